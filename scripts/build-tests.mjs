@@ -1,0 +1,28 @@
+// Bundles every test file (test/**/*.test.ts) to out/ so mocha runs plain JavaScript.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+function find(dir, suffix, found = []) {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) find(full, suffix, found);
+    else if (full.endsWith(suffix)) found.push(full);
+  }
+  return found;
+}
+
+rmSync('out/test', { recursive: true, force: true });
+await esbuild.build({
+  entryPoints: find('test', '.test.ts'),
+  outdir: 'out/test',
+  outbase: 'test',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'inline',
+  external: ['vscode', 'mocha'],
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+});

@@ -1,0 +1,195 @@
+/**
+ * `srlens`: the command-line front end. Exit codes: 0 = ran and nothing at or above the fail
+ * level, 1 = findings at or above the fail level, 2 = usage or I/O error (one clear line on stderr).
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
+import { Analyzer, type SourceFile } from '../engine/analyzer';
+import { ruleMetadata } from '../engine/catalog';
+import { FILE_TOO_LARGE_RULE_ID, fileTooLargeFinding } from '../engine/limits';
+import { severityAtLeast, type Finding } from '../engine/finding';
+import type { Severity } from '../iac/model';
+import { collectFiles, readSource } from './files';
+import { formatExplainText, formatExplainJson, explainUnknownType } from './explain';
+import { formatInventoryJson, formatFindingsJson, type InventoryEntry } from './reporters/json';
+import { formatInventoryMarkdown } from './reporters/markdown';
+import { formatSarif } from './reporters/sarif';
+import { ANSI, PLAIN, formatFindingsText } from './reporters/text';
+
+const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export class UsageError extends Error {}
+
+const HELP = `srlens ${version} — who secures what in your AWS CloudFormation and Terraform: AWS, or you.
+
+Usage:
+  srlens scan [paths...]       Report findings (default path: .)
+      --format text|json|sarif     Output format (default: text)
+      --fail-on error|warning|info|none
+                                   Exit 1 when a finding is at or above this severity (default: error)
+      --max-file-size <bytes>      Skip larger files with an info finding (default: ${DEFAULT_MAX_FILE_SIZE})
+      --no-color                   Plain text output
+  srlens inventory [paths...]  List every resource with its service and tier
+      --format json|markdown       Output format (default: markdown)
+  srlens explain <type>        Who owns each security concern for a CloudFormation or Terraform type
+      --format text|json           Output format (default: text)
+  srlens --version | --help
+
+Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage or I/O error.`;
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  color: boolean;
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(HELP);
+        return 0;
+      case 'version':
+      case '--version':
+      case '-v':
+        io.stdout(version);
+        return 0;
+      case 'scan':
+        return await scan(rest, io);
+      case 'inventory':
+        return await inventory(rest, io);
+      case 'explain':
+        return explain(rest, io);
+      default:
+        throw new UsageError(`unknown command '${command}'. Run 'srlens --help' for the commands.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`srlens: ${(error as Error).message}`);
+      return 2;
+    }
+    io.stderr(`srlens: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+async function scan(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'fail-on': { type: 'string', default: 'error' },
+      'max-file-size': { type: 'string' },
+      'no-color': { type: 'boolean', default: false },
+    },
+  });
+  const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, '--format');
+  const failOn = oneOf(values['fail-on'], ['error', 'warning', 'info', 'none'] as const, '--fail-on');
+  const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : positiveInteger(values['max-file-size'], '--max-file-size');
+
+  const { sources, files, extraFindings } = loadSources(positionals, maxFileSize, io);
+  const analysis = await new Analyzer().analyze(sources);
+  const findings = [...extraFindings, ...analysis.findings].map((f) => ({ ...f, file: display(f.file, io.cwd) }));
+
+  if (format === 'json') io.stdout(formatFindingsJson(files, findings));
+  else if (format === 'sarif') io.stdout(formatSarif(findings, ruleMetadata(), version, `${pathToFileURL(io.cwd).href}/`, (file) => file));
+  else io.stdout(formatFindingsText(files, findings, io.color && !values['no-color'] ? ANSI : PLAIN));
+
+  return failOn !== 'none' && findings.some((f) => severityAtLeast(f.severity, failOn as Severity)) ? 1 : 0;
+}
+
+async function inventory(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'markdown' } },
+  });
+  const format = oneOf(values.format, ['json', 'markdown'] as const, '--format');
+  const { sources } = loadSources(positionals, DEFAULT_MAX_FILE_SIZE, io);
+  const analysis = await new Analyzer().analyze(sources);
+  const entries: InventoryEntry[] = analysis.units
+    .flatMap((unit) => unit.resources)
+    .map((r) => ({ file: display(r.file, io.cwd), resource: r.id, type: r.type, service: r.service, tier: r.tier, range: r.range }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line));
+  io.stdout(format === 'json' ? formatInventoryJson(entries) : formatInventoryMarkdown(entries));
+  return 0;
+}
+
+function explain(args: string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' } },
+  });
+  const format = oneOf(values.format, ['text', 'json'] as const, '--format');
+  if (positionals.length !== 1) throw new UsageError("explain needs one resource type, for example 'srlens explain AWS::S3::Bucket' or 'srlens explain aws_s3_bucket'.");
+  const type = positionals[0];
+  const unknown = explainUnknownType(type);
+  if (unknown) {
+    io.stderr(`srlens: ${unknown}`);
+    return 2;
+  }
+  io.stdout(format === 'json' ? formatExplainJson(type) : formatExplainText(type));
+  return 0;
+}
+
+/** Reads every candidate file; files it cannot use become findings (too large) or stderr notes (unreadable). */
+function loadSources(paths: string[], maxFileSize: number, io: CliIo): { sources: SourceFile[]; files: number; extraFindings: Finding[] } {
+  const inputs = paths.length > 0 ? paths : ['.'];
+  const collected = collectFiles(inputs.map((p) => path.resolve(io.cwd, p)));
+  const missing = collected.problems.filter((p) => inputs.some((input) => path.resolve(io.cwd, input) === path.resolve(io.cwd, p.path)));
+  if (missing.length > 0) throw new UsageError(`cannot read '${display(missing[0].path, io.cwd)}': ${missing[0].message}`);
+  for (const problem of collected.problems) io.stderr(`srlens: warning: skipped '${display(problem.path, io.cwd)}': ${problem.message}`);
+
+  const sources: SourceFile[] = [];
+  const extraFindings: Finding[] = [];
+  for (const file of collected.files) {
+    const result = readSource(file, maxFileSize);
+    if (result.ok) sources.push({ path: file, text: result.text });
+    else if (result.reason === 'too-large') extraFindings.push(fileTooLargeFinding(file, result.message));
+    else if (result.reason === 'unreadable') io.stderr(`srlens: warning: skipped '${display(file, io.cwd)}': ${result.message}`);
+  }
+  return { sources, files: collected.files.length, extraFindings };
+}
+
+function display(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${value}').`);
+}
+
+function positiveInteger(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number of bytes (got '${value}').`);
+  return n;
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+export { FILE_TOO_LARGE_RULE_ID };
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    stderr: (text) => process.stderr.write(`${text}\n`),
+    cwd: process.cwd(),
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

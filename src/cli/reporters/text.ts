@@ -1,0 +1,44 @@
+import type { Finding } from '../../engine/finding';
+import type { Severity } from '../../iac/model';
+
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  severity(severity: Severity, text: string): string;
+}
+
+export const PLAIN: Style = { bold: (t) => t, dim: (t) => t, severity: (_s, t) => t };
+
+export const ANSI: Style = {
+  bold: (t) => `\u001b[1m${t}\u001b[22m`,
+  dim: (t) => `\u001b[2m${t}\u001b[22m`,
+  severity: (s, t) => `\u001b[${s === 'error' ? 31 : s === 'warning' ? 33 : 36}m${t}\u001b[39m`,
+};
+
+const OWNER_LABEL = { customer: 'you', shared: 'shared', aws: 'AWS' } as const;
+
+/** Findings grouped by file, one line each: `line:col  severity  message  owner · concern  rule`. */
+export function formatFindingsText(files: number, findings: Finding[], style: Style): string {
+  const lines: string[] = [];
+  let currentFile: string | undefined;
+  for (const finding of findings) {
+    if (finding.file !== currentFile) {
+      if (currentFile !== undefined) lines.push('');
+      currentFile = finding.file;
+      lines.push(style.bold(finding.file));
+    }
+    const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+    const who = finding.ruleId === 'parse-error' ? '' : `  ${style.dim(`${OWNER_LABEL[finding.owner]} · ${finding.concern}`)}`;
+    lines.push(`  ${where.padEnd(8)} ${style.severity(finding.severity, finding.severity.padEnd(7))}  ${finding.message}${who}  ${style.dim(finding.ruleId)}`);
+  }
+  if (findings.length > 0) lines.push('');
+  lines.push(summary(files, findings));
+  return lines.join('\n');
+}
+
+function summary(files: number, findings: Finding[]): string {
+  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const head = `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
+  return findings.length === 0 ? head : `${head} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info)`;
+}

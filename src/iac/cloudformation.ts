@@ -1,0 +1,427 @@
+/**
+ * CloudFormation (YAML and JSON) → neutral model.
+ *
+ * YAML goes through the `yaml` package's document API (never `toJS`, so aliases are not expanded);
+ * JSON through `jsonc-parser`, which recovers from errors. Both produce one `Value` tree with
+ * intrinsic functions recognised, and one template builder turns that tree into the model.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import type { CollectionTag, ScalarTag } from 'yaml';
+import * as jsonc from 'jsonc-parser';
+import { classifyType } from '../knowledge/services';
+import { LineIndex } from './lineIndex';
+import type {
+  CfnParameter,
+  CloudFormationTemplate,
+  ListValue,
+  MapValue,
+  ParseDiagnostic,
+  ParseResult,
+  Property,
+  Range,
+  Resource,
+  Value,
+} from './model';
+import { emptyMap, getProperty, range as makeRange } from './model';
+
+/** Short-form intrinsic tags; `!Ref` → `Ref`, `!Condition` → `Condition`, the rest → `Fn::<Name>`. */
+export const INTRINSIC_TAGS = [
+  '!Ref', '!Sub', '!GetAtt', '!Join', '!Select', '!Split', '!If', '!Equals', '!And', '!Or', '!Not',
+  '!FindInMap', '!Base64', '!Cidr', '!GetAZs', '!ImportValue', '!Condition', '!Transform',
+  '!Length', '!ToJsonString', '!ForEach',
+] as const;
+
+/** Tags registered with the YAML parser for all three node forms, so intrinsics never raise "unresolved tag". */
+const YAML_CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = INTRINSIC_TAGS.flatMap((tag) => [
+  { tag, identify: () => false, resolve: (value: string) => value } as ScalarTag,
+  { tag, collection: 'seq', identify: () => false, resolve: (value: unknown) => value } as unknown as CollectionTag,
+  { tag, collection: 'map', identify: () => false, resolve: (value: unknown) => value } as unknown as CollectionTag,
+]);
+
+const MAX_DEPTH = 512;
+const MAX_TEXT = 200;
+
+export type CloudFormationSyntax = 'cloudformation-yaml' | 'cloudformation-json';
+
+/** Picks YAML or JSON from the file name, sniffing the first character for `.template` and unknown extensions. */
+export function cloudFormationSyntaxOf(file: string, text: string): CloudFormationSyntax {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.json')) return 'cloudformation-json';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'cloudformation-yaml';
+  const first = /\S/.exec(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  return first && (first[0] === '{' || first[0] === '[') ? 'cloudformation-json' : 'cloudformation-yaml';
+}
+
+/**
+ * Parses one file. A file that is not a CloudFormation template yields no units and no
+ * diagnostics; a template with syntax errors yields the errors plus everything recoverable.
+ * Never throws.
+ */
+export function parseCloudFormation(file: string, text: string, syntax = cloudFormationSyntaxOf(file, text)): ParseResult {
+  try {
+    return syntax === 'cloudformation-json' ? parseJson(file, text) : parseYaml(file, text);
+  } catch (error) {
+    // Last line of defence (for example a stack overflow on pathological nesting).
+    if (!looksLikeTemplateText(text)) return { units: [], diagnostics: [] };
+    return {
+      units: [],
+      diagnostics: [{ file, range: makeRange(0, 0, 0, 0), severity: 'error', message: `Could not parse this template: ${describe(error)}` }],
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML
+
+function parseYaml(file: string, text: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    customTags: YAML_CUSTOM_TAGS,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+  const toRange = (start: number, end: number): Range => {
+    const s = lineCounter.linePos(start);
+    const e = lineCounter.linePos(Math.max(start, end));
+    return makeRange(s.line - 1, s.col - 1, e.line - 1, e.col - 1);
+  };
+  const units: CloudFormationTemplate[] = [];
+  const diagnostics: ParseDiagnostic[] = [];
+  const docs: Document.Parsed[] = Array.isArray(documents) ? documents : [];
+  const textLooksLikeTemplate = looksLikeTemplateText(text);
+
+  docs.forEach((doc, documentIndex) => {
+    const converter = new YamlConverter(text, toRange, file, diagnostics);
+    const root = doc.contents ? converter.convert(doc.contents, 0) : undefined;
+    const template = root ? buildTemplate(root, file, 'cloudformation-yaml', documentIndex, toRange(doc.range[0], doc.range[1]), diagnostics) : undefined;
+    if (template) units.push(template);
+    if (template || textLooksLikeTemplate) {
+      for (const error of doc.errors) {
+        diagnostics.push({ file, range: toRange(error.pos[0], error.pos[1]), severity: 'error', message: `YAML syntax error: ${firstLine(error.message)}` });
+      }
+    }
+  });
+  if (units.length === 0 && !textLooksLikeTemplate) return { units: [], diagnostics: [] };
+  return { units, diagnostics };
+}
+
+class YamlConverter {
+  private budget = 2_000_000;
+
+  constructor(
+    private readonly text: string,
+    private readonly toRange: (start: number, end: number) => Range,
+    private readonly file: string,
+    private readonly diagnostics: ParseDiagnostic[],
+  ) {}
+
+  convert(node: YamlNode | null | undefined, depth: number, fallbackAt = 0): Value {
+    if (!node) return { kind: 'literal', value: null, range: this.toRange(fallbackAt, fallbackAt) };
+    const [start, end] = node.range ?? [fallbackAt, fallbackAt];
+    const at = this.toRange(start, end);
+    if (depth > MAX_DEPTH || --this.budget < 0) {
+      return { kind: 'unresolvable', construct: 'too-deep', text: this.slice(start, end), range: at };
+    }
+    if (isAlias(node)) {
+      // Aliases are kept as opaque values: expanding them is how "billion laughs" documents explode.
+      return { kind: 'unresolvable', construct: 'alias', text: `*${node.source}`, range: at };
+    }
+    let value: Value;
+    if (isScalar(node)) {
+      const v = node.value;
+      value = { kind: 'literal', value: typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v), range: at };
+    } else if (isMap(node)) {
+      const properties: Property[] = [];
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        const keyStart = keyNode?.range?.[0] ?? start;
+        const keyEnd = keyNode?.range?.[1] ?? keyStart;
+        const key = isScalar(keyNode) ? String(keyNode.value) : this.slice(keyStart, keyEnd);
+        const child = this.convert(pair.value as YamlNode | null, depth + 1, keyEnd);
+        properties.push({ key, keyRange: this.toRange(keyStart, keyEnd), value: child, range: { start: this.toRange(keyStart, keyStart).start, end: child.range.end } });
+      }
+      value = recogniseLongForm({ kind: 'map', properties, range: at }, this.slice(start, end));
+    } else if (isSeq(node)) {
+      value = { kind: 'list', items: node.items.map((item) => this.convert(item as YamlNode, depth + 1, end)), range: at } satisfies ListValue;
+    } else {
+      value = { kind: 'unresolvable', construct: 'yaml', text: this.slice(start, end), range: at };
+    }
+    const tag = node.tag;
+    if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
+      const tagStart = this.tagStart(tag, start);
+      return intrinsic(shortTagName(tag), value, this.toRange(tagStart, end), this.slice(tagStart, end));
+    }
+    return value;
+  }
+
+  /** The node's range starts after its tag; the intrinsic's range includes it (`!Ref Size`, not `Size`). */
+  private tagStart(tag: string, start: number): number {
+    let i = start;
+    while (i > 0 && /\s/.test(this.text[i - 1])) i--;
+    return this.text.startsWith(tag, i - tag.length) ? i - tag.length : start;
+  }
+
+  private slice(start: number, end: number): string {
+    return truncate(this.text.slice(start, Math.min(end, start + MAX_TEXT + 1)));
+  }
+}
+
+function shortTagName(tag: string): string {
+  const name = tag.slice(1);
+  return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+function parseJson(file: string, text: string): ParseResult {
+  const index = new LineIndex(text);
+  const toRange = (start: number, end: number) => index.range(start, end);
+  const errors: jsonc.ParseError[] = [];
+  const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const tree = jsonc.parseTree(body, errors, { allowTrailingComma: false, disallowComments: true });
+  const diagnostics: ParseDiagnostic[] = [];
+  const root = tree ? convertJson(tree, text, toRange, file, diagnostics, 0) : undefined;
+  const template = root ? buildTemplate(root, file, 'cloudformation-json', 0, toRange(0, text.length), diagnostics) : undefined;
+  if (!template && !looksLikeTemplateText(text)) return { units: [], diagnostics: [] };
+  for (const error of errors) {
+    diagnostics.push({ file, range: toRange(error.offset, error.offset + error.length), severity: 'error', message: `JSON syntax error: ${jsonErrorMessage(error.error)}` });
+  }
+  return { units: template ? [template] : [], diagnostics };
+}
+
+function convertJson(
+  node: jsonc.Node,
+  text: string,
+  toRange: (start: number, end: number) => Range,
+  file: string,
+  diagnostics: ParseDiagnostic[],
+  depth: number,
+): Value {
+  const at = toRange(node.offset, node.offset + node.length);
+  const source = () => truncate(text.slice(node.offset, Math.min(node.offset + node.length, node.offset + MAX_TEXT + 1)));
+  if (depth > MAX_DEPTH) return { kind: 'unresolvable', construct: 'too-deep', text: source(), range: at };
+  switch (node.type) {
+    case 'object': {
+      const properties: Property[] = [];
+      const seen = new Set<string>();
+      for (const member of node.children ?? []) {
+        const [keyNode, valueNode] = member.children ?? [];
+        if (!keyNode) continue;
+        const key = String(keyNode.value);
+        const keyRange = toRange(keyNode.offset, keyNode.offset + keyNode.length);
+        if (seen.has(key)) {
+          diagnostics.push({ file, range: keyRange, severity: 'warning', message: `Duplicate key '${truncate(key)}': CloudFormation rejects templates with duplicate keys.` });
+        }
+        seen.add(key);
+        const value = valueNode
+          ? convertJson(valueNode, text, toRange, file, diagnostics, depth + 1)
+          : ({ kind: 'literal', value: null, range: { start: keyRange.end, end: keyRange.end } } as Value);
+        properties.push({ key, keyRange, value, range: { start: keyRange.start, end: value.range.end } });
+      }
+      return recogniseLongForm({ kind: 'map', properties, range: at }, source());
+    }
+    case 'array':
+      return { kind: 'list', items: (node.children ?? []).map((child) => convertJson(child, text, toRange, file, diagnostics, depth + 1)), range: at };
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return { kind: 'literal', value: node.value as string | number | boolean, range: at };
+    case 'null':
+      return { kind: 'literal', value: null, range: at };
+    default:
+      return { kind: 'unresolvable', construct: 'json', text: source(), range: at };
+  }
+}
+
+function jsonErrorMessage(code: jsonc.ParseErrorCode): string {
+  const messages: Partial<Record<jsonc.ParseErrorCode, string>> = {
+    [jsonc.ParseErrorCode.InvalidSymbol]: 'unexpected character',
+    [jsonc.ParseErrorCode.InvalidNumberFormat]: 'invalid number',
+    [jsonc.ParseErrorCode.PropertyNameExpected]: 'property name expected',
+    [jsonc.ParseErrorCode.ValueExpected]: 'value expected',
+    [jsonc.ParseErrorCode.ColonExpected]: "':' expected",
+    [jsonc.ParseErrorCode.CommaExpected]: "',' expected",
+    [jsonc.ParseErrorCode.CloseBraceExpected]: "'}' expected",
+    [jsonc.ParseErrorCode.CloseBracketExpected]: "']' expected",
+    [jsonc.ParseErrorCode.EndOfFileExpected]: 'end of file expected',
+    [jsonc.ParseErrorCode.InvalidCommentToken]: 'comments are not allowed in JSON',
+    [jsonc.ParseErrorCode.UnexpectedEndOfComment]: 'unterminated comment',
+    [jsonc.ParseErrorCode.UnexpectedEndOfString]: 'unterminated string',
+    [jsonc.ParseErrorCode.UnexpectedEndOfNumber]: 'unterminated number',
+    [jsonc.ParseErrorCode.InvalidUnicode]: 'invalid unicode escape',
+    [jsonc.ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape character',
+    [jsonc.ParseErrorCode.InvalidCharacter]: 'invalid character',
+  };
+  return messages[code] ?? jsonc.printParseErrorCode(code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Intrinsic functions (both syntaxes)
+
+/** `{ "Ref": X }` and `{ "Fn::…": … }` written as a one-key mapping. */
+function recogniseLongForm(map: MapValue, text: string): Value {
+  if (map.properties.length !== 1) return map;
+  const only = map.properties[0];
+  if (only.key === 'Ref' || only.key.startsWith('Fn::')) return intrinsic(only.key, only.value, map.range, text);
+  return map;
+}
+
+/**
+ * Turns an intrinsic into a model value: `Ref` and `Fn::GetAtt` are references, a `Fn::Sub` with
+ * no `${}` is the literal it spells, everything else is unresolvable (never insecure).
+ */
+function intrinsic(name: string, args: Value, at: Range, text: string): Value {
+  if (name === 'Ref' && args.kind === 'literal' && typeof args.value === 'string') {
+    return { kind: 'reference', target: args.value, text, range: at };
+  }
+  if (name === 'Fn::GetAtt') {
+    if (args.kind === 'literal' && typeof args.value === 'string') {
+      const dot = args.value.indexOf('.');
+      return dot > 0
+        ? { kind: 'reference', target: args.value.slice(0, dot), attribute: args.value.slice(dot + 1), text, range: at }
+        : { kind: 'reference', target: args.value, text, range: at };
+    }
+    if (args.kind === 'list' && args.items[0]?.kind === 'literal' && typeof args.items[0].value === 'string') {
+      const attribute = args.items[1]?.kind === 'literal' ? String(args.items[1].value) : undefined;
+      return { kind: 'reference', target: args.items[0].value, attribute, text, range: at };
+    }
+  }
+  if (name === 'Fn::Sub' && args.kind === 'literal' && typeof args.value === 'string' && !args.value.includes('${')) {
+    return { kind: 'literal', value: args.value, range: at };
+  }
+  return { kind: 'unresolvable', construct: name, args, text, range: at };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Template detection and building (both syntaxes)
+
+const RESOURCE_TYPE = /^(AWS|Custom|Alexa)::/;
+
+/**
+ * A template has `AWSTemplateFormatVersion`, a SAM `Transform`, or a `Resources` map whose
+ * entries have a `Type` such as `AWS::…`, `Custom::…` or `Alexa::…`.
+ */
+export function isTemplateRoot(root: Value): root is MapValue {
+  if (root.kind !== 'map') return false;
+  if (getProperty(root, 'AWSTemplateFormatVersion')) return true;
+  const transform = getProperty(root, 'Transform')?.value;
+  if (transform && transformNames(transform).some((t) => t.startsWith('AWS::'))) return true;
+  const resources = getProperty(root, 'Resources')?.value;
+  if (resources?.kind !== 'map') return false;
+  return resources.properties.some((entry) => {
+    const type = entry.value.kind === 'map' ? getProperty(entry.value, 'Type')?.value : undefined;
+    return type?.kind === 'literal' && typeof type.value === 'string' && RESOURCE_TYPE.test(type.value);
+  });
+}
+
+/** Cheap text test used only when a file does not parse well enough to inspect its structure. */
+export function looksLikeTemplateText(text: string): boolean {
+  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  return /AWSTemplateFormatVersion/.test(head) || /["']?Type["']?\s*:\s*["']?(AWS|Custom|Alexa)::[A-Za-z0-9]+::/.test(head);
+}
+
+function transformNames(value: Value): string[] {
+  if (value.kind === 'literal' && typeof value.value === 'string') return [value.value];
+  if (value.kind === 'list') return value.items.flatMap(transformNames);
+  return [];
+}
+
+function buildTemplate(
+  root: Value,
+  file: string,
+  syntax: CloudFormationTemplate['syntax'],
+  documentIndex: number,
+  whole: Range,
+  diagnostics: ParseDiagnostic[],
+): CloudFormationTemplate | undefined {
+  if (!isTemplateRoot(root)) return undefined;
+  const transform = getProperty(root, 'Transform')?.value;
+  const conditions = getProperty(root, 'Conditions')?.value;
+  return {
+    kind: 'cloudformation',
+    file,
+    syntax,
+    documentIndex,
+    transforms: transform ? transformNames(transform) : [],
+    parameters: buildParameters(getProperty(root, 'Parameters')?.value),
+    conditions: conditions?.kind === 'map' ? conditions.properties.map((p) => p.key) : [],
+    resources: buildResources(getProperty(root, 'Resources'), file, syntax, diagnostics),
+    range: whole,
+  };
+}
+
+function buildParameters(parameters: Value | undefined): CfnParameter[] {
+  if (parameters?.kind !== 'map') return [];
+  return parameters.properties.map((entry) => {
+    const body = entry.value.kind === 'map' ? entry.value : undefined;
+    const type = getProperty(body, 'Type')?.value;
+    const noEcho = getProperty(body, 'NoEcho')?.value;
+    return {
+      name: entry.key,
+      type: type?.kind === 'literal' && typeof type.value === 'string' ? type.value : undefined,
+      default: getProperty(body, 'Default')?.value,
+      noEcho: noEcho?.kind === 'literal' && (noEcho.value === true || String(noEcho.value).toLowerCase() === 'true'),
+      range: entry.range,
+      keyRange: entry.keyRange,
+    };
+  });
+}
+
+function buildResources(section: Property | undefined, file: string, syntax: CloudFormationTemplate['syntax'], diagnostics: ParseDiagnostic[]): Resource[] {
+  if (!section) return [];
+  if (section.value.kind !== 'map') {
+    diagnostics.push({ file, range: section.keyRange, severity: 'error', message: 'Resources must be a mapping of logical ids to resource definitions.' });
+    return [];
+  }
+  const resources: Resource[] = [];
+  for (const entry of section.value.properties) {
+    if (entry.value.kind !== 'map') {
+      diagnostics.push({ file, range: entry.keyRange, severity: 'error', message: `Resource '${truncate(entry.key)}' must be a mapping with a Type.` });
+      continue;
+    }
+    const typeProperty = getProperty(entry.value, 'Type');
+    const type = typeProperty?.value;
+    if (!typeProperty || type?.kind !== 'literal' || typeof type.value !== 'string' || type.value.length === 0) {
+      diagnostics.push({ file, range: typeProperty?.value.range ?? entry.keyRange, severity: 'error', message: `Resource '${truncate(entry.key)}' has no Type.` });
+      continue;
+    }
+    const classification = classifyType(type.value);
+    const properties = getProperty(entry.value, 'Properties')?.value;
+    const metadata = getProperty(entry.value, 'Metadata')?.value;
+    const condition = getProperty(entry.value, 'Condition')?.value;
+    resources.push({
+      id: entry.key,
+      type: type.value,
+      service: classification.service,
+      tier: classification.tier,
+      file,
+      syntax,
+      range: entry.range,
+      idRange: entry.keyRange,
+      typeRange: type.range,
+      properties: properties?.kind === 'map' ? properties : emptyMap(properties?.range ?? entry.keyRange),
+      metadata: metadata?.kind === 'map' ? metadata : undefined,
+      condition: condition?.kind === 'literal' && typeof condition.value === 'string' ? condition.value : undefined,
+    });
+  }
+  return resources;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function truncate(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0];
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RangeError) return 'the document is nested too deeply';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,28 @@
+/**
+ * Which files the analyser looks at. Detection is by extension first (cheap), then by content
+ * (see `isTemplateRoot` in cloudformation.ts): YAML and JSON that are not templates yield nothing.
+ */
+export type SourceKind = 'terraform' | 'cloudformation';
+
+const CLOUDFORMATION_EXTENSIONS = ['.yaml', '.yml', '.json', '.template'];
+
+export function sourceKindOf(file: string): SourceKind | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.tf')) return 'terraform';
+  if (CLOUDFORMATION_EXTENSIONS.some((ext) => lower.endsWith(ext))) return 'cloudformation';
+  return undefined;
+}
+
+/**
+ * Every template has `AWSTemplateFormatVersion`, `Resources` or `Transform` somewhere in its text,
+ * so text without any of them (lock files, manifests, configs) is skipped without parsing.
+ */
+export function mayBeTemplate(text: string): boolean {
+  return text.includes('Resources') || text.includes('AWSTemplateFormatVersion') || text.includes('Transform');
+}
+
+/** The directory of a Terraform module: all `.tf` files in one directory form one module. */
+export function moduleDirOf(file: string): string {
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return slash === -1 ? '.' : file.slice(0, slash) || '/';
+}

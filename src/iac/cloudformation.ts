@@ -92,7 +92,7 @@ function parseYaml(file: string, text: string): ParseResult {
   const textLooksLikeTemplate = looksLikeTemplateText(text);
 
   docs.forEach((doc, documentIndex) => {
-    const converter = new YamlConverter(text, toRange, file, diagnostics);
+    const converter = new YamlConverter(text, toRange);
     const root = doc.contents ? converter.convert(doc.contents, 0) : undefined;
     const template = root ? buildTemplate(root, file, 'cloudformation-yaml', documentIndex, toRange(doc.range[0], doc.range[1]), diagnostics) : undefined;
     if (template) units.push(template);
@@ -112,8 +112,6 @@ class YamlConverter {
   constructor(
     private readonly text: string,
     private readonly toRange: (start: number, end: number) => Range,
-    private readonly file: string,
-    private readonly diagnostics: ParseDiagnostic[],
   ) {}
 
   convert(node: YamlNode | null | undefined, depth: number, fallbackAt = 0): Value {

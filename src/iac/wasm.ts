@@ -1,0 +1,53 @@
+/**
+ * Where the Terraform parser's two WebAssembly files live at run time.
+ *
+ * - `tree-sitter.wasm`: the tree-sitter runtime (from `web-tree-sitter`).
+ * - `tree-sitter-terraform.wasm`: the Terraform dialect of the HCL grammar
+ *   (from `@tree-sitter-grammars/tree-sitter-hcl`).
+ *
+ * The build copies both next to the bundles (`dist/`), so a packaged extension or CLI finds them
+ * beside its own script. Tests and development runs fall back to `node_modules`. The VS Code
+ * extension may also name its own directory explicitly with `setWasmDirectory`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export type WasmFile = 'tree-sitter.wasm' | 'tree-sitter-terraform.wasm';
+
+let explicitDirectory: string | undefined;
+
+/** Looks in `dir` first (for example the extension's `dist/` folder); `undefined` forgets it. */
+export function setWasmDirectory(dir: string | undefined): void {
+  explicitDirectory = dir;
+}
+
+/** The absolute path of a wasm file; throws an Error naming every place it looked. */
+export function locateWasm(file: WasmFile): string {
+  const candidates = candidatePaths(file);
+  for (const candidate of candidates) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(`Cannot find ${file} for the Terraform parser; looked in: ${candidates.join(', ')}`);
+}
+
+function candidatePaths(file: WasmFile): string[] {
+  const candidates: string[] = [];
+  if (explicitDirectory) candidates.push(path.join(explicitDirectory, file), path.join(explicitDirectory, 'dist', file));
+  // In a bundle, __dirname is the bundle's folder (dist/ or out/test/unit/).
+  if (typeof __dirname === 'string') candidates.push(path.join(__dirname, file));
+  const installed = resolveInstalled(file);
+  if (installed) candidates.push(installed);
+  return candidates;
+}
+
+/** The copy inside node_modules, resolved from the running script's location. */
+function resolveInstalled(file: WasmFile): string | undefined {
+  try {
+    // String literals so a bundler leaves these calls alone and Node resolves them at run time.
+    return file === 'tree-sitter.wasm'
+      ? require.resolve('web-tree-sitter/tree-sitter.wasm')
+      : require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
+  } catch {
+    return undefined;
+  }
+}

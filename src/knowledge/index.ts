@@ -1,0 +1,32 @@
+// Public API of the knowledge base: tiers, concerns, ownership and the service catalog.
+// Pure data and lookups: no I/O, no editor imports, safe in the CLI, tests and a web worker.
+
+export { TIERS, getTier, isTierId, type Tier, type TierId } from './tiers';
+export { CONCERNS, PHYSICAL_CONCERNS, getConcern, isConcernId, type Concern, type ConcernId } from './concerns';
+export {
+  TIER_OWNERSHIP,
+  ownershipFor,
+  ownershipTable,
+  unclassifiedOwnership,
+  type Cell,
+  type Owner,
+  type Ownership,
+  type OwnershipRow,
+  type OwnershipTable,
+} from './ownership';
+export { PROFILES, type Profile, type ProfileCell, type ProfileId } from './profiles';
+export {
+  classifyType,
+  closestTypes,
+  detectIac,
+  getService,
+  knownTypes,
+  listServices,
+  typeListProvenance,
+  type Classification,
+  type ClassificationBasis,
+  type ClassificationHints,
+  type IacKind,
+  type ServiceInfo,
+  type TypeListProvenance,
+} from './services';

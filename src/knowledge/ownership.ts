@@ -1,0 +1,188 @@
+// Who owns each security concern, per tier: the AWS Shared Responsibility Model as a table.
+// Tier defaults live here; per-resource differences live in profiles.ts and are chosen by the
+// service catalog. Every reason is one plain sentence that must stay true for today's AWS.
+
+import { CONCERNS, type ConcernId } from './concerns';
+import { PROFILES, type Profile } from './profiles';
+import { classifyType, type Classification, type ClassificationHints } from './services';
+import type { TierId } from './tiers';
+
+export type Owner = 'aws' | 'customer' | 'shared';
+
+export interface Cell {
+  owner: Owner;
+  reason: string;
+}
+
+export interface Ownership {
+  owner: Owner;
+  reason: string;
+  /** False when the resource does not have this concern at all (a security group has no OS). */
+  applicable: boolean;
+}
+
+export interface OwnershipRow extends Ownership {
+  concern: ConcernId;
+  title: string;
+}
+
+export interface OwnershipTable {
+  classification: Classification;
+  rows: OwnershipRow[];
+}
+
+const aws = (reason: string): Cell => ({ owner: 'aws', reason });
+const customer = (reason: string): Cell => ({ owner: 'customer', reason });
+const shared = (reason: string): Cell => ({ owner: 'shared', reason });
+
+export const TIER_OWNERSHIP: Readonly<Record<TierId, Readonly<Record<ConcernId, Cell>>>> = {
+  infrastructure: {
+    facilities: aws('AWS secures and operates the data centres that host your instances, volumes and networks.'),
+    'physical-hardware': aws('AWS owns, maintains and securely disposes of the servers, disks and network devices.'),
+    'network-infrastructure': aws('AWS runs the physical network and backbone between Availability Zones and Regions.'),
+    virtualization: aws("AWS runs the hypervisor that isolates your instances from other customers' instances."),
+    'region-placement': customer(
+      'You choose the Region and Availability Zones; spreading across zones and copying data to another Region are yours.',
+    ),
+    'machine-image': customer('You choose the AMI, and replacing it when it falls behind on patches is yours.'),
+    'operating-system': customer('You patch, harden and configure the guest operating system; AWS has no access to it.'),
+    applications: customer('Everything you install on the instance is yours to configure and keep patched.'),
+    'network-access': customer(
+      'You write the security groups, network ACLs and route tables that decide what can reach the resource.',
+    ),
+    'data-in-transit': customer(
+      'AWS encrypts traffic on its global network between facilities, but protecting your own traffic, for example with TLS, is yours.',
+    ),
+    'data-at-rest': customer(
+      'EBS volumes are encrypted only if you ask for it or turn on EBS encryption by default for the account and Region.',
+    ),
+    'backup-dr': customer('Snapshots, their retention, copies to another Region and restore tests are yours to schedule.'),
+    credentials: customer(
+      'EC2 key pairs and operating system passwords are yours: AWS does not keep the private key of a key pair.',
+    ),
+    'identity-access': customer('You decide who may manage the resources (IAM) and which role, if any, an instance may use.'),
+    tagging: customer('Tagging resources so the asset inventory shows owner, purpose and data classification is yours.'),
+    'logging-monitoring': shared(
+      'AWS keeps a 90-day CloudTrail event history and basic metrics; flow logs, OS and application logs, and alarms are yours.',
+    ),
+    configuration: customer('Every security setting, from instance metadata options to the OS configuration, is yours.'),
+  },
+
+  container: {
+    facilities: aws("AWS secures and operates the data centres that host the platform's instances."),
+    'physical-hardware': aws('AWS owns, maintains and securely disposes of the hardware the platform runs on.'),
+    'network-infrastructure': aws('AWS runs the physical network and backbone between Availability Zones and Regions.'),
+    virtualization: aws('AWS runs the hypervisor that isolates the platform instances from other customers.'),
+    'region-placement': customer(
+      'You choose the Region, whether to run in more than one Availability Zone, and any copies in another Region.',
+    ),
+    'machine-image': aws('AWS builds and maintains the images the platform runs on; there is no AMI for you to patch.'),
+    'operating-system': aws(
+      'AWS patches the operating system underneath the platform; you can choose the maintenance window it uses.',
+    ),
+    applications: shared(
+      'AWS installs and patches the engine or platform software; choosing versions, major upgrades, and your own code and schemas are yours.',
+    ),
+    'network-access': customer(
+      'You choose the subnets, security groups and public-access settings that decide who can connect.',
+    ),
+    'data-in-transit': customer('The platform offers TLS endpoints; requiring TLS and having clients verify certificates are yours.'),
+    'data-at-rest': customer(
+      'Storage encryption is usually chosen when the resource is created, often cannot be added later, and its key is yours.',
+    ),
+    'backup-dr': shared(
+      'AWS runs the automated backups you enable; retention, snapshots, copies to another Region and restore tests are yours.',
+    ),
+    credentials: customer(
+      'Administrator and user passwords for the platform are yours to set, store and rotate, for example with Secrets Manager.',
+    ),
+    'identity-access': customer('You decide who may manage the platform (IAM) and who may sign in to it (its own users).'),
+    tagging: customer('Tagging resources so the asset inventory shows owner, purpose and data classification is yours.'),
+    'logging-monitoring': shared(
+      'AWS publishes platform metrics and events; exporting engine and audit logs and setting alarms are yours.',
+    ),
+    configuration: customer('Parameter groups, versions, maintenance windows and deletion protection are yours to set.'),
+  },
+
+  abstracted: {
+    facilities: aws('AWS secures and operates the data centres behind the service.'),
+    'physical-hardware': aws('AWS owns, maintains and securely disposes of the hardware behind the service.'),
+    'network-infrastructure': aws('AWS runs the network that carries requests to and within the service.'),
+    virtualization: aws("AWS runs the multi-tenant platform and keeps each customer's data isolated."),
+    'region-placement': shared(
+      'AWS spreads the service across Availability Zones in the Region you pick; copying data to another Region is yours.',
+    ),
+    'machine-image': aws('There is no image for you to manage; AWS builds and patches what runs the service.'),
+    'operating-system': aws('AWS runs and patches the servers behind the API; you never see their operating system.'),
+    applications: aws('AWS writes, runs and patches the service software; what you send it is data and configuration.'),
+    'network-access': shared(
+      'AWS runs the endpoint and authenticates every request; VPC endpoints and the networks your policies allow are yours.',
+    ),
+    'data-in-transit': shared(
+      'AWS endpoints offer TLS 1.2 or later; requiring TLS where a service still accepts plain HTTP, such as S3, is yours.',
+    ),
+    'data-at-rest': shared(
+      'Many of these services encrypt stored data by default; customer-managed keys, key policies, and turning encryption on where it is optional are yours.',
+    ),
+    'backup-dr': shared(
+      'AWS stores data durably; versioning, point-in-time recovery, backups and replication against deletion are yours to turn on.',
+    ),
+    credentials: customer('The access keys, API keys and other secrets your callers use are yours to protect and rotate.'),
+    'identity-access': customer(
+      'These services are tied to IAM: the identity and resource policies and access groups that decide who may use them are yours.',
+    ),
+    tagging: customer('Tagging every resource correctly is yours; the service keeps only the tags you give it.'),
+    'logging-monitoring': shared(
+      'CloudTrail records management API calls by default; data events, access logs, alarms and log retention are yours.',
+    ),
+    configuration: customer("The resource's settings and resource policies are yours; AWS supplies only the defaults."),
+  },
+};
+
+const PHYSICAL: ReadonlySet<ConcernId> = new Set(['facilities', 'physical-hardware', 'network-infrastructure', 'virtualization']);
+
+/** Ownership when the resource type is not in the catalog. */
+export function unclassifiedOwnership(concern: ConcernId): Ownership {
+  if (PHYSICAL.has(concern)) {
+    return { owner: 'aws', reason: 'AWS owns this for every service it runs in its own data centres.', applicable: true };
+  }
+  return {
+    owner: 'shared',
+    reason: 'This resource type is not classified, so who owns this concern is unknown; check the service documentation.',
+    applicable: true,
+  };
+}
+
+/**
+ * Who owns `concern` for a resource of `tier`, adjusted for `type` when given (Lambda,
+ * Fargate, security groups...). A concern that does not apply keeps the tier's owner.
+ */
+export function ownershipFor(
+  tier: TierId | 'unclassified',
+  concern: ConcernId,
+  type?: string,
+  hints?: ClassificationHints,
+): Ownership {
+  if (tier === 'unclassified') return unclassifiedOwnership(concern);
+  const profile = type === undefined ? undefined : classifyType(type, hints).profile;
+  return resolve(tier, concern, profile ? PROFILES[profile] : undefined);
+}
+
+/** The classification of `type` and one row per concern, in CONCERNS order. */
+export function ownershipTable(type: string, hints?: ClassificationHints): OwnershipTable {
+  const classification = classifyType(type, hints);
+  const { tier, profile } = classification;
+  const rows = CONCERNS.map(({ id, title }): OwnershipRow => {
+    const ownership =
+      tier === 'unclassified' ? unclassifiedOwnership(id) : resolve(tier, id, profile ? PROFILES[profile] : undefined);
+    return { concern: id, title, ...ownership };
+  });
+  return { classification, rows };
+}
+
+function resolve(tier: TierId, concern: ConcernId, profile: Profile | undefined): Ownership {
+  const base = TIER_OWNERSHIP[tier][concern];
+  const cell = profile?.[concern];
+  if (!cell) return { owner: base.owner, reason: base.reason, applicable: true };
+  return { owner: cell.owner ?? base.owner, reason: cell.reason, applicable: cell.applicable ?? true };
+}

@@ -1,0 +1,19 @@
+/**
+ * Extension entry point: wires the engine to the editor. Activation only registers listeners and
+ * commands; parsing starts when a CloudFormation or Terraform document is seen.
+ */
+import * as vscode from 'vscode';
+import { Analyzer } from '../engine/analyzer';
+import { registerCommands } from './commands';
+import { DiagnosticsController } from './diagnostics';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const analyzer = new Analyzer();
+  const diagnostics = new DiagnosticsController(analyzer);
+  context.subscriptions.push(diagnostics, ...registerCommands());
+  diagnostics.start();
+}
+
+export function deactivate(): void {
+  // Everything is disposed through the context's subscriptions.
+}

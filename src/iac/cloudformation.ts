@@ -263,7 +263,7 @@ function jsonErrorMessage(code: jsonc.ParseErrorCode): string {
 function recogniseLongForm(map: MapValue, text: string): Value {
   if (map.properties.length !== 1) return map;
   const only = map.properties[0];
-  if (only.key === 'Ref' || only.key.startsWith('Fn::')) return intrinsic(only.key, only.value, map.range, text);
+  if (only.key === 'Ref' || (only.key.startsWith('Fn::') && !only.key.startsWith('Fn::ForEach::'))) return intrinsic(only.key, only.value, map.range, text);
   return map;
 }
 
@@ -376,16 +376,20 @@ function buildResources(section: Property | undefined, file: string, syntax: Clo
   }
   const resources: Resource[] = [];
   for (const entry of section.value.properties) {
+    // `Fn::ForEach::<Name>` (AWS::LanguageExtensions) generates resources at deploy time: their ids are not known here.
+    if (entry.key.startsWith('Fn::ForEach::')) continue;
     if (entry.value.kind !== 'map') {
       diagnostics.push({ file, range: entry.keyRange, severity: 'error', message: `Resource '${truncate(entry.key)}' must be a mapping with a Type.` });
       continue;
     }
     const typeProperty = getProperty(entry.value, 'Type');
     const type = typeProperty?.value;
-    if (!typeProperty || type?.kind !== 'literal' || typeof type.value !== 'string' || type.value.length === 0) {
+    if (!typeProperty || (type?.kind === 'literal' && (typeof type.value !== 'string' || type.value.length === 0))) {
       diagnostics.push({ file, range: typeProperty?.value.range ?? entry.keyRange, severity: 'error', message: `Resource '${truncate(entry.key)}' has no Type.` });
       continue;
     }
+    // A Type computed by a preprocessor (for example a module tag) cannot be known statically.
+    if (type?.kind !== 'literal' || typeof type.value !== 'string') continue;
     const classification = classifyType(type.value);
     const properties = getProperty(entry.value, 'Properties')?.value;
     const metadata = getProperty(entry.value, 'Metadata')?.value;

@@ -222,8 +222,12 @@ function releaseTree(file: string): void {
 function parseUncached(parser: Parser, file: string, text: string): TerraformFileParse {
   let tree: Tree | null = null;
   try {
-    tree = parseTree(parser, file, text);
-    if (!tree) return emptyFileParse(file, [internalDiagnostic(file, 'the parser returned no tree')]);
+    const budget = parseBudgetMs(text.length);
+    tree = parseTree(parser, file, text, budget);
+    if (!tree) {
+      parser.reset(); // otherwise the next parse would resume this one
+      return emptyFileParse(file, [internalDiagnostic(file, `parsing stopped after ${Math.round(budget)} ms; the text is too irregular to analyse`)]);
+    }
     const parse = new FileConverter(file, text).convert(tree.rootNode);
     keepTree(file, text, tree);
     return parse;
@@ -235,23 +239,37 @@ function parseUncached(parser: Parser, file: string, text: string): TerraformFil
   }
 }
 
-/** Parses incrementally from the file's kept tree (edited to match the new text), else from scratch. */
-function parseTree(parser: Parser, file: string, text: string): Tree | null {
+/**
+ * Time allowed for one parse. Real files parse at roughly 4 ms per 10,000 characters; some
+ * pathological inputs (thousands of unbalanced quotes) make tree-sitter's error recovery
+ * superlinear, so parsing is cancelled past a generous budget instead of freezing the editor.
+ */
+function parseBudgetMs(length: number): number {
+  return 1000 + length / 500;
+}
+
+/**
+ * Parses incrementally from the file's kept tree (edited to match the new text), else from
+ * scratch. Returns null when the budget runs out.
+ */
+function parseTree(parser: Parser, file: string, text: string, budgetMs: number): Tree | null {
+  const deadline = performance.now() + budgetMs;
+  const options = { progressCallback: () => performance.now() > deadline }; // true cancels
   const kept = keptTrees.get(file);
   if (kept) {
     keptTrees.delete(file);
     kept.tree.edit(editBetween(kept.text, text));
-    const tree = parser.parse(text, kept.tree);
+    const tree = parser.parse(text, kept.tree, options);
     kept.tree.delete();
     stats.incrementalParses++;
     return tree;
   }
   stats.fullParses++;
-  return parser.parse(text);
+  return parser.parse(text, null, options);
 }
 
 /** The single edit turning `before` into `after`: the span between their common prefix and suffix. */
-export function editBetween(before: string, after: string): Edit {
+function editBetween(before: string, after: string): Edit {
   const shorter = Math.min(before.length, after.length);
   let start = 0;
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
@@ -701,7 +719,7 @@ class FileConverter {
   /**
    * Most values are a plain string, number, bool, null or dotted reference. Those are recognised
    * from the source text alone, without materialising their syntax nodes (each node read crosses
-   * into WebAssembly and allocates): this halves the conversion time of typical modules.
+   * into WebAssembly and allocates): on typical modules this is most values.
    */
   private simpleExpression(node: SyntaxNode): Value | undefined {
     const start = node.startIndex;
@@ -713,6 +731,7 @@ class FileConverter {
       return { kind: 'literal', value: source.slice(1, -1), range: this.lines.range(start, end) };
     }
     if (first === 0x2d /* - */ || (first >= 0x30 && first <= 0x39) /* 0-9 */) {
+      // `0 +` turns `-0` into 0.
       return SIMPLE_NUMBER.test(source) ? { kind: 'literal', value: 0 + Number(source), range: this.lines.range(start, end) } : undefined;
     }
     if (source === 'true' || source === 'false') return { kind: 'literal', value: source === 'true', range: this.lines.range(start, end) };

@@ -1,0 +1,64 @@
+/**
+ * Every file of the shared real-world corpus (../shared/corpus) goes through the whole engine:
+ * no exceptions, every resource classified, and the counts reported.
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
+import { sourceKindOf } from '../../src/iac/detect';
+import { classifyType } from '../../src/knowledge';
+
+export const CORPUS = path.resolve(process.cwd(), '..', 'shared', 'corpus');
+
+export function corpusFiles(dir = CORPUS, found: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) corpusFiles(full, found);
+    else if (sourceKindOf(name)) found.push(full);
+  }
+  return found;
+}
+
+describe('the shared corpus', function () {
+  this.timeout(120_000);
+
+  before(function () {
+    if (!existsSync(CORPUS)) this.skip();
+  });
+
+  it('analyses every file with zero exceptions and classifies every resource', async () => {
+    const files: SourceFile[] = corpusFiles().map((file) => ({ path: file, text: readFileSync(file, 'utf8') }));
+    const analysis = await new Analyzer().analyze(files);
+    const templates = analysis.units.filter((u) => u.kind === 'cloudformation');
+    const modules = analysis.units.filter((u) => u.kind === 'terraform');
+    const resources = analysis.units.flatMap((u) => u.resources);
+    const unclassified = resources.filter((r) => r.tier === 'unclassified');
+    const parseErrors = analysis.findings.filter((f) => f.ruleId === 'parse-error');
+    const filesWithErrors = new Set(parseErrors.map((f) => path.relative(CORPUS, f.file)));
+    console.log(
+      `      corpus: ${files.length} files → ${templates.length} templates, ${modules.length} modules, ${resources.length} resources ` +
+        `(${unclassified.length} unclassified: ${[...new Set(unclassified.map((r) => r.type))].slice(0, 6).join(', ')}); ` +
+        `${parseErrors.length} parse findings in ${filesWithErrors.size} files`,
+    );
+    assert.ok(files.length > 1300, `expected the whole corpus, found ${files.length} files`);
+    assert.ok(templates.length > 450, `templates: ${templates.length}`);
+    assert.ok(modules.length > 150, `modules: ${modules.length}`);
+    // Only custom resources (your own code behind them) and types that do not exist stay unclassified.
+    for (const r of unclassified) {
+      const customResource = /^(Custom::|AWS::CloudFormation::CustomResource$)/.test(r.type);
+      assert.ok(customResource || !classifyType(r.type).known, `${r.type} in ${r.file}`);
+    }
+    // Parse findings come only from cfn-lint's deliberately broken templates.
+    for (const file of filesWithErrors) assert.match(file, /^cfn-lint-templates\/bad\//, file);
+  });
+
+  it('yields nothing for the files that are not templates', async () => {
+    const analyzer = new Analyzer();
+    const notTemplates = corpusFiles().filter((f) => /\.pre-commit-config\.yaml$|\.releaserc\.json$|\.github/.test(f));
+    for (const file of notTemplates) {
+      const result = analyzer.analyzeCloudFormation(file, readFileSync(file, 'utf8'));
+      assert.deepEqual(result, { units: [], findings: [] }, file);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments
 import type { CollectionTag, ScalarTag } from 'yaml';
 import * as jsonc from 'jsonc-parser';
 import { classifyType } from '../knowledge/services';
+import { classificationHints } from './hints';
 import { LineIndex } from './lineIndex';
 import type {
   CfnParameter,
@@ -390,8 +391,8 @@ function buildResources(section: Property | undefined, file: string, syntax: Clo
     }
     // A Type computed by a preprocessor (for example a module tag) cannot be known statically.
     if (type?.kind !== 'literal' || typeof type.value !== 'string') continue;
-    const classification = classifyType(type.value);
     const properties = getProperty(entry.value, 'Properties')?.value;
+    const classification = classifyType(type.value, properties?.kind === 'map' ? classificationHints(properties) : undefined);
     const metadata = getProperty(entry.value, 'Metadata')?.value;
     const condition = getProperty(entry.value, 'Condition')?.value;
     resources.push({

@@ -17,6 +17,7 @@
 // locates files through `import.meta.url`, which a CommonJS bundle does not have.
 import TreeSitter = require('web-tree-sitter');
 import { classifyType } from '../knowledge/services';
+import { classificationHints } from './hints';
 import { LineIndex } from './lineIndex';
 import type {
   ListValue,
@@ -426,7 +427,7 @@ class FileConverter {
     if (!this.hasLabels(block, 2, 'a type and a name')) return;
     const [typeLabel, nameLabel] = block.labels;
     const properties = this.bodyMap(block, 0);
-    const classification = classifyType(typeLabel.value);
+    const classification = classifyType(typeLabel.value, classificationHints(properties));
     const address = `${typeLabel.value}.${nameLabel.value}`;
     const resource: Resource = {
       id: block.type === 'data' ? `data.${address}` : address,

@@ -4,10 +4,12 @@
  */
 import * as vscode from 'vscode';
 import { Analyzer } from '../engine/analyzer';
+import { setWasmDirectory } from '../iac/wasm';
 import { registerCommands } from './commands';
 import { DiagnosticsController } from './diagnostics';
 
 export function activate(context: vscode.ExtensionContext): void {
+  setWasmDirectory(context.extensionPath);
   const analyzer = new Analyzer();
   const diagnostics = new DiagnosticsController(analyzer);
   context.subscriptions.push(diagnostics, ...registerCommands());

@@ -309,3 +309,12 @@ describe('CloudFormation language extensions and preprocessors', () => {
     assert.deepEqual(result.units[0].resources.map((r) => r.id), ['Q']);
   });
 });
+
+describe('classification hints', () => {
+  it('classifies ECS services by launch type, in both languages', async () => {
+    const cfn = parseCloudFormation('t.yaml', 'Resources:\n  Ec2:\n    Type: AWS::ECS::Service\n    Properties:\n      LaunchType: EC2\n  Fargate:\n    Type: AWS::ECS::Service\n    Properties:\n      LaunchType: FARGATE\n');
+    const [ec2, fargate] = cfn.units[0].resources;
+    assert.equal(ec2.tier, 'infrastructure');
+    assert.equal(fargate.tier, 'container');
+  });
+});

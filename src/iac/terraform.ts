@@ -703,7 +703,7 @@ class FileConverter {
       case 'variable_expr':
         return this.traversal(node, first, [], []);
       case 'function_call':
-        return this.unresolvable(node, `function:${this.functionName(first)}`);
+        return this.functionCall(node, first, depth);
       case 'conditional':
         return this.unresolvable(node, 'conditional');
       case 'for_expr':
@@ -717,6 +717,22 @@ class FileConverter {
     }
   }
 
+
+  /**
+   * A function call is unresolvable, but its arguments are kept as `args` (a list) so rules can
+   * look inside `jsonencode({ … })` policies.
+   */
+  private functionCall(node: SyntaxNode, call: SyntaxNode, depth: number): Value {
+    const value = this.unresolvable(node, `function:${this.functionName(call)}`);
+    const argumentList = call.namedChildren.find((child) => child?.type === 'function_arguments');
+    if (!argumentList) return value;
+    const items: Value[] = [];
+    for (const argument of argumentList.namedChildren) {
+      if (argument?.type === 'expression') items.push(this.expression(argument, depth + 1));
+    }
+    value.args = { kind: 'list', items, range: this.lines.range(argumentList.startIndex, argumentList.endIndex) };
+    return value;
+  }
   /**
    * Most values are a plain string, number, bool, null or dotted reference. Those are recognised
    * from the source text alone, without materialising their syntax nodes (each node read crosses

@@ -691,3 +691,19 @@ describe('Terraform parser', () => {
     });
   });
 });
+
+describe('Terraform function calls', () => {
+  before(() => loadTerraformLanguage());
+
+  it('keeps the arguments of a function call for rules that look inside policies', () => {
+    const text = 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [] })\n}\n';
+    const [unit] = parseTerraformModule('/m', [{ path: '/m/main.tf', text }]).units;
+    const policy = unit.resources[0].properties.properties.find((p) => p.key === 'policy')?.value;
+    assert.equal(policy?.kind === 'unresolvable' && policy.construct, 'function:jsonencode');
+    const args = policy?.kind === 'unresolvable' ? policy.args : undefined;
+    assert.equal(args?.kind, 'list');
+    const [document] = args?.kind === 'list' ? args.items : [];
+    assert.equal(document?.kind, 'map');
+    assert.deepEqual(document?.kind === 'map' && document.properties.map((p) => p.key), ['Version', 'Statement']);
+  });
+});

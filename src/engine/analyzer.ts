@@ -1,7 +1,8 @@
 /**
  * The engine: text in, units and findings out. Both front ends (CLI and editor) call this.
  * Parsing is cached per file (CloudFormation) and per module (Terraform), so unchanged text is
- * never parsed twice; rules are indexed by resource type.
+ * never parsed twice; rules are indexed by resource type; configuration and suppressions are
+ * applied here, once, for every front end.
  */
 import { parseCloudFormation } from '../iac/cloudformation';
 import { mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
@@ -9,8 +10,11 @@ import type { IacUnit, ParseResult, Resource } from '../iac/model';
 import { loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
 import { ownershipFor } from '../knowledge/ownership';
 import { RULES } from '../rules';
-import type { Rule } from '../rules/rule';
-import { compareFindings, parseErrorFinding, type Finding } from './finding';
+import type { Fix, Rule, RuleContext, RuleReport } from '../rules/rule';
+import { DEFAULT_CONFIG, type SrlensConfig } from './config';
+import { createRuleContext } from './context';
+import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } from './finding';
+import { applySuppressions, commentSuppressions, metadataSuppressions } from './suppressions';
 
 export interface SourceFile {
   path: string;
@@ -22,31 +26,51 @@ export interface Analysis {
   findings: Finding[];
 }
 
+export interface AnalyzerOptions {
+  rules?: readonly Rule[];
+  config?: SrlensConfig;
+}
+
 interface CacheEntry {
   key: string;
   analysis: Analysis;
+}
+
+/** What the engine keeps about a rule finding so that its fix can be built later, on demand. */
+interface FindingOrigin {
+  rule: Rule;
+  report: RuleReport;
+  resource: Resource;
+  context: RuleContext;
 }
 
 export class Analyzer {
   private readonly cloudFormationCache = new Map<string, CacheEntry>();
   private readonly terraformCache = new Map<string, CacheEntry>();
   private readonly rulesByType = new Map<string, Rule[]>();
+  private readonly origins = new WeakMap<Finding, FindingOrigin>();
+  private readonly rules: readonly Rule[];
+  private config: SrlensConfig;
 
-  constructor(rules: readonly Rule[] = RULES) {
-    for (const rule of rules) {
-      for (const type of rule.appliesTo) {
-        const list = this.rulesByType.get(type) ?? [];
-        list.push(rule);
-        this.rulesByType.set(type, list);
-      }
-    }
+  constructor(options: AnalyzerOptions = {}) {
+    this.rules = options.rules ?? RULES;
+    this.config = options.config ?? DEFAULT_CONFIG;
+    this.indexRules();
+  }
+
+  /** Replaces the configuration; cached results are dropped because they depend on it. */
+  setConfig(config: SrlensConfig): void {
+    this.config = config;
+    this.cloudFormationCache.clear();
+    this.terraformCache.clear();
+    this.indexRules();
   }
 
   /** Analyses one CloudFormation candidate file; YAML/JSON that is not a template yields nothing. */
   analyzeCloudFormation(path: string, text: string): Analysis {
     const cached = this.cloudFormationCache.get(path);
     if (cached && cached.key === text) return cached.analysis;
-    const analysis = mayBeTemplate(text) ? this.analyzeParsed(parseCloudFormation(path, text)) : { units: [], findings: [] };
+    const analysis = mayBeTemplate(text) ? this.analyzeParsed(parseCloudFormation(path, text), new Map([[path, text]])) : { units: [], findings: [] };
     this.cloudFormationCache.set(path, { key: text, analysis });
     return analysis;
   }
@@ -58,7 +82,7 @@ export class Analyzer {
     const cached = this.terraformCache.get(dir);
     if (cached && cached.key === key) return cached.analysis;
     await loadTerraformLanguage();
-    const analysis = this.analyzeParsed(parseTerraformModule(dir, sorted));
+    const analysis = this.analyzeParsed(parseTerraformModule(dir, sorted), new Map(sorted.map((f) => [f.path, f.text])));
     this.terraformCache.set(dir, { key, analysis });
     return analysis;
   }
@@ -90,44 +114,102 @@ export class Analyzer {
     return { units, findings };
   }
 
+  /** The quick fix for a finding this analyzer produced, built on demand; undefined when there is none. */
+  fixFor(finding: Finding): Fix | undefined {
+    const origin = this.origins.get(finding);
+    if (!origin?.rule.fix || origin.report.fixable === false) return undefined;
+    const fix = origin.rule.fix(origin.report, origin.resource, origin.context);
+    return fix && fix.edits.length > 0 ? fix : undefined;
+  }
+
   /** Forgets cached results for a file (and its Terraform module). */
   forget(path: string): void {
     this.cloudFormationCache.delete(path);
     this.terraformCache.delete(moduleDirOf(path));
   }
 
-  private analyzeParsed(parsed: ParseResult): Analysis {
-    const findings = parsed.diagnostics.map(parseErrorFinding);
-    for (const unit of parsed.units) {
-      for (const resource of unit.resources) findings.push(...this.checkResource(resource, unit));
+  private indexRules(): void {
+    this.rulesByType.clear();
+    for (const rule of this.rules) {
+      if (this.config.rules[rule.id] === 'off') continue;
+      for (const type of rule.appliesTo) {
+        const list = this.rulesByType.get(type) ?? [];
+        list.push(rule);
+        this.rulesByType.set(type, list);
+      }
     }
+  }
+
+  private analyzeParsed(parsed: ParseResult, texts: Map<string, string>): Analysis {
+    let findings = parsed.diagnostics.map(parseErrorFinding);
+    const settings = { requiredTags: this.config.requiredTags };
+    const text = (file: string) => texts.get(file);
+    for (const unit of parsed.units) {
+      const context = createRuleContext(unit, settings, text);
+      for (const resource of unit.resources) this.checkResource(resource, context, findings);
+    }
+    const suppressions = [...texts].flatMap(([file, content]) => commentSuppressions(file, content));
+    for (const unit of parsed.units) suppressions.push(...metadataSuppressions(unit));
+    findings = applySuppressions(findings, suppressions, parsed.units.flatMap((u) => u.resources));
+    findings = this.applyConfig(findings);
     findings.sort(compareFindings);
     return { units: parsed.units, findings };
   }
 
-  private checkResource(resource: Resource, unit: IacUnit): Finding[] {
+  private checkResource(resource: Resource, context: RuleContext, into: Finding[]): void {
     const rules = this.rulesByType.get(resource.type);
-    if (!rules) return [];
-    const findings: Finding[] = [];
+    if (!rules) return;
+    const tier = resource.tier;
     for (const rule of rules) {
-      for (const report of rule.check(resource, { unit })) {
-        const tier = resource.tier === 'unclassified' ? undefined : resource.tier;
-        findings.push({
+      let reports: RuleReport[];
+      try {
+        reports = rule.check(resource, context);
+      } catch {
+        // A rule bug must not take the analysis down; the rule's tests are where it gets caught.
+        continue;
+      }
+      for (const report of reports) {
+        const finding: Finding = {
           ruleId: rule.id,
           severity: report.severity ?? rule.severity,
           concern: rule.concern,
-          owner: tier ? ownershipFor(tier, rule.concern, resource.type).owner : 'customer',
-          tier: resource.tier,
+          owner: customerSide(ownershipFor(tier, rule.concern, resource.type).owner),
+          tier,
           service: resource.service,
           resource: resource.id,
           resourceType: resource.type,
           file: resource.file,
           range: report.range,
           message: report.message,
-          fixable: false,
-        });
+          fixable: rule.fix !== undefined && report.fixable !== false,
+        };
+        this.origins.set(finding, { rule, report, resource, context });
+        into.push(finding);
       }
     }
-    return findings;
   }
+
+  /** Severity overrides and the minimum severity from `.srlens.yaml`. */
+  private applyConfig(findings: Finding[]): Finding[] {
+    const { rules, minimumSeverity } = this.config;
+    const result: Finding[] = [];
+    for (const finding of findings) {
+      const setting = rules[finding.ruleId];
+      if (setting === 'off') continue;
+      if (setting && setting !== finding.severity) {
+        const changed = { ...finding, severity: setting };
+        const origin = this.origins.get(finding);
+        if (origin) this.origins.set(changed, origin);
+        if (severityAtLeast(changed.severity, minimumSeverity)) result.push(changed);
+      } else if (severityAtLeast(finding.severity, minimumSeverity)) {
+        result.push(finding);
+      }
+    }
+    return result;
+  }
+}
+
+/** A finding is raised on the customer's side of the model: what AWS owns alone is never the author's to fix. */
+function customerSide(owner: 'aws' | 'customer' | 'shared'): 'customer' | 'shared' {
+  return owner === 'aws' ? 'shared' : owner;
 }

@@ -3,5 +3,6 @@
  * import side effects. Retired ids stay here as comments so they are never reused.
  */
 import type { Rule } from './rule';
+import { rule as rdsStorageEncryption } from './rds-storage-encryption';
 
-export const RULES: readonly Rule[] = [];
+export const RULES: readonly Rule[] = [rdsStorageEncryption];

@@ -1,25 +1,78 @@
 import type { ConcernId } from '../knowledge/concerns';
-import type { IacUnit, Range, Resource, Severity } from '../iac/model';
+import type { IacUnit, MapValue, Range, Resource, Severity, Value } from '../iac/model';
 
-/** What a rule reports; the engine adds owner, tier, service and the rest of the contract. */
+/** A text replacement in one file. Ranges are 0-based, as everywhere in the model. */
+export interface TextEdit {
+  file: string;
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  /** Shown on the quick fix, for example "Set StorageEncrypted to true". */
+  title: string;
+  edits: TextEdit[];
+}
+
+/** What a rule reports; the engine adds owner, tier, service and the rest of the finding contract. */
 export interface RuleReport {
   message: string;
+  /** The most precise range: the offending value, else the property key, else the type token or labels. */
   range: Range;
   severity?: Severity;
+  /** False when this particular report cannot be fixed automatically although the rule has a fix. */
+  fixable?: boolean;
+  /** Whatever the rule's `fix` needs to know about this report. */
+  data?: Record<string, unknown>;
+}
+
+/** Settings from `.srlens.yaml` that rules read. */
+export interface RuleSettings {
+  requiredTags: readonly string[];
 }
 
 export interface RuleContext {
-  /** The template or module the resource belongs to (parameters, variables, companions). */
+  /** The template or module the resource belongs to. */
   unit: IacUnit;
+  settings: RuleSettings;
+  /**
+   * Follows what can be followed statically: a CloudFormation `!Ref` to a parameter with a
+   * Default, a Terraform `var.x` with a default or `local.y`. `AWS::NoValue` resolves to
+   * undefined (the property is absent). Anything else comes back as it is.
+   */
+  resolve(value: Value | undefined): Value | undefined;
+  /** A resource of the same template or module by logical id or Terraform address. */
+  resourceById(id: string): Resource | undefined;
+  /**
+   * Resources whose properties reference `target` (`bucket = aws_s3_bucket.logs.id`,
+   * `Bucket: !Ref Logs`), optionally only of the given types: companions such as bucket policies,
+   * public access blocks or flow logs.
+   */
+  referencing(target: Resource, types?: readonly string[]): Resource[];
+  /** The text of a file of this unit (for fixes and for reading comments). */
+  text(file: string): string | undefined;
 }
 
-/** A rule: plain metadata plus a pure check. One rule per file in src/rules/. */
+/**
+ * A rule: plain metadata plus a pure check, and optionally a fix. One rule per file in
+ * src/rules/, listed by name in src/rules/index.ts.
+ */
 export interface Rule {
+  /** kebab-case, service first, self-explaining: `rds-storage-encryption`. */
   id: string;
+  /** What is wrong, in a few words: "RDS storage is not encrypted". */
+  title: string;
   concern: ConcernId;
   severity: Severity;
-  title: string;
   /** CloudFormation and Terraform resource types the rule looks at; the engine indexes rules by them. */
   appliesTo: readonly string[];
+  /** Why this is the customer's side of the model, and what AWS does or does not do. */
+  rationale: string;
+  /** What to do about it. */
+  remediation: string;
   check(resource: Resource, context: RuleContext): RuleReport[];
+  /** Builds the edits for one report. Must produce text that parses and clears the finding. */
+  fix?(report: RuleReport, resource: Resource, context: RuleContext): Fix | undefined;
 }
+
+export type { MapValue };

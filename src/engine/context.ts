@@ -1,0 +1,86 @@
+/**
+ * The context rules see for one template or module: reference resolution and a reverse index of
+ * references, both built once per unit and lazily, so no rule scans the unit quadratically.
+ */
+import type { IacUnit, Resource, Value } from '../iac/model';
+import type { RuleContext, RuleSettings } from '../rules/rule';
+
+const MAX_RESOLVE_DEPTH = 8;
+
+export function createRuleContext(unit: IacUnit, settings: RuleSettings, text: (file: string) => string | undefined): RuleContext {
+  let byId: Map<string, Resource> | undefined;
+  let referencedBy: Map<string, Resource[]> | undefined;
+
+  const resourceById = (id: string): Resource | undefined => {
+    byId ??= new Map(unit.resources.map((r) => [r.id, r]));
+    return byId.get(id);
+  };
+
+  const resolve = (value: Value | undefined, depth = 0): Value | undefined => {
+    if (value?.kind !== 'reference' || depth > MAX_RESOLVE_DEPTH) return value;
+    if (unit.kind === 'cloudformation') {
+      if (value.target === 'AWS::NoValue') return undefined;
+      if (value.attribute !== undefined) return value;
+      const parameter = unit.parameters.find((p) => p.name === value.target);
+      return parameter?.default !== undefined ? resolve(parameter.default, depth + 1) : value;
+    }
+    if (value.target.startsWith('var.')) {
+      const variable = unit.variables.find((v) => v.name === value.target.slice(4));
+      return variable?.default !== undefined && value.attribute === undefined ? resolve(variable.default, depth + 1) : value;
+    }
+    if (value.target.startsWith('local.')) {
+      const name = value.target.slice(6);
+      const local = unit.locals.find((l) => l.key === name);
+      return local && value.attribute === undefined ? resolve(local.value, depth + 1) : value;
+    }
+    return value;
+  };
+
+  const referencing = (target: Resource, types?: readonly string[]): Resource[] => {
+    referencedBy ??= buildReverseIndex(unit.resources);
+    const found = referencedBy.get(target.id) ?? [];
+    return types ? found.filter((r) => types.includes(r.type)) : found;
+  };
+
+  return { unit, settings, resolve: (value) => resolve(value), resourceById, referencing, text };
+}
+
+function buildReverseIndex(resources: Resource[]): Map<string, Resource[]> {
+  const index = new Map<string, Resource[]>();
+  for (const resource of resources) {
+    const targets = new Set<string>();
+    collectReferences(resource.properties, targets, 0);
+    // CloudFormation DependsOn is not a reference to configuration; only properties count.
+    for (const target of targets) {
+      if (target === resource.id) continue;
+      const list = index.get(target) ?? [];
+      list.push(resource);
+      index.set(target, list);
+    }
+  }
+  return index;
+}
+
+function collectReferences(value: Value, into: Set<string>, depth: number): void {
+  if (depth > 64) return;
+  switch (value.kind) {
+    case 'reference':
+      into.add(value.target);
+      return;
+    case 'map':
+      for (const p of value.properties) collectReferences(p.value, into, depth + 1);
+      return;
+    case 'list':
+      for (const item of value.items) collectReferences(item, into, depth + 1);
+      return;
+    case 'unresolvable':
+      if (value.args) collectReferences(value.args, into, depth + 1);
+      // `${aws_s3_bucket.b.id}` inside a Sub or template string still ties the resources together.
+      for (const match of value.text.matchAll(/\$\{([A-Za-z0-9_:]+)/g)) into.add(match[1]);
+      for (const match of value.text.matchAll(/\$\{((?:data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+)/g)) into.add(match[1]);
+      return;
+    default:
+      return;
+  }
+}
+

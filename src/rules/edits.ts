@@ -1,0 +1,328 @@
+/**
+ * Minimal text edits for fixes, in the file's own style: YAML (block or flow, its indentation),
+ * JSON (its indentation, commas) and HCL (attributes, nested blocks, companion resources).
+ * Edits touch only the span they change; comments and line endings elsewhere are kept.
+ */
+import { LineIndex } from '../iac/lineIndex';
+import type { MapValue, Position, Property, Range, Resource } from '../iac/model';
+import { getProperty } from '../iac/model';
+import type { RuleContext, TextEdit } from './rule';
+
+/** Source text written as is: a Terraform reference, a CloudFormation `!Ref X`. */
+export class Raw {
+  constructor(readonly text: string) {}
+}
+
+export type FixValue = string | number | boolean | Raw | FixValue[] | { [key: string]: FixValue };
+
+type Syntax = 'yaml' | 'json' | 'hcl';
+
+interface Doc {
+  file: string;
+  text: string;
+  lines: LineIndex;
+  eol: string;
+  syntax: Syntax;
+}
+
+function open(resource: Resource, context: RuleContext): Doc | undefined {
+  const text = context.text(resource.file);
+  if (text === undefined) return undefined;
+  const syntax: Syntax = resource.syntax === 'terraform' ? 'hcl' : resource.syntax === 'cloudformation-json' ? 'json' : 'yaml';
+  return { file: resource.file, text, lines: new LineIndex(text), eol: text.includes('\r\n') ? '\r\n' : '\n', syntax };
+}
+
+/**
+ * Sets `path` (under the resource's properties; Terraform nested blocks are path steps) to
+ * `value`, creating the missing maps or blocks. Returns [] when the path crosses something that is
+ * not a map (an intrinsic, a list, a dynamic block): such a report is not fixable.
+ */
+export function setProperty(resource: Resource, context: RuleContext, path: string[], value: FixValue): TextEdit[] {
+  const doc = open(resource, context);
+  if (!doc || path.length === 0) return [];
+  if (doc.syntax !== 'hcl' && !hasPropertiesSection(resource, doc)) {
+    return insertPropertiesSection(resource, doc, nest(path, value));
+  }
+  let map: MapValue = resource.properties;
+  for (let i = 0; i < path.length; i++) {
+    const existing = getProperty(map, path[i]);
+    if (!existing) return insertIntoMap(doc, map, path[i], nest(path.slice(i + 1), value));
+    if (i === path.length - 1) return replaceValue(doc, existing, value);
+    if (existing.value.kind !== 'map') return [];
+    map = existing.value;
+  }
+  return [];
+}
+
+/** Removes a property (whole lines in YAML and HCL; with its comma in JSON). */
+export function removeProperty(resource: Resource, context: RuleContext, path: string[]): TextEdit[] {
+  const doc = open(resource, context);
+  if (!doc) return [];
+  let map: MapValue = resource.properties;
+  let target: Property | undefined;
+  for (let i = 0; i < path.length; i++) {
+    target = getProperty(map, path[i]);
+    if (!target) return [];
+    if (i < path.length - 1) {
+      if (target.value.kind !== 'map') return [];
+      map = target.value;
+    }
+  }
+  if (!target) return [];
+  if (doc.syntax === 'json') return removeJsonMember(doc, map, target);
+  const start = doc.lines.offset(target.range.start);
+  const lineStart = doc.lines.offset({ line: target.range.start.line, character: 0 });
+  if (doc.text.slice(lineStart, start).trim() !== '') return [];
+  const end = doc.lines.offset(target.range.end);
+  const lineEnd = endOfLine(doc, end);
+  const next = lineEnd + (doc.text.startsWith('\r\n', lineEnd) ? 2 : doc.text[lineEnd] === '\n' ? 1 : 0);
+  return [edit(doc, lineStart, next, '')];
+}
+
+/** Adds a new Terraform block (a companion resource) after the resource's block. */
+export function insertAfterResource(resource: Resource, context: RuleContext, blockText: string): TextEdit[] {
+  const doc = open(resource, context);
+  if (!doc) return [];
+  const at = doc.lines.offset(resource.range.end);
+  const body = blockText.replace(/\r?\n/g, doc.eol);
+  return [edit(doc, at, at, `${doc.eol}${doc.eol}${body}`)];
+}
+
+/** The name of a Terraform resource (`logs` in `aws_s3_bucket.logs`), for naming companions. */
+export function terraformName(resource: Resource): string {
+  return resource.id.slice(resource.id.indexOf('.') + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function nest(path: string[], value: FixValue): FixValue {
+  return path.reduceRight<FixValue>((inner, key) => ({ [key]: inner }), value);
+}
+
+function edit(doc: Doc, start: number, end: number, newText: string): TextEdit {
+  return { file: doc.file, range: doc.lines.range(start, end), newText };
+}
+
+function endOfLine(doc: Doc, offset: number): number {
+  const newline = doc.text.indexOf('\n', offset);
+  const end = newline === -1 ? doc.text.length : newline;
+  return doc.text[end - 1] === '\r' ? end - 1 : end;
+}
+
+function indentOfLine(doc: Doc, line: number): string {
+  const start = doc.lines.offset({ line, character: 0 });
+  return /^[ \t]*/.exec(doc.text.slice(start, start + 200))![0];
+}
+
+function unitOf(doc: Doc): string {
+  const match = /\n( +)\S/.exec(doc.text);
+  const size = match ? Math.min(match[1].length, 4) : 2;
+  return ' '.repeat(size === 0 ? 2 : size);
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return samePosition(a.start, b.start) && samePosition(a.end, b.end);
+}
+
+/** CloudFormation resources without a `Properties` key get an empty map at their id's range. */
+function hasPropertiesSection(resource: Resource, doc: Doc): boolean {
+  if (!sameRange(resource.properties.range, resource.idRange)) return true;
+  return doc.syntax === 'hcl';
+}
+
+function isFlowMap(doc: Doc, map: MapValue): boolean {
+  return doc.text[doc.lines.offset(map.range.start)] === '{';
+}
+
+// --- replacing ------------------------------------------------------------------------------
+
+function replaceValue(doc: Doc, property: Property, value: FixValue): TextEdit[] {
+  const start = doc.lines.offset(property.value.range.start);
+  const end = doc.lines.offset(property.value.range.end);
+  const keyIndent = indentOfLine(doc, property.keyRange.start.line);
+  const composite = typeof value === 'object' && !(value instanceof Raw);
+  if (doc.syntax === 'yaml') {
+    if (composite) {
+      const rendered = renderYamlBlock(value, keyIndent + unitOf(doc), doc.eol);
+      // Replace from just after the colon so the nested block starts on its own line.
+      const colon = doc.text.lastIndexOf(':', start);
+      return [edit(doc, colon + 1, end, `${doc.eol}${rendered}`)];
+    }
+    return [edit(doc, start, end, yamlScalar(value))];
+  }
+  if (doc.syntax === 'json') return [edit(doc, start, end, renderJson(value, keyIndent, unitOf(doc), doc.eol))];
+  return [edit(doc, start, end, renderHclExpression(value, keyIndent, unitOf(doc), doc.eol))];
+}
+
+// --- inserting ------------------------------------------------------------------------------
+
+function insertIntoMap(doc: Doc, map: MapValue, key: string, value: FixValue): TextEdit[] {
+  if (doc.syntax === 'json') return insertJsonMember(doc, map, key, value);
+  if (doc.syntax === 'hcl') return insertHcl(doc, map, key, value);
+  return insertYaml(doc, map, key, value);
+}
+
+function insertYaml(doc: Doc, map: MapValue, key: string, value: FixValue): TextEdit[] {
+  if (isFlowMap(doc, map)) {
+    const close = doc.lines.offset(map.range.end) - 1;
+    if (doc.text[close] !== '}') return [];
+    const empty = map.properties.length === 0;
+    return [edit(doc, close, close, `${empty ? '' : ', '}${yamlKey(key)}: ${JSON.stringify(toJson(value))}`)];
+  }
+  if (map.properties.length === 0) return [];
+  const first = map.properties[0];
+  const last = map.properties[map.properties.length - 1];
+  const indent = doc.text.slice(doc.lines.offset({ line: first.keyRange.start.line, character: 0 }), doc.lines.offset(first.keyRange.start));
+  const at = endOfLine(doc, lastValueEnd(doc, last));
+  return [edit(doc, at, at, `${doc.eol}${renderYamlBlock({ [key]: value }, indent.replace(/-/g, ' '), doc.eol)}`)];
+}
+
+/** Where a property's text ends; block scalars end at the start of the next line. */
+function lastValueEnd(doc: Doc, property: Property): number {
+  const end = doc.lines.offset(property.range.end);
+  if (property.range.end.character === 0 && property.range.end.line > property.range.start.line) return end - 1;
+  return end;
+}
+
+function insertPropertiesSection(resource: Resource, doc: Doc, value: FixValue): TextEdit[] {
+  const typeLine = resource.typeRange.start.line;
+  const indent = indentOfLine(doc, typeLine);
+  if (doc.syntax === 'yaml') {
+    const at = endOfLine(doc, doc.lines.offset(resource.typeRange.end));
+    return [edit(doc, at, at, `${doc.eol}${renderYamlBlock({ Properties: value }, indent, doc.eol)}`)];
+  }
+  const at = doc.lines.offset(resource.typeRange.end);
+  return [edit(doc, at, at, `,${doc.eol}${indent}"Properties": ${renderJson(value, indent, unitOf(doc), doc.eol)}`)];
+}
+
+function insertJsonMember(doc: Doc, map: MapValue, key: string, value: FixValue): TextEdit[] {
+  const unit = unitOf(doc);
+  if (map.properties.length === 0) {
+    const open = doc.lines.offset(map.range.start);
+    const close = doc.lines.offset(map.range.end) - 1;
+    if (doc.text[open] !== '{' || doc.text[close] !== '}') return [];
+    const outer = indentOfLine(doc, map.range.start.line);
+    const inner = outer + unit;
+    return [edit(doc, open + 1, close, `${doc.eol}${inner}${JSON.stringify(key)}: ${renderJson(value, inner, unit, doc.eol)}${doc.eol}${outer}`)];
+  }
+  const last = map.properties[map.properties.length - 1];
+  const at = doc.lines.offset(last.range.end);
+  if (map.range.start.line === map.range.end.line) {
+    return [edit(doc, at, at, `, ${JSON.stringify(key)}: ${JSON.stringify(toJson(value))}`)];
+  }
+  const indent = indentOfLine(doc, last.keyRange.start.line);
+  return [edit(doc, at, at, `,${doc.eol}${indent}${JSON.stringify(key)}: ${renderJson(value, indent, unit, doc.eol)}`)];
+}
+
+function removeJsonMember(doc: Doc, map: MapValue, target: Property): TextEdit[] {
+  const index = map.properties.indexOf(target);
+  const start = doc.lines.offset(target.range.start);
+  const end = doc.lines.offset(target.range.end);
+  if (index > 0) {
+    const previousEnd = doc.lines.offset(map.properties[index - 1].range.end);
+    return [edit(doc, previousEnd, end, '')];
+  }
+  const next = map.properties[1];
+  if (next) return [edit(doc, start, doc.lines.offset(next.range.start), '')];
+  return [edit(doc, start, end, '')];
+}
+
+function insertHcl(doc: Doc, map: MapValue, key: string, value: FixValue): TextEdit[] {
+  const unit = unitOf(doc);
+  const close = doc.lines.offset(map.range.end) - 1;
+  if (doc.text[close] !== '}') return [];
+  const closeLineStart = doc.lines.offset({ line: map.range.end.line, character: 0 });
+  const braceIndent = indentOfLine(doc, map.range.end.line);
+  const indent = map.properties.length > 0 ? indentOfLine(doc, map.properties[0].keyRange.start.line) : braceIndent + unit;
+  const rendered = renderHclMember(key, value, indent, unit, doc.eol);
+  if (doc.text.slice(closeLineStart, close).trim() === '') {
+    return [edit(doc, closeLineStart, closeLineStart, `${rendered}${doc.eol}`)];
+  }
+  return [edit(doc, close, close, `${doc.eol}${rendered}${doc.eol}${braceIndent}`)];
+}
+
+// --- rendering ------------------------------------------------------------------------------
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+function toJson(value: FixValue): Json {
+  if (value instanceof Raw) return value.text;
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
+  return value;
+}
+
+const YAML_PLAIN = /^[A-Za-z_/][A-Za-z0-9_./@-]*$/;
+const YAML_RESERVED = /^(true|false|yes|no|on|off|null|y|n|~)$/i;
+
+function yamlScalar(value: FixValue): string {
+  if (value instanceof Raw) return value.text;
+  if (typeof value === 'string') return YAML_PLAIN.test(value) && !YAML_RESERVED.test(value) ? value : JSON.stringify(value);
+  if (typeof value === 'object') return JSON.stringify(toJson(value));
+  return String(value);
+}
+
+function yamlKey(key: string): string {
+  return YAML_PLAIN.test(key) || /^[A-Za-z][A-Za-z0-9:_-]*$/.test(key) ? key : JSON.stringify(key);
+}
+
+/** Block-style YAML lines for a map (or `- ` items for a list), starting at `indent`. */
+function renderYamlBlock(value: FixValue, indent: string, eol: string): string {
+  const unit = '  ';
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => {
+        if (typeof item === 'object' && !(item instanceof Raw) && !Array.isArray(item)) {
+          const inner = renderYamlBlock(item, `${indent}  `, eol);
+          return `${indent}- ${inner.slice(indent.length + 2)}`;
+        }
+        return `${indent}- ${yamlScalar(item)}`;
+      })
+      .join(eol);
+  }
+  if (typeof value === 'object' && !(value instanceof Raw)) {
+    return Object.entries(value)
+      .map(([key, inner]) => {
+        if (typeof inner === 'object' && !(inner instanceof Raw)) {
+          const isEmpty = Array.isArray(inner) ? inner.length === 0 : Object.keys(inner).length === 0;
+          if (isEmpty) return `${indent}${yamlKey(key)}: ${Array.isArray(inner) ? '[]' : '{}'}`;
+          return `${indent}${yamlKey(key)}:${eol}${renderYamlBlock(inner, indent + unit, eol)}`;
+        }
+        return `${indent}${yamlKey(key)}: ${yamlScalar(inner)}`;
+      })
+      .join(eol);
+  }
+  return `${indent}${yamlScalar(value)}`;
+}
+
+function renderJson(value: FixValue, indent: string, unit: string, eol: string): string {
+  const text = JSON.stringify(toJson(value), null, unit);
+  return text.split('\n').join(`${eol}${indent}`);
+}
+
+function hclString(text: string): string {
+  return JSON.stringify(text).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+}
+
+function renderHclExpression(value: FixValue, indent: string, unit: string, eol: string): string {
+  if (value instanceof Raw) return value.text;
+  if (typeof value === 'string') return hclString(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map((v) => renderHclExpression(v, indent, unit, eol)).join(', ')}]`;
+  const inner = indent + unit;
+  const entries = Object.entries(value).map(([k, v]) => `${inner}${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k)} = ${renderHclExpression(v, inner, unit, eol)}`);
+  return `{${eol}${entries.join(eol)}${eol}${indent}}`;
+}
+
+/** An attribute (`key = value`) or, for a map value, a nested block (`key { … }`). */
+function renderHclMember(key: string, value: FixValue, indent: string, unit: string, eol: string): string {
+  if (typeof value === 'object' && !(value instanceof Raw) && !Array.isArray(value)) {
+    const inner = Object.entries(value).map(([k, v]) => renderHclMember(k, v, indent + unit, unit, eol));
+    return `${indent}${key} {${eol}${inner.join(eol)}${eol}${indent}}`;
+  }
+  return `${indent}${key} = ${renderHclExpression(value, indent, unit, eol)}`;
+}

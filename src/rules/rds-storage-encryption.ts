@@ -1,0 +1,46 @@
+import { setProperty } from './edits';
+import type { Rule } from './rule';
+import { asBoolean, asString, isCloudFormation, key, property } from './values';
+
+const CFN_KEY = 'StorageEncrypted';
+const TF_KEY = 'storage_encrypted';
+
+export const rule: Rule = {
+  id: 'rds-storage-encryption',
+  title: 'RDS storage is not encrypted',
+  concern: 'data-at-rest',
+  severity: 'error',
+  appliesTo: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'aws_db_instance', 'aws_rds_cluster'],
+  rationale:
+    'On RDS, AWS runs and patches the database engine and its hosts, but encrypting the stored data is your choice: storage is unencrypted unless you ask for encryption when the database is created, and it cannot be switched on later without copying a snapshot and restoring it.',
+  remediation: 'Set `StorageEncrypted: true` (CloudFormation) or `storage_encrypted = true` (Terraform), optionally with a customer managed KMS key.',
+
+  check(resource, context) {
+    const cfn = isCloudFormation(resource);
+    // Members of an Aurora cluster, read replicas and restores inherit encryption from their source.
+    const inherits = cfn
+      ? ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SnapshotIdentifier', 'SourceDBClusterIdentifier']
+      : ['replicate_source_db', 'snapshot_identifier', 'replication_source_identifier', 'restore_to_point_in_time', 's3_import'];
+    if (inherits.some((name) => property(resource, name))) return [];
+    // Aurora Serverless v1 is always encrypted.
+    if (asString(context.resolve(property(resource, key(resource, 'EngineMode', 'engine_mode'))?.value)) === 'serverless') return [];
+
+    const setting = property(resource, key(resource, CFN_KEY, TF_KEY));
+    const value = context.resolve(setting?.value);
+    if (setting && asBoolean(value) !== false) return [];
+    const what = resource.type.includes('Cluster') || resource.type === 'aws_rds_cluster' ? 'cluster' : 'database';
+    return [
+      {
+        message: setting
+          ? `RDS ${what} '${resource.id}' turns storage encryption off. Encrypting data at rest is yours to choose on RDS; set it to true (it cannot be enabled after creation).`
+          : `RDS ${what} '${resource.id}' stores its data unencrypted: ${key(resource, CFN_KEY, TF_KEY)} is not set and defaults to false. Encrypting data at rest is yours to choose on RDS, and it cannot be enabled after creation.`,
+        range: setting ? setting.value.range : resource.typeRange,
+      },
+    ];
+  },
+
+  fix(_report, resource, context) {
+    const name = key(resource, CFN_KEY, TF_KEY);
+    return { title: `Set ${name} to true`, edits: setProperty(resource, context, [name], true) };
+  },
+};

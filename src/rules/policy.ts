@@ -1,0 +1,254 @@
+/**
+ * IAM policy documents in every form templates write them, normalised for rules: CloudFormation
+ * maps (YAML or JSON), JSON strings and heredocs, Terraform `jsonencode({ … })`, and references to
+ * `data "aws_iam_policy_document"`. Anything that cannot be read statically is `undefined`: a rule
+ * then says nothing.
+ */
+import * as jsonc from 'jsonc-parser';
+import type { MapValue, Range, Resource, Value } from '../iac/model';
+import { getProperties, getProperty } from '../iac/model';
+import type { RuleContext } from './rule';
+
+export type Known<T> = T | 'unknown';
+
+export interface PolicyCondition {
+  operator: string;
+  key: string;
+  values: Known<string[]>;
+}
+
+export interface PolicyStatement {
+  effect: Known<'Allow' | 'Deny'>;
+  actions: Known<string[]>;
+  notActions: Known<string[]>;
+  resources: Known<string[]>;
+  /** Principals as written (`*`, ARNs, service names); `anyone` when `*` or `{ AWS: "*" }` appears. */
+  principals: Known<string[]>;
+  anyone: boolean;
+  notPrincipal: boolean;
+  conditions: Known<PolicyCondition[]>;
+  range: Range;
+}
+
+export interface PolicyDocument {
+  statements: PolicyStatement[];
+  range: Range;
+}
+
+/** Reads a policy document from a property value; undefined when it cannot be known. */
+export function readPolicy(value: Value | undefined, context: RuleContext): PolicyDocument | undefined {
+  const resolved = context.resolve(value);
+  if (!resolved) return undefined;
+  if (resolved.kind === 'map') return fromMap(resolved);
+  if (resolved.kind === 'literal' && typeof resolved.value === 'string') return fromJsonText(resolved.value, resolved.range);
+  if (resolved.kind === 'unresolvable' && resolved.construct === 'function:jsonencode' && resolved.args?.kind === 'list') {
+    const [argument] = resolved.args.items;
+    return argument?.kind === 'map' ? fromMap(argument) : undefined;
+  }
+  if (resolved.kind === 'reference' && resolved.target.startsWith('data.aws_iam_policy_document.') && context.unit.kind === 'terraform') {
+    const data = context.unit.dataSources.find((d) => d.id === resolved.target);
+    return data ? fromPolicyDocumentData(data, context) : undefined;
+  }
+  return undefined;
+}
+
+/** True when some Allow statement lets anyone in without a condition that narrows it. */
+export function allowsAnyone(policy: PolicyDocument): PolicyStatement[] {
+  return policy.statements.filter((s) => s.effect === 'Allow' && (s.anyone || s.notPrincipal) && s.conditions !== 'unknown' && s.conditions.length === 0);
+}
+
+/** True when the policy has a Deny for requests that do not use TLS (`aws:SecureTransport` false). */
+export function deniesInsecureTransport(policy: PolicyDocument): boolean | 'unknown' {
+  let unknown = false;
+  for (const s of policy.statements) {
+    if (s.effect === 'unknown' || s.conditions === 'unknown') {
+      unknown = true;
+      continue;
+    }
+    if (s.effect !== 'Deny') continue;
+    for (const c of s.conditions) {
+      if (c.key.toLowerCase() !== 'aws:securetransport' || !/^bool(ifexists)?$/i.test(c.operator)) continue;
+      if (c.values === 'unknown') unknown = true;
+      else if (c.values.some((v) => v.toLowerCase() === 'false')) return true;
+    }
+  }
+  return unknown ? 'unknown' : false;
+}
+
+export function matchesAction(actions: Known<string[]>, pattern: RegExp): boolean {
+  return actions !== 'unknown' && actions.some((a) => pattern.test(a));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function fromMap(document: MapValue): PolicyDocument | undefined {
+  const statement = getProperty(document, 'Statement')?.value;
+  if (!statement) return { statements: [], range: document.range };
+  const items = statement.kind === 'list' ? statement.items : [statement];
+  const statements: PolicyStatement[] = [];
+  for (const item of items) {
+    if (item.kind !== 'map') return undefined;
+    statements.push(statementFromMap(item));
+  }
+  return { statements, range: document.range };
+}
+
+function statementFromMap(map: MapValue): PolicyStatement {
+  const effect = literal(getProperty(map, 'Effect')?.value);
+  const principal = getProperty(map, 'Principal')?.value;
+  const notPrincipal = getProperty(map, 'NotPrincipal')?.value;
+  const principals = principalList(principal ?? notPrincipal);
+  return {
+    effect: effect === 'Allow' || effect === 'Deny' ? effect : 'unknown',
+    actions: stringList(getProperty(map, 'Action')?.value, []),
+    notActions: stringList(getProperty(map, 'NotAction')?.value, []),
+    resources: stringList(getProperty(map, 'Resource')?.value, []),
+    principals,
+    anyone: principals !== 'unknown' && principals.includes('*'),
+    notPrincipal: notPrincipal !== undefined,
+    conditions: conditionsFromMap(getProperty(map, 'Condition')?.value),
+    range: map.range,
+  };
+}
+
+function principalList(value: Value | undefined): Known<string[]> {
+  if (!value) return [];
+  if (value.kind === 'literal') return value.value === null ? [] : [String(value.value)];
+  if (value.kind === 'map') {
+    const all: string[] = [];
+    for (const p of value.properties) {
+      const list = stringList(p.value, []);
+      if (list === 'unknown') return 'unknown';
+      all.push(...list);
+    }
+    return all;
+  }
+  return stringList(value, []);
+}
+
+function conditionsFromMap(value: Value | undefined): Known<PolicyCondition[]> {
+  if (!value) return [];
+  if (value.kind !== 'map') return 'unknown';
+  const conditions: PolicyCondition[] = [];
+  for (const operator of value.properties) {
+    if (operator.value.kind !== 'map') return 'unknown';
+    for (const entry of operator.value.properties) conditions.push({ operator: operator.key, key: entry.key, values: stringList(entry.value, []) });
+  }
+  return conditions;
+}
+
+function fromJsonText(text: string, range: Range): PolicyDocument | undefined {
+  const errors: jsonc.ParseError[] = [];
+  const parsed = jsonc.parse(text, errors, { disallowComments: true });
+  if (errors.length > 0 || typeof parsed !== 'object' || parsed === null) return undefined;
+  const raw = (parsed as { Statement?: unknown }).Statement;
+  const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const statements: PolicyStatement[] = [];
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null) return undefined;
+    statements.push(statementFromJson(item as Record<string, unknown>, range));
+  }
+  return { statements, range };
+}
+
+function statementFromJson(s: Record<string, unknown>, range: Range): PolicyStatement {
+  const principalRaw = s.Principal ?? s.NotPrincipal;
+  const principals = jsonPrincipals(principalRaw);
+  const conditions: PolicyCondition[] = [];
+  if (s.Condition && typeof s.Condition === 'object') {
+    for (const [operator, entries] of Object.entries(s.Condition as Record<string, unknown>)) {
+      if (!entries || typeof entries !== 'object') continue;
+      for (const [key, values] of Object.entries(entries as Record<string, unknown>)) conditions.push({ operator, key, values: jsonStrings(values) });
+    }
+  }
+  return {
+    effect: s.Effect === 'Allow' || s.Effect === 'Deny' ? s.Effect : 'unknown',
+    actions: jsonStrings(s.Action),
+    notActions: jsonStrings(s.NotAction),
+    resources: jsonStrings(s.Resource),
+    principals,
+    anyone: principals !== 'unknown' && principals.includes('*'),
+    notPrincipal: s.NotPrincipal !== undefined,
+    conditions,
+    range,
+  };
+}
+
+function jsonPrincipals(value: unknown): Known<string[]> {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'object' && !Array.isArray(value)) return Object.values(value as Record<string, unknown>).flatMap((v) => jsonStrings(v) as string[]);
+  return jsonStrings(value);
+}
+
+function jsonStrings(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.map(String);
+  return [String(value)];
+}
+
+/** `data "aws_iam_policy_document"`: statement blocks with effect, actions, resources, principals and conditions. */
+function fromPolicyDocumentData(data: Resource, context: RuleContext): PolicyDocument | undefined {
+  const statements: PolicyStatement[] = [];
+  for (const statement of getProperties(data.properties, 'statement')) {
+    if (statement.value.kind !== 'map') return undefined;
+    const body = statement.value;
+    const effect = literal(context.resolve(getProperty(body, 'effect')?.value)) ?? 'Allow';
+    const principalBlocks = [...getProperties(body, 'principals'), ...getProperties(body, 'not_principals')];
+    let principals: Known<string[]> = [];
+    for (const block of principalBlocks) {
+      if (block.value.kind !== 'map' || principals === 'unknown') {
+        principals = 'unknown';
+        continue;
+      }
+      const type = literal(getProperty(block.value, 'type')?.value);
+      const identifiers = stringList(getProperty(block.value, 'identifiers')?.value, []);
+      if (identifiers === 'unknown') principals = 'unknown';
+      else principals.push(...identifiers.map((id) => (type === '*' ? '*' : id)));
+    }
+    let conditions: Known<PolicyCondition[]> = [];
+    for (const block of getProperties(body, 'condition')) {
+      if (block.value.kind !== 'map') {
+        conditions = 'unknown';
+        break;
+      }
+      conditions.push({
+        operator: literal(getProperty(block.value, 'test')?.value) ?? '',
+        key: literal(getProperty(block.value, 'variable')?.value) ?? '',
+        values: stringList(getProperty(block.value, 'values')?.value, []),
+      });
+    }
+    statements.push({
+      effect: effect === 'Allow' || effect === 'Deny' ? effect : 'unknown',
+      actions: stringList(getProperty(body, 'actions')?.value, []),
+      notActions: stringList(getProperty(body, 'not_actions')?.value, []),
+      resources: stringList(getProperty(body, 'resources')?.value, []),
+      principals,
+      anyone: principals !== 'unknown' && principals.includes('*'),
+      notPrincipal: getProperties(body, 'not_principals').length > 0,
+      conditions,
+      range: statement.range,
+    });
+  }
+  // Documents merged from others (source_policy_documents…) are not followed.
+  if (getProperty(data.properties, 'source_policy_documents') || getProperty(data.properties, 'override_policy_documents')) return undefined;
+  return { statements, range: data.range };
+}
+
+function literal(value: Value | undefined): string | undefined {
+  return value?.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
+}
+
+function stringList(value: Value | undefined, fallback: string[]): Known<string[]> {
+  if (!value) return fallback;
+  if (value.kind === 'literal') return value.value === null ? [] : [String(value.value)];
+  if (value.kind === 'list') {
+    const out: string[] = [];
+    for (const item of value.items) {
+      if (item.kind !== 'literal' || item.value === null) return 'unknown';
+      out.push(String(item.value));
+    }
+    return out;
+  }
+  return 'unknown';
+}

@@ -20,8 +20,15 @@ interface IgnoreScope {
   rules: Ignore;
 }
 
+export interface CollectOptions {
+  /** Patterns from `.srlens.yaml` `exclude`, gitignore-style, relative to `root`. */
+  exclude?: string[];
+  root?: string;
+}
+
 /** Every IaC candidate file under the given paths (files given explicitly are always included). */
-export function collectFiles(inputs: string[]): CollectedFiles {
+export function collectFiles(inputs: string[], options: CollectOptions = {}): CollectedFiles {
+  const excluded: IgnoreScope[] = options.exclude && options.exclude.length > 0 ? [{ dir: options.root ?? process.cwd(), rules: ignore().add(options.exclude) }] : [];
   const files: string[] = [];
   const problems: CollectedFiles['problems'] = [];
   const seen = new Set<string>();
@@ -40,7 +47,7 @@ export function collectFiles(inputs: string[]): CollectedFiles {
       problems.push({ path: input, message: describeIoError(error) });
       continue;
     }
-    if (stats.isDirectory()) walk(absolute, ancestorScopes(absolute), add, problems);
+    if (stats.isDirectory()) walk(absolute, [...excluded, ...ancestorScopes(absolute)], add, problems);
     else add(absolute);
   }
   return { files, problems };

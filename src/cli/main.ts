@@ -2,6 +2,7 @@
  * `srlens`: the command-line front end. Exit codes: 0 = ran and nothing at or above the fail
  * level, 1 = findings at or above the fail level, 2 = usage or I/O error (one clear line on stderr).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,7 +12,8 @@ import { ruleMetadata } from '../engine/catalog';
 import { FILE_TOO_LARGE_RULE_ID, fileTooLargeFinding } from '../engine/limits';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import type { Severity } from '../iac/model';
-import { collectFiles, readSource } from './files';
+import { collectFiles, describeIoError, readSource } from './files';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type SrlensConfig } from '../engine/config';
 import { formatExplainText, formatExplainJson, explainUnknownType } from './explain';
 import { formatInventoryJson, formatFindingsJson, type InventoryEntry } from './reporters/json';
 import { formatInventoryMarkdown } from './reporters/markdown';
@@ -31,6 +33,7 @@ Usage:
                                    Exit 1 when a finding is at or above this severity (default: error)
       --max-file-size <bytes>      Skip larger files with an info finding (default: ${DEFAULT_MAX_FILE_SIZE})
       --no-color                   Plain text output
+      --config <file>              Configuration (default: ./.srlens.yaml)
   srlens inventory [paths...]  List every resource with its service and tier
       --format json|markdown       Output format (default: markdown)
   srlens explain <type>        Who owns each security concern for a CloudFormation or Terraform type
@@ -89,15 +92,17 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       'fail-on': { type: 'string', default: 'error' },
       'max-file-size': { type: 'string' },
       'no-color': { type: 'boolean', default: false },
+      config: { type: 'string' },
     },
   });
   const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, '--format');
   const failOn = oneOf(values['fail-on'], ['error', 'warning', 'info', 'none'] as const, '--fail-on');
   const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : positiveInteger(values['max-file-size'], '--max-file-size');
 
-  const { sources, files, extraFindings } = loadSources(positionals, maxFileSize, io);
-  const analysis = await new Analyzer().analyze(sources);
-  const findings = [...extraFindings, ...analysis.findings].map((f) => ({ ...f, file: display(f.file, io.cwd) }));
+  const { config, findings: configFindings, root } = loadConfig(values.config, io);
+  const { sources, files, extraFindings } = loadSources(positionals, maxFileSize, io, config.exclude, root);
+  const analysis = await new Analyzer({ config }).analyze(sources);
+  const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({ ...f, file: display(f.file, io.cwd) }));
 
   if (format === 'json') io.stdout(formatFindingsJson(files, findings));
   else if (format === 'sarif') io.stdout(formatSarif(findings, ruleMetadata(), version, `${pathToFileURL(io.cwd).href}/`, (file) => file));
@@ -110,10 +115,11 @@ async function inventory(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'markdown' } },
+    options: { format: { type: 'string', default: 'markdown' }, config: { type: 'string' } },
   });
   const format = oneOf(values.format, ['json', 'markdown'] as const, '--format');
-  const { sources } = loadSources(positionals, DEFAULT_MAX_FILE_SIZE, io);
+  const { config, root } = loadConfig(values.config, io);
+  const { sources } = loadSources(positionals, DEFAULT_MAX_FILE_SIZE, io, config.exclude, root);
   const analysis = await new Analyzer().analyze(sources);
   const entries: InventoryEntry[] = analysis.units
     .flatMap((unit) => unit.resources)
@@ -142,9 +148,15 @@ function explain(args: string[], io: CliIo): number {
 }
 
 /** Reads every candidate file; files it cannot use become findings (too large) or stderr notes (unreadable). */
-function loadSources(paths: string[], maxFileSize: number, io: CliIo): { sources: SourceFile[]; files: number; extraFindings: Finding[] } {
+function loadSources(
+  paths: string[],
+  maxFileSize: number,
+  io: CliIo,
+  exclude: string[],
+  root: string,
+): { sources: SourceFile[]; files: number; extraFindings: Finding[] } {
   const inputs = paths.length > 0 ? paths : ['.'];
-  const collected = collectFiles(inputs.map((p) => path.resolve(io.cwd, p)));
+  const collected = collectFiles(inputs.map((p) => path.resolve(io.cwd, p)), { exclude, root });
   const missing = collected.problems.filter((p) => inputs.some((input) => path.resolve(io.cwd, input) === path.resolve(io.cwd, p.path)));
   if (missing.length > 0) throw new UsageError(`cannot read '${display(missing[0].path, io.cwd)}': ${missing[0].message}`);
   for (const problem of collected.problems) io.stderr(`srlens: warning: skipped '${display(problem.path, io.cwd)}': ${problem.message}`);
@@ -158,6 +170,23 @@ function loadSources(paths: string[], maxFileSize: number, io: CliIo): { sources
     else if (result.reason === 'unreadable') io.stderr(`srlens: warning: skipped '${display(file, io.cwd)}': ${result.message}`);
   }
   return { sources, files: collected.files.length, extraFindings };
+}
+
+/** `.srlens.yaml` from `--config`, else from the current folder; missing is fine, unreadable is an error. */
+function loadConfig(explicit: string | undefined, io: CliIo): { config: SrlensConfig; findings: Finding[]; root: string } {
+  const file = path.resolve(io.cwd, explicit ?? CONFIG_FILE_NAME);
+  if (!existsSync(file)) {
+    if (explicit) throw new UsageError(`cannot read '${explicit}': no such file or folder`);
+    return { config: DEFAULT_CONFIG, findings: [], root: io.cwd };
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read '${display(file, io.cwd)}': ${describeIoError(error)}`);
+  }
+  const { config, findings } = parseConfig(file, text, new Set(ruleMetadata().map((r) => r.id)));
+  return { config, findings, root: path.dirname(file) };
 }
 
 function display(file: string, cwd: string): string {

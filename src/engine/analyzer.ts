@@ -10,7 +10,7 @@ import type { IacUnit, ParseResult, Resource } from '../iac/model';
 import { loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
 import { ownershipFor } from '../knowledge/ownership';
 import { RULES } from '../rules';
-import type { Fix, Rule, RuleContext, RuleReport } from '../rules/rule';
+import { ALL_TYPES, type Fix, type Rule, type RuleContext, type RuleReport, type UnitReport } from '../rules/rule';
 import { DEFAULT_CONFIG, type SrlensConfig } from './config';
 import { createRuleContext } from './context';
 import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } from './finding';
@@ -44,11 +44,21 @@ interface FindingOrigin {
   context: RuleContext;
 }
 
+interface UnitOrigin {
+  rule: Rule;
+  report: UnitReport;
+  unit: IacUnit;
+  context: RuleContext;
+}
+
 export class Analyzer {
   private readonly cloudFormationCache = new Map<string, CacheEntry>();
   private readonly terraformCache = new Map<string, CacheEntry>();
   private readonly rulesByType = new Map<string, Rule[]>();
+  private readonly rulesForEveryType: Rule[] = [];
+  private readonly unitRules: Rule[] = [];
   private readonly origins = new WeakMap<Finding, FindingOrigin>();
+  private readonly unitOrigins = new WeakMap<Finding, UnitOrigin>();
   private readonly rules: readonly Rule[];
   private config: SrlensConfig;
 
@@ -116,6 +126,12 @@ export class Analyzer {
 
   /** The quick fix for a finding this analyzer produced, built on demand; undefined when there is none. */
   fixFor(finding: Finding): Fix | undefined {
+    const unitOrigin = this.unitOrigins.get(finding);
+    if (unitOrigin) {
+      if (!unitOrigin.rule.fixUnit || unitOrigin.report.fixable === false) return undefined;
+      const fix = unitOrigin.rule.fixUnit(unitOrigin.report, unitOrigin.unit, unitOrigin.context);
+      return fix && fix.edits.length > 0 ? fix : undefined;
+    }
     const origin = this.origins.get(finding);
     if (!origin?.rule.fix || origin.report.fixable === false) return undefined;
     const fix = origin.rule.fix(origin.report, origin.resource, origin.context);
@@ -130,9 +146,16 @@ export class Analyzer {
 
   private indexRules(): void {
     this.rulesByType.clear();
+    this.rulesForEveryType.length = 0;
+    this.unitRules.length = 0;
     for (const rule of this.rules) {
       if (this.config.rules[rule.id] === 'off') continue;
+      if (rule.checkUnit) this.unitRules.push(rule);
       for (const type of rule.appliesTo) {
+        if (type === ALL_TYPES) {
+          this.rulesForEveryType.push(rule);
+          continue;
+        }
         const list = this.rulesByType.get(type) ?? [];
         list.push(rule);
         this.rulesByType.set(type, list);
@@ -147,6 +170,7 @@ export class Analyzer {
     for (const unit of parsed.units) {
       const context = createRuleContext(unit, settings, text);
       for (const resource of unit.resources) this.checkResource(resource, context, findings);
+      for (const rule of this.unitRules) this.checkUnit(rule, unit, context, findings);
     }
     const suppressions = [...texts].flatMap(([file, content]) => commentSuppressions(file, content));
     for (const unit of parsed.units) suppressions.push(...metadataSuppressions(unit));
@@ -156,8 +180,36 @@ export class Analyzer {
     return { units: parsed.units, findings };
   }
 
+  private checkUnit(rule: Rule, unit: IacUnit, context: RuleContext, into: Finding[]): void {
+    let reports: UnitReport[];
+    try {
+      reports = rule.checkUnit?.(unit, context) ?? [];
+    } catch {
+      return;
+    }
+    for (const report of reports) {
+      const finding: Finding = {
+        ruleId: rule.id,
+        severity: report.severity ?? rule.severity,
+        concern: rule.concern,
+        owner: 'customer',
+        tier: 'unclassified',
+        service: '',
+        resource: report.subject ?? '',
+        resourceType: '',
+        file: report.file,
+        range: report.range,
+        message: report.message,
+        fixable: rule.fixUnit !== undefined && report.fixable !== false,
+      };
+      this.unitOrigins.set(finding, { rule, report, unit, context });
+      into.push(finding);
+    }
+  }
+
   private checkResource(resource: Resource, context: RuleContext, into: Finding[]): void {
-    const rules = this.rulesByType.get(resource.type);
+    const typed = this.rulesByType.get(resource.type);
+    const rules = this.rulesForEveryType.length === 0 ? typed : [...(typed ?? []), ...this.rulesForEveryType];
     if (!rules) return;
     const tier = resource.tier;
     for (const rule of rules) {
@@ -200,6 +252,8 @@ export class Analyzer {
         const changed = { ...finding, severity: setting };
         const origin = this.origins.get(finding);
         if (origin) this.origins.set(changed, origin);
+        const unitOrigin = this.unitOrigins.get(finding);
+        if (unitOrigin) this.unitOrigins.set(changed, unitOrigin);
         if (severityAtLeast(changed.severity, minimumSeverity)) result.push(changed);
       } else if (severityAtLeast(finding.severity, minimumSeverity)) {
         result.push(finding);

@@ -7,7 +7,9 @@ import type { Severity } from '../iac/model';
 import { RULES } from '../rules';
 import { ruleDocsUrl } from './docs';
 import { PARSE_ERROR_RULE_ID } from './finding';
+import { CONFIG_ERROR_RULE_ID } from './config';
 import { FILE_TOO_LARGE_RULE_ID } from './limits';
+import { SUPPRESSION_WITHOUT_REASON_RULE_ID, UNUSED_SUPPRESSION_RULE_ID } from './suppressions';
 
 export interface RuleMetadata {
   id: string;
@@ -27,6 +29,27 @@ const BUILT_IN: Omit<RuleMetadata, 'helpUri'>[] = [
     concern: 'configuration',
   },
   {
+    id: CONFIG_ERROR_RULE_ID,
+    title: 'The .srlens.yaml configuration has a problem',
+    description: 'A key or value in .srlens.yaml is not understood. The rest of the file still applies; the finding points at the key to correct.',
+    severity: 'error',
+    concern: 'configuration',
+  },
+  {
+    id: SUPPRESSION_WITHOUT_REASON_RULE_ID,
+    title: 'A suppression gives no reason',
+    description: 'Every suppression must say why the finding is acceptable, so that reviewers and auditors can judge it. A suppression without a reason does not apply.',
+    severity: 'warning',
+    concern: 'configuration',
+  },
+  {
+    id: UNUSED_SUPPRESSION_RULE_ID,
+    title: 'A suppression matches no finding',
+    description: 'The suppression sits above no resource or property that has the named finding: the problem was fixed, or the comment is in the wrong place. Remove or move it.',
+    severity: 'info',
+    concern: 'configuration',
+  },
+  {
     id: FILE_TOO_LARGE_RULE_ID,
     title: 'The file was skipped for its size',
     description: 'Files above the size limit are not read, so they are not checked. Raise the limit to include them.',
@@ -36,6 +59,6 @@ const BUILT_IN: Omit<RuleMetadata, 'helpUri'>[] = [
 ];
 
 export function ruleMetadata(): RuleMetadata[] {
-  const fromRules = RULES.map((rule) => ({ id: rule.id, title: rule.title, description: rule.title, severity: rule.severity, concern: rule.concern }));
+  const fromRules = RULES.map((rule) => ({ id: rule.id, title: rule.title, description: `${rule.rationale} ${rule.remediation}`, severity: rule.severity, concern: rule.concern }));
   return [...BUILT_IN, ...fromRules].map((rule) => ({ ...rule, helpUri: ruleDocsUrl(rule.id) }));
 }

@@ -73,6 +73,22 @@ export interface Rule {
   check(resource: Resource, context: RuleContext): RuleReport[];
   /** Builds the edits for one report. Must produce text that parses and clears the finding. */
   fix?(report: RuleReport, resource: Resource, context: RuleContext): Fix | undefined;
+  /**
+   * Template- or module-level checks (CloudFormation parameters, for example), run once per unit.
+   * Reports may name the thing they are about in `subject`.
+   */
+  checkUnit?(unit: IacUnit, context: RuleContext): UnitReport[];
+  fixUnit?(report: UnitReport, unit: IacUnit, context: RuleContext): Fix | undefined;
 }
+
+export interface UnitReport extends RuleReport {
+  /** The file the report is in (a Terraform module has several). */
+  file: string;
+  /** What the report is about, shown as the finding's resource (a parameter name, for example). */
+  subject?: string;
+}
+
+/** `appliesTo: [ALL_TYPES]` runs a rule on every resource (for example hard-coded secrets in any property). */
+export const ALL_TYPES = '*';
 
 export type { MapValue };

@@ -3,7 +3,7 @@
  * no exceptions, every resource classified, and the counts reported.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import { sourceKindOf } from '../../src/iac/detect';
@@ -51,6 +51,27 @@ describe('the shared corpus', function () {
     }
     // Parse findings come only from cfn-lint's deliberately broken templates.
     for (const file of filesWithErrors) assert.match(file, /^cfn-lint-templates\/bad\//, file);
+  });
+
+  it('matches the committed snapshot of finding counts per rule (UPDATE_SNAPSHOTS=1 to rewrite)', async () => {
+    const files: SourceFile[] = corpusFiles().map((file) => ({ path: file, text: readFileSync(file, 'utf8') }));
+    const { findings } = await new Analyzer().analyze(files);
+    const counts: Record<string, { findings: number; files: number }> = {};
+    const filesPerRule = new Map<string, Set<string>>();
+    for (const f of findings) {
+      counts[f.ruleId] ??= { findings: 0, files: 0 };
+      counts[f.ruleId].findings++;
+      const set = filesPerRule.get(f.ruleId) ?? new Set<string>();
+      set.add(f.file);
+      filesPerRule.set(f.ruleId, set);
+    }
+    for (const [rule, set] of filesPerRule) counts[rule].files = set.size;
+    const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const snapshotFile = path.join(process.cwd(), 'test', 'fixtures', 'corpus-findings.json');
+    if (process.env.UPDATE_SNAPSHOTS === '1') {
+      writeFileSync(snapshotFile, `${JSON.stringify(sorted, null, 2)}\n`);
+    }
+    assert.deepEqual(sorted, JSON.parse(readFileSync(snapshotFile, 'utf8')), 'finding counts on the corpus changed: review them, then run with UPDATE_SNAPSHOTS=1');
   });
 
   it('yields nothing for the files that are not templates', async () => {

@@ -8,6 +8,8 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { sourceKindOf } from '../iac/detect';
 
+/** Our own configuration is YAML but never a template. */
+const SKIPPED_FILES = new Set(['.srlens.yaml']);
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', '.terraform', '.terragrunt-cache', '.aws-sam', 'cdk.out']);
 
 export interface CollectedFiles {
@@ -81,7 +83,7 @@ function walk(dir: string, scopes: IgnoreScope[], add: (file: string) => void, p
     if (isDirectory) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(active, full, true)) continue;
       walk(full, active, add, problems);
-    } else if (isFile && sourceKindOf(entry.name) && !isIgnored(active, full, false)) {
+    } else if (isFile && sourceKindOf(entry.name) && !SKIPPED_FILES.has(entry.name) && !isIgnored(active, full, false)) {
       add(full);
     }
   }

@@ -138,6 +138,31 @@ describe('srlens CLI', () => {
     assert.equal(table.concerns.find((c: { concern: string }) => c.concern === 'identity-access').owner, 'customer');
   });
 
+  it('reads .srlens.yaml: excludes, rule settings, and bad keys as findings', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'srlens-config-'));
+    try {
+      mkdirSync(path.join(dir, 'legacy'));
+      mkdirSync(path.join(dir, 'app'));
+      const db = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n';
+      writeFileSync(path.join(dir, 'legacy', 'old.yaml'), db);
+      writeFileSync(path.join(dir, 'app', 'db.yaml'), db);
+      writeFileSync(path.join(dir, '.srlens.yaml'), 'exclude: [legacy/**]\nrules:\n  rds-storage-encryption: warning\ncolour: blue\n');
+      const result = srlens(['scan', '--format', 'json'], dir);
+      const report = JSON.parse(result.stdout);
+      assert.equal(report.files, 1, 'legacy/ is excluded');
+      const db_ = report.findings.find((f: { ruleId: string }) => f.ruleId === 'rds-storage-encryption');
+      assert.equal(db_.severity, 'warning');
+      assert.equal(db_.file, 'app/db.yaml');
+      const config = report.findings.find((f: { ruleId: string }) => f.ruleId === 'config-error');
+      assert.equal(config.file, '.srlens.yaml');
+      assert.equal(config.range.start.line, 3);
+      assert.equal(result.code, 0, 'a warning does not reach the default --fail-on error');
+      assert.equal(srlens(['scan', '--config', 'missing.yaml'], dir).code, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('suggests the closest names for an unknown type', () => {
     const result = srlens(['explain', 'AWS::S3::Buckt']);
     assert.equal(result.code, 2);

@@ -88,6 +88,28 @@ export function insertAfterResource(resource: Resource, context: RuleContext, bl
   return [edit(doc, at, at, `${doc.eol}${doc.eol}${body}`)];
 }
 
+/**
+ * Adds a new CloudFormation resource `logicalId` (its `Type`, `Properties`, …) right after
+ * `resource` in `Resources`, in the file's style: a block mapping entry at the same indentation in
+ * YAML, a member with its comma in JSON. Returns [] for a flow-style YAML `Resources` mapping.
+ */
+export function insertResource(resource: Resource, context: RuleContext, logicalId: string, body: FixValue): TextEdit[] {
+  const doc = open(resource, context);
+  if (!doc || doc.syntax === 'hcl') return [];
+  const idLine = resource.idRange.start.line;
+  const lineStart = doc.lines.offset({ line: idLine, character: 0 });
+  const indent = doc.text.slice(lineStart, doc.lines.offset(resource.idRange.start));
+  const end = doc.lines.offset(resource.range.end);
+  if (doc.syntax === 'json') {
+    const jsonIndent = /^[ \t]*$/.test(indent) ? indent : '';
+    return [edit(doc, end, end, `,${doc.eol}${jsonIndent}${JSON.stringify(logicalId)}: ${renderJson(body, jsonIndent, unitOf(doc), doc.eol)}`)];
+  }
+  if (!/^[ \t]*$/.test(indent)) return [];
+  const lastLineEnd = resource.range.end.character === 0 && resource.range.end.line > idLine ? end - 1 : end;
+  const at = endOfLine(doc, lastLineEnd);
+  return [edit(doc, at, at, `${doc.eol}${renderYamlBlock({ [logicalId]: body }, indent, doc.eol, unitOf(doc))}`)];
+}
+
 /** The name of a Terraform resource (`logs` in `aws_s3_bucket.logs`), for naming companions. */
 export function terraformName(resource: Resource): string {
   return resource.id.slice(resource.id.indexOf('.') + 1);
@@ -171,7 +193,9 @@ function insertYaml(doc: Doc, map: MapValue, key: string, value: FixValue): Text
     const close = doc.lines.offset(map.range.end) - 1;
     if (doc.text[close] !== '}') return [];
     const empty = map.properties.length === 0;
-    return [edit(doc, close, close, `${empty ? '' : ', '}${yamlKey(key)}: ${JSON.stringify(toJson(value))}`)];
+    // After the last entry (not before the brace), so `{ a: 1 }` becomes `{ a: 1, b: 2 }`.
+    const at = empty ? close : doc.lines.offset(map.properties[map.properties.length - 1].range.end);
+    return [edit(doc, at, at, `${empty ? '' : ', '}${yamlKey(key)}: ${JSON.stringify(toJson(value))}`)];
   }
   if (map.properties.length === 0) return [];
   const first = map.properties[0];
@@ -271,13 +295,12 @@ function yamlKey(key: string): string {
 }
 
 /** Block-style YAML lines for a map (or `- ` items for a list), starting at `indent`. */
-function renderYamlBlock(value: FixValue, indent: string, eol: string): string {
-  const unit = '  ';
+function renderYamlBlock(value: FixValue, indent: string, eol: string, unit = '  '): string {
   if (Array.isArray(value)) {
     return value
       .map((item) => {
         if (typeof item === 'object' && !(item instanceof Raw) && !Array.isArray(item)) {
-          const inner = renderYamlBlock(item, `${indent}  `, eol);
+          const inner = renderYamlBlock(item, `${indent}  `, eol, unit);
           return `${indent}- ${inner.slice(indent.length + 2)}`;
         }
         return `${indent}- ${yamlScalar(item)}`;
@@ -290,7 +313,7 @@ function renderYamlBlock(value: FixValue, indent: string, eol: string): string {
         if (typeof inner === 'object' && !(inner instanceof Raw)) {
           const isEmpty = Array.isArray(inner) ? inner.length === 0 : Object.keys(inner).length === 0;
           if (isEmpty) return `${indent}${yamlKey(key)}: ${Array.isArray(inner) ? '[]' : '{}'}`;
-          return `${indent}${yamlKey(key)}:${eol}${renderYamlBlock(inner, indent + unit, eol)}`;
+          return `${indent}${yamlKey(key)}:${eol}${renderYamlBlock(inner, indent + unit, eol, unit)}`;
         }
         return `${indent}${yamlKey(key)}: ${yamlScalar(inner)}`;
       })

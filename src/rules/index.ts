@@ -3,6 +3,62 @@
  * import side effects. Retired ids stay here as comments so they are never reused.
  */
 import type { Rule } from './rule';
+import { rule as autoscalingSingleAz } from './autoscaling-single-az';
+import { rule as ebsDefaultEncryption } from './ebs-default-encryption';
+import { rule as ebsVolumeEncryption } from './ebs-volume-encryption';
+import { rule as ec2BlockDeviceEncryption } from './ec2-block-device-encryption';
+import { rule as ec2Imdsv2Required } from './ec2-imdsv2-required';
+import { rule as ec2InstanceProfileMissing } from './ec2-instance-profile-missing';
+import { rule as ec2KeyPairCredential } from './ec2-key-pair-credential';
+import { rule as ec2PublicIp } from './ec2-public-ip';
+import { rule as ec2SecurityGroupAdminPortsOpen } from './ec2-security-group-admin-ports-open';
+import { rule as ec2SecurityGroupAllTrafficOpen } from './ec2-security-group-all-traffic-open';
+import { rule as ec2SecurityGroupDatabasePortsOpen } from './ec2-security-group-database-ports-open';
+import { rule as ec2SecurityGroupEgressOpenDataStore } from './ec2-security-group-egress-open-data-store';
+import { rule as ec2UserDataSecrets } from './ec2-user-data-secrets';
+import { rule as ecsPrivilegedContainer } from './ecs-privileged-container';
+import { rule as eksPublicEndpoint } from './eks-public-endpoint';
+import { rule as eksSecretsEncryption } from './eks-secrets-encryption';
+import { rule as elasticacheAtRestEncryption } from './elasticache-at-rest-encryption';
+import { rule as elasticacheAuthToken } from './elasticache-auth-token';
+import { rule as elasticacheTransitEncryption } from './elasticache-transit-encryption';
+import { rule as opensearchEncryptionAtRest } from './opensearch-encryption-at-rest';
+import { rule as opensearchEnforceHttps } from './opensearch-enforce-https';
+import { rule as opensearchNodeToNodeEncryption } from './opensearch-node-to-node-encryption';
 import { rule as rdsStorageEncryption } from './rds-storage-encryption';
+import { rule as redshiftEncryption } from './redshift-encryption';
+import { rule as redshiftPubliclyAccessible } from './redshift-publicly-accessible';
+import { rule as vpcFlowLogs } from './vpc-flow-logs';
+import { rule as vpcNetworkAclAllowAll } from './vpc-network-acl-allow-all';
+import { rule as vpcSubnetPublicIpOnLaunch } from './vpc-subnet-public-ip-on-launch';
 
-export const RULES: readonly Rule[] = [rdsStorageEncryption];
+export const RULES: readonly Rule[] = [
+  autoscalingSingleAz,
+  ebsDefaultEncryption,
+  ebsVolumeEncryption,
+  ec2BlockDeviceEncryption,
+  ec2Imdsv2Required,
+  ec2InstanceProfileMissing,
+  ec2KeyPairCredential,
+  ec2PublicIp,
+  ec2SecurityGroupAdminPortsOpen,
+  ec2SecurityGroupAllTrafficOpen,
+  ec2SecurityGroupDatabasePortsOpen,
+  ec2SecurityGroupEgressOpenDataStore,
+  ec2UserDataSecrets,
+  ecsPrivilegedContainer,
+  eksPublicEndpoint,
+  eksSecretsEncryption,
+  elasticacheAtRestEncryption,
+  elasticacheAuthToken,
+  elasticacheTransitEncryption,
+  opensearchEncryptionAtRest,
+  opensearchEnforceHttps,
+  opensearchNodeToNodeEncryption,
+  rdsStorageEncryption,
+  redshiftEncryption,
+  redshiftPubliclyAccessible,
+  vpcFlowLogs,
+  vpcNetworkAclAllowAll,
+  vpcSubnetPublicIpOnLaunch,
+];

@@ -193,7 +193,9 @@ function fromPolicyDocumentData(data: Resource, context: RuleContext): PolicyDoc
   for (const statement of getProperties(data.properties, 'statement')) {
     if (statement.value.kind !== 'map') return undefined;
     const body = statement.value;
-    const effect = literal(context.resolve(getProperty(body, 'effect')?.value)) ?? 'Allow';
+    // `effect` defaults to Allow; an effect that cannot be read stays unknown.
+    const effectValue = getProperty(body, 'effect')?.value;
+    const effect = effectValue ? literal(context.resolve(effectValue)) : 'Allow';
     const principalBlocks = [...getProperties(body, 'principals'), ...getProperties(body, 'not_principals')];
     let principals: Known<string[]> = [];
     for (const block of principalBlocks) {

@@ -1,5 +1,61 @@
 /** Every rule's test table, listed by name (the registry meta-test checks none is missing). */
 import type { RuleCases } from './tester';
+import { cases as autoscalingSingleAz } from './autoscaling-single-az.cases';
+import { cases as ebsDefaultEncryption } from './ebs-default-encryption.cases';
+import { cases as ebsVolumeEncryption } from './ebs-volume-encryption.cases';
+import { cases as ec2BlockDeviceEncryption } from './ec2-block-device-encryption.cases';
+import { cases as ec2Imdsv2Required } from './ec2-imdsv2-required.cases';
+import { cases as ec2InstanceProfileMissing } from './ec2-instance-profile-missing.cases';
+import { cases as ec2KeyPairCredential } from './ec2-key-pair-credential.cases';
+import { cases as ec2PublicIp } from './ec2-public-ip.cases';
+import { cases as ec2SecurityGroupAdminPortsOpen } from './ec2-security-group-admin-ports-open.cases';
+import { cases as ec2SecurityGroupAllTrafficOpen } from './ec2-security-group-all-traffic-open.cases';
+import { cases as ec2SecurityGroupDatabasePortsOpen } from './ec2-security-group-database-ports-open.cases';
+import { cases as ec2SecurityGroupEgressOpenDataStore } from './ec2-security-group-egress-open-data-store.cases';
+import { cases as ec2UserDataSecrets } from './ec2-user-data-secrets.cases';
+import { cases as ecsPrivilegedContainer } from './ecs-privileged-container.cases';
+import { cases as eksPublicEndpoint } from './eks-public-endpoint.cases';
+import { cases as eksSecretsEncryption } from './eks-secrets-encryption.cases';
+import { cases as elasticacheAtRestEncryption } from './elasticache-at-rest-encryption.cases';
+import { cases as elasticacheAuthToken } from './elasticache-auth-token.cases';
+import { cases as elasticacheTransitEncryption } from './elasticache-transit-encryption.cases';
+import { cases as opensearchEncryptionAtRest } from './opensearch-encryption-at-rest.cases';
+import { cases as opensearchEnforceHttps } from './opensearch-enforce-https.cases';
+import { cases as opensearchNodeToNodeEncryption } from './opensearch-node-to-node-encryption.cases';
 import { cases as rdsStorageEncryption } from './rds-storage-encryption.cases';
+import { cases as redshiftEncryption } from './redshift-encryption.cases';
+import { cases as redshiftPubliclyAccessible } from './redshift-publicly-accessible.cases';
+import { cases as vpcFlowLogs } from './vpc-flow-logs.cases';
+import { cases as vpcNetworkAclAllowAll } from './vpc-network-acl-allow-all.cases';
+import { cases as vpcSubnetPublicIpOnLaunch } from './vpc-subnet-public-ip-on-launch.cases';
 
-export const ALL_CASES: readonly RuleCases[] = [rdsStorageEncryption];
+export const ALL_CASES: readonly RuleCases[] = [
+  autoscalingSingleAz,
+  ebsDefaultEncryption,
+  ebsVolumeEncryption,
+  ec2BlockDeviceEncryption,
+  ec2Imdsv2Required,
+  ec2InstanceProfileMissing,
+  ec2KeyPairCredential,
+  ec2PublicIp,
+  ec2SecurityGroupAdminPortsOpen,
+  ec2SecurityGroupAllTrafficOpen,
+  ec2SecurityGroupDatabasePortsOpen,
+  ec2SecurityGroupEgressOpenDataStore,
+  ec2UserDataSecrets,
+  ecsPrivilegedContainer,
+  eksPublicEndpoint,
+  eksSecretsEncryption,
+  elasticacheAtRestEncryption,
+  elasticacheAuthToken,
+  elasticacheTransitEncryption,
+  opensearchEncryptionAtRest,
+  opensearchEnforceHttps,
+  opensearchNodeToNodeEncryption,
+  rdsStorageEncryption,
+  redshiftEncryption,
+  redshiftPubliclyAccessible,
+  vpcFlowLogs,
+  vpcNetworkAclAllowAll,
+  vpcSubnetPublicIpOnLaunch,
+];

@@ -25,6 +25,18 @@ interface ManifestEntry {
 /** Peer check → our rules that cover the same concern. */
 export const CHECK_TO_RULES: Record<string, string[]> = {
   CKV_AWS_16: ['rds-storage-encryption'],
+  CKV_AWS_24: ['ec2-security-group-admin-ports-open', 'ec2-security-group-all-traffic-open'],
+  CKV_AWS_25: ['ec2-security-group-admin-ports-open', 'ec2-security-group-all-traffic-open'],
+  CKV_AWS_277: ['ec2-security-group-all-traffic-open'],
+  CKV2_AWS_11: ['vpc-flow-logs'],
+  CKV_AWS_3: ['ebs-volume-encryption'],
+  CKV_AWS_8: ['ec2-block-device-encryption'],
+  CKV_AWS_46: ['ec2-user-data-secrets'],
+  CKV_AWS_79: ['ec2-imdsv2-required'],
+  CKV_AWS_88: ['ec2-public-ip'],
+  CKV_AWS_31: ['elasticache-transit-encryption', 'elasticache-auth-token'],
+  CKV_AWS_58: ['eks-secrets-encryption'],
+  CKV_AWS_39: ['eks-public-endpoint'],
 };
 
 /**
@@ -35,6 +47,34 @@ export const VERDICTS: Record<string, string> = {
   // `storage_encrypted = False` is not a Terraform boolean (HCL's are lower-case): it is a bare
   // name Terraform itself rejects. We treat it as unknown rather than guess.
   'CKV_AWS_16 terraform main.tf aws_db_instance.disabled': 'ours: invalid HCL is unknown, not false',
+  // EC2 reads TCP from_port 0 / to_port 0 as port 0 only, not every port.
+  'CKV_AWS_24 terraform main.tf aws_security_group.fail2': 'ours: TCP 0-0 is port 0 only',
+  // No CIDR source at all: nothing is open to the internet.
+  'CKV_AWS_24 terraform main.tf aws_security_group.not_self': 'ours: no CIDR source',
+  'CKV_AWS_24 terraform main.tf aws_vpc_security_group_ingress_rule.fail2': 'ours: no cidr_ipv4/cidr_ipv6',
+  // `self = true` adds a source; it does not cancel the 0.0.0.0/0 beside it, so all traffic stays open.
+  'CKV_AWS_24 terraform main.tf aws_security_group.pass_self2': 'ours: self does not narrow 0.0.0.0/0',
+  // TCP with port -1 is rejected by EC2 ("port (-1) out of range"): such a rule never opens anything.
+  'CKV_AWS_277 terraform main.tf aws_security_group.fail': 'ours: EC2 rejects TCP port -1',
+  'CKV_AWS_277 terraform main.tf aws_security_group_rule.fail': 'ours: EC2 rejects TCP port -1',
+  'CKV_AWS_277 terraform main.tf aws_vpc_security_group_ingress_rule.fail': 'ours: EC2 rejects TCP port -1',
+  // `encrypted = False` again: not an HCL boolean, so unknown.
+  'CKV_AWS_3 terraform aws_ebs_volume.tf aws_ebs_volume.disabled': 'ours: invalid HCL is unknown, not false',
+  'CKV_AWS_8 terraform main.tf aws_instance.fail': 'ours: invalid HCL is unknown, not false',
+  // No block device in the template (or an empty list): the root volume follows the AMI's snapshot
+  // and the account's EBS-encryption-by-default setting, neither visible here. We do not guess.
+  'CKV_AWS_8 terraform main.tf aws_instance.fail5': 'ours: root volume encryption not knowable from the template',
+  'CKV_AWS_8 terraform main.tf aws_instance.fail_empty_root_list': 'ours: root volume encryption not knowable from the template',
+  // The peer expands for_each and evaluates each.value; we do not expand instances yet, so values
+  // from each.value are unknown. The peer is right here: these instances get public IPs.
+  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach["key1"]': 'peer: for_each expansion is not implemented',
+  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach_loop["key3"]': 'peer: for_each expansion is not implemented',
+  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach_loop["key4"]': 'peer: for_each expansion is not implemented',
+  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach_loop_list_of_dicts["public"]': 'peer: for_each expansion is not implemented',
+  // The peer passes an AUTH token written into the template; a literal token is a leaked credential.
+  'CKV_AWS_31 cfn ElasticacheReplicationGroupEncryptionAtTransitAuthToken-PASSED.yaml ReplicationGroupPass': 'ours: a literal AuthToken is a hard-coded credential',
+  // `endpoint_public_access = True` is not an HCL boolean; written as `true`, we report it.
+  'CKV_AWS_39 terraform main.tf aws_eks_cluster.enabled': 'ours: invalid HCL is unknown, not true',
 };
 
 function sources(entry: ManifestEntry): SourceFile[] {

@@ -1,0 +1,47 @@
+import { setProperty } from './edits';
+import type { Rule } from './rule';
+import { asBoolean, key, property } from './values';
+import { UNSET_VOLUME_OUTCOME, moduleEncryptsEbsByDefault } from './support/ebs';
+
+export const rule: Rule = {
+  id: 'ebs-volume-encryption',
+  title: 'EBS volume is not encrypted',
+  concern: 'data-at-rest',
+  severity: 'warning',
+  appliesTo: ['AWS::EC2::Volume', 'aws_ebs_volume'],
+  rationale:
+    'AWS stores EBS volumes on its hardware, but encrypting them is your choice: a volume that does not ask for encryption is encrypted only when its snapshot is or when you have turned on EBS encryption by default for the account and Region, and an unencrypted volume cannot be encrypted in place later.',
+  remediation:
+    'Set `Encrypted: true` (CloudFormation `AWS::EC2::Volume`) or `encrypted = true` (Terraform `aws_ebs_volume`), optionally with a customer managed KMS key (`KmsKeyId` / `kms_key_id`). Turning on EBS encryption by default in every Region you use (`aws_ebs_encryption_by_default`) covers volumes that templates forget.',
+
+  check(resource, context) {
+    const name = key(resource, 'Encrypted', 'encrypted');
+    const setting = property(resource, name);
+    const encrypted = asBoolean(context.resolve(setting?.value));
+    // A volume restored from a snapshot keeps the snapshot's encryption unless it asks for it.
+    if (property(resource, key(resource, 'SnapshotId', 'snapshot_id')) && encrypted !== true) return [];
+    if (setting) {
+      if (encrypted !== false) return [];
+      return [
+        {
+          message: `EBS volume '${resource.id}' sets ${name} to false, so it is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set ${name} to true.`,
+          range: setting.value.range,
+          // A value that comes from a parameter, variable or local is changed where it is defined.
+          fixable: setting.value.kind === 'literal',
+        },
+      ];
+    }
+    if (moduleEncryptsEbsByDefault(context)) return [];
+    return [
+      {
+        message: `EBS volume '${resource.id}' does not set ${name}: ${UNSET_VOLUME_OUTCOME}. Encrypting data at rest is your choice on EBS: set ${name} to true.`,
+        range: resource.typeRange,
+      },
+    ];
+  },
+
+  fix(_report, resource, context) {
+    const name = key(resource, 'Encrypted', 'encrypted');
+    return { title: `Set ${name} to true`, edits: setProperty(resource, context, [name], true) };
+  },
+};

@@ -1,0 +1,71 @@
+import type { Range, Resource } from '../iac/model';
+import type { Rule, RuleContext } from './rule';
+import { booleanOf, readSetting, type Setting } from './support/managed-settings';
+import { asString, isCloudFormation, items, key } from './values';
+
+const WORLD = ['0.0.0.0/0', '::/0'];
+
+export const rule: Rule = {
+  id: 'eks-public-endpoint',
+  title: 'EKS cluster API endpoint is open to the internet',
+  concern: 'network-access',
+  severity: 'warning',
+  appliesTo: ['AWS::EKS::Cluster', 'aws_eks_cluster'],
+  rationale:
+    'AWS runs and patches the Kubernetes control plane, but who can reach its API endpoint is yours to decide. A new cluster gets a public endpoint that accepts connections from any IP address; IAM authentication still applies, but the API server is exposed to everyone on the internet.',
+  remediation:
+    'Turn on the private endpoint (`EndpointPrivateAccess: true` / `endpoint_private_access = true`) and either turn off the public one (`EndpointPublicAccess: false` / `endpoint_public_access = false`) or list only the CIDR blocks that need it in `PublicAccessCidrs` / `public_access_cidrs`. No automatic fix: the right CIDR blocks, and whether operators and pipelines can reach a private endpoint, are decisions for you.',
+
+  check(resource, context) {
+    const config = isCloudFormation(resource) ? 'ResourcesVpcConfig' : 'vpc_config';
+    const publicKey = key(resource, 'EndpointPublicAccess', 'endpoint_public_access');
+    const cidrsKey = key(resource, 'PublicAccessCidrs', 'public_access_cidrs');
+    const configSetting = readSetting(resource, context, [config]);
+    if (configSetting.state === 'unknown') return [];
+
+    // The public endpoint is on unless turned off.
+    const publicAccess = readSetting(resource, context, [config, publicKey]);
+    const isPublic = booleanOf(publicAccess);
+    if (isPublic === false || isPublic === 'unknown') return [];
+
+    const cidrs = readSetting(resource, context, [config, cidrsKey]);
+    const open = openCidr(cidrs, context);
+    if (open === 'unknown' || open === 'none') return [];
+    const subject = `The Kubernetes API endpoint of EKS cluster '${resource.id}'`;
+    const switchedOn = isPublic === true ? `${publicKey} is true` : `${publicKey} is not set and defaults to true`;
+    const why = 'AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.';
+    if (open === 'default') {
+      return [{ message: `${subject} accepts connections from any IP address: ${switchedOn}, and ${cidrsKey} is not set, so it defaults to 0.0.0.0/0. ${why}`, range: publicRange(resource, publicAccess) }];
+    }
+    return [{ message: `${subject} accepts connections from any IP address: ${switchedOn}, and ${cidrsKey} includes ${open.cidr}. ${why}`, range: open.range }];
+  },
+};
+
+type OpenCidr = 'none' | 'unknown' | 'default' | { cidr: string; range: Range };
+
+/** Whether the allowed CIDR blocks include the whole internet; a list with unknown entries is unknown unless a literal opens it. */
+function openCidr(cidrs: Setting, context: RuleContext): OpenCidr {
+  if (cidrs.state === 'absent') return 'default';
+  if (cidrs.state === 'unknown') return 'unknown';
+  // An empty list leaves the default in place.
+  if (cidrs.value.kind === 'list' && cidrs.value.items.length === 0) return 'default';
+  // A list written elsewhere (a variable default, a local) is pointed at where this resource uses it.
+  const writtenHere = cidrs.value === cidrs.property.value;
+  // A CommaDelimitedList parameter default arrives as one string.
+  if (cidrs.value.kind === 'literal' && typeof cidrs.value.value === 'string') {
+    const open = cidrs.value.value.split(',').map((c) => c.trim()).find((c) => WORLD.includes(c));
+    return open ? { cidr: open, range: cidrs.property.value.range } : 'none';
+  }
+  let unknown = false;
+  for (const item of items(cidrs.value)) {
+    const text = asString(context.resolve(item));
+    if (text === undefined) unknown = true;
+    else if (WORLD.includes(text.trim())) return { cidr: text.trim(), range: writtenHere ? item.range : cidrs.property.value.range };
+  }
+  if (cidrs.value.kind !== 'list' && cidrs.value.kind !== 'literal') return 'unknown';
+  return unknown ? 'unknown' : 'none';
+}
+
+function publicRange(resource: Resource, publicAccess: Setting): Range {
+  return publicAccess.state === 'set' ? publicAccess.property.value.range : resource.typeRange;
+}

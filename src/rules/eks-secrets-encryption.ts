@@ -1,0 +1,88 @@
+import type { MapValue, Resource, Value } from '../iac/model';
+import type { Rule, RuleContext, RuleReport } from './rule';
+import { compareVersions, readSetting, stringOf, versionNumbers, type Setting } from './support/managed-settings';
+import { asString, isCloudFormation, items, key } from './values';
+
+/** The first Kubernetes version on which EKS envelope-encrypts all API data by default. */
+const DEFAULT_ENVELOPE_ENCRYPTION = [1, 28];
+
+export const rule: Rule = {
+  id: 'eks-secrets-encryption',
+  title: 'EKS cluster does not envelope-encrypt Kubernetes Secrets with your KMS key',
+  concern: 'data-at-rest',
+  severity: 'info',
+  appliesTo: ['AWS::EKS::Cluster', 'aws_eks_cluster'],
+  rationale:
+    'On Kubernetes 1.28 and later EKS envelope-encrypts all Kubernetes API data, Secrets included, with an AWS owned key, so nothing is stored in plain text. Encrypting Secrets with a KMS key you control, rotate and audit is your choice; older Kubernetes versions get no envelope encryption unless you configure it.',
+  remediation:
+    'Add `EncryptionConfig: [{ Resources: [secrets], Provider: { KeyArn: <KMS key ARN> } }]` (CloudFormation) or `encryption_config { resources = ["secrets"] provider { key_arn = aws_kms_key.k.arn } }` (Terraform), with a symmetric KMS key in the cluster\'s Region. Encryption cannot be removed once enabled.',
+
+  check(resource, context) {
+    const name = key(resource, 'EncryptionConfig', 'encryption_config');
+    const config = readSetting(resource, context, [name]);
+    const encrypts = encryptsSecrets(resource, config, context);
+    if (encrypts !== false) return [];
+    const range = config.state === 'set' ? config.property.keyRange : resource.typeRange;
+    const version = literalVersion(resource, context);
+    const old = version && compareVersions(versionNumbers(version) ?? [], DEFAULT_ENVELOPE_ENCRYPTION) < 0;
+    if (old) return [olderVersionReport(resource, version, range)];
+    const missing = config.state === 'set' ? `its ${name} does not cover secrets` : `it has no ${name}`;
+    return [
+      {
+        message: `EKS cluster '${resource.id}' does not encrypt Kubernetes Secrets with a KMS key of yours: ${missing}. EKS already envelope-encrypts all Kubernetes API data with an AWS owned key on Kubernetes 1.28 and later; add a key of your own if you need to control, rotate and audit it.`,
+        range,
+      },
+    ];
+  },
+};
+
+/** True, false, or undefined when an entry is decided at deploy time. */
+function encryptsSecrets(resource: Resource, config: Setting, context: RuleContext): boolean | undefined {
+  if (config.state === 'absent') return false;
+  if (config.state === 'unknown') return undefined;
+  // Terraform repeats the block; CloudFormation writes a list.
+  const entries = isCloudFormation(resource) ? items(config.value) : repeatedBlocks(resource, context);
+  let unknown = false;
+  for (const entry of entries) {
+    const value = context.resolve(entry);
+    if (value?.kind !== 'map') {
+      unknown = true;
+      continue;
+    }
+    const resources = readResources(value, isCloudFormation(resource) ? 'Resources' : 'resources', context);
+    if (resources === undefined) unknown = true;
+    else if (resources.includes('secrets')) return true;
+  }
+  return unknown ? undefined : false;
+}
+
+function repeatedBlocks(resource: Resource, context: RuleContext): Value[] {
+  return resource.properties.properties.filter((p) => p.key === 'encryption_config').map((p) => context.resolve(p.value) ?? p.value);
+}
+
+function readResources(entry: MapValue, name: string, context: RuleContext): string[] | undefined {
+  const property = entry.properties.find((p) => p.key === name);
+  if (!property) return [];
+  const value = context.resolve(property.value);
+  if (!value || (value.kind !== 'list' && value.kind !== 'literal')) return undefined;
+  const names: string[] = [];
+  for (const item of items(value)) {
+    const text = asString(context.resolve(item));
+    if (text === undefined) return undefined;
+    names.push(text);
+  }
+  return names;
+}
+
+function literalVersion(resource: Resource, context: RuleContext): string | undefined {
+  const version = stringOf(readSetting(resource, context, [key(resource, 'Version', 'version')]));
+  return version === 'absent' || version === 'unknown' ? undefined : version;
+}
+
+function olderVersionReport(resource: Resource, version: string, range: RuleReport['range']): RuleReport {
+  return {
+    message: `EKS cluster '${resource.id}' runs Kubernetes ${version} without envelope encryption of Secrets: EKS encrypts all Kubernetes API data by default only from Kubernetes 1.28. Add ${key(resource, 'EncryptionConfig', 'encryption_config')} with a KMS key of yours, or upgrade the cluster.`,
+    range,
+    severity: 'warning',
+  };
+}

@@ -1,0 +1,86 @@
+import type { Resource } from '../iac/model';
+import { setProperty } from './edits';
+import type { Rule, RuleContext, RuleReport } from './rule';
+import {
+  CFN_CACHE_CLUSTER,
+  CFN_REPLICATION_GROUP,
+  TF_CACHE_CLUSTER,
+  TF_REPLICATION_GROUP,
+  cacheEngine,
+  cacheEngineVersion,
+  engineName,
+  inheritsSettings,
+  isReplicationGroup,
+  versionCanEncrypt,
+} from './support/elasticache';
+import { booleanOf, readSetting } from './support/managed-settings';
+import { key } from './values';
+
+const CFN_KEY = 'AtRestEncryptionEnabled';
+const TF_KEY = 'at_rest_encryption_enabled';
+
+export const rule: Rule = {
+  id: 'elasticache-at-rest-encryption',
+  title: 'ElastiCache data is not encrypted at rest',
+  concern: 'data-at-rest',
+  severity: 'warning',
+  appliesTo: [CFN_REPLICATION_GROUP, CFN_CACHE_CLUSTER, TF_REPLICATION_GROUP, TF_CACHE_CLUSTER],
+  rationale:
+    'ElastiCache runs and patches the cache nodes, but whether the data it writes to disk (backups, swap and sync files) is encrypted is your choice for node-based Redis OSS clusters, and it can only be chosen when the replication group is created. Valkey replication groups and serverless caches are encrypted by default.',
+  remediation:
+    'Set `AtRestEncryptionEnabled: true` (CloudFormation) or `at_rest_encryption_enabled = true` (Terraform) on the replication group, optionally with a customer managed KMS key (`KmsKeyId` / `kms_key_id`). A standalone Redis OSS cache cluster cannot be encrypted: create a replication group instead.',
+
+  check(resource, context) {
+    if (inheritsSettings(resource, context)) return [];
+    return isReplicationGroup(resource) ? checkReplicationGroup(resource, context) : checkStandaloneCluster(resource, context);
+  },
+
+  fix(_report, resource, context) {
+    const name = key(resource, CFN_KEY, TF_KEY);
+    return { title: `Set ${name} to true (the replication group is replaced)`, edits: setProperty(resource, context, [name], true) };
+  },
+};
+
+function checkReplicationGroup(resource: Resource, context: RuleContext): RuleReport[] {
+  const name = key(resource, CFN_KEY, TF_KEY);
+  const setting = readSetting(resource, context, [name]);
+  const enabled = booleanOf(setting);
+  if (enabled === true || enabled === 'unknown') return [];
+  const engine = cacheEngine(resource, context);
+  // Without the setting the default depends on the engine: on for Valkey, off for Redis OSS.
+  if (enabled === 'absent' && engine !== 'redis') return [];
+
+  const version = cacheEngineVersion(resource, context);
+  const supported = engine === undefined || versionCanEncrypt(engine, version);
+  const upgrade = supported ? '' : ` Engine version ${version} cannot encrypt at rest: upgrade to Redis OSS 4.0.10 or later first.`;
+  const why = 'ElastiCache encrypts backups and on-disk data only when you ask for it at creation.';
+  if (setting.state === 'set') {
+    return [
+      {
+        message: `ElastiCache replication group '${resource.id}' turns encryption at rest off. ${why}${upgrade}`,
+        range: setting.property.value.range,
+        fixable: supported,
+      },
+    ];
+  }
+  return [
+    {
+      message: `ElastiCache replication group '${resource.id}' is not encrypted at rest: ${name} is not set and defaults to false for Redis OSS. ${why}${upgrade}`,
+      range: resource.typeRange,
+      fixable: supported,
+    },
+  ];
+}
+
+/** A node-based Redis OSS cache cluster on its own has no at-rest encryption setting at all. */
+function checkStandaloneCluster(resource: Resource, context: RuleContext): RuleReport[] {
+  if (cacheEngine(resource, context) !== 'redis') return [];
+  const engine = readSetting(resource, context, [key(resource, 'Engine', 'engine')]);
+  return [
+    {
+      message: `ElastiCache cache cluster '${resource.id}' runs ${engineName('redis')} on its own, and ElastiCache cannot encrypt a standalone cluster at rest (its backups and on-disk data stay unencrypted). Create it as a replication group with ${key(resource, CFN_KEY, TF_KEY)} set to true.`,
+      range: engine.state === 'set' ? engine.property.value.range : resource.typeRange,
+      fixable: false,
+    },
+  ];
+}

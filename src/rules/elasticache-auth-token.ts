@@ -1,0 +1,62 @@
+import type { Resource, Value } from '../iac/model';
+import type { Rule, RuleContext, RuleReport } from './rule';
+import { CFN_REPLICATION_GROUP, TF_REPLICATION_GROUP, inheritsSettings } from './support/elasticache';
+import { booleanOf, readSetting } from './support/managed-settings';
+import { asString, isCloudFormation, key } from './values';
+
+export const rule: Rule = {
+  id: 'elasticache-auth-token',
+  title: 'ElastiCache replication group has no client authentication, or a hard-coded AUTH token',
+  concern: 'credentials',
+  severity: 'warning',
+  appliesTo: [CFN_REPLICATION_GROUP, TF_REPLICATION_GROUP],
+  rationale:
+    'ElastiCache does not authenticate clients of a node-based Valkey or Redis OSS replication group unless you configure it: anyone who can reach the nodes on the network can read and change the data. The AUTH token, or the users of an RBAC user group, are credentials you create, store and rotate.',
+  remediation:
+    'Turn on in-transit encryption and either set `AuthToken` / `auth_token` from a secret (a `{{resolve:secretsmanager:…}}` dynamic reference or a NoEcho parameter; a sensitive variable or `random_password` in Terraform) or attach an RBAC user group with `UserGroupIds` / `user_group_ids`. Never write the token itself into the template.',
+
+  check(resource, context) {
+    if (inheritsSettings(resource, context)) return [];
+    const token = readSetting(resource, context, [key(resource, 'AuthToken', 'auth_token')]);
+    if (token.state === 'unknown') return [];
+    if (token.state === 'set') {
+      const text = asString(token.value) ?? '';
+      if (text !== '') return isSecretReference(text) ? [] : [hardCodedToken(resource, token.property.value.range)];
+    }
+    const userGroups = readSetting(resource, context, [key(resource, 'UserGroupIds', 'user_group_ids')]);
+    if (userGroups.state === 'unknown' || (userGroups.state === 'set' && !isEmptyList(userGroups.value))) return [];
+    return [noAuthentication(resource, context)];
+  },
+};
+
+/** A CloudFormation dynamic reference is resolved at deploy time: the secret is not in the template. */
+function isSecretReference(text: string): boolean {
+  return /^\{\{resolve:[a-z-]+:/.test(text.trim());
+}
+
+function isEmptyList(value: Value): boolean {
+  return value.kind === 'list' && value.items.length === 0;
+}
+
+function hardCodedToken(resource: Resource, range: RuleReport['range']): RuleReport {
+  // The token itself is never quoted: the finding would leak it into logs and reports.
+  const where = isCloudFormation(resource)
+    ? 'use a {{resolve:secretsmanager:…}} dynamic reference or a NoEcho parameter without a default'
+    : 'use a sensitive variable without a default, random_password, or a value read from Secrets Manager';
+  return {
+    message: `ElastiCache replication group '${resource.id}' has its AUTH token written in the ${isCloudFormation(resource) ? 'template' : 'configuration'}, where anyone who can read the code can use it. The token is a credential you own: ${where}, and rotate this one.`,
+    range,
+    severity: 'error',
+  };
+}
+
+function noAuthentication(resource: Resource, context: RuleContext): RuleReport {
+  const transit = booleanOf(readSetting(resource, context, [key(resource, 'TransitEncryptionEnabled', 'transit_encryption_enabled')]));
+  const token = key(resource, 'AuthToken', 'auth_token');
+  const groups = key(resource, 'UserGroupIds', 'user_group_ids');
+  const needsTls = transit === true ? '' : ' Both need in-transit encryption, which this group does not turn on.';
+  return {
+    message: `ElastiCache replication group '${resource.id}' does not authenticate clients: it has no ${token} and no ${groups}, so anything that can reach it on the network can read and change the cache. Set an AUTH token from a secret or attach an RBAC user group.${needsTls}`,
+    range: resource.typeRange,
+  };
+}

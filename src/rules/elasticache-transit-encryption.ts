@@ -1,0 +1,81 @@
+import type { Resource } from '../iac/model';
+import { setProperty } from './edits';
+import type { Rule, RuleContext, RuleReport } from './rule';
+import {
+  CFN_CACHE_CLUSTER,
+  CFN_REPLICATION_GROUP,
+  TF_CACHE_CLUSTER,
+  TF_REPLICATION_GROUP,
+  cacheEngine,
+  cacheEngineVersion,
+  engineName,
+  inheritsSettings,
+  isReplicationGroup,
+  versionCanEncrypt,
+  type CacheEngine,
+} from './support/elasticache';
+import { booleanOf, readSetting, stringOf } from './support/managed-settings';
+import { key } from './values';
+
+const CFN_KEY = 'TransitEncryptionEnabled';
+const TF_KEY = 'transit_encryption_enabled';
+
+export const rule: Rule = {
+  id: 'elasticache-transit-encryption',
+  title: 'ElastiCache accepts unencrypted connections',
+  concern: 'data-in-transit',
+  severity: 'warning',
+  appliesTo: [CFN_REPLICATION_GROUP, CFN_CACHE_CLUSTER, TF_REPLICATION_GROUP, TF_CACHE_CLUSTER],
+  rationale:
+    'ElastiCache runs the cache nodes, but whether clients and nodes talk over TLS is your choice on node-based clusters: unless you enable in-transit encryption, cached data and AUTH tokens cross the network in plain text. Serverless caches always use TLS.',
+  remediation:
+    'Set `TransitEncryptionEnabled: true` (CloudFormation) or `transit_encryption_enabled = true` (Terraform) and connect with TLS-capable clients; keep `TransitEncryptionMode` / `transit_encryption_mode` at `required` once every client uses TLS. For Memcached this needs version 1.6.12 or later.',
+
+  check(resource, context) {
+    if (inheritsSettings(resource, context)) return [];
+    const engine = cacheEngine(resource, context);
+    // On a standalone cache cluster only Memcached has the setting; Redis OSS and Valkey get TLS through replication groups.
+    if (!isReplicationGroup(resource) && engine !== 'memcached') return [];
+    return checkTransit(resource, context, engine);
+  },
+
+  fix(_report, resource, context) {
+    const name = key(resource, CFN_KEY, TF_KEY);
+    return { title: `Set ${name} to true`, edits: setProperty(resource, context, [name], true) };
+  },
+};
+
+function checkTransit(resource: Resource, context: RuleContext, engine: CacheEngine | undefined): RuleReport[] {
+  const name = key(resource, CFN_KEY, TF_KEY);
+  const setting = readSetting(resource, context, [name]);
+  const enabled = booleanOf(setting);
+  if (enabled === 'unknown') return [];
+  if (enabled === true) return checkMode(resource, context);
+
+  const what = isReplicationGroup(resource) ? 'replication group' : 'cache cluster';
+  const version = cacheEngineVersion(resource, context);
+  const supported = engine === undefined || versionCanEncrypt(engine, version);
+  const minimum = engine === 'memcached' ? 'Memcached 1.6.12' : 'Redis OSS 4.0.10';
+  const upgrade = supported ? '' : ` Engine version ${version} cannot use TLS: upgrade to ${minimum} or later first.`;
+  const why = 'ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.';
+  if (setting.state === 'set') {
+    return [{ message: `ElastiCache ${what} '${resource.id}' turns in-transit encryption off. ${why}${upgrade}`, range: setting.property.value.range, fixable: supported }];
+  }
+  // The API default is false for Redis OSS and Memcached; for other engines we only say it is not set.
+  const unset = engine === 'redis' || engine === 'memcached' ? `${name} is not set and defaults to false for ${engineName(engine)}` : `${name} is not set`;
+  return [{ message: `ElastiCache ${what} '${resource.id}' does not turn on in-transit encryption: ${unset}. ${why}${upgrade}`, range: resource.typeRange, fixable: supported }];
+}
+
+/** TLS is on, but `preferred` mode still accepts plain-text connections (a migration setting). */
+function checkMode(resource: Resource, context: RuleContext): RuleReport[] {
+  const setting = readSetting(resource, context, [key(resource, 'TransitEncryptionMode', 'transit_encryption_mode')]);
+  if (stringOf(setting) !== 'preferred' || setting.state !== 'set') return [];
+  return [
+    {
+      message: `ElastiCache replication group '${resource.id}' still accepts unencrypted connections: its transit encryption mode is 'preferred'. Once every client connects with TLS, set it to 'required'.`,
+      range: setting.property.value.range,
+      // Switching to `required` cuts off clients that do not use TLS yet: a decision for the owner.
+      fixable: false,
+    },
+  ];
+}

@@ -1,0 +1,27 @@
+import { setProperty } from './edits';
+import type { Rule } from './rule';
+import { SEARCH_DOMAIN_TYPES, checkEncryptionSwitch, searchPath, searchPathText } from './support/search-domain';
+
+export const rule: Rule = {
+  id: 'opensearch-encryption-at-rest',
+  title: 'OpenSearch domain does not encrypt data at rest',
+  concern: 'data-at-rest',
+  severity: 'warning',
+  appliesTo: SEARCH_DOMAIN_TYPES,
+  rationale:
+    'OpenSearch Service runs the domain nodes and their storage, but encrypting indices, logs, swap files and automated snapshots at rest is a setting you choose, and it is off unless you enable it.',
+  remediation:
+    'Set `EncryptionAtRestOptions.Enabled: true` (CloudFormation) or `encrypt_at_rest { enabled = true }` (Terraform), optionally with a customer managed KMS key (`KmsKeyId` / `kms_key_id`). It needs OpenSearch or Elasticsearch 5.1 or later on a current generation instance type.',
+
+  check(resource, context) {
+    const why = 'OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.';
+    return checkEncryptionSwitch(resource, context, 'atRest', {
+      off: (subject) => `${subject} turns encryption at rest off. ${why}`,
+      unset: (subject, path) => `${subject} does not encrypt its data at rest: ${path} is not set and defaults to false. ${why}`,
+    });
+  },
+
+  fix(_report, resource, context) {
+    return { title: `Set ${searchPathText(resource, 'atRest')} to true`, edits: setProperty(resource, context, searchPath(resource, 'atRest'), true) };
+  },
+};

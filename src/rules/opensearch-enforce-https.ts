@@ -1,0 +1,57 @@
+import type { Resource } from '../iac/model';
+import { setProperty } from './edits';
+import type { Rule, RuleContext, RuleReport } from './rule';
+import { absentRange, booleanOf, readSetting, stringOf } from './support/managed-settings';
+import { SEARCH_DOMAIN_TYPES, domainKind, searchPath, searchPathText } from './support/search-domain';
+
+/** The only policy that still accepts TLS 1.0 and 1.1; the others require TLS 1.2 or later. */
+const OUTDATED_TLS_POLICY = 'Policy-Min-TLS-1-0-2019-07';
+const TLS_12_POLICY = 'Policy-Min-TLS-1-2-2019-07';
+
+export const rule: Rule = {
+  id: 'opensearch-enforce-https',
+  title: 'OpenSearch domain endpoint accepts HTTP or outdated TLS',
+  concern: 'data-in-transit',
+  severity: 'warning',
+  appliesTo: SEARCH_DOMAIN_TYPES,
+  rationale:
+    'OpenSearch Service serves the domain endpoint, but whether it refuses plain HTTP and which TLS versions it accepts are settings you choose: by default the endpoint also answers over HTTP, so requests, documents and credentials can cross the network unencrypted.',
+  remediation:
+    'Set `DomainEndpointOptions.EnforceHTTPS: true` (CloudFormation) or `domain_endpoint_options { enforce_https = true }` (Terraform), and choose a TLS 1.2 policy in `TLSSecurityPolicy` / `tls_security_policy` (`Policy-Min-TLS-1-2-2019-07` or `Policy-Min-TLS-1-2-PFS-2023-10`).',
+
+  check(resource, context) {
+    return [...checkEnforceHttps(resource, context), ...checkTlsPolicy(resource, context)];
+  },
+
+  fix(report, resource, context) {
+    if (report.data?.setting === 'tlsPolicy') {
+      return { title: `Set ${searchPathText(resource, 'tlsPolicy')} to ${TLS_12_POLICY}`, edits: setProperty(resource, context, searchPath(resource, 'tlsPolicy'), TLS_12_POLICY) };
+    }
+    return { title: `Set ${searchPathText(resource, 'enforceHttps')} to true`, edits: setProperty(resource, context, searchPath(resource, 'enforceHttps'), true) };
+  },
+};
+
+function checkEnforceHttps(resource: Resource, context: RuleContext): RuleReport[] {
+  const path = searchPath(resource, 'enforceHttps');
+  const setting = readSetting(resource, context, path);
+  const enforced = booleanOf(setting);
+  if (enforced === true || enforced === 'unknown') return [];
+  const subject = `${domainKind(resource)} '${resource.id}'`;
+  const why = 'The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.';
+  if (setting.state === 'set') {
+    return [{ message: `${subject} accepts plain HTTP requests: ${path.join('.')} is false. ${why}`, range: setting.property.value.range, data: { setting: 'enforceHttps' } }];
+  }
+  return [{ message: `${subject} accepts plain HTTP requests: ${path.join('.')} is not set and defaults to false. ${why}`, range: absentRange(resource, path), data: { setting: 'enforceHttps' } }];
+}
+
+function checkTlsPolicy(resource: Resource, context: RuleContext): RuleReport[] {
+  const setting = readSetting(resource, context, searchPath(resource, 'tlsPolicy'));
+  if (setting.state !== 'set' || stringOf(setting) !== OUTDATED_TLS_POLICY) return [];
+  return [
+    {
+      message: `${domainKind(resource)} '${resource.id}' uses the TLS policy ${OUTDATED_TLS_POLICY}, which still accepts TLS 1.0 and 1.1. Choosing the TLS policy is yours: use ${TLS_12_POLICY} or a newer TLS 1.2 policy.`,
+      range: setting.property.value.range,
+      data: { setting: 'tlsPolicy' },
+    },
+  ];
+}

@@ -1,0 +1,27 @@
+import { setProperty } from './edits';
+import type { Rule } from './rule';
+import { SEARCH_DOMAIN_TYPES, checkEncryptionSwitch, searchPath, searchPathText } from './support/search-domain';
+
+export const rule: Rule = {
+  id: 'opensearch-node-to-node-encryption',
+  title: 'OpenSearch domain nodes talk to each other unencrypted',
+  concern: 'data-in-transit',
+  severity: 'warning',
+  appliesTo: SEARCH_DOMAIN_TYPES,
+  rationale:
+    'OpenSearch Service runs the network inside the domain, but TLS between its nodes is a setting you choose, and it is off unless you enable it: without it, documents and queries travel between nodes in plain text.',
+  remediation:
+    'Set `NodeToNodeEncryptionOptions.Enabled: true` (CloudFormation) or `node_to_node_encryption { enabled = true }` (Terraform). It needs OpenSearch or Elasticsearch 6.0 or later on a current generation instance type, and fine-grained access control requires it.',
+
+  check(resource, context) {
+    const why = 'OpenSearch Service encrypts traffic between the nodes of a domain only when you turn it on.';
+    return checkEncryptionSwitch(resource, context, 'nodeToNode', {
+      off: (subject) => `${subject} turns node-to-node encryption off, so data moves between its nodes in plain text. ${why}`,
+      unset: (subject, path) => `${subject} does not encrypt traffic between its nodes: ${path} is not set and defaults to false. ${why}`,
+    });
+  },
+
+  fix(_report, resource, context) {
+    return { title: `Set ${searchPathText(resource, 'nodeToNode')} to true`, edits: setProperty(resource, context, searchPath(resource, 'nodeToNode'), true) };
+  },
+};

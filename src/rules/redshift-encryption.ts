@@ -1,0 +1,37 @@
+import { setProperty } from './edits';
+import type { Rule } from './rule';
+import { booleanOf, readSetting } from './support/managed-settings';
+import { key } from './values';
+
+const CFN_KEY = 'Encrypted';
+const TF_KEY = 'encrypted';
+
+export const rule: Rule = {
+  id: 'redshift-encryption',
+  title: 'Redshift cluster opts out of encryption at rest',
+  concern: 'data-at-rest',
+  severity: 'warning',
+  appliesTo: ['AWS::Redshift::Cluster', 'aws_redshift_cluster'],
+  rationale:
+    'Redshift runs the cluster nodes, but the encryption of your warehouse data and snapshots is a setting you control. Since January 2025 new provisioned clusters are encrypted by default (with an AWS owned key unless you name a KMS key), so only a template that asks for no encryption leaves data unprotected.',
+  remediation:
+    'Remove `Encrypted: false` or set `Encrypted: true` (CloudFormation) / `encrypted = true` (Terraform), optionally with a customer managed KMS key in `KmsKeyId` / `kms_key_id`.',
+
+  check(resource, context) {
+    const setting = readSetting(resource, context, [key(resource, CFN_KEY, TF_KEY)]);
+    // Absent means encrypted: the API default since January 2025 (and the Terraform provider's since v6).
+    if (setting.state !== 'set' || booleanOf(setting) !== false) return [];
+    return [
+      {
+        message: `Redshift cluster '${resource.id}' sets ${key(resource, CFN_KEY, TF_KEY)} to false. Redshift encrypts new provisioned clusters by default, but encrypting your warehouse data and snapshots is your decision, and this template asks for none: set it to true.`,
+        range: setting.property.value.range,
+      },
+    ];
+  },
+
+  fix(_report, resource, context) {
+    const name = key(resource, CFN_KEY, TF_KEY);
+    // Setting true, rather than removing the line, also holds with Terraform AWS providers older than v6, whose default was false.
+    return { title: `Set ${name} to true`, edits: setProperty(resource, context, [name], true) };
+  },
+};

@@ -1,0 +1,26 @@
+/**
+ * EBS encryption facts shared by the rules on volumes and block devices.
+ */
+import type { RuleContext } from '../rule';
+import { asBoolean } from '../values';
+import { getProperty } from '../../iac/model';
+
+/**
+ * True when the Terraform module turns on EBS encryption by default (`aws_ebs_encryption_by_default`
+ * with `enabled` true or left at its default, true): then a volume that does not ask for
+ * encryption is encrypted anyway, in that account and Region.
+ */
+export function moduleEncryptsEbsByDefault(context: RuleContext): boolean {
+  if (context.unit.kind !== 'terraform') return false;
+  return context.unit.resources.some((r) => {
+    if (r.type !== 'aws_ebs_encryption_by_default') return false;
+    const enabled = getProperty(r.properties, 'enabled');
+    return !enabled || asBoolean(context.resolve(enabled.value)) === true;
+  });
+}
+
+/** What happens to a new, empty volume that does not ask for encryption, in words true for every account. */
+export const UNSET_VOLUME_OUTCOME = 'it is encrypted only if EBS encryption by default is turned on for the account and Region';
+
+/** The same for a block device, which may also inherit encryption from the AMI's snapshot for that device. */
+export const UNSET_DEVICE_OUTCOME = "it is encrypted only if EBS encryption by default is turned on for the account and Region, or if the AMI maps that device to an encrypted snapshot";

@@ -85,7 +85,9 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
     const resource = byId.get(`${finding.file}\u0000${finding.resource}`);
     for (const s of suppressions) {
       if (s.rule !== finding.ruleId || !s.reason || s.file !== finding.file) continue;
-      if (s.resourceId !== undefined ? s.resourceId === finding.resource : resource && s.targetLine !== undefined && anchors(resource, finding.range.start).has(s.targetLine)) {
+      // Findings outside resources (template parameters, for example) are anchored at their own first line.
+      const lines = resource ? anchors(resource, finding.range.start) : new Set([finding.range.start.line]);
+      if (s.resourceId !== undefined ? s.resourceId === finding.resource : s.targetLine !== undefined && lines.has(s.targetLine)) {
         used.add(s);
         return false;
       }

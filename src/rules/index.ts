@@ -4,6 +4,7 @@
  */
 import type { Rule } from './rule';
 import { rule as autoscalingSingleAz } from './autoscaling-single-az';
+import { rule as cloudformationParameterSecretWithoutNoecho } from './cloudformation-parameter-secret-without-noecho';
 import { rule as ebsDefaultEncryption } from './ebs-default-encryption';
 import { rule as ebsVolumeEncryption } from './ebs-volume-encryption';
 import { rule as ec2BlockDeviceEncryption } from './ec2-block-device-encryption';
@@ -22,18 +23,25 @@ import { rule as eksSecretsEncryption } from './eks-secrets-encryption';
 import { rule as elasticacheAtRestEncryption } from './elasticache-at-rest-encryption';
 import { rule as elasticacheAuthToken } from './elasticache-auth-token';
 import { rule as elasticacheTransitEncryption } from './elasticache-transit-encryption';
+import { rule as iamAccessKeyInTemplate } from './iam-access-key-in-template';
+import { rule as iamPolicyAdminAccess } from './iam-policy-admin-access';
+import { rule as iamRoleTrustAnyone } from './iam-role-trust-anyone';
+import { rule as iamUserConsoleWithoutMfa } from './iam-user-console-without-mfa';
 import { rule as opensearchEncryptionAtRest } from './opensearch-encryption-at-rest';
 import { rule as opensearchEnforceHttps } from './opensearch-enforce-https';
 import { rule as opensearchNodeToNodeEncryption } from './opensearch-node-to-node-encryption';
 import { rule as rdsStorageEncryption } from './rds-storage-encryption';
 import { rule as redshiftEncryption } from './redshift-encryption';
 import { rule as redshiftPubliclyAccessible } from './redshift-publicly-accessible';
+import { rule as secretsHardcoded } from './secrets-hardcoded';
+import { rule as taggingRequiredTags } from './tagging-required-tags';
 import { rule as vpcFlowLogs } from './vpc-flow-logs';
 import { rule as vpcNetworkAclAllowAll } from './vpc-network-acl-allow-all';
 import { rule as vpcSubnetPublicIpOnLaunch } from './vpc-subnet-public-ip-on-launch';
 
 export const RULES: readonly Rule[] = [
   autoscalingSingleAz,
+  cloudformationParameterSecretWithoutNoecho,
   ebsDefaultEncryption,
   ebsVolumeEncryption,
   ec2BlockDeviceEncryption,
@@ -52,12 +60,18 @@ export const RULES: readonly Rule[] = [
   elasticacheAtRestEncryption,
   elasticacheAuthToken,
   elasticacheTransitEncryption,
+  iamAccessKeyInTemplate,
+  iamPolicyAdminAccess,
+  iamRoleTrustAnyone,
+  iamUserConsoleWithoutMfa,
   opensearchEncryptionAtRest,
   opensearchEnforceHttps,
   opensearchNodeToNodeEncryption,
   rdsStorageEncryption,
   redshiftEncryption,
   redshiftPubliclyAccessible,
+  secretsHardcoded,
+  taggingRequiredTags,
   vpcFlowLogs,
   vpcNetworkAclAllowAll,
   vpcSubnetPublicIpOnLaunch,

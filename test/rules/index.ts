@@ -1,6 +1,7 @@
 /** Every rule's test table, listed by name (the registry meta-test checks none is missing). */
 import type { RuleCases } from './tester';
 import { cases as autoscalingSingleAz } from './autoscaling-single-az.cases';
+import { cases as cloudformationParameterSecretWithoutNoecho } from './cloudformation-parameter-secret-without-noecho.cases';
 import { cases as ebsDefaultEncryption } from './ebs-default-encryption.cases';
 import { cases as ebsVolumeEncryption } from './ebs-volume-encryption.cases';
 import { cases as ec2BlockDeviceEncryption } from './ec2-block-device-encryption.cases';
@@ -19,18 +20,25 @@ import { cases as eksSecretsEncryption } from './eks-secrets-encryption.cases';
 import { cases as elasticacheAtRestEncryption } from './elasticache-at-rest-encryption.cases';
 import { cases as elasticacheAuthToken } from './elasticache-auth-token.cases';
 import { cases as elasticacheTransitEncryption } from './elasticache-transit-encryption.cases';
+import { cases as iamAccessKeyInTemplate } from './iam-access-key-in-template.cases';
+import { cases as iamPolicyAdminAccess } from './iam-policy-admin-access.cases';
+import { cases as iamRoleTrustAnyone } from './iam-role-trust-anyone.cases';
+import { cases as iamUserConsoleWithoutMfa } from './iam-user-console-without-mfa.cases';
 import { cases as opensearchEncryptionAtRest } from './opensearch-encryption-at-rest.cases';
 import { cases as opensearchEnforceHttps } from './opensearch-enforce-https.cases';
 import { cases as opensearchNodeToNodeEncryption } from './opensearch-node-to-node-encryption.cases';
 import { cases as rdsStorageEncryption } from './rds-storage-encryption.cases';
 import { cases as redshiftEncryption } from './redshift-encryption.cases';
 import { cases as redshiftPubliclyAccessible } from './redshift-publicly-accessible.cases';
+import { cases as secretsHardcoded } from './secrets-hardcoded.cases';
+import { cases as taggingRequiredTags } from './tagging-required-tags.cases';
 import { cases as vpcFlowLogs } from './vpc-flow-logs.cases';
 import { cases as vpcNetworkAclAllowAll } from './vpc-network-acl-allow-all.cases';
 import { cases as vpcSubnetPublicIpOnLaunch } from './vpc-subnet-public-ip-on-launch.cases';
 
 export const ALL_CASES: readonly RuleCases[] = [
   autoscalingSingleAz,
+  cloudformationParameterSecretWithoutNoecho,
   ebsDefaultEncryption,
   ebsVolumeEncryption,
   ec2BlockDeviceEncryption,
@@ -49,12 +57,18 @@ export const ALL_CASES: readonly RuleCases[] = [
   elasticacheAtRestEncryption,
   elasticacheAuthToken,
   elasticacheTransitEncryption,
+  iamAccessKeyInTemplate,
+  iamPolicyAdminAccess,
+  iamRoleTrustAnyone,
+  iamUserConsoleWithoutMfa,
   opensearchEncryptionAtRest,
   opensearchEnforceHttps,
   opensearchNodeToNodeEncryption,
   rdsStorageEncryption,
   redshiftEncryption,
   redshiftPubliclyAccessible,
+  secretsHardcoded,
+  taggingRequiredTags,
   vpcFlowLogs,
   vpcNetworkAclAllowAll,
   vpcSubnetPublicIpOnLaunch,

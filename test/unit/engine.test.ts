@@ -106,3 +106,14 @@ describe('.srlens.yaml', () => {
     }
   });
 });
+
+describe('suppressions outside resources', () => {
+  it('a comment above a template parameter silences a parameter finding', async () => {
+    const { rule } = await import('../../src/rules/cloudformation-parameter-secret-without-noecho');
+    const text = 'Parameters:\n  # srlens-ignore cloudformation-parameter-secret-without-noecho a public demo value\n  DbPassword:\n    Type: String\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n';
+    const { findings } = await new Analyzer({ rules: [rule] }).analyze([{ path: '/p.yaml', text }]);
+    assert.deepEqual(ids(findings), []);
+    const unsuppressed = text.replace(/ *# srlens-ignore.*\n/, '');
+    assert.deepEqual(ids((await new Analyzer({ rules: [rule] }).analyze([{ path: '/p.yaml', text: unsuppressed }])).findings), ['cloudformation-parameter-secret-without-noecho']);
+  });
+});

@@ -37,6 +37,9 @@ export const CHECK_TO_RULES: Record<string, string[]> = {
   CKV_AWS_31: ['elasticache-transit-encryption', 'elasticache-auth-token'],
   CKV_AWS_58: ['eks-secrets-encryption'],
   CKV_AWS_39: ['eks-public-endpoint'],
+  CKV_AWS_62: ['iam-policy-admin-access'],
+  CKV_AWS_60: ['iam-role-trust-anyone'],
+  CKV2_AWS_22: ['iam-user-console-without-mfa'],
 };
 
 /**
@@ -75,6 +78,9 @@ export const VERDICTS: Record<string, string> = {
   'CKV_AWS_31 cfn ElasticacheReplicationGroupEncryptionAtTransitAuthToken-PASSED.yaml ReplicationGroupPass': 'ours: a literal AuthToken is a hard-coded credential',
   // `endpoint_public_access = True` is not an HCL boolean; written as `true`, we report it.
   'CKV_AWS_39 terraform main.tf aws_eks_cluster.enabled': 'ours: invalid HCL is unknown, not true',
+  // The statement has no Effect, which IAM requires: the policy cannot be created. We do not read
+  // an unreadable effect as Allow.
+  'CKV_AWS_62 terraform iam.tf aws_iam_policy.fail4': 'ours: a statement without Effect is not valid IAM',
 };
 
 function sources(entry: ManifestEntry): SourceFile[] {

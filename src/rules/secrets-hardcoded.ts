@@ -1,0 +1,148 @@
+import type { MapValue, Resource, Value } from '../iac/model';
+import { getProperty } from '../iac/model';
+import { ALL_TYPES, type Rule, type RuleContext, type RuleReport } from './rule';
+import { isHardCodedSecretValue, isSecretPropertyName, maskSecret } from './support/secrets';
+import { asString, isCloudFormation } from './values';
+
+/**
+ * Top-level properties that more specific rules already report (their messages say more about
+ * the service): RDS master passwords, ElastiCache AUTH tokens and Lambda environment variables.
+ */
+const COVERED_ELSEWHERE: Record<string, readonly string[]> = {
+  'AWS::RDS::DBInstance': ['MasterUserPassword'],
+  'AWS::RDS::DBCluster': ['MasterUserPassword'],
+  aws_db_instance: ['password'],
+  aws_rds_cluster: ['master_password'],
+  'AWS::ElastiCache::ReplicationGroup': ['AuthToken'],
+  aws_elasticache_replication_group: ['auth_token'],
+  'AWS::Lambda::Function': ['Environment'],
+  'AWS::Serverless::Function': ['Environment'],
+  aws_lambda_function: ['environment'],
+};
+
+/** The property whose name does not say "secret" but whose value is one: API keys, SecureString parameters. */
+function secretValuedProperty(resource: Resource, context: RuleContext): string | undefined {
+  if (resource.type === 'AWS::ApiGateway::ApiKey') return 'Value';
+  if (resource.type === 'aws_api_gateway_api_key') return 'value';
+  if (resource.type === 'aws_ssm_parameter' && asString(context.resolve(getProperty(resource.properties, 'type')?.value)) === 'SecureString') return 'value';
+  return undefined;
+}
+
+/**
+ * Subtrees that never hold secrets: tags (whose `{ Key, Value }` entries would look like name/value
+ * pairs) and Cognito token validity units (`AccessToken: hours`).
+ */
+const SKIPPED_SUBTREES = new Set(['Tags', 'tags', 'tags_all', 'TokenValidityUnits', 'token_validity_units']);
+
+/** Keys that name the entry in name/value lists: ECS and CodeBuild environments, Beanstalk options, nested stack parameters. */
+const NAME_KEYS = ['Name', 'name', 'OptionName', 'option_name', 'ParameterKey', 'parameter_key'];
+const VALUE_KEYS = ['Value', 'value', 'ParameterValue', 'parameter_value'];
+/** CodeBuild environment variables whose value is the name of a parameter or secret, not the secret. */
+const REFERENCE_TYPES = /^(PARAMETER_STORE|SECRETS_MANAGER)$/i;
+
+const MAX_DEPTH = 32;
+
+interface Candidate {
+  /** Where the secret is written, for the message: `MasterUserOptions.MasterUserPassword`. */
+  path: string;
+  value: Value;
+}
+
+/** Every value in the resource that a secret-like name points at. */
+function candidates(resource: Resource, context: RuleContext): Candidate[] {
+  const found: Candidate[] = [];
+  const skipped = COVERED_ELSEWHERE[resource.type] ?? [];
+  const forced = secretValuedProperty(resource, context);
+  for (const property of resource.properties.properties) {
+    if (skipped.includes(property.key) || SKIPPED_SUBTREES.has(property.key)) continue;
+    if (property.key === forced) found.push({ path: property.key, value: property.value });
+    else visit(property.key, property.value, property.key, found, 0);
+  }
+  return found;
+}
+
+function visit(name: string, value: Value, path: string, into: Candidate[], depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  switch (value.kind) {
+    case 'literal':
+    case 'reference':
+      if (isSecretPropertyName(name)) into.push({ path, value });
+      return;
+    case 'list':
+      for (const item of value.items) visit(name, item, path, into, depth + 1);
+      return;
+    case 'map':
+      visitMap(value, path, into, depth);
+      return;
+    case 'unresolvable':
+      // `jsonencode({ … })` keeps its structure (ECS container definitions, for example).
+      if (value.construct === 'function:jsonencode' && value.args) visit(name, value.args, path, into, depth + 1);
+      return;
+  }
+}
+
+function visitMap(map: MapValue, path: string, into: Candidate[], depth: number): void {
+  const pair = namedValue(map);
+  if (pair) {
+    if (!pair.reference && isSecretPropertyName(pair.name)) into.push({ path: `${path}.${pair.name}`, value: pair.value });
+    return;
+  }
+  for (const property of map.properties) {
+    if (SKIPPED_SUBTREES.has(property.key)) continue;
+    visit(property.key, property.value, `${path}.${property.key}`, into, depth + 1);
+  }
+}
+
+/** `{ Name: DB_PASSWORD, Value: … }` and its relatives: the value is named by the Name entry. */
+function namedValue(map: MapValue): { name: string; value: Value; reference: boolean } | undefined {
+  const name = NAME_KEYS.map((k) => getProperty(map, k)).find((p) => p !== undefined);
+  const value = VALUE_KEYS.map((k) => getProperty(map, k)).find((p) => p !== undefined);
+  const label = asString(name?.value);
+  if (!name || !value || label === undefined) return undefined;
+  const type = asString(getProperty(map, 'Type')?.value ?? getProperty(map, 'type')?.value);
+  return { name: label, value: value.value, reference: type !== undefined && REFERENCE_TYPES.test(type) };
+}
+
+/** Where a resolved value came from, when it is not written in the property itself. */
+function origin(written: Value, resource: Resource): string {
+  if (written.kind !== 'reference') return '';
+  if (isCloudFormation(resource)) return ` (the Default of parameter ${written.target})`;
+  return written.target.startsWith('var.') ? ` (the default of ${written.target})` : ` (through ${written.target})`;
+}
+
+function report(resource: Resource, candidate: Candidate, context: RuleContext): RuleReport | undefined {
+  const resolved = context.resolve(candidate.value);
+  const secret = asString(resolved);
+  if (resolved?.kind !== 'literal' || typeof resolved.value !== 'string' || secret === undefined || !isHardCodedSecretValue(secret)) return undefined;
+  const exposure = isCloudFormation(resource)
+    ? 'anyone who can read the template, its history or the stack can read it'
+    : 'anyone who can read the code, its history or the Terraform state can read it';
+  const instead = isCloudFormation(resource)
+    ? 'a dynamic reference ({{resolve:secretsmanager:…}}) or a NoEcho parameter without a default'
+    : 'Secrets Manager (a data source, or a write-only argument where the provider has one) or a sensitive variable without a default';
+  return {
+    message: `'${resource.id}' has a hard-coded secret in ${candidate.path}${origin(candidate.value, resource)}: '${maskSecret(secret)}'. AWS protects secrets you store in its secret stores, not values written into code, and ${exposure}; use ${instead}, and rotate this one.`,
+    range: candidate.value.range,
+  };
+}
+
+export const rule: Rule = {
+  id: 'secrets-hardcoded',
+  title: 'Secret written in the template',
+  concern: 'credentials',
+  severity: 'error',
+  appliesTo: [ALL_TYPES],
+  rationale:
+    'Credentials are on the customer side of the model in every tier. AWS keeps secrets safe in Secrets Manager and SSM Parameter Store, but a password, token or private key written into a template is in every copy, commit and review of that template, in the CloudFormation console or the Terraform state, and cannot be rotated without changing code.',
+  remediation:
+    'Store the secret in AWS Secrets Manager (or an SSM SecureString) and reference it: in CloudFormation with a dynamic reference such as `{{resolve:secretsmanager:MySecret:SecretString:password}}`, or a `NoEcho` parameter without a `Default`; in Terraform with a `aws_secretsmanager_secret_version` data source, a write-only argument, or a `sensitive` variable without a default. Where the service can manage the secret itself (`ManageMasterUserPassword`, `GenerateSecretString`), let it. Then rotate the exposed value.',
+
+  check(resource, context) {
+    const reports: RuleReport[] = [];
+    for (const candidate of candidates(resource, context)) {
+      const found = report(resource, candidate, context);
+      if (found) reports.push(found);
+    }
+    return reports;
+  },
+};

@@ -3,8 +3,13 @@
  * import side effects. Retired ids stay here as comments so they are never reused.
  */
 import type { Rule } from './rule';
+import { rule as apigatewayTlsPolicy } from './apigateway-tls-policy';
 import { rule as autoscalingSingleAz } from './autoscaling-single-az';
 import { rule as cloudformationParameterSecretWithoutNoecho } from './cloudformation-parameter-secret-without-noecho';
+import { rule as cloudfrontViewerHttps } from './cloudfront-viewer-https';
+import { rule as dynamodbCustomerManagedKey } from './dynamodb-customer-managed-key';
+import { rule as dynamodbDeletionProtection } from './dynamodb-deletion-protection';
+import { rule as dynamodbPointInTimeRecovery } from './dynamodb-point-in-time-recovery';
 import { rule as ebsDefaultEncryption } from './ebs-default-encryption';
 import { rule as ebsVolumeEncryption } from './ebs-volume-encryption';
 import { rule as ec2BlockDeviceEncryption } from './ec2-block-device-encryption';
@@ -23,10 +28,14 @@ import { rule as eksSecretsEncryption } from './eks-secrets-encryption';
 import { rule as elasticacheAtRestEncryption } from './elasticache-at-rest-encryption';
 import { rule as elasticacheAuthToken } from './elasticache-auth-token';
 import { rule as elasticacheTransitEncryption } from './elasticache-transit-encryption';
+import { rule as elbListenerHttps } from './elb-listener-https';
 import { rule as iamAccessKeyInTemplate } from './iam-access-key-in-template';
 import { rule as iamPolicyAdminAccess } from './iam-policy-admin-access';
 import { rule as iamRoleTrustAnyone } from './iam-role-trust-anyone';
 import { rule as iamUserConsoleWithoutMfa } from './iam-user-console-without-mfa';
+import { rule as kmsKeyRotation } from './kms-key-rotation';
+import { rule as lambdaEnvironmentSecrets } from './lambda-environment-secrets';
+import { rule as lambdaFunctionUrlPublic } from './lambda-function-url-public';
 import { rule as opensearchEncryptionAtRest } from './opensearch-encryption-at-rest';
 import { rule as opensearchEnforceHttps } from './opensearch-enforce-https';
 import { rule as opensearchNodeToNodeEncryption } from './opensearch-node-to-node-encryption';
@@ -34,14 +43,23 @@ import { rule as rdsStorageEncryption } from './rds-storage-encryption';
 import { rule as redshiftEncryption } from './redshift-encryption';
 import { rule as redshiftPubliclyAccessible } from './redshift-publicly-accessible';
 import { rule as secretsHardcoded } from './secrets-hardcoded';
+import { rule as sesTlsRequired } from './ses-tls-required';
+import { rule as snsTopicEncryption } from './sns-topic-encryption';
+import { rule as sqsQueueEncryption } from './sqs-queue-encryption';
+import { rule as sqsSnsTlsOnlyPolicy } from './sqs-sns-tls-only-policy';
 import { rule as taggingRequiredTags } from './tagging-required-tags';
 import { rule as vpcFlowLogs } from './vpc-flow-logs';
 import { rule as vpcNetworkAclAllowAll } from './vpc-network-acl-allow-all';
 import { rule as vpcSubnetPublicIpOnLaunch } from './vpc-subnet-public-ip-on-launch';
 
 export const RULES: readonly Rule[] = [
+  apigatewayTlsPolicy,
   autoscalingSingleAz,
   cloudformationParameterSecretWithoutNoecho,
+  cloudfrontViewerHttps,
+  dynamodbCustomerManagedKey,
+  dynamodbDeletionProtection,
+  dynamodbPointInTimeRecovery,
   ebsDefaultEncryption,
   ebsVolumeEncryption,
   ec2BlockDeviceEncryption,
@@ -60,10 +78,14 @@ export const RULES: readonly Rule[] = [
   elasticacheAtRestEncryption,
   elasticacheAuthToken,
   elasticacheTransitEncryption,
+  elbListenerHttps,
   iamAccessKeyInTemplate,
   iamPolicyAdminAccess,
   iamRoleTrustAnyone,
   iamUserConsoleWithoutMfa,
+  kmsKeyRotation,
+  lambdaEnvironmentSecrets,
+  lambdaFunctionUrlPublic,
   opensearchEncryptionAtRest,
   opensearchEnforceHttps,
   opensearchNodeToNodeEncryption,
@@ -71,6 +93,10 @@ export const RULES: readonly Rule[] = [
   redshiftEncryption,
   redshiftPubliclyAccessible,
   secretsHardcoded,
+  sesTlsRequired,
+  snsTopicEncryption,
+  sqsQueueEncryption,
+  sqsSnsTlsOnlyPolicy,
   taggingRequiredTags,
   vpcFlowLogs,
   vpcNetworkAclAllowAll,

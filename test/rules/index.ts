@@ -1,7 +1,12 @@
 /** Every rule's test table, listed by name (the registry meta-test checks none is missing). */
 import type { RuleCases } from './tester';
+import { cases as apigatewayTlsPolicy } from './apigateway-tls-policy.cases';
 import { cases as autoscalingSingleAz } from './autoscaling-single-az.cases';
 import { cases as cloudformationParameterSecretWithoutNoecho } from './cloudformation-parameter-secret-without-noecho.cases';
+import { cases as cloudfrontViewerHttps } from './cloudfront-viewer-https.cases';
+import { cases as dynamodbCustomerManagedKey } from './dynamodb-customer-managed-key.cases';
+import { cases as dynamodbDeletionProtection } from './dynamodb-deletion-protection.cases';
+import { cases as dynamodbPointInTimeRecovery } from './dynamodb-point-in-time-recovery.cases';
 import { cases as ebsDefaultEncryption } from './ebs-default-encryption.cases';
 import { cases as ebsVolumeEncryption } from './ebs-volume-encryption.cases';
 import { cases as ec2BlockDeviceEncryption } from './ec2-block-device-encryption.cases';
@@ -20,10 +25,14 @@ import { cases as eksSecretsEncryption } from './eks-secrets-encryption.cases';
 import { cases as elasticacheAtRestEncryption } from './elasticache-at-rest-encryption.cases';
 import { cases as elasticacheAuthToken } from './elasticache-auth-token.cases';
 import { cases as elasticacheTransitEncryption } from './elasticache-transit-encryption.cases';
+import { cases as elbListenerHttps } from './elb-listener-https.cases';
 import { cases as iamAccessKeyInTemplate } from './iam-access-key-in-template.cases';
 import { cases as iamPolicyAdminAccess } from './iam-policy-admin-access.cases';
 import { cases as iamRoleTrustAnyone } from './iam-role-trust-anyone.cases';
 import { cases as iamUserConsoleWithoutMfa } from './iam-user-console-without-mfa.cases';
+import { cases as kmsKeyRotation } from './kms-key-rotation.cases';
+import { cases as lambdaEnvironmentSecrets } from './lambda-environment-secrets.cases';
+import { cases as lambdaFunctionUrlPublic } from './lambda-function-url-public.cases';
 import { cases as opensearchEncryptionAtRest } from './opensearch-encryption-at-rest.cases';
 import { cases as opensearchEnforceHttps } from './opensearch-enforce-https.cases';
 import { cases as opensearchNodeToNodeEncryption } from './opensearch-node-to-node-encryption.cases';
@@ -31,14 +40,23 @@ import { cases as rdsStorageEncryption } from './rds-storage-encryption.cases';
 import { cases as redshiftEncryption } from './redshift-encryption.cases';
 import { cases as redshiftPubliclyAccessible } from './redshift-publicly-accessible.cases';
 import { cases as secretsHardcoded } from './secrets-hardcoded.cases';
+import { cases as sesTlsRequired } from './ses-tls-required.cases';
+import { cases as snsTopicEncryption } from './sns-topic-encryption.cases';
+import { cases as sqsQueueEncryption } from './sqs-queue-encryption.cases';
+import { cases as sqsSnsTlsOnlyPolicy } from './sqs-sns-tls-only-policy.cases';
 import { cases as taggingRequiredTags } from './tagging-required-tags.cases';
 import { cases as vpcFlowLogs } from './vpc-flow-logs.cases';
 import { cases as vpcNetworkAclAllowAll } from './vpc-network-acl-allow-all.cases';
 import { cases as vpcSubnetPublicIpOnLaunch } from './vpc-subnet-public-ip-on-launch.cases';
 
 export const ALL_CASES: readonly RuleCases[] = [
+  apigatewayTlsPolicy,
   autoscalingSingleAz,
   cloudformationParameterSecretWithoutNoecho,
+  cloudfrontViewerHttps,
+  dynamodbCustomerManagedKey,
+  dynamodbDeletionProtection,
+  dynamodbPointInTimeRecovery,
   ebsDefaultEncryption,
   ebsVolumeEncryption,
   ec2BlockDeviceEncryption,
@@ -57,10 +75,14 @@ export const ALL_CASES: readonly RuleCases[] = [
   elasticacheAtRestEncryption,
   elasticacheAuthToken,
   elasticacheTransitEncryption,
+  elbListenerHttps,
   iamAccessKeyInTemplate,
   iamPolicyAdminAccess,
   iamRoleTrustAnyone,
   iamUserConsoleWithoutMfa,
+  kmsKeyRotation,
+  lambdaEnvironmentSecrets,
+  lambdaFunctionUrlPublic,
   opensearchEncryptionAtRest,
   opensearchEnforceHttps,
   opensearchNodeToNodeEncryption,
@@ -68,6 +90,10 @@ export const ALL_CASES: readonly RuleCases[] = [
   redshiftEncryption,
   redshiftPubliclyAccessible,
   secretsHardcoded,
+  sesTlsRequired,
+  snsTopicEncryption,
+  sqsQueueEncryption,
+  sqsSnsTlsOnlyPolicy,
   taggingRequiredTags,
   vpcFlowLogs,
   vpcNetworkAclAllowAll,

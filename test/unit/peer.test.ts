@@ -40,6 +40,14 @@ export const CHECK_TO_RULES: Record<string, string[]> = {
   CKV_AWS_62: ['iam-policy-admin-access'],
   CKV_AWS_60: ['iam-role-trust-anyone'],
   CKV2_AWS_22: ['iam-user-console-without-mfa'],
+  CKV_AWS_28: ['dynamodb-point-in-time-recovery'],
+  CKV_AWS_27: ['sqs-queue-encryption'],
+  CKV_AWS_365: ['ses-tls-required'],
+  CKV_AWS_45: ['lambda-environment-secrets'],
+  CKV_AWS_2: ['elb-listener-https'],
+  CKV_AWS_103: ['elb-listener-https'],
+  CKV_AWS_7: ['kms-key-rotation'],
+  CKV_AWS_119: ['dynamodb-customer-managed-key'],
 };
 
 /**
@@ -81,6 +89,19 @@ export const VERDICTS: Record<string, string> = {
   // The statement has no Effect, which IAM requires: the policy cannot be created. We do not read
   // an unreadable effect as Allow.
   'CKV_AWS_62 terraform iam.tf aws_iam_policy.fail4': 'ours: a statement without Effect is not valid IAM',
+  // New SQS queues use SSE-SQS by default since October 2022: a queue with no encryption settings
+  // (or an empty key) is encrypted. The peer's fixtures predate that default.
+  'CKV_AWS_27 cfn test_SQSQueueEncryption-FAILED.yml MySourceQueue': 'ours: SSE-SQS is the default',
+  'CKV_AWS_27 cfn test_SQSQueueEncryption-FAILED2.yml MySourceQueue': 'ours: SSE-SQS is the default',
+  'CKV_AWS_27 terraform main.tf aws_sqs_queue.fail': 'ours: SSE-SQS is the default',
+  'CKV_AWS_27 terraform main.tf aws_sqs_queue.fail2': 'ours: SSE-SQS is the default',
+  // `load_balancer_type = "not gateway"` is not a valid type, so the listener's protocol is unknown.
+  'CKV_AWS_103 terraform main.tf aws_lb_listener.not_gateway_listener': 'ours: invalid load balancer type is unknown',
+  // HTTPS listeners without SslPolicy get ELBSecurityPolicy-2016-08 (TLS 1.0/1.1): our one listener
+  // rule reports that; the peer splits it into a second check (CKV_AWS_103) and fails it there.
+  'CKV_AWS_2 cfn ALBListenerHTTPS-PASSED-HTTPS.yaml ListenerHTTPS': 'ours: the default TLS policy allows TLS 1.0',
+  'CKV_AWS_2 cfn ALBListenerHTTPS-PASSED-TLS.yaml ListenerHTTPS': 'ours: the default TLS policy allows TLS 1.0',
+  'CKV_AWS_2 cfn ALBListenerHTTPS-PASSED-redirect.yaml ListenerHTTPS': 'ours: the default TLS policy allows TLS 1.0',
 };
 
 function sources(entry: ManifestEntry): SourceFile[] {

@@ -1,0 +1,58 @@
+import type { Resource } from '../iac/model';
+import { setProperty } from './edits';
+import type { Rule, RuleContext } from './rule';
+import { asBoolean, asString, isCloudFormation, isUnknown, key, property } from './values';
+
+/**
+ * Automatic rotation exists only for symmetric encryption keys whose material KMS generated in
+ * its own key store. Returns false for other keys, and undefined when that cannot be known.
+ */
+function canRotate(resource: Resource, context: RuleContext): boolean | undefined {
+  const cfn = isCloudFormation(resource);
+  const checks: [string, string][] = cfn
+    ? [['KeySpec', 'SYMMETRIC_DEFAULT'], ['KeyUsage', 'ENCRYPT_DECRYPT'], ['Origin', 'AWS_KMS']]
+    : [['customer_master_key_spec', 'SYMMETRIC_DEFAULT'], ['key_usage', 'ENCRYPT_DECRYPT']];
+  for (const [name, rotatable] of checks) {
+    const value = context.resolve(property(resource, name)?.value);
+    if (value === undefined) continue;
+    if (isUnknown(value)) return undefined;
+    if (asString(value) !== rotatable) return false;
+  }
+  // Keys in a custom key store (CloudHSM or external) cannot rotate automatically.
+  if (!cfn && (property(resource, 'custom_key_store_id') || property(resource, 'xks_key_id'))) return false;
+  return true;
+}
+
+export const rule: Rule = {
+  id: 'kms-key-rotation',
+  title: 'KMS key does not rotate',
+  concern: 'data-at-rest',
+  severity: 'warning',
+  appliesTo: ['AWS::KMS::Key', 'aws_kms_key'],
+  rationale:
+    'AWS protects KMS key material in its HSMs and rotates AWS managed keys every year, but rotating a customer managed key is your choice and is off by default. Rotation keeps earlier material to decrypt existing data, so turning it on breaks nothing; it only applies to symmetric encryption keys created in KMS.',
+  remediation:
+    'Set `EnableKeyRotation: true` (CloudFormation `AWS::KMS::Key`) or `enable_key_rotation = true` (Terraform `aws_kms_key`); optionally choose `RotationPeriodInDays` / `rotation_period_in_days` (90–2560, default 365).',
+
+  check(resource, context) {
+    if (canRotate(resource, context) !== true) return [];
+    const name = key(resource, 'EnableKeyRotation', 'enable_key_rotation');
+    const setting = property(resource, name);
+    const value = context.resolve(setting?.value);
+    if (setting && value !== undefined && asBoolean(value) !== false) return [];
+    return [
+      {
+        message:
+          setting && value !== undefined
+            ? `KMS key '${resource.id}' turns automatic rotation off. Rotating a customer managed key is your responsibility, and rotation keeps older material for existing data: set ${name} to true.`
+            : `KMS key '${resource.id}' does not rotate: ${name} is not set and defaults to false. AWS rotates only the keys it manages; rotating a customer managed key is yours to turn on, and it keeps older material for existing data.`,
+        range: setting && value !== undefined ? setting.value.range : resource.typeRange,
+      },
+    ];
+  },
+
+  fix(_report, resource, context) {
+    const name = key(resource, 'EnableKeyRotation', 'enable_key_rotation');
+    return { title: `Set ${name} to true`, edits: setProperty(resource, context, [name], true) };
+  },
+};

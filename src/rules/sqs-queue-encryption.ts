@@ -1,0 +1,36 @@
+import { setProperty } from './edits';
+import type { Rule } from './rule';
+import { asBoolean, asString, isUnknown, key, property } from './values';
+
+export const rule: Rule = {
+  id: 'sqs-queue-encryption',
+  title: 'SQS queue turns server-side encryption off',
+  concern: 'data-at-rest',
+  severity: 'warning',
+  appliesTo: ['AWS::SQS::Queue', 'aws_sqs_queue'],
+  rationale:
+    'Since October 2022 SQS encrypts the messages of new queues with SQS-managed keys (SSE-SQS) unless told otherwise, so a queue without encryption settings is encrypted. Turning that off is your decision, and it leaves message bodies without server-side encryption; a KMS key (SSE-KMS) is the choice when you need to control and audit the key.',
+  remediation:
+    'Remove `SqsManagedSseEnabled: false` or set it to `true` (CloudFormation), or `sqs_managed_sse_enabled = true` (Terraform); or use a KMS key with `KmsMasterKeyId` / `kms_master_key_id`.',
+
+  check(resource, context) {
+    const managed = property(resource, key(resource, 'SqsManagedSseEnabled', 'sqs_managed_sse_enabled'));
+    if (!managed || asBoolean(context.resolve(managed.value)) !== false) return [];
+    const kmsKey = property(resource, key(resource, 'KmsMasterKeyId', 'kms_master_key_id'));
+    const kmsValue = context.resolve(kmsKey?.value);
+    if (isUnknown(kmsValue) || (asString(kmsValue) ?? '') !== '') return [];
+    return [
+      {
+        message: `SQS queue '${resource.id}' turns server-side encryption off and sets no KMS key, so its messages are stored without the SSE that new queues get by default. Whether messages are encrypted is yours to decide: set ${managed.key} to true or use a KMS key.`,
+        range: managed.value.range,
+        // An empty KMS key next to the setting would conflict with SSE-SQS: leave that to a human.
+        fixable: kmsKey === undefined,
+      },
+    ];
+  },
+
+  fix(_report, resource, context) {
+    const name = key(resource, 'SqsManagedSseEnabled', 'sqs_managed_sse_enabled');
+    return { title: `Set ${name} to true`, edits: setProperty(resource, context, [name], true) };
+  },
+};

@@ -1,0 +1,89 @@
+import type { Property, Resource } from '../iac/model';
+import { deniesInsecureTransport, readPolicy } from './policy';
+import type { Rule, RuleContext, RuleReport } from './rule';
+import { property } from './values';
+
+interface Service {
+  /** Queue or topic types, and the policy types that attach to them. */
+  targets: readonly string[];
+  policies: readonly string[];
+  noun: 'queue' | 'topic';
+  /** How messages name the resource and its policy. */
+  label: string;
+  policyLabel: string;
+  /** Why the Deny matters for this service, in one sentence. */
+  why: string;
+}
+
+const SQS: Service = {
+  targets: ['AWS::SQS::Queue', 'aws_sqs_queue'],
+  policies: ['AWS::SQS::QueuePolicy', 'AWS::SQS::QueueInlinePolicy', 'aws_sqs_queue_policy'],
+  noun: 'queue',
+  label: 'SQS queue',
+  policyLabel: 'Queue policy',
+  why: 'SQS already refuses plain HTTP for queues with server-side encryption (the default for new queues), and a Deny on aws:SecureTransport false makes that hold whatever the encryption settings, as AWS\'s SQS security best practices recommend.',
+};
+
+const SNS: Service = {
+  targets: ['AWS::SNS::Topic', 'aws_sns_topic'],
+  policies: ['AWS::SNS::TopicPolicy', 'AWS::SNS::TopicInlinePolicy', 'aws_sns_topic_policy'],
+  noun: 'topic',
+  label: 'SNS topic',
+  policyLabel: 'Topic policy',
+  why: 'AWS SDKs call SNS over HTTPS; a Deny on aws:SecureTransport false in the topic policy makes SNS refuse any request that does not, as AWS\'s SNS security best practices recommend.',
+};
+
+const SERVICES = [SQS, SNS];
+
+export const rule: Rule = {
+  id: 'sqs-sns-tls-only-policy',
+  title: 'SQS queue or SNS topic policy does not require TLS',
+  concern: 'data-in-transit',
+  severity: 'info',
+  appliesTo: SERVICES.flatMap((s) => [...s.targets, ...s.policies]),
+  rationale:
+    'AWS serves SQS and SNS over TLS and its SDKs use it, but whether a queue or topic refuses requests that do not is set by its resource policy, which you write. SQS already requires HTTPS for queues with server-side encryption (the default), so the explicit Deny is defence in depth that AWS\'s security best practices for both services recommend.',
+  remediation:
+    'Add a statement with `Effect: Deny`, `Principal: "*"`, the queue or topic as `Resource`, and `Condition: { Bool: { "aws:SecureTransport": "false" } }` to `AWS::SQS::QueuePolicy` / `AWS::SNS::TopicPolicy` `PolicyDocument` (CloudFormation), or to the `policy` of `aws_sqs_queue_policy` / `aws_sns_topic_policy` (Terraform; `condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }` in a `data "aws_iam_policy_document"`).',
+
+  check(resource, context) {
+    const service = SERVICES.find((s) => s.targets.includes(resource.type) || s.policies.includes(resource.type))!;
+    if (service.policies.includes(resource.type)) return checkPolicy(resource, property(resource, policyKey(resource)), service, context);
+    // Terraform's legacy inline `policy` on the queue or topic itself.
+    const inline = resource.syntax === 'terraform' ? property(resource, 'policy') : undefined;
+    if (inline && context.resolve(inline.value) !== undefined) return checkPolicy(resource, inline, service, context);
+    if (attachedPolicies(resource, service, context).length > 0) return [];
+    const unit = resource.syntax === 'terraform' ? 'module' : 'template';
+    return [
+      {
+        message: `${service.label} '${resource.id}' has no ${service.noun} policy in this ${unit}, so nothing here makes it refuse requests sent without TLS. ${service.why}`,
+        range: resource.typeRange,
+      },
+    ];
+  },
+};
+
+function policyKey(resource: Resource): string {
+  return resource.syntax === 'terraform' ? 'policy' : 'PolicyDocument';
+}
+
+function checkPolicy(resource: Resource, setting: Property | undefined, service: Service, context: RuleContext): RuleReport[] {
+  if (!setting) return [];
+  const policy = readPolicy(setting.value, context);
+  if (!policy || deniesInsecureTransport(policy) !== false) return [];
+  const owner = `${service.policies.includes(resource.type) ? service.policyLabel : service.label} '${resource.id}'`;
+  return [
+    {
+      message: `${owner} has no statement that denies requests sent without TLS (aws:SecureTransport false). ${service.why}`,
+      range: setting.keyRange,
+    },
+  ];
+}
+
+/**
+ * Policy resources of this template or module that refer to the queue or topic (through `Queues`,
+ * `queue_url`, `Topics`, `arn`, or its ARN in a statement): each is checked where it is written.
+ */
+function attachedPolicies(target: Resource, service: Service, context: RuleContext): Resource[] {
+  return context.referencing(target, service.policies);
+}

@@ -1,0 +1,66 @@
+/**
+ * DynamoDB table settings that are off unless turned on: one setting on `AWS::DynamoDB::Table`
+ * and `aws_dynamodb_table`, one per replica on `AWS::DynamoDB::GlobalTable`. Shared by the
+ * point-in-time recovery and deletion protection rules.
+ */
+import type { MapValue, Range, Resource } from '../../iac/model';
+import { getPath, getProperty } from '../../iac/model';
+import { setProperty } from '../edits';
+import type { Fix, RuleContext, RuleReport } from '../rule';
+import { asBoolean, isCloudFormation } from '../values';
+import { mapsOf, setNestedProperty, stringAt } from './nested';
+
+export interface TableSetting {
+  /** Path under a table's (or a global table replica's) CloudFormation properties. */
+  cloudFormation: string[];
+  /** Path under `aws_dynamodb_table`; nested steps are blocks. */
+  terraform: string[];
+  /** Message when the setting is explicitly false; `subject` names the table or replica. */
+  turnedOff(subject: string, name: string): string;
+  /** Message when the setting is missing (and so defaults to false); `path` is the dotted property path. */
+  missing(subject: string, path: string): string;
+}
+
+export function checkTableSetting(resource: Resource, context: RuleContext, setting: TableSetting): RuleReport[] {
+  if (resource.type !== 'AWS::DynamoDB::GlobalTable') {
+    const path = isCloudFormation(resource) ? setting.cloudFormation : setting.terraform;
+    const report = checkMap(resource.properties, path, context, setting, `DynamoDB table '${resource.id}'`);
+    return report ? [{ message: report.message, range: report.range ?? resource.typeRange }] : [];
+  }
+  const replicas = mapsOf(resource.properties, 'Replicas', context);
+  if (!replicas) return [];
+  const reports: RuleReport[] = [];
+  replicas.forEach((replica, index) => {
+    const region = stringAt(replica, 'Region', context);
+    const subject = `The ${region ?? `#${index + 1}`} replica of DynamoDB global table '${resource.id}'`;
+    const report = checkMap(replica, setting.cloudFormation, context, setting, subject);
+    if (!report) return;
+    // A missing setting is reported on the replica's Region, which says which replica it is.
+    const anchor = getProperty(replica, 'Region')?.value.range ?? replica.range;
+    reports.push({ message: report.message, range: report.range ?? anchor, data: { replica: index } });
+  });
+  return reports;
+}
+
+export function fixTableSetting(report: RuleReport, resource: Resource, context: RuleContext, setting: TableSetting): Fix {
+  const path = isCloudFormation(resource) ? setting.cloudFormation : setting.terraform;
+  const index = report.data?.replica;
+  const replica = typeof index === 'number' ? mapsOf(resource.properties, 'Replicas', context)?.[index] : undefined;
+  const edits = replica ? setNestedProperty(resource, context, replica, path, true) : setProperty(resource, context, path, true);
+  return { title: `Set ${path[path.length - 1]} to true`, edits };
+}
+
+/** A finding for one table or replica; `range` is undefined when the whole setting is missing. */
+function checkMap(map: MapValue, path: string[], context: RuleContext, setting: TableSetting, subject: string): { message: string; range?: Range } | undefined {
+  const name = path[path.length - 1];
+  const first = getProperty(map, path[0]);
+  // A dynamic block, an !If or a reference where a block is expected: unknown, never insecure.
+  if (path.length > 1 && first && first.value.kind !== 'map' && context.resolve(first.value) !== undefined) return undefined;
+  const property = getPath(map, ...path);
+  if (property) {
+    const value = context.resolve(property.value);
+    if (value === undefined) return { message: setting.missing(subject, path.join('.')), range: property.keyRange };
+    return asBoolean(value) === false ? { message: setting.turnedOff(subject, name), range: property.value.range } : undefined;
+  }
+  return { message: setting.missing(subject, path.join('.')), range: path.length > 1 ? first?.keyRange : undefined };
+}

@@ -96,8 +96,7 @@ export function insertAfterResource(resource: Resource, context: RuleContext, bl
 export function insertResource(resource: Resource, context: RuleContext, logicalId: string, body: FixValue): TextEdit[] {
   const doc = open(resource, context);
   if (!doc || doc.syntax === 'hcl') return [];
-  const idLine = resource.idRange.start.line;
-  const lineStart = doc.lines.offset({ line: idLine, character: 0 });
+  const lineStart = doc.lines.offset({ line: resource.idRange.start.line, character: 0 });
   const indent = doc.text.slice(lineStart, doc.lines.offset(resource.idRange.start));
   const end = doc.lines.offset(resource.range.end);
   if (doc.syntax === 'json') {
@@ -105,8 +104,13 @@ export function insertResource(resource: Resource, context: RuleContext, logical
     return [edit(doc, end, end, `,${doc.eol}${jsonIndent}${JSON.stringify(logicalId)}: ${renderJson(body, jsonIndent, unitOf(doc), doc.eol)}`)];
   }
   if (!/^[ \t]*$/.test(indent)) return [];
-  const lastLineEnd = resource.range.end.character === 0 && resource.range.end.line > idLine ? end - 1 : end;
-  const at = endOfLine(doc, lastLineEnd);
+  // The entry's range can run on over trailing comment lines up to the next key: stop at its last content.
+  const start = doc.lines.offset(resource.range.start);
+  let content = doc.text.slice(start, end).trimEnd();
+  while (content.includes('\n') && content.slice(content.lastIndexOf('\n') + 1).trim().startsWith('#')) {
+    content = content.slice(0, content.lastIndexOf('\n')).trimEnd();
+  }
+  const at = endOfLine(doc, start + content.length);
   return [edit(doc, at, at, `${doc.eol}${renderYamlBlock({ [logicalId]: body }, indent, doc.eol, unitOf(doc))}`)];
 }
 

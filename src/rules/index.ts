@@ -28,7 +28,11 @@ import { rule as eksSecretsEncryption } from './eks-secrets-encryption';
 import { rule as elasticacheAtRestEncryption } from './elasticache-at-rest-encryption';
 import { rule as elasticacheAuthToken } from './elasticache-auth-token';
 import { rule as elasticacheTransitEncryption } from './elasticache-transit-encryption';
+import { rule as elasticbeanstalkHttpsListener } from './elasticbeanstalk-https-listener';
+import { rule as elasticbeanstalkManagedUpdates } from './elasticbeanstalk-managed-updates';
 import { rule as elbListenerHttps } from './elb-listener-https';
+import { rule as emrBlockPublicAccess } from './emr-block-public-access';
+import { rule as emrSecurityConfiguration } from './emr-security-configuration';
 import { rule as iamAccessKeyInTemplate } from './iam-access-key-in-template';
 import { rule as iamPolicyAdminAccess } from './iam-policy-admin-access';
 import { rule as iamRoleTrustAnyone } from './iam-role-trust-anyone';
@@ -39,6 +43,12 @@ import { rule as lambdaFunctionUrlPublic } from './lambda-function-url-public';
 import { rule as opensearchEncryptionAtRest } from './opensearch-encryption-at-rest';
 import { rule as opensearchEnforceHttps } from './opensearch-enforce-https';
 import { rule as opensearchNodeToNodeEncryption } from './opensearch-node-to-node-encryption';
+import { rule as rdsBackupRetention } from './rds-backup-retention';
+import { rule as rdsDeletionProtection } from './rds-deletion-protection';
+import { rule as rdsIamAuthentication } from './rds-iam-authentication';
+import { rule as rdsMasterPasswordHardcoded } from './rds-master-password-hardcoded';
+import { rule as rdsMultiAz } from './rds-multi-az';
+import { rule as rdsPubliclyAccessible } from './rds-publicly-accessible';
 import { rule as rdsStorageEncryption } from './rds-storage-encryption';
 import { rule as redshiftEncryption } from './redshift-encryption';
 import { rule as redshiftPubliclyAccessible } from './redshift-publicly-accessible';
@@ -78,7 +88,11 @@ export const RULES: readonly Rule[] = [
   elasticacheAtRestEncryption,
   elasticacheAuthToken,
   elasticacheTransitEncryption,
+  elasticbeanstalkHttpsListener,
+  elasticbeanstalkManagedUpdates,
   elbListenerHttps,
+  emrBlockPublicAccess,
+  emrSecurityConfiguration,
   iamAccessKeyInTemplate,
   iamPolicyAdminAccess,
   iamRoleTrustAnyone,
@@ -89,6 +103,12 @@ export const RULES: readonly Rule[] = [
   opensearchEncryptionAtRest,
   opensearchEnforceHttps,
   opensearchNodeToNodeEncryption,
+  rdsBackupRetention,
+  rdsDeletionProtection,
+  rdsIamAuthentication,
+  rdsMasterPasswordHardcoded,
+  rdsMultiAz,
+  rdsPubliclyAccessible,
   rdsStorageEncryption,
   redshiftEncryption,
   redshiftPubliclyAccessible,

@@ -24,6 +24,8 @@ export const rule: Rule = {
     if (inherits.some((name) => property(resource, name))) return [];
     // Aurora Serverless v1 is always encrypted.
     if (asString(context.resolve(property(resource, key(resource, 'EngineMode', 'engine_mode'))?.value)) === 'serverless') return [];
+    // An Aurora DB instance's storage belongs to its cluster, which decides encryption.
+    if (resource.type === 'AWS::RDS::DBInstance' && asString(context.resolve(property(resource, 'Engine')?.value))?.toLowerCase().startsWith('aurora')) return [];
 
     const setting = property(resource, key(resource, CFN_KEY, TF_KEY));
     const value = context.resolve(setting?.value);

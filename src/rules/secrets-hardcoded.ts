@@ -11,8 +11,8 @@ import { asString, isCloudFormation } from './values';
 const COVERED_ELSEWHERE: Record<string, readonly string[]> = {
   'AWS::RDS::DBInstance': ['MasterUserPassword'],
   'AWS::RDS::DBCluster': ['MasterUserPassword'],
-  aws_db_instance: ['password'],
-  aws_rds_cluster: ['master_password'],
+  aws_db_instance: ['password', 'password_wo'],
+  aws_rds_cluster: ['master_password', 'master_password_wo'],
   'AWS::ElastiCache::ReplicationGroup': ['AuthToken'],
   aws_elasticache_replication_group: ['auth_token'],
   'AWS::Lambda::Function': ['Environment'],

@@ -25,7 +25,11 @@ import { cases as eksSecretsEncryption } from './eks-secrets-encryption.cases';
 import { cases as elasticacheAtRestEncryption } from './elasticache-at-rest-encryption.cases';
 import { cases as elasticacheAuthToken } from './elasticache-auth-token.cases';
 import { cases as elasticacheTransitEncryption } from './elasticache-transit-encryption.cases';
+import { cases as elasticbeanstalkHttpsListener } from './elasticbeanstalk-https-listener.cases';
+import { cases as elasticbeanstalkManagedUpdates } from './elasticbeanstalk-managed-updates.cases';
 import { cases as elbListenerHttps } from './elb-listener-https.cases';
+import { cases as emrBlockPublicAccess } from './emr-block-public-access.cases';
+import { cases as emrSecurityConfiguration } from './emr-security-configuration.cases';
 import { cases as iamAccessKeyInTemplate } from './iam-access-key-in-template.cases';
 import { cases as iamPolicyAdminAccess } from './iam-policy-admin-access.cases';
 import { cases as iamRoleTrustAnyone } from './iam-role-trust-anyone.cases';
@@ -36,6 +40,12 @@ import { cases as lambdaFunctionUrlPublic } from './lambda-function-url-public.c
 import { cases as opensearchEncryptionAtRest } from './opensearch-encryption-at-rest.cases';
 import { cases as opensearchEnforceHttps } from './opensearch-enforce-https.cases';
 import { cases as opensearchNodeToNodeEncryption } from './opensearch-node-to-node-encryption.cases';
+import { cases as rdsBackupRetention } from './rds-backup-retention.cases';
+import { cases as rdsDeletionProtection } from './rds-deletion-protection.cases';
+import { cases as rdsIamAuthentication } from './rds-iam-authentication.cases';
+import { cases as rdsMasterPasswordHardcoded } from './rds-master-password-hardcoded.cases';
+import { cases as rdsMultiAz } from './rds-multi-az.cases';
+import { cases as rdsPubliclyAccessible } from './rds-publicly-accessible.cases';
 import { cases as rdsStorageEncryption } from './rds-storage-encryption.cases';
 import { cases as redshiftEncryption } from './redshift-encryption.cases';
 import { cases as redshiftPubliclyAccessible } from './redshift-publicly-accessible.cases';
@@ -75,7 +85,11 @@ export const ALL_CASES: readonly RuleCases[] = [
   elasticacheAtRestEncryption,
   elasticacheAuthToken,
   elasticacheTransitEncryption,
+  elasticbeanstalkHttpsListener,
+  elasticbeanstalkManagedUpdates,
   elbListenerHttps,
+  emrBlockPublicAccess,
+  emrSecurityConfiguration,
   iamAccessKeyInTemplate,
   iamPolicyAdminAccess,
   iamRoleTrustAnyone,
@@ -86,6 +100,12 @@ export const ALL_CASES: readonly RuleCases[] = [
   opensearchEncryptionAtRest,
   opensearchEnforceHttps,
   opensearchNodeToNodeEncryption,
+  rdsBackupRetention,
+  rdsDeletionProtection,
+  rdsIamAuthentication,
+  rdsMasterPasswordHardcoded,
+  rdsMultiAz,
+  rdsPubliclyAccessible,
   rdsStorageEncryption,
   redshiftEncryption,
   redshiftPubliclyAccessible,

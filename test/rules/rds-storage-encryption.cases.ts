@@ -8,6 +8,7 @@ export const cases: RuleCases = {
     { syntax: 'yaml', name: 'value behind !If is unknown, never insecure', code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: !If [IsProd, true, false]\n' },
     { syntax: 'yaml', name: 'a parameter without default is unknown', code: 'Parameters:\n  Encrypt:\n    Type: String\nResources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      StorageEncrypted: !Ref Encrypt\n' },
     { syntax: 'yaml', name: 'an Aurora member inherits from its cluster', code: 'Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      DBClusterIdentifier: !Ref Cluster\n      Engine: aurora-postgresql\n' },
+    { syntax: 'yaml', name: 'an Aurora instance: the cluster decides encryption', code: 'Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: aurora-mysql\n      DBInstanceClass: db.r6g.large\n' },
     { syntax: 'json', code: '{"Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"StorageEncrypted": "true"}}}}' },
     { syntax: 'terraform', code: 'resource "aws_db_instance" "db" {\n  engine            = "mysql"\n  storage_encrypted = true\n}\n' },
     { syntax: 'terraform', name: 'a variable without default is unknown', code: 'variable "encrypt" {}\n\nresource "aws_rds_cluster" "c" {\n  storage_encrypted = var.encrypt\n}\n' },

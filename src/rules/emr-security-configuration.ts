@@ -1,0 +1,89 @@
+import type { Range, Resource } from '../iac/model';
+import type { Rule, RuleContext, RuleReport } from './rule';
+import { booleanOf, member, readDocument, UNKNOWN, type DocNode } from './support/documents';
+import { isSet } from './support/settings';
+import { isCloudFormation, key, property } from './values';
+
+const CLUSTER_TYPES = ['AWS::EMR::Cluster', 'aws_emr_cluster'];
+
+/** What a security configuration leaves unencrypted, each with the sentence that explains it. */
+interface Gap {
+  what: string;
+  why: string;
+  range?: Range;
+}
+
+export const rule: Rule = {
+  id: 'emr-security-configuration',
+  title: 'EMR cluster data is not encrypted at rest and in transit',
+  concern: 'data-at-rest',
+  severity: 'warning',
+  appliesTo: ['AWS::EMR::Cluster', 'AWS::EMR::SecurityConfiguration', 'aws_emr_cluster', 'aws_emr_security_configuration'],
+  rationale:
+    'AWS runs the EMR service and provisions the cluster, but encrypting your data on it is your choice: EMR itself encrypts the nodes\' local disks and sets up TLS between them only when a security configuration asks for it (account-wide EBS encryption by default, if turned on, still covers EBS volumes).',
+  remediation:
+    'Create a security configuration (`AWS::EMR::SecurityConfiguration`, `aws_emr_security_configuration`) with `EnableAtRestEncryption: true` (including `LocalDiskEncryptionConfiguration` with a KMS key, and `EnableEbsEncryption`) and `EnableInTransitEncryption: true` (with a TLS certificate provider), and reference it from the cluster\'s `SecurityConfiguration` / `security_configuration`.',
+
+  check(resource, context) {
+    return CLUSTER_TYPES.includes(resource.type) ? checkCluster(resource, context) : checkSecurityConfiguration(resource, context);
+  },
+};
+
+/**
+ * A cluster without a security configuration. A referenced configuration is judged on its own
+ * resource when it is in the same template or module; one created elsewhere cannot be known.
+ */
+function checkCluster(resource: Resource, context: RuleContext): RuleReport[] {
+  if (isSet(resource, context, key(resource, 'SecurityConfiguration', 'security_configuration'))) return [];
+  const configuration = isCloudFormation(resource) ? 'an AWS::EMR::SecurityConfiguration' : 'an aws_emr_security_configuration';
+  return [
+    {
+      message: `EMR cluster '${resource.id}' has no security configuration, so EMR itself encrypts neither its nodes' local disks nor the traffic between them. Protecting your data on the cluster is yours; create ${configuration} with at-rest and in-transit encryption and reference it in ${key(resource, 'SecurityConfiguration', 'security_configuration')}.`,
+      range: resource.typeRange,
+    },
+  ];
+}
+
+function checkSecurityConfiguration(resource: Resource, context: RuleContext): RuleReport[] {
+  const setting = property(resource, key(resource, 'SecurityConfiguration', 'configuration'));
+  if (!setting) return [];
+  const document = readDocument(setting.value, context);
+  if (!document || document.value === UNKNOWN) return [];
+  const gaps = encryptionGaps(document);
+  if (gaps === UNKNOWN || gaps.length === 0) return [];
+  const list = gaps.map((g) => g.what).join(' and ');
+  return [
+    {
+      message: `EMR security configuration '${resource.id}' leaves ${list} off: ${gaps.map((g) => g.why).join('; ')}. AWS runs EMR, but encrypting your data on the cluster is yours; turn ${gaps.length > 1 ? 'them' : 'it'} on in this security configuration.`,
+      range: gaps.find((g) => g.range)?.range ?? setting.keyRange,
+    },
+  ];
+}
+
+function encryptionGaps(document: DocNode): Gap[] | typeof UNKNOWN {
+  const encryption = member(document, 'EncryptionConfiguration');
+  if (encryption === UNKNOWN) return UNKNOWN;
+  const atRestOff: Gap = { what: 'at-rest encryption', why: "the nodes' local disks (HDFS, spill files, EBS volumes) are not encrypted by EMR" };
+  const inTransitOff: Gap = { what: 'in-transit encryption', why: "EMR sets up no TLS for the applications' traffic between nodes" };
+  if (encryption === undefined) return [atRestOff, inTransitOff];
+
+  const gaps: Gap[] = [];
+  const atRestNode = member(encryption, 'EnableAtRestEncryption');
+  const atRest = booleanOf(atRestNode);
+  if (atRest === false || atRest === undefined) gaps.push({ ...atRestOff, range: rangeOf(atRestNode) });
+  if (atRest === true) {
+    const options = member(encryption, 'AtRestEncryptionConfiguration');
+    const localDisk = options === UNKNOWN ? UNKNOWN : member(options, 'LocalDiskEncryptionConfiguration');
+    if (localDisk === undefined) {
+      gaps.push({ what: 'local-disk encryption', why: "at-rest encryption covers EMRFS data in S3 only, not the nodes' local disks", range: rangeOf(atRestNode) });
+    }
+  }
+  const inTransitNode = member(encryption, 'EnableInTransitEncryption');
+  const inTransit = booleanOf(inTransitNode);
+  if (inTransit === false || inTransit === undefined) gaps.push({ ...inTransitOff, range: rangeOf(inTransitNode) });
+  return gaps;
+}
+
+function rangeOf(node: DocNode | typeof UNKNOWN | undefined): Range | undefined {
+  return node && node !== UNKNOWN ? node.range : undefined;
+}

@@ -1,0 +1,49 @@
+import type { Rule } from './rule';
+import { setSecureValue } from './support/fixes';
+import { isAuroraMember, isReadReplica, rdsName } from './support/rds';
+import { booleanSetting } from './support/settings';
+import { key } from './values';
+
+const CFN_KEY = 'DeletionProtection';
+const TF_KEY = 'deletion_protection';
+
+const REASON = 'AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours';
+
+export const rule: Rule = {
+  id: 'rds-deletion-protection',
+  title: 'RDS deletion protection is off',
+  concern: 'backup-dr',
+  severity: 'warning',
+  appliesTo: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'aws_db_instance', 'aws_rds_cluster'],
+  rationale:
+    'AWS does what it is asked: a mistaken stack update, `terraform destroy` or API call deletes the database and, by default, its automated backups. Deletion protection makes RDS refuse the deletion until someone turns it off on purpose.',
+  remediation:
+    'Set `DeletionProtection: true` (CloudFormation) or `deletion_protection = true` (Terraform). In CloudFormation also consider `DeletionPolicy: Snapshot` so that a stack deletion keeps a final snapshot.',
+
+  check(resource, context) {
+    // Aurora instances are protected through their cluster; deleting a read replica loses no data.
+    if (isAuroraMember(resource, context) || isReadReplica(resource, context)) return [];
+    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
+    const name = key(resource, CFN_KEY, TF_KEY);
+    if (setting.state === 'missing') {
+      return [
+        {
+          message: `${rdsName(resource)} can be deleted by a single API call or template change: ${name} is not set and defaults to false. ${REASON}; set ${name} to true.`,
+          range: resource.typeRange,
+        },
+      ];
+    }
+    if (setting.state !== 'set' || setting.value) return [];
+    return [
+      {
+        message: `${rdsName(resource)} turns deletion protection off, so a single API call or template change deletes it. ${REASON}; set ${name} to true.`,
+        range: setting.property.value.range,
+      },
+    ];
+  },
+
+  fix(_report, resource, context) {
+    const name = key(resource, CFN_KEY, TF_KEY);
+    return { title: `Set ${name} to true`, edits: setSecureValue(resource, context, name, true) };
+  },
+};

@@ -1,0 +1,55 @@
+import type { Rule } from './rule';
+import { setSecureValue } from './support/fixes';
+import { engineOf, isAuroraMember, isReadReplica } from './support/rds';
+import { booleanSetting } from './support/settings';
+import { key } from './values';
+
+const CFN_KEY = 'MultiAZ';
+const TF_KEY = 'multi_az';
+
+/** Engines that cannot run a Multi-AZ deployment: SQL Server Express and RDS Custom for Oracle. */
+function supportsMultiAz(engine: string | undefined): boolean {
+  return engine === undefined || !(engine === 'sqlserver-ex' || engine.startsWith('custom-oracle'));
+}
+
+export const rule: Rule = {
+  id: 'rds-multi-az',
+  title: 'RDS database runs in a single Availability Zone',
+  concern: 'backup-dr',
+  severity: 'warning',
+  appliesTo: ['AWS::RDS::DBInstance', 'aws_db_instance'],
+  rationale:
+    'AWS replaces failed hardware, but a Single-AZ database is down, and may lose its latest writes, when its Availability Zone or host fails: a synchronous standby in a second Availability Zone, with automatic failover, exists only if you ask for it.',
+  remediation:
+    'Set `MultiAZ: true` (CloudFormation) or `multi_az = true` (Terraform) on production databases. Aurora clusters get their resilience from replicas in other Availability Zones instead, and read replicas from their source.',
+
+  check(resource, context) {
+    // Aurora members get their availability from the cluster (storage in three AZs, replicas for
+    // compute); read replicas are copies whose source decides.
+    if (isAuroraMember(resource, context) || isReadReplica(resource, context)) return [];
+    if (!supportsMultiAz(engineOf(resource, context))) return [];
+    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
+    const name = key(resource, CFN_KEY, TF_KEY);
+    const reason = 'AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for';
+    if (setting.state === 'missing') {
+      return [
+        {
+          message: `RDS database '${resource.id}' runs in a single Availability Zone: ${name} is not set and defaults to false. ${reason}; set ${name} to true.`,
+          range: resource.typeRange,
+        },
+      ];
+    }
+    if (setting.state !== 'set' || setting.value) return [];
+    return [
+      {
+        message: `RDS database '${resource.id}' runs in a single Availability Zone (${name} is false). ${reason}; set ${name} to true.`,
+        range: setting.property.value.range,
+      },
+    ];
+  },
+
+  fix(_report, resource, context) {
+    const name = key(resource, CFN_KEY, TF_KEY);
+    return { title: `Set ${name} to true`, edits: setSecureValue(resource, context, name, true) };
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * Fixes that respect how the template is parameterised. When an insecure value comes from the
+ * default of a CloudFormation parameter or a Terraform variable that nothing else reads, the fix
+ * changes that default and keeps the knob; otherwise it writes the value on the resource.
+ */
+import { LineIndex } from '../../iac/lineIndex';
+import type { LiteralValue, ReferenceValue, Resource } from '../../iac/model';
+import { setProperty } from '../edits';
+import type { RuleContext, TextEdit } from '../rule';
+import { property } from '../values';
+import { countReads } from './references';
+
+export function setSecureValue(resource: Resource, context: RuleContext, name: string, value: boolean | number): TextEdit[] {
+  const written = property(resource, name);
+  if (written?.value.kind === 'reference') {
+    const edit = editDefault(context, written.value, value);
+    if (edit) return [edit];
+  }
+  return setProperty(resource, context, [name], value);
+}
+
+/** Replaces a literal in place, keeping its quotes (`"false"` → `"true"`, `false` → `true`). */
+export function replaceLiteral(file: string, context: RuleContext, literal: LiteralValue, value: string | number | boolean): TextEdit[] {
+  const text = context.text(file);
+  if (text === undefined) return [];
+  const lines = new LineIndex(text);
+  const start = lines.offset(literal.range.start);
+  const end = lines.offset(literal.range.end);
+  const quote = text[start];
+  const word = String(value);
+  const newText = quote === '"' || quote === "'" ? `${quote}${word}${quote}` : word;
+  return [{ file, range: lines.range(start, end), newText }];
+}
+
+function editDefault(context: RuleContext, reference: ReferenceValue, value: boolean | number): TextEdit | undefined {
+  const unit = context.unit;
+  if (reference.attribute !== undefined) return undefined;
+  // A default that something else reads too is left alone: changing it would change that as well.
+  if (countReads(unit, (target) => target === reference.target, reference.target) !== 1) return undefined;
+  if (unit.kind === 'cloudformation') {
+    const parameter = unit.parameters.find((p) => p.name === reference.target);
+    return parameter?.default?.kind === 'literal' ? replaceLiteral(unit.file, context, parameter.default, value)[0] : undefined;
+  }
+  if (!reference.target.startsWith('var.')) return undefined;
+  const variable = unit.variables.find((v) => v.name === reference.target.slice(4));
+  return variable?.default?.kind === 'literal' ? replaceLiteral(variable.file, context, variable.default, value)[0] : undefined;
+}

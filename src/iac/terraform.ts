@@ -187,6 +187,8 @@ interface CacheEntry {
   parse: TerraformFileParse;
 }
 
+/** Longest heredoc template kept whole in the model (longer ones are truncated like any excerpt). */
+const MAX_TEMPLATE_TEXT = 65_536;
 const MAX_CACHED_FILES = 4000;
 const MAX_KEPT_TREES = 16;
 const fileCache = new Map<string, CacheEntry>();
@@ -882,7 +884,11 @@ class FileConverter {
     for (const child of heredoc.children) {
       if (!child) continue;
       const type = child.type;
-      if (type === 'template_interpolation' || type === 'template_directive') return this.unresolvable(node, 'template');
+      if (type === 'template_interpolation' || type === 'template_directive') {
+        // Kept whole (within a bound): policies are often JSON heredocs with an interpolated ARN,
+        // and rules read the parts that are known.
+        return { ...this.unresolvable(node, 'template'), text: this.text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + MAX_TEMPLATE_TEXT)) };
+      }
       if (type === 'heredoc_start') flush = this.source(child) === '<<-';
       else if (type === 'heredoc_identifier') markers.push(child);
     }

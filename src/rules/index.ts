@@ -33,6 +33,8 @@ import { rule as elasticbeanstalkManagedUpdates } from './elasticbeanstalk-manag
 import { rule as elbListenerHttps } from './elb-listener-https';
 import { rule as emrBlockPublicAccess } from './emr-block-public-access';
 import { rule as emrSecurityConfiguration } from './emr-security-configuration';
+import { rule as glacierVaultLock } from './glacier-vault-lock';
+import { rule as glacierVaultPolicyPublic } from './glacier-vault-policy-public';
 import { rule as iamAccessKeyInTemplate } from './iam-access-key-in-template';
 import { rule as iamPolicyAdminAccess } from './iam-policy-admin-access';
 import { rule as iamRoleTrustAnyone } from './iam-role-trust-anyone';
@@ -52,10 +54,18 @@ import { rule as rdsPubliclyAccessible } from './rds-publicly-accessible';
 import { rule as rdsStorageEncryption } from './rds-storage-encryption';
 import { rule as redshiftEncryption } from './redshift-encryption';
 import { rule as redshiftPubliclyAccessible } from './redshift-publicly-accessible';
+import { rule as s3BucketAccessLogging } from './s3-bucket-access-logging';
+import { rule as s3BucketPolicyPublic } from './s3-bucket-policy-public';
+import { rule as s3BucketPolicyTlsOnly } from './s3-bucket-policy-tls-only';
+import { rule as s3BucketSseKms } from './s3-bucket-sse-kms';
+import { rule as s3BucketVersioning } from './s3-bucket-versioning';
+import { rule as s3PublicAccessBlockDisabled } from './s3-public-access-block-disabled';
+import { rule as s3PublicAcl } from './s3-public-acl';
 import { rule as secretsHardcoded } from './secrets-hardcoded';
 import { rule as sesTlsRequired } from './ses-tls-required';
 import { rule as snsTopicEncryption } from './sns-topic-encryption';
 import { rule as sqsQueueEncryption } from './sqs-queue-encryption';
+import { rule as sqsSnsPolicyPublic } from './sqs-sns-policy-public';
 import { rule as sqsSnsTlsOnlyPolicy } from './sqs-sns-tls-only-policy';
 import { rule as taggingRequiredTags } from './tagging-required-tags';
 import { rule as vpcFlowLogs } from './vpc-flow-logs';
@@ -93,6 +103,8 @@ export const RULES: readonly Rule[] = [
   elbListenerHttps,
   emrBlockPublicAccess,
   emrSecurityConfiguration,
+  glacierVaultLock,
+  glacierVaultPolicyPublic,
   iamAccessKeyInTemplate,
   iamPolicyAdminAccess,
   iamRoleTrustAnyone,
@@ -112,10 +124,18 @@ export const RULES: readonly Rule[] = [
   rdsStorageEncryption,
   redshiftEncryption,
   redshiftPubliclyAccessible,
+  s3BucketAccessLogging,
+  s3BucketPolicyPublic,
+  s3BucketPolicyTlsOnly,
+  s3BucketSseKms,
+  s3BucketVersioning,
+  s3PublicAccessBlockDisabled,
+  s3PublicAcl,
   secretsHardcoded,
   sesTlsRequired,
   snsTopicEncryption,
   sqsQueueEncryption,
+  sqsSnsPolicyPublic,
   sqsSnsTlsOnlyPolicy,
   taggingRequiredTags,
   vpcFlowLogs,

@@ -41,6 +41,10 @@ export function readPolicy(value: Value | undefined, context: RuleContext): Poli
   if (!resolved) return undefined;
   if (resolved.kind === 'map') return fromMap(resolved);
   if (resolved.kind === 'literal' && typeof resolved.value === 'string') return fromJsonText(resolved.value, resolved.range);
+  if (resolved.kind === 'unresolvable' && resolved.construct === 'template' && resolved.text.startsWith('<<')) {
+    const body = heredocBody(resolved.text);
+    return body === undefined ? undefined : fromJsonText(body, resolved.range);
+  }
   if (resolved.kind === 'unresolvable' && resolved.construct === 'function:jsonencode' && resolved.args?.kind === 'list') {
     const [argument] = resolved.args.items;
     return argument?.kind === 'map' ? fromMap(argument) : undefined;
@@ -151,6 +155,41 @@ function fromJsonText(text: string, range: Range): PolicyDocument | undefined {
   return { statements, range };
 }
 
+/** Stands for a Terraform interpolation inside a JSON heredoc; a string containing it is unknown. */
+const UNKNOWN_MARKER = '@@srlens-unknown@@';
+
+/**
+ * The JSON inside a heredoc (`<<EOF … EOF`, `<<-EOF`), with every `${…}` replaced by a marker so
+ * that the known parts can be read. Undefined for template directives (`%{ … }`), which can change
+ * the structure.
+ */
+function heredocBody(text: string): string | undefined {
+  const firstNewline = text.indexOf('\n');
+  const lastNewline = text.trimEnd().lastIndexOf('\n');
+  if (firstNewline === -1 || lastNewline <= firstNewline) return undefined;
+  const body = text.slice(firstNewline + 1, lastNewline);
+  if (body.includes('%{')) return undefined;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '$' && body[i + 1] === '{') {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < body.length; j++) {
+        if (body[j] === '{') depth++;
+        else if (body[j] === '}' && --depth === 0) break;
+      }
+      if (j >= body.length) return undefined;
+      out += UNKNOWN_MARKER;
+      i = j;
+    } else out += body[i];
+  }
+  return out;
+}
+
+function isUnknownText(value: unknown): boolean {
+  return typeof value === 'string' && value.includes(UNKNOWN_MARKER);
+}
+
 function statementFromJson(s: Record<string, unknown>, range: Range): PolicyStatement {
   const principalRaw = s.Principal ?? s.NotPrincipal;
   const principals = jsonPrincipals(principalRaw);
@@ -158,27 +197,31 @@ function statementFromJson(s: Record<string, unknown>, range: Range): PolicyStat
   if (s.Condition && typeof s.Condition === 'object') {
     for (const [operator, entries] of Object.entries(s.Condition as Record<string, unknown>)) {
       if (!entries || typeof entries !== 'object') continue;
-      for (const [key, values] of Object.entries(entries as Record<string, unknown>)) conditions.push({ operator, key, values: jsonStrings(values) });
+      for (const [key, values] of Object.entries(entries as Record<string, unknown>)) conditions.push({ operator, key, values: knownStrings(values) });
     }
   }
   return {
     effect: s.Effect === 'Allow' || s.Effect === 'Deny' ? s.Effect : 'unknown',
-    actions: jsonStrings(s.Action),
-    notActions: jsonStrings(s.NotAction),
-    resources: jsonStrings(s.Resource),
+    actions: knownStrings(s.Action),
+    notActions: knownStrings(s.NotAction),
+    resources: knownStrings(s.Resource),
     principals,
     anyone: principals !== 'unknown' && principals.includes('*'),
     notPrincipal: s.NotPrincipal !== undefined,
-    conditions,
+    conditions: conditions.some((c) => c.values === 'unknown' || isUnknownText(c.key)) ? 'unknown' : conditions,
     range,
   };
 }
 
+function knownStrings(value: unknown): Known<string[]> {
+  const list = jsonStrings(value);
+  return list.some(isUnknownText) ? 'unknown' : list;
+}
+
 function jsonPrincipals(value: unknown): Known<string[]> {
   if (value === undefined || value === null) return [];
-  if (typeof value === 'string') return [value];
-  if (typeof value === 'object' && !Array.isArray(value)) return Object.values(value as Record<string, unknown>).flatMap((v) => jsonStrings(v) as string[]);
-  return jsonStrings(value);
+  const list = typeof value === 'object' && !Array.isArray(value) ? Object.values(value as Record<string, unknown>).flatMap((v) => jsonStrings(v)) : jsonStrings(value);
+  return list.some(isUnknownText) ? 'unknown' : list;
 }
 
 function jsonStrings(value: unknown): string[] {

@@ -30,6 +30,8 @@ import { cases as elasticbeanstalkManagedUpdates } from './elasticbeanstalk-mana
 import { cases as elbListenerHttps } from './elb-listener-https.cases';
 import { cases as emrBlockPublicAccess } from './emr-block-public-access.cases';
 import { cases as emrSecurityConfiguration } from './emr-security-configuration.cases';
+import { cases as glacierVaultLock } from './glacier-vault-lock.cases';
+import { cases as glacierVaultPolicyPublic } from './glacier-vault-policy-public.cases';
 import { cases as iamAccessKeyInTemplate } from './iam-access-key-in-template.cases';
 import { cases as iamPolicyAdminAccess } from './iam-policy-admin-access.cases';
 import { cases as iamRoleTrustAnyone } from './iam-role-trust-anyone.cases';
@@ -49,10 +51,18 @@ import { cases as rdsPubliclyAccessible } from './rds-publicly-accessible.cases'
 import { cases as rdsStorageEncryption } from './rds-storage-encryption.cases';
 import { cases as redshiftEncryption } from './redshift-encryption.cases';
 import { cases as redshiftPubliclyAccessible } from './redshift-publicly-accessible.cases';
+import { cases as s3BucketAccessLogging } from './s3-bucket-access-logging.cases';
+import { cases as s3BucketPolicyPublic } from './s3-bucket-policy-public.cases';
+import { cases as s3BucketPolicyTlsOnly } from './s3-bucket-policy-tls-only.cases';
+import { cases as s3BucketSseKms } from './s3-bucket-sse-kms.cases';
+import { cases as s3BucketVersioning } from './s3-bucket-versioning.cases';
+import { cases as s3PublicAccessBlockDisabled } from './s3-public-access-block-disabled.cases';
+import { cases as s3PublicAcl } from './s3-public-acl.cases';
 import { cases as secretsHardcoded } from './secrets-hardcoded.cases';
 import { cases as sesTlsRequired } from './ses-tls-required.cases';
 import { cases as snsTopicEncryption } from './sns-topic-encryption.cases';
 import { cases as sqsQueueEncryption } from './sqs-queue-encryption.cases';
+import { cases as sqsSnsPolicyPublic } from './sqs-sns-policy-public.cases';
 import { cases as sqsSnsTlsOnlyPolicy } from './sqs-sns-tls-only-policy.cases';
 import { cases as taggingRequiredTags } from './tagging-required-tags.cases';
 import { cases as vpcFlowLogs } from './vpc-flow-logs.cases';
@@ -90,6 +100,8 @@ export const ALL_CASES: readonly RuleCases[] = [
   elbListenerHttps,
   emrBlockPublicAccess,
   emrSecurityConfiguration,
+  glacierVaultLock,
+  glacierVaultPolicyPublic,
   iamAccessKeyInTemplate,
   iamPolicyAdminAccess,
   iamRoleTrustAnyone,
@@ -109,10 +121,18 @@ export const ALL_CASES: readonly RuleCases[] = [
   rdsStorageEncryption,
   redshiftEncryption,
   redshiftPubliclyAccessible,
+  s3BucketAccessLogging,
+  s3BucketPolicyPublic,
+  s3BucketPolicyTlsOnly,
+  s3BucketSseKms,
+  s3BucketVersioning,
+  s3PublicAccessBlockDisabled,
+  s3PublicAcl,
   secretsHardcoded,
   sesTlsRequired,
   snsTopicEncryption,
   sqsQueueEncryption,
+  sqsSnsPolicyPublic,
   sqsSnsTlsOnlyPolicy,
   taggingRequiredTags,
   vpcFlowLogs,

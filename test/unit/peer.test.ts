@@ -55,6 +55,15 @@ export const CHECK_TO_RULES: Record<string, string[]> = {
   CKV_AWS_351: ['emr-security-configuration'],
   CKV_AWS_350: ['emr-security-configuration'],
   CKV_AWS_340: ['elasticbeanstalk-managed-updates'],
+  CKV_AWS_168: ['sqs-sns-policy-public'],
+  CKV_AWS_21: ['s3-bucket-versioning'],
+  CKV_AWS_18: ['s3-bucket-access-logging'],
+  CKV_AWS_70: ['s3-bucket-policy-public'],
+  CKV_AWS_167: ['glacier-vault-policy-public'],
+  CKV2_AWS_6: ['s3-public-access-block-disabled'],
+  CKV_AWS_53: ['s3-public-access-block-disabled'],
+  CKV_AWS_145: ['s3-bucket-sse-kms'],
+  CKV_AWS_379: ['s3-public-acl'],
 };
 
 /**
@@ -119,6 +128,38 @@ export const VERDICTS: Record<string, string> = {
   'CKV_AWS_133 terraform main.tf aws_rds_cluster.pass2': 'stricter threshold: 1 day is below our 7-day minimum',
   // Our EMR rule covers at-rest and in-transit together; this configuration leaves transit off.
   'CKV_AWS_350 terraform main.tf aws_emr_security_configuration.pass': 'ours: in-transit encryption is off',
+  // A wildcard account inside a principal ARN is not a valid principal (only "*" is): the statement
+  // grants no one, so the queue is not open. We believe the policy is rejected or ineffective.
+  'CKV_AWS_168 terraform main.tf aws_sqs_queue.aq3': 'ours (doubtful): partial wildcards in principal ARNs are not valid',
+  'CKV_AWS_168 terraform main.tf aws_sqs_queue_policy.q3': 'ours (doubtful): partial wildcards in principal ARNs are not valid',
+  'CKV_AWS_167 terraform main.tf aws_glacier_vault.my_archive3': 'ours (doubtful): partial wildcards in principal ARNs are not valid',
+  // No public access block written: S3 blocks public access on new buckets by default since April 2023.
+  'CKV_AWS_53 cfn ExampleS3.yaml S3BucketNoProps': 'ours: Block Public Access is on by default',
+  'CKV_AWS_53 cfn ExampleS3.yaml S3BucketPublicRead': 'ours: Block Public Access is on by default',
+  'CKV_AWS_53 cfn ExampleS3.yaml S3Bucket': 'ours: Block Public Access is on by default',
+  'CKV_AWS_53 cfn ExampleS3.yaml S3Bucket2': 'ours: Block Public Access is on by default',
+  'CKV_AWS_53 cfn ExampleS3.yaml S3Bucket3': 'ours: Block Public Access is on by default',
+  'CKV2_AWS_6 terraform main.tf aws_s3_bucket.bucket_bad_4': 'ours: Block Public Access is on by default',
+  // The peer looks at BlockPublicAcls only; RestrictPublicBuckets: false is a real opening too.
+  'CKV_AWS_53 cfn ExampleS3.yaml S3Bucket4': 'ours: another of the four settings is off',
+  // Settings left out of an aws_s3_bucket_public_access_block are written as false by the provider.
+  'CKV2_AWS_6 terraform main.tf aws_s3_bucket.bucket_good_1': 'ours: omitted settings are false',
+  // Invalid algorithms, a missing required sse_algorithm, or dynamic blocks: deploy errors or
+  // unknown, not a question of who holds the key (and S3 encrypts every object regardless).
+  'CKV_AWS_145 terraform main.tf aws_s3_bucket.bucket_bad_2': 'ours: invalid or unknown configuration',
+  'CKV_AWS_145 terraform main.tf aws_s3_bucket.bucket_bad_3': 'ours: invalid or unknown configuration',
+  'CKV_AWS_145 terraform main.tf aws_s3_bucket.bucket_bad_4': 'ours: invalid or unknown configuration',
+  'CKV_AWS_145 terraform main.tf aws_s3_bucket.bucket_bad_5': 'ours: invalid or unknown configuration',
+  'CKV_AWS_145 terraform main.tf aws_s3_bucket.bucket_bad_6': 'ours: invalid or unknown configuration',
+  // A negated condition (ArnNotEquals) with Principal "*" lets in everyone except one principal.
+  'CKV_AWS_70 terraform main.tf aws_s3_bucket.pass_w_condition': 'ours: a negated condition does not narrow who',
+  'CKV_AWS_70 terraform main.tf aws_s3_bucket_policy.pass_w_condition': 'ours: a negated condition does not narrow who',
+  // A TLS-only policy or restrict_public_buckets does not make a public-read ACL private.
+  'CKV_AWS_379 terraform main.tf aws_s3_bucket_acl.pass_policy1': 'ours: the ACL is still public',
+  'CKV_AWS_379 terraform main.tf aws_s3_bucket_acl.pass_policy2': 'ours: the ACL is still public',
+  'CKV_AWS_379 terraform main.tf aws_s3_bucket_acl.pass_policy3': 'ours: the ACL is still public',
+  'CKV_AWS_379 terraform main.tf aws_s3_bucket_acl.pass_restricted': 'ours: the ACL is still public',
+  'CKV_AWS_379 terraform main.tf aws_s3_bucket_acl.pass_website': 'ours: the ACL is still public',
 };
 
 function sources(entry: ManifestEntry): SourceFile[] {

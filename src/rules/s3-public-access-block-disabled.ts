@@ -1,0 +1,94 @@
+import type { Resource } from '../iac/model';
+import { setProperty } from './edits';
+import type { Rule, RuleContext, RuleReport, TextEdit } from './rule';
+import { asBoolean, asMap, isCloudFormation, property } from './values';
+
+/** The four Block Public Access settings: CloudFormation name, Terraform name, and what switching it off allows. */
+const FLAGS = [
+  { cfn: 'BlockPublicAcls', tf: 'block_public_acls', allows: 'S3 accepts requests that set public ACLs' },
+  { cfn: 'IgnorePublicAcls', tf: 'ignore_public_acls', allows: 'public ACLs on the bucket and its objects take effect' },
+  { cfn: 'BlockPublicPolicy', tf: 'block_public_policy', allows: 'S3 accepts bucket policies that grant public access' },
+  { cfn: 'RestrictPublicBuckets', tf: 'restrict_public_buckets', allows: 'a public bucket policy is honoured for anyone, not only for AWS services and your own account' },
+] as const;
+
+const CONFIGURATION = 'PublicAccessBlockConfiguration';
+const PUBLIC_ACCESS_BLOCK_TYPES = ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block'];
+
+export const rule: Rule = {
+  id: 's3-public-access-block-disabled',
+  title: 'S3 Block Public Access is switched off',
+  concern: 'network-access',
+  severity: 'error',
+  appliesTo: ['AWS::S3::Bucket', ...PUBLIC_ACCESS_BLOCK_TYPES],
+  rationale:
+    'S3 Block Public Access is on for every new bucket since April 2023, so AWS keeps a bucket private unless you say otherwise. A written public access block replaces that default, setting by setting (a setting left out is false): turning one off is your decision, and from then on only your own ACLs and bucket policy stand between the data and the internet.',
+  remediation:
+    'Set `BlockPublicAcls`, `IgnorePublicAcls`, `BlockPublicPolicy` and `RestrictPublicBuckets` to true in `PublicAccessBlockConfiguration` (CloudFormation) or `block_public_acls`, `ignore_public_acls`, `block_public_policy` and `restrict_public_buckets` to true in `aws_s3_bucket_public_access_block` (Terraform), or remove the configuration to keep the default. Serve deliberately public content through CloudFront with origin access control instead.',
+
+  check(resource, context) {
+    const cfn = isCloudFormation(resource);
+    const configuration = cfn ? property(resource, CONFIGURATION) : undefined;
+    // No configuration: the bucket keeps AWS's default, all four on. An intrinsic: unknown.
+    if (cfn && configuration?.value.kind !== 'map') return [];
+    const path = cfn ? [CONFIGURATION] : [];
+    const scope = resource.type === 'aws_s3_account_public_access_block' ? 'every bucket of the account' : 'the bucket';
+    const reports: RuleReport[] = [];
+    const omitted: string[] = [];
+    for (const flag of FLAGS) {
+      const name = cfn ? flag.cfn : flag.tf;
+      const setting = property(resource, ...path, name);
+      if (!setting) {
+        omitted.push(name);
+        continue;
+      }
+      if (asBoolean(context.resolve(setting.value)) !== false) continue;
+      reports.push({
+        message: `'${resource.id}' sets ${name} to false for ${scope}, so ${flag.allows}. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.`,
+        range: setting.value.range,
+        // A value that comes from a parameter or variable is changed there, not here.
+        fixable: setting.value.kind === 'literal',
+        data: { names: [name] },
+      });
+    }
+    if (omitted.length > 0) {
+      reports.unshift({
+        message: `'${resource.id}' leaves ${list(omitted)} out of its public access block, and a setting left out is false for ${scope}. A written public access block replaces AWS's default of all four on: set ${omitted.length > 1 ? 'them' : 'it'} to true.`,
+        range: configuration ? configuration.keyRange : resource.typeRange,
+        data: { names: omitted },
+      });
+    }
+    return reports;
+  },
+
+  fix(report, resource, context) {
+    const names = report.data?.names as string[];
+    return { title: `Set ${list(names)} to true`, edits: setAllTrue(resource, context, names) };
+  },
+};
+
+/**
+ * Sets several settings of one map to true in one fix. Each insertion lands at the same place (after
+ * the last setting, or before the closing brace), so they are joined into one edit in order.
+ */
+function setAllTrue(resource: Resource, context: RuleContext, names: string[]): TextEdit[] {
+  const cfn = isCloudFormation(resource);
+  // An empty CloudFormation configuration (`{}`) is replaced whole: there is no last setting to insert after.
+  if (cfn && asMap(property(resource, CONFIGURATION)?.value)?.properties.length === 0) {
+    return setProperty(resource, context, [CONFIGURATION], Object.fromEntries(names.map((n) => [n, true])));
+  }
+  const path = cfn ? [CONFIGURATION] : [];
+  const edits = names.map((name) => setProperty(resource, context, [...path, name], true));
+  if (edits.some((e) => e.length !== 1)) return edits[0] ?? [];
+  const [first, ...rest] = edits.map((e) => e[0]);
+  const sameInsertion = rest.every((e) => JSON.stringify(e.range) === JSON.stringify(first.range) && isEmpty(e.range));
+  if (!sameInsertion) return edits.flat();
+  return [{ ...first, newText: [first, ...rest].map((e) => e.newText).join('') }];
+}
+
+function isEmpty(range: TextEdit['range']): boolean {
+  return range.start.line === range.end.line && range.start.character === range.end.character;
+}
+
+function list(names: string[]): string {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,5 +1,7 @@
 import type { Property, Resource } from '../iac/model';
+import { insertAfterResource, insertResource, Raw, type FixValue } from './edits';
 import { deniesInsecureTransport, readPolicy } from './policy';
+import { companionName, handedOver, repeats } from './support/s3';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { property } from './values';
 
@@ -58,10 +60,73 @@ export const rule: Rule = {
       {
         message: `${service.label} '${resource.id}' has no ${service.noun} policy in this ${unit}, so nothing here makes it refuse requests sent without TLS. ${service.why}`,
         range: resource.typeRange,
+        // Only queues get a new policy: a topic policy replaces SNS's default topic policy, which
+        // AWS services publishing to the topic may rely on. Repeated or handed-over queues are left to a person.
+        fixable: service === SQS && !repeats(resource) && !handedOver(resource, context),
       },
     ];
   },
+
+  fix(_report, resource, context) {
+    if (resource.syntax !== 'terraform') {
+      const logicalId = freeLogicalId(`${resource.id}Policy`, context);
+      return { title: `Add ${logicalId}, a TLS-only queue policy`, edits: insertResource(resource, context, logicalId, cloudFormationQueuePolicy(resource)) };
+    }
+    const name = companionName(resource, 'aws_sqs_queue_policy', context);
+    return { title: 'Add a TLS-only aws_sqs_queue_policy', edits: insertAfterResource(resource, context, terraformQueuePolicy(resource.id, name)) };
+  },
 };
+
+function freeLogicalId(wanted: string, context: RuleContext): string {
+  if (!context.resourceById(wanted)) return wanted;
+  for (let n = 2; ; n++) if (!context.resourceById(`${wanted}${n}`)) return `${wanted}${n}`;
+}
+
+/** A queue policy that only denies requests sent without TLS: it takes nothing away from anyone else. */
+function cloudFormationQueuePolicy(queue: Resource): FixValue {
+  const yaml = queue.syntax === 'cloudformation-yaml';
+  const ref: FixValue = yaml ? new Raw(`!Ref ${queue.id}`) : { Ref: queue.id };
+  const arn: FixValue = yaml ? new Raw(`!GetAtt ${queue.id}.Arn`) : { 'Fn::GetAtt': [queue.id, 'Arn'] };
+  return {
+    Type: yaml ? new Raw('AWS::SQS::QueuePolicy') : 'AWS::SQS::QueuePolicy',
+    ...(queue.condition ? { Condition: queue.condition } : {}),
+    Properties: {
+      Queues: [ref],
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'DenyInsecureTransport',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 'sqs:*',
+            Resource: arn,
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ],
+      },
+    },
+  };
+}
+
+function terraformQueuePolicy(queueAddress: string, name: string): string {
+  return [
+    `resource "aws_sqs_queue_policy" "${name}" {`,
+    `  queue_url = ${queueAddress}.id`,
+    '  policy = jsonencode({',
+    '    Version = "2012-10-17"',
+    '    Statement = [{',
+    '      Sid       = "DenyInsecureTransport"',
+    '      Effect    = "Deny"',
+    '      Principal = "*"',
+    '      Action    = "sqs:*"',
+    `      Resource  = ${queueAddress}.arn`,
+    '      Condition = { Bool = { "aws:SecureTransport" = "false" } }',
+    '    }]',
+    '  })',
+    '}',
+  ].join('\n');
+}
 
 function policyKey(resource: Resource): string {
   return resource.syntax === 'terraform' ? 'policy' : 'PolicyDocument';
@@ -76,6 +141,8 @@ function checkPolicy(resource: Resource, setting: Property | undefined, service:
     {
       message: `${owner} has no statement that denies requests sent without TLS (aws:SecureTransport false). ${service.why}`,
       range: setting.keyRange,
+      // Adding a statement to an existing policy is left to a person.
+      fixable: false,
     },
   ];
 }

@@ -19,6 +19,11 @@ export class DiagnosticsController implements vscode.Disposable {
 
   constructor(private readonly analyzer: Analyzer) {}
 
+  /** Recomputes every open document (after a configuration change). */
+  refreshAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
   start(): void {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
@@ -107,7 +112,7 @@ const SEVERITY = {
   info: vscode.DiagnosticSeverity.Information,
 } as const;
 
-function toDiagnostic(finding: Finding): vscode.Diagnostic {
+export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const range = new vscode.Range(finding.range.start.line, finding.range.start.character, finding.range.end.line, finding.range.end.character);
   const message = finding.ruleId === 'parse-error' ? finding.message : `${finding.message} (${OWNER_LABEL[finding.owner]}: ${finding.concern})`;
   const diagnostic = new vscode.Diagnostic(range, message, SEVERITY[finding.severity]);

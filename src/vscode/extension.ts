@@ -6,14 +6,17 @@ import * as vscode from 'vscode';
 import { Analyzer } from '../engine/analyzer';
 import { setWasmDirectory } from '../iac/wasm';
 import { registerCommands } from './commands';
-import { DiagnosticsController } from './diagnostics';
+import { ConfigController } from './config';
+import { DiagnosticsController, toDiagnostic } from './diagnostics';
 
 export function activate(context: vscode.ExtensionContext): void {
   setWasmDirectory(context.extensionPath);
   const analyzer = new Analyzer();
   const diagnostics = new DiagnosticsController(analyzer);
-  context.subscriptions.push(diagnostics, ...registerCommands());
-  diagnostics.start();
+  const config = new ConfigController(analyzer, () => diagnostics.refreshAll(), toDiagnostic);
+  context.subscriptions.push(diagnostics, config, ...registerCommands());
+  // Documents are analysed once the configuration is known; reading it never blocks activation.
+  void config.start().then(() => diagnostics.start());
 }
 
 export function deactivate(): void {

@@ -1,4 +1,5 @@
-// Bundles every test file (test/**/*.test.ts) to out/ so mocha runs plain JavaScript.
+// Bundles every test file (test/**/*.test.ts) to out/ so mocha runs plain JavaScript, and the
+// integration suite's entry point and launchers (test/integration/, see launcher.ts).
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,12 @@ function find(dir, suffix, found = []) {
 
 rmSync('out/test', { recursive: true, force: true });
 await esbuild.build({
-  entryPoints: find('test', '.test.ts'),
+  entryPoints: [
+    ...find('test', '.test.ts'),
+    'test/integration/suite/index.ts',
+    'test/integration/launcher.ts',
+    'test/integration/electron.ts',
+  ],
   outdir: 'out/test',
   outbase: 'test',
   bundle: true,
@@ -22,7 +28,7 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   sourcemap: 'inline',
-  external: ['vscode', 'mocha'],
+  external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
   mainFields: ['module', 'main'],
   logLevel: 'warning',
 });

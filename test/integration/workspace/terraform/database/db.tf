@@ -1,0 +1,7 @@
+resource "aws_db_instance" "billing" {
+  engine            = "postgres"
+  instance_class    = "db.t3.micro"
+  allocated_storage = 20
+  username          = "billing"
+  password          = var.db_password
+}

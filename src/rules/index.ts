@@ -7,6 +7,8 @@ import { rule as apigatewayTlsPolicy } from './apigateway-tls-policy';
 import { rule as autoscalingSingleAz } from './autoscaling-single-az';
 import { rule as cloudformationParameterSecretWithoutNoecho } from './cloudformation-parameter-secret-without-noecho';
 import { rule as cloudfrontViewerHttps } from './cloudfront-viewer-https';
+import { rule as cloudtrailLogFileValidation } from './cloudtrail-log-file-validation';
+import { rule as cloudtrailMultiRegion } from './cloudtrail-multi-region';
 import { rule as dynamodbCustomerManagedKey } from './dynamodb-customer-managed-key';
 import { rule as dynamodbDeletionProtection } from './dynamodb-deletion-protection';
 import { rule as dynamodbPointInTimeRecovery } from './dynamodb-point-in-time-recovery';
@@ -22,7 +24,10 @@ import { rule as ec2SecurityGroupAllTrafficOpen } from './ec2-security-group-all
 import { rule as ec2SecurityGroupDatabasePortsOpen } from './ec2-security-group-database-ports-open';
 import { rule as ec2SecurityGroupEgressOpenDataStore } from './ec2-security-group-egress-open-data-store';
 import { rule as ec2UserDataSecrets } from './ec2-user-data-secrets';
+import { rule as ecrImageScanOnPush } from './ecr-image-scan-on-push';
+import { rule as ecrTagImmutability } from './ecr-tag-immutability';
 import { rule as ecsPrivilegedContainer } from './ecs-privileged-container';
+import { rule as efsFileSystemEncryption } from './efs-file-system-encryption';
 import { rule as eksPublicEndpoint } from './eks-public-endpoint';
 import { rule as eksSecretsEncryption } from './eks-secrets-encryption';
 import { rule as elasticacheAtRestEncryption } from './elasticache-at-rest-encryption';
@@ -39,12 +44,14 @@ import { rule as iamAccessKeyInTemplate } from './iam-access-key-in-template';
 import { rule as iamPolicyAdminAccess } from './iam-policy-admin-access';
 import { rule as iamRoleTrustAnyone } from './iam-role-trust-anyone';
 import { rule as iamUserConsoleWithoutMfa } from './iam-user-console-without-mfa';
+import { rule as kinesisStreamEncryption } from './kinesis-stream-encryption';
 import { rule as kmsKeyRotation } from './kms-key-rotation';
 import { rule as lambdaEnvironmentSecrets } from './lambda-environment-secrets';
 import { rule as lambdaFunctionUrlPublic } from './lambda-function-url-public';
 import { rule as opensearchEncryptionAtRest } from './opensearch-encryption-at-rest';
 import { rule as opensearchEnforceHttps } from './opensearch-enforce-https';
 import { rule as opensearchNodeToNodeEncryption } from './opensearch-node-to-node-encryption';
+import { rule as rdsAutoMinorVersionUpgrade } from './rds-auto-minor-version-upgrade';
 import { rule as rdsBackupRetention } from './rds-backup-retention';
 import { rule as rdsDeletionProtection } from './rds-deletion-protection';
 import { rule as rdsIamAuthentication } from './rds-iam-authentication';
@@ -77,6 +84,8 @@ export const RULES: readonly Rule[] = [
   autoscalingSingleAz,
   cloudformationParameterSecretWithoutNoecho,
   cloudfrontViewerHttps,
+  cloudtrailLogFileValidation,
+  cloudtrailMultiRegion,
   dynamodbCustomerManagedKey,
   dynamodbDeletionProtection,
   dynamodbPointInTimeRecovery,
@@ -92,7 +101,10 @@ export const RULES: readonly Rule[] = [
   ec2SecurityGroupDatabasePortsOpen,
   ec2SecurityGroupEgressOpenDataStore,
   ec2UserDataSecrets,
+  ecrImageScanOnPush,
+  ecrTagImmutability,
   ecsPrivilegedContainer,
+  efsFileSystemEncryption,
   eksPublicEndpoint,
   eksSecretsEncryption,
   elasticacheAtRestEncryption,
@@ -109,12 +121,14 @@ export const RULES: readonly Rule[] = [
   iamPolicyAdminAccess,
   iamRoleTrustAnyone,
   iamUserConsoleWithoutMfa,
+  kinesisStreamEncryption,
   kmsKeyRotation,
   lambdaEnvironmentSecrets,
   lambdaFunctionUrlPublic,
   opensearchEncryptionAtRest,
   opensearchEnforceHttps,
   opensearchNodeToNodeEncryption,
+  rdsAutoMinorVersionUpgrade,
   rdsBackupRetention,
   rdsDeletionProtection,
   rdsIamAuthentication,

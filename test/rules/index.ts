@@ -4,6 +4,8 @@ import { cases as apigatewayTlsPolicy } from './apigateway-tls-policy.cases';
 import { cases as autoscalingSingleAz } from './autoscaling-single-az.cases';
 import { cases as cloudformationParameterSecretWithoutNoecho } from './cloudformation-parameter-secret-without-noecho.cases';
 import { cases as cloudfrontViewerHttps } from './cloudfront-viewer-https.cases';
+import { cases as cloudtrailLogFileValidation } from './cloudtrail-log-file-validation.cases';
+import { cases as cloudtrailMultiRegion } from './cloudtrail-multi-region.cases';
 import { cases as dynamodbCustomerManagedKey } from './dynamodb-customer-managed-key.cases';
 import { cases as dynamodbDeletionProtection } from './dynamodb-deletion-protection.cases';
 import { cases as dynamodbPointInTimeRecovery } from './dynamodb-point-in-time-recovery.cases';
@@ -19,7 +21,10 @@ import { cases as ec2SecurityGroupAllTrafficOpen } from './ec2-security-group-al
 import { cases as ec2SecurityGroupDatabasePortsOpen } from './ec2-security-group-database-ports-open.cases';
 import { cases as ec2SecurityGroupEgressOpenDataStore } from './ec2-security-group-egress-open-data-store.cases';
 import { cases as ec2UserDataSecrets } from './ec2-user-data-secrets.cases';
+import { cases as ecrImageScanOnPush } from './ecr-image-scan-on-push.cases';
+import { cases as ecrTagImmutability } from './ecr-tag-immutability.cases';
 import { cases as ecsPrivilegedContainer } from './ecs-privileged-container.cases';
+import { cases as efsFileSystemEncryption } from './efs-file-system-encryption.cases';
 import { cases as eksPublicEndpoint } from './eks-public-endpoint.cases';
 import { cases as eksSecretsEncryption } from './eks-secrets-encryption.cases';
 import { cases as elasticacheAtRestEncryption } from './elasticache-at-rest-encryption.cases';
@@ -36,12 +41,14 @@ import { cases as iamAccessKeyInTemplate } from './iam-access-key-in-template.ca
 import { cases as iamPolicyAdminAccess } from './iam-policy-admin-access.cases';
 import { cases as iamRoleTrustAnyone } from './iam-role-trust-anyone.cases';
 import { cases as iamUserConsoleWithoutMfa } from './iam-user-console-without-mfa.cases';
+import { cases as kinesisStreamEncryption } from './kinesis-stream-encryption.cases';
 import { cases as kmsKeyRotation } from './kms-key-rotation.cases';
 import { cases as lambdaEnvironmentSecrets } from './lambda-environment-secrets.cases';
 import { cases as lambdaFunctionUrlPublic } from './lambda-function-url-public.cases';
 import { cases as opensearchEncryptionAtRest } from './opensearch-encryption-at-rest.cases';
 import { cases as opensearchEnforceHttps } from './opensearch-enforce-https.cases';
 import { cases as opensearchNodeToNodeEncryption } from './opensearch-node-to-node-encryption.cases';
+import { cases as rdsAutoMinorVersionUpgrade } from './rds-auto-minor-version-upgrade.cases';
 import { cases as rdsBackupRetention } from './rds-backup-retention.cases';
 import { cases as rdsDeletionProtection } from './rds-deletion-protection.cases';
 import { cases as rdsIamAuthentication } from './rds-iam-authentication.cases';
@@ -74,6 +81,8 @@ export const ALL_CASES: readonly RuleCases[] = [
   autoscalingSingleAz,
   cloudformationParameterSecretWithoutNoecho,
   cloudfrontViewerHttps,
+  cloudtrailLogFileValidation,
+  cloudtrailMultiRegion,
   dynamodbCustomerManagedKey,
   dynamodbDeletionProtection,
   dynamodbPointInTimeRecovery,
@@ -89,7 +98,10 @@ export const ALL_CASES: readonly RuleCases[] = [
   ec2SecurityGroupDatabasePortsOpen,
   ec2SecurityGroupEgressOpenDataStore,
   ec2UserDataSecrets,
+  ecrImageScanOnPush,
+  ecrTagImmutability,
   ecsPrivilegedContainer,
+  efsFileSystemEncryption,
   eksPublicEndpoint,
   eksSecretsEncryption,
   elasticacheAtRestEncryption,
@@ -106,12 +118,14 @@ export const ALL_CASES: readonly RuleCases[] = [
   iamPolicyAdminAccess,
   iamRoleTrustAnyone,
   iamUserConsoleWithoutMfa,
+  kinesisStreamEncryption,
   kmsKeyRotation,
   lambdaEnvironmentSecrets,
   lambdaFunctionUrlPublic,
   opensearchEncryptionAtRest,
   opensearchEnforceHttps,
   opensearchNodeToNodeEncryption,
+  rdsAutoMinorVersionUpgrade,
   rdsBackupRetention,
   rdsDeletionProtection,
   rdsIamAuthentication,

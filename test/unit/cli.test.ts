@@ -93,19 +93,23 @@ describe('srlens CLI', () => {
     assert.ok(valid, JSON.stringify(validate.errors, null, 2));
     const [run] = log.runs;
     assert.equal(run.tool.driver.name, 'srlens');
-    assert.ok(run.results.length >= 1);
-    const rule = run.tool.driver.rules[run.results[0].ruleIndex];
-    assert.equal(rule.id, run.results[0].ruleId);
-    assert.ok(rule.helpUri.endsWith(`docs/rules/${rule.id}.md`));
-    assert.ok(rule.properties['security-severity']);
-    assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'broken/stack.yaml');
-    assert.equal(run.results[0].locations[0].physicalLocation.region.startLine, 6);
+    for (const result of run.results) {
+      const rule = run.tool.driver.rules[result.ruleIndex];
+      assert.equal(rule.id, result.ruleId);
+      assert.ok(rule.helpUri.endsWith(`docs/rules/${rule.id}.md`));
+      assert.ok(rule.shortDescription.text && rule.fullDescription.text.length > rule.shortDescription.text.length);
+      assert.ok(Number(rule.properties['security-severity']) > 0);
+    }
+    const parseError = run.results.find((r: { ruleId: string }) => r.ruleId === 'parse-error');
+    assert.equal(parseError.locations[0].physicalLocation.artifactLocation.uri, 'broken/stack.yaml');
+    assert.equal(parseError.locations[0].physicalLocation.region.startLine, 6);
   });
 
   it('prints the text report with file, position, severity and rule', () => {
     const result = srlens(['scan', 'broken', '--fail-on', 'none'], work);
-    assert.match(result.stdout, /broken\/stack\.yaml\n {2}6:1 +error +YAML syntax error: .*parse-error/);
-    assert.match(result.stdout, /1 finding in 1 file/);
+    assert.match(result.stdout, /^broken\/stack\.yaml$/m);
+    assert.match(result.stdout, /^ {2}6:1 +error +YAML syntax error: .*parse-error$/m);
+    assert.match(result.stdout, /findings? in 1 file \(1 error, /);
   });
 
   it('inventories the examples with services and tiers', () => {

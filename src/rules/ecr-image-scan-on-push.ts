@@ -1,0 +1,72 @@
+import type { Resource } from '../iac/model';
+import { setProperty } from './edits';
+import type { Rule, RuleContext, TextEdit } from './rule';
+import { absentRange, booleanOf, readSettingFor } from './support/managed-settings';
+import { isCloudFormation } from './values';
+
+const CFN_PATH = ['ImageScanningConfiguration', 'ScanOnPush'];
+const TF_PATH = ['image_scanning_configuration', 'scan_on_push'];
+
+/** Registry-wide scanning settings: with one, the registry's own rules decide what is scanned. */
+const REGISTRY_SCANNING_TYPES = ['AWS::ECR::RegistryScanningConfiguration', 'aws_ecr_registry_scanning_configuration'];
+
+function pathOf(resource: Resource): string[] {
+  return isCloudFormation(resource) ? CFN_PATH : TF_PATH;
+}
+
+function pathText(resource: Resource): string {
+  return pathOf(resource).join('.');
+}
+
+function fixEdits(resource: Resource, context: RuleContext): TextEdit[] {
+  const written = readSettingFor(resource, context, CFN_PATH, TF_PATH);
+  // A value from a parameter or variable is someone's knob: changing it is a decision, not a quick fix.
+  if (written.state === 'set' && written.property.value.kind !== 'literal') return [];
+  return setProperty(resource, context, pathOf(resource), true);
+}
+
+export const rule: Rule = {
+  id: 'ecr-image-scan-on-push',
+  title: 'ECR repository does not scan images on push',
+  concern: 'machine-image',
+  severity: 'info',
+  appliesTo: ['AWS::ECR::Repository', 'aws_ecr_repository'],
+  rationale:
+    'The container images in a repository are yours: AWS stores them and offers a vulnerability scanner (basic scanning, or enhanced scanning with Amazon Inspector), but images are scanned automatically only where you configure it, and fixing what it finds, by rebuilding the image, is yours. A repository asks for a scan of each pushed image with scan on push, which is off by default; a registry scanning configuration can instead scan every repository of the account and Region.',
+  remediation:
+    'Set `ImageScanningConfiguration: { ScanOnPush: true }` (CloudFormation) or `image_scanning_configuration { scan_on_push = true }` (Terraform), or, since AWS now favours registry-wide settings, scan all repositories with `AWS::ECR::RegistryScanningConfiguration` / `aws_ecr_registry_scanning_configuration` (enhanced scanning with Amazon Inspector also rescans images as new vulnerabilities are published).',
+
+  check(resource, context) {
+    // A registry scanning configuration in the same template or module overrides the repository's setting.
+    if (context.unit.resources.some((r) => REGISTRY_SCANNING_TYPES.includes(r.type))) return [];
+    const setting = readSettingFor(resource, context, CFN_PATH, TF_PATH);
+    // Terraform's `null` leaves the default (false) in place, like an absent argument.
+    const isNull = setting.state === 'set' && setting.value.kind === 'literal' && setting.value.value === null;
+    const written = setting.state === 'set' && !isNull;
+    const scanOnPush = isNull ? 'absent' : booleanOf(setting);
+    if (scanOnPush === true || scanOnPush === 'unknown') return [];
+    const fixable = fixEdits(resource, context).length > 0;
+    const why =
+      'AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.';
+    if (written) {
+      return [
+        {
+          message: `ECR repository '${resource.id}' sets ${pathText(resource)} to false: this repository does not ask for its images to be scanned for known vulnerabilities when they are pushed. ${why}`,
+          range: setting.property.value.range,
+          fixable,
+        },
+      ];
+    }
+    return [
+      {
+        message: `ECR repository '${resource.id}' does not ask for scan on push: ${pathText(resource)} is not set and defaults to false. ${why}`,
+        range: absentRange(resource, pathOf(resource)),
+        fixable,
+      },
+    ];
+  },
+
+  fix(_report, resource, context) {
+    return { title: `Set ${pathText(resource)} to true`, edits: fixEdits(resource, context) };
+  },
+};

@@ -1,0 +1,50 @@
+import type { Rule } from './rule';
+import { setSecureValue } from './support/fixes';
+import { booleanSetting } from './support/settings';
+import { isCloudFormation, key } from './values';
+
+const CFN_KEY = 'Encrypted';
+const TF_KEY = 'encrypted';
+
+const REASON = 'Encrypting the files at rest is yours to choose on EFS, and it can only be chosen when the file system is created';
+
+export const rule: Rule = {
+  id: 'efs-file-system-encryption',
+  title: 'EFS file system is not encrypted at rest',
+  concern: 'data-at-rest',
+  severity: 'warning',
+  appliesTo: ['AWS::EFS::FileSystem', 'aws_efs_file_system'],
+  rationale:
+    'AWS runs the storage behind EFS and its durability, but whether your files are encrypted at rest is your choice. The EFS console turns encryption on by default, yet the EFS API, CloudFormation and Terraform create an unencrypted file system unless asked, and the setting cannot be changed later: an unencrypted file system can only be replaced by a new, encrypted one.',
+  remediation:
+    'Set `Encrypted: true` (CloudFormation `AWS::EFS::FileSystem`) or `encrypted = true` (Terraform `aws_efs_file_system`), optionally with a customer managed KMS key in `KmsKeyId` / `kms_key_id`. On a file system that already exists this creates a new, empty file system in its place: copy the data over (for example with AWS DataSync) before switching. The `elasticfilesystem:Encrypted` IAM condition key, in a policy or an SCP, can require encryption for every new file system.',
+
+  check(resource, context) {
+    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
+    const name = key(resource, CFN_KEY, TF_KEY);
+    if (setting.state === 'missing') {
+      const tool = isCloudFormation(resource) ? 'CloudFormation' : 'Terraform';
+      return [
+        {
+          message: `EFS file system '${resource.id}' stores its files unencrypted: ${name} is not set, and ${tool} and the EFS API default to false (only the console turns encryption on by default). ${REASON}.`,
+          range: resource.typeRange,
+        },
+      ];
+    }
+    if (setting.state !== 'set' || setting.value) return [];
+    return [
+      {
+        message: `EFS file system '${resource.id}' turns encryption at rest off. ${REASON}: set ${name} to true before it holds data (on an existing file system, the change replaces it).`,
+        range: setting.property.value.range,
+      },
+    ];
+  },
+
+  fix(_report, resource, context) {
+    const name = key(resource, CFN_KEY, TF_KEY);
+    return {
+      title: `Set ${name} to true (replaces an existing file system: copy its data first)`,
+      edits: setSecureValue(resource, context, name, true),
+    };
+  },
+};

@@ -265,12 +265,18 @@ function insertHcl(doc: Doc, map: MapValue, key: string, value: FixValue): TextE
   if (doc.text[close] !== '}') return [];
   const closeLineStart = doc.lines.offset({ line: map.range.end.line, character: 0 });
   const braceIndent = indentOfLine(doc, map.range.end.line);
-  const indent = map.properties.length > 0 ? indentOfLine(doc, map.properties[0].keyRange.start.line) : braceIndent + unit;
+  const open = doc.lines.offset(map.range.start);
+  const first = map.properties[0];
+  // A one-line block (`{ a = 1 }`) becomes a multi-line one: HCL wants a line break after `{` too.
+  const oneLine = first !== undefined && doc.text[open] === '{' && first.keyRange.start.line === map.range.start.line;
+  const indent = first && !oneLine ? indentOfLine(doc, first.keyRange.start.line) : braceIndent + unit;
   const rendered = renderHclMember(key, value, indent, unit, doc.eol);
   if (doc.text.slice(closeLineStart, close).trim() === '') {
     return [edit(doc, closeLineStart, closeLineStart, `${rendered}${doc.eol}`)];
   }
-  return [edit(doc, close, close, `${doc.eol}${rendered}${doc.eol}${braceIndent}`)];
+  const edits = [edit(doc, close, close, `${doc.eol}${rendered}${doc.eol}${braceIndent}`)];
+  if (oneLine) edits.unshift(edit(doc, open + 1, doc.lines.offset(first.keyRange.start), `${doc.eol}${indent}`));
+  return edits;
 }
 
 // --- rendering ------------------------------------------------------------------------------

@@ -1,0 +1,41 @@
+/** Edge cases of the minimal edits that rule fixes are built from. */
+import { strict as assert } from 'node:assert';
+import { Analyzer } from '../../src/engine/analyzer';
+import { rule as rdsStorageEncryption } from '../../src/rules/rds-storage-encryption';
+import { applyEdits } from '../rules/tester';
+
+async function fixOnce(path: string, text: string): Promise<string> {
+  const analyzer = new Analyzer({ rules: [rdsStorageEncryption] });
+  const { findings } = await analyzer.analyze([{ path, text }]);
+  const fix = analyzer.fixFor(findings[0]);
+  assert.ok(fix);
+  return applyEdits(text, fix.edits);
+}
+
+describe('fix edits', () => {
+  it('turns a one-line Terraform block into a valid multi-line block', async () => {
+    const fixed = await fixOnce('/m/main.tf', 'resource "aws_db_instance" "db" { engine = "mysql" }\n');
+    assert.equal(fixed, 'resource "aws_db_instance" "db" {\n  engine = "mysql" \n  storage_encrypted = true\n}\n');
+    const { findings } = await new Analyzer().analyze([{ path: '/m/main.tf', text: fixed }]);
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'parse-error'), []);
+  });
+
+  it('keeps CRLF line endings and touches nothing outside the edit', async () => {
+    const text = 'Resources:\r\n  # keep me\r\n  Db:\r\n    Type: AWS::RDS::DBInstance\r\n    Properties:\r\n      Engine: mysql # and me\r\n';
+    const fixed = await fixOnce('/t.yaml', text);
+    assert.equal(fixed, `${text}      StorageEncrypted: true\r\n`);
+    assert.ok(!/[^\r]\n/.test(fixed), 'only CRLF line breaks');
+  });
+
+  it('adds to a flow-style YAML mapping in flow style', async () => {
+    const fixed = await fixOnce('/t.yaml', 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: { Engine: mysql }\n');
+    assert.equal(fixed, 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: { Engine: mysql, StorageEncrypted: true }\n');
+  });
+
+  it('keeps tab-free four-space JSON indentation', async () => {
+    const text = '{\n    "Resources": {\n        "Db": {\n            "Type": "AWS::RDS::DBInstance",\n            "Properties": {}\n        }\n    }\n}\n';
+    const fixed = await fixOnce('/t.json', text);
+    assert.equal(fixed, '{\n    "Resources": {\n        "Db": {\n            "Type": "AWS::RDS::DBInstance",\n            "Properties": {\n                "StorageEncrypted": true\n            }\n        }\n    }\n}\n');
+    JSON.parse(fixed);
+  });
+});

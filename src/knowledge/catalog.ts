@@ -261,7 +261,7 @@ export const SERVICES: readonly ServiceEntry[] = [
   { id: 'simspace-weaver', name: 'AWS SimSpace Weaver', tier: 'abstracted', profile: 'customer-code', cloudformation: ['AWS::SimSpaceWeaver'] },
   { id: 'robomaker', name: 'AWS RoboMaker', tier: 'abstracted', cloudformation: ['AWS::RoboMaker'] },
   { id: 'image-builder', name: 'EC2 Image Builder', tier: 'abstracted', profile: 'customer-code', cloudformation: ['AWS::ImageBuilder'], terraform: ['aws_imagebuilder'] },
-  { id: 'ecr', name: 'Amazon ECR', tier: 'abstracted', cloudformation: ['AWS::ECR'], terraform: ['aws_ecr', 'aws_ecrpublic'] },
+  { id: 'ecr', name: 'Amazon ECR', tier: 'abstracted', profile: 'image-registry', cloudformation: ['AWS::ECR'], terraform: ['aws_ecr', 'aws_ecrpublic'] },
 
   // ---- abstracted: network services run by AWS -------------------------------------------
   { id: 'cloudfront', name: 'Amazon CloudFront', tier: 'abstracted', cloudformation: ['AWS::CloudFront'], terraform: ['aws_cloudfront', 'aws_cloudfrontkeyvaluestore'] },

@@ -30,6 +30,7 @@ export type ProfileId =
   | 'emr'
   | 'customer-code'
   | 'customer-image'
+  | 'image-registry'
   | 'outposts'
   | 'load-balancer'
   | 's3'
@@ -286,6 +287,13 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       reason: 'AWS runs the fleet instances, but operating system updates reach them through the images you build.',
     },
     applications: { owner: 'customer', reason: 'The applications you install in your images are yours to patch.' },
+  },
+
+  'image-registry': {
+    'machine-image': {
+      owner: 'customer',
+      reason: 'ECR stores and serves the container images you push; building, scanning and rebuilding them to pick up patches is yours.',
+    },
   },
 
   outposts: {

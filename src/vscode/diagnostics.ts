@@ -4,10 +4,10 @@
  * Results computed for an older document version are dropped.
  */
 import * as vscode from 'vscode';
-import type { Analyzer, SourceFile } from '../engine/analyzer';
 import { ruleDocsUrl } from '../engine/docs';
 import type { Finding } from '../engine/finding';
-import { moduleDirOf, sourceKindOf } from '../iac/detect';
+import { sourceKindOf } from '../iac/detect';
+import type { DocumentAnalyses } from './analysis';
 
 const OWNER_LABEL = { customer: 'You own this', shared: 'Shared with AWS', aws: 'AWS owns this' } as const;
 const DEBOUNCE_MS = 300;
@@ -17,7 +17,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly analyzer: Analyzer) {}
+  constructor(private readonly analyses: DocumentAnalyses) {}
 
   /** Recomputes every open document (after a configuration change). */
   refreshAll(): void {
@@ -50,20 +50,11 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private async update(doc: vscode.TextDocument): Promise<void> {
-    const version = doc.version;
-    if (sourceKindOf(doc.uri.path) === 'cloudformation') {
-      const analysis = this.analyzer.analyzeCloudFormation(doc.uri.fsPath, doc.getText());
-      if (doc.isClosed || doc.version !== version) return;
-      this.collection.set(doc.uri, analysis.findings.map(toDiagnostic));
-      return;
-    }
-    const dir = moduleDirOf(doc.uri.fsPath);
-    const files = await moduleFiles(doc.uri);
-    const analysis = await this.analyzer.analyzeTerraformModule(dir, files);
-    if (doc.isClosed || doc.version !== version) return;
-    for (const file of files) {
-      const uri = vscode.Uri.file(file.path);
-      this.collection.set(uri, analysis.findings.filter((f) => f.file === file.path).map(toDiagnostic));
+    const result = await this.analyses.analyze(doc);
+    // Results computed for an older version of the document are dropped.
+    if (!result || doc.isClosed || doc.version !== result.version) return;
+    for (const file of result.files) {
+      this.collection.set(vscode.Uri.file(file), result.analysis.findings.filter((f) => f.file === file).map(toDiagnostic));
     }
   }
 
@@ -72,38 +63,6 @@ export class DiagnosticsController implements vscode.Disposable {
     this.collection.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** All `.tf` files of the document's directory, taking unsaved editor text over the disk. */
-async function moduleFiles(uri: vscode.Uri): Promise<SourceFile[]> {
-  const dirUri = vscode.Uri.joinPath(uri, '..');
-  const open = new Map(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => [d.uri.fsPath, d]));
-  let entries: [string, vscode.FileType][] = [];
-  try {
-    entries = await vscode.workspace.fs.readDirectory(dirUri);
-  } catch {
-    entries = [];
-  }
-  const files: SourceFile[] = [];
-  const decoder = new TextDecoder();
-  for (const [name, type] of entries) {
-    if (type !== vscode.FileType.File || sourceKindOf(name) !== 'terraform') continue;
-    const fileUri = vscode.Uri.joinPath(dirUri, name);
-    const doc = open.get(fileUri.fsPath);
-    if (doc) files.push({ path: fileUri.fsPath, text: doc.getText() });
-    else {
-      try {
-        files.push({ path: fileUri.fsPath, text: decoder.decode(await vscode.workspace.fs.readFile(fileUri)) });
-      } catch {
-        // Deleted or unreadable since the directory was listed: analyse the rest.
-      }
-    }
-  }
-  if (!files.some((f) => f.path === uri.fsPath)) {
-    const doc = open.get(uri.fsPath);
-    if (doc) files.push({ path: uri.fsPath, text: doc.getText() });
-  }
-  return files;
 }
 
 const SEVERITY = {

@@ -6,15 +6,20 @@ import * as vscode from 'vscode';
 import { Analyzer } from '../engine/analyzer';
 import { setWasmDirectory } from '../iac/wasm';
 import { registerCommands } from './commands';
+import { DocumentAnalyses } from './analysis';
 import { ConfigController } from './config';
 import { DiagnosticsController, toDiagnostic } from './diagnostics';
 
 export function activate(context: vscode.ExtensionContext): void {
   setWasmDirectory(context.extensionPath);
   const analyzer = new Analyzer();
-  const diagnostics = new DiagnosticsController(analyzer);
+  const analyses = new DocumentAnalyses(analyzer);
+  const diagnostics = new DiagnosticsController(analyses);
   const config = new ConfigController(analyzer, () => diagnostics.refreshAll(), toDiagnostic);
   context.subscriptions.push(diagnostics, config, ...registerCommands());
+
+  // Editor features, one file each (registered below this line).
+
   // Documents are analysed once the configuration is known; reading it never blocks activation.
   void config.start().then(() => diagnostics.start());
 }

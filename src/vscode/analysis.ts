@@ -1,0 +1,81 @@
+/**
+ * The latest analysis of each open document, shared by every editor feature (diagnostics, hovers,
+ * code actions, CodeLens). The engine caches by text, so asking again for an unchanged document
+ * costs nothing; a Terraform document is analysed with its whole module, unsaved editors included.
+ */
+import * as vscode from 'vscode';
+import type { Analysis, Analyzer, SourceFile } from '../engine/analyzer';
+import type { Finding } from '../engine/finding';
+import { moduleDirOf, sourceKindOf } from '../iac/detect';
+import type { IacUnit, Resource } from '../iac/model';
+
+export interface DocumentAnalysis {
+  uri: vscode.Uri;
+  /** The document version the analysis was computed for. */
+  version: number;
+  /** The whole result: for Terraform, the module the document belongs to. */
+  analysis: Analysis;
+  /** Files the analysis covers (the document, or every `.tf` file of its module). */
+  files: string[];
+}
+
+export class DocumentAnalyses {
+  constructor(readonly analyzer: Analyzer) {}
+
+  /** Analyses a CloudFormation or Terraform document; undefined for anything else. */
+  async analyze(doc: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+    const kind = sourceKindOf(doc.uri.path);
+    if (doc.uri.scheme !== 'file' || !kind) return undefined;
+    const version = doc.version;
+    if (kind === 'cloudformation') {
+      const analysis = this.analyzer.analyzeCloudFormation(doc.uri.fsPath, doc.getText());
+      return { uri: doc.uri, version, analysis, files: [doc.uri.fsPath] };
+    }
+    const files = await moduleFiles(doc.uri);
+    const analysis = await this.analyzer.analyzeTerraformModule(moduleDirOf(doc.uri.fsPath), files);
+    return { uri: doc.uri, version, analysis, files: files.map((f) => f.path) };
+  }
+}
+
+/** The findings of one file of an analysis. */
+export function findingsIn(result: DocumentAnalysis, file: string): Finding[] {
+  return result.analysis.findings.filter((f) => f.file === file);
+}
+
+/** The resources of one file of an analysis, with the unit each belongs to. */
+export function resourcesIn(result: DocumentAnalysis, file: string): { resource: Resource; unit: IacUnit }[] {
+  return result.analysis.units.flatMap((unit) => unit.resources.filter((r) => r.file === file).map((resource) => ({ resource, unit })));
+}
+
+/** All `.tf` files of the document's directory, taking unsaved editor text over the disk. */
+async function moduleFiles(uri: vscode.Uri): Promise<SourceFile[]> {
+  const dirUri = vscode.Uri.joinPath(uri, '..');
+  const open = new Map(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => [d.uri.fsPath, d]));
+  let entries: [string, vscode.FileType][] = [];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(dirUri);
+  } catch {
+    entries = [];
+  }
+  const files: SourceFile[] = [];
+  const decoder = new TextDecoder();
+  for (const [name, type] of entries) {
+    if (type !== vscode.FileType.File || sourceKindOf(name) !== 'terraform') continue;
+    const fileUri = vscode.Uri.joinPath(dirUri, name);
+    const doc = open.get(fileUri.fsPath);
+    if (doc) files.push({ path: fileUri.fsPath, text: doc.getText() });
+    else {
+      try {
+        files.push({ path: fileUri.fsPath, text: decoder.decode(await vscode.workspace.fs.readFile(fileUri)) });
+      } catch {
+        // Deleted or unreadable since the directory was listed: analyse the rest.
+      }
+    }
+  }
+  if (!files.some((f) => f.path === uri.fsPath)) {
+    const doc = open.get(uri.fsPath);
+    if (doc) files.push({ path: uri.fsPath, text: doc.getText() });
+  }
+  return files;
+}
+

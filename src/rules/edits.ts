@@ -114,6 +114,12 @@ export function insertResource(resource: Resource, context: RuleContext, logical
   return [edit(doc, at, at, `${doc.eol}${renderYamlBlock({ [logicalId]: body }, indent, doc.eol, unitOf(doc))}`)];
 }
 
+/** A CloudFormation logical id not used in the template yet: `wanted`, else `wanted2`, `wanted3`… */
+export function freeLogicalId(wanted: string, context: RuleContext): string {
+  if (!context.resourceById(wanted)) return wanted;
+  for (let n = 2; ; n++) if (!context.resourceById(`${wanted}${n}`)) return `${wanted}${n}`;
+}
+
 /** The name of a Terraform resource (`logs` in `aws_s3_bucket.logs`), for naming companions. */
 export function terraformName(resource: Resource): string {
   return resource.id.slice(resource.id.indexOf('.') + 1);

@@ -1,5 +1,5 @@
 import type { Resource } from '../iac/model';
-import { insertAfterResource, insertResource, Raw, type FixValue } from './edits';
+import { freeLogicalId, insertAfterResource, insertResource, Raw, type FixValue } from './edits';
 import { deniesInsecureTransport, readPolicy } from './policy';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { isCloudFormation, property } from './values';
@@ -64,11 +64,6 @@ function checkPolicy(resource: Resource, context: RuleContext): RuleReport[] | '
       fixable: false,
     },
   ];
-}
-
-function freeLogicalId(wanted: string, context: RuleContext): string {
-  if (!context.resourceById(wanted)) return wanted;
-  for (let n = 2; ; n++) if (!context.resourceById(`${wanted}${n}`)) return `${wanted}${n}`;
 }
 
 function cloudFormationPolicy(bucket: Resource): FixValue {

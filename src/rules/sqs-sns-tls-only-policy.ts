@@ -1,5 +1,5 @@
 import type { Property, Resource } from '../iac/model';
-import { insertAfterResource, insertResource, Raw, type FixValue } from './edits';
+import { freeLogicalId, insertAfterResource, insertResource, Raw, type FixValue } from './edits';
 import { deniesInsecureTransport, readPolicy } from './policy';
 import { companionName, handedOver, repeats } from './support/s3';
 import type { Rule, RuleContext, RuleReport } from './rule';
@@ -76,11 +76,6 @@ export const rule: Rule = {
     return { title: 'Add a TLS-only aws_sqs_queue_policy', edits: insertAfterResource(resource, context, terraformQueuePolicy(resource.id, name)) };
   },
 };
-
-function freeLogicalId(wanted: string, context: RuleContext): string {
-  if (!context.resourceById(wanted)) return wanted;
-  for (let n = 2; ; n++) if (!context.resourceById(`${wanted}${n}`)) return `${wanted}${n}`;
-}
 
 /** A queue policy that only denies requests sent without TLS: it takes nothing away from anyone else. */
 function cloudFormationQueuePolicy(queue: Resource): FixValue {

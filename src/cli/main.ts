@@ -2,7 +2,7 @@
  * `srlens`: the command-line front end. Exit codes: 0 = ran and nothing at or above the fail
  * level, 1 = findings at or above the fail level, 2 = usage or I/O error (one clear line on stderr).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { formatInventoryJson, formatFindingsJson, type InventoryEntry } from './
 import { formatInventoryMarkdown } from './reporters/markdown';
 import { formatSarif } from './reporters/sarif';
 import { ANSI, PLAIN, formatFindingsText } from './reporters/text';
+import { ISMS_STATE_FILE, IsmsStateError, assetsCsv, isoDate, ismsMarkdown, mergeIsms, parseIsmsState, risksCsv, scanIsms, serializeIsmsState, type IsmsState } from '../isms';
 
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -38,6 +39,21 @@ Usage:
       --format json|markdown       Output format (default: markdown)
   srlens explain <type>        Who owns each security concern for a CloudFormation or Terraform type
       --format text|json           Output format (default: text)
+  srlens isms export [paths...]
+                               ISMS report: scope, policy, methodology, asset and risk registers,
+                               statement of applicability; reads ${ISMS_STATE_FILE} when present
+      --format markdown|csv        Output format (default: markdown)
+      --register assets|risks|both CSV only: which register (default: both; with --out, both
+                                   writes <name>-assets.csv and <name>-risks.csv)
+      --out <file>                 Write to a file instead of standard output
+      --update                     Write the merged state back to ${ISMS_STATE_FILE}
+      --config <file>              Configuration (default: ./.srlens.yaml)
+  srlens aws whoami            The AWS account and principal of the current credentials (STS)
+      --format text|json           Output format (default: text)
+      --profile <name>             Shared config profile (default: the SDK's credential chain)
+      --region <region>            Region of the STS endpoint (default: AWS_REGION, else us-east-1)
+      --endpoint <url>             STS endpoint (default: AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the Region's)
+      --timeout <ms>               Give up after this long (default: 5000)
   srlens --version | --help
 
 Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage or I/O error.`;
@@ -70,6 +86,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return await inventory(rest, io);
       case 'explain':
         return explain(rest, io);
+      case 'isms':
+        return await isms(rest, io);
+      case 'aws':
+        return await aws(rest, io);
       default:
         throw new UsageError(`unknown command '${command}'. Run 'srlens --help' for the commands.`);
     }
@@ -147,6 +167,109 @@ function explain(args: string[], io: CliIo): number {
   return 0;
 }
 
+async function isms(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'export') throw new UsageError(`isms needs a subcommand: 'srlens isms export [paths...]'${sub ? ` (got '${sub}')` : ''}.`);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'markdown' },
+      register: { type: 'string', default: 'both' },
+      out: { type: 'string' },
+      update: { type: 'boolean', default: false },
+      config: { type: 'string' },
+    },
+  });
+  const format = oneOf(values.format, ['markdown', 'csv'] as const, '--format');
+  const register = oneOf(values.register, ['assets', 'risks', 'both'] as const, '--register');
+  const { config, root } = loadConfig(values.config, io);
+  const { sources } = loadSources(positionals, DEFAULT_MAX_FILE_SIZE, io, config.exclude, root);
+  const analysis = await new Analyzer({ config }).analyze(sources);
+  const today = isoDate();
+
+  const stateFile = path.join(root, ISMS_STATE_FILE);
+  let previous: IsmsState | undefined;
+  if (existsSync(stateFile)) {
+    let text: string;
+    try {
+      text = readFileSync(stateFile, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read '${display(stateFile, io.cwd)}': ${describeIoError(error)}`);
+    }
+    const warnings: string[] = [];
+    try {
+      previous = parseIsmsState(text, warnings);
+    } catch (error) {
+      if (error instanceof IsmsStateError) throw new UsageError(`cannot use '${display(stateFile, io.cwd)}': ${error.message}`);
+      throw error;
+    }
+    for (const warning of warnings) io.stderr(`srlens: warning: ${display(stateFile, io.cwd)}: ${warning}`);
+  }
+  const state = mergeIsms(previous, scanIsms(analysis, { displayPath: (file) => display(file, root), today }), today);
+
+  const outputs: { file?: string; text: string }[] = [];
+  const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
+  if (format === 'markdown') outputs.push({ file: out, text: ismsMarkdown(state, { today }) });
+  else if (register === 'both' && out) {
+    const base = out.replace(/\.csv$/i, '');
+    outputs.push({ file: `${base}-assets.csv`, text: assetsCsv(state) }, { file: `${base}-risks.csv`, text: risksCsv(state) });
+  } else if (register === 'both') outputs.push({ text: `${assetsCsv(state)}\r\n${risksCsv(state)}` });
+  else outputs.push({ file: out, text: register === 'assets' ? assetsCsv(state) : risksCsv(state) });
+
+  for (const output of outputs) {
+    if (output.file) writeText(output.file, output.text, io);
+    else io.stdout(output.text);
+  }
+  if (values.update) {
+    writeText(stateFile, serializeIsmsState({ ...state }), io);
+    io.stderr(`srlens: updated ${display(stateFile, io.cwd)}`);
+  }
+  return 0;
+}
+
+async function aws(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'whoami') throw new UsageError(`aws needs a subcommand: 'srlens aws whoami'${sub ? ` (got '${sub}')` : ''}.`);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      profile: { type: 'string' },
+      region: { type: 'string' },
+      endpoint: { type: 'string' },
+      timeout: { type: 'string' },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`aws whoami takes no arguments (got '${positionals[0]}').`);
+  const format = oneOf(values.format, ['text', 'json'] as const, '--format');
+  const timeoutMs = values.timeout === undefined ? undefined : positiveInteger(values.timeout, '--timeout', 'milliseconds');
+  // Loaded on demand: the AWS SDK is large and no other command needs it.
+  const { getCallerIdentity, IdentityError } = await import('../aws/identity');
+  let identity;
+  try {
+    identity = await getCallerIdentity({ profile: values.profile, region: values.region, endpoint: values.endpoint, timeoutMs });
+  } catch (error) {
+    if (error instanceof IdentityError) throw new UsageError(error.message);
+    throw error;
+  }
+  const { account, arn, userId, principalType, isRoot } = identity;
+  if (format === 'json') io.stdout(JSON.stringify({ account, arn, userId, principalType, isRoot }, null, 2));
+  else io.stdout(`Account:   ${account}\nPrincipal: ${arn}\nType:      ${principalType}\nUser id:   ${userId}`);
+  if (isRoot) io.stderr('srlens: warning: these are the account root user\'s credentials. Use an IAM role or IAM Identity Center user for daily work, and keep the root user for the few tasks that need it, with MFA.');
+  return 0;
+}
+
+function writeText(file: string, text: string, io: CliIo): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
+  } catch (error) {
+    throw new UsageError(`cannot write '${display(file, io.cwd)}': ${describeIoError(error)}`);
+  }
+}
+
 /** Reads every candidate file; files it cannot use become findings (too large) or stderr notes (unreadable). */
 function loadSources(
   paths: string[],
@@ -199,9 +322,9 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${value}').`);
 }
 
-function positiveInteger(value: string, flag: string): number {
+function positiveInteger(value: string, flag: string, unit = 'bytes'): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number of bytes (got '${value}').`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number of ${unit} (got '${value}').`);
   return n;
 }
 

@@ -14,7 +14,7 @@ import { ALL_TYPES, type Fix, type Rule, type RuleContext, type RuleReport, type
 import { DEFAULT_CONFIG, type SrlensConfig } from './config';
 import { createRuleContext } from './context';
 import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } from './finding';
-import { applySuppressions, commentSuppressions, metadataSuppressions } from './suppressions';
+import { applySuppressions, commentSuppressions, metadataSuppressions, type SuppressedFinding } from './suppressions';
 
 export interface SourceFile {
   path: string;
@@ -24,6 +24,8 @@ export interface SourceFile {
 export interface Analysis {
   units: IacUnit[];
   findings: Finding[];
+  /** Findings silenced by a suppression with a reason, each with that suppression (for the ISMS risk register). */
+  suppressed?: SuppressedFinding[];
 }
 
 export interface AnalyzerOptions {
@@ -101,6 +103,7 @@ export class Analyzer {
   async analyze(files: SourceFile[]): Promise<Analysis> {
     const units: IacUnit[] = [];
     const findings: Finding[] = [];
+    const suppressed: SuppressedFinding[] = [];
     const modules = new Map<string, SourceFile[]>();
     for (const file of files) {
       const kind = sourceKindOf(file.path);
@@ -108,6 +111,7 @@ export class Analyzer {
         const result = this.analyzeCloudFormation(file.path, file.text);
         units.push(...result.units);
         findings.push(...result.findings);
+        suppressed.push(...(result.suppressed ?? []));
       } else if (kind === 'terraform') {
         const dir = moduleDirOf(file.path);
         const list = modules.get(dir) ?? [];
@@ -119,9 +123,10 @@ export class Analyzer {
       const result = await this.analyzeTerraformModule(dir, moduleFiles);
       units.push(...result.units);
       findings.push(...result.findings);
+      suppressed.push(...(result.suppressed ?? []));
     }
     findings.sort(compareFindings);
-    return { units, findings };
+    return { units, findings, suppressed };
   }
 
   /** The quick fix for a finding this analyzer produced, built on demand; undefined when there is none. */
@@ -174,10 +179,11 @@ export class Analyzer {
     }
     const suppressions = [...texts].flatMap(([file, content]) => commentSuppressions(file, content));
     for (const unit of parsed.units) suppressions.push(...metadataSuppressions(unit));
-    findings = applySuppressions(findings, suppressions, parsed.units.flatMap((u) => u.resources));
+    const suppressed: SuppressedFinding[] = [];
+    findings = applySuppressions(findings, suppressions, parsed.units.flatMap((u) => u.resources), suppressed);
     findings = this.applyConfig(findings);
     findings.sort(compareFindings);
-    return { units: parsed.units, findings };
+    return { units: parsed.units, findings, suppressed };
   }
 
   private checkUnit(rule: Rule, unit: IacUnit, context: RuleContext, into: Finding[]): void {

@@ -73,11 +73,18 @@ function text(value: Value | undefined): string {
   return value?.kind === 'literal' && value.value !== null ? String(value.value) : '';
 }
 
+/** A finding silenced by an accountable suppression, kept so reports (the ISMS risk register) can show what was accepted and why. */
+export interface SuppressedFinding {
+  finding: Finding;
+  suppression: Suppression;
+}
+
 /**
  * Applies suppressions to findings. Returns the findings that remain plus findings about the
- * suppressions themselves (missing reason, unused).
+ * suppressions themselves (missing reason, unused). When `suppressed` is given, every finding a
+ * suppression silenced is pushed onto it with that suppression; the result is the same either way.
  */
-export function applySuppressions(findings: Finding[], suppressions: Suppression[], resources: Resource[]): Finding[] {
+export function applySuppressions(findings: Finding[], suppressions: Suppression[], resources: Resource[], suppressed?: SuppressedFinding[]): Finding[] {
   if (suppressions.length === 0) return findings;
   const byId = new Map(resources.map((r) => [`${r.file}\u0000${r.id}`, r]));
   const used = new Set<Suppression>();
@@ -89,6 +96,7 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
       const lines = resource ? anchors(resource, finding.range.start) : new Set([finding.range.start.line]);
       if (s.resourceId !== undefined ? s.resourceId === finding.resource : s.targetLine !== undefined && lines.has(s.targetLine)) {
         used.add(s);
+        suppressed?.push({ finding, suppression: s });
         return false;
       }
     }

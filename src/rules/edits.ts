@@ -29,7 +29,25 @@ function open(resource: Resource, context: RuleContext): Doc | undefined {
   const text = context.text(resource.file);
   if (text === undefined) return undefined;
   const syntax: Syntax = resource.syntax === 'terraform' ? 'hcl' : resource.syntax === 'cloudformation-json' ? 'json' : 'yaml';
-  return { file: resource.file, text, lines: new LineIndex(text), eol: text.includes('\r\n') ? '\r\n' : '\n', syntax };
+  return { file: resource.file, text, lines: lineIndexOf(text), eol: text.includes('\r\n') ? '\r\n' : '\n', syntax };
+}
+
+/** Line indexes of the texts opened last (one per file of a module); a LineIndex is never modified. */
+const recentLineIndexes = new Map<string, LineIndex>();
+const MAX_RECENT_LINE_INDEXES = 8;
+
+/**
+ * The line index of `text`, shared by every edit built from the same text. Rules that check
+ * whether their fix applies build edits for each resource they report; indexing the whole file
+ * each time made one analysis quadratic in the file's size.
+ */
+export function lineIndexOf(text: string): LineIndex {
+  let lines = recentLineIndexes.get(text);
+  if (lines) return lines;
+  lines = new LineIndex(text);
+  recentLineIndexes.set(text, lines);
+  if (recentLineIndexes.size > MAX_RECENT_LINE_INDEXES) recentLineIndexes.delete(recentLineIndexes.keys().next().value as string);
+  return lines;
 }
 
 /**

@@ -20,6 +20,11 @@ export interface DocumentAnalysis {
 }
 
 export class DocumentAnalyses {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly lastSeen = new WeakMap<vscode.TextDocument, Analysis>();
+  /** Fires when a document's analysis is not the one last returned for it (new text or configuration). */
+  readonly onDidChange = this.changed.event;
+
   constructor(readonly analyzer: Analyzer) {}
 
   /** Analyses a CloudFormation or Terraform document; undefined for anything else. */
@@ -29,11 +34,21 @@ export class DocumentAnalyses {
     const version = doc.version;
     if (kind === 'cloudformation') {
       const analysis = this.analyzer.analyzeCloudFormation(doc.uri.fsPath, doc.getText());
+      this.noteResult(doc, analysis);
       return { uri: doc.uri, version, analysis, files: [doc.uri.fsPath] };
     }
     const files = await moduleFiles(doc.uri);
     const analysis = await this.analyzer.analyzeTerraformModule(moduleDirOf(doc.uri.fsPath), files);
+    this.noteResult(doc, analysis);
     return { uri: doc.uri, version, analysis, files: files.map((f) => f.path) };
+  }
+
+  /** Cached results are the same object, so only a new analysis fires (no loop with listeners that re-ask). */
+  private noteResult(doc: vscode.TextDocument, analysis: Analysis): void {
+    if (this.lastSeen.get(doc) === analysis) return;
+    const first = !this.lastSeen.has(doc);
+    this.lastSeen.set(doc, analysis);
+    if (!first) this.changed.fire(doc.uri);
   }
 }
 

@@ -1,16 +1,20 @@
 /**
  * Diagnostics for open CloudFormation and Terraform documents, recomputed (debounced) as the user
  * types. A Terraform edit re-analyses its whole directory (the module), including unsaved editors.
- * Results computed for an older document version are dropped.
+ * Results computed for an older document version are dropped. The workspace scan publishes files
+ * that are not open through the same collection (`publish`), so a file never shows two sets.
+ * Settings: `srlens.enable`, `srlens.diagnostics.debounce`, `srlens.diagnostics.minimumSeverity`
+ * (through the effective configuration) and `srlens.maxFileSize`.
  */
 import * as vscode from 'vscode';
 import { ruleDocsUrl } from '../engine/docs';
-import type { Finding } from '../engine/finding';
+import { severityAtLeast, type Finding } from '../engine/finding';
+import { fileTooLargeFinding } from '../engine/limits';
 import { sourceKindOf } from '../iac/detect';
 import type { DocumentAnalyses } from './analysis';
+import { settingsStore } from './settings';
 
 const OWNER_LABEL = { customer: 'You own this', shared: 'Shared with AWS', aws: 'AWS owns this' } as const;
-const DEBOUNCE_MS = 300;
 
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('srlens');
@@ -19,15 +23,50 @@ export class DiagnosticsController implements vscode.Disposable {
 
   constructor(private readonly analyses: DocumentAnalyses) {}
 
-  /** Recomputes every open document (after a configuration change). */
+  /** Recomputes every open document (after a configuration change); clears everything when disabled. */
   refreshAll(): void {
+    if (!settingsStore.current.enable) {
+      for (const timer of this.timers.values()) clearTimeout(timer);
+      this.timers.clear();
+      this.collection.clear();
+      return;
+    }
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  /** Publishes findings for a file that is not open (workspace scan), filtered by the minimum severity. */
+  publish(uri: vscode.Uri, findings: readonly Finding[]): void {
+    if (!settingsStore.current.enable) return;
+    this.collection.set(uri, visible(findings).map(toDiagnostic));
+  }
+
+  /** `publish` for many files in one message to the editor. */
+  publishMany(entries: readonly [vscode.Uri, readonly Finding[]][]): void {
+    if (!settingsStore.current.enable || entries.length === 0) return;
+    this.collection.set(entries.map(([uri, findings]) => [uri, visible(findings).map(toDiagnostic)]));
+  }
+
+  /** Re-analyses one open document now (a file of its Terraform module changed on disk). */
+  refresh(doc: vscode.TextDocument): void {
+    this.schedule(doc, 0);
+  }
+
+  /** Removes a file's diagnostics (deleted, or excluded from the scan). */
+  forget(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+  }
+
+  /** Files that currently have diagnostics from this extension. */
+  publishedUris(): vscode.Uri[] {
+    const uris: vscode.Uri[] = [];
+    this.collection.forEach((uri) => void uris.push(uri));
+    return uris;
   }
 
   start(): void {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, DEBOUNCE_MS)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, settingsStore.current.debounceMs)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         if (sourceKindOf(doc.uri.path) === 'cloudformation') this.collection.delete(doc.uri);
       }),
@@ -37,7 +76,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private schedule(doc: vscode.TextDocument, delay: number): void {
     if (doc.uri.scheme !== 'file' || !sourceKindOf(doc.uri.path)) return;
-    if (!vscode.workspace.getConfiguration('srlens').get<boolean>('enable', true)) return;
+    if (!settingsStore.current.enable) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
@@ -50,11 +89,16 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private async update(doc: vscode.TextDocument): Promise<void> {
+    const tooLarge = tooLargeMessage(doc.getText(), settingsStore.current.maxFileSize);
+    if (tooLarge) {
+      this.collection.set(doc.uri, visible([fileTooLargeFinding(doc.uri.fsPath, tooLarge)]).map(toDiagnostic));
+      return;
+    }
     const result = await this.analyses.analyze(doc);
     // Results computed for an older version of the document are dropped.
-    if (!result || doc.isClosed || doc.version !== result.version) return;
+    if (!result || doc.isClosed || doc.version !== result.version || !settingsStore.current.enable) return;
     for (const file of result.files) {
-      this.collection.set(vscode.Uri.file(file), result.analysis.findings.filter((f) => f.file === file).map(toDiagnostic));
+      this.collection.set(vscode.Uri.file(file), visible(result.analysis.findings.filter((f) => f.file === file)).map(toDiagnostic));
     }
   }
 
@@ -63,6 +107,30 @@ export class DiagnosticsController implements vscode.Disposable {
     this.collection.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Findings at or above the minimum severity in force (the setting, else `.srlens.yaml`). */
+function visible(findings: readonly Finding[]): Finding[] {
+  const minimum = settingsStore.effectiveMinimumSeverity;
+  return findings.filter((f) => severityAtLeast(f.severity, minimum));
+}
+
+/** The message for a file over `srlens.maxFileSize` bytes (UTF-8), else undefined. Cheap for ordinary files. */
+export function tooLargeMessage(text: string, maxFileSize: number, byteLength?: number): string | undefined {
+  // UTF-8 needs at least one byte per UTF-16 code unit and at most three.
+  let bytes = byteLength;
+  if (bytes === undefined) {
+    if (text.length * 3 <= maxFileSize) return undefined;
+    bytes = text.length > maxFileSize ? text.length : new TextEncoder().encode(text).length;
+  }
+  if (bytes <= maxFileSize) return undefined;
+  return `Skipped: ${formatBytes(bytes)} is over the ${formatBytes(maxFileSize)} limit for one file (setting srlens.maxFileSize).`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
 }
 
 const SEVERITY = {

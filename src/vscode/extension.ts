@@ -9,6 +9,14 @@ import { registerCommands } from './commands';
 import { DocumentAnalyses } from './analysis';
 import { ConfigController } from './config';
 import { DiagnosticsController, toDiagnostic } from './diagnostics';
+import { registerCodeActions } from './codeActions';
+import { registerCodeLens } from './codeLens';
+import { registerHovers } from './hover';
+import { registerFixAll } from './fixAll';
+import { registerSuppress } from './suppress';
+import { WorkspaceScanner } from './workspaceScan';
+import { MatrixPanel } from './matrix';
+import { registerRuleDocs } from './ruleDocs';
 
 export function activate(context: vscode.ExtensionContext): void {
   setWasmDirectory(context.extensionPath);
@@ -19,6 +27,10 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(diagnostics, config, ...registerCommands());
 
   // Editor features, one file each (registered below this line).
+  context.subscriptions.push(...new MatrixPanel(context.extensionUri, analyses).register(), ...registerRuleDocs());
+  context.subscriptions.push(...registerHovers(analyses), ...registerCodeLens(analyses));
+  context.subscriptions.push(...registerCodeActions(analyses), ...registerSuppress(analyses), ...registerFixAll(analyses));
+  context.subscriptions.push(...new WorkspaceScanner(analyses, diagnostics, config).register());
 
   // Documents are analysed once the configuration is known; reading it never blocks activation.
   void config.start().then(() => diagnostics.start());

@@ -1,0 +1,64 @@
+/**
+ * A CodeLens above each resource: `<Tier> · you own N concerns · M open findings`, where N counts
+ * the concerns that apply to the type and that you own or share with AWS, and M the findings on the
+ * resource. Clicking shows the responsibility matrix for the resource. Refreshed when an analysis
+ * changes; hidden by `srlens.codeLens.enable: false` (or `srlens.enable: false`).
+ */
+import * as vscode from 'vscode';
+import { resourcesIn, type DocumentAnalyses } from './analysis';
+import { tooLargeMessage } from './diagnostics';
+import { RESPONSIBILITY_SELECTOR } from './hover';
+import { codeLensInfo, lensSummary, type MatrixArgs } from './responsibility';
+import { settingsStore } from './settings';
+
+export const SHOW_MATRIX_COMMAND = 'srlens.showMatrix';
+
+export function registerCodeLens(analyses: DocumentAnalyses): vscode.Disposable[] {
+  const provider = new ResponsibilityCodeLens(analyses);
+  return [provider, vscode.languages.registerCodeLensProvider(RESPONSIBILITY_SELECTOR, provider)];
+}
+
+/** Whether CodeLens is on; read from the configuration so that a change applies at once. */
+function enabled(): boolean {
+  const config = vscode.workspace.getConfiguration('srlens');
+  return config.get<unknown>('enable') !== false && config.get<unknown>('codeLens.enable') !== false;
+}
+
+class ResponsibilityCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[];
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly analyses: DocumentAnalyses) {
+    this.disposables = [
+      this.changed,
+      analyses.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('srlens.codeLens.enable') || event.affectsConfiguration('srlens.enable')) this.changed.fire();
+      }),
+    ];
+  }
+
+  async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    if (!enabled() || tooLargeMessage(doc.getText(), settingsStore.current.maxFileSize)) return [];
+    const result = await this.analyses.analyze(doc);
+    if (!result || token.isCancellationRequested) return [];
+    const file = doc.uri.fsPath;
+    // Counted once, so a template with thousands of resources and findings stays linear.
+    const openFindings = new Map<string, number>();
+    for (const f of result.analysis.findings) if (f.file === file && f.resource) openFindings.set(f.resource, (openFindings.get(f.resource) ?? 0) + 1);
+    const lenses: vscode.CodeLens[] = [];
+    for (const { resource } of resourcesIn(result, file)) {
+      if (token.isCancellationRequested) return [];
+      const info = codeLensInfo(lensSummary(resource, openFindings.get(resource.id) ?? 0));
+      const line = resource.range.start.line;
+      const args: MatrixArgs = { file, resource: resource.id };
+      lenses.push(new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: info.title, tooltip: info.tooltip, command: SHOW_MATRIX_COMMAND, arguments: [args] }));
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Hovers: on a resource's type token or logical id (Terraform: its labels), who owns each concern
+ * for its tier and where this resource stands; on a property key, the concern it settles and who
+ * owns it; on a Terraform `provider "aws"`, its Region, data residency and Availability Zones.
+ * Reads the cached analysis (DocumentAnalyses), never blocks, and gives up when cancelled.
+ * Template text is escaped; only `srlens.showMatrix` and `srlens.explainType` links are trusted.
+ */
+import * as vscode from 'vscode';
+import type { Position, Range } from '../iac/model';
+import { containsPosition } from '../iac/model';
+import { findingsIn, resourcesIn, type DocumentAnalyses } from './analysis';
+import { tooLargeMessage } from './diagnostics';
+import { TRUSTED_COMMANDS } from './markdown';
+import { propertyHover, propertyPathAt, providerHoverMarkdown, resourceHoverMarkdown, summarizeResource } from './responsibility';
+import { settingsStore } from './settings';
+
+/** CloudFormation (YAML, JSON, `.template`) and Terraform documents on disk. */
+export const RESPONSIBILITY_SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'file', language: 'json' },
+  { scheme: 'file', language: 'terraform' },
+  { scheme: 'file', pattern: '**/*.tf' },
+  { scheme: 'file', pattern: '**/*.template' },
+];
+
+export function registerHovers(analyses: DocumentAnalyses): vscode.Disposable[] {
+  return [vscode.languages.registerHoverProvider(RESPONSIBILITY_SELECTOR, new ResponsibilityHovers(analyses))];
+}
+
+class ResponsibilityHovers implements vscode.HoverProvider {
+  constructor(private readonly analyses: DocumentAnalyses) {}
+
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    if (!settingsStore.current.enable || tooLargeMessage(doc.getText(), settingsStore.current.maxFileSize)) return undefined;
+    const result = await this.analyses.analyze(doc);
+    if (!result || token.isCancellationRequested || result.version !== doc.version) return undefined;
+    const file = doc.uri.fsPath;
+    const at: Position = { line: position.line, character: position.character };
+    const findings = result.analysis.findings;
+
+    for (const { resource } of resourcesIn(result, file)) {
+      if (!containsPosition(resource.range, at)) continue;
+      if (containsPosition(resource.typeRange, at) || containsPosition(resource.idRange, at)) {
+        const summary = summarizeResource(resource, findings, result.analysis.suppressed ?? []);
+        const range = containsPosition(resource.typeRange, at) ? resource.typeRange : resource.idRange;
+        return hover(resourceHoverMarkdown(summary), range);
+      }
+      const path = propertyPathAt(resource.properties, at);
+      const key = path?.[path.length - 1];
+      if (!path || !key || !containsPosition(key.keyRange, at)) return undefined;
+      const found = propertyHover(resource, path, findingsIn(result, file));
+      return found ? hover(found.markdown, key.keyRange) : undefined;
+    }
+
+    for (const unit of result.analysis.units) {
+      if (unit.kind !== 'terraform') continue;
+      for (const provider of unit.providers) {
+        if (provider.name !== 'aws' || provider.file !== file || !containsPosition(provider.labelRange, at)) continue;
+        return hover(providerHoverMarkdown(provider, unit), provider.labelRange);
+      }
+    }
+    return undefined;
+  }
+}
+
+function hover(markdown: string, range: Range): vscode.Hover {
+  const contents = new vscode.MarkdownString(markdown);
+  contents.isTrusted = { enabledCommands: [...TRUSTED_COMMANDS] };
+  contents.supportHtml = false;
+  contents.supportThemeIcons = false;
+  return new vscode.Hover(contents, new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character));
+}

@@ -1,0 +1,371 @@
+// The benchmark: `npm run bench` (text table) or `npm run bench -- --json` (machine-readable).
+// Options: --quick (fewer repetitions, no 5,000-resource inputs), --no-cfn-lint, --no-corpus,
+// --activation (also runs the real-VS Code integration suite and reads its activation figure).
+// It reports; it never fails on slow absolute times. See docs/performance.md.
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { cloudFormationJson, cloudFormationYaml, cloudFormationYamlOfLines, random, terraformModule } from './workloads.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(ROOT);
+const args = new Set(process.argv.slice(2));
+const JSON_OUTPUT = args.has('--json');
+const QUICK = args.has('--quick');
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const log = (line) => (JSON_OUTPUT ? process.stderr : process.stdout).write(`${line}\n`);
+
+// Budgets from the performance issue, shown beside each figure.
+const BUDGET = {
+  ratio: 1.5, // analysis ÷ bare parse of the same text
+  keystrokeP95Ms: 100, // engine, 5,000-line template
+  cfnLintSingle: 50, // × faster, whole process, one 500-resource template
+  cfnLintCorpus: 25, // × faster, whole process, the corpus's CloudFormation files
+  activationMs: 50,
+  corpusRssMb: 150,
+  bundleBytes: 1_000_000,
+};
+
+const results = [];
+function record(group, name, value, unit, budget) {
+  const entry = { group, name, value, unit };
+  if (budget) Object.assign(entry, { budget: budget.text, met: budget.met });
+  results.push(entry);
+  const shown = typeof value === 'number' ? formatNumber(value, unit) : String(value);
+  log(`  ${name.padEnd(58)} ${shown.padStart(14)}${budget ? `   budget ${budget.text} ${budget.met ? 'met' : 'MISSED'}` : ''}`);
+}
+const atMost = (value, limit, unit = '') => ({ text: `≤ ${limit}${unit}`, met: value <= limit });
+const atLeast = (value, limit, unit = '') => ({ text: `≥ ${limit}${unit}`, met: value >= limit });
+
+function formatNumber(value, unit) {
+  if (unit === 'ms') return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`;
+  if (unit === '×') return `${value.toFixed(2)}×`;
+  if (unit === 'bytes') return `${(value / 1024).toFixed(0)} KiB`;
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`.trim();
+}
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
+}
+
+/**
+ * Medians of `parse` and `analysis`, run alternately (parse, analysis, parse, …) after `warmup`
+ * pairs, so that both see the same JIT state, heap and machine load.
+ */
+async function paired(parse, analysis, runs, warmup = 2) {
+  for (let i = 0; i < warmup; i++) {
+    await parse();
+    await analysis();
+  }
+  const parseSamples = [];
+  const analysisSamples = [];
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    await parse();
+    parseSamples.push(performance.now() - start);
+    start = performance.now();
+    await analysis();
+    analysisSamples.push(performance.now() - start);
+  }
+  return { parseMs: median(parseSamples), analysisMs: median(analysisSamples) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build: the CLI as shipped (dist/), the engine and bare parsers for in-process timing, and the
+// production bundles for their size.
+
+log('Shared Responsibility Lens benchmark');
+const startedAt = Date.now();
+const machine = {
+  date: new Date().toISOString(),
+  cores: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+  loadAverageAtStart: os.loadavg()[0],
+};
+log(`  ${machine.date}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`);
+log(`  load average ${machine.loadAverageAtStart.toFixed(2)} at the start${machine.loadAverageAtStart > machine.cores ? ': the machine is busy, so absolute times are inflated (ratios within one run much less so)' : ''}`);
+
+mkdirSync('out/bench', { recursive: true });
+if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `node esbuild.mjs` first (npm run bench does).');
+await esbuild.build({ entryPoints: ['bench/engine.ts'], outfile: 'out/bench/engine.js', bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning' });
+const production = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', mainFields: ['module', 'main'], logLevel: 'warning' };
+await esbuild.build({ ...production, entryPoints: ['src/vscode/extension.ts'], outfile: 'out/bench/extension.min.js', external: ['vscode'] });
+await esbuild.build({ ...production, entryPoints: ['src/cli/main.ts'], outfile: 'out/bench/cli.min.js' });
+// The engine finds its wasm files next to its bundle.
+for (const wasm of ['tree-sitter.wasm', 'tree-sitter-terraform.wasm']) writeFileSync(path.join('out/bench', wasm), readFileSync(path.join('dist', wasm)));
+const engine = createRequire(import.meta.url)(path.resolve('out/bench/engine.js'));
+await engine.loadBareTerraformParser();
+
+// ---------------------------------------------------------------------------------------------
+// In-process: analysis vs bare parse of the same text, warm, medians.
+
+const reps = (size) => (QUICK ? 3 : size >= 5000 ? 5 : size >= 1000 ? 11 : 21);
+
+async function cloudFormationRatio(label, file, text, size) {
+  const bare = file.endsWith('.json') ? engine.bareParseJson : engine.bareParseYaml;
+  const runs = reps(size);
+  let findings = 0;
+  let resources = 0;
+  const { parseMs, analysisMs } = await paired(() => bare(text), () => {
+    const analysis = new engine.Analyzer().analyzeCloudFormation(file, text);
+    findings = analysis.findings.length;
+    resources = analysis.units.reduce((n, u) => n + u.resources.length, 0);
+  }, runs);
+  report(label, { bytes: text.length, lines: text.split('\n').length - 1, resources, findings, parseMs, analysisMs });
+}
+
+async function terraformRatio(label, dir, files, size) {
+  const runs = reps(size);
+  const texts = files.map((f) => f.text);
+  const sources = files.map((f) => ({ path: `${dir}/${f.name}`, text: f.text }));
+  let findings = 0;
+  let resources = 0;
+  const { parseMs, analysisMs } = await paired(() => engine.bareParseTerraform(texts), async () => {
+    engine.clearTerraformCache(); // every run parses from scratch, as a first open or a CLI run does
+    const analysis = await new engine.Analyzer().analyzeTerraformModule(dir, sources);
+    findings = analysis.findings.length;
+    resources = analysis.units.reduce((n, u) => n + u.resources.length, 0);
+  }, runs);
+  const bytes = texts.reduce((n, t) => n + t.length, 0);
+  const lines = texts.reduce((n, t) => n + t.split('\n').length - 1, 0);
+  report(label, { bytes, lines, resources, findings, parseMs, analysisMs, files: files.length });
+}
+
+function report(label, m) {
+  const ratio = m.analysisMs / m.parseMs;
+  const detail = `${m.resources} resources, ${m.findings} findings, ${m.lines} lines, ${(m.bytes / 1024).toFixed(0)} KiB${m.files ? `, ${m.files} files` : ''}`;
+  log(`  ${label} (${detail})`);
+  record(label, 'bare parse (median)', m.parseMs, 'ms');
+  record(label, 'analysis: parse + rules + everything (median)', m.analysisMs, 'ms');
+  record(label, 'analysis ÷ bare parse', ratio, '×', atMost(ratio, BUDGET.ratio, '×'));
+  Object.assign(results[results.length - 1], { detail: m });
+}
+
+log('\nGenerated workloads (in-process, warm; bare parse = `yaml` document API / jsonc-parser / tree-sitter)');
+const sizes = QUICK ? [100, 1000] : [100, 1000, 5000];
+for (const size of sizes) await cloudFormationRatio(`CloudFormation YAML, ${size} resources`, `/bench/template-${size}.yaml`, cloudFormationYaml(size), size);
+for (const size of sizes) await cloudFormationRatio(`CloudFormation JSON, ${size} resources`, `/bench/template-${size}.json`, cloudFormationJson(size), size);
+for (const size of sizes) await terraformRatio(`Terraform, ${size} resources in 20 files`, `/bench/tf-${size}`, terraformModule(size, 20), size);
+
+// ---------------------------------------------------------------------------------------------
+// Incremental: one keystroke in a 5,000-line template, then re-analysis, 200 times (as the editor
+// does: the same Analyzer, the file's previous result cached by path and text).
+
+{
+  const base = cloudFormationYamlOfLines(5000);
+  const file = '/bench/keystrokes.yaml';
+  // Type into tag values spread over the file (plain scalars, so every intermediate text is valid).
+  const anchors = [...base.matchAll(/Value: team-\d+\n/g)].map((m) => m.index + m[0].length - 1);
+  const rnd = random(7);
+  const analyzer = new engine.Analyzer();
+  analyzer.analyzeCloudFormation(file, base);
+  let text = base;
+  const shift = anchors.map(() => 0);
+  const analysis = [];
+  const parse = [];
+  const edits = 200;
+  const texts = [];
+  for (let i = 0; i < edits; i++) {
+    const k = Math.floor(rnd() * anchors.length);
+    const at = anchors[k] + shift[k];
+    text = `${text.slice(0, at)}${String.fromCharCode(97 + (i % 26))}${text.slice(at)}`;
+    for (let j = 0; j < anchors.length; j++) if (anchors[j] >= anchors[k]) shift[j]++;
+    texts.push(text);
+  }
+  for (let i = 0; i < 5; i++) engine.bareParseYaml(texts[i]); // warm
+  for (const t of texts) {
+    let start = performance.now();
+    engine.bareParseYaml(t);
+    parse.push(performance.now() - start);
+    start = performance.now();
+    analyzer.analyzeCloudFormation(file, t);
+    analysis.push(performance.now() - start);
+  }
+  const label = `Keystrokes: ${edits} one-character edits in a ${base.split('\n').length - 1}-line template`;
+  log(`  ${label}`);
+  record(label, 'bare parse of each edited text (median)', median(parse), 'ms');
+  record(label, 'bare parse of each edited text (p95)', quantile(parse, 0.95), 'ms');
+  record(label, 'keystroke to findings in the engine (median)', median(analysis), 'ms');
+  record(label, 'keystroke to findings in the engine (p95)', quantile(analysis, 0.95), 'ms', atMost(quantile(analysis, 0.95), BUDGET.keystrokeP95Ms, ' ms'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The corpus, in-process: every file, CloudFormation file by file, Terraform by module.
+
+function walk(dir, found = []) {
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) walk(full, found);
+    else found.push(full);
+  }
+  return found;
+}
+
+const corpusFiles = existsSync(CORPUS) && !args.has('--no-corpus') ? walk(CORPUS) : [];
+const isCfnFile = (f) => /\.(ya?ml|json|template)$/i.test(f);
+const cfnFiles = corpusFiles.filter(isCfnFile);
+if (corpusFiles.length > 0) {
+  log(`\nCorpus ../shared/corpus (in-process, warm, totals over the files)`);
+  const texts = new Map(corpusFiles.map((f) => [f, readFileSync(f, 'utf8')]));
+  for (const [label, pick, bare] of [
+    ['Corpus CloudFormation YAML', (f) => /\.(ya?ml)$/i.test(f), engine.bareParseYaml],
+    ['Corpus CloudFormation JSON', (f) => /\.json$/i.test(f), engine.bareParseJson],
+  ]) {
+    const files = cfnFiles.filter(pick);
+    const runs = QUICK ? 3 : 7;
+    let findings = 0;
+    let resources = 0;
+    const { parseMs, analysisMs } = await paired(() => files.forEach((f) => bare(texts.get(f))), () => {
+      const analyzer = new engine.Analyzer();
+      findings = 0;
+      resources = 0;
+      for (const f of files) {
+        const a = analyzer.analyzeCloudFormation(f, texts.get(f));
+        findings += a.findings.length;
+        resources += a.units.reduce((n, u) => n + u.resources.length, 0);
+      }
+    }, runs, 1);
+    const bytes = files.reduce((n, f) => n + texts.get(f).length, 0);
+    const lines = files.reduce((n, f) => n + texts.get(f).split('\n').length - 1, 0);
+    report(`${label} (${files.length} files)`, { bytes, lines, resources, findings, parseMs, analysisMs, files: files.length });
+  }
+  {
+    const tf = corpusFiles.filter((f) => f.endsWith('.tf'));
+    const modules = new Map();
+    for (const f of tf) modules.set(path.dirname(f), [...(modules.get(path.dirname(f)) ?? []), { path: f, text: texts.get(f) }]);
+    const runs = QUICK ? 3 : 7;
+    let findings = 0;
+    let resources = 0;
+    const { parseMs, analysisMs } = await paired(() => engine.bareParseTerraform(tf.map((f) => texts.get(f))), async () => {
+      engine.clearTerraformCache();
+      const analyzer = new engine.Analyzer();
+      findings = 0;
+      resources = 0;
+      for (const [dir, files] of modules) {
+        const a = await analyzer.analyzeTerraformModule(dir, files);
+        findings += a.findings.length;
+        resources += a.units.reduce((n, u) => n + u.resources.length, 0);
+      }
+    }, runs, 1);
+    const bytes = tf.reduce((n, f) => n + texts.get(f).length, 0);
+    const lines = tf.reduce((n, f) => n + texts.get(f).split('\n').length - 1, 0);
+    report(`Corpus Terraform (${tf.length} files, ${modules.size} modules)`, { bytes, lines, resources, findings, parseMs, analysisMs, files: tf.length });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole processes: the CLI as shipped, and cfn-lint on the same files in the same run.
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'srlens-bench-'));
+const rssHook = path.join(tmp, 'maxrss.cjs');
+writeFileSync(rssHook, "process.on('exit', () => require('node:fs').writeFileSync(process.env.SRLENS_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n");
+const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs a whole process; returns wall time (ms) and peak RSS (MB) when it can be read. */
+function run(command, argv, { rss = false } = {}) {
+  const rssFile = path.join(tmp, `rss-${Math.random().toString(36).slice(2)}`);
+  let cmd = command;
+  let list = argv;
+  if (rss && command === process.execPath) list = ['--require', rssHook, ...argv];
+  else if (rss && TIME_BIN) [cmd, list] = [TIME_BIN, ['-f', '%M', '-o', rssFile, command, ...argv]];
+  const start = performance.now();
+  const child = spawnSync(cmd, list, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SRLENS_BENCH_RSS: rssFile }, maxBuffer: 64 * 2 ** 20 });
+  const ms = performance.now() - start;
+  if (child.error) throw child.error;
+  let rssMb;
+  if (rss && existsSync(rssFile)) rssMb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
+  return { ms, rssMb, status: child.status, stderr: child.stderr?.toString() ?? '' };
+}
+
+function runs(command, argv, n, options) {
+  const all = [];
+  for (let i = 0; i < n; i++) all.push(run(command, argv, options));
+  return { ms: median(all.map((r) => r.ms)), rssMb: Math.max(...all.map((r) => r.rssMb ?? 0)) || undefined, status: all[0].status, stderr: all[0].stderr };
+}
+
+const scan = (paths) => [CLI, 'scan', '--format', 'json', '--fail-on', 'none', ...paths];
+
+log('\nWhole processes (wall time, median)');
+const nodeStart = runs(process.execPath, ['-e', '0'], QUICK ? 3 : 7);
+record('Processes', 'Node start-up alone (node -e 0)', nodeStart.ms, 'ms');
+const version = runs(process.execPath, [CLI, '--version'], QUICK ? 3 : 7);
+record('Processes', 'srlens --version (start-up + loading the bundle)', version.ms, 'ms');
+
+const single = path.join(tmp, 'template-500.yaml');
+writeFileSync(single, cloudFormationYaml(500));
+const tiny = path.join(tmp, 'tiny.yaml');
+writeFileSync(tiny, 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n');
+const srSingle = runs(process.execPath, scan([single]), QUICK ? 3 : 7);
+record('Processes', 'srlens scan: one 500-resource template', srSingle.ms, 'ms');
+const srTiny = runs(process.execPath, scan([tiny]), QUICK ? 3 : 7);
+record('Processes', 'srlens scan: one 3-line template', srTiny.ms, 'ms');
+
+if (corpusFiles.length > 0) {
+  const bytes = corpusFiles.reduce((n, f) => n + statSync(f).size, 0);
+  const whole = runs(process.execPath, scan([CORPUS]), 3, { rss: true });
+  record('Processes', `srlens scan ../shared/corpus (${corpusFiles.length} files, ${(bytes / 2 ** 20).toFixed(1)} MB)`, whole.ms, 'ms');
+  record('Processes', 'corpus throughput', corpusFiles.length / (whole.ms / 1000), 'files/s');
+  record('Processes', 'corpus throughput ', bytes / 2 ** 20 / (whole.ms / 1000), 'MB/s');
+  if (whole.rssMb) record('Processes', 'corpus scan peak RSS', whole.rssMb, 'MB', atMost(whole.rssMb, BUDGET.corpusRssMb, ' MB'));
+}
+
+const cfnLint = args.has('--no-cfn-lint') ? undefined : spawnSync('sh', ['-c', 'command -v cfn-lint'], { encoding: 'utf8' }).stdout.trim() || undefined;
+if (cfnLint) {
+  const cfnVersion = spawnSync(cfnLint, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  log(`\nsrlens vs ${cfnVersion} (whole process against whole process, same files, same run)`);
+  const lintTiny = runs(cfnLint, [tiny], QUICK ? 1 : 3);
+  record('cfn-lint', 'cfn-lint: one 3-line template', lintTiny.ms, 'ms');
+  record('cfn-lint', 'srlens faster by, one 3-line template', lintTiny.ms / srTiny.ms, '×');
+  const lintSingle = runs(cfnLint, [single], QUICK ? 1 : 3);
+  record('cfn-lint', 'cfn-lint: one 500-resource template', lintSingle.ms, 'ms');
+  record('cfn-lint', 'srlens faster by, one 500-resource template', lintSingle.ms / srSingle.ms, '×', atLeast(lintSingle.ms / srSingle.ms, BUDGET.cfnLintSingle, '×'));
+  if (cfnFiles.length > 0) {
+    const srCfn = runs(process.execPath, scan(cfnFiles), 3, { rss: true });
+    record('cfn-lint', `srlens scan: the corpus's ${cfnFiles.length} CloudFormation files`, srCfn.ms, 'ms');
+    const lintCfn = run(cfnLint, cfnFiles, { rss: true });
+    record('cfn-lint', `cfn-lint: the same ${cfnFiles.length} files (one run)`, lintCfn.ms, 'ms');
+    if (lintCfn.rssMb) record('cfn-lint', 'cfn-lint peak RSS on those files', lintCfn.rssMb, 'MB');
+    if (srCfn.rssMb) record('cfn-lint', 'srlens peak RSS on those files', srCfn.rssMb, 'MB');
+    record('cfn-lint', 'srlens faster by, corpus CloudFormation files', lintCfn.ms / srCfn.ms, '×', atLeast(lintCfn.ms / srCfn.ms, BUDGET.cfnLintCorpus, '×'));
+  }
+} else {
+  log('\ncfn-lint is not installed (or --no-cfn-lint): comparison skipped');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes, and activation from the real VS Code suite when asked.
+
+log('\nBundles (production build, minified; wasm apart)');
+const extensionBytes = statSync('out/bench/extension.min.js').size;
+record('Bundles', 'extension bundle (JavaScript)', extensionBytes, 'bytes', atMost(extensionBytes, BUDGET.bundleBytes, ' bytes'));
+record('Bundles', 'CLI bundle (JavaScript)', statSync('out/bench/cli.min.js').size, 'bytes');
+record('Bundles', 'wasm shipped beside them (runtime + Terraform grammar)', ['tree-sitter.wasm', 'tree-sitter-terraform.wasm'].reduce((n, f) => n + statSync(path.join('dist', f)).size, 0), 'bytes');
+
+if (args.has('--activation')) {
+  log('\nExtension activation (real VS Code: CI=true npm run test:integration)');
+  const it = spawnSync('npm', ['run', 'test:integration'], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const match = /VS Code measured code loading (\d+) ms \+ activate\(\) (\d+) ms = (\d+) ms/.exec(it.stdout ?? '');
+  if (match) record('Activation', 'extension activation (code loading + activate())', Number(match[3]), 'ms', atMost(Number(match[3]), BUDGET.activationMs, ' ms'));
+  else log('  the integration suite did not report an activation figure');
+}
+
+rmSync(tmp, { recursive: true, force: true });
+const elapsed = (Date.now() - startedAt) / 1000;
+machine.loadAverageAtEnd = os.loadavg()[0];
+log(`\nLoad average ${machine.loadAverageAtEnd.toFixed(2)} at the end (${machine.cores} cores).`);
+log(`\nDone in ${elapsed.toFixed(0)} s. Budgets are reported, never enforced: absolute times vary with the machine and its load.`);
+if (JSON_OUTPUT) process.stdout.write(`${JSON.stringify({ version: 1, machine, budgets: BUDGET, elapsedSeconds: elapsed, results }, null, 2)}\n`);

@@ -56,7 +56,7 @@ export interface RunDirs {
 }
 
 /** A fresh temporary folder with a copy of the workspace fixture and empty VS Code profile folders. */
-export function makeRunDirs(settings: Record<string, unknown>): RunDirs {
+export function makeRunDirs(settings: Record<string, unknown>, fixture = WORKSPACE_FIXTURE): RunDirs {
   const root = mkdtempSync(path.join(os.tmpdir(), 'srlens-it-'));
   const dirs: RunDirs = {
     root,
@@ -65,7 +65,7 @@ export function makeRunDirs(settings: Record<string, unknown>): RunDirs {
     extensions: path.join(root, 'extensions'),
     results: path.join(root, 'results.json'),
   };
-  cpSync(WORKSPACE_FIXTURE, dirs.workspace, { recursive: true });
+  cpSync(fixture, dirs.workspace, { recursive: true });
   mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   mkdirSync(dirs.extensions, { recursive: true });
   mkdirSync(path.join(root, 'tmp'));

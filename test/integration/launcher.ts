@@ -18,11 +18,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { runUiSmoke } from './ui-smoke';
 import {
   checkBuilt,
   DEFAULT_TIMEOUT_MS,
@@ -223,7 +224,9 @@ async function main(): Promise<number> {
   checkBuilt();
   const timeoutMs = Number(process.env.SRLENS_IT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
 
-  dirs = makeRunDirs(TEST_SETTINGS);
+  // `--ui`: the UI smoke test on a copy of examples/ (what a new user opens), driven through the workbench.
+  const ui = process.argv.includes('--ui');
+  dirs = ui ? makeRunDirs({ ...TEST_SETTINGS, 'workbench.colorTheme': 'Default Dark Modern', 'editor.stickyScroll.enabled': false, 'editor.minimap.enabled': false }, path.join(ROOT, 'examples')) : makeRunDirs(TEST_SETTINGS);
   const port = await freePort();
   const codeServerLog = createWriteStream(path.join(dirs.root, 'code-server.log'));
   log(`code-server ${CODE_SERVER_VERSION} on 127.0.0.1:${port}, workspace ${dirs.workspace}`);
@@ -261,10 +264,12 @@ async function main(): Promise<number> {
   log(`code-server ready in ${seconds(serverStarted)}`);
 
   const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).join('/')}`;
-  const payload = JSON.stringify([
-    ['extensionDevelopmentPath', remote(EXTENSION_PATH)],
-    ['extensionTestsPath', remote(SUITE_INDEX)],
-  ]);
+  const payload = JSON.stringify(
+    ui ? [['extensionDevelopmentPath', remote(EXTENSION_PATH)]] : [
+      ['extensionDevelopmentPath', remote(EXTENSION_PATH)],
+      ['extensionTestsPath', remote(SUITE_INDEX)],
+    ],
+  );
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(payload)}`;
 
   browser = await playwright.chromium.launch({
@@ -285,7 +290,7 @@ async function main(): Promise<number> {
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
-  const page = await browser.newPage();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const browserLog = createWriteStream(path.join(dirs.root, 'browser-console.log'));
   page.on('console', (message) => browserLog.write(`[${message.type()}] ${message.text()}\n`));
   page.on('pageerror', (error) => browserLog.write(`[pageerror] ${error.stack ?? error.message}\n`));
@@ -293,6 +298,7 @@ async function main(): Promise<number> {
   page.on('crash', () => (crashed = true));
   const suiteStarted = Date.now();
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  if (ui) return uiSmoke(page);
   log('workbench loading; the suite runs in the extension host');
 
   const resultsFile = dirs.results;
@@ -314,6 +320,24 @@ async function main(): Promise<number> {
   console.log('');
   console.log(summary);
   return ok ? 0 : 1;
+}
+
+/** Runs the UI smoke steps; screenshots go to media/screenshots/ with SRLENS_UPDATE_SCREENSHOTS=1. */
+async function uiSmoke(page: import('playwright-core').Page): Promise<number> {
+  const update = process.env.SRLENS_UPDATE_SCREENSHOTS === '1';
+  const screenshotDir = update ? path.join(ROOT, 'media', 'screenshots') : path.join(dirs!.root, 'screenshots');
+  mkdirSync(screenshotDir, { recursive: true });
+  const { steps } = await runUiSmoke(page, screenshotDir);
+  console.log('');
+  console.log('  UI smoke test in code-server (examples/)');
+  for (const s of steps) console.log(`    ${s.ok ? '✔' : '✗'} ${s.name} (${s.ms} ms)${s.error ? `\n      ${s.error}` : ''}`);
+  const failed = steps.filter((s) => !s.ok).length;
+  const passed = steps.length - failed;
+  const complete = steps.length === 5;
+  if (update && complete && failed === 0) console.log(`  screenshots written to ${path.relative(ROOT, screenshotDir)}`);
+  console.log('');
+  console.log(`ui smoke: ${passed} passed, ${failed + (complete ? 0 : 1)} failed`);
+  return failed === 0 && complete ? 0 : 1;
 }
 
 let exitCode: number | undefined;

@@ -17,6 +17,8 @@ import { registerSuppress } from './suppress';
 import { WorkspaceScanner } from './workspaceScan';
 import { MatrixPanel } from './matrix';
 import { registerRuleDocs } from './ruleDocs';
+import { registerIsms } from './isms';
+import { registerAws } from './aws';
 
 export function activate(context: vscode.ExtensionContext): void {
   setWasmDirectory(context.extensionPath);
@@ -27,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(diagnostics, config, ...registerCommands());
 
   // Editor features, one file each (registered below this line).
+  const isms = registerIsms(analyzer);
+  context.subscriptions.push(...isms.disposables, ...registerAws(isms.controller));
   context.subscriptions.push(...new MatrixPanel(context.extensionUri, analyses).register(), ...registerRuleDocs());
   context.subscriptions.push(...registerHovers(analyses), ...registerCodeLens(analyses));
   context.subscriptions.push(...registerCodeActions(analyses), ...registerSuppress(analyses), ...registerFixAll(analyses));

@@ -11,12 +11,14 @@
  * (the install folder), SRLENS_CHROMIUM (browser executable), SRLENS_IT_TIMEOUT_MS (default 5 min),
  * CI / SRLENS_REQUIRE_INTEGRATION=1 (a missing prerequisite fails instead of skipping),
  * SRLENS_IT_KEEP_LOGS=1 (keep the logs of a passing run too; a failed run's always go to
- * .vscode-test/integration-logs/).
+ * .vscode-test/integration-logs/), SRLENS_IT_VSIX=<file.vsix> (test the packaged extension: install
+ * the VSIX into the run's extensions folder with `code-server --install-extension` and load it from
+ * there instead of from this folder; `npm run package` makes one).
  *
  * Every process started here (code-server, its extension host and helpers, Chromium) carries a
  * unique SRLENS_IT_RUN marker in its environment and is stopped on exit, whatever the outcome.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
@@ -227,6 +229,8 @@ async function main(): Promise<number> {
   // `--ui`: the UI smoke test on a copy of examples/ (what a new user opens), driven through the workbench.
   const ui = process.argv.includes('--ui');
   dirs = ui ? makeRunDirs({ ...TEST_SETTINGS, 'workbench.colorTheme': 'Default Dark Modern', 'editor.stickyScroll.enabled': false, 'editor.minimap.enabled': false }, path.join(ROOT, 'examples')) : makeRunDirs(TEST_SETTINGS);
+  const vsix = process.env.SRLENS_IT_VSIX ? path.resolve(process.env.SRLENS_IT_VSIX) : undefined;
+  const extensionPath = vsix ? await installVsix(entry, vsix, dirs) : EXTENSION_PATH;
   const port = await freePort();
   const codeServerLog = createWriteStream(path.join(dirs.root, 'code-server.log'));
   log(`code-server ${CODE_SERVER_VERSION} on 127.0.0.1:${port}, workspace ${dirs.workspace}`);
@@ -264,12 +268,10 @@ async function main(): Promise<number> {
   log(`code-server ready in ${seconds(serverStarted)}`);
 
   const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).join('/')}`;
-  const payload = JSON.stringify(
-    ui ? [['extensionDevelopmentPath', remote(EXTENSION_PATH)]] : [
-      ['extensionDevelopmentPath', remote(EXTENSION_PATH)],
-      ['extensionTestsPath', remote(SUITE_INDEX)],
-    ],
-  );
+  // With a VSIX, the development path is the folder it installed to, so that the extension host runs
+  // exactly the packaged files (VS Code runs extensionTestsPath only with a development path).
+  const development = ['extensionDevelopmentPath', remote(extensionPath)];
+  const payload = JSON.stringify(ui ? [development] : [development, ['extensionTestsPath', remote(SUITE_INDEX)]]);
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(payload)}`;
 
   browser = await playwright.chromium.launch({
@@ -320,6 +322,25 @@ async function main(): Promise<number> {
   console.log('');
   console.log(summary);
   return ok ? 0 : 1;
+}
+
+/** Installs a VSIX into the run's extensions folder with code-server's own CLI (offline: a file, no gallery); returns the folder it installed to. */
+async function installVsix(entry: string, vsix: string, run: RunDirs): Promise<string> {
+  if (!existsSync(vsix)) throw new Error(`SRLENS_IT_VSIX: no such file ${vsix}`);
+  const installStarted = Date.now();
+  const output = await new Promise<string>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [entry, '--extensions-dir', run.extensions, '--user-data-dir', run.userData, '--install-extension', vsix],
+      { env: childEnv(run.root, { EXTENSIONS_GALLERY: '{}' }), timeout: 120_000 },
+      (error, stdout, stderr) => (error ? reject(new Error(`installing ${vsix} failed: ${error.message}\n${stdout}${stderr}`)) : resolve(`${stdout}${stderr}`)),
+    );
+  });
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  const installed = readdirSync(run.extensions).filter((name) => name.toLowerCase().startsWith(`${pkg.publisher}.${pkg.name}-`.toLowerCase()));
+  if (installed.length !== 1) throw new Error(`the VSIX did not install into ${run.extensions}:\n${output}`);
+  log(`installed ${path.basename(vsix)} as ${installed[0]} in ${seconds(installStarted)}`);
+  return path.join(run.extensions, installed[0]);
 }
 
 /** Runs the UI smoke steps; screenshots go to media/screenshots/ with SRLENS_UPDATE_SCREENSHOTS=1. */

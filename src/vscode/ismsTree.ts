@@ -1,0 +1,139 @@
+/**
+ * The "ISMS" tree in the Shared Responsibility view container: the nine steps (a checkbox each,
+ * bound to done / not done), the asset register grouped Essential / Support, and the risk
+ * register sorted by score. The tree only reads the state; edits go through isms.ts.
+ */
+import * as vscode from 'vscode';
+import { ISMS_STEPS, compareRisks, money, riskLevel, riskScore, type Asset, type IsmsState, type Risk, type StepState } from '../isms';
+
+export type IsmsNode =
+  | { kind: 'group'; group: 'steps' | 'assets' | 'risks' }
+  | { kind: 'category'; category: 'essential' | 'support' }
+  | { kind: 'step'; step: StepState }
+  | { kind: 'asset'; asset: Asset }
+  | { kind: 'risk'; risk: Risk };
+
+const STATUS_LABEL: Record<StepState['status'], string> = { 'not-started': 'not started', 'in-progress': 'in progress', done: 'done' };
+
+export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
+  private readonly changed = new vscode.EventEmitter<IsmsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private state: IsmsState | undefined;
+
+  constructor(private readonly root: () => vscode.Uri | undefined) {}
+
+  setState(state: IsmsState | undefined): void {
+    this.state = state;
+    this.changed.fire(undefined);
+  }
+
+  get current(): IsmsState | undefined {
+    return this.state;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  getChildren(node?: IsmsNode): IsmsNode[] {
+    const state = this.state;
+    // No state file yet: an empty tree shows the view's welcome content.
+    if (!state) return [];
+    if (!node) return [{ kind: 'group', group: 'steps' }, { kind: 'group', group: 'assets' }, { kind: 'group', group: 'risks' }];
+    if (node.kind === 'group' && node.group === 'steps') return state.steps.map((step) => ({ kind: 'step', step }));
+    if (node.kind === 'group' && node.group === 'assets') return [{ kind: 'category', category: 'essential' }, { kind: 'category', category: 'support' }];
+    if (node.kind === 'category') {
+      return state.assets
+        .filter((a) => a.category === node.category)
+        .sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name) : a.status === 'active' ? -1 : 1))
+        .map((asset) => ({ kind: 'asset', asset }));
+    }
+    if (node.kind === 'group' && node.group === 'risks') {
+      return [...state.risks].sort((a, b) => (a.status === b.status ? compareRisks(a, b) : a.status === 'open' ? -1 : 1)).map((risk) => ({ kind: 'risk', risk }));
+    }
+    return [];
+  }
+
+  getTreeItem(node: IsmsNode): vscode.TreeItem {
+    const state = this.state;
+    switch (node.kind) {
+      case 'group': {
+        const label = node.group === 'steps' ? 'Steps' : node.group === 'assets' ? 'Assets' : 'Risks';
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `group:${node.group}`;
+        item.contextValue = `srlens.isms.group.${node.group}`;
+        if (state) {
+          if (node.group === 'steps') item.description = `${state.steps.filter((s) => s.status === 'done').length} of ${state.steps.length} done`;
+          if (node.group === 'assets') item.description = `${state.assets.filter((a) => a.status === 'active').length} active`;
+          if (node.group === 'risks') item.description = `${state.risks.filter((r) => r.status === 'open').length} open`;
+        }
+        return item;
+      }
+      case 'category': {
+        const item = new vscode.TreeItem(node.category === 'essential' ? 'Essential' : 'Support', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `category:${node.category}`;
+        item.description = String(state?.assets.filter((a) => a.category === node.category).length ?? 0);
+        item.tooltip = node.category === 'essential' ? 'What the business values: information and processes.' : 'What the essential assets run on: software, hardware, people and partners.';
+        return item;
+      }
+      case 'step': {
+        const meta = ISMS_STEPS.find((s) => s.id === node.step.id);
+        const index = ISMS_STEPS.findIndex((s) => s.id === node.step.id) + 1;
+        const item = new vscode.TreeItem(`${index}. ${meta?.title ?? node.step.id}`, vscode.TreeItemCollapsibleState.None);
+        item.id = `step:${node.step.id}`;
+        item.contextValue = 'srlens.isms.step';
+        item.checkboxState = {
+          state: node.step.status === 'done' ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+          tooltip: node.step.status === 'done' ? 'Mark as not done' : 'Mark as done',
+          accessibilityInformation: { label: `${meta?.title ?? node.step.id}: ${STATUS_LABEL[node.step.status]}`, role: 'checkbox' },
+        };
+        item.description = [STATUS_LABEL[node.step.status], node.step.owner].filter(Boolean).join(' · ');
+        const tooltip = new vscode.MarkdownString();
+        tooltip.appendText(meta?.guidance ?? '');
+        tooltip.appendText(`\n\nStatus: ${STATUS_LABEL[node.step.status]}${node.step.owner ? `. Owner: ${node.step.owner}` : ''}${node.step.due ? `. Due: ${node.step.due}` : ''}.`);
+        item.tooltip = tooltip;
+        return item;
+      }
+      case 'asset': {
+        const a = node.asset;
+        const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
+        item.id = `asset:${a.id}`;
+        item.contextValue = 'srlens.isms.asset';
+        item.iconPath = new vscode.ThemeIcon(a.status === 'retired' ? 'archive' : a.category === 'essential' ? 'database' : 'server');
+        item.description = [a.value !== undefined ? money(a.value) : 'no value', a.owner ?? 'no owner', a.status === 'retired' ? 'retired' : undefined].filter(Boolean).join(' · ');
+        const tooltip = new vscode.MarkdownString();
+        tooltip.appendText(`${a.name}${a.type ? ` (${a.type})` : ''}\n\n${a.file ? `${a.file}${a.line ? `:${a.line}` : ''}` : 'Added by hand'}`);
+        item.tooltip = tooltip;
+        this.link(item, a.file, a.line);
+        return item;
+      }
+      case 'risk': {
+        const r = node.risk;
+        const score = riskScore(r);
+        const item = new vscode.TreeItem(r.title, vscode.TreeItemCollapsibleState.None);
+        item.id = `risk:${r.id}`;
+        item.contextValue = 'srlens.isms.risk';
+        item.iconPath = new vscode.ThemeIcon(
+          r.status === 'closed' ? 'pass' : score >= 10 ? 'error' : score >= 5 ? 'warning' : 'info',
+          r.status === 'closed' ? undefined : new vscode.ThemeColor(score >= 10 ? 'list.errorForeground' : score >= 5 ? 'list.warningForeground' : 'foreground'),
+        );
+        const assetName = state?.assets.find((a) => a.id === r.asset)?.name ?? r.asset;
+        item.description = `${score} ${riskLevel(score)} · ${r.treatment}${r.status === 'closed' ? ' · closed' : ''} · ${assetName}`;
+        const tooltip = new vscode.MarkdownString();
+        tooltip.appendText(`${r.title}\n\nRule ${r.ruleId} on ${assetName}. Likelihood ${r.likelihood} × impact ${r.impact} = ${score}. Treatment: ${r.treatment}.${r.riskOwner ? ` Owner: ${r.riskOwner}.` : ''}`);
+        item.tooltip = tooltip;
+        this.link(item, r.file, r.lines[0]);
+        return item;
+      }
+    }
+  }
+
+  /** Clicking an item opens its template at the resource (files are relative to the workspace root). */
+  private link(item: vscode.TreeItem, file: string | undefined, line: number | undefined): void {
+    const root = this.root();
+    if (!root || !file) return;
+    const uri = /^([a-z]:)?[\\/]/i.test(file) ? vscode.Uri.file(file) : vscode.Uri.joinPath(root, file);
+    const position = new vscode.Position(Math.max(0, (line ?? 1) - 1), 0);
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(position, position), preview: true }] };
+  }
+}

@@ -1,6 +1,7 @@
 /**
  * The context rules see for one template or module: reference resolution and a reverse index of
- * references, both built once per unit and lazily, so no rule scans the unit quadratically.
+ * references, both built once per unit and lazily, so no rule scans the unit quadratically; and
+ * `memo`, where rules and their helpers keep indexes of their own, built the same way.
  */
 import type { IacUnit, Resource, Value } from '../iac/model';
 import type { RuleContext, RuleSettings } from '../rules/rule';
@@ -10,6 +11,7 @@ const MAX_RESOLVE_DEPTH = 8;
 export function createRuleContext(unit: IacUnit, settings: RuleSettings, text: (file: string) => string | undefined): RuleContext {
   let byId: Map<string, Resource> | undefined;
   let referencedBy: Map<string, Resource[]> | undefined;
+  const memos = new Map<string, unknown>();
 
   const resourceById = (id: string): Resource | undefined => {
     byId ??= new Map(unit.resources.map((r) => [r.id, r]));
@@ -42,7 +44,14 @@ export function createRuleContext(unit: IacUnit, settings: RuleSettings, text: (
     return types ? found.filter((r) => types.includes(r.type)) : found;
   };
 
-  return { unit, settings, resolve: (value) => resolve(value), resourceById, referencing, text };
+  const memo = <T>(key: string, build: () => T): T => {
+    if (memos.has(key)) return memos.get(key) as T;
+    const value = build();
+    memos.set(key, value);
+    return value;
+  };
+
+  return { unit, settings, resolve: (value) => resolve(value), resourceById, referencing, text, memo };
 }
 
 function buildReverseIndex(resources: Resource[]): Map<string, Resource[]> {

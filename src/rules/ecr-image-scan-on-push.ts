@@ -2,6 +2,7 @@ import type { Resource } from '../iac/model';
 import { setProperty } from './edits';
 import type { Rule, RuleContext, TextEdit } from './rule';
 import { absentRange, booleanOf, readSettingFor } from './support/managed-settings';
+import { hasResourceOfType } from './support/types';
 import { isCloudFormation } from './values';
 
 const CFN_PATH = ['ImageScanningConfiguration', 'ScanOnPush'];
@@ -38,7 +39,7 @@ export const rule: Rule = {
 
   check(resource, context) {
     // A registry scanning configuration in the same template or module overrides the repository's setting.
-    if (context.unit.resources.some((r) => REGISTRY_SCANNING_TYPES.includes(r.type))) return [];
+    if (hasResourceOfType(context, REGISTRY_SCANNING_TYPES)) return [];
     const setting = readSettingFor(resource, context, CFN_PATH, TF_PATH);
     // Terraform's `null` leaves the default (false) in place, like an absent argument.
     const isNull = setting.state === 'set' && setting.value.kind === 'literal' && setting.value.value === null;

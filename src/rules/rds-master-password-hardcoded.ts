@@ -1,9 +1,9 @@
 import { LineIndex } from '../iac/lineIndex';
-import type { IacUnit, Property, Resource, Value } from '../iac/model';
+import type { Property, Resource, Value } from '../iac/model';
 import { removeProperty, setProperty } from './edits';
 import type { Rule, RuleContext, RuleReport, TextEdit } from './rule';
 import { engineOf, isAuroraMember, isReadReplica, isServerlessV1, rdsKind, rdsName } from './support/rds';
-import { countReads } from './support/references';
+import { countReadsOf } from './support/references';
 import { booleanSetting, isSet } from './support/settings';
 import { isCloudFormation, key, property } from './values';
 
@@ -107,21 +107,21 @@ function canManagePassword(resource: Resource, context: RuleContext, setting: Pr
   if (isSet(resource, context, key(resource, 'GlobalClusterIdentifier', 'global_cluster_identifier'))) return false;
   if (isSet(resource, context, 'blue_green_update')) return false;
   if (booleanSetting(resource, context, CFN_MANAGED, TF_MANAGED).state === 'unknown') return false;
-  return !passwordUsedElsewhere(context.unit, resource, setting, origin);
+  return !passwordUsedElsewhere(context, resource, setting, origin);
 }
 
 /**
  * Something else reads the same password: another read of the parameter or variable it comes
  * through, or a read of this resource's password attribute (`aws_db_instance.db.password`).
  */
-function passwordUsedElsewhere(unit: IacUnit, resource: Resource, setting: Property, origin: Origin): boolean {
+function passwordUsedElsewhere(context: RuleContext, resource: Resource, setting: Property, origin: Origin): boolean {
   if (origin.via && setting.value.kind === 'reference') {
     const source = setting.value.target;
-    if (countReads(unit, (target) => target === source, source) > 1) return true;
+    if (countReadsOf(context, source, source) > 1) return true;
   }
-  if (unit.kind === 'cloudformation') return false; // CloudFormation cannot read a password back.
+  if (context.unit.kind === 'cloudformation') return false; // CloudFormation cannot read a password back.
   const attribute = `${resource.id}.${setting.key}`;
-  return countReads(unit, (target, path) => target === resource.id && (path ?? '').split('.')[0] === setting.key, attribute) > 0;
+  return countReadsOf(context, resource.id, attribute, (path) => (path ?? '').split('.')[0] === setting.key) > 0;
 }
 
 /** Replaces `password = …` with `managed = true` in place: one edit, the file's own style, comments after it kept. */

@@ -51,6 +51,14 @@ export interface RuleContext {
   referencing(target: Resource, types?: readonly string[]): Resource[];
   /** The text of a file of this unit (for fixes and for reading comments). */
   text(file: string): string | undefined;
+  /**
+   * A value computed once per template or module: the first call with a key runs `build`, every
+   * later call with the same key (from any rule or resource of the unit) returns what it returned.
+   * For indexes over the unit (companions by the bucket they name, reads by target), so that a
+   * rule looking something up for each resource stays linear. Keys are namespaced by their
+   * helper (`s3:companions:…`); `build` must depend on the unit alone.
+   */
+  memo<T>(key: string, build: () => T): T;
 }
 
 /**

@@ -4,6 +4,7 @@ import { insertAfterResource, setProperty } from './edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { asBoolean, asString, isCloudFormation, property } from './values';
 import { bucketCompanions, companionName, propertiesUnknown, repeats, reportRange } from './support/s3';
+import { hasResourceOfType } from './support/types';
 
 const WHY =
   'S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.';
@@ -132,6 +133,6 @@ function missing(bucket: Resource, kind?: 'inline' | 'companion'): RuleReport {
  * fix then writes the inline block too, since the module may pin a provider without companions.
  */
 function usesLegacyStyle(bucket: Resource, context: RuleContext): boolean {
-  if (context.unit.resources.some((r) => V4_COMPANIONS.includes(r.type))) return false;
+  if (hasResourceOfType(context, V4_COMPANIONS)) return false;
   return LEGACY_INLINE_BLOCKS.some((name) => property(bucket, name));
 }

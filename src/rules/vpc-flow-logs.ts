@@ -1,6 +1,7 @@
 import type { Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
+import { resourcesOfType } from './support/types';
 import { asString, isCloudFormation } from './values';
 
 const FLOW_LOG_TYPES = ['AWS::EC2::FlowLog', 'aws_flow_log'];
@@ -50,7 +51,7 @@ function delegatesFlowLogs(vpc: Resource, context: RuleContext): boolean {
  */
 function hasFlowLogThroughLocal(vpc: Resource, context: RuleContext): boolean {
   if (context.unit.kind !== 'terraform') return false;
-  return context.unit.resources.some((r) => r.type === 'aws_flow_log' && mentions(context.resolve(getProperty(r.properties, 'vpc_id')?.value), vpc.id));
+  return resourcesOfType(context, 'aws_flow_log').some((r) => mentions(context.resolve(getProperty(r.properties, 'vpc_id')?.value), vpc.id));
 }
 
 /** Whether a value refers to `target`, also inside expressions (`try(aws_vpc.this[0].id, "")`). */

@@ -4,6 +4,7 @@
 import type { RuleContext } from '../rule';
 import { asBoolean } from '../values';
 import { getProperty } from '../../iac/model';
+import { resourcesOfType } from './types';
 
 /**
  * True when the Terraform module turns on EBS encryption by default (`aws_ebs_encryption_by_default`
@@ -12,8 +13,7 @@ import { getProperty } from '../../iac/model';
  */
 export function moduleEncryptsEbsByDefault(context: RuleContext): boolean {
   if (context.unit.kind !== 'terraform') return false;
-  return context.unit.resources.some((r) => {
-    if (r.type !== 'aws_ebs_encryption_by_default') return false;
+  return resourcesOfType(context, 'aws_ebs_encryption_by_default').some((r) => {
     const enabled = getProperty(r.properties, 'enabled');
     return !enabled || asBoolean(context.resolve(enabled.value)) === true;
   });

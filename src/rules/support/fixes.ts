@@ -8,7 +8,7 @@ import type { LiteralValue, ReferenceValue, Resource } from '../../iac/model';
 import { setProperty } from '../edits';
 import type { RuleContext, TextEdit } from '../rule';
 import { property } from '../values';
-import { countReads } from './references';
+import { countReadsOf } from './references';
 
 export function setSecureValue(resource: Resource, context: RuleContext, name: string, value: boolean | number): TextEdit[] {
   const written = property(resource, name);
@@ -36,7 +36,7 @@ function editDefault(context: RuleContext, reference: ReferenceValue, value: boo
   const unit = context.unit;
   if (reference.attribute !== undefined) return undefined;
   // A default that something else reads too is left alone: changing it would change that as well.
-  if (countReads(unit, (target) => target === reference.target, reference.target) !== 1) return undefined;
+  if (countReadsOf(context, reference.target, reference.target) !== 1) return undefined;
   if (unit.kind === 'cloudformation') {
     const parameter = unit.parameters.find((p) => p.name === reference.target);
     return parameter?.default?.kind === 'literal' ? replaceLiteral(unit.file, context, parameter.default, value)[0] : undefined;

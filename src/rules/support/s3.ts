@@ -7,11 +7,12 @@
  * decides, not any reference anywhere in the companion: a logging configuration also references its
  * target bucket, a replication configuration its destination, a policy the ARNs of other buckets.
  */
-import { LineIndex } from '../../iac/lineIndex';
-import type { IacUnit, Property, Resource, Value } from '../../iac/model';
+import type { Property, Resource, Value } from '../../iac/model';
 import { getProperty } from '../../iac/model';
+import { lineIndexOf } from '../edits';
 import type { RuleContext } from '../rule';
 import { asBoolean, asString, isCloudFormation, property } from '../values';
+import { resourcesOfType } from './types';
 
 export const BUCKET_TYPES = ['AWS::S3::Bucket', 'aws_s3_bucket'] as const;
 
@@ -32,15 +33,75 @@ export interface Companions {
  */
 export function companionsOf(owner: Resource, context: RuleContext, type: string, attribute: string | string[], nameAttribute: string): Companions {
   const path = typeof attribute === 'string' ? [attribute] : attribute;
-  const found: Resource[] = [];
-  let uncertain = false;
-  for (const candidate of resourcesOfType(context.unit, type)) {
-    if (candidate === owner) continue;
-    const match = designates(property(candidate, ...path)?.value, owner, nameAttribute, context);
-    if (match === 'yes') found.push(candidate);
-    else if (match === 'maybe') uncertain = true;
+  const index = companionIndex(context, type, path);
+  // What `designates` decides for each candidate, answered from the index: a candidate that refers
+  // to resources designates exactly those; any other one depends on the owner's name only.
+  const ownerName = property(owner, nameAttribute)?.value;
+  const resolvedName = context.resolve(ownerName);
+  const literalName = resolvedName?.kind === 'literal' ? asString(resolvedName) : undefined;
+  const nameUnknown = resolvedName !== undefined && literalName === undefined;
+  const self = index.position.get(owner);
+  const matched: number[] = [];
+  let looseMatches = 0;
+  for (const i of index.byTarget.get(owner.id) ?? []) if (i !== self) matched.push(i);
+  const loose = [...(literalName !== undefined ? (index.byLiteralName.get(literalName) ?? []) : []), ...(ownerName ? (index.bySourceText.get(sourceText(ownerName)) ?? []) : [])];
+  for (const i of loose) {
+    if (i === self) continue;
+    matched.push(i);
+    looseMatches++;
   }
-  return { found, uncertain };
+  matched.sort((a, b) => a - b);
+  // Every other candidate that refers to no resource is a 'maybe' when the owner's name is unknown.
+  const otherLoose = index.loose - (self !== undefined && index.isLoose[self] ? 1 : 0) - looseMatches;
+  return { found: matched.map((i) => index.candidates[i]), uncertain: nameUnknown && otherLoose > 0 };
+}
+
+interface CompanionIndex {
+  candidates: readonly Resource[];
+  position: Map<Resource, number>;
+  /** Candidates whose attribute refers to resources of the unit, by each resource referred to. */
+  byTarget: Map<string, number[]>;
+  /** Candidates referring to no resource whose attribute resolves to a literal name. */
+  byLiteralName: Map<string, number[]>;
+  /** Candidates referring to no resource and not resolving to a literal, by how the attribute is written. */
+  bySourceText: Map<string | undefined, number[]>;
+  /** How many candidates refer to no resource (a 'maybe' for an owner whose name is unknown), and which. */
+  loose: number;
+  isLoose: boolean[];
+}
+
+/** The candidates of `type`, classified once per unit by what their `path` attribute designates (see `designates`). */
+function companionIndex(context: RuleContext, type: string, path: string[]): CompanionIndex {
+  return context.memo(`s3:companions:${type}:${path.join('.')}`, () => {
+    const candidates = resourcesOfType(context, type);
+    const index: CompanionIndex = { candidates, position: new Map(), byTarget: new Map(), byLiteralName: new Map(), bySourceText: new Map(), loose: 0, isLoose: [] };
+    const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
+      const list = map.get(key);
+      if (list) list.push(i);
+      else map.set(key, [i]);
+    };
+    candidates.forEach((candidate, i) => {
+      index.position.set(candidate, i);
+      index.isLoose.push(false);
+      const value = property(candidate, ...path)?.value;
+      const resolved = context.resolve(value);
+      if (!resolved) return;
+      const targets = referencedTargets(resolved);
+      if ([...targets].some((target) => context.resourceById(target))) {
+        for (const target of targets) add(index.byTarget, target, i);
+        return;
+      }
+      index.loose++;
+      index.isLoose[i] = true;
+      if (resolved.kind === 'literal') {
+        const name = asString(resolved);
+        if (name !== undefined) add(index.byLiteralName, name, i);
+        return;
+      }
+      add(index.bySourceText, sourceText(value), i);
+    });
+    return index;
+  });
 }
 
 /** The S3 companions of a bucket, joined by `bucket` (Terraform) or `Bucket` (CloudFormation). */
@@ -161,7 +222,7 @@ function sameBucketCompanions(resource: Resource, context: RuleContext, type: st
   const bucket = bucketOf(resource, context);
   if (bucket) return bucketCompanions(bucket, context, type).found;
   const named = property(resource, 'bucket')?.value;
-  return resourcesOfType(context.unit, type).filter((c) => sameBucket(property(c, 'bucket')?.value, named, context));
+  return resourcesOfType(context, type).filter((c) => sameBucket(property(c, 'bucket')?.value, named, context));
 }
 
 /** Two bucket attributes written the same way: the same reference target, or the same literal name. */
@@ -205,7 +266,7 @@ export function propertiesUnknown(resource: Resource, context: RuleContext): boo
   if (start.line === resource.idRange.start.line && start.character === resource.idRange.start.character) return false;
   const source = context.text(resource.file);
   if (source === undefined) return false;
-  const lines = new LineIndex(source);
+  const lines = lineIndexOf(source);
   const text = source.slice(lines.offset(start), lines.offset(end)).trim();
   return text !== '' && !/^(\{\s*\}|null|~)$/.test(text);
 }
@@ -228,22 +289,6 @@ export function reportRange(p: Property): Property['range'] {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-const typeIndexes = new WeakMap<IacUnit, Map<string, Resource[]>>();
-
-function resourcesOfType(unit: IacUnit, type: string): Resource[] {
-  let index = typeIndexes.get(unit);
-  if (!index) {
-    index = new Map();
-    for (const r of unit.resources) {
-      const list = index.get(r.type) ?? [];
-      list.push(r);
-      index.set(r.type, list);
-    }
-    typeIndexes.set(unit, index);
-  }
-  return index.get(type) ?? [];
-}
 
 function sourceText(value: Value | undefined): string | undefined {
   if (!value) return undefined;

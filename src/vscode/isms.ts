@@ -5,6 +5,7 @@
  * scan-derived part is merged with the model's mergeIsms.
  */
 import * as vscode from 'vscode';
+import { excludeGlob } from './workspaceScan';
 import type { Analyzer, SourceFile } from '../engine/analyzer';
 import { sourceKindOf } from '../iac/detect';
 import {
@@ -31,7 +32,6 @@ import { settingsStore } from './settings';
 export const ISMS_VIEW = 'srlens.isms';
 export const ISMS_CONTAINER = 'srlens';
 const INCLUDE = '**/*.{yaml,yml,json,template,tf}';
-const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.terraform/**', '**/.srlens/**'];
 const DEFAULT_REVIEW_DAYS = 90;
 
 const TREATMENT_HELP: Record<Treatment, string> = {
@@ -411,19 +411,6 @@ export class IsmsController implements vscode.Disposable {
     const choice = await vscode.window.showInformationMessage(text, 'Mark Reviewed');
     if (choice === 'Mark Reviewed') await this.markReviewed();
   }
-}
-
-/** The fixed folders plus `files.exclude` (an explicit exclude turns findFiles' own use of it off). */
-function excludeGlob(): string {
-  const patterns = new Set(ALWAYS_EXCLUDED);
-  const filesExclude = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
-  for (const [glob, on] of Object.entries(filesExclude)) {
-    if (on !== true || glob.includes('{')) continue;
-    const rooted = glob.startsWith('**/') ? glob : glob.replace(/^\/?/, '');
-    patterns.add(rooted);
-    patterns.add(`${rooted.replace(/\/+$/, '')}/**`);
-  }
-  return `{${[...patterns].join(',')}}`;
 }
 
 function reviewIntervalDays(): number {

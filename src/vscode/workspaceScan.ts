@@ -26,7 +26,8 @@ import { settingsStore } from './settings';
 
 export const SCAN_COMMAND = 'srlens.scanWorkspace';
 const INCLUDE = '**/*.{yaml,yml,json,template,tf}';
-const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.terraform/**'];
+/** Never scanned: dependencies, VCS data, Terraform's cache, and the ISMS state folder. */
+const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.terraform/**', '**/.srlens/**'];
 const IGNORED_FOLDER = /\/(node_modules|\.git|\.terraform)(\/|$)/;
 /** A background scan shows its notification only when it takes longer than this. */
 const QUIET_MS = 1000;
@@ -499,9 +500,13 @@ function groupJobs(uris: vscode.Uri[]): Job[] {
   return jobs;
 }
 
-/** The exclude glob for findFiles (which adds files.exclude itself): fixed folders plus search.exclude. */
-function excludeGlob(): string {
-  return `{${excludePatterns(undefined, false).join(',')}}`;
+/**
+ * The exclude glob for findFiles: the fixed folders, `search.exclude` and `files.exclude` (listed
+ * explicitly, since an explicit exclude can turn findFiles' own use of `files.exclude` off).
+ * The ISMS scan uses it too, so both scans skip the same files.
+ */
+export function excludeGlob(): string {
+  return `{${excludePatterns(undefined, true).join(',')}}`;
 }
 
 /**

@@ -13,15 +13,19 @@ function find(dir, suffix, found = []) {
   return found;
 }
 
-rmSync('out/test', { recursive: true, force: true });
+// SRLENS_TEST_OUT=<dir> builds to <dir>/test instead of out/test (parallel work in one checkout);
+// file arguments build only those test files.
+const outRoot = process.env.SRLENS_TEST_OUT || 'out';
+const only = process.argv.slice(2);
+rmSync(`${outRoot}/test`, { recursive: true, force: true });
 await esbuild.build({
   entryPoints: [
-    ...find('test', '.test.ts'),
+    ...(only.length > 0 ? only : find('test', '.test.ts')),
     'test/integration/suite/index.ts',
     'test/integration/launcher.ts',
     'test/integration/electron.ts',
   ],
-  outdir: 'out/test',
+  outdir: `${outRoot}/test`,
   outbase: 'test',
   bundle: true,
   platform: 'node',

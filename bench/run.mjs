@@ -102,9 +102,9 @@ log(`  load average ${machine.loadAverageAtStart.toFixed(2)} at the start${machi
 mkdirSync('out/bench', { recursive: true });
 if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `node esbuild.mjs` first (npm run bench does).');
 await esbuild.build({ entryPoints: ['bench/engine.ts'], outfile: 'out/bench/engine.js', bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning' });
-const production = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', mainFields: ['module', 'main'], logLevel: 'warning' };
-await esbuild.build({ ...production, entryPoints: ['src/vscode/extension.ts'], outfile: 'out/bench/extension.min.js', external: ['vscode'] });
-await esbuild.build({ ...production, entryPoints: ['src/cli/main.ts'], outfile: 'out/bench/cli.min.js' });
+// The production bundles, built by the same script as the shipped ones, for their sizes.
+const built = spawnSync(process.execPath, ['esbuild.mjs', '--production', '--outdir=out/bench/production'], { encoding: 'utf8' });
+if (built.status !== 0) throw new Error(`the production build failed:\n${built.stderr}`);
 // The engine finds its wasm files next to its bundle.
 for (const wasm of ['tree-sitter.wasm', 'tree-sitter-terraform.wasm']) writeFileSync(path.join('out/bench', wasm), readFileSync(path.join('dist', wasm)));
 const engine = createRequire(import.meta.url)(path.resolve('out/bench/engine.js'));
@@ -350,9 +350,11 @@ if (cfnLint) {
 // Sizes, and activation from the real VS Code suite when asked.
 
 log('\nBundles (production build, minified; wasm apart)');
-const extensionBytes = statSync('out/bench/extension.min.js').size;
-record('Bundles', 'extension bundle (JavaScript)', extensionBytes, 'bytes', atMost(extensionBytes, BUDGET.bundleBytes, ' bytes'));
-record('Bundles', 'CLI bundle (JavaScript)', statSync('out/bench/cli.min.js').size, 'bytes');
+const bundleBytes = (name) => statSync(path.join('out/bench/production', name)).size;
+const extensionBytes = bundleBytes('extension.js');
+record('Bundles', 'extension bundle (JavaScript loaded at activation)', extensionBytes, 'bytes', atMost(extensionBytes, BUDGET.bundleBytes, ' bytes'));
+record('Bundles', 'CLI bundle (JavaScript)', bundleBytes('cli.js'), 'bytes');
+record('Bundles', 'AWS SDK bundle (loaded on first STS call only)', bundleBytes('aws.js'), 'bytes');
 record('Bundles', 'wasm shipped beside them (runtime + Terraform grammar)', ['tree-sitter.wasm', 'tree-sitter-terraform.wasm'].reduce((n, f) => n + statSync(path.join('dist', f)).size, 0), 'bytes');
 
 if (args.has('--activation')) {

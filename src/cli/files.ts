@@ -76,7 +76,9 @@ function walk(dir: string, scopes: IgnoreScope[], add: (file: string) => void, p
         const target = statSync(full);
         isFile = target.isFile();
         isDirectory = false;
-      } catch {
+      } catch (error) {
+        // A dangling link is skipped quietly; a link loop or an unreadable link is reported.
+        if ((error as NodeJS.ErrnoException)?.code !== 'ENOENT') problems.push({ path: full, message: describeIoError(error) });
         continue;
       }
     }

@@ -121,7 +121,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
 
   const { config, findings: configFindings, root } = loadConfig(values.config, io);
   const { sources, files, extraFindings } = loadSources(positionals, maxFileSize, io, config.exclude, root);
-  const analysis = await new Analyzer({ config }).analyze(sources);
+  const analysis = await new Analyzer({ config, retain: false }).analyze(sources);
   const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({ ...f, file: display(f.file, io.cwd) }));
 
   if (format === 'json') io.stdout(formatFindingsJson(files, findings));

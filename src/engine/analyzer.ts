@@ -5,6 +5,7 @@
  * applied here, once, for every front end.
  */
 import { parseCloudFormation } from '../iac/cloudformation';
+import { reparseYamlIncrementally } from '../iac/yamlIncremental';
 import { mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
 import type { IacUnit, ParseResult, Resource } from '../iac/model';
 import { loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
@@ -31,11 +32,19 @@ export interface Analysis {
 export interface AnalyzerOptions {
   rules?: readonly Rule[];
   config?: SrlensConfig;
+  /**
+   * False for a one-pass scan (the CLI): keep nothing but the findings, so memory does not grow
+   * with the workspace. No results are cached for re-analysis, `fixFor` has nothing to build fixes
+   * from, and `analyze` returns no units. True (the default) for the editor.
+   */
+  retain?: boolean;
 }
 
 interface CacheEntry {
   key: string;
   analysis: Analysis;
+  /** CloudFormation: the parse the analysis came from, the starting point of an incremental re-parse. */
+  parse?: ParseResult;
 }
 
 /** What the engine keeps about a rule finding so that its fix can be built later, on demand. */
@@ -63,9 +72,11 @@ export class Analyzer {
   private readonly unitOrigins = new WeakMap<Finding, UnitOrigin>();
   private readonly rules: readonly Rule[];
   private config: SrlensConfig;
+  private readonly retain: boolean;
 
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
+    this.retain = options.retain ?? true;
     this.config = options.config ?? DEFAULT_CONFIG;
     this.indexRules();
   }
@@ -82,8 +93,12 @@ export class Analyzer {
   analyzeCloudFormation(path: string, text: string): Analysis {
     const cached = this.cloudFormationCache.get(path);
     if (cached && cached.key === text) return cached.analysis;
-    const analysis = mayBeTemplate(text) ? this.analyzeParsed(parseCloudFormation(path, text), new Map([[path, text]])) : { units: [], findings: [] };
-    this.cloudFormationCache.set(path, { key: text, analysis });
+    // After an edit inside one resource of a YAML template, only that resource is parsed again.
+    const parse = mayBeTemplate(text)
+      ? ((cached?.parse && reparseYamlIncrementally(path, text, { text: cached.key, result: cached.parse })) ?? parseCloudFormation(path, text))
+      : undefined;
+    const analysis = parse ? this.analyzeParsed(parse, new Map([[path, text]])) : { units: [], findings: [] };
+    if (this.retain) this.cloudFormationCache.set(path, { key: text, analysis, parse });
     return analysis;
   }
 
@@ -95,7 +110,7 @@ export class Analyzer {
     if (cached && cached.key === key) return cached.analysis;
     await loadTerraformLanguage();
     const analysis = this.analyzeParsed(parseTerraformModule(dir, sorted), new Map(sorted.map((f) => [f.path, f.text])));
-    this.terraformCache.set(dir, { key, analysis });
+    if (this.retain) this.terraformCache.set(dir, { key, analysis });
     return analysis;
   }
 
@@ -109,7 +124,7 @@ export class Analyzer {
       const kind = sourceKindOf(file.path);
       if (kind === 'cloudformation') {
         const result = this.analyzeCloudFormation(file.path, file.text);
-        units.push(...result.units);
+        if (this.retain) units.push(...result.units);
         findings.push(...result.findings);
         suppressed.push(...(result.suppressed ?? []));
       } else if (kind === 'terraform') {
@@ -121,7 +136,7 @@ export class Analyzer {
     }
     for (const [dir, moduleFiles] of modules) {
       const result = await this.analyzeTerraformModule(dir, moduleFiles);
-      units.push(...result.units);
+      if (this.retain) units.push(...result.units);
       findings.push(...result.findings);
       suppressed.push(...(result.suppressed ?? []));
     }
@@ -208,7 +223,7 @@ export class Analyzer {
         message: report.message,
         fixable: rule.fixUnit !== undefined && report.fixable !== false,
       };
-      this.unitOrigins.set(finding, { rule, report, unit, context });
+      if (this.retain) this.unitOrigins.set(finding, { rule, report, unit, context });
       into.push(finding);
     }
   }
@@ -241,7 +256,7 @@ export class Analyzer {
           message: report.message,
           fixable: rule.fix !== undefined && report.fixable !== false,
         };
-        this.origins.set(finding, { rule, report, resource, context });
+        if (this.retain) this.origins.set(finding, { rule, report, resource, context });
         into.push(finding);
       }
     }

@@ -5,11 +5,12 @@
  * JSON through `jsonc-parser`, which recovers from errors. Both produce one `Value` tree with
  * intrinsic functions recognised, and one template builder turns that tree into the model.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import type { CollectionTag, ScalarTag } from 'yaml';
 import * as jsonc from 'jsonc-parser';
 import { classifyType } from '../knowledge/services';
 import { classificationHints } from './hints';
+import { readStrictJson } from './jsonStrict';
 import { LineIndex } from './lineIndex';
 import type {
   CfnParameter,
@@ -33,7 +34,7 @@ export const INTRINSIC_TAGS = [
 ] as const;
 
 /** Tags registered with the YAML parser for all three node forms, so intrinsics never raise "unresolved tag". */
-const YAML_CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = INTRINSIC_TAGS.flatMap((tag) => [
+export const YAML_CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = INTRINSIC_TAGS.flatMap((tag) => [
   { tag, identify: () => false, resolve: (value: string) => value } as ScalarTag,
   { tag, collection: 'seq', identify: () => false, resolve: (value: unknown) => value } as unknown as CollectionTag,
   { tag, collection: 'map', identify: () => false, resolve: (value: unknown) => value } as unknown as CollectionTag,
@@ -74,18 +75,22 @@ export function parseCloudFormation(file: string, text: string, syntax = cloudFo
 // ---------------------------------------------------------------------------------------------
 // YAML
 
+/** The converted root of each YAML template, for the incremental re-parse (yamlIncremental.ts). */
+export const yamlRoots = new WeakMap<CloudFormationTemplate, MapValue>();
+
 function parseYaml(file: string, text: string): ParseResult {
-  const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, {
-    lineCounter,
     customTags: YAML_CUSTOM_TAGS,
     prettyErrors: false,
     keepSourceTokens: false,
   });
+  // Positions come from our own line index: the parser's line counter misses the line breaks
+  // inside some malformed tokens, which shifted every later range.
+  const lines = new LineIndex(text);
   const toRange = (start: number, end: number): Range => {
-    const s = lineCounter.linePos(start);
-    const e = lineCounter.linePos(Math.max(start, end));
-    return makeRange(s.line - 1, s.col - 1, e.line - 1, e.col - 1);
+    // Errors at the end of the text are reported one character past it: keep ranges inside the file.
+    start = Math.min(start, text.length);
+    return lines.range(start, Math.min(Math.max(start, end), text.length));
   };
   const units: CloudFormationTemplate[] = [];
   const diagnostics: ParseDiagnostic[] = [];
@@ -96,10 +101,22 @@ function parseYaml(file: string, text: string): ParseResult {
     const converter = new YamlConverter(text, toRange);
     const root = doc.contents ? converter.convert(doc.contents, 0) : undefined;
     const template = root ? buildTemplate(root, file, 'cloudformation-yaml', documentIndex, toRange(doc.range[0], doc.range[1]), diagnostics) : undefined;
-    if (template) units.push(template);
+    if (template) {
+      units.push(template);
+      yamlRoots.set(template, root as MapValue);
+    }
     if (template || textLooksLikeTemplate) {
       for (const error of doc.errors) {
-        diagnostics.push({ file, range: toRange(error.pos[0], error.pos[1]), severity: 'error', message: `YAML syntax error: ${firstLine(error.message)}` });
+        diagnostics.push({ file, range: toRange(error.pos[0], error.pos[1]), severity: 'error', message: `YAML syntax error: ${yamlErrorMessage(error.message)}` });
+      }
+      const bomb = converter.aliases.length > 0 && aliasExpansion(doc, converter.aliases) > MAX_ALIAS_EXPANSION ? converter.aliases[0] : undefined;
+      if (bomb?.range) {
+        diagnostics.push({
+          file,
+          range: toRange(bomb.range[0], bomb.range[1]),
+          severity: 'warning',
+          message: `The YAML aliases of this document would expand to more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} values (an alias bomb). They are not expanded, and what they stand for is not analysed.`,
+        });
       }
     }
   });
@@ -107,8 +124,50 @@ function parseYaml(file: string, text: string): ParseResult {
   return { units, diagnostics };
 }
 
-class YamlConverter {
+/** Aliases are never expanded; a document whose aliases would add more values than this is reported. */
+const MAX_ALIAS_EXPANSION = 10_000;
+
+/**
+ * How many values expanding every alias would add, counted without expanding anything (each
+ * anchored node's expanded size is computed once); stops counting past the limit.
+ */
+function aliasExpansion(doc: Document.Parsed, aliases: readonly Alias[]): number {
+  const sizes = new Map<unknown, number>();
+  const cap = MAX_ALIAS_EXPANSION + 1;
+  const size = (node: unknown, depth: number): number => {
+    if (!node || depth > MAX_DEPTH) return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    sizes.set(node, 1); // an alias to one of its own ancestors counts once, not forever
+    let total = 1;
+    if (isAlias(node)) total = size(node.resolve(doc), depth + 1);
+    else if (isMap(node)) for (const pair of node.items) total += size(pair.key, depth + 1) + size(pair.value, depth + 1);
+    else if (isSeq(node)) for (const item of node.items) total += size(item, depth + 1);
+    total = Math.min(total, cap);
+    sizes.set(node, total);
+    return total;
+  };
+  let added = 0;
+  try {
+    for (const alias of aliases) {
+      added += size(alias, 0);
+      if (added > MAX_ALIAS_EXPANSION) break;
+    }
+  } catch {
+    return 0;
+  }
+  return added;
+}
+
+/** The parser's message, first line only; a stack overflow inside it means the nesting is too deep. */
+function yamlErrorMessage(message: string): string {
+  return /Maximum call stack size exceeded/.test(message) ? 'the document is nested too deeply to read' : firstLine(message);
+}
+
+export class YamlConverter {
   private budget = 2_000_000;
+  /** The aliases met, in document order (never expanded). */
+  readonly aliases: Alias[] = [];
 
   constructor(
     private readonly text: string,
@@ -124,6 +183,7 @@ class YamlConverter {
     }
     if (isAlias(node)) {
       // Aliases are kept as opaque values: expanding them is how "billion laughs" documents explode.
+      this.aliases.push(node);
       return { kind: 'unresolvable', construct: 'alias', text: `*${node.source}`, range: at };
     }
     let value: Value;
@@ -141,7 +201,7 @@ class YamlConverter {
         const child = this.convert(pair.value as YamlNode | null, depth + 1, keyEnd);
         properties.push({ key, keyRange: this.toRange(keyStart, keyEnd), value: child, range: { start: this.toRange(keyStart, keyStart).start, end: child.range.end } });
       }
-      value = recogniseLongForm({ kind: 'map', properties, range: at }, this.slice(start, end));
+      value = recogniseLongForm({ kind: 'map', properties, range: at }, () => this.slice(start, end));
     } else if (isSeq(node)) {
       value = { kind: 'list', items: node.items.map((item) => this.convert(item as YamlNode, depth + 1, end)), range: at } satisfies ListValue;
     } else {
@@ -176,8 +236,27 @@ function shortTagName(tag: string): string {
 // JSON
 
 function parseJson(file: string, text: string): ParseResult {
+  return parseStrictJson(file, text) ?? parseTolerantJson(file, text);
+}
+
+/** Valid JSON, read in one pass (see jsonStrict.ts); `undefined` sends the text down the tolerant path. */
+export function parseStrictJson(file: string, text: string): ParseResult | undefined {
+  const diagnostics: ParseDiagnostic[] = [];
+  const read = readStrictJson(text, MAX_DEPTH, {
+    object: (map, start, end) => recogniseLongForm(map, () => truncate(text.slice(start, Math.min(end, start + MAX_TEXT + 1)))),
+    duplicateKey: (key, range) => diagnostics.push(duplicateKeyDiagnostic(file, key, range)),
+  });
+  if (!read) return undefined;
+  const template = buildTemplate(read.root, file, 'cloudformation-json', 0, { start: { line: 0, character: 0 }, end: read.end }, diagnostics);
+  if (!template && !looksLikeTemplateText(text)) return { units: [], diagnostics: [] };
+  return { units: template ? [template] : [], diagnostics };
+}
+
+/** Any JSON, with `jsonc-parser`, which recovers from errors and reports them. */
+export function parseTolerantJson(file: string, text: string): ParseResult {
   const index = new LineIndex(text);
-  const toRange = (start: number, end: number) => index.range(start, end);
+  // An error at the end of the text may reach past it: keep ranges inside the file.
+  const toRange = (start: number, end: number) => index.range(Math.min(start, text.length), Math.min(end, text.length));
   const errors: jsonc.ParseError[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const tree = jsonc.parseTree(body, errors, { allowTrailingComma: false, disallowComments: true });
@@ -211,16 +290,14 @@ function convertJson(
         if (!keyNode) continue;
         const key = String(keyNode.value);
         const keyRange = toRange(keyNode.offset, keyNode.offset + keyNode.length);
-        if (seen.has(key)) {
-          diagnostics.push({ file, range: keyRange, severity: 'warning', message: `Duplicate key '${truncate(key)}': CloudFormation rejects templates with duplicate keys.` });
-        }
+        if (seen.has(key)) diagnostics.push(duplicateKeyDiagnostic(file, key, keyRange));
         seen.add(key);
         const value = valueNode
           ? convertJson(valueNode, text, toRange, file, diagnostics, depth + 1)
           : ({ kind: 'literal', value: null, range: { start: keyRange.end, end: keyRange.end } } as Value);
         properties.push({ key, keyRange, value, range: { start: keyRange.start, end: value.range.end } });
       }
-      return recogniseLongForm({ kind: 'map', properties, range: at }, source());
+      return recogniseLongForm({ kind: 'map', properties, range: at }, source);
     }
     case 'array':
       return { kind: 'list', items: (node.children ?? []).map((child) => convertJson(child, text, toRange, file, diagnostics, depth + 1)), range: at };
@@ -261,11 +338,15 @@ function jsonErrorMessage(code: jsonc.ParseErrorCode): string {
 // Intrinsic functions (both syntaxes)
 
 /** `{ "Ref": X }` and `{ "Fn::…": … }` written as a one-key mapping. */
-function recogniseLongForm(map: MapValue, text: string): Value {
+function recogniseLongForm(map: MapValue, text: () => string): Value {
   if (map.properties.length !== 1) return map;
   const only = map.properties[0];
-  if (only.key === 'Ref' || (only.key.startsWith('Fn::') && !only.key.startsWith('Fn::ForEach::'))) return intrinsic(only.key, only.value, map.range, text);
+  if (only.key === 'Ref' || (only.key.startsWith('Fn::') && !only.key.startsWith('Fn::ForEach::'))) return intrinsic(only.key, only.value, map.range, text());
   return map;
+}
+
+function duplicateKeyDiagnostic(file: string, key: string, range: Range): ParseDiagnostic {
+  return { file, range, severity: 'warning', message: `Duplicate key '${truncate(key)}': CloudFormation rejects templates with duplicate keys.` };
 }
 
 /**
@@ -328,7 +409,7 @@ function transformNames(value: Value): string[] {
   return [];
 }
 
-function buildTemplate(
+export function buildTemplate(
   root: Value,
   file: string,
   syntax: CloudFormationTemplate['syntax'],

@@ -38,7 +38,7 @@ import type {
   Value,
 } from './model';
 import { getProperty } from './model';
-import { locateWasm } from './wasm';
+import { wasmSource } from './wasm';
 
 type Parser = TreeSitter.Parser;
 type Tree = TreeSitter.Tree;
@@ -92,9 +92,10 @@ export function isTerraformLanguageLoaded(): boolean {
 }
 
 async function initialiseParser(): Promise<void> {
-  const runtimeWasm = locateWasm('tree-sitter.wasm');
-  await TreeSitter.Parser.init({ locateFile: () => runtimeWasm });
-  const language = await TreeSitter.Language.load(locateWasm('tree-sitter-terraform.wasm'));
+  // A path on Node; the bytes themselves in the browser (wasm.web.ts), where there is no disk.
+  const runtimeWasm = await wasmSource('tree-sitter.wasm');
+  await TreeSitter.Parser.init(typeof runtimeWasm === 'string' ? { locateFile: () => runtimeWasm } : { wasmBinary: runtimeWasm });
+  const language = await TreeSitter.Language.load(await wasmSource('tree-sitter-terraform.wasm'));
   const parser = new TreeSitter.Parser();
   parser.setLanguage(language);
   loadedParser = parser;

@@ -8,13 +8,30 @@
  * The build copies both next to the bundles (`dist/`), so a packaged extension or CLI finds them
  * beside its own script. Tests and development runs fall back to `node_modules`. The VS Code
  * extension may also name its own directory explicitly with `setWasmDirectory`.
+ *
+ * `wasm.web.ts` replaces this file in the browser bundle (no file system there): the web
+ * extension hands over the bytes with `setWasmReader`, which works here too.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export type WasmFile = 'tree-sitter.wasm' | 'tree-sitter-terraform.wasm';
 
+/** Reads a wasm file's bytes (the web extension reads them from its extension URI). */
+export type WasmReader = (file: WasmFile) => Promise<Uint8Array>;
+
 let explicitDirectory: string | undefined;
+let reader: WasmReader | undefined;
+
+/** Bytes from `read` instead of a path on disk; `undefined` goes back to the path. */
+export function setWasmReader(read: WasmReader | undefined): void {
+  reader = read;
+}
+
+/** What the parser loads: the file's bytes when a reader is set, else its path. */
+export async function wasmSource(file: WasmFile): Promise<string | Uint8Array> {
+  return reader ? reader(file) : locateWasm(file);
+}
 
 /** Looks in `dir` first (for example the extension's `dist/` folder); `undefined` forgets it. */
 export function setWasmDirectory(dir: string | undefined): void {

@@ -7,6 +7,7 @@ import type { IacUnit, Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
 import { classifyType } from '../knowledge/services';
 import type { Asset, AssetCategory, AssetClass } from './model';
+import { safeTagValue } from './report';
 
 /** Services whose resources hold business information. */
 const INFORMATION = new Set([
@@ -97,7 +98,10 @@ export function assetsFromUnits(units: readonly IacUnit[], options: AssetOptions
   return assets.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Literal tags of a resource: CloudFormation `Tags: [{ Key, Value }]` (or a map), Terraform `tags = { … }`. */
+/**
+ * Literal tags of a resource: CloudFormation `Tags: [{ Key, Value }]` (or a map), Terraform `tags = { … }`.
+ * A value that is or looks like a secret is stored as `[redacted]`, so it never reaches the state file or a report.
+ */
 export function tagsOf(resource: Resource): Record<string, string> {
   const tags: Record<string, string> = {};
   const value = (getProperty(resource.properties, 'Tags') ?? getProperty(resource.properties, 'tags'))?.value;
@@ -106,12 +110,12 @@ export function tagsOf(resource: Resource): Record<string, string> {
       if (item.kind !== 'map') continue;
       const key = literal(getProperty(item, 'Key')?.value);
       const val = literal(getProperty(item, 'Value')?.value);
-      if (key !== undefined && val !== undefined) tags[key] = val;
+      if (key !== undefined && val !== undefined) tags[key] = safeTagValue(key, val);
     }
   } else if (value?.kind === 'map') {
     for (const p of value.properties) {
       const val = literal(p.value);
-      if (val !== undefined) tags[p.key] = val;
+      if (val !== undefined) tags[p.key] = safeTagValue(p.key, val);
     }
   }
   return tags;

@@ -102,7 +102,9 @@ export function insertAfterResource(resource: Resource, context: RuleContext, bl
   const doc = open(resource, context);
   if (!doc) return [];
   const at = doc.lines.offset(resource.range.end);
-  const body = blockText.replace(/\r?\n/g, doc.eol);
+  // The block is written with two-space steps; a file indented otherwise gets its own.
+  const unit = unitOf(doc);
+  const body = blockText.replace(/^((?: {2})+)/gm, (spaces) => unit.repeat(spaces.length / 2)).replace(/\r?\n/g, doc.eol);
   return [edit(doc, at, at, `${doc.eol}${doc.eol}${body}`)];
 }
 
@@ -164,9 +166,11 @@ function indentOfLine(doc: Doc, line: number): string {
   return /^[ \t]*/.exec(doc.text.slice(start, start + 200))![0];
 }
 
+/** The file's indentation step: a tab in JSON and HCL files indented with tabs, else 1 to 4 spaces. */
 function unitOf(doc: Doc): string {
-  const match = /\n( +)\S/.exec(doc.text);
-  const size = match ? Math.min(match[1].length, 4) : 2;
+  const match = /\n([ \t]+)\S/.exec(doc.text);
+  if (match && match[1][0] === '\t' && doc.syntax !== 'yaml') return '\t';
+  const size = match && match[1][0] === ' ' ? Math.min(/^ */.exec(match[1])![0].length, 4) : 2;
   return ' '.repeat(size === 0 ? 2 : size);
 }
 
@@ -197,7 +201,7 @@ function replaceValue(doc: Doc, property: Property, value: FixValue): TextEdit[]
   const composite = typeof value === 'object' && !(value instanceof Raw);
   if (doc.syntax === 'yaml') {
     if (composite) {
-      const rendered = renderYamlBlock(value, keyIndent + unitOf(doc), doc.eol);
+      const rendered = renderYamlBlock(value, keyIndent + unitOf(doc), doc.eol, unitOf(doc));
       // Replace from just after the colon so the nested block starts on its own line.
       const colon = doc.text.lastIndexOf(':', start);
       return [edit(doc, colon + 1, end, `${doc.eol}${rendered}`)];
@@ -230,7 +234,7 @@ function insertYaml(doc: Doc, map: MapValue, key: string, value: FixValue): Text
   const last = map.properties[map.properties.length - 1];
   const indent = doc.text.slice(doc.lines.offset({ line: first.keyRange.start.line, character: 0 }), doc.lines.offset(first.keyRange.start));
   const at = endOfLine(doc, lastValueEnd(doc, last));
-  return [edit(doc, at, at, `${doc.eol}${renderYamlBlock({ [key]: value }, indent.replace(/-/g, ' '), doc.eol)}`)];
+  return [edit(doc, at, at, `${doc.eol}${renderYamlBlock({ [key]: value }, indent.replace(/-/g, ' '), doc.eol, unitOf(doc))}`)];
 }
 
 /** Where a property's text ends; block scalars end at the start of the next line. */
@@ -245,7 +249,7 @@ function insertPropertiesSection(resource: Resource, doc: Doc, value: FixValue):
   const indent = indentOfLine(doc, typeLine);
   if (doc.syntax === 'yaml') {
     const at = endOfLine(doc, doc.lines.offset(resource.typeRange.end));
-    return [edit(doc, at, at, `${doc.eol}${renderYamlBlock({ Properties: value }, indent, doc.eol)}`)];
+    return [edit(doc, at, at, `${doc.eol}${renderYamlBlock({ Properties: value }, indent, doc.eol, unitOf(doc))}`)];
   }
   const at = doc.lines.offset(resource.typeRange.end);
   return [edit(doc, at, at, `,${doc.eol}${indent}"Properties": ${renderJson(value, indent, unitOf(doc), doc.eol)}`)];

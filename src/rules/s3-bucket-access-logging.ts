@@ -1,7 +1,7 @@
 import type { Resource } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
-import { asString, isCloudFormation, property } from './values';
-import { BUCKET_TYPES, bucketCompanions, bucketNameKey, companionsOf, propertiesUnknown } from './support/s3';
+import { isCloudFormation, property } from './values';
+import { BUCKET_TYPES, bucketCompanions, isAccessLogTarget, propertiesUnknown } from './support/s3';
 
 export const rule: Rule = {
   id: 's3-bucket-access-logging',
@@ -15,7 +15,7 @@ export const rule: Rule = {
     'Set `LoggingConfiguration.DestinationBucketName` (CloudFormation) or add `aws_s3_bucket_logging` with `target_bucket` (Terraform; `logging { target_bucket }` on provider v3), pointing at a separate log bucket; or record object-level CloudTrail data events for the bucket.',
 
   check(resource, context) {
-    if (propertiesUnknown(resource, context) || hasAccessLogging(resource, context) || isLogTarget(resource, context)) return [];
+    if (propertiesUnknown(resource, context) || hasAccessLogging(resource, context) || isAccessLogTarget(resource, context)) return [];
     return [
       {
         message: `Bucket '${resource.id}' has no server access logging, so nothing records who read or changed its objects. AWS logs requests only where you ask it to: send access logs to a separate log bucket, or record CloudTrail data events for it.`,
@@ -31,19 +31,4 @@ function hasAccessLogging(bucket: Resource, context: RuleContext): boolean {
   if (property(bucket, 'logging')) return true;
   const companions = bucketCompanions(bucket, context, 'aws_s3_bucket_logging');
   return companions.found.length > 0 || companions.uncertain;
-}
-
-/** A bucket that receives other buckets' access logs (logging it would log the logging), or carries the log-delivery ACL. */
-function isLogTarget(bucket: Resource, context: RuleContext): boolean {
-  const name = bucketNameKey(bucket);
-  if (isCloudFormation(bucket)) {
-    if (asString(context.resolve(property(bucket, 'AccessControl')?.value)) === 'LogDeliveryWrite') return true;
-    return companionsOf(bucket, context, 'AWS::S3::Bucket', ['LoggingConfiguration', 'DestinationBucketName'], name).found.length > 0;
-  }
-  const acls = [bucket, ...bucketCompanions(bucket, context, 'aws_s3_bucket_acl').found];
-  if (acls.some((r) => asString(context.resolve(property(r, 'acl')?.value)) === 'log-delivery-write')) return true;
-  return (
-    companionsOf(bucket, context, 'aws_s3_bucket', ['logging', 'target_bucket'], name).found.length > 0 ||
-    companionsOf(bucket, context, 'aws_s3_bucket_logging', 'target_bucket', name).found.length > 0
-  );
 }

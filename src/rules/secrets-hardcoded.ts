@@ -1,4 +1,4 @@
-import type { MapValue, Resource, Value } from '../iac/model';
+import type { MapValue, Property, Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
 import { ALL_TYPES, type Rule, type RuleContext, type RuleReport } from './rule';
 import { isHardCodedSecretValue, isSecretPropertyName, maskSecret } from './support/secrets';
@@ -56,17 +56,18 @@ function candidates(resource: Resource, context: RuleContext): Candidate[] {
   for (const property of resource.properties.properties) {
     if (skipped.includes(property.key) || SKIPPED_SUBTREES.has(property.key)) continue;
     if (property.key === forced) found.push({ path: property.key, value: property.value });
-    else visit(property.key, property.value, property.key, found, 0);
+    else visit(property.key, property.value, [property.key], found, 0);
   }
   return found;
 }
 
-function visit(name: string, value: Value, path: string, into: Candidate[], depth: number): void {
+/** `path` is the keys from the resource's properties down to `value`; joined only for a candidate. */
+function visit(name: string, value: Value, path: string[], into: Candidate[], depth: number): void {
   if (depth > MAX_DEPTH) return;
   switch (value.kind) {
     case 'literal':
     case 'reference':
-      if (isSecretPropertyName(name)) into.push({ path, value });
+      if (isSecretPropertyName(name)) into.push({ path: path.join('.'), value });
       return;
     case 'list':
       for (const item of value.items) visit(name, item, path, into, depth + 1);
@@ -81,26 +82,36 @@ function visit(name: string, value: Value, path: string, into: Candidate[], dept
   }
 }
 
-function visitMap(map: MapValue, path: string, into: Candidate[], depth: number): void {
+function visitMap(map: MapValue, path: string[], into: Candidate[], depth: number): void {
   const pair = namedValue(map);
   if (pair) {
-    if (!pair.reference && isSecretPropertyName(pair.name)) into.push({ path: `${path}.${pair.name}`, value: pair.value });
+    if (!pair.reference && isSecretPropertyName(pair.name)) into.push({ path: [...path, pair.name].join('.'), value: pair.value });
     return;
   }
   for (const property of map.properties) {
     if (SKIPPED_SUBTREES.has(property.key)) continue;
-    visit(property.key, property.value, `${path}.${property.key}`, into, depth + 1);
+    path.push(property.key);
+    visit(property.key, property.value, path, into, depth + 1);
+    path.pop();
   }
 }
 
 /** `{ Name: DB_PASSWORD, Value: … }` and its relatives: the value is named by the Name entry. */
 function namedValue(map: MapValue): { name: string; value: Value; reference: boolean } | undefined {
-  const name = NAME_KEYS.map((k) => getProperty(map, k)).find((p) => p !== undefined);
-  const value = VALUE_KEYS.map((k) => getProperty(map, k)).find((p) => p !== undefined);
+  const name = firstProperty(map, NAME_KEYS);
+  const value = name && firstProperty(map, VALUE_KEYS);
   const label = asString(name?.value);
   if (!name || !value || label === undefined) return undefined;
   const type = asString(getProperty(map, 'Type')?.value ?? getProperty(map, 'type')?.value);
   return { name: label, value: value.value, reference: type !== undefined && REFERENCE_TYPES.test(type) };
+}
+
+function firstProperty(map: MapValue, keys: readonly string[]): Property | undefined {
+  for (const key of keys) {
+    const property = getProperty(map, key);
+    if (property) return property;
+  }
+  return undefined;
 }
 
 /** Where a resolved value came from, when it is not written in the property itself. */

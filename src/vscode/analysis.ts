@@ -8,6 +8,7 @@ import type { Analysis, Analyzer, SourceFile } from '../engine/analyzer';
 import type { Finding } from '../engine/finding';
 import { moduleDirOf, sourceKindOf } from '../iac/detect';
 import type { IacUnit, Resource } from '../iac/model';
+import { fileOf, isWorkspaceUri } from './files';
 
 export interface DocumentAnalysis {
   uri: vscode.Uri;
@@ -30,15 +31,15 @@ export class DocumentAnalyses {
   /** Analyses a CloudFormation or Terraform document; undefined for anything else. */
   async analyze(doc: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
     const kind = sourceKindOf(doc.uri.path);
-    if (doc.uri.scheme !== 'file' || !kind) return undefined;
+    if (!isWorkspaceUri(doc.uri) || !kind) return undefined;
     const version = doc.version;
     if (kind === 'cloudformation') {
-      const analysis = this.analyzer.analyzeCloudFormation(doc.uri.fsPath, doc.getText());
+      const analysis = this.analyzer.analyzeCloudFormation(fileOf(doc.uri), doc.getText());
       this.noteResult(doc, analysis);
-      return { uri: doc.uri, version, analysis, files: [doc.uri.fsPath] };
+      return { uri: doc.uri, version, analysis, files: [fileOf(doc.uri)] };
     }
     const files = await moduleFiles(doc.uri);
-    const analysis = await this.analyzer.analyzeTerraformModule(moduleDirOf(doc.uri.fsPath), files);
+    const analysis = await this.analyzer.analyzeTerraformModule(moduleDirOf(fileOf(doc.uri)), files);
     this.noteResult(doc, analysis);
     return { uri: doc.uri, version, analysis, files: files.map((f) => f.path) };
   }
@@ -65,7 +66,7 @@ export function resourcesIn(result: DocumentAnalysis, file: string): { resource:
 /** All `.tf` files of the document's directory, taking unsaved editor text over the disk. */
 async function moduleFiles(uri: vscode.Uri): Promise<SourceFile[]> {
   const dirUri = vscode.Uri.joinPath(uri, '..');
-  const open = new Map(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => [d.uri.fsPath, d]));
+  const open = new Map(vscode.workspace.textDocuments.filter((d) => isWorkspaceUri(d.uri)).map((d) => [fileOf(d.uri), d]));
   let entries: [string, vscode.FileType][] = [];
   try {
     entries = await vscode.workspace.fs.readDirectory(dirUri);
@@ -77,19 +78,20 @@ async function moduleFiles(uri: vscode.Uri): Promise<SourceFile[]> {
   for (const [name, type] of entries) {
     if (type !== vscode.FileType.File || sourceKindOf(name) !== 'terraform') continue;
     const fileUri = vscode.Uri.joinPath(dirUri, name);
-    const doc = open.get(fileUri.fsPath);
-    if (doc) files.push({ path: fileUri.fsPath, text: doc.getText() });
+    const doc = open.get(fileOf(fileUri));
+    if (doc) files.push({ path: fileOf(fileUri), text: doc.getText() });
     else {
       try {
-        files.push({ path: fileUri.fsPath, text: decoder.decode(await vscode.workspace.fs.readFile(fileUri)) });
+        files.push({ path: fileOf(fileUri), text: decoder.decode(await vscode.workspace.fs.readFile(fileUri)) });
       } catch {
         // Deleted or unreadable since the directory was listed: analyse the rest.
       }
     }
   }
-  if (!files.some((f) => f.path === uri.fsPath)) {
-    const doc = open.get(uri.fsPath);
-    if (doc) files.push({ path: uri.fsPath, text: doc.getText() });
+  const file = fileOf(uri);
+  if (!files.some((f) => f.path === file)) {
+    const doc = open.get(file);
+    if (doc) files.push({ path: file, text: doc.getText() });
   }
   return files;
 }

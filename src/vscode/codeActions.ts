@@ -11,11 +11,12 @@ import type { Range } from '../iac/model';
 import { containsPosition } from '../iac/model';
 import { findingsIn, resourcesIn, type DocumentAnalyses } from './analysis';
 import { SUPPRESS_COMMAND, type SuppressArgs } from './suppress';
+import { fileOf, uriOf } from './files';
 
 export const SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file', language: 'yaml' },
-  { scheme: 'file', language: 'json' },
-  { scheme: 'file', language: 'terraform' },
+  { language: 'yaml' },
+  { language: 'json' },
+  { language: 'terraform' },
 ];
 
 /** Internal: applies one finding's fix, built from the document as it is when the command runs. */
@@ -54,7 +55,7 @@ class SrlensCodeActions implements vscode.CodeActionProvider {
     const result = await this.analyses.analyze(doc);
     // An analysis of an older version would offer fixes for text that is gone.
     if (!result || token.isCancellationRequested || result.version !== doc.version) return [];
-    const file = doc.uri.fsPath;
+    const file = fileOf(doc.uri);
     const findings = findingsIn(result, file);
     const resources = resourcesIn(result, file);
     const resourceIds = new Set(resources.map((r) => r.resource.id));
@@ -120,14 +121,14 @@ async function applyFix(analyses: DocumentAnalyses, args: ApplyFixArgs): Promise
   if (stale()) return refuse();
   const result = await analyses.analyze(doc);
   if (!result || stale() || result.version !== args.version) return refuse();
-  const finding = findingsIn(result, doc.uri.fsPath).find((f) => f.ruleId === args.ruleId && sameModelRange(f.range, args.range));
+  const finding = findingsIn(result, fileOf(doc.uri)).find((f) => f.ruleId === args.ruleId && sameModelRange(f.range, args.range));
   const fix = finding?.fixable ? analyses.analyzer.fixFor(finding) : undefined;
   if (!fix) {
     void vscode.window.showWarningMessage(`This ${args.ruleId} problem has no automatic fix any more. Ask for the quick fixes again.`);
     return false;
   }
   const edit = new vscode.WorkspaceEdit();
-  for (const e of fix.edits) edit.replace(vscode.Uri.file(e.file), toRange(e.range), e.newText);
+  for (const e of fix.edits) edit.replace(uriOf(e.file), toRange(e.range), e.newText);
   return vscode.workspace.applyEdit(edit);
 }
 

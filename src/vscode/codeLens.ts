@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { resourcesIn, type DocumentAnalyses } from './analysis';
 import { tooLargeMessage } from './diagnostics';
 import { RESPONSIBILITY_SELECTOR } from './hover';
+import { fileOf } from './files';
 import { codeLensInfo, lensSummary, type MatrixArgs } from './responsibility';
 import { settingsStore } from './settings';
 
@@ -43,7 +44,7 @@ class ResponsibilityCodeLens implements vscode.CodeLensProvider, vscode.Disposab
     if (!enabled() || tooLargeMessage(doc.getText(), settingsStore.current.maxFileSize)) return [];
     const result = await this.analyses.analyze(doc);
     if (!result || token.isCancellationRequested) return [];
-    const file = doc.uri.fsPath;
+    const file = fileOf(doc.uri);
     // Counted once, so a template with thousands of resources and findings stays linear.
     const openFindings = new Map<string, number>();
     for (const f of result.analysis.findings) if (f.file === file && f.resource) openFindings.set(f.resource, (openFindings.get(f.resource) ?? 0) + 1);

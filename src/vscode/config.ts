@@ -9,6 +9,7 @@ import type { Analyzer } from '../engine/analyzer';
 import { ruleMetadata } from '../engine/catalog';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type SrlensConfig } from '../engine/config';
 import { mergeConfig } from '../engine/effectiveConfig';
+import { fileOf } from './files';
 import type { Finding } from '../engine/finding';
 import { affectsFindings, SETTINGS_SECTION, settingsStore } from './settings';
 
@@ -82,7 +83,7 @@ export class ConfigController implements vscode.Disposable {
       this.collection.clear();
       return this.apply(DEFAULT_CONFIG);
     }
-    const { config, findings } = parseConfig(uri.fsPath, text, new Set(ruleMetadata().map((r) => r.id)));
+    const { config, findings } = parseConfig(fileOf(uri), text, new Set(ruleMetadata().map((r) => r.id)));
     this.collection.set(uri, findings.map(this.toDiagnostic));
     this.apply(config);
   }

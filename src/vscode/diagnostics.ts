@@ -12,6 +12,7 @@ import { severityAtLeast, type Finding } from '../engine/finding';
 import { fileTooLargeFinding } from '../engine/limits';
 import { sourceKindOf } from '../iac/detect';
 import type { DocumentAnalyses } from './analysis';
+import { fileOf, isWorkspaceUri, uriOf } from './files';
 import { settingsStore } from './settings';
 
 const OWNER_LABEL = { customer: 'You own this', shared: 'Shared with AWS', aws: 'AWS owns this' } as const;
@@ -75,7 +76,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private schedule(doc: vscode.TextDocument, delay: number): void {
-    if (doc.uri.scheme !== 'file' || !sourceKindOf(doc.uri.path)) return;
+    if (!isWorkspaceUri(doc.uri) || !sourceKindOf(doc.uri.path)) return;
     if (!settingsStore.current.enable) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
@@ -91,14 +92,14 @@ export class DiagnosticsController implements vscode.Disposable {
   private async update(doc: vscode.TextDocument): Promise<void> {
     const tooLarge = tooLargeMessage(doc.getText(), settingsStore.current.maxFileSize);
     if (tooLarge) {
-      this.collection.set(doc.uri, visible([fileTooLargeFinding(doc.uri.fsPath, tooLarge)]).map(toDiagnostic));
+      this.collection.set(doc.uri, visible([fileTooLargeFinding(fileOf(doc.uri), tooLarge)]).map(toDiagnostic));
       return;
     }
     const result = await this.analyses.analyze(doc);
     // Results computed for an older version of the document are dropped.
     if (!result || doc.isClosed || doc.version !== result.version || !settingsStore.current.enable) return;
     for (const file of result.files) {
-      this.collection.set(vscode.Uri.file(file), visible(result.analysis.findings.filter((f) => f.file === file)).map(toDiagnostic));
+      this.collection.set(uriOf(file), visible(result.analysis.findings.filter((f) => f.file === file)).map(toDiagnostic));
     }
   }
 

@@ -4,7 +4,6 @@
  */
 import * as vscode from 'vscode';
 import { Analyzer } from '../engine/analyzer';
-import { setWasmDirectory } from '../iac/wasm';
 import { registerCommands } from './commands';
 import { DocumentAnalyses } from './analysis';
 import { ConfigController } from './config';
@@ -19,9 +18,10 @@ import { MatrixPanel } from './matrix';
 import { registerRuleDocs } from './ruleDocs';
 import { registerIsms } from './isms';
 import { registerAws } from './aws';
+import { initialisePlatform } from './platform';
 
 export function activate(context: vscode.ExtensionContext): void {
-  setWasmDirectory(context.extensionPath);
+  initialisePlatform(context);
   const analyzer = new Analyzer();
   const analyses = new DocumentAnalyses(analyzer);
   const diagnostics = new DiagnosticsController(analyses);

@@ -11,6 +11,7 @@ import { fixAllInFile, type FixAllResult } from '../engine/fixAll';
 import { sourceKindOf } from '../iac/detect';
 import type { DocumentAnalyses } from './analysis';
 import { SELECTOR, toRange } from './codeActions';
+import { fileOf, isWorkspaceUri, uriOf } from './files';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('srlens');
 export const FIX_ALL_COMMAND = 'srlens.fixAll';
@@ -41,7 +42,7 @@ class FixAllProvider implements vscode.CodeActionProvider {
 
 async function fixAllCommand(analyses: DocumentAnalyses): Promise<boolean> {
   const doc = vscode.window.activeTextEditor?.document;
-  if (!doc || doc.uri.scheme !== 'file' || !sourceKindOf(doc.uri.path)) {
+  if (!doc || !isWorkspaceUri(doc.uri) || !sourceKindOf(doc.uri.path)) {
     void vscode.window.showInformationMessage('Open a CloudFormation or Terraform file to fix its auto-fixable problems.');
     return false;
   }
@@ -85,29 +86,30 @@ async function fixAllCommand(analyses: DocumentAnalyses): Promise<boolean> {
  */
 export async function computeFixAll(analyses: DocumentAnalyses, doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Outcome> {
   const kind = sourceKindOf(doc.uri.path);
-  if (doc.uri.scheme !== 'file' || !kind) return { kind: 'unsupported' };
+  if (!isWorkspaceUri(doc.uri) || !kind) return { kind: 'unsupported' };
+  const file = fileOf(doc.uri);
   const version = doc.version;
   const analysis = await analyses.analyze(doc);
   if (!analysis) return { kind: 'unsupported' };
   if (analysis.version !== doc.version || doc.version !== version) return { kind: 'changed' };
-  if (!analysis.analysis.findings.some((f) => f.file === doc.uri.fsPath && f.fixable)) return { kind: 'nothing' };
+  if (!analysis.analysis.findings.some((f) => f.file === file && f.fixable)) return { kind: 'nothing' };
 
-  const snapshot = await currentTexts(doc, kind === 'terraform' ? analysis.files : [doc.uri.fsPath]);
+  const snapshot = await currentTexts(doc, kind === 'terraform' ? analysis.files : [file]);
   const changed = () => doc.version !== version || snapshot.versions.some(([other, v]) => other.version !== v);
   if (changed()) return { kind: 'changed' };
-  const result = await fixAllInFile(analyses.analyzer, doc.uri.fsPath, snapshot.files, { isCancelled: () => token?.isCancellationRequested === true || changed() });
+  const result = await fixAllInFile(analyses.analyzer, file, snapshot.files, { isCancelled: () => token?.isCancellationRequested === true || changed() });
   if (changed()) return { kind: 'changed' };
   if (result.cancelled || token?.isCancellationRequested) return { kind: 'cancelled' };
   if (result.edits.length === 0) return { kind: 'nothing', result };
   const edit = new vscode.WorkspaceEdit();
-  for (const e of result.edits) edit.replace(vscode.Uri.file(e.file), toRange(e.range), e.newText);
+  for (const e of result.edits) edit.replace(uriOf(e.file), toRange(e.range), e.newText);
   return { kind: 'fixed', edit, result };
 }
 
 /** The texts to fix: open editors' (unsaved) text first, else the file on disk; with the versions of the open ones. */
 async function currentTexts(doc: vscode.TextDocument, paths: string[]): Promise<{ files: SourceFile[]; versions: [vscode.TextDocument, number][] }> {
-  const open = new Map(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => [d.uri.fsPath, d]));
-  open.set(doc.uri.fsPath, doc);
+  const open = new Map(vscode.workspace.textDocuments.filter((d) => isWorkspaceUri(d.uri)).map((d) => [fileOf(d.uri), d]));
+  open.set(fileOf(doc.uri), doc);
   const files: SourceFile[] = [];
   const versions: [vscode.TextDocument, number][] = [];
   const decoder = new TextDecoder();
@@ -119,7 +121,7 @@ async function currentTexts(doc: vscode.TextDocument, paths: string[]): Promise<
       continue;
     }
     try {
-      files.push({ path, text: decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.file(path))) });
+      files.push({ path, text: decoder.decode(await vscode.workspace.fs.readFile(uriOf(path))) });
     } catch {
       // Gone since the module was listed: fix with the rest.
     }

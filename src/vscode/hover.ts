@@ -13,14 +13,15 @@ import { tooLargeMessage } from './diagnostics';
 import { TRUSTED_COMMANDS } from './markdown';
 import { propertyHover, propertyPathAt, providerHoverMarkdown, resourceHoverMarkdown, summarizeResource } from './responsibility';
 import { settingsStore } from './settings';
+import { fileOf } from './files';
 
-/** CloudFormation (YAML, JSON, `.template`) and Terraform documents on disk. */
+/** CloudFormation (YAML, JSON, `.template`) and Terraform documents (`analyze` keeps to the workspace's files). */
 export const RESPONSIBILITY_SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file', language: 'yaml' },
-  { scheme: 'file', language: 'json' },
-  { scheme: 'file', language: 'terraform' },
-  { scheme: 'file', pattern: '**/*.tf' },
-  { scheme: 'file', pattern: '**/*.template' },
+  { language: 'yaml' },
+  { language: 'json' },
+  { language: 'terraform' },
+  { pattern: '**/*.tf' },
+  { pattern: '**/*.template' },
 ];
 
 export function registerHovers(analyses: DocumentAnalyses): vscode.Disposable[] {
@@ -34,7 +35,7 @@ class ResponsibilityHovers implements vscode.HoverProvider {
     if (!settingsStore.current.enable || tooLargeMessage(doc.getText(), settingsStore.current.maxFileSize)) return undefined;
     const result = await this.analyses.analyze(doc);
     if (!result || token.isCancellationRequested || result.version !== doc.version) return undefined;
-    const file = doc.uri.fsPath;
+    const file = fileOf(doc.uri);
     const at: Position = { line: position.line, character: position.character };
     const findings = result.analysis.findings;
 

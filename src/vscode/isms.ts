@@ -28,6 +28,8 @@ import {
 } from '../isms';
 import { IsmsTreeProvider, type IsmsNode } from './ismsTree';
 import { settingsStore } from './settings';
+import { fileOf, isWorkspaceUri, uriOf } from './files';
+import { availableHere } from './platform';
 
 export const ISMS_VIEW = 'srlens.isms';
 export const ISMS_CONTAINER = 'srlens';
@@ -169,7 +171,7 @@ export class IsmsController implements vscode.Disposable {
   /** Scans the workspace's templates and merges the result into the current state (not written). */
   private async scanAndMerge(previous: IsmsState | undefined, token: vscode.CancellationToken, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<IsmsState | undefined> {
     const found = await vscode.workspace.findFiles(INCLUDE, excludeGlob(), undefined, token);
-    const uris = found.filter((u) => u.scheme === 'file' && sourceKindOf(u.path));
+    const uris = found.filter((u) => isWorkspaceUri(u) && sourceKindOf(u.path));
     const maxFileSize = settingsStore.current.maxFileSize;
     const sources: SourceFile[] = [];
     let done = 0;
@@ -177,7 +179,7 @@ export class IsmsController implements vscode.Disposable {
       if (token.isCancellationRequested) return undefined;
       try {
         const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size <= maxFileSize) sources.push({ path: uri.fsPath, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
+        if (stat.size <= maxFileSize) sources.push({ path: fileOf(uri), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
       } catch {
         // A file deleted since the search is simply left out.
       }
@@ -186,11 +188,11 @@ export class IsmsController implements vscode.Disposable {
     if (token.isCancellationRequested) return undefined;
     progress.report({ message: `analysing ${sources.length} files` });
     const analysis = await this.analyzer.analyze(sources);
-    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.fsPath));
+    const open = new Set(vscode.workspace.textDocuments.map((d) => fileOf(d.uri)));
     for (const source of sources) if (!open.has(source.path)) this.analyzer.forget(source.path);
     if (token.isCancellationRequested) return undefined;
     const today = isoDate();
-    return mergeIsms(previous, scanIsms(analysis, { today, displayPath: (file) => vscode.workspace.asRelativePath(file, false) }), today);
+    return mergeIsms(previous, scanIsms(analysis, { today, displayPath: (file) => vscode.workspace.asRelativePath(uriOf(file), false) }), today);
   }
 
   private async refresh(): Promise<IsmsState | undefined> {
@@ -222,6 +224,7 @@ export class IsmsController implements vscode.Disposable {
   // ---- export ---------------------------------------------------------------------------------
 
   private async export(args?: ExportArgs): Promise<vscode.Uri | undefined> {
+    if (!availableHere('ISMS: Export Report', 'Use VS Code on the desktop, or `srlens isms export` in a terminal.')) return undefined;
     // Only arguments that look right skip the dialogs (a menu may pass something else).
     let format = args?.format === 'markdown' || args?.format === 'csv' ? args.format : undefined;
     if (!format) {

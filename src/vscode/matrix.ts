@@ -13,6 +13,7 @@ import { createNonce, matrixHtml } from '../engine/matrixHtml';
 import type { Range } from '../iac/model';
 import { sourceKindOf } from '../iac/detect';
 import type { DocumentAnalyses } from './analysis';
+import { fileOf, isWorkspaceUri, uriOf } from './files';
 import { tooLargeMessage } from './diagnostics';
 import { settingsStore } from './settings';
 
@@ -131,7 +132,7 @@ export class MatrixPanel implements vscode.Disposable {
     const results: Analysis[] = [];
     let sliceStart = Date.now();
     for (const doc of vscode.workspace.textDocuments) {
-      if (doc.uri.scheme !== 'file' || !sourceKindOf(doc.uri.path) || doc.isClosed) continue;
+      if (!isWorkspaceUri(doc.uri) || !sourceKindOf(doc.uri.path) || doc.isClosed) continue;
       // Analyses are cached, so this is quick once diagnostics ran; a cold start yields to the editor.
       if (Date.now() - sliceStart >= SLICE_MS) {
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -170,7 +171,7 @@ export class MatrixPanel implements vscode.Disposable {
     const { file, resource } = arg as { file?: unknown; resource?: unknown };
     if (typeof file !== 'string' || file.length === 0) return undefined;
     const uri = toUri(file);
-    if (!uri || uri.scheme !== 'file' || !sourceKindOf(uri.path)) return undefined;
+    if (!uri || !isWorkspaceUri(uri) || !sourceKindOf(uri.path)) return undefined;
     if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
       try {
         await vscode.workspace.openTextDocument(uri);
@@ -178,7 +179,7 @@ export class MatrixPanel implements vscode.Disposable {
         return undefined;
       }
     }
-    return typeof resource === 'string' && resource.length > 0 ? { file: uri.fsPath, id: resource } : undefined;
+    return typeof resource === 'string' && resource.length > 0 ? { file: fileOf(uri), id: resource } : undefined;
   }
 
   dispose(): void {
@@ -199,7 +200,7 @@ function viewModel(matrix: Matrix): unknown {
     emptyMessage: empty,
     rows: matrix.rows.map((row: MatrixRow) => ({
       file: row.file,
-      fileLabel: vscode.workspace.asRelativePath(row.file, true),
+      fileLabel: vscode.workspace.asRelativePath(uriOf(row.file), true),
       id: row.id,
       type: row.type,
       service: row.service,
@@ -227,8 +228,8 @@ function validate(message: unknown): Incoming | undefined {
 async function reveal(file: string, range: Range): Promise<void> {
   const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
   // Beside the matrix when it fills the only group, else in the group the file is already shown in.
-  const existing = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === file);
-  await vscode.window.showTextDocument(vscode.Uri.file(file), {
+  const existing = vscode.window.visibleTextEditors.find((e) => fileOf(e.document.uri) === file);
+  await vscode.window.showTextDocument(uriOf(file), {
     selection,
     viewColumn: existing?.viewColumn ?? vscode.ViewColumn.Beside,
     preserveFocus: false,
@@ -237,7 +238,7 @@ async function reveal(file: string, range: Range): Promise<void> {
 
 function toUri(file: string): vscode.Uri | undefined {
   try {
-    return /^[a-z][a-z0-9+.-]+:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? vscode.Uri.parse(file, true) : vscode.Uri.file(file);
+    return uriOf(file);
   } catch {
     return undefined;
   }

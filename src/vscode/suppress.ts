@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { cleanReason, suppressionEdits } from '../engine/suppressionEdits';
 import { resourcesIn, type DocumentAnalyses } from './analysis';
+import { fileOf } from './files';
 
 export const SUPPRESS_COMMAND = 'srlens.suppress';
 
@@ -52,7 +53,7 @@ async function suppress(analyses: DocumentAnalyses, args: SuppressArgs): Promise
     void vscode.window.showWarningMessage('The file changed while the suppression was being prepared. Try again.');
     return false;
   }
-  const target = resourcesIn(result, doc.uri.fsPath).find((r) => r.resource.id === args.resource);
+  const target = resourcesIn(result, fileOf(doc.uri)).find((r) => r.resource.id === args.resource);
   if (!target) {
     void vscode.window.showWarningMessage(`'${args.resource}' is no longer in this file, so nothing was suppressed.`);
     return false;

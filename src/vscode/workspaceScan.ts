@@ -20,6 +20,7 @@ import { moduleDirOf, sourceKindOf } from '../iac/detect';
 import type { DocumentAnalyses } from './analysis';
 import type { ConfigController } from './config';
 import type { DiagnosticsController } from './diagnostics';
+import { fileOf, isWorkspaceUri } from './files';
 import { tooLargeMessage } from './diagnostics';
 import { escapeGlob, expandBraces, isExcluded } from './globs';
 import { settingsStore } from './settings';
@@ -116,7 +117,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       watcher.onDidDelete((uri) => this.queue(uri, 'deleted')),
       // A closed document falls back to what is on disk.
       vscode.workspace.onDidCloseTextDocument((doc) => {
-        if (doc.uri.scheme === 'file' && sourceKindOf(doc.uri.path)) this.queue(doc.uri, 'changed');
+        if (isWorkspaceUri(doc.uri) && sourceKindOf(doc.uri.path)) this.queue(doc.uri, 'changed');
       }),
       this.config.onDidChange(() => {
         const settings = settingsStore.current;
@@ -244,7 +245,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   private async readJob(job: Job): Promise<ReadJob> {
     const read: ReadJob = { job, sources: [], extra: [], counts: { files: 0, findings: 0, skipped: 0 }, live: false };
     if (job.kind === 'terraform') {
-      const openDoc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && sourceKindOf(d.uri.path) === 'terraform' && moduleDirOf(d.uri.fsPath) === job.key);
+      const openDoc = vscode.workspace.textDocuments.find((d) => isWorkspaceUri(d.uri) && sourceKindOf(d.uri.path) === 'terraform' && moduleDirOf(fileOf(d.uri)) === job.key);
       if (openDoc) {
         // The live analysis of the open file covers the whole module, unsaved text included.
         this.diagnostics.refresh(openDoc);
@@ -275,20 +276,21 @@ export class WorkspaceScanner implements vscode.Disposable {
     if (read.live) return { entries: [], counts };
     let analysis: Analysis = { units: [], findings: [] };
     try {
-      if (job.kind === 'cloudformation' && sources.length === 1) analysis = this.analyses.analyzer.analyzeCloudFormation(sources[0].uri.fsPath, sources[0].text);
+      if (job.kind === 'cloudformation' && sources.length === 1) analysis = this.analyses.analyzer.analyzeCloudFormation(fileOf(sources[0].uri), sources[0].text);
       else if (job.kind === 'terraform' && sources.length > 0)
-        analysis = await this.analyses.analyzer.analyzeTerraformModule(job.key, sources.map((s) => ({ path: s.uri.fsPath, text: s.text })));
+        analysis = await this.analyses.analyzer.analyzeTerraformModule(job.key, sources.map((s) => ({ path: fileOf(s.uri), text: s.text })));
     } catch (error) {
       this.channel().warn(`Could not analyse ${vscode.workspace.asRelativePath(job.uris[0])}: ${error instanceof Error ? error.message : String(error)}`);
     }
     // Cached parses of files nobody has open are not worth their memory.
-    for (const source of sources) this.analyses.analyzer.forget(source.uri.fsPath);
+    for (const source of sources) this.analyses.analyzer.forget(fileOf(source.uri));
 
     const entries: [vscode.Uri, Finding[]][] = [];
     for (const uri of job.uris) {
       // A file opened while the scan read it has live diagnostics by now.
       if (isOpen(uri)) continue;
-      const findings = [...analysis.findings.filter((f) => f.file === uri.fsPath), ...extra.filter((f) => f.file === uri.fsPath)];
+      const file = fileOf(uri);
+      const findings = [...analysis.findings.filter((f) => f.file === file), ...extra.filter((f) => f.file === file)];
       counts.findings += findings.length;
       entries.push([uri, findings]);
     }
@@ -300,7 +302,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     if (!vscode.workspace.workspaceFolders?.length) return [];
     const found = await vscode.workspace.findFiles(include, excludeGlob(), maxResults, token);
     const filter = this.configExclusions();
-    return found.filter((uri) => uri.scheme === 'file' && sourceKindOf(uri.path) && !filter(uri)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return found.filter((uri) => isWorkspaceUri(uri) && sourceKindOf(uri.path) && !filter(uri)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   /** A predicate for the `.srlens.yaml` `exclude` patterns (gitignore-style, relative to its folder). */
@@ -318,7 +320,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   private queue(uri: vscode.Uri, event: FileEvent): void {
-    if (uri.scheme !== 'file' || IGNORED_FOLDER.test(uri.path)) return;
+    if (!isWorkspaceUri(uri) || IGNORED_FOLDER.test(uri.path)) return;
     this.pending.set(uri.toString(), { uri, event });
     clearTimeout(this.eventTimer);
     // One batch at a time: a batch that arrives while another is handled waits for it.
@@ -335,14 +337,14 @@ export class WorkspaceScanner implements vscode.Disposable {
     for (const { uri, event } of events) {
       if (event !== 'deleted') continue;
       if (sourceKindOf(uri.path)) {
-        this.analyses.analyzer.forget(uri.fsPath);
+        this.analyses.analyzer.forget(fileOf(uri));
         this.forgetIfClosed(uri);
       } else {
         // Possibly a folder: everything published under it goes.
         const prefix = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
         for (const published of this.diagnostics.publishedUris()) {
-          if (published.scheme === 'file' && published.path.startsWith(prefix)) {
-            this.analyses.analyzer.forget(published.fsPath);
+          if (published.scheme === uri.scheme && published.authority === uri.authority && published.path.startsWith(prefix)) {
+            this.analyses.analyzer.forget(fileOf(published));
             this.forgetIfClosed(published);
           }
         }
@@ -357,10 +359,10 @@ export class WorkspaceScanner implements vscode.Disposable {
     const addJobs = async (uri: vscode.Uri, deleted: boolean) => {
       const kind = sourceKindOf(uri.path);
       if (kind === 'terraform') {
-        const dir = moduleDirOf(uri.fsPath);
+        const dir = moduleDirOf(fileOf(uri));
         if (!jobs.has(dir)) jobs.set(dir, { kind, key: dir, uris: await this.moduleCandidates(uri) });
       } else if (kind === 'cloudformation' && !deleted && !isOpen(uri) && this.included(uri)) {
-        jobs.set(uri.fsPath, { kind, key: uri.fsPath, uris: [uri] });
+        jobs.set(fileOf(uri), { kind, key: fileOf(uri), uris: [uri] });
       }
     };
     for (const { uri, event } of events) {
@@ -382,7 +384,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** Whether a file is a scan candidate: the exclusions of a full scan, matched here without a search. */
   private included(uri: vscode.Uri): boolean {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder || uri.scheme !== 'file' || !sourceKindOf(uri.path) || IGNORED_FOLDER.test(uri.path)) return false;
+    if (!folder || !isWorkspaceUri(uri) || !sourceKindOf(uri.path) || IGNORED_FOLDER.test(uri.path)) return false;
     const relative = uri.path.slice(folder.uri.path.length).replace(/^\/+/, '');
     if (isExcluded(relative, excludePatterns(folder.uri, true))) return false;
     return !this.configExclusions()(uri);
@@ -470,7 +472,7 @@ async function readCandidate(uri: vscode.Uri, maxFileSize: number, decoder: { de
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) return undefined;
     const tooLarge = tooLargeMessage('', maxFileSize, stat.size);
-    if (tooLarge) return fileTooLargeFinding(uri.fsPath, tooLarge);
+    if (tooLarge) return fileTooLargeFinding(fileOf(uri), tooLarge);
     const bytes = await vscode.workspace.fs.readFile(uri);
     if (bytes.subarray(0, 8192).includes(0)) return undefined;
     return decoder.decode(bytes);
@@ -485,9 +487,9 @@ function groupJobs(uris: vscode.Uri[]): Job[] {
   const modules = new Map<string, Job>();
   for (const uri of uris) {
     const kind = sourceKindOf(uri.path);
-    if (kind === 'cloudformation') jobs.push({ kind, key: uri.fsPath, uris: [uri] });
+    if (kind === 'cloudformation') jobs.push({ kind, key: fileOf(uri), uris: [uri] });
     else if (kind === 'terraform') {
-      const dir = moduleDirOf(uri.fsPath);
+      const dir = moduleDirOf(fileOf(uri));
       let job = modules.get(dir);
       if (!job) {
         job = { kind, key: dir, uris: [] };

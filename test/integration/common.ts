@@ -11,7 +11,8 @@ import type { SuiteResults } from './suite/results';
 /** The repository root (this file is bundled to out/test/integration/). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const EXTENSION_PATH = ROOT;
-export const SUITE_INDEX = path.join(ROOT, 'out', 'test', 'integration', 'suite', 'index.js');
+/** Next to the launcher, so a build to another folder (SRLENS_TEST_OUT) runs its own suite. */
+export const SUITE_INDEX = path.join(__dirname, 'suite', 'index.js');
 export const WORKSPACE_FIXTURE = path.join(ROOT, 'test', 'integration', 'workspace');
 /** The suite writes its results to the file this variable names (the extension host inherits it). */
 export const RESULTS_ENV = 'SRLENS_IT_RESULTS';

@@ -15,6 +15,10 @@
  * the VSIX into the run's extensions folder with `code-server --install-extension` and load it from
  * there instead of from this folder; `npm run package` makes one).
  *
+ * `--ui` runs the UI smoke test (ui-smoke.ts) on examples/; `--web` runs the web extension
+ * (dist/web/extension.js, the package's `browser` entry) in the browser's web worker extension host
+ * on test/integration/web-workspace/ (web-smoke.ts).
+ *
  * Every process started here (code-server, its extension host and helpers, Chromium) carries a
  * unique SRLENS_IT_RUN marker in its environment and is stopped on exit, whatever the outcome.
  */
@@ -26,6 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { runUiSmoke } from './ui-smoke';
+import { makeWebExtension, runWebSmoke, WEB_FIXTURE, WEB_STEP_COUNT } from './web-smoke';
 import {
   checkBuilt,
   DEFAULT_TIMEOUT_MS,
@@ -181,7 +186,7 @@ function cleanup(keepLogs: boolean): Promise<void> {
 function saveLogs(root: string): void {
   const target = path.join(ROOT, '.vscode-test', 'integration-logs', new Date(startedAt).toISOString().replace(/[:.]/g, '-'));
   try {
-    cpSync(root, target, { recursive: true, filter: (src) => statSync(src).isDirectory() || src.endsWith('.log') || src.endsWith('.json') });
+    cpSync(root, target, { recursive: true, filter: (src) => statSync(src).isDirectory() || src.endsWith('.log') || src.endsWith('.json') || src.endsWith('.png') });
     log(`logs kept in ${path.relative(ROOT, target)}`);
   } catch (error) {
     log(`could not keep the logs: ${(error as Error).message}`);
@@ -223,14 +228,17 @@ async function main(): Promise<number> {
   } catch {
     missingPrerequisite('playwright-core is not installed', 'run npm ci');
   }
-  checkBuilt();
+  // The web run loads dist/web/extension.js (makeWebExtension checks it) and no suite.
+  if (!process.argv.includes('--web')) checkBuilt();
   const timeoutMs = Number(process.env.SRLENS_IT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
 
   // `--ui`: the UI smoke test on a copy of examples/ (what a new user opens), driven through the workbench.
   const ui = process.argv.includes('--ui');
-  dirs = ui ? makeRunDirs({ ...TEST_SETTINGS, 'workbench.colorTheme': 'Default Dark Modern', 'editor.stickyScroll.enabled': false, 'editor.minimap.enabled': false }, path.join(ROOT, 'examples')) : makeRunDirs(TEST_SETTINGS);
+  // `--web`: the web extension in the browser's web worker extension host (web-smoke.ts).
+  const web = process.argv.includes('--web');
+  dirs = web ? makeRunDirs(TEST_SETTINGS, WEB_FIXTURE) : ui ? makeRunDirs({ ...TEST_SETTINGS, 'workbench.colorTheme': 'Default Dark Modern', 'editor.stickyScroll.enabled': false, 'editor.minimap.enabled': false }, path.join(ROOT, 'examples')) : makeRunDirs(TEST_SETTINGS);
   const vsix = process.env.SRLENS_IT_VSIX ? path.resolve(process.env.SRLENS_IT_VSIX) : undefined;
-  const extensionPath = vsix ? await installVsix(entry, vsix, dirs) : EXTENSION_PATH;
+  const extensionPath = web ? makeWebExtension(dirs.root) : vsix ? await installVsix(entry, vsix, dirs) : EXTENSION_PATH;
   const port = await freePort();
   const codeServerLog = createWriteStream(path.join(dirs.root, 'code-server.log'));
   log(`code-server ${CODE_SERVER_VERSION} on 127.0.0.1:${port}, workspace ${dirs.workspace}`);
@@ -271,7 +279,7 @@ async function main(): Promise<number> {
   // With a VSIX, the development path is the folder it installed to, so that the extension host runs
   // exactly the packaged files (VS Code runs extensionTestsPath only with a development path).
   const development = ['extensionDevelopmentPath', remote(extensionPath)];
-  const payload = JSON.stringify(ui ? [development] : [development, ['extensionTestsPath', remote(SUITE_INDEX)]]);
+  const payload = JSON.stringify(ui || web ? [development] : [development, ['extensionTestsPath', remote(SUITE_INDEX)]]);
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(payload)}`;
 
   browser = await playwright.chromium.launch({
@@ -301,6 +309,7 @@ async function main(): Promise<number> {
   const suiteStarted = Date.now();
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   if (ui) return uiSmoke(page);
+  if (web) return webSmoke(page);
   log('workbench loading; the suite runs in the extension host');
 
   const resultsFile = dirs.results;
@@ -358,6 +367,22 @@ async function uiSmoke(page: import('playwright-core').Page): Promise<number> {
   if (update && complete && failed === 0) console.log(`  screenshots written to ${path.relative(ROOT, screenshotDir)}`);
   console.log('');
   console.log(`ui smoke: ${passed} passed, ${failed + (complete ? 0 : 1)} failed`);
+  return failed === 0 && complete ? 0 : 1;
+}
+
+/** Runs the web extension's steps in the browser's web worker extension host. */
+async function webSmoke(page: import('playwright-core').Page): Promise<number> {
+  const screenshotDir = path.join(dirs!.root, 'screenshots');
+  mkdirSync(screenshotDir, { recursive: true });
+  const { steps } = await runWebSmoke(page, screenshotDir);
+  console.log('');
+  console.log('  Web extension in the web worker extension host of code-server (test/integration/web-workspace/)');
+  for (const s of steps) console.log(`    ${s.ok ? '✔' : '✗'} ${s.name} (${s.ms} ms)${s.error ? `\n      ${s.error}` : ''}`);
+  const failed = steps.filter((s) => !s.ok).length;
+  const complete = steps.length === WEB_STEP_COUNT;
+  console.log(`  web run: ${seconds(startedAt)} end to end`);
+  console.log('');
+  console.log(`web: ${steps.length - failed} passed, ${failed + (complete ? 0 : 1)} failed`);
   return failed === 0 && complete ? 0 : 1;
 }
 

@@ -98,7 +98,7 @@ export async function runUiSmoke(page: Page, screenshotDir: string): Promise<UiS
 }
 
 /** Runs a command from the Command Palette (F1), as a user does. */
-async function runCommand(page: Page, title: string): Promise<void> {
+export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input').first();
   await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
@@ -119,7 +119,7 @@ async function goToLine(page: Page, line: number): Promise<void> {
 }
 
 /** Quick Open (Ctrl+P), as a user opens a file. */
-async function openFile(page: Page, name: string): Promise<void> {
+export async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.monaco-workbench').click({ position: { x: 600, y: 300 } }).catch(() => undefined);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input').first();

@@ -39,6 +39,21 @@ export const cases: RuleCases = {
     },
     { syntax: 'terraform', name: 'a variable without default is unknown', code: 'variable "algorithm" {}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "b" {\n  bucket = "b"\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = var.algorithm\n    }\n  }\n}\n' },
     { syntax: 'terraform', name: 'a dynamic rule is unknown', code: 'resource "aws_s3_bucket" "b" {\n  dynamic "server_side_encryption_configuration" {\n    for_each = var.sse\n    content {\n      rule {\n        apply_server_side_encryption_by_default {\n          sse_algorithm = "AES256"\n        }\n      }\n    }\n  }\n}\n' },
+    {
+      syntax: 'yaml',
+      name: 'a bucket that receives access logs can only use SSE-S3',
+      code: 'Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: AES256\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: aws:kms\n              KMSMasterKeyID: !GetAtt Key.Arn\n      LoggingConfiguration:\n        DestinationBucketName: !Ref Logs\n',
+    },
+    {
+      syntax: 'json',
+      name: 'a bucket with the log-delivery ACL and no encryption settings',
+      code: '{"Resources": {"Logs": {"Type": "AWS::S3::Bucket", "Properties": {"AccessControl": "LogDeliveryWrite"}}}}',
+    },
+    {
+      syntax: 'terraform',
+      name: 'the SSE-S3 configuration of a log target bucket',
+      code: 'resource "aws_s3_bucket" "logs" {}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "AES256"\n    }\n  }\n}\n\nresource "aws_s3_bucket" "data" {}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = "aws:kms"\n      kms_master_key_id = aws_kms_key.data.arn\n    }\n  }\n}\n\nresource "aws_s3_bucket_logging" "data" {\n  bucket        = aws_s3_bucket.data.id\n  target_bucket = aws_s3_bucket.logs.id\n  target_prefix = "data/"\n}\n',
+    },
   ],
   invalid: [
     // Checkov CKV_AWS_19 agrees this bucket is encrypted (SSE-S3 by default since January 2023); this rule

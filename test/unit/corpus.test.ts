@@ -3,22 +3,11 @@
  * no exceptions, every resource classified, and the counts reported.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
-import { sourceKindOf } from '../../src/iac/detect';
 import { classifyType } from '../../src/knowledge';
-
-export const CORPUS = path.resolve(process.cwd(), '..', 'shared', 'corpus');
-
-export function corpusFiles(dir = CORPUS, found: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) corpusFiles(full, found);
-    else if (sourceKindOf(name)) found.push(full);
-  }
-  return found;
-}
+import { CORPUS, corpusFiles } from '../corpus';
 
 describe('the shared corpus', function () {
   this.timeout(120_000);

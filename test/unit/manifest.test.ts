@@ -60,3 +60,67 @@ describe('package.json and the project layout', () => {
     assert.deepEqual(offenders, []);
   });
 });
+
+describe('the walkthrough', () => {
+  /** VS Code's own commands that walkthrough steps may link to. */
+  const BUILT_IN_COMMANDS = new Set([
+    'workbench.action.quickOpen',
+    'workbench.action.files.openFile',
+    'workbench.action.files.openFolder',
+    'workbench.action.files.openFileFolder',
+    'workbench.action.showCommands',
+    'workbench.action.openSettings',
+    'workbench.actions.view.problems',
+    'editor.action.quickFix',
+  ]);
+  /** Contributed commands, and the ones the extension registers without a palette entry (`export const X_COMMAND = 'srlens.…'`). */
+  const ours = new Set<string>(pkg.contributes.commands.map((c: { command: string }) => c.command));
+  for (const file of sources(path.join('src', 'vscode'))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/\bconst [A-Z_]+_COMMAND = '(srlens\.[\w.]+)'/g)) ours.add(match[1]);
+  }
+  const walkthroughs: { id: string; steps: { id: string; description: string; media: Record<string, unknown>; completionEvents?: string[] }[] }[] = pkg.contributes.walkthroughs ?? [];
+  const steps = walkthroughs.flatMap((w) => w.steps);
+
+  function known(command: string): boolean {
+    return ours.has(command) || BUILT_IN_COMMANDS.has(command);
+  }
+
+  it('has four or five steps, each with a markdown file that exists under media/walkthrough/', () => {
+    assert.equal(walkthroughs.length, 1);
+    assert.ok(steps.length >= 4 && steps.length <= 5, `${steps.length} steps`);
+    assert.equal(new Set(steps.map((s) => s.id)).size, steps.length, 'step ids are unique');
+    for (const step of steps) {
+      const media = step.media.markdown;
+      assert.equal(typeof media, 'string', step.id);
+      assert.match(media as string, /^media\/walkthrough\/[a-z-]+\.md$/, step.id);
+      assert.ok(statSync(media as string).isFile(), `${step.id}: ${media} is missing`);
+    }
+  });
+
+  it('links only to commands that exist, in step descriptions, completion events and media', () => {
+    for (const step of steps) {
+      const texts = [step.description, readFileSync(step.media.markdown as string, 'utf8')];
+      const linked = texts.flatMap((text) => [...text.matchAll(/\(command:([\w.-]+)/g)].map((m) => m[1]));
+      const events = (step.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
+      for (const command of [...linked, ...events]) assert.ok(known(command), `${step.id}: unknown command ${command}`);
+      for (const view of (step.completionEvents ?? []).filter((e) => e.startsWith('onView:')).map((e) => e.slice('onView:'.length))) {
+        assert.ok(Object.values(pkg.contributes.views as Record<string, { id: string }[]>).flat().some((v) => v.id === view), `${step.id}: unknown view ${view}`);
+      }
+    }
+    const all = steps.map((s) => s.description).join('\n');
+    assert.match(all, /\(command:srlens\.isms\.open\)/, 'a step opens the ISMS checklist');
+    assert.match(all, /docs\/ci\.md\)/, 'a step links the CI guide');
+  });
+
+  it('links the CI guide at the repository, since docs/ is not in the VSIX', () => {
+    const repository = String(pkg.repository.url).replace(/\.git$/, '');
+    for (const step of steps) {
+      for (const [, target] of step.description.matchAll(/\]\(([^)]+)\)/g)) {
+        if (target.startsWith('command:')) continue;
+        assert.ok(target.startsWith(`${repository}/blob/main/`), `${step.id}: ${target}`);
+        const file = target.slice(`${repository}/blob/main/`.length);
+        assert.ok(statSync(file).isFile(), `${step.id}: ${file} does not exist in this repository`);
+      }
+    }
+  });
+});

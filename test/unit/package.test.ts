@@ -52,11 +52,13 @@ const RUNTIME = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/(extension|aws)\.js$/,
+  /^extension\/dist\/web\/extension\.js$/,
   /^extension\/dist\/[^/]+\.wasm$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
   /^extension\/snippets\/[^/]+\.json$/,
   /^extension\/media\/[^/]+\.(png|svg|css|js)$/,
+  /^extension\/media\/walkthrough\/[^/]+\.md$/,
 ];
 
 describe('the VSIX', function () {
@@ -100,7 +102,7 @@ describe('the VSIX', function () {
     }
   });
 
-  it('holds the bundle, both wasm files, the grammar, the webview assets and the icon', () => {
+  it('holds the bundles (desktop and web), both wasm files, the grammar, the webview assets and the icon', () => {
     const names = new Set(entries.map((e) => e.name));
     for (const required of [
       'extension/package.json',
@@ -108,6 +110,7 @@ describe('the VSIX', function () {
       'extension/changelog.md',
       'extension/LICENSE.txt',
       'extension/dist/extension.js',
+      'extension/dist/web/extension.js',
       'extension/dist/tree-sitter.wasm',
       'extension/dist/tree-sitter-terraform.wasm',
       'extension/syntaxes/terraform.tmLanguage.json',
@@ -118,6 +121,19 @@ describe('the VSIX', function () {
       assert.ok(names.has(required), `missing ${required}`);
     }
     for (const entry of entries.filter((e) => e.name.endsWith('.wasm'))) assert.ok(entry.size > 10_000, entry.name);
+  });
+
+  it('holds every file the manifest points at: snippets and walkthrough media', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const names = new Set(entries.map((e) => e.name));
+    const files: string[] = [
+      ...(pkg.contributes.snippets ?? []).map((s: { path: string }) => s.path),
+      ...(pkg.contributes.walkthroughs ?? []).flatMap((w: { steps: { media: Record<string, unknown> }[] }) =>
+        w.steps.flatMap((step) => [step.media.markdown, step.media.image, step.media.svg].filter((m): m is string => typeof m === 'string')),
+      ),
+    ];
+    assert.ok(files.length > 0);
+    for (const file of files) assert.ok(names.has(`extension/${path.posix.normalize(file)}`), `missing ${file}`);
   });
 
   it('has a 128×128 PNG icon and the marketplace fields', () => {

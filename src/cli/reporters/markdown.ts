@@ -1,8 +1,8 @@
 import type { InventoryEntry } from './json';
 
-/** Escapes text for a Markdown table cell (pipes, backslashes, HTML and newlines). */
+/** Escapes text for a Markdown table cell (pipes, backslashes, link brackets, HTML and newlines). */
 export function markdownCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+  return text.replace(/[\\|[\]]/g, (c) => `\\${c}`).replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
 }
 
 /** `srlens inventory --format markdown`: one table, a row per resource. */

@@ -44,7 +44,7 @@ export function formatSarif(
     ruleId: finding.ruleId,
     ...(used.has(finding.ruleId) ? { ruleIndex: used.get(finding.ruleId) } : {}),
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
+    message: { text: plainMessage(finding.message) },
     locations: [
       {
         physicalLocation: {
@@ -82,4 +82,13 @@ export function formatSarif(
     ],
   };
   return JSON.stringify(log, null, 2);
+}
+
+/**
+ * SARIF viewers turn `[text](target)` in a message into a link (SARIF 2.1.0, 3.11.6). Messages
+ * quote template text (a resource may be named like a link), so brackets and backslashes are
+ * escaped and always read as themselves.
+ */
+function plainMessage(text: string): string {
+  return text.replace(/[\\[\]]/g, (c) => `\\${c}`);
 }

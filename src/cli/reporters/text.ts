@@ -25,11 +25,11 @@ export function formatFindingsText(files: number, findings: Finding[], style: St
     if (finding.file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
       currentFile = finding.file;
-      lines.push(style.bold(finding.file));
+      lines.push(style.bold(printable(finding.file)));
     }
     const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
     const who = finding.ruleId === 'parse-error' ? '' : `  ${style.dim(`${OWNER_LABEL[finding.owner]} · ${finding.concern}`)}`;
-    lines.push(`  ${where.padEnd(8)} ${style.severity(finding.severity, finding.severity.padEnd(7))}  ${finding.message}${who}  ${style.dim(finding.ruleId)}`);
+    lines.push(`  ${where.padEnd(8)} ${style.severity(finding.severity, finding.severity.padEnd(7))}  ${printable(finding.message)}${who}  ${style.dim(finding.ruleId)}`);
   }
   if (findings.length > 0) lines.push('');
   lines.push(summary(files, findings));
@@ -41,4 +41,14 @@ function summary(files: number, findings: Finding[]): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const head = `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
   return findings.length === 0 ? head : `${head} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info)`;
+}
+
+/**
+ * Template text (logical ids, values quoted in messages) and file names may hold control or
+ * bidirectional-override characters; each is shown as U+FFFD, so nothing from a template can
+ * move the cursor, clear the screen, open a hyperlink or reorder the line in a terminal.
+ */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }

@@ -169,6 +169,25 @@ export function referencedTargets(value: Value, into = new Set<string>(), depth 
   return into;
 }
 
+/**
+ * A bucket that receives other buckets' server access logs, or carries the log-delivery ACL. Logging
+ * it would log the logging, and S3 delivers access logs only to a bucket whose default encryption is
+ * SSE-S3, so it cannot use a KMS key either.
+ */
+export function isAccessLogTarget(bucket: Resource, context: RuleContext): boolean {
+  const name = bucketNameKey(bucket);
+  if (isCloudFormation(bucket)) {
+    if (asString(context.resolve(property(bucket, 'AccessControl')?.value)) === 'LogDeliveryWrite') return true;
+    return companionsOf(bucket, context, 'AWS::S3::Bucket', ['LoggingConfiguration', 'DestinationBucketName'], name).found.length > 0;
+  }
+  const acls = [bucket, ...bucketCompanions(bucket, context, 'aws_s3_bucket_acl').found];
+  if (acls.some((r) => asString(context.resolve(property(r, 'acl')?.value)) === 'log-delivery-write')) return true;
+  return (
+    companionsOf(bucket, context, 'aws_s3_bucket', ['logging', 'target_bucket'], name).found.length > 0 ||
+    companionsOf(bucket, context, 'aws_s3_bucket_logging', 'target_bucket', name).found.length > 0
+  );
+}
+
 /** The resource a companion's bucket attribute refers to, when it is a resource of the unit. */
 export function designatedResource(companion: Resource, attribute: string, context: RuleContext): Resource | undefined {
   const value = context.resolve(property(companion, attribute)?.value);

@@ -57,8 +57,7 @@ export function createRuleContext(unit: IacUnit, settings: RuleSettings, text: (
 function buildReverseIndex(resources: Resource[]): Map<string, Resource[]> {
   const index = new Map<string, Resource[]>();
   for (const resource of resources) {
-    const targets = new Set<string>();
-    collectReferences(resource.properties, targets, 0);
+    const targets = referencesOf(resource.properties);
     // CloudFormation DependsOn is not a reference to configuration; only properties count.
     for (const target of targets) {
       if (target === resource.id) continue;
@@ -68,6 +67,23 @@ function buildReverseIndex(resources: Resource[]): Map<string, Resource[]> {
     }
   }
   return index;
+}
+
+/**
+ * The names a resource's properties refer to, remembered per properties value: an incremental
+ * re-parse keeps the values of the resources it did not touch, so they are not walked again.
+ */
+const referenceCache = new WeakMap<Value, ReadonlySet<string>>();
+
+function referencesOf(properties: Value): ReadonlySet<string> {
+  let targets = referenceCache.get(properties);
+  if (!targets) {
+    const found = new Set<string>();
+    collectReferences(properties, found, 0);
+    referenceCache.set(properties, found);
+    targets = found;
+  }
+  return targets;
 }
 
 function collectReferences(value: Value, into: Set<string>, depth: number): void {
@@ -85,6 +101,7 @@ function collectReferences(value: Value, into: Set<string>, depth: number): void
     case 'unresolvable':
       if (value.args) collectReferences(value.args, into, depth + 1);
       // `${aws_s3_bucket.b.id}` inside a Sub or template string still ties the resources together.
+      if (!value.text.includes('${')) return;
       for (const match of value.text.matchAll(/\$\{([A-Za-z0-9_:]+)/g)) into.add(match[1]);
       for (const match of value.text.matchAll(/\$\{((?:data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+)/g)) into.add(match[1]);
       return;

@@ -21,6 +21,9 @@ export interface YamlParseState {
   result: ParseResult;
 }
 
+/** The line index of the text an incremental re-parse produced, for the next one. */
+const lineIndexes = new WeakMap<CloudFormationTemplate, LineIndex>();
+
 /** Above this size the converter's node budget could differ between a fragment and the whole. */
 const MAX_TEXT = 2_000_000;
 
@@ -59,7 +62,7 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
   const newTo = text.length - tail;
 
   // The resource whose lines contain it, never the last one (its end is the section's end).
-  const oldLines = new LineIndex(old);
+  const oldLines = lineIndexes.get(template) ?? new LineIndex(old);
   const entryIndex = entries.findIndex((_entry, i) => i + 1 < entries.length && oldLines.offset(entries[i + 1].keyRange.start) > from);
   if (entryIndex < 0) return undefined;
   const entry = entries[entryIndex];
@@ -117,6 +120,7 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
   const built = buildTemplate(newRoot, file, 'cloudformation-yaml', 0, endMoved(template.range), newDiagnostics);
   if (!built) return undefined;
   yamlRoots.set(built, newRoot);
+  lineIndexes.set(built, newLines);
   return { units: [built as CloudFormationTemplate], diagnostics: newDiagnostics };
 }
 

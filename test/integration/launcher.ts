@@ -11,9 +11,10 @@
  * (the install folder), SRLENS_CHROMIUM (browser executable), SRLENS_IT_TIMEOUT_MS (default 5 min),
  * CI / SRLENS_REQUIRE_INTEGRATION=1 (a missing prerequisite fails instead of skipping),
  * SRLENS_IT_KEEP_LOGS=1 (keep the logs of a passing run too; a failed run's always go to
- * .vscode-test/integration-logs/), SRLENS_IT_VSIX=<file.vsix> (test the packaged extension: install
- * the VSIX into the run's extensions folder with `code-server --install-extension` and load it from
- * there instead of from this folder; `npm run package` makes one).
+ * .vscode-test/integration-logs/), SRLENS_IT_VSIX=<file.vsix> or `--vsix=<file.vsix>` (test the
+ * packaged extension: install the VSIX into the run's extensions folder with
+ * `code-server --install-extension` and load it from there instead of from this folder;
+ * `npm run test:integration` packages one and runs the suite on it).
  *
  * `--ui` runs the UI smoke test (ui-smoke.ts) on examples/; `--web` runs the web extension
  * (dist/web/extension.js, the package's `browser` entry) in the browser's web worker extension host
@@ -237,7 +238,8 @@ async function main(): Promise<number> {
   // `--web`: the web extension in the browser's web worker extension host (web-smoke.ts).
   const web = process.argv.includes('--web');
   dirs = web ? makeRunDirs(TEST_SETTINGS, WEB_FIXTURE) : ui ? makeRunDirs({ ...TEST_SETTINGS, 'workbench.colorTheme': 'Default Dark Modern', 'editor.stickyScroll.enabled': false, 'editor.minimap.enabled': false }, path.join(ROOT, 'examples')) : makeRunDirs(TEST_SETTINGS);
-  const vsix = process.env.SRLENS_IT_VSIX ? path.resolve(process.env.SRLENS_IT_VSIX) : undefined;
+  const vsixOption = process.argv.find((a) => a.startsWith('--vsix='))?.slice('--vsix='.length) ?? process.env.SRLENS_IT_VSIX;
+  const vsix = vsixOption ? path.resolve(vsixOption) : undefined;
   const extensionPath = web ? makeWebExtension(dirs.root) : vsix ? await installVsix(entry, vsix, dirs) : EXTENSION_PATH;
   const port = await freePort();
   const codeServerLog = createWriteStream(path.join(dirs.root, 'code-server.log'));

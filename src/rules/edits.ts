@@ -29,12 +29,13 @@ function open(resource: Resource, context: RuleContext): Doc | undefined {
   const text = context.text(resource.file);
   if (text === undefined) return undefined;
   const syntax: Syntax = resource.syntax === 'terraform' ? 'hcl' : resource.syntax === 'cloudformation-json' ? 'json' : 'yaml';
-  return { file: resource.file, text, lines: lineIndexOf(text), eol: text.includes('\r\n') ? '\r\n' : '\n', syntax };
+  const { lines, eol } = indexed(text);
+  return { file: resource.file, text, lines, eol, syntax };
 }
 
-/** Line indexes of the texts opened last (one per file of a module); a LineIndex is never modified. */
-const recentLineIndexes = new Map<string, LineIndex>();
-const MAX_RECENT_LINE_INDEXES = 8;
+/** Line indexes and line endings of the texts opened last (one per file of a module); a LineIndex is never modified. */
+const recentTexts = new Map<string, { lines: LineIndex; eol: '\n' | '\r\n' }>();
+const MAX_RECENT_TEXTS = 8;
 
 /**
  * The line index of `text`, shared by every edit built from the same text. Rules that check
@@ -42,12 +43,17 @@ const MAX_RECENT_LINE_INDEXES = 8;
  * each time made one analysis quadratic in the file's size.
  */
 export function lineIndexOf(text: string): LineIndex {
-  let lines = recentLineIndexes.get(text);
-  if (lines) return lines;
-  lines = new LineIndex(text);
-  recentLineIndexes.set(text, lines);
-  if (recentLineIndexes.size > MAX_RECENT_LINE_INDEXES) recentLineIndexes.delete(recentLineIndexes.keys().next().value as string);
-  return lines;
+  return indexed(text).lines;
+}
+
+/** The line index and the line ending of `text`, each found once per text (both scan the whole file). */
+function indexed(text: string): { lines: LineIndex; eol: '\n' | '\r\n' } {
+  let entry = recentTexts.get(text);
+  if (entry) return entry;
+  entry = { lines: new LineIndex(text), eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  recentTexts.set(text, entry);
+  if (recentTexts.size > MAX_RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value as string);
+  return entry;
 }
 
 /**

@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(diagnostics, config, ...registerCommands());
 
   // Editor features, one file each (registered below this line).
-  const isms = registerIsms(analyzer);
+  const isms = registerIsms(analyzer, config);
   context.subscriptions.push(...isms.disposables, ...registerAws(isms.controller));
   context.subscriptions.push(...new MatrixPanel(context.extensionUri, analyses).register(), ...registerRuleDocs());
   context.subscriptions.push(...registerHovers(analyses), ...registerCodeLens(analyses));

@@ -5,9 +5,9 @@
  * scan-derived part is merged with the model's mergeIsms.
  */
 import * as vscode from 'vscode';
-import { excludeGlob } from './workspaceScan';
+import { candidateFiles } from './workspaceScan';
+import type { ConfigController } from './config';
 import type { Analyzer, SourceFile } from '../engine/analyzer';
-import { sourceKindOf } from '../iac/detect';
 import {
   ISMS_STATE_FILE,
   ISMS_STEPS,
@@ -28,12 +28,11 @@ import {
 } from '../isms';
 import { IsmsTreeProvider, type IsmsNode } from './ismsTree';
 import { settingsStore } from './settings';
-import { fileOf, isWorkspaceUri, uriOf } from './files';
+import { fileOf, uriOf } from './files';
 import { availableHere } from './platform';
 
 export const ISMS_VIEW = 'srlens.isms';
 export const ISMS_CONTAINER = 'srlens';
-const INCLUDE = '**/*.{yaml,yml,json,template,tf}';
 const DEFAULT_REVIEW_DAYS = 90;
 
 const TREATMENT_HELP: Record<Treatment, string> = {
@@ -90,7 +89,10 @@ export class IsmsController implements vscode.Disposable {
   /** Edits are applied one after the other, each on a fresh read of the file. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly analyzer: Analyzer) {}
+  constructor(
+    private readonly analyzer: Analyzer,
+    private readonly config: ConfigController,
+  ) {}
 
   dispose(): void {
     this.tree.dispose();
@@ -170,8 +172,8 @@ export class IsmsController implements vscode.Disposable {
 
   /** Scans the workspace's templates and merges the result into the current state (not written). */
   private async scanAndMerge(previous: IsmsState | undefined, token: vscode.CancellationToken, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<IsmsState | undefined> {
-    const found = await vscode.workspace.findFiles(INCLUDE, excludeGlob(), undefined, token);
-    const uris = found.filter((u) => isWorkspaceUri(u) && sourceKindOf(u.path));
+    // The workspace scan's files: the same excludes (files.exclude, search.exclude, .srlens.yaml).
+    const uris = await candidateFiles(this.config, token);
     const maxFileSize = settingsStore.current.maxFileSize;
     const sources: SourceFile[] = [];
     let done = 0;
@@ -421,7 +423,7 @@ function reviewIntervalDays(): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_REVIEW_DAYS;
 }
 
-export function registerIsms(analyzer: Analyzer): { controller: IsmsController; disposables: vscode.Disposable[] } {
-  const controller = new IsmsController(analyzer);
+export function registerIsms(analyzer: Analyzer, config: ConfigController): { controller: IsmsController; disposables: vscode.Disposable[] } {
+  const controller = new IsmsController(analyzer, config);
   return { controller, disposables: controller.register() };
 }

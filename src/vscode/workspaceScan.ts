@@ -297,26 +297,8 @@ export class WorkspaceScanner implements vscode.Disposable {
     return { entries, counts };
   }
 
-  /** Candidate files: findFiles (files.exclude) minus search.exclude, fixed folders and `.srlens.yaml` excludes. */
-  private async candidates(token: vscode.CancellationToken, include: vscode.GlobPattern = INCLUDE, maxResults?: number): Promise<vscode.Uri[]> {
-    if (!vscode.workspace.workspaceFolders?.length) return [];
-    const found = await vscode.workspace.findFiles(include, excludeGlob(), maxResults, token);
-    const filter = this.configExclusions();
-    return found.filter((uri) => isWorkspaceUri(uri) && sourceKindOf(uri.path) && !filter(uri)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  }
-
-  /** A predicate for the `.srlens.yaml` `exclude` patterns (gitignore-style, relative to its folder). */
-  private configExclusions(): (uri: vscode.Uri) => boolean {
-    const { patterns, root } = this.config.exclusions;
-    if (!root || patterns.length === 0) return () => false;
-    let rules: Ignore;
-    try {
-      rules = ignore().add(patterns);
-    } catch {
-      return () => false;
-    }
-    const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
-    return (uri) => uri.path.startsWith(prefix) && rules.ignores(uri.path.slice(prefix.length));
+  private candidates(token: vscode.CancellationToken, include: vscode.GlobPattern = INCLUDE, maxResults?: number): Promise<vscode.Uri[]> {
+    return candidateFiles(this.config, token, include, maxResults);
   }
 
   private queue(uri: vscode.Uri, event: FileEvent): void {
@@ -387,7 +369,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     if (!folder || !isWorkspaceUri(uri) || !sourceKindOf(uri.path) || IGNORED_FOLDER.test(uri.path)) return false;
     const relative = uri.path.slice(folder.uri.path.length).replace(/^\/+/, '');
     if (isExcluded(relative, excludePatterns(folder.uri, true))) return false;
-    return !this.configExclusions()(uri);
+    return !configExclusions(this.config)(uri);
   }
 
   /** The `.tf` files of a file's directory that a scan would include. */
@@ -500,6 +482,37 @@ function groupJobs(uris: vscode.Uri[]): Job[] {
     }
   }
   return jobs;
+}
+
+/**
+ * The workspace's candidate files, sorted: findFiles (which applies `files.exclude`) minus
+ * `search.exclude`, the fixed folders and the `.srlens.yaml` excludes. The workspace scan and the
+ * ISMS scan both start here, so they see the same files.
+ */
+export async function candidateFiles(
+  config: ConfigController,
+  token: vscode.CancellationToken,
+  include: vscode.GlobPattern = INCLUDE,
+  maxResults?: number,
+): Promise<vscode.Uri[]> {
+  if (!vscode.workspace.workspaceFolders?.length) return [];
+  const found = await vscode.workspace.findFiles(include, excludeGlob(), maxResults, token);
+  const excluded = configExclusions(config);
+  return found.filter((uri) => isWorkspaceUri(uri) && sourceKindOf(uri.path) && !excluded(uri)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A predicate for the `.srlens.yaml` `exclude` patterns (gitignore-style, relative to its folder). */
+function configExclusions(config: ConfigController): (uri: vscode.Uri) => boolean {
+  const { patterns, root } = config.exclusions;
+  if (!root || patterns.length === 0) return () => false;
+  let rules: Ignore;
+  try {
+    rules = ignore().add(patterns);
+  } catch {
+    return () => false;
+  }
+  const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+  return (uri) => uri.path.startsWith(prefix) && rules.ignores(uri.path.slice(prefix.length));
 }
 
 /**

@@ -114,6 +114,29 @@ describe('ISMS and AWS commands', () => {
     assert.ok(csv.includes('cloudformation/database.yaml#'), 'the asset register lists the fixture assets');
   });
 
+  it('leaves out what .srlens.yaml excludes, as the workspace scan does', async () => {
+    const config = workspaceUri('.srlens.yaml');
+    const ofDatabase = (state: IsmsStateLike | undefined) => state?.assets.filter((a) => a.file === 'cloudformation/database.yaml') ?? [];
+    // The configuration reloads on the file event: refresh until it has been read.
+    const refreshUntil = async (what: string, done: (state: IsmsStateLike | undefined) => boolean): Promise<IsmsStateLike | undefined> => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const state = await vscode.commands.executeCommand<IsmsStateLike | undefined>('srlens.isms.refresh');
+        if (done(state)) return state;
+        if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('exclude:\n  - cloudformation/database.yaml\n'));
+    try {
+      const excluded = await refreshUntil('the excluded template to be retired', (state) => ofDatabase(state).length > 0 && ofDatabase(state).every((a) => a.status === 'retired'));
+      assert.ok(excluded?.assets.some((a) => a.file?.startsWith('terraform/database/') && a.status === 'active'), 'the other assets stay');
+    } finally {
+      await vscode.workspace.fs.delete(config, { useTrash: false });
+    }
+    await refreshUntil('the template to be back', (state) => ofDatabase(state).some((a) => a.status === 'active'));
+  });
+
   describe('with a loopback STS endpoint', () => {
     let server: Server;
     const sockets = new Set<Socket>();

@@ -76,7 +76,9 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
 
   // Parse the resource's new lines alone: one document, no errors, one key at the same column,
   // and no line indented at or left of it (that would end the resource, or the section).
-  const fragment = text.slice(start, end + (newTo - oldTo));
+  // Up to the next resource's key, its indentation included: in the whole document a resource
+  // followed by comment lines ends there, not at the start of the key's line.
+  const fragment = text.slice(start, end + (newTo - oldTo) + column);
   if (!linesStayInside(fragment, column)) return undefined;
   const documents = parseAllDocuments(fragment, { customTags: YAML_CUSTOM_TAGS, prettyErrors: false, keepSourceTokens: false });
   if (!Array.isArray(documents) || documents.length !== 1) return undefined;
@@ -96,7 +98,7 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
   };
   const converter = new YamlConverter(fragment, toRange);
   const converted = converter.convert(doc.contents, 1);
-  if (converter.aliases.length > 0 || converted.kind !== 'map' || converted.properties.length !== 1) return undefined;
+  if (converter.aliases.length > 0 || converter.tooDeep || converted.kind !== 'map' || converted.properties.length !== 1) return undefined;
   const replacement = converted.properties[0];
 
   // Everything after the resource moves by the number of lines the edit added or removed.

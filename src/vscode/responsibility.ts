@@ -290,7 +290,7 @@ export function resourceHoverMarkdown(summary: ResourceSummary): string {
     '',
     '| Concern | Owner | This resource |',
     '| --- | --- | --- |',
-    ...summary.rows.map((row) => `| ${tableCell(row.title)} | ${row.applicable ? OWNER_WORD[row.owner] : '—'} | ${statusCell(row)} |`),
+    ...hoverOrder(summary.rows).map((row) => `| ${tableCell(row.title)} | ${row.applicable ? OWNER_WORD[row.owner] : '—'} | ${statusCell(row)} |`),
     '',
     [
       commandLink('Show responsibility matrix', 'srlens.showMatrix', { file: resource.file, resource: resource.id } satisfies MatrixArgs),
@@ -298,6 +298,18 @@ export function resourceHoverMarkdown(summary: ResourceSummary): string {
     ].join(' · '),
   ];
   return lines.join('\n');
+}
+
+/**
+ * The rows in the order a reader needs them: open findings, then what is yours or shared, then
+ * what AWS owns, then what does not apply; the concerns' own order within each group.
+ */
+function hoverOrder(rows: readonly ConcernStatus[]): ConcernStatus[] {
+  const rank = (row: ConcernStatus): number => (row.kind === 'open' ? 0 : !row.applicable ? 3 : row.owner === 'aws' ? 2 : 1);
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => rank(a.row) - rank(b.row) || a.index - b.index)
+    .map(({ row }) => row);
 }
 
 /** The chain of properties from the resource's top level down to the key at `position`, or undefined. */

@@ -109,5 +109,13 @@ describe('incremental YAML re-parse', function () {
     for (const changed of cases) assert.equal(reparseYamlIncrementally('/t.yaml', changed, previous), undefined, changed);
     const inside = text.replace('AWS::SQS::Queue', 'AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5');
     assert.deepEqual(reparseYamlIncrementally('/t.yaml', inside, previous), parseCloudFormation('/t.yaml', inside), 'an edit inside A is taken');
+
+    // A resource followed by comment lines ends at the next key, not at the start of its line.
+    const commented = text.replace('  B:', '    Properties:\n      Tags:\n        Key: a\n\n        # a note about A\n        # more\n  B:');
+    const before = { text: commented, result: parseCloudFormation('/t.yaml', commented) };
+    const renamed = commented.replace('  A:', '  Ab:');
+    const quick = reparseYamlIncrementally('/t.yaml', renamed, before);
+    assert.ok(quick, 'a rename inside A is taken');
+    assert.deepEqual(quick, parseCloudFormation('/t.yaml', renamed));
   });
 });

@@ -190,10 +190,12 @@ async function isms(args: string[], io: CliIo): Promise<number> {
 
   const stateFile = path.join(root, ISMS_STATE_FILE);
   let previous: IsmsState | undefined;
+  let previousText: string | undefined;
   if (existsSync(stateFile)) {
     let text: string;
     try {
       text = readFileSync(stateFile, 'utf8');
+      previousText = text;
     } catch (error) {
       throw new UsageError(`cannot read '${display(stateFile, io.cwd)}': ${describeIoError(error)}`);
     }
@@ -222,7 +224,7 @@ async function isms(args: string[], io: CliIo): Promise<number> {
     else io.stdout(output.text);
   }
   if (values.update) {
-    writeText(stateFile, serializeIsmsState({ ...state }), io);
+    writeText(stateFile, serializeIsmsState({ ...state }, previousText), io);
     io.stderr(`srlens: updated ${display(stateFile, io.cwd)}`);
   }
   return 0;

@@ -3,7 +3,7 @@
  * keeps everything typed by hand: a resource that disappears is retired, never deleted; new
  * resources are added; a risk whose finding disappeared and whose treatment is fix is closed.
  */
-import { parse, stringify } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parse, parseDocument, stringify, type Document } from 'yaml';
 import type { Analysis } from '../engine/analyzer';
 import { assetsFromUnits, categoryOf } from './assets';
 import { controlsFromScan } from './controls';
@@ -162,8 +162,59 @@ export class IsmsStateError extends Error {}
 
 const HEADER = '# ISMS state for Shared Responsibility Lens. Review changes like code.\n# Scan-derived fields are refreshed on update; values, owners, dates, treatments and justifications are yours.\n';
 
-export function serializeIsmsState(state: IsmsState): string {
-  return HEADER + stringify(clean(state), { lineWidth: 0, aliasDuplicateObjects: false, sortMapEntries: false });
+/**
+ * The state as YAML. Given the file's current text, the text is updated in place instead: what is
+ * unchanged keeps its comments, quoting and layout, list entries are matched by `id`, and only
+ * what changed is rewritten (a file that is not valid YAML is written afresh).
+ */
+export function serializeIsmsState(state: IsmsState, previousText?: string): string {
+  const data = clean(state);
+  if (previousText !== undefined) {
+    const doc = parseDocument(previousText, { schema: 'core', keepSourceTokens: false });
+    if (doc.errors.length === 0 && isMap(doc.contents)) {
+      doc.contents = updateNode(doc, doc.contents, data) as typeof doc.contents;
+      return doc.toString({ lineWidth: 0 });
+    }
+  }
+  return HEADER + stringify(data, { lineWidth: 0, aliasDuplicateObjects: false, sortMapEntries: false });
+}
+
+/** `node` changed as little as possible to hold `value`; returns the node to keep (the same one, or a new one). */
+function updateNode(doc: Document, node: unknown, value: unknown): unknown {
+  if (Array.isArray(value) && isSeq(node)) {
+    const byId = new Map<unknown, unknown>();
+    for (const item of node.items) if (isMap(item)) byId.set(item.get('id'), item);
+    const matchById = value.every((v) => isRecord(v) && v.id !== undefined);
+    node.items = value.map((v, i) => {
+      const existing = matchById ? byId.get((v as Record<string, unknown>).id) : node.items[i];
+      return existing === undefined ? doc.createNode(v) : updateNode(doc, existing, v);
+    }) as typeof node.items;
+    return node;
+  }
+  if (isRecord(value) && isMap(node)) {
+    for (const pair of [...node.items]) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (typeof key !== 'string' || !(key in value)) node.delete(pair.key);
+    }
+    for (const [key, v] of Object.entries(value)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+      if (pair) pair.value = updateNode(doc, pair.value, v) as typeof pair.value;
+      else node.add(doc.createPair(key, v));
+    }
+    return node;
+  }
+  if (isScalar(node) && !Array.isArray(value) && !isRecord(value) && sameScalar(node.value, value)) return node;
+  const created = doc.createNode(value);
+  if (isNode(node) && isNode(created)) {
+    created.comment = node.comment;
+    created.commentBefore = node.commentBefore;
+  }
+  return created;
+}
+
+/** Equal as the file means it: a date or number typed unquoted is read back as the same text. */
+function sameScalar(written: unknown, value: unknown): boolean {
+  return written === value || (written !== null && value !== null && written !== undefined && String(written) === String(value) && typeof value !== 'boolean');
 }
 
 /**

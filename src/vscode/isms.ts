@@ -78,7 +78,14 @@ export class IsmsStore {
     const uri = this.uri;
     if (!uri) throw new Error('Open a folder first: the ISMS state is kept in the workspace.');
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeIsmsState(state)));
+    // Updated in place, so that comments and layout typed into the file survive.
+    let previous: string | undefined;
+    try {
+      previous = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      previous = undefined;
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeIsmsState(state, previous)));
   }
 }
 

@@ -190,6 +190,39 @@ describe('ISMS state and merge', () => {
     assert.deepEqual([fixed?.status, fixed?.closedOn, fixed?.identified], ['closed', '2026-12-01', TODAY], 'a fix risk closes when its finding disappears');
   });
 
+  it('updates the file in place: comments and layout typed by hand survive a refresh', async () => {
+    const first = mergeIsms(undefined, await scanFixture(), TODAY);
+    const records = first.assets.find((a) => a.name === 'Records');
+    assert.ok(records);
+    // A person annotates the file: a comment at the top, one above an asset, one after a value.
+    const lines = serializeIsmsState(first).split('\n');
+    lines.splice(0, 0, '# Owned by the security team; reviewed every quarter.');
+    const at = lines.findIndex((l) => l.includes(`id: ${records.id}`));
+    lines.splice(at, 0, '  # The crown jewels: customer records.');
+    const valueLine = lines.findIndex((l, i) => i > at && /^\s+name: Records$/.test(l));
+    lines[valueLine] = `${lines[valueLine]} # the name shown to auditors`;
+    const annotated = lines.join('\n');
+    const typed = parseIsmsState(annotated);
+    typed.assets.find((a) => a.id === records.id)!.value = 250000;
+
+    // The workspace changes: a finding is fixed and the scan is merged.
+    const changed = readFileSync(path.resolve(FIXTURE), 'utf8').replace('      StorageEncrypted: false\n', '      StorageEncrypted: true\n');
+    const second = mergeIsms(typed, await scanText([{ path: FIXTURE, text: changed }], '2026-12-01'), '2026-12-01');
+    const written = serializeIsmsState(second, annotated);
+
+    for (const comment of ['# Owned by the security team; reviewed every quarter.', '# The crown jewels: customer records.', 'name: Records # the name shown to auditors']) {
+      assert.ok(written.includes(comment), `kept: ${comment}`);
+    }
+    assert.deepEqual(parseIsmsState(written), second, 'the file says exactly what the state says');
+    assert.deepEqual(parseIsmsState(written), parseIsmsState(serializeIsmsState(second)), 'the same as writing it afresh');
+    assert.ok(written.includes('value: 250000'));
+    // Only what changed is rewritten: every line of the old file that still holds is still there.
+    const unchanged = annotated.split('\n').filter((l) => /^\s*(# |id: |- id: )/.test(l));
+    for (const line of unchanged) assert.ok(written.includes(line), `kept line: ${line}`);
+    // Not YAML any more: written afresh rather than failing.
+    assert.deepEqual(parseIsmsState(serializeIsmsState(second, 'steps: [unclosed')), second);
+  });
+
   it('retires removed resources instead of deleting them, and revives them when they return', async () => {
     const first = mergeIsms(undefined, await scanFixture(), TODAY);
     first.assets.find((a) => a.name === 'Worker')!.value = 1200;

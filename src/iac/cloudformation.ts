@@ -41,6 +41,8 @@ export const YAML_CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = INTRINSIC_TAGS.fl
 ]);
 
 const MAX_DEPTH = 512;
+/** What a value nested deeper than MAX_DEPTH becomes: unknown, and reported once per document. */
+const TOO_DEEP_MESSAGE = `This value is nested more than ${MAX_DEPTH} levels deep; its inner part is not analysed.`;
 const MAX_TEXT = 200;
 
 export type CloudFormationSyntax = 'cloudformation-yaml' | 'cloudformation-json';
@@ -109,6 +111,9 @@ function parseYaml(file: string, text: string): ParseResult {
       for (const error of doc.errors) {
         diagnostics.push({ file, range: toRange(error.pos[0], error.pos[1]), severity: 'error', message: `YAML syntax error: ${yamlErrorMessage(error.message)}` });
       }
+      if (converter.tooDeep && !doc.errors.some((e) => /Maximum call stack size exceeded/.test(e.message))) {
+        diagnostics.push({ file, range: converter.tooDeep, severity: 'warning', message: TOO_DEEP_MESSAGE });
+      }
       const bomb = converter.aliases.length > 0 && aliasExpansion(doc, converter.aliases) > MAX_ALIAS_EXPANSION ? converter.aliases[0] : undefined;
       if (bomb?.range) {
         diagnostics.push({
@@ -168,6 +173,8 @@ export class YamlConverter {
   private budget = 2_000_000;
   /** The aliases met, in document order (never expanded). */
   readonly aliases: Alias[] = [];
+  /** Where the first value nested deeper than MAX_DEPTH starts, if any. */
+  tooDeep: Range | undefined;
 
   constructor(
     private readonly text: string,
@@ -179,6 +186,7 @@ export class YamlConverter {
     const [start, end] = node.range ?? [fallbackAt, fallbackAt];
     const at = this.toRange(start, end);
     if (depth > MAX_DEPTH || --this.budget < 0) {
+      if (depth > MAX_DEPTH) this.tooDeep ??= at;
       return { kind: 'unresolvable', construct: 'too-deep', text: this.slice(start, end), range: at };
     }
     if (isAlias(node)) {
@@ -259,7 +267,7 @@ export function parseTolerantJson(file: string, text: string): ParseResult {
   const toRange = (start: number, end: number) => index.range(Math.min(start, text.length), Math.min(end, text.length));
   const errors: jsonc.ParseError[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const tree = jsonc.parseTree(body, errors, { allowTrailingComma: false, disallowComments: true });
+  const tree = jsonc.parseTree(flattenDeepJson(body), errors, { allowTrailingComma: false, disallowComments: true });
   const diagnostics: ParseDiagnostic[] = [];
   const root = tree ? convertJson(tree, text, toRange, file, diagnostics, 0) : undefined;
   const template = root ? buildTemplate(root, file, 'cloudformation-json', 0, toRange(0, text.length), diagnostics) : undefined;
@@ -269,6 +277,53 @@ export function parseTolerantJson(file: string, text: string): ParseResult {
   }
   return { units: template ? [template] : [], diagnostics };
 }
+
+/** Nesting from which jsonc-parser, which recurses once per level, could exhaust the stack. */
+const JSON_PARSER_DEPTH = 1000;
+
+/**
+ * Each container opened deeper than JSON_PARSER_DEPTH becomes `0` followed by spaces, its line
+ * breaks kept, so that every offset and position stays where it was and a document nested
+ * thousands of levels deep parses instead of overflowing the stack. The converter stops at
+ * MAX_DEPTH, above these, so the model is the same as without this.
+ */
+function flattenDeepJson(text: string): string {
+  const chunks: string[] = [];
+  let copied = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) i = stringEnd(text, i);
+    else if (c === 0x5d || c === 0x7d) depth--;
+    else if ((c === 0x5b || c === 0x7b) && ++depth > JSON_PARSER_DEPTH) {
+      let end = i + 1;
+      for (let inner = 1; end < text.length && inner > 0; end++) {
+        const k = text.charCodeAt(end);
+        if (k === 0x22) end = stringEnd(text, end);
+        else if (k === 0x5b || k === 0x7b) inner++;
+        else if (k === 0x5d || k === 0x7d) inner--;
+      }
+      chunks.push(text.slice(copied, i), '0', text.slice(i + 1, end).replace(/[^\r\n]/g, ' '));
+      copied = end;
+      i = end - 1;
+      depth--;
+    }
+  }
+  return copied === 0 ? text : chunks.join('') + text.slice(copied);
+}
+
+/** The index of the quote that closes the string opening at `start` (or the last index). */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x22 || c === 0x0a || c === 0x0d) return i;
+  }
+  return text.length - 1;
+}
+
+/** The diagnostics lists (one per JSON file parsed) that already report a too-deep value. */
+const reportedTooDeep = new WeakSet<ParseDiagnostic[]>();
 
 function convertJson(
   node: jsonc.Node,
@@ -280,7 +335,11 @@ function convertJson(
 ): Value {
   const at = toRange(node.offset, node.offset + node.length);
   const source = () => truncate(text.slice(node.offset, Math.min(node.offset + node.length, node.offset + MAX_TEXT + 1)));
-  if (depth > MAX_DEPTH) return { kind: 'unresolvable', construct: 'too-deep', text: source(), range: at };
+  if (depth > MAX_DEPTH) {
+    if (!reportedTooDeep.has(diagnostics)) diagnostics.push({ file, range: at, severity: 'warning', message: TOO_DEEP_MESSAGE });
+    reportedTooDeep.add(diagnostics);
+    return { kind: 'unresolvable', construct: 'too-deep', text: source(), range: at };
+  }
   switch (node.type) {
     case 'object': {
       const properties: Property[] = [];

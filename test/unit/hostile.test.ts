@@ -7,6 +7,7 @@
  * defined results; symlink loops, unreadable files and files deleted mid-scan are reported and
  * the scan goes on.
  */
+import '../hardening/fakeVscode'; // before src/vscode/: answers require('vscode')
 import { strict as assert } from 'node:assert';
 import fs, { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { FILE_TOO_LARGE_RULE_ID } from '../../src/engine/limits';
 import { collectFiles, readSource } from '../../src/cli/files';
 import { run } from '../../src/cli/main';
 import { loadTerraformLanguage } from '../../src/iac/terraform';
+import { tooLargeMessage } from '../../src/vscode/diagnostics';
 import { assertWellFormed, withinBound } from '../hardening/support';
 
 /** Bound for one analysis of one hostile input on a slow, shared machine (measured figures: docs/reliability.md). */
@@ -123,14 +125,25 @@ describe('hostile input', function () {
     }
 
     for (const [name, text] of [
-      ['JSON arrays', `{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"X": ${'['.repeat(N)}${']'.repeat(N)}}}}}`],
-      ['JSON objects', `{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"X": ${'{"a":'.repeat(N)}1${'}'.repeat(N)}}}}}`],
+      ['JSON arrays', `{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"X": ${'['.repeat(N)}${']'.repeat(N)}, "SqsManagedSseEnabled": false}}}}`],
+      ['JSON objects', `{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"X": ${'{"a":'.repeat(N)}1${'}'.repeat(N)}, "SqsManagedSseEnabled": false}}}}`],
     ]) {
-      it(`${name}: bounded and reported as one parse finding (the template is not analysed)`, async () => {
+      it(`${name}: bounded, one warning at the deep value, and the rest of the template is analysed`, async () => {
         const findings = await analyse({ path: '/h/deep.json', text }, `10,000 levels of ${name}`);
-        assert.deepEqual(findings.map((f) => [at(f), f.message]), [['parse-error@1:1', 'Could not parse this template: the document is nested too deeply']]);
+        assert.deepEqual(parseErrors(findings).map((f) => [f.severity, f.message]), [['warning', 'This value is nested more than 512 levels deep; its inner part is not analysed.']]);
+        assert.ok(findings.some((f) => f.resource === 'Q' && f.ruleId === 'sqs-queue-encryption'), 'what follows the deep value is still checked');
       });
     }
+
+    it('600 levels (deeper than the model keeps, within what the parsers read) are reported too, in YAML and JSON', async () => {
+      const yaml = await analyse({ path: '/h/600.yaml', text: `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      X: ${'['.repeat(600)}${']'.repeat(600)}\n` });
+      const json = await analyse({ path: '/h/600.json', text: `{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"X": ${'['.repeat(600)}${']'.repeat(600)}}}}}` });
+      for (const findings of [yaml, json]) {
+        assert.deepEqual(parseErrors(findings).map((f) => f.message), ['This value is nested more than 512 levels deep; its inner part is not analysed.']);
+      }
+      assert.deepEqual(parseErrors(yaml).map(at), ['parse-error@5:519']);
+      assert.deepEqual(parseErrors(json).map(at), ['parse-error@1:578']);
+    });
 
     it('HCL expressions and blocks: bounded, one diagnostic each, and the resource is still analysed', async () => {
       const expression = `resource "aws_sqs_queue" "q" {\n  deep = ${'['.repeat(N)}${']'.repeat(N)}\n}\n`;
@@ -173,6 +186,15 @@ describe('hostile input', function () {
         },
       );
       assert.deepEqual(reads.filter((r) => r === big), [], 'the large file was read');
+    });
+
+    it('in the editor, decides from the size alone, with the limit of srlens.maxFileSize (default 5 MiB)', () => {
+      const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+      const setting = pkg.contributes.configuration.find((s: { properties: Record<string, unknown> }) => s.properties['srlens.maxFileSize']).properties['srlens.maxFileSize'];
+      assert.equal(setting.default, 5 * 1024 * 1024);
+      assert.equal(tooLargeMessage('', setting.default, 50 * 1024 * 1024), 'Skipped: 50.0 MiB is over the 5.0 MiB limit for one file (setting srlens.maxFileSize).');
+      assert.equal(tooLargeMessage(BUCKET_YAML, setting.default), undefined);
+      assert.match(tooLargeMessage('é'.repeat(600), 1000) ?? '', /1\.2 KiB is over the 1000 bytes limit/, 'counted in UTF-8 bytes');
     });
 
     it('takes its limit from --max-file-size', async () => {

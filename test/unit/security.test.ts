@@ -501,4 +501,10 @@ describe('security: configuration cannot run anything', function () {
     assert.match(docs, /## Untrusted workspaces/);
     for (const key of trust.restrictedConfigurations) assert.ok(docs.includes(key), `docs/reliability.md does not mention ${key}`);
   });
+
+  it('says how to report a security problem', () => {
+    assert.match(readFileSync('SECURITY.md', 'utf8'), /## Reporting a vulnerability/);
+    assert.ok(readFileSync('docs/reliability.md', 'utf8').includes('](../SECURITY.md)'));
+    assert.ok(readFileSync('README.md', 'utf8').includes('](SECURITY.md)'));
+  });
 });

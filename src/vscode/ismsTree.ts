@@ -1,19 +1,29 @@
 /**
  * The "ISMS" tree in the Shared Responsibility view container: the nine steps (a checkbox each,
- * bound to done / not done), the asset register grouped Essential / Support, and the risk
- * register sorted by score. The tree only reads the state; edits go through isms.ts.
+ * bound to done / not done), the asset register grouped Essential / Support, the risk register
+ * sorted by score, and the statement of applicability (each Annex A control with its status and
+ * the template lines that evidence it). The tree only reads the state; edits go through isms.ts.
  */
 import * as vscode from 'vscode';
-import { ISMS_STEPS, compareRisks, money, riskLevel, riskScore, type Asset, type IsmsState, type Risk, type StepState } from '../isms';
+import { ISMS_STEPS, compareRisks, money, riskLevel, riskScore, type Asset, type ControlState, type Evidence, type IsmsState, type Risk, type StepState } from '../isms';
 
 export type IsmsNode =
-  | { kind: 'group'; group: 'steps' | 'assets' | 'risks' }
+  | { kind: 'group'; group: 'steps' | 'assets' | 'risks' | 'controls' }
   | { kind: 'category'; category: 'essential' | 'support' }
   | { kind: 'step'; step: StepState }
   | { kind: 'asset'; asset: Asset }
-  | { kind: 'risk'; risk: Risk };
+  | { kind: 'risk'; risk: Risk }
+  | { kind: 'control'; control: ControlState }
+  | { kind: 'evidence'; evidence: Evidence; control: string };
 
 const STATUS_LABEL: Record<StepState['status'], string> = { 'not-started': 'not started', 'in-progress': 'in progress', done: 'done' };
+const GROUP_LABEL = { steps: 'Steps', assets: 'Assets', risks: 'Risks', controls: 'Statement of applicability' } as const;
+const CONTROL_STATUS_LABEL = { yes: 'implemented', partial: 'partly implemented', no: 'not implemented', inherited: 'inherited from AWS', unknown: 'not assessed' } as const;
+
+/** What the statement of applicability says: the status typed by hand, else the scan's suggestion. */
+function controlStatus(control: ControlState): keyof typeof CONTROL_STATUS_LABEL {
+  return control.implemented ?? control.suggested;
+}
 
 export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
   private readonly changed = new vscode.EventEmitter<IsmsNode | undefined>();
@@ -39,7 +49,9 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
     const state = this.state;
     // No state file yet: an empty tree shows the view's welcome content.
     if (!state) return [];
-    if (!node) return [{ kind: 'group', group: 'steps' }, { kind: 'group', group: 'assets' }, { kind: 'group', group: 'risks' }];
+    if (!node) return [{ kind: 'group', group: 'steps' }, { kind: 'group', group: 'assets' }, { kind: 'group', group: 'risks' }, { kind: 'group', group: 'controls' }];
+    if (node.kind === 'group' && node.group === 'controls') return state.controls.map((control) => ({ kind: 'control', control }));
+    if (node.kind === 'control') return node.control.evidence.map((evidence) => ({ kind: 'evidence', evidence, control: node.control.id }));
     if (node.kind === 'group' && node.group === 'steps') return state.steps.map((step) => ({ kind: 'step', step }));
     if (node.kind === 'group' && node.group === 'assets') return [{ kind: 'category', category: 'essential' }, { kind: 'category', category: 'support' }];
     if (node.kind === 'category') {
@@ -58,14 +70,19 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
     const state = this.state;
     switch (node.kind) {
       case 'group': {
-        const label = node.group === 'steps' ? 'Steps' : node.group === 'assets' ? 'Assets' : 'Risks';
-        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+        const label = GROUP_LABEL[node.group];
+        const item = new vscode.TreeItem(label, node.group === 'controls' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
         item.id = `group:${node.group}`;
         item.contextValue = `srlens.isms.group.${node.group}`;
         if (state) {
           if (node.group === 'steps') item.description = `${state.steps.filter((s) => s.status === 'done').length} of ${state.steps.length} done`;
           if (node.group === 'assets') item.description = `${state.assets.filter((a) => a.status === 'active').length} active`;
           if (node.group === 'risks') item.description = `${state.risks.filter((r) => r.status === 'open').length} open`;
+          if (node.group === 'controls') {
+            const applicable = state.controls.filter((c) => c.applicable);
+            item.description = `${applicable.filter((c) => controlStatus(c) === 'yes').length} of ${applicable.length} applicable implemented`;
+            item.tooltip = 'ISO/IEC 27001:2022 Annex A controls mapped to the concerns the templates settle.';
+          }
         }
         return item;
       }
@@ -123,6 +140,35 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
         tooltip.appendText(`${r.title}\n\nRule ${r.ruleId} on ${assetName}. Likelihood ${r.likelihood} × impact ${r.impact} = ${score}. Treatment: ${r.treatment}.${r.riskOwner ? ` Owner: ${r.riskOwner}.` : ''}`);
         item.tooltip = tooltip;
         this.link(item, r.file, r.lines[0]);
+        return item;
+      }
+      case 'control': {
+        const c = node.control;
+        const status = controlStatus(c);
+        const item = new vscode.TreeItem(`${c.id} ${c.title}`, c.evidence.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `control:${c.id}`;
+        item.contextValue = 'srlens.isms.control';
+        item.iconPath = new vscode.ThemeIcon(!c.applicable ? 'circle-slash' : c.inheritedFromAws ? 'cloud' : status === 'yes' ? 'pass' : status === 'inherited' ? 'cloud' : status === 'partial' ? 'circle-large-outline' : status === 'no' ? 'error' : 'question');
+        item.description = [
+          !c.applicable ? 'not applicable' : c.inheritedFromAws ? 'inherited from AWS' : CONTROL_STATUS_LABEL[status],
+          c.openRisks > 0 ? `${c.openRisks} open ${c.openRisks === 1 ? 'risk' : 'risks'}` : undefined,
+        ].filter(Boolean).join(' · ');
+        const tooltip = new vscode.MarkdownString();
+        tooltip.appendText(
+          `${c.id} ${c.title}\n\n${c.implemented ? `Implemented: ${c.implemented} (recorded by hand).` : `Suggested by the scan: ${c.suggested}.`}` +
+            `${c.justification ? `\n\nJustification: ${c.justification}` : ''}\n\n${c.evidence.length} evidence ${c.evidence.length === 1 ? 'line' : 'lines'} in the templates.`,
+        );
+        item.tooltip = tooltip;
+        return item;
+      }
+      case 'evidence': {
+        const e = node.evidence;
+        const item = new vscode.TreeItem(`${e.resource}${e.property ? `.${e.property}` : ''}`, vscode.TreeItemCollapsibleState.None);
+        item.id = `evidence:${node.control}:${e.file}:${e.line}:${e.ruleId}:${e.property ?? ''}`;
+        item.iconPath = new vscode.ThemeIcon('file-code');
+        item.description = `${e.file}:${e.line}`;
+        item.tooltip = `Checked by ${e.ruleId}: nothing to report here.`;
+        this.link(item, e.file, e.line);
         return item;
       }
     }

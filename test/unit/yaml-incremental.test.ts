@@ -70,7 +70,7 @@ describe('incremental YAML re-parse', function () {
           previous = { text, result: quick ?? fresh };
         }
       }),
-      { numRuns: Number(process.env.SRLENS_FUZZ_RUNS ?? 120) },
+      { numRuns: Number(process.env.SRLENS_FUZZ_RUNS ?? 120), seed: process.env.SRLENS_FUZZ_SEED ? Number(process.env.SRLENS_FUZZ_SEED) : undefined },
     );
     // Many random edits break the template (and then every later one takes the full path) or land
     // outside a resource; about one in nine is taken incrementally. Without any, this test proves nothing.

@@ -18,7 +18,7 @@ import { formatExplainText, formatExplainJson, explainUnknownType } from './expl
 import { formatInventoryJson, formatFindingsJson, type InventoryEntry } from './reporters/json';
 import { formatInventoryMarkdown } from './reporters/markdown';
 import { formatSarif } from './reporters/sarif';
-import { ANSI, PLAIN, formatFindingsText } from './reporters/text';
+import { ANSI, PLAIN, formatFindingsText, printable } from './reporters/text';
 import { ISMS_STATE_FILE, IsmsStateError, assetsCsv, isoDate, ismsMarkdown, mergeIsms, parseIsmsState, risksCsv, scanIsms, serializeIsmsState, type IsmsState } from '../isms';
 
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -340,7 +340,8 @@ export { FILE_TOO_LARGE_RULE_ID };
 if (require.main === module) {
   run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    stderr: (text) => process.stderr.write(`${text}\n`),
+    // Messages can quote file names and template text: nothing in them may drive the terminal.
+    stderr: (text) => process.stderr.write(`${printable(text)}\n`),
     cwd: process.cwd(),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   }).then((code) => {

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -165,6 +165,18 @@ describe('srlens CLI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('keeps terminal control sequences in file names out of its warnings', () => {
+    const dir = path.join(work, 'hostile-names');
+    mkdirSync(dir);
+    // A link loop whose name clears the screen and sets the window title: reported, and inert.
+    const name = '\u001b[2J\u001b]0;owned\u0007loop.yaml';
+    symlinkSync(name, path.join(dir, name));
+    const { code, stderr } = srlens(['scan', dir]);
+    assert.equal(code, 0);
+    assert.match(stderr, /skipped/, 'the loop is reported');
+    assert.doesNotMatch(stderr, /[\u0000-\u0009\u000b-\u001f\u007f]/, 'no control character reaches the terminal');
   });
 
   it('suggests the closest names for an unknown type', () => {

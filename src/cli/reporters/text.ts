@@ -48,7 +48,7 @@ function summary(files: number, findings: Finding[]): string {
  * bidirectional-override characters; each is shown as U+FFFD, so nothing from a template can
  * move the cursor, clear the screen, open a hyperlink or reorder the line in a terminal.
  */
-function printable(text: string): string {
+export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }

@@ -38,10 +38,21 @@ export function createRuleContext(unit: IacUnit, settings: RuleSettings, text: (
     return value;
   };
 
+  // Asked with types, the reverse index covers only resources of those types (usually a few, so a
+  // rule looking for a bucket's policies never walks every other resource of the template).
+  const referencedByOfTypes = new Map<string, Map<string, Resource[]>>();
   const referencing = (target: Resource, types?: readonly string[]): Resource[] => {
-    referencedBy ??= buildReverseIndex(unit.resources);
-    const found = referencedBy.get(target.id) ?? [];
-    return types ? found.filter((r) => types.includes(r.type)) : found;
+    if (!types) {
+      referencedBy ??= buildReverseIndex(unit.resources);
+      return referencedBy.get(target.id) ?? [];
+    }
+    const key = types.join('\u0000');
+    let index = referencedByOfTypes.get(key);
+    if (!index) {
+      index = buildReverseIndex(unit.resources.filter((r) => types.includes(r.type)));
+      referencedByOfTypes.set(key, index);
+    }
+    return index.get(target.id) ?? [];
   };
 
   const memo = <T>(key: string, build: () => T): T => {

@@ -265,7 +265,8 @@ export function handedOver(bucket: Resource, context: RuleContext): boolean {
     return unit.moduleCalls.some((call) => referencedTargets(call.properties).has(bucket.id));
   }
   if (unit.transforms.some((t) => !AWS_TRANSFORMS.has(t))) return true;
-  return context.referencing(bucket).some((r) => OPAQUE_CLOUDFORMATION_TYPE.test(r.type));
+  const opaque = context.memo('s3:opaque-types', () => [...new Set(unit.resources.map((r) => r.type).filter((t) => OPAQUE_CLOUDFORMATION_TYPE.test(t)))]);
+  return opaque.length > 0 && context.referencing(bucket, opaque).length > 0;
 }
 
 /** Transforms AWS runs, which do not add bucket policies on their own. */

@@ -23,10 +23,37 @@ export interface DocumentAnalysis {
 export class DocumentAnalyses {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly lastSeen = new WeakMap<vscode.TextDocument, Analysis>();
+  /**
+   * The `.tf` files of each module folder as read from disk, by folder URI, kept once `register`
+   * has started watching for the events that make them stale (a file created, changed, deleted,
+   * saved or closed in the folder). Without it, every call reads the folder again.
+   */
+  private diskModules: Map<string, Promise<SourceFile[]>> | undefined;
   /** Fires when a document's analysis is not the one last returned for it (new text or configuration). */
   readonly onDidChange = this.changed.event;
 
   constructor(readonly analyzer: Analyzer) {}
+
+  /** Starts keeping Terraform module folders read from disk between calls (hovers, CodeLens and keystrokes need not re-read them). */
+  register(): vscode.Disposable[] {
+    this.diskModules = new Map();
+    const forget = (uri: vscode.Uri) => {
+      if (sourceKindOf(uri.path) === 'terraform') this.diskModules?.delete(vscode.Uri.joinPath(uri, '..').toString());
+    };
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.tf');
+    return [
+      watcher,
+      watcher.onDidCreate(forget),
+      watcher.onDidChange(forget),
+      watcher.onDidDelete(forget),
+      vscode.workspace.onDidSaveTextDocument((doc) => forget(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument((doc) => forget(doc.uri)),
+      vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => (forget(oldUri), forget(newUri)))),
+      vscode.workspace.onDidDeleteFiles((event) => event.files.forEach(forget)),
+      vscode.workspace.onDidCreateFiles((event) => event.files.forEach(forget)),
+      { dispose: () => (this.diskModules = undefined) },
+    ];
+  }
 
   /** Analyses a CloudFormation or Terraform document; undefined for anything else. */
   async analyze(doc: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
@@ -38,7 +65,7 @@ export class DocumentAnalyses {
       this.noteResult(doc, analysis);
       return { uri: doc.uri, version, analysis, files: [fileOf(doc.uri)] };
     }
-    const files = await moduleFiles(doc.uri);
+    const files = await this.moduleFiles(doc.uri);
     const analysis = await this.analyzer.analyzeTerraformModule(moduleDirOf(fileOf(doc.uri)), files);
     this.noteResult(doc, analysis);
     return { uri: doc.uri, version, analysis, files: files.map((f) => f.path) };
@@ -50,6 +77,28 @@ export class DocumentAnalyses {
     const first = !this.lastSeen.has(doc);
     this.lastSeen.set(doc, analysis);
     if (!first) this.changed.fire(doc.uri);
+  }
+
+  /** All `.tf` files of the document's directory, taking unsaved editor text over the disk. */
+  private async moduleFiles(uri: vscode.Uri): Promise<SourceFile[]> {
+    const dirUri = vscode.Uri.joinPath(uri, '..');
+    const key = dirUri.toString();
+    let onDisk = this.diskModules?.get(key);
+    if (!onDisk) {
+      onDisk = readModuleFolder(dirUri);
+      this.diskModules?.set(key, onDisk);
+    }
+    const open = new Map(vscode.workspace.textDocuments.filter((d) => isWorkspaceUri(d.uri)).map((d) => [fileOf(d.uri), d]));
+    const files = (await onDisk).map((f) => {
+      const doc = open.get(f.path);
+      return doc ? { path: f.path, text: doc.getText() } : f;
+    });
+    const file = fileOf(uri);
+    if (!files.some((f) => f.path === file)) {
+      const doc = open.get(file);
+      if (doc) files.push({ path: file, text: doc.getText() });
+    }
+    return files;
   }
 }
 
@@ -63,10 +112,8 @@ export function resourcesIn(result: DocumentAnalysis, file: string): { resource:
   return result.analysis.units.flatMap((unit) => unit.resources.filter((r) => r.file === file).map((resource) => ({ resource, unit })));
 }
 
-/** All `.tf` files of the document's directory, taking unsaved editor text over the disk. */
-async function moduleFiles(uri: vscode.Uri): Promise<SourceFile[]> {
-  const dirUri = vscode.Uri.joinPath(uri, '..');
-  const open = new Map(vscode.workspace.textDocuments.filter((d) => isWorkspaceUri(d.uri)).map((d) => [fileOf(d.uri), d]));
+/** The `.tf` files of a folder as they are on disk. */
+async function readModuleFolder(dirUri: vscode.Uri): Promise<SourceFile[]> {
   let entries: [string, vscode.FileType][] = [];
   try {
     entries = await vscode.workspace.fs.readDirectory(dirUri);
@@ -78,20 +125,11 @@ async function moduleFiles(uri: vscode.Uri): Promise<SourceFile[]> {
   for (const [name, type] of entries) {
     if (type !== vscode.FileType.File || sourceKindOf(name) !== 'terraform') continue;
     const fileUri = vscode.Uri.joinPath(dirUri, name);
-    const doc = open.get(fileOf(fileUri));
-    if (doc) files.push({ path: fileOf(fileUri), text: doc.getText() });
-    else {
-      try {
-        files.push({ path: fileOf(fileUri), text: decoder.decode(await vscode.workspace.fs.readFile(fileUri)) });
-      } catch {
-        // Deleted or unreadable since the directory was listed: analyse the rest.
-      }
+    try {
+      files.push({ path: fileOf(fileUri), text: decoder.decode(await vscode.workspace.fs.readFile(fileUri)) });
+    } catch {
+      // Deleted or unreadable since the directory was listed: analyse the rest.
     }
-  }
-  const file = fileOf(uri);
-  if (!files.some((f) => f.path === file)) {
-    const doc = open.get(file);
-    if (doc) files.push({ path: file, text: doc.getText() });
   }
   return files;
 }

@@ -28,7 +28,7 @@ export class DocumentAnalyses {
    * has started watching for the events that make them stale (a file created, changed, deleted,
    * saved or closed in the folder). Without it, every call reads the folder again.
    */
-  private diskModules: Map<string, Promise<SourceFile[]>> | undefined;
+  private diskModules: Map<string, Promise<ListedFile[]>> | undefined;
   /** Fires when a document's analysis is not the one last returned for it (new text or configuration). */
   readonly onDidChange = this.changed.event;
 
@@ -89,10 +89,12 @@ export class DocumentAnalyses {
       this.diskModules?.set(key, onDisk);
     }
     const open = new Map(vscode.workspace.textDocuments.filter((d) => isWorkspaceUri(d.uri)).map((d) => [fileOf(d.uri), d]));
-    const files = (await onDisk).map((f) => {
-      const doc = open.get(f.path);
-      return doc ? { path: f.path, text: doc.getText() } : f;
-    });
+    const files: SourceFile[] = [];
+    for (const listed of await onDisk) {
+      const doc = open.get(listed.path);
+      if (doc) files.push({ path: listed.path, text: doc.getText() });
+      else if (listed.text !== undefined) files.push({ path: listed.path, text: listed.text });
+    }
     const file = fileOf(uri);
     if (!files.some((f) => f.path === file)) {
       const doc = open.get(file);
@@ -112,15 +114,21 @@ export function resourcesIn(result: DocumentAnalysis, file: string): { resource:
   return result.analysis.units.flatMap((unit) => unit.resources.filter((r) => r.file === file).map((resource) => ({ resource, unit })));
 }
 
+/** A `.tf` file of a module folder; no text when it could not be read (an open editor may still have it). */
+interface ListedFile {
+  path: string;
+  text?: string;
+}
+
 /** The `.tf` files of a folder as they are on disk. */
-async function readModuleFolder(dirUri: vscode.Uri): Promise<SourceFile[]> {
+async function readModuleFolder(dirUri: vscode.Uri): Promise<ListedFile[]> {
   let entries: [string, vscode.FileType][] = [];
   try {
     entries = await vscode.workspace.fs.readDirectory(dirUri);
   } catch {
     entries = [];
   }
-  const files: SourceFile[] = [];
+  const files: ListedFile[] = [];
   const decoder = new TextDecoder();
   for (const [name, type] of entries) {
     if (type !== vscode.FileType.File || sourceKindOf(name) !== 'terraform') continue;
@@ -128,7 +136,8 @@ async function readModuleFolder(dirUri: vscode.Uri): Promise<SourceFile[]> {
     try {
       files.push({ path: fileOf(fileUri), text: decoder.decode(await vscode.workspace.fs.readFile(fileUri)) });
     } catch {
-      // Deleted or unreadable since the directory was listed: analyse the rest.
+      // Deleted or unreadable since the directory was listed: an open editor's text, or nothing.
+      files.push({ path: fileOf(fileUri) });
     }
   }
   return files;

@@ -359,6 +359,8 @@ log('\nBundles (production build, minified; wasm apart)');
 const bundleBytes = (name) => statSync(path.join('out/bench/production', name)).size;
 const extensionBytes = bundleBytes('extension.js');
 record('Bundles', 'extension bundle (JavaScript loaded at activation)', extensionBytes, 'bytes', atMost(extensionBytes, BUDGET.bundleBytes, ' bytes'));
+const webBytes = bundleBytes('web/extension.js');
+record('Bundles', 'web extension bundle (vscode.dev, github.dev)', webBytes, 'bytes', atMost(webBytes, BUDGET.bundleBytes, ' bytes'));
 record('Bundles', 'CLI bundle (JavaScript)', bundleBytes('cli.js'), 'bytes');
 record('Bundles', 'AWS SDK bundle (loaded on first STS call only)', bundleBytes('aws.js'), 'bytes');
 record('Bundles', 'wasm shipped beside them (runtime + Terraform grammar)', ['tree-sitter.wasm', 'tree-sitter-terraform.wasm'].reduce((n, f) => n + statSync(path.join('dist', f)).size, 0), 'bytes');

@@ -43,6 +43,7 @@ import { wasmSource } from './wasm';
 type Parser = TreeSitter.Parser;
 type Tree = TreeSitter.Tree;
 type SyntaxNode = TreeSitter.Node;
+type TreeCursor = TreeSitter.TreeCursor;
 type Edit = TreeSitter.Edit;
 type Point = TreeSitter.Point;
 
@@ -344,25 +345,37 @@ interface TraversalStep {
   name: string;
 }
 
-/** An HCL identifier (ASCII letters, digits, `_` and `-`), matched at a given offset. */
-const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/y;
 /** A string without escapes, interpolation or directives: its value is the text between the quotes. */
 const SIMPLE_STRING = /^"[^"\\$%\r\n]*"$/;
 const SIMPLE_NUMBER = /^-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 /** `name.name…` with ASCII identifiers only (HCL also allows Unicode ones; those take the general path). */
 const SIMPLE_TRAVERSAL = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+$/;
 
+/** Error-free trees: a collection's or a template's only child, by its first character. */
+const COLLECTION_BY_OPENER: Record<number, string> = { 0x5b /* [ */: 'tuple', 0x7b /* { */: 'object' };
+const TEMPLATE_BY_OPENER: Record<number, string> = { 0x22 /* " */: 'quoted_template', 0x3c /* < */: 'heredoc_template' };
+
 /** The pieces of a block: `type "label" "label" { body }`. */
 interface BlockParts {
-  node: SyntaxNode;
+  start: number;
+  end: number;
   type: string;
-  typeNode: SyntaxNode;
+  /** The type name's offsets (the whole block's when it has none). */
+  typeStart: number;
+  typeEnd: number;
   labels: { value: string; range: Range }[];
+  /** The body's node: always from `blockParts`; from `walkBlock` only for `dynamic` blocks (`iteratorName`). */
   body: SyntaxNode | undefined;
+  /** From `walkBlock`: the body's items, plain attributes already converted, for `bodyMap(block, bodyDepth)`. */
+  items?: BodyItem[];
+  bodyDepth?: number;
   /** From `{` to `}` (the map's range). */
   bodyRange: Range;
   range: Range;
 }
+
+/** A body item found by `walkBlock`: a converted plain attribute, or a node still to convert. */
+type BodyItem = Property | { item: 'attribute' | 'block'; node: SyntaxNode };
 
 class FileConverter {
   private readonly lines: LineIndex;
@@ -375,6 +388,8 @@ class FileConverter {
   private readonly iterators = new Set<string>();
   /** Top-level blocks found nested in another block because a `}` is missing (see `bodyMap`). */
   private readonly strandedBlocks: SyntaxNode[] = [];
+  /** Error-free trees: the cursor that walks nested blocks (`blockParts`), made on first use. */
+  private cursor: TreeCursor | undefined;
 
   constructor(
     private readonly file: string,
@@ -386,21 +401,58 @@ class FileConverter {
 
   convert(root: SyntaxNode): TerraformFileParse {
     this.treeHasError = root.hasError;
-    if (this.treeHasError) this.collectSyntaxErrors(root);
-    for (const body of root.children) {
-      if (body?.type !== 'body') continue;
-      for (const child of body.children) if (child && this.bodyItemType(child) === 'block') this.topLevelBlock(child);
+    if (this.treeHasError) {
+      this.collectSyntaxErrors(root);
+      for (const body of root.children) {
+        if (body?.type !== 'body') continue;
+        for (const child of body.children) if (child && this.bodyItemType(child) === 'block') this.topLevelBlock(child);
+      }
+      // Converting a stranded block may strand further blocks, hence the index loop.
+      for (let i = 0; i < this.strandedBlocks.length; i++) this.topLevelBlock(this.strandedBlocks[i]);
+    } else {
+      try {
+        for (const block of this.walkTopLevel(root)) this.topLevelParts(block);
+      } finally {
+        this.cursor?.delete();
+        this.cursor = undefined;
+      }
     }
-    // Converting a stranded block may strand further blocks, hence the index loop.
-    for (let i = 0; i < this.strandedBlocks.length; i++) this.topLevelBlock(this.strandedBlocks[i]);
     this.result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return this.result;
+  }
+
+  /**
+   * Error-free trees: the top-level blocks, walked with one cursor (no node objects for the blocks'
+   * parts and plain attributes: each node object costs calls into WebAssembly and an allocation).
+   * All blocks are walked before any is converted, so converting never moves this cursor.
+   */
+  private walkTopLevel(root: SyntaxNode): BlockParts[] {
+    const blocks: BlockParts[] = [];
+    const cursor = root.walk();
+    try {
+      if (!cursor.gotoFirstChild()) return blocks;
+      do {
+        if (cursor.nodeType !== 'body') continue;
+        if (!cursor.gotoFirstChild()) continue;
+        do {
+          const start = cursor.startIndex;
+          if (this.bodyItemTypeAt(cursor, start) === 'block') blocks.push(this.walkBlock(cursor, 0, start));
+        } while (cursor.gotoNextSibling());
+        cursor.gotoParent();
+      } while (cursor.gotoNextSibling());
+      return blocks;
+    } finally {
+      cursor.delete();
+    }
   }
 
   // -- top-level blocks ------------------------------------------------------------------------
 
   private topLevelBlock(node: SyntaxNode): void {
-    const block = this.blockParts(node);
+    this.topLevelParts(this.blockParts(node, 0));
+  }
+
+  private topLevelParts(block: BlockParts): void {
     switch (block.type) {
       case 'resource':
       case 'data':
@@ -498,13 +550,19 @@ class FileConverter {
   private hasLabels(block: BlockParts, needed: number, what: string): boolean {
     if (block.labels.length >= needed) return true;
     const labelled = needed === 1 ? 'one label' : `${needed} labels`;
-    this.report(this.rangeOf(block.typeNode), `A ${block.type} block needs ${labelled}: ${what}.`);
+    this.report(this.lines.range(block.typeStart, block.typeEnd), `A ${block.type} block needs ${labelled}: ${what}.`);
     return false;
   }
 
   // -- blocks and bodies -----------------------------------------------------------------------
 
-  private blockParts(node: SyntaxNode): BlockParts {
+  /** `bodyDepth`: the depth its body will be converted at (`bodyMap`). */
+  private blockParts(node: SyntaxNode, bodyDepth: number): BlockParts {
+    if (!this.treeHasError) {
+      this.cursor ??= node.walk();
+      this.cursor.reset(node);
+      return this.walkBlock(this.cursor, bodyDepth);
+    }
     let typeNode: SyntaxNode | undefined;
     let body: SyntaxNode | undefined;
     let open: SyntaxNode | undefined;
@@ -520,9 +578,149 @@ class FileConverter {
       else if (type === 'block_end') close = child;
     }
     const range = this.rangeOf(node);
-    const typeName = typeNode ? this.source(typeNode) : '';
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const typeStart = typeNode ? typeNode.startIndex : start;
+    const typeEnd = typeNode ? typeNode.endIndex : end;
+    const typeName = typeNode ? this.text.slice(typeStart, typeEnd) : '';
     const bodyRange = open ? { start: this.startOf(open), end: close ? this.endOf(close) : range.end } : range;
-    return { node, type: typeName, typeNode: typeNode ?? node, labels, body, bodyRange, range };
+    return { start, end, type: typeName, typeStart, typeEnd, labels, body, bodyRange, range };
+  }
+
+  /**
+   * `blockParts` for error-free trees, from the cursor on the block (left there): the same parts,
+   * read with the cursor, and the body's items (see `walkBody`).
+   */
+  private walkBlock(cursor: TreeCursor, bodyDepth: number, start = cursor.startIndex): BlockParts {
+    const end = cursor.endIndex;
+    return this.plainBlock(cursor, start, end, bodyDepth) ?? this.walkBlockParts(cursor, start, end, bodyDepth);
+  }
+
+  /**
+   * `walkBlock` for the usual header, read from the source: `type "label" name {` on one line,
+   * names in ASCII, labels without escapes or template sequences. In an error-free tree such a
+   * header is exactly the block's first children, and the block ends with its `}` (a node never
+   * ends with a comment). The cursor then moves straight to the body. Undefined for any other header.
+   */
+  private plainBlock(cursor: TreeCursor, start: number, end: number, bodyDepth: number): BlockParts | undefined {
+    const text = this.text;
+    const typeName = this.identifierAt(start);
+    if (typeName === undefined) return undefined;
+    let i = start + typeName.length;
+    if (text.charCodeAt(i) === 0x3a /* : */) return undefined; // `::` belongs to the name
+    const labels: BlockParts['labels'] = [];
+    for (;;) {
+      while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+      const next = text.charCodeAt(i);
+      if (next === 0x7b /* { */) break;
+      if (next === 0x22 /* " */) {
+        let j = i + 1;
+        while (j < end && isPlainStringCode(text.charCodeAt(j))) j++;
+        if (j >= end || text.charCodeAt(j) !== 0x22) return undefined;
+        labels.push({ value: text.slice(i + 1, j), range: this.lines.range(i, j + 1) });
+        i = j + 1;
+        continue;
+      }
+      const name = this.identifierAt(i);
+      if (name === undefined || text.charCodeAt(i + name.length) === 0x3a /* : */) return undefined;
+      labels.push({ value: name, range: this.lines.range(i, i + name.length) });
+      i += name.length;
+    }
+    const open = i;
+    const range = this.lines.range(start, end);
+    let body: SyntaxNode | undefined;
+    let items: BodyItem[] = [];
+    let k = open + 1;
+    while (isAsciiSpace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) === 0x7d /* } */) {
+      if (k + 1 !== end) return undefined; // `{}`: the block ends with that `}`
+    } else {
+      // Back from the closing `}` (the last child) to the body, past comments; reaching the `{`
+      // means there is none. (`gotoFirstChildForIndex` would go straight to it, but web-tree-sitter
+      // 0.25 passes it the wrong argument.)
+      if (!cursor.gotoLastChild()) return undefined;
+      if (cursor.startIndex !== end - 1) {
+        cursor.gotoParent();
+        return undefined; // not the `}` expected: read the children one by one
+      }
+      while (cursor.gotoPreviousSibling()) {
+        const childStart = cursor.startIndex;
+        if (childStart <= open) break;
+        const first = text.charCodeAt(childStart);
+        if (first !== 0x23 /* # */ && first !== 0x2f /* / */) {
+          if (typeName === 'dynamic') body = cursor.currentNode;
+          items = this.walkBody(cursor, bodyDepth, childStart);
+          break;
+        }
+      }
+      cursor.gotoParent();
+    }
+    const bodyRange = { start: this.lines.position(open), end: this.lines.position(end) };
+    return { start, end, type: typeName, typeStart: start, typeEnd: start + typeName.length, labels, body, items, bodyDepth, bodyRange, range };
+  }
+
+  /** `walkBlock` for any header: each of the block's children in turn. */
+  private walkBlockParts(cursor: TreeCursor, start: number, end: number, bodyDepth: number): BlockParts {
+    const range = this.lines.range(start, end);
+    let typeStart = -1;
+    let typeEnd = -1;
+    let typeName = '';
+    let open = -1;
+    let closeEnd = -1;
+    let body: SyntaxNode | undefined;
+    let items: BodyItem[] | undefined;
+    const labels: BlockParts['labels'] = [];
+    if (cursor.gotoFirstChild()) {
+      do {
+        const childStart = cursor.startIndex;
+        const type = this.blockPartTypeAt(childStart, typeStart === -1, open !== -1);
+        if (type === 'identifier' && typeStart === -1) {
+          typeStart = childStart;
+          typeEnd = cursor.endIndex;
+          typeName = this.text.slice(typeStart, typeEnd);
+        } else if ((type === 'string_lit' || type === 'identifier') && open === -1) {
+          labels.push(this.labelAt(cursor, childStart, cursor.endIndex, type));
+        } else if (type === 'block_start') open = childStart;
+        else if (type === 'body') {
+          if (typeName === 'dynamic') body = cursor.currentNode;
+          items = this.walkBody(cursor, bodyDepth, childStart);
+        } else if (type === 'block_end') closeEnd = cursor.endIndex;
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+    if (typeStart === -1) {
+      typeStart = start;
+      typeEnd = end;
+    }
+    const bodyRange = open !== -1 ? { start: this.lines.position(open), end: closeEnd !== -1 ? this.lines.position(closeEnd) : range.end } : range;
+    return { start, end, type: typeName, typeStart, typeEnd, labels, body, items: items ?? [], bodyDepth, bodyRange, range };
+  }
+
+  /**
+   * The items of the body the cursor is on (left there): plain attributes converted right away
+   * (they report nothing and depend on nothing converted before them), the rest kept as nodes.
+   */
+  private walkBody(cursor: TreeCursor, depth: number, bodyStart?: number): BodyItem[] {
+    const items: BodyItem[] = [];
+    if (!cursor.gotoFirstChild()) return items;
+    const text = this.text;
+    let start = bodyStart ?? cursor.startIndex; // a node starts where its first child does
+    for (;;) {
+      const type = this.bodyItemTypeAt(cursor, start);
+      const end = cursor.endIndex;
+      if (type === 'attribute') {
+        const simple = depth + 1 <= MAX_NESTING ? this.simpleElement(start, end, false) : undefined;
+        items.push(simple ?? { item: 'attribute', node: cursor.currentNode });
+      } else if (type === 'block') items.push({ item: 'block', node: cursor.currentNode });
+      if (!cursor.gotoNextSibling()) break;
+      // Only whitespace separates siblings (comments are siblings themselves): the next one starts at
+      // the first other character, unless that is not ASCII (then ask the tree).
+      start = end;
+      while (isAsciiSpace(text.charCodeAt(start))) start++;
+      if (text.charCodeAt(start) >= 0x80 || start >= text.length) start = cursor.startIndex;
+    }
+    cursor.gotoParent();
+    return items;
   }
 
   // Node types cost a call into WebAssembly each. In an error-free tree the grammar leaves no doubt
@@ -531,8 +729,17 @@ class FileConverter {
   /** `attribute`, `block` or `comment` (anything else when the tree has errors). */
   private bodyItemType(node: SyntaxNode): string {
     if (this.treeHasError) return node.type;
+    return this.bodyItemTypeFromText(node.startIndex) ?? node.type;
+  }
+
+  /** `bodyItemType` of the cursor's node (error-free trees). */
+  private bodyItemTypeAt(cursor: TreeCursor, start: number): string {
+    return this.bodyItemTypeFromText(start) ?? cursor.nodeType;
+  }
+
+  /** A body item's type told by its first characters, or undefined when they do not tell. */
+  private bodyItemTypeFromText(start: number): string | undefined {
     const text = this.text;
-    const start = node.startIndex;
     const first = text.charCodeAt(start);
     if (first === 0x23 /* # */ || first === 0x2f /* / */) return 'comment';
     let i = start;
@@ -541,14 +748,18 @@ class FileConverter {
     const next = text.charCodeAt(i);
     if (next === 0x3d /* = */) return 'attribute';
     if (next === 0x7b /* { */ || next === 0x22 /* " */ || isIdentifierCode(next)) return 'block';
-    return node.type;
+    return undefined;
   }
 
   /** A child of a block: `identifier` (type or label), `string_lit`, `block_start`, `body`, `block_end` or `comment`. */
   private blockPartType(node: SyntaxNode, isFirst: boolean, afterOpen: boolean): string {
     if (this.treeHasError) return node.type;
+    return this.blockPartTypeAt(node.startIndex, isFirst, afterOpen);
+  }
+
+  private blockPartTypeAt(start: number, isFirst: boolean, afterOpen: boolean): string {
     if (isFirst) return 'identifier';
-    switch (this.text.charCodeAt(node.startIndex)) {
+    switch (this.text.charCodeAt(start)) {
       case 0x22 /* " */:
         return 'string_lit';
       case 0x7b /* { */:
@@ -570,10 +781,24 @@ class FileConverter {
     return { value: unescapeQuoted(this.stringContent(node)), range };
   }
 
+  /** `label` of the cursor's node, spanning `start`–`end`. */
+  private labelAt(cursor: TreeCursor, start: number, end: number, type: string): { value: string; range: Range } {
+    const range = this.lines.range(start, end);
+    if (type === 'identifier') return { value: this.text.slice(start, end), range };
+    if (range.start.line !== range.end.line) this.checkSingleLine(cursor.currentNode, range);
+    return { value: unescapeQuoted(this.stringContentAt(start, end)), range };
+  }
+
   /** A block's body as a map (`block: true`), empty when the block is `{}`. */
   private bodyMap(block: BlockParts, depth: number): MapValue {
     const properties: Property[] = [];
-    if (block.body) {
+    if (block.items) {
+      if (block.bodyDepth !== depth) throw new Error(`internal: a body walked for depth ${block.bodyDepth} converted at depth ${depth}`);
+      for (const item of block.items) {
+        const property = 'key' in item ? item : item.item === 'attribute' ? this.attribute(item.node, depth, true) : this.bodyItem(item.node, depth);
+        if (property) properties.push(property);
+      }
+    } else if (block.body) {
       for (const child of block.body.children) {
         if (!child) continue;
         const property = this.bodyItem(child, depth);
@@ -588,13 +813,13 @@ class FileConverter {
     if (type === 'attribute') return this.attribute(node, depth);
     if (type !== 'block') return undefined; // comments, ERROR (reported separately)
     if (depth + 1 > MAX_NESTING) return this.tooDeepProperty(node);
-    const block = this.blockParts(node);
+    const block = this.blockParts(node, depth + 1);
     if (this.isStranded(block)) {
       this.strandedBlocks.push(node);
       return undefined;
     }
     if (block.type === 'dynamic' && block.labels.length > 0) return this.dynamicBlock(block, depth);
-    return { key: block.type, keyRange: this.rangeOf(block.typeNode), value: this.bodyMap(block, depth + 1), range: block.range };
+    return { key: block.type, keyRange: this.lines.range(block.typeStart, block.typeEnd), value: this.bodyMap(block, depth + 1), range: block.range };
   }
 
   /**
@@ -618,7 +843,7 @@ class FileConverter {
     this.iterators.add(iterator);
     const args = this.bodyMap(block, depth + 1);
     if (!shadowed) this.iterators.delete(iterator);
-    const value: UnresolvableValue = { kind: 'unresolvable', construct: 'dynamic', args, text: this.excerpt(block.node), range: block.range };
+    const value: UnresolvableValue = { kind: 'unresolvable', construct: 'dynamic', args, text: this.excerptOf(block.start, block.end), range: block.range };
     return { key: label.value, keyRange: label.range, value, range: block.range };
   }
 
@@ -633,8 +858,12 @@ class FileConverter {
     return undefined;
   }
 
-  /** `key = expression`. */
-  private attribute(node: SyntaxNode, depth: number): Property | undefined {
+  /** `key = expression` (`plainTried`: `simpleElement` already said no). */
+  private attribute(node: SyntaxNode, depth: number, plainTried = false): Property | undefined {
+    if (!plainTried && !this.treeHasError && depth + 1 <= MAX_NESTING) {
+      const simple = this.simpleElement(node.startIndex, node.endIndex, false);
+      if (simple) return simple;
+    }
     const parts = this.attributeParts(node);
     if (!parts) return undefined;
     const { key, keyStart, expression } = parts;
@@ -665,12 +894,41 @@ class FileConverter {
     return { key: this.source(keyNode), keyStart: keyNode.startIndex, expression };
   }
 
+  /**
+   * `name = value` (or `name: value` in an object) whose value is a plain string, number, bool,
+   * null or dotted reference on the same line, read from the source alone (error-free trees only):
+   * the item's node spans exactly the name, the separator and the value. A trailing comment would
+   * end the item's node after the value, and no text with a comment in it passes as a plain value,
+   * so the item's end is the value's end. Anything else returns undefined (the general path).
+   */
+  private simpleElement(start: number, end: number, colonAllowed: boolean): Property | undefined {
+    const key = this.identifierAt(start);
+    if (key === undefined) return undefined;
+    const text = this.text;
+    let i = start + key.length;
+    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+    const separator = text.charCodeAt(i);
+    if (separator !== 0x3d /* = */ && !(colonAllowed && separator === 0x3a /* : */)) return undefined;
+    i++;
+    const next = text.charCodeAt(i);
+    if (next === 0x3d /* = */ || next === 0x3a /* : */ || next === 0x3e /* > */) return undefined; // `==`, `::`, `=>`
+    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+    const value = this.simpleValue(i, end);
+    if (!value) return undefined;
+    const keyRange = this.lines.range(start, start + key.length);
+    return { key, keyRange, value, range: { start: keyRange.start, end: value.range.end } };
+  }
+
   /** The identifier starting at `offset`, read from the source (no call into the tree). */
   private identifierAt(offset: number): string | undefined {
-    IDENTIFIER.lastIndex = offset;
-    const name = IDENTIFIER.exec(this.text)?.[0];
-    // A non-ASCII character next means a Unicode identifier: let the caller read the node instead.
-    return name !== undefined && this.text.charCodeAt(offset + name.length) < 0x80 ? name : undefined;
+    const text = this.text;
+    const first = text.charCodeAt(offset);
+    if (!(isAsciiLetter(first) || first === 0x5f) /* _ */) return undefined;
+    let end = offset + 1;
+    for (let code = text.charCodeAt(end); isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d; code = text.charCodeAt(++end));
+    // A non-ASCII character next means a Unicode identifier: let the caller read the node instead
+    // (and so does the end of the text).
+    return text.charCodeAt(end) < 0x80 ? text.slice(offset, end) : undefined;
   }
 
   /** A block nested beyond MAX_NESTING: kept under its type name, its contents unknown. */
@@ -726,6 +984,7 @@ class FileConverter {
    * look inside `jsonencode({ … })` policies.
    */
   private functionCall(node: SyntaxNode, call: SyntaxNode, depth: number): Value {
+    if (!this.treeHasError) return this.plainFunctionCall(node, call, depth);
     const value = this.unresolvable(node, `function:${this.functionName(call)}`);
     const argumentList = call.namedChildren.find((child) => child?.type === 'function_arguments');
     if (!argumentList) return value;
@@ -736,14 +995,37 @@ class FileConverter {
     value.args = { kind: 'list', items, range: this.lines.range(argumentList.startIndex, argumentList.endIndex) };
     return value;
   }
+
+  /**
+   * `functionCall` in an error-free tree, where the call's named children are its name (first),
+   * comments and the argument list, and the list's are arguments, comments and `...`: told apart
+   * by their first characters rather than by their types (a call into WebAssembly each).
+   */
+  private plainFunctionCall(node: SyntaxNode, call: SyntaxNode, depth: number): Value {
+    const callStart = call.startIndex;
+    const named = call.namedChildren;
+    const name = named[0];
+    const value = this.unresolvable(node, `function:${name && name.startIndex === callStart ? this.source(name) : this.functionName(call)}`);
+    const argumentList = named.find((child) => !!child && child.startIndex !== callStart && !this.isCommentAt(child.startIndex));
+    if (!argumentList) return value;
+    const items: Value[] = [];
+    for (const argument of argumentList.namedChildren) {
+      if (argument && this.isItemAt(argument.startIndex, -1)) items.push(this.expression(argument, depth + 1));
+    }
+    value.args = { kind: 'list', items, range: this.lines.range(argumentList.startIndex, argumentList.endIndex) };
+    return value;
+  }
   /**
    * Most values are a plain string, number, bool, null or dotted reference. Those are recognised
    * from the source text alone, without materialising their syntax nodes (each node read crosses
    * into WebAssembly and allocates): on typical modules this is most values.
    */
   private simpleExpression(node: SyntaxNode): Value | undefined {
-    const start = node.startIndex;
-    const end = node.endIndex;
+    return this.simpleValue(node.startIndex, node.endIndex);
+  }
+
+  /** The value of the expression spanning `start`–`end`, if it is one of the plain kinds. */
+  private simpleValue(start: number, end: number): Value | undefined {
     const source = this.text.slice(start, end);
     const first = source.charCodeAt(0);
     if (first === 0x22 /* " */) {
@@ -757,8 +1039,22 @@ class FileConverter {
     if (source === 'true' || source === 'false') return { kind: 'literal', value: source === 'true', range: this.lines.range(start, end) };
     if (source === 'null') return { kind: 'literal', value: null, range: this.lines.range(start, end) };
     if (!SIMPLE_TRAVERSAL.test(source)) return undefined;
-    const [rootName, ...names] = source.split('.');
-    return this.reference(node, rootName, names.map((name) => ({ kind: 'attr', name })));
+    return this.plainReference(start, end, source);
+  }
+
+  /** `referenceAt` for `name.name…` (attribute steps only), without building the steps. */
+  private plainReference(start: number, end: number, source: string): Value {
+    const names = source.split('.');
+    const rootName = names[0];
+    if (CONTEXT_ROOTS.has(rootName)) return this.unresolvableAt(start, end, rootName);
+    if (this.iterators.has(rootName)) return this.unresolvableAt(start, end, 'iterator');
+    const addressLength = rootName === 'data' ? 2 : 1;
+    if (names.length <= addressLength) return this.unresolvableAt(start, end, 'variable');
+    const whole = names.length === addressLength + 1;
+    const target = whole ? source : names.slice(0, addressLength + 1).join('.');
+    const reference: ReferenceValue = { kind: 'reference', target, text: this.excerptOf(start, end), range: this.lines.range(start, end) };
+    if (!whole) reference.attribute = names.slice(addressLength + 1).join('.');
+    return reference;
   }
 
   /** `( inner )`: the inner value, spanning the parentheses. */
@@ -806,23 +1102,27 @@ class FileConverter {
 
   private collection(node: SyntaxNode, depth: number): Value {
     const inner = node.firstChild;
-    if (inner?.type === 'tuple') return this.tuple(inner, depth);
-    if (inner?.type === 'object') return this.object(inner, depth);
+    // Error-free: a tuple starts with `[`, an object with `{`.
+    const type = !inner ? undefined : this.treeHasError ? inner.type : (COLLECTION_BY_OPENER[this.text.charCodeAt(inner.startIndex)] ?? inner.type);
+    if (type === 'tuple') return this.tuple(inner!, depth);
+    if (type === 'object') return this.object(inner!, depth);
     return this.unresolvable(node, 'error');
   }
 
   private tuple(node: SyntaxNode, depth: number): ListValue {
     const items: Value[] = [];
+    const start = node.startIndex;
     for (const child of node.namedChildren) {
-      if (child?.type === 'expression') items.push(this.expression(child, depth + 1));
+      if (child && (this.treeHasError ? child.type === 'expression' : this.isItemAt(child.startIndex, start))) items.push(this.expression(child, depth + 1));
     }
     return { kind: 'list', items, range: this.rangeOf(node) };
   }
 
   private object(node: SyntaxNode, depth: number): MapValue {
     const properties: Property[] = [];
+    const start = node.startIndex;
     for (const child of node.namedChildren) {
-      if (child?.type !== 'object_elem') continue;
+      if (!child || !(this.treeHasError ? child.type === 'object_elem' : this.isItemAt(child.startIndex, start))) continue;
       const property = this.objectElement(child, depth);
       if (property) properties.push(property);
     }
@@ -831,6 +1131,10 @@ class FileConverter {
 
   /** `key = value` or `key: value`; the key is a name, a string, or an expression kept as text. */
   private objectElement(node: SyntaxNode, depth: number): Property | undefined {
+    if (!this.treeHasError && depth + 1 <= MAX_NESTING) {
+      const simple = this.simpleElement(node.startIndex, node.endIndex, true);
+      if (simple) return simple;
+    }
     const expressions = node.namedChildren.filter((child): child is SyntaxNode => child?.type === 'expression');
     if (expressions.length < 2) return undefined;
     const [keyNode, valueNode] = [expressions[0], expressions[expressions.length - 1]];
@@ -853,8 +1157,10 @@ class FileConverter {
 
   private template(node: SyntaxNode, depth: number): Value {
     const inner = node.firstChild;
-    if (inner?.type === 'quoted_template') return this.quotedTemplate(node, inner, depth);
-    if (inner?.type === 'heredoc_template') return this.heredoc(node, inner);
+    // Error-free: a quoted template starts with `"`, a heredoc with `<<`.
+    const type = !inner ? undefined : this.treeHasError ? inner.type : (TEMPLATE_BY_OPENER[this.text.charCodeAt(inner.startIndex)] ?? inner.type);
+    if (type === 'quoted_template') return this.quotedTemplate(node, inner!, depth);
+    if (type === 'heredoc_template') return this.heredoc(node, inner!);
     return this.unresolvable(node, 'template');
   }
 
@@ -904,8 +1210,11 @@ class FileConverter {
 
   /** The raw text between a string's quotes. */
   private stringContent(node: SyntaxNode): string {
-    const start = node.startIndex + 1;
-    const end = node.endIndex;
+    return this.stringContentAt(node.startIndex, node.endIndex);
+  }
+
+  private stringContentAt(nodeStart: number, end: number): string {
+    const start = nodeStart + 1;
     const closed = end > start && this.text.charCodeAt(end - 1) === 0x22; /* " */
     return this.text.slice(start, closed ? end - 1 : end);
   }
@@ -937,23 +1246,25 @@ class FileConverter {
   }
 
   private reference(node: SyntaxNode, rootName: string, steps: TraversalStep[]): Value {
-    if (CONTEXT_ROOTS.has(rootName)) return this.unresolvable(node, rootName);
-    if (this.iterators.has(rootName)) return this.unresolvable(node, 'iterator');
-    if (steps.some((step) => step.kind === 'splat')) return this.unresolvable(node, 'splat');
+    return this.referenceAt(node.startIndex, node.endIndex, rootName, steps);
+  }
+
+  private referenceAt(start: number, end: number, rootName: string, steps: TraversalStep[]): Value {
+    if (CONTEXT_ROOTS.has(rootName)) return this.unresolvableAt(start, end, rootName);
+    if (this.iterators.has(rootName)) return this.unresolvableAt(start, end, 'iterator');
+    if (steps.some((step) => step.kind === 'splat')) return this.unresolvableAt(start, end, 'splat');
     const addressLength = rootName === 'data' ? 2 : 1;
     const address = [rootName];
     let next = 0;
     while (address.length <= addressLength && next < steps.length && steps[next].kind === 'attr') address.push(steps[next++].name);
-    if (address.length <= addressLength) return this.unresolvable(node, next < steps.length ? 'index' : 'variable');
+    if (address.length <= addressLength) return this.unresolvableAt(start, end, next < steps.length ? 'index' : 'variable');
     const instanceKeyAllowed = rootName !== 'var' && rootName !== 'local';
     if (instanceKeyAllowed && next < steps.length && steps[next].kind === 'index') next++;
     const attributes: string[] = [];
     for (; next < steps.length; next++) {
-      if (steps[next].kind !== 'attr') return this.unresolvable(node, 'index');
+      if (steps[next].kind !== 'attr') return this.unresolvableAt(start, end, 'index');
       attributes.push(steps[next].name);
     }
-    const start = node.startIndex;
-    const end = node.endIndex;
     const reference: ReferenceValue = { kind: 'reference', target: address.join('.'), text: this.excerptOf(start, end), range: this.lines.range(start, end) };
     if (attributes.length > 0) reference.attribute = attributes.join('.');
     return reference;
@@ -965,6 +1276,22 @@ class FileConverter {
     return { kind: type === 'splat' ? 'splat' : 'index', name: '' };
   }
 
+  /**
+   * Error-free trees: whether a named child of a tuple, an object or an argument list, starting at
+   * `start`, is an item rather than the opening token (at `containerStart`), the closing one, a
+   * comment or `...` (no expression starts with `]`, `}`, `#`, `/` or `.`).
+   */
+  private isItemAt(start: number, containerStart: number): boolean {
+    if (start === containerStart) return false;
+    const code = this.text.charCodeAt(start);
+    return code !== 0x5d /* ] */ && code !== 0x7d /* } */ && code !== 0x23 /* # */ && code !== 0x2f /* / */ && code !== 0x2e; /* . */
+  }
+
+  private isCommentAt(start: number): boolean {
+    const code = this.text.charCodeAt(start);
+    return code === 0x23 /* # */ || code === 0x2f; /* / */
+  }
+
   private functionName(call: SyntaxNode): string {
     const name = call.firstChild;
     return name ? this.source(name) : 'unknown';
@@ -973,8 +1300,10 @@ class FileConverter {
   // -- values that cannot be known ------------------------------------------------------------
 
   private unresolvable(node: SyntaxNode, construct: string): UnresolvableValue {
-    const start = node.startIndex;
-    const end = node.endIndex;
+    return this.unresolvableAt(node.startIndex, node.endIndex, construct);
+  }
+
+  private unresolvableAt(start: number, end: number, construct: string): UnresolvableValue {
     return { kind: 'unresolvable', construct, text: this.excerptOf(start, end), range: this.lines.range(start, end) };
   }
 
@@ -1094,6 +1423,20 @@ function enclosingBlock(node: SyntaxNode): SyntaxNode | undefined {
   if (parent?.type === 'block') return parent;
   const grandparent = parent?.type === 'block_end' ? parent.parent : undefined;
   return grandparent?.type === 'block' ? grandparent : undefined;
+}
+
+/** Inside a quoted string, characters that are plain text whatever follows them. */
+function isPlainStringCode(code: number): boolean {
+  return code !== 0x22 /* " */ && code !== 0x5c /* \ */ && code !== 0x24 /* $ */ && code !== 0x25 /* % */ && code !== 0x0a && code !== 0x0d;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+/** The ASCII characters tree-sitter's `\s` matches (the grammar's whitespace). */
+function isAsciiSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
 }
 
 /** Letters, digits, `_`, `-`, and any non-ASCII character (HCL identifiers may be Unicode). */

@@ -8,7 +8,7 @@ import { parseCloudFormation } from '../iac/cloudformation';
 import { reparseYamlIncrementally } from '../iac/yamlIncremental';
 import { mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
 import type { IacUnit, ParseResult, Resource } from '../iac/model';
-import { loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
+import { forgetTerraformFile, loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
 import { ownershipFor } from '../knowledge/ownership';
 import { RULES } from '../rules';
 import { ALL_TYPES, type Fix, type Rule, type RuleContext, type RuleReport, type UnitReport } from '../rules/rule';
@@ -111,6 +111,8 @@ export class Analyzer {
     await loadTerraformLanguage();
     const analysis = this.analyzeParsed(parseTerraformModule(dir, sorted), new Map(sorted.map((f) => [f.path, f.text])));
     if (this.retain) this.terraformCache.set(dir, { key, analysis });
+    // A one-pass scan never comes back to a module: release its parses and syntax trees now.
+    else for (const file of sorted) forgetTerraformFile(file.path);
     return analysis;
   }
 

@@ -48,7 +48,12 @@ describe('terraform language', () => {
     await waitFor('the brace closed', () => editor.document.getText() === 'tags = {}');
     await vscode.commands.executeCommand('type', { text: '\n' });
     await waitFor('an indented line between the braces', () => /^tags = \{\n[ \t]+\n\}$/.test(editor.document.getText()));
-    await vscode.commands.executeCommand('type', { text: 'Name = "' });
+    // The quote on its own, once the rest of the line is in and no suggestion list is open (typing
+    // `Name` opens one, and the quote must reach the editor, not the list).
+    await vscode.commands.executeCommand('type', { text: 'Name = ' });
+    await waitFor('the attribute typed', () => editor.document.lineAt(1).text.trim() === 'Name =');
+    await vscode.commands.executeCommand('hideSuggestWidget');
+    await vscode.commands.executeCommand('type', { text: '"' });
     await waitFor('the quote closed', () => editor.document.lineAt(1).text.trim() === 'Name = ""');
   });
 });

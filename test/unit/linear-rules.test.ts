@@ -46,7 +46,7 @@ describe('rules that relate resources to each other', () => {
     assert.notEqual(another.memo('k', () => ({ built: ++builds })), first);
   });
 
-  it('check twice the resources in about twice the time (access logging, TLS-only policy, hard-coded RDS password)', function () {
+  it('check four times the resources in about four times the time, not sixteen (access logging, TLS-only policy, hard-coded RDS password)', function () {
     this.timeout(120000);
     const rules = [accessLogging, policyTlsOnly, rdsPassword];
     const timed = (n: number): number => {
@@ -60,12 +60,15 @@ describe('rules that relate resources to each other', () => {
         assert.equal(findings.filter((f) => f.ruleId === 'rds-master-password-hardcoded').length, n / 4);
         assert.ok(findings.some((f) => f.ruleId === 's3-bucket-access-logging'));
       }
-      return runs.sort((a, b) => a - b)[2];
+      // The fastest run: the one least disturbed by the machine and by garbage collection.
+      return Math.min(...runs);
     };
     timed(500); // warm up
-    const small = timed(2000);
+    const small = timed(1000);
     const large = timed(4000);
-    // Linear: ~2×. Each bucket asking every other bucket (and each database walking the template) made it ~4×.
-    assert.ok(large < small * 3, `4,000 buckets took ${large.toFixed(0)} ms, 2,000 took ${small.toFixed(0)} ms`);
+    // A complexity check, not a speed check: linear is ~4×, and each bucket asking every other
+    // bucket (or each database walking the template) made it ~16×. The wide margin keeps a busy
+    // machine from deciding the result.
+    assert.ok(large < small * 8, `4,000 buckets took ${large.toFixed(0)} ms, 1,000 took ${small.toFixed(0)} ms`);
   });
 });

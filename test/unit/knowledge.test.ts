@@ -470,25 +470,9 @@ describe('knowledge: closestTypes', () => {
   it('suggests nothing for nonsense', () => {
     assert.deepEqual(closestTypes('zzzzzzzzzzzzzzzzzzzzzzzzzzzzz'), []);
   });
-
-  it('is fast enough to run on every keystroke', () => {
-    const start = performance.now();
-    for (const q of ['AWS::S3::Buckt', 'aws_s3_buckt', 'bucket', 'AWS::EC2::Instanse', 'aws_iam_rol']) closestTypes(q);
-    assert.ok(performance.now() - start < 500, 'five queries under 500 ms');
-  });
 });
 
-describe('knowledge: speed', () => {
-  it('classifies 10,000 resources in well under a second', () => {
-    const { cloudformation, terraform } = knownTypes();
-    const all = [...cloudformation, ...terraform];
-    const hints = [undefined, { launchType: 'FARGATE' }, { launchType: 'EC2' }];
-    const start = performance.now();
-    for (let i = 0; i < 10_000; i++) classifyType(all[i % all.length], hints[i % hints.length]);
-    const elapsed = performance.now() - start;
-    assert.ok(elapsed < 1000, `${elapsed.toFixed(0)} ms`);
-  });
-
+describe('knowledge: lookups', () => {
   it('returns the same frozen object for repeated lookups', () => {
     const a = classifyType('aws_s3_bucket');
     assert.equal(classifyType('aws_s3_bucket'), a);

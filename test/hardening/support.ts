@@ -4,12 +4,10 @@
  * must keep whatever its input.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import type { Analysis, Analyzer, SourceFile } from '../../src/engine/analyzer';
 import type { Finding } from '../../src/engine/finding';
-import { sourceKindOf } from '../../src/iac/detect';
+import { run } from '../../src/cli/main';
 import { LineIndex } from '../../src/iac/lineIndex';
 import { ALL_CASES } from '../rules';
 import { sourcesOf } from '../rules/tester';
@@ -114,18 +112,7 @@ export function applyMutations(text: string, list: readonly Mutation[]): string 
 // ---------------------------------------------------------------------------------------------
 // Fixtures and invariants
 
-/** The shared real-world corpus (data only, read in place; never copied into the repository). */
-export const CORPUS = path.resolve(process.cwd(), '..', 'shared', 'corpus');
-
-/** Every CloudFormation or Terraform candidate file of the corpus, sorted. */
-export function corpusFiles(dir = CORPUS, found: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) corpusFiles(full, found);
-    else if (sourceKindOf(name)) found.push(full);
-  }
-  return found;
-}
+export { CORPUS, corpusFiles } from '../corpus';
 
 /** Every code sample of every rule's test table, as the files the tester analyses. */
 export function fixtureSources(): { name: string; files: SourceFile[] }[] {
@@ -171,4 +158,18 @@ export async function withinBound<T>(bound: number, label: string, work: () => P
 /** A finding as compared between two analyses: every public field, the file renamed. */
 export function comparable(findings: readonly Finding[], rename: (file: string) => string = (f) => f): string[] {
   return findings.map((f) => JSON.stringify({ ...f, file: rename(f.file) }));
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process (its `run`), capturing what it prints. */
+export async function runCliInProcess(args: string[], cwd: string, color = false): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`), cwd, color });
+  return { code, stdout, stderr };
 }

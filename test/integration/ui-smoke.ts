@@ -14,9 +14,12 @@ export interface UiSmokeResult {
 
 const STEP_TIMEOUT = 30_000;
 
-export async function runUiSmoke(page: Page, screenshotDir: string): Promise<UiSmokeResult> {
-  const steps: UiSmokeResult['steps'] = [];
-  const step = async (name: string, body: () => Promise<void>) => {
+/**
+ * A runner of named steps that records each one's outcome and time in `steps`, and on a failure
+ * leaves a screenshot (`failed-<step>.png`) beside the others before rethrowing.
+ */
+export function stepRunner(page: Page, screenshotDir: string, steps: UiSmokeResult['steps']): (name: string, body: () => Promise<void>) => Promise<void> {
+  return async (name, body) => {
     const started = Date.now();
     try {
       await body();
@@ -27,6 +30,11 @@ export async function runUiSmoke(page: Page, screenshotDir: string): Promise<UiS
       throw error;
     }
   };
+}
+
+export async function runUiSmoke(page: Page, screenshotDir: string): Promise<UiSmokeResult> {
+  const steps: UiSmokeResult['steps'] = [];
+  const step = stepRunner(page, screenshotDir, steps);
   const shot = (name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 
   try {

@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT } from './common';
-import { openFile, runCommand } from './ui-smoke';
+import { openFile, runCommand, stepRunner } from './ui-smoke';
 
 export const WEB_FIXTURE = path.join(ROOT, 'test', 'integration', 'web-workspace');
 const STEP_TIMEOUT = 30_000;
@@ -53,17 +53,7 @@ export function makeWebExtension(parent: string): string {
 
 export async function runWebSmoke(page: Page, screenshotDir: string): Promise<WebSmokeResult> {
   const steps: WebSmokeResult['steps'] = [];
-  const step = async (name: string, body: () => Promise<void>) => {
-    const started = Date.now();
-    try {
-      await body();
-      steps.push({ name, ok: true, ms: Date.now() - started });
-    } catch (error) {
-      steps.push({ name, ok: false, ms: Date.now() - started, error: (error as Error).message });
-      await page.screenshot({ path: path.join(screenshotDir, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-      throw error;
-    }
-  };
+  const step = stepRunner(page, screenshotDir, steps);
 
   try {
     await step('workbench loads', async () => {

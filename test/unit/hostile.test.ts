@@ -16,10 +16,9 @@ import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import type { Finding } from '../../src/engine/finding';
 import { FILE_TOO_LARGE_RULE_ID } from '../../src/engine/limits';
 import { collectFiles, readSource } from '../../src/cli/files';
-import { run } from '../../src/cli/main';
 import { loadTerraformLanguage } from '../../src/iac/terraform';
 import { tooLargeMessage } from '../../src/vscode/diagnostics';
-import { assertWellFormed, withinBound } from '../hardening/support';
+import { assertWellFormed, runCliInProcess, withinBound } from '../hardening/support';
 
 /** Bound for one analysis of one hostile input on a slow, shared machine (measured figures: docs/reliability.md). */
 const BOUND_MS = 10_000;
@@ -40,18 +39,7 @@ async function analyse(files: SourceFile[] | SourceFile, label = 'input', bound 
 const at = (f: Finding) => `${f.ruleId}@${f.range.start.line + 1}:${f.range.start.character + 1}`;
 const parseErrors = (findings: Finding[]) => findings.filter((f) => f.ruleId === 'parse-error');
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], cwd: string): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`), cwd, color: false });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string) => runCliInProcess(args, cwd);
 
 /** Replaces one function of the `fs` module for the duration of `work` (the CLI reads through it). */
 async function patched<K extends 'readFileSync' | 'lstatSync'>(name: K, replacement: (original: (typeof fs)[K]) => (typeof fs)[K], work: () => Promise<void>): Promise<void> {

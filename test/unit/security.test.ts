@@ -20,7 +20,6 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
-import { run } from '../../src/cli/main';
 import { Analyzer } from '../../src/engine/analyzer';
 import { ruleMetadata } from '../../src/engine/catalog';
 import { parseConfig } from '../../src/engine/config';
@@ -31,22 +30,11 @@ import { matrixHtml } from '../../src/engine/matrixHtml';
 import type { MapValue, Property, Resource } from '../../src/iac/model';
 import { loadTerraformLanguage } from '../../src/iac/terraform';
 import { propertyHover, resourceHoverMarkdown, summarizeResource } from '../../src/vscode/responsibility';
-import { CORPUS, fixtureSources } from '../hardening/support';
+import { CORPUS, fixtureSources, runCliInProcess } from '../hardening/support';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], cwd: string): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`), cwd, color: true });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string) => runCliInProcess(args, cwd, true);
 
 function sources(dir: string, suffix: RegExp, found: string[] = []): string[] {
   for (const name of readdirSync(dir)) {

@@ -15,17 +15,6 @@ const FIXALL = ['codeactions', 'fixall.yaml'];
 const MODULE_MAIN = ['codeactions', 'module', 'main.tf'];
 const APPLY_FIX = 'srlens.applyFix';
 
-/** Polls an async probe until it returns something other than undefined/false. */
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 async function open(file: string[]): Promise<vscode.TextDocument> {
   return vscode.workspace.openTextDocument(workspaceUri(...file));
 }
@@ -138,7 +127,7 @@ describe('code actions', () => {
     assert.equal(entries[0][1].length, 1, 'one minimal edit');
     assert.ok(entries[0][1][0].range.start.line >= 5, 'the edit starts at the first change, not at the top');
     assert.equal(await vscode.workspace.applyEdit(fixAll.edit), true);
-    await until('no fixable srlens diagnostics left', async () => {
+    await waitFor('no fixable srlens diagnostics left', async () => {
       await waitFor('fresh diagnostics', () => !diagnosticFor(doc.uri, 'rds-storage-encryption'));
       return (await quickFixes(doc)).length === 0;
     });
@@ -154,7 +143,7 @@ describe('code actions', () => {
     await waitForDiagnostic(doc.uri, 'rds-storage-encryption');
     assert.equal(await vscode.commands.executeCommand('srlens.fixAll'), true);
     assert.match(doc.getText(), /storage_encrypted\s+= true/);
-    await until('no fixable srlens diagnostics left in main.tf', async () => {
+    await waitFor('no fixable srlens diagnostics left in main.tf', async () => {
       await waitFor('fresh diagnostics', () => !diagnosticFor(doc.uri, 'rds-storage-encryption'));
       return (await quickFixes(doc)).length === 0;
     });

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { workspaceUri } from './helpers';
+import { waitFor, workspaceUri } from './helpers';
 import { recordMetric } from './results';
 
 const YAML = ['hovers', 'orders.yaml'];
@@ -20,16 +20,8 @@ interface MatrixArgs {
   resource: string;
 }
 
-/** Polls an async probe until it returns something other than undefined/false. */
-async function poll<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** `waitFor` with the longer wait a first hover (activation, parser load) may need. */
+const poll = <T,>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> => waitFor(what, probe, timeoutMs);
 
 async function open(file: string[]): Promise<vscode.TextDocument> {
   return vscode.workspace.openTextDocument(workspaceUri(...file));

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import * as vscode from 'vscode';
-import { workspaceUri } from './helpers';
+import { waitFor, workspaceUri } from './helpers';
 import { recordMetric } from './results';
 
 const COMMANDS = ['srlens.isms.open', 'srlens.isms.refresh', 'srlens.isms.export', 'srlens.isms.markReviewed', 'srlens.aws.showIdentity', 'srlens.isms.addAccount'];
@@ -118,15 +118,11 @@ describe('ISMS and AWS commands', () => {
     const config = workspaceUri('.srlens.yaml');
     const ofDatabase = (state: IsmsStateLike | undefined) => state?.assets.filter((a) => a.file === 'cloudformation/database.yaml') ?? [];
     // The configuration reloads on the file event: refresh until it has been read.
-    const refreshUntil = async (what: string, done: (state: IsmsStateLike | undefined) => boolean): Promise<IsmsStateLike | undefined> => {
-      const deadline = Date.now() + 15_000;
-      for (;;) {
+    const refreshUntil = (what: string, done: (state: IsmsStateLike | undefined) => boolean): Promise<IsmsStateLike | undefined> =>
+      waitFor(what, async () => {
         const state = await vscode.commands.executeCommand<IsmsStateLike | undefined>('srlens.isms.refresh');
-        if (done(state)) return state;
-        if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    };
+        return done(state) && state;
+      });
     await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('exclude:\n  - cloudformation/database.yaml\n'));
     try {
       const excluded = await refreshUntil('the excluded template to be retired', (state) => ofDatabase(state).length > 0 && ofDatabase(state).every((a) => a.status === 'retired'));

@@ -5,7 +5,7 @@
  * applied here, once, for every front end.
  */
 import { parseCloudFormation } from '../iac/cloudformation';
-import { reparseYamlIncrementally } from '../iac/yamlIncremental';
+import { reparseYamlIncrementally } from '../iac/yaml-incremental';
 import { mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
 import type { IacUnit, ParseResult, Resource } from '../iac/model';
 import { forgetTerraformFile, loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';

@@ -10,8 +10,8 @@ import type { CollectionTag, ScalarTag } from 'yaml';
 import * as jsonc from 'jsonc-parser';
 import { classifyType } from '../knowledge/services';
 import { classificationHints } from './hints';
-import { readStrictJson } from './jsonStrict';
-import { LineIndex } from './lineIndex';
+import { readStrictJson } from './json-strict';
+import { LineIndex } from './line-index';
 import type {
   CfnParameter,
   CloudFormationTemplate,
@@ -77,7 +77,7 @@ export function parseCloudFormation(file: string, text: string, syntax = cloudFo
 // ---------------------------------------------------------------------------------------------
 // YAML
 
-/** The converted root of each YAML template, for the incremental re-parse (yamlIncremental.ts). */
+/** The converted root of each YAML template, for the incremental re-parse (yaml-incremental.ts). */
 export const yamlRoots = new WeakMap<CloudFormationTemplate, MapValue>();
 
 function parseYaml(file: string, text: string): ParseResult {
@@ -247,7 +247,7 @@ function parseJson(file: string, text: string): ParseResult {
   return parseStrictJson(file, text) ?? parseTolerantJson(file, text);
 }
 
-/** Valid JSON, read in one pass (see jsonStrict.ts); `undefined` sends the text down the tolerant path. */
+/** Valid JSON, read in one pass (see json-strict.ts); `undefined` sends the text down the tolerant path. */
 export function parseStrictJson(file: string, text: string): ParseResult | undefined {
   const diagnostics: ParseDiagnostic[] = [];
   const read = readStrictJson(text, MAX_DEPTH, {

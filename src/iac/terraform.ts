@@ -18,7 +18,7 @@
 import TreeSitter = require('web-tree-sitter');
 import { classifyType } from '../knowledge/services';
 import { classificationHints } from './hints';
-import { LineIndex } from './lineIndex';
+import { LineIndex } from './line-index';
 import type {
   ListValue,
   LiteralValue,

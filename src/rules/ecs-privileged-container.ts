@@ -1,5 +1,5 @@
 import * as jsonc from 'jsonc-parser';
-import { LineIndex } from '../iac/lineIndex';
+import { LineIndex } from '../iac/line-index';
 import type { LiteralValue, MapValue, Range, Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';

@@ -3,7 +3,7 @@
  * JSON (its indentation, commas) and HCL (attributes, nested blocks, companion resources).
  * Edits touch only the span they change; comments and line endings elsewhere are kept.
  */
-import { LineIndex } from '../iac/lineIndex';
+import { LineIndex } from '../iac/line-index';
 import type { MapValue, Position, Property, Range, Resource } from '../iac/model';
 import { getProperty } from '../iac/model';
 import type { RuleContext, TextEdit } from './rule';

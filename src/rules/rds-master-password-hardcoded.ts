@@ -1,4 +1,4 @@
-import { LineIndex } from '../iac/lineIndex';
+import { LineIndex } from '../iac/line-index';
 import type { Property, Resource, Value } from '../iac/model';
 import { removeProperty, setProperty } from './edits';
 import type { Rule, RuleContext, RuleReport, TextEdit } from './rule';

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Analyzer } from '../engine/analyzer';
 import { ruleMetadata } from '../engine/catalog';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type SrlensConfig } from '../engine/config';
-import { mergeConfig } from '../engine/effectiveConfig';
+import { mergeConfig } from '../engine/effective-config';
 import { fileOf } from './files';
 import type { Finding } from '../engine/finding';
 import { affectsFindings, SETTINGS_SECTION, settingsStore } from './settings';

@@ -5,7 +5,7 @@
  * scan-derived part is merged with the model's mergeIsms.
  */
 import * as vscode from 'vscode';
-import { candidateFiles } from './workspaceScan';
+import { candidateFiles } from './workspace-scan';
 import type { ConfigController } from './config';
 import type { Analyzer, SourceFile } from '../engine/analyzer';
 import {
@@ -26,7 +26,7 @@ import {
   type StepStatus,
   type Treatment,
 } from '../isms';
-import { IsmsTreeProvider, type IsmsNode } from './ismsTree';
+import { IsmsTreeProvider, type IsmsNode } from './isms-tree';
 import { settingsStore } from './settings';
 import { fileOf, uriOf } from './files';
 import { availableHere } from './platform';

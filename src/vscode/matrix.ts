@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../engine/analyzer';
 import { buildMatrix, type Matrix, type MatrixRow } from '../engine/matrix';
-import { createNonce, matrixHtml } from '../engine/matrixHtml';
+import { createNonce, matrixHtml } from '../engine/matrix-html';
 import type { Range } from '../iac/model';
 import { sourceKindOf } from '../iac/detect';
 import type { DocumentAnalyses } from './analysis';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { ruleMetadata } from '../engine/catalog';
 import type { RuleSetting } from '../engine/config';
-import { normaliseRuleSettings, normaliseTags, type ConfigSettings } from '../engine/effectiveConfig';
+import { normaliseRuleSettings, normaliseTags, type ConfigSettings } from '../engine/effective-config';
 import type { Severity } from '../iac/model';
 
 export const SETTINGS_SECTION = 'srlens';

@@ -2,11 +2,11 @@
  * `srlens.suppress` (internal, run from the "Suppress <rule> for <resource>…" code action): asks
  * why the finding does not apply, then records an accountable suppression with that reason — a
  * `# srlens-ignore` comment in YAML and Terraform, resource Metadata in CloudFormation JSON (the
- * edits come from engine/suppressionEdits.ts). Callers that already have a reason pass it and are
+ * edits come from engine/suppression-edits.ts). Callers that already have a reason pass it and are
  * not asked.
  */
 import * as vscode from 'vscode';
-import { cleanReason, suppressionEdits } from '../engine/suppressionEdits';
+import { cleanReason, suppressionEdits } from '../engine/suppression-edits';
 import { resourcesIn, type DocumentAnalyses } from './analysis';
 import { fileOf } from './files';
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { Analysis, Analyzer, SourceFile } from '../../src/engine/analyzer';
 import type { Finding } from '../../src/engine/finding';
 import { run } from '../../src/cli/main';
-import { LineIndex } from '../../src/iac/lineIndex';
+import { LineIndex } from '../../src/iac/line-index';
 import { ALL_CASES } from '../rules';
 import { sourcesOf } from '../rules/tester';
 

@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import type { Finding } from '../../src/engine/finding';
-import { LineIndex } from '../../src/iac/lineIndex';
+import { LineIndex } from '../../src/iac/line-index';
 import type { Rule, TextEdit } from '../../src/rules/rule';
 
 export type CaseSyntax = 'yaml' | 'json' | 'terraform';

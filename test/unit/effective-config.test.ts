@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { Analyzer } from '../../src/engine/analyzer';
 import { DEFAULT_CONFIG, parseConfig, type SrlensConfig } from '../../src/engine/config';
-import { mergeConfig, normaliseRuleSettings, normaliseTags, type ConfigSettings } from '../../src/engine/effectiveConfig';
+import { mergeConfig, normaliseRuleSettings, normaliseTags, type ConfigSettings } from '../../src/engine/effective-config';
 
 const NO_SETTINGS: ConfigSettings = { rules: {}, requiredTags: [] };
 const KNOWN = new Set(['rds-storage-encryption', 'rds-multi-az', 's3-bucket-versioning']);

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { Analyzer } from '../../src/engine/analyzer';
-import { applyTextEdits, fixAllInFile, minimalEdit } from '../../src/engine/fixAll';
+import { applyTextEdits, fixAllInFile, minimalEdit } from '../../src/engine/fix-all';
 
 const YAML = `AWSTemplateFormatVersion: "2010-09-09"
 # A comment that must survive.

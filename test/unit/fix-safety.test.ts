@@ -6,18 +6,18 @@
  * restyled fix, and outside the edited span the file is byte-for-byte what it was, for every rule
  * fixture and for fix-all over files of the shared corpus.
  */
-import { fakeWorkspace, FakeDocument, recorded, Uri, type WorkspaceEdit } from '../hardening/fakeVscode';
+import { fakeWorkspace, FakeDocument, recorded, Uri, type WorkspaceEdit } from '../hardening/fake-vscode';
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
-import { applyTextEdits, fixAllInFile, minimalEdit } from '../../src/engine/fixAll';
-import { LineIndex } from '../../src/iac/lineIndex';
+import { applyTextEdits, fixAllInFile, minimalEdit } from '../../src/engine/fix-all';
+import { LineIndex } from '../../src/iac/line-index';
 import { loadTerraformLanguage } from '../../src/iac/terraform';
 import type { TextEdit } from '../../src/rules/rule';
 import { DocumentAnalyses } from '../../src/vscode/analysis';
-import { APPLY_FIX_COMMAND, registerCodeActions, type ApplyFixArgs } from '../../src/vscode/codeActions';
-import { computeFixAll } from '../../src/vscode/fixAll';
+import { APPLY_FIX_COMMAND, registerCodeActions, type ApplyFixArgs } from '../../src/vscode/code-actions';
+import { computeFixAll } from '../../src/vscode/fix-all';
 import { ALL_CASES } from '../rules';
 import { sourcesOf, type InvalidCase } from '../rules/tester';
 import { CORPUS, corpusFiles, runs } from '../hardening/support';

@@ -7,7 +7,7 @@
  * defined results; symlink loops, unreadable files and files deleted mid-scan are reported and
  * the scan goes on.
  */
-import '../hardening/fakeVscode'; // before src/vscode/: answers require('vscode')
+import '../hardening/fake-vscode'; // before src/vscode/: answers require('vscode')
 import { strict as assert } from 'node:assert';
 import fs, { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,8 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { Analyzer } from '../../src/engine/analyzer';
 import { buildMatrix, matrixConcerns } from '../../src/engine/matrix';
-import { contentSecurityPolicy, createNonce, matrixHtml } from '../../src/engine/matrixHtml';
-import { allRules, isKnownRule, rulePageMarkdown } from '../../src/engine/rulePage';
+import { contentSecurityPolicy, createNonce, matrixHtml } from '../../src/engine/matrix-html';
+import { allRules, isKnownRule, rulePageMarkdown } from '../../src/engine/rule-page';
 import { CONCERNS } from '../../src/knowledge/concerns';
 import { RULES } from '../../src/rules';
 

@@ -5,8 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { Analyzer, type Analysis } from '../../src/engine/analyzer';
-import { applyTextEdits } from '../../src/engine/fixAll';
-import { cleanReason, MAX_REASON_LENGTH, suppressionEdits } from '../../src/engine/suppressionEdits';
+import { applyTextEdits } from '../../src/engine/fix-all';
+import { cleanReason, MAX_REASON_LENGTH, suppressionEdits } from '../../src/engine/suppression-edits';
 import type { Resource } from '../../src/iac/model';
 
 const RDS = 'rds-storage-encryption';

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { Analyzer } from '../../src/engine/analyzer';
 import { cloudFormationSyntaxOf, parseCloudFormation } from '../../src/iac/cloudformation';
 import type { ParseResult } from '../../src/iac/model';
-import { reparseYamlIncrementally } from '../../src/iac/yamlIncremental';
+import { reparseYamlIncrementally } from '../../src/iac/yaml-incremental';
 import { corpusFiles } from '../corpus';
 
 /** YAML templates of the corpus with a few resources and no syntax errors: where typing happens. */

@@ -6,7 +6,7 @@
  */
 import * as jsonc from 'jsonc-parser';
 import { isMap, isPair, isScalar, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
-import { LineIndex } from '../../iac/lineIndex';
+import { LineIndex } from '../../iac/line-index';
 import type { CfnParameter, CloudFormationTemplate, MapValue, Property, Range, Resource, Value } from '../../iac/model';
 
 /** A stand-in resource whose properties are the parameter's body, so `setProperty` can edit it. */

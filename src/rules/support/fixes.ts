@@ -3,7 +3,7 @@
  * default of a CloudFormation parameter or a Terraform variable that nothing else reads, the fix
  * changes that default and keeps the knob; otherwise it writes the value on the resource.
  */
-import { LineIndex } from '../../iac/lineIndex';
+import { LineIndex } from '../../iac/line-index';
 import type { LiteralValue, ReferenceValue, Resource } from '../../iac/model';
 import { setProperty } from '../edits';
 import type { RuleContext, TextEdit } from '../rule';

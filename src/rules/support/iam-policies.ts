@@ -7,7 +7,7 @@
  * `inline_policy { policy }` blocks or `inline_policy` (IAM Identity Center permission sets).
  */
 import * as jsonc from 'jsonc-parser';
-import { LineIndex } from '../../iac/lineIndex';
+import { LineIndex } from '../../iac/line-index';
 import type { LiteralValue, Position, Range, Resource, Value } from '../../iac/model';
 import { containsPosition, getProperties, getProperty } from '../../iac/model';
 import type { PolicyStatement } from '../policy';

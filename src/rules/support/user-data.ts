@@ -8,7 +8,7 @@
  * parts, and every part decided at deploy time (`${Param}`, `!Ref`, `var.x`, `file()`) becomes an
  * opaque gap that no pattern can match across.
  */
-import { LineIndex } from '../../iac/lineIndex';
+import { LineIndex } from '../../iac/line-index';
 import type { Property, Range, Resource, UnresolvableValue, Value } from '../../iac/model';
 import { getProperty } from '../../iac/model';
 import type { RuleContext } from '../rule';

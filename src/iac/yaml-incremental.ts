@@ -12,7 +12,7 @@
  */
 import { isMap, isPair, isScalar, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import { buildTemplate, YAML_CUSTOM_TAGS, YamlConverter, yamlRoots } from './cloudformation';
-import { LineIndex } from './lineIndex';
+import { LineIndex } from './line-index';
 import type { CloudFormationTemplate, MapValue, ParseDiagnostic, ParseResult, Property, Range } from './model';
 
 /** What an incremental re-parse starts from: the previous text and its parse. */

@@ -12,7 +12,7 @@
  * Pure: text in, edits out; the editor asks for the reason and applies them.
  */
 import * as jsonc from 'jsonc-parser';
-import { LineIndex } from '../iac/lineIndex';
+import { LineIndex } from '../iac/line-index';
 import type { Resource, Value } from '../iac/model';
 import { getPath } from '../iac/model';
 import type { TextEdit } from '../rules/rule';

@@ -1,16 +1,16 @@
 /**
  * Fix all: the `source.fixAll.srlens` code action (usable in `editor.codeActionsOnSave`) and the
  * palette command `srlens.fixAll`. Fixes are applied one at a time on the text in memory, each
- * followed by a fresh analysis (engine/fixAll.ts); the result is one workspace edit holding, per
+ * followed by a fresh analysis (engine/fix-all.ts); the result is one workspace edit holding, per
  * file, only the span that changed. Nothing is applied when the document (or another file of its
  * Terraform module) changed while the fixes were computed.
  */
 import * as vscode from 'vscode';
 import type { SourceFile } from '../engine/analyzer';
-import { fixAllInFile, type FixAllResult } from '../engine/fixAll';
+import { fixAllInFile, type FixAllResult } from '../engine/fix-all';
 import { sourceKindOf } from '../iac/detect';
 import type { DocumentAnalyses } from './analysis';
-import { SELECTOR, toRange } from './codeActions';
+import { SELECTOR, toRange } from './code-actions';
 import { fileOf, isWorkspaceUri, uriOf } from './files';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('srlens');

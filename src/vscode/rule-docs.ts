@@ -4,7 +4,7 @@
  * to the online documentation, which opens only when the user follows the link.
  */
 import * as vscode from 'vscode';
-import { allRules, isKnownRule, rulePageMarkdown } from '../engine/rulePage';
+import { allRules, isKnownRule, rulePageMarkdown } from '../engine/rule-page';
 
 export const OPEN_RULE_DOCS_COMMAND = 'srlens.openRuleDocs';
 

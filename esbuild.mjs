@@ -14,7 +14,10 @@ const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--out
 /** The wasm files the Terraform parser loads at run time; shipped next to the bundles. */
 export const wasmFiles = [
   require.resolve('web-tree-sitter/tree-sitter.wasm'),
-  path.join(path.dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-terraform.wasm'),
+  path.join(
+    path.dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')),
+    'tree-sitter-terraform.wasm',
+  ),
 ];
 
 const common = {
@@ -67,8 +70,20 @@ const web = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'], plugins: [awsOnDemand] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [awsOnDemand] },
+  {
+    ...common,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: `${outdir}/extension.js`,
+    external: ['vscode'],
+    plugins: [awsOnDemand],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: `${outdir}/cli.js`,
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [awsOnDemand],
+  },
   { ...common, entryPoints: ['src/aws/identity.ts'], outfile: `${outdir}/aws.js` },
   { ...web, entryPoints: ['src/vscode/extension.ts'], outfile: `${outdir}/web/extension.js`, external: ['vscode'] },
 ];

@@ -4,13 +4,28 @@
 // It reports; it never fails on slow absolute times. See docs/performance.md.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { cloudFormationJson, cloudFormationYaml, cloudFormationYamlOfLines, random, terraformModule } from './workloads.mjs';
+import {
+  cloudFormationJson,
+  cloudFormationYaml,
+  cloudFormationYamlOfLines,
+  random,
+  terraformModule,
+} from './workloads.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
@@ -38,7 +53,9 @@ function record(group, name, value, unit, budget) {
   if (budget) Object.assign(entry, { budget: budget.text, met: budget.met });
   results.push(entry);
   const shown = typeof value === 'number' ? formatNumber(value, unit) : String(value);
-  log(`  ${name.padEnd(58)} ${shown.padStart(14)}${budget ? `   budget ${budget.text} ${budget.met ? 'met' : 'MISSED'}` : ''}`);
+  log(
+    `  ${name.padEnd(58)} ${shown.padStart(14)}${budget ? `   budget ${budget.text} ${budget.met ? 'met' : 'MISSED'}` : ''}`,
+  );
 }
 const atMost = (value, limit, unit = '') => ({ text: `≤ ${limit}${unit}`, met: value <= limit });
 const atLeast = (value, limit, unit = '') => ({ text: `≥ ${limit}${unit}`, met: value >= limit });
@@ -100,17 +117,33 @@ const machine = {
   platform: `${os.platform()} ${os.release()}`,
   loadAverageAtStart: os.loadavg()[0],
 };
-log(`  ${machine.date}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`);
-log(`  load average ${machine.loadAverageAtStart.toFixed(2)} at the start${machine.loadAverageAtStart > machine.cores ? ': the machine is busy, so absolute times are inflated (ratios within one run much less so)' : ''}`);
+log(
+  `  ${machine.date}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`,
+);
+log(
+  `  load average ${machine.loadAverageAtStart.toFixed(2)} at the start${machine.loadAverageAtStart > machine.cores ? ': the machine is busy, so absolute times are inflated (ratios within one run much less so)' : ''}`,
+);
 
 mkdirSync('out/bench', { recursive: true });
 if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `node esbuild.mjs` first (npm run bench does).');
-await esbuild.build({ entryPoints: ['bench/engine.ts'], outfile: 'out/bench/engine.js', bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning' });
+await esbuild.build({
+  entryPoints: ['bench/engine.ts'],
+  outfile: 'out/bench/engine.js',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+});
 // The production bundles, built by the same script as the shipped ones, for their sizes.
-const built = spawnSync(process.execPath, ['esbuild.mjs', '--production', '--outdir=out/bench/production'], { encoding: 'utf8' });
+const built = spawnSync(process.execPath, ['esbuild.mjs', '--production', '--outdir=out/bench/production'], {
+  encoding: 'utf8',
+});
 if (built.status !== 0) throw new Error(`the production build failed:\n${built.stderr}`);
 // The engine finds its wasm files next to its bundle.
-for (const wasm of ['tree-sitter.wasm', 'tree-sitter-terraform.wasm']) writeFileSync(path.join('out/bench', wasm), readFileSync(path.join('dist', wasm)));
+for (const wasm of ['tree-sitter.wasm', 'tree-sitter-terraform.wasm'])
+  writeFileSync(path.join('out/bench', wasm), readFileSync(path.join('dist', wasm)));
 const engine = createRequire(import.meta.url)(path.resolve('out/bench/engine.js'));
 await engine.loadBareTerraformParser();
 
@@ -124,11 +157,15 @@ async function cloudFormationRatio(label, file, text, size) {
   const runs = reps(size);
   let findings = 0;
   let resources = 0;
-  const { parseMs, analysisMs } = await paired(() => bare(text), () => {
-    const analysis = new engine.Analyzer().analyzeCloudFormation(file, text);
-    findings = analysis.findings.length;
-    resources = analysis.units.reduce((n, u) => n + u.resources.length, 0);
-  }, runs);
+  const { parseMs, analysisMs } = await paired(
+    () => bare(text),
+    () => {
+      const analysis = new engine.Analyzer().analyzeCloudFormation(file, text);
+      findings = analysis.findings.length;
+      resources = analysis.units.reduce((n, u) => n + u.resources.length, 0);
+    },
+    runs,
+  );
   report(label, { bytes: text.length, lines: text.split('\n').length - 1, resources, findings, parseMs, analysisMs });
 }
 
@@ -138,12 +175,16 @@ async function terraformRatio(label, dir, files, size) {
   const sources = files.map((f) => ({ path: `${dir}/${f.name}`, text: f.text }));
   let findings = 0;
   let resources = 0;
-  const { parseMs, analysisMs } = await paired(() => engine.bareParseTerraform(texts), async () => {
-    engine.clearTerraformCache(); // every run parses from scratch, as a first open or a CLI run does
-    const analysis = await new engine.Analyzer().analyzeTerraformModule(dir, sources);
-    findings = analysis.findings.length;
-    resources = analysis.units.reduce((n, u) => n + u.resources.length, 0);
-  }, runs);
+  const { parseMs, analysisMs } = await paired(
+    () => engine.bareParseTerraform(texts),
+    async () => {
+      engine.clearTerraformCache(); // every run parses from scratch, as a first open or a CLI run does
+      const analysis = await new engine.Analyzer().analyzeTerraformModule(dir, sources);
+      findings = analysis.findings.length;
+      resources = analysis.units.reduce((n, u) => n + u.resources.length, 0);
+    },
+    runs,
+  );
   const bytes = texts.reduce((n, t) => n + t.length, 0);
   const lines = texts.reduce((n, t) => n + t.split('\n').length - 1, 0);
   report(label, { bytes, lines, resources, findings, parseMs, analysisMs, files: files.length });
@@ -160,11 +201,30 @@ function report(label, m) {
 }
 
 log('\nGenerated workloads (in-process, warm; bare parse = `yaml` document API / jsonc-parser / tree-sitter)');
-if (typeof globalThis.gc !== 'function') log('  (without --expose-gc, which `npm run bench` passes, each sample may pay for the previous one\'s garbage)');
+if (typeof globalThis.gc !== 'function')
+  log("  (without --expose-gc, which `npm run bench` passes, each sample may pay for the previous one's garbage)");
 const sizes = QUICK ? [100, 1000] : [100, 1000, 5000];
-for (const size of sizes) await cloudFormationRatio(`CloudFormation YAML, ${size} resources`, `/bench/template-${size}.yaml`, cloudFormationYaml(size), size);
-for (const size of sizes) await cloudFormationRatio(`CloudFormation JSON, ${size} resources`, `/bench/template-${size}.json`, cloudFormationJson(size), size);
-for (const size of sizes) await terraformRatio(`Terraform, ${size} resources in 20 files`, `/bench/tf-${size}`, terraformModule(size, 20), size);
+for (const size of sizes)
+  await cloudFormationRatio(
+    `CloudFormation YAML, ${size} resources`,
+    `/bench/template-${size}.yaml`,
+    cloudFormationYaml(size),
+    size,
+  );
+for (const size of sizes)
+  await cloudFormationRatio(
+    `CloudFormation JSON, ${size} resources`,
+    `/bench/template-${size}.json`,
+    cloudFormationJson(size),
+    size,
+  );
+for (const size of sizes)
+  await terraformRatio(
+    `Terraform, ${size} resources in 20 files`,
+    `/bench/tf-${size}`,
+    terraformModule(size, 20),
+    size,
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Incremental: one keystroke in a 5,000-line template, then re-analysis, 200 times (as the editor
@@ -205,7 +265,13 @@ for (const size of sizes) await terraformRatio(`Terraform, ${size} resources in 
   record(label, 'bare parse of each edited text (median)', median(parse), 'ms');
   record(label, 'bare parse of each edited text (p95)', quantile(parse, 0.95), 'ms');
   record(label, 'keystroke to findings in the engine (median)', median(analysis), 'ms');
-  record(label, 'keystroke to findings in the engine (p95)', quantile(analysis, 0.95), 'ms', atMost(quantile(analysis, 0.95), BUDGET.keystrokeP95Ms, ' ms'));
+  record(
+    label,
+    'keystroke to findings in the engine (p95)',
+    quantile(analysis, 0.95),
+    'ms',
+    atMost(quantile(analysis, 0.95), BUDGET.keystrokeP95Ms, ' ms'),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,41 +300,68 @@ if (corpusFiles.length > 0) {
     const runs = QUICK ? 3 : 7;
     let findings = 0;
     let resources = 0;
-    const { parseMs, analysisMs } = await paired(() => files.forEach((f) => bare(texts.get(f))), () => {
-      const analyzer = new engine.Analyzer();
-      findings = 0;
-      resources = 0;
-      for (const f of files) {
-        const a = analyzer.analyzeCloudFormation(f, texts.get(f));
-        findings += a.findings.length;
-        resources += a.units.reduce((n, u) => n + u.resources.length, 0);
-      }
-    }, runs, 1);
+    const { parseMs, analysisMs } = await paired(
+      () => files.forEach((f) => bare(texts.get(f))),
+      () => {
+        const analyzer = new engine.Analyzer();
+        findings = 0;
+        resources = 0;
+        for (const f of files) {
+          const a = analyzer.analyzeCloudFormation(f, texts.get(f));
+          findings += a.findings.length;
+          resources += a.units.reduce((n, u) => n + u.resources.length, 0);
+        }
+      },
+      runs,
+      1,
+    );
     const bytes = files.reduce((n, f) => n + texts.get(f).length, 0);
     const lines = files.reduce((n, f) => n + texts.get(f).split('\n').length - 1, 0);
-    report(`${label} (${files.length} files)`, { bytes, lines, resources, findings, parseMs, analysisMs, files: files.length });
+    report(`${label} (${files.length} files)`, {
+      bytes,
+      lines,
+      resources,
+      findings,
+      parseMs,
+      analysisMs,
+      files: files.length,
+    });
   }
   {
     const tf = corpusFiles.filter((f) => f.endsWith('.tf'));
     const modules = new Map();
-    for (const f of tf) modules.set(path.dirname(f), [...(modules.get(path.dirname(f)) ?? []), { path: f, text: texts.get(f) }]);
+    for (const f of tf)
+      modules.set(path.dirname(f), [...(modules.get(path.dirname(f)) ?? []), { path: f, text: texts.get(f) }]);
     const runs = QUICK ? 3 : 7;
     let findings = 0;
     let resources = 0;
-    const { parseMs, analysisMs } = await paired(() => engine.bareParseTerraform(tf.map((f) => texts.get(f))), async () => {
-      engine.clearTerraformCache();
-      const analyzer = new engine.Analyzer();
-      findings = 0;
-      resources = 0;
-      for (const [dir, files] of modules) {
-        const a = await analyzer.analyzeTerraformModule(dir, files);
-        findings += a.findings.length;
-        resources += a.units.reduce((n, u) => n + u.resources.length, 0);
-      }
-    }, runs, 1);
+    const { parseMs, analysisMs } = await paired(
+      () => engine.bareParseTerraform(tf.map((f) => texts.get(f))),
+      async () => {
+        engine.clearTerraformCache();
+        const analyzer = new engine.Analyzer();
+        findings = 0;
+        resources = 0;
+        for (const [dir, files] of modules) {
+          const a = await analyzer.analyzeTerraformModule(dir, files);
+          findings += a.findings.length;
+          resources += a.units.reduce((n, u) => n + u.resources.length, 0);
+        }
+      },
+      runs,
+      1,
+    );
     const bytes = tf.reduce((n, f) => n + texts.get(f).length, 0);
     const lines = tf.reduce((n, f) => n + texts.get(f).split('\n').length - 1, 0);
-    report(`Corpus Terraform (${tf.length} files, ${modules.size} modules)`, { bytes, lines, resources, findings, parseMs, analysisMs, files: tf.length });
+    report(`Corpus Terraform (${tf.length} files, ${modules.size} modules)`, {
+      bytes,
+      lines,
+      resources,
+      findings,
+      parseMs,
+      analysisMs,
+      files: tf.length,
+    });
   }
 }
 
@@ -277,7 +370,10 @@ if (corpusFiles.length > 0) {
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'srlens-bench-'));
 const rssHook = path.join(tmp, 'maxrss.cjs');
-writeFileSync(rssHook, "process.on('exit', () => require('node:fs').writeFileSync(process.env.SRLENS_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n");
+writeFileSync(
+  rssHook,
+  "process.on('exit', () => require('node:fs').writeFileSync(process.env.SRLENS_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n",
+);
 const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** Runs a whole process; returns wall time (ms) and peak RSS (MB) when it can be read. */
@@ -288,7 +384,11 @@ function run(command, argv, { rss = false } = {}) {
   if (rss && command === process.execPath) list = ['--require', rssHook, ...argv];
   else if (rss && TIME_BIN) [cmd, list] = [TIME_BIN, ['-f', '%M', '-o', rssFile, command, ...argv]];
   const start = performance.now();
-  const child = spawnSync(cmd, list, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SRLENS_BENCH_RSS: rssFile }, maxBuffer: 64 * 2 ** 20 });
+  const child = spawnSync(cmd, list, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, SRLENS_BENCH_RSS: rssFile },
+    maxBuffer: 64 * 2 ** 20,
+  });
   const ms = performance.now() - start;
   if (child.error) throw child.error;
   let rssMb;
@@ -299,7 +399,12 @@ function run(command, argv, { rss = false } = {}) {
 function runs(command, argv, n, options) {
   const all = [];
   for (let i = 0; i < n; i++) all.push(run(command, argv, options));
-  return { ms: median(all.map((r) => r.ms)), rssMb: Math.max(...all.map((r) => r.rssMb ?? 0)) || undefined, status: all[0].status, stderr: all[0].stderr };
+  return {
+    ms: median(all.map((r) => r.ms)),
+    rssMb: Math.max(...all.map((r) => r.rssMb ?? 0)) || undefined,
+    status: all[0].status,
+    stderr: all[0].stderr,
+  };
 }
 
 const scan = (paths) => [CLI, 'scan', '--format', 'json', '--fail-on', 'none', ...paths];
@@ -318,7 +423,10 @@ const srSingle = runs(process.execPath, scan([single]), QUICK ? 3 : 7);
 record('Processes', 'srlens scan: one 500-resource template', srSingle.ms, 'ms');
 // The floor for any Node tool on this parser: start Node, load `yaml`, parse the template once, cold.
 const parseOnly = path.join(tmp, 'parse-only.cjs');
-writeFileSync(parseOnly, `require(${JSON.stringify(createRequire(import.meta.url).resolve('yaml'))}).parseAllDocuments(require('fs').readFileSync(process.argv[2], 'utf8'));\n`);
+writeFileSync(
+  parseOnly,
+  `require(${JSON.stringify(createRequire(import.meta.url).resolve('yaml'))}).parseAllDocuments(require('fs').readFileSync(process.argv[2], 'utf8'));\n`,
+);
 const floorSingle = runs(process.execPath, [parseOnly, single], QUICK ? 3 : 7);
 record('Processes', 'floor: Node start-up + loading `yaml` + one cold parse of it', floorSingle.ms, 'ms');
 const srTiny = runs(process.execPath, scan([tiny]), QUICK ? 3 : 7);
@@ -327,13 +435,21 @@ record('Processes', 'srlens scan: one 3-line template', srTiny.ms, 'ms');
 if (corpusFiles.length > 0) {
   const bytes = corpusFiles.reduce((n, f) => n + statSync(f).size, 0);
   const whole = runs(process.execPath, scan([CORPUS]), 3, { rss: true });
-  record('Processes', `srlens scan ../shared/corpus (${corpusFiles.length} files, ${(bytes / 2 ** 20).toFixed(1)} MB)`, whole.ms, 'ms');
+  record(
+    'Processes',
+    `srlens scan ../shared/corpus (${corpusFiles.length} files, ${(bytes / 2 ** 20).toFixed(1)} MB)`,
+    whole.ms,
+    'ms',
+  );
   record('Processes', 'corpus throughput', corpusFiles.length / (whole.ms / 1000), 'files/s');
   record('Processes', 'corpus throughput ', bytes / 2 ** 20 / (whole.ms / 1000), 'MB/s');
-  if (whole.rssMb) record('Processes', 'corpus scan peak RSS', whole.rssMb, 'MB', atMost(whole.rssMb, BUDGET.corpusRssMb, ' MB'));
+  if (whole.rssMb)
+    record('Processes', 'corpus scan peak RSS', whole.rssMb, 'MB', atMost(whole.rssMb, BUDGET.corpusRssMb, ' MB'));
 }
 
-const cfnLint = args.has('--no-cfn-lint') ? undefined : spawnSync('sh', ['-c', 'command -v cfn-lint'], { encoding: 'utf8' }).stdout.trim() || undefined;
+const cfnLint = args.has('--no-cfn-lint')
+  ? undefined
+  : spawnSync('sh', ['-c', 'command -v cfn-lint'], { encoding: 'utf8' }).stdout.trim() || undefined;
 if (cfnLint) {
   const cfnVersion = spawnSync(cfnLint, ['--version'], { encoding: 'utf8' }).stdout.trim();
   log(`\nsrlens vs ${cfnVersion} (whole process against whole process, same files, same run)`);
@@ -342,7 +458,13 @@ if (cfnLint) {
   record('cfn-lint', 'srlens faster by, one 3-line template', lintTiny.ms / srTiny.ms, '×');
   const lintSingle = runs(cfnLint, [single], QUICK ? 1 : 3);
   record('cfn-lint', 'cfn-lint: one 500-resource template', lintSingle.ms, 'ms');
-  record('cfn-lint', 'srlens faster by, one 500-resource template', lintSingle.ms / srSingle.ms, '×', atLeast(lintSingle.ms / srSingle.ms, BUDGET.cfnLintSingle, '×'));
+  record(
+    'cfn-lint',
+    'srlens faster by, one 500-resource template',
+    lintSingle.ms / srSingle.ms,
+    '×',
+    atLeast(lintSingle.ms / srSingle.ms, BUDGET.cfnLintSingle, '×'),
+  );
   record('cfn-lint', 'the floor (Node + a cold yaml parse) faster by', lintSingle.ms / floorSingle.ms, '×');
   if (cfnFiles.length > 0) {
     const srCfn = runs(process.execPath, scan(cfnFiles), 3, { rss: true });
@@ -351,7 +473,13 @@ if (cfnLint) {
     record('cfn-lint', `cfn-lint: the same ${cfnFiles.length} files (one run)`, lintCfn.ms, 'ms');
     if (lintCfn.rssMb) record('cfn-lint', 'cfn-lint peak RSS on those files', lintCfn.rssMb, 'MB');
     if (srCfn.rssMb) record('cfn-lint', 'srlens peak RSS on those files', srCfn.rssMb, 'MB');
-    record('cfn-lint', 'srlens faster by, corpus CloudFormation files', lintCfn.ms / srCfn.ms, '×', atLeast(lintCfn.ms / srCfn.ms, BUDGET.cfnLintCorpus, '×'));
+    record(
+      'cfn-lint',
+      'srlens faster by, corpus CloudFormation files',
+      lintCfn.ms / srCfn.ms,
+      '×',
+      atLeast(lintCfn.ms / srCfn.ms, BUDGET.cfnLintCorpus, '×'),
+    );
   }
 } else {
   log('\ncfn-lint is not installed (or --no-cfn-lint): comparison skipped');
@@ -363,18 +491,42 @@ if (cfnLint) {
 log('\nBundles (production build, minified; wasm apart)');
 const bundleBytes = (name) => statSync(path.join('out/bench/production', name)).size;
 const extensionBytes = bundleBytes('extension.js');
-record('Bundles', 'extension bundle (JavaScript loaded at activation)', extensionBytes, 'bytes', atMost(extensionBytes, BUDGET.bundleBytes, ' bytes'));
+record(
+  'Bundles',
+  'extension bundle (JavaScript loaded at activation)',
+  extensionBytes,
+  'bytes',
+  atMost(extensionBytes, BUDGET.bundleBytes, ' bytes'),
+);
 const webBytes = bundleBytes('web/extension.js');
-record('Bundles', 'web extension bundle (vscode.dev, github.dev)', webBytes, 'bytes', atMost(webBytes, BUDGET.bundleBytes, ' bytes'));
+record(
+  'Bundles',
+  'web extension bundle (vscode.dev, github.dev)',
+  webBytes,
+  'bytes',
+  atMost(webBytes, BUDGET.bundleBytes, ' bytes'),
+);
 record('Bundles', 'CLI bundle (JavaScript)', bundleBytes('cli.js'), 'bytes');
 record('Bundles', 'AWS SDK bundle (loaded on first STS call only)', bundleBytes('aws.js'), 'bytes');
-record('Bundles', 'wasm shipped beside them (runtime + Terraform grammar)', ['tree-sitter.wasm', 'tree-sitter-terraform.wasm'].reduce((n, f) => n + statSync(path.join('dist', f)).size, 0), 'bytes');
+record(
+  'Bundles',
+  'wasm shipped beside them (runtime + Terraform grammar)',
+  ['tree-sitter.wasm', 'tree-sitter-terraform.wasm'].reduce((n, f) => n + statSync(path.join('dist', f)).size, 0),
+  'bytes',
+);
 
 if (args.has('--activation')) {
   log('\nExtension activation (real VS Code: CI=true npm run test:integration)');
   const it = spawnSync('npm', ['run', 'test:integration'], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   const match = /VS Code measured code loading (\d+) ms \+ activate\(\) (\d+) ms = (\d+) ms/.exec(it.stdout ?? '');
-  if (match) record('Activation', 'extension activation (code loading + activate())', Number(match[3]), 'ms', atMost(Number(match[3]), BUDGET.activationMs, ' ms'));
+  if (match)
+    record(
+      'Activation',
+      'extension activation (code loading + activate())',
+      Number(match[3]),
+      'ms',
+      atMost(Number(match[3]), BUDGET.activationMs, ' ms'),
+    );
   else log('  the integration suite did not report an activation figure');
 }
 
@@ -382,5 +534,10 @@ rmSync(tmp, { recursive: true, force: true });
 const elapsed = (Date.now() - startedAt) / 1000;
 machine.loadAverageAtEnd = os.loadavg()[0];
 log(`\nLoad average ${machine.loadAverageAtEnd.toFixed(2)} at the end (${machine.cores} cores).`);
-log(`\nDone in ${elapsed.toFixed(0)} s. Budgets are reported, never enforced: absolute times vary with the machine and its load.`);
-if (JSON_OUTPUT) process.stdout.write(`${JSON.stringify({ version: 1, machine, budgets: BUDGET, elapsedSeconds: elapsed, results }, null, 2)}\n`);
+log(
+  `\nDone in ${elapsed.toFixed(0)} s. Budgets are reported, never enforced: absolute times vary with the machine and its load.`,
+);
+if (JSON_OUTPUT)
+  process.stdout.write(
+    `${JSON.stringify({ version: 1, machine, budgets: BUDGET, elapsedSeconds: elapsed, results }, null, 2)}\n`,
+  );

@@ -17,6 +17,8 @@ function step(command, args) {
 step(process.execPath, ['scripts/build-tests.mjs', ...suites]);
 const mocha = path.join('node_modules', 'mocha', 'bin', 'mocha.js');
 const built = suites.map((file) => path.join(outRoot, file.replace(/\.ts$/, '.js')));
-console.log(`fuzz: SRLENS_FUZZ_RUNS=${env.SRLENS_FUZZ_RUNS}${env.SRLENS_FUZZ_SEED ? `, seed ${env.SRLENS_FUZZ_SEED}` : ''}`);
+console.log(
+  `fuzz: SRLENS_FUZZ_RUNS=${env.SRLENS_FUZZ_RUNS}${env.SRLENS_FUZZ_SEED ? `, seed ${env.SRLENS_FUZZ_SEED}` : ''}`,
+);
 // --no-config: .mocharc.json would add every suite of out/ to these.
 step(process.execPath, [mocha, '--no-config', '--timeout', '0', '--enable-source-maps', ...built]);

@@ -6,7 +6,16 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const outfile = 'out/scripts/rule-docs.js';
-await esbuild.build({ entryPoints: ['scripts/rule-docs.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', external: ['mocha'], mainFields: ['module', 'main'], logLevel: 'warning' });
+await esbuild.build({
+  entryPoints: ['scripts/rule-docs.ts'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  external: ['mocha'],
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+});
 const { generateDocs } = createRequire(import.meta.url)(path.resolve(outfile));
 const files = generateDocs(readFileSync('README.md', 'utf8'), JSON.parse(readFileSync('package.json', 'utf8')));
 mkdirSync('docs/rules', { recursive: true });

@@ -102,7 +102,8 @@ try {
   const fromSpec = cloudFormationTypes(cfn.dir);
   const added = SAM_TYPES.filter((t) => !fromSpec.includes(t));
   write('cloudformation-types.json', {
-    source: 'AWS CloudFormation resource schemas, as packaged in db.json.gz (schema.resource.entities[].cloudFormationType)',
+    source:
+      'AWS CloudFormation resource schemas, as packaged in db.json.gz (schema.resource.entities[].cloudFormationType)',
     package: CLOUDFORMATION_PACKAGE.name,
     version: CLOUDFORMATION_PACKAGE.version,
     integrity: cfn.integrity,
@@ -116,7 +117,8 @@ try {
   const tf = fetchPackage(TERRAFORM_PACKAGE, work, tarballs);
   const manifest = JSON.parse(readFileSync(path.join(tf.dir, 'package.json'), 'utf8'));
   write('terraform-aws-types.json', {
-    source: 'Terraform AWS provider resource types, from tfResourceType in each lib/<name>/index.js (data sources excluded)',
+    source:
+      'Terraform AWS provider resource types, from tfResourceType in each lib/<name>/index.js (data sources excluded)',
     package: TERRAFORM_PACKAGE.name,
     version: TERRAFORM_PACKAGE.version,
     integrity: tf.integrity,

@@ -54,7 +54,10 @@ export interface Manifest {
 
 /** Text for one table cell: one line, pipes escaped. */
 function cell(text: string): string {
-  return text.replace(/\r?\n+/g, ' ').replace(/\|/g, '\\|').trim();
+  return text
+    .replace(/\r?\n+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 function code(value: unknown): string {
@@ -77,7 +80,8 @@ function availability(command: string, manifest: Manifest): string {
   else if (palette.when !== 'false') places.push(`Command Palette (when \`${palette.when}\`)`);
   for (const item of menus['view/title'] ?? []) {
     // The `navigation` group shows as icons in the view's title bar; other groups in its `…` menu.
-    if (item.command === command) places.push(`${item.group?.startsWith('navigation') ? 'title bar' : '… menu'} of ${viewName(item.when)}`);
+    if (item.command === command)
+      places.push(`${item.group?.startsWith('navigation') ? 'title bar' : '… menu'} of ${viewName(item.when)}`);
   }
   const items = (menus['view/item/context'] ?? []).filter((item) => item.command === command);
   if (items.length > 0) places.push(`items of ${viewName(items[0].when)}`);
@@ -97,7 +101,8 @@ function typeOf(setting: Setting): string {
   if (setting.enum) return setting.enum.map((v) => code(v).replace(/^`"|"`$/g, '`')).join(', ');
   const types = Array.isArray(setting.type) ? setting.type : [setting.type ?? 'any'];
   let type = types.map((t) => (t === 'array' && setting.items?.type ? `${setting.items.type}[]` : t)).join(' or ');
-  if (setting.minimum !== undefined && setting.maximum !== undefined) type += ` (${setting.minimum}–${setting.maximum})`;
+  if (setting.minimum !== undefined && setting.maximum !== undefined)
+    type += ` (${setting.minimum}–${setting.maximum})`;
   else if (setting.minimum !== undefined) type += ` (≥ ${setting.minimum})`;
   else if (setting.maximum !== undefined) type += ` (≤ ${setting.maximum})`;
   const values = setting.additionalProperties?.enum;
@@ -123,10 +128,20 @@ export function settingsTable(manifest: Manifest): string {
       .map(([key, setting], index) => ({ key, setting, index }))
       .sort((a, b) => (a.setting.order ?? Infinity) - (b.setting.order ?? Infinity) || a.index - b.index);
     for (const { key, setting } of settings) {
-      rows.push(`| \`${key}\` | ${cell(typeOf(setting))} | ${setting.default === undefined ? '' : cell(code(setting.default))} | ${description(setting)} |`);
+      rows.push(
+        `| \`${key}\` | ${cell(typeOf(setting))} | ${setting.default === undefined ? '' : cell(code(setting.default))} | ${description(setting)} |`,
+      );
     }
   }
-  return [SETTINGS_START, '', '| Setting | Type | Default | Description |', '| --- | --- | --- | --- |', ...rows, '', SETTINGS_END].join('\n');
+  return [
+    SETTINGS_START,
+    '',
+    '| Setting | Type | Default | Description |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    SETTINGS_END,
+  ].join('\n');
 }
 
 /** The README with each generated section replaced; a section whose markers are missing is left out. */

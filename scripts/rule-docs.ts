@@ -24,7 +24,9 @@ function concernTitle(id: string): string {
 
 function codeBlock(c: ValidCase): string {
   const files = typeof c.code === 'string' ? [[undefined, c.code] as const] : Object.entries(c.code);
-  return files.map(([name, text]) => `${name ? `\`${name}\`\n\n` : ''}\`\`\`${FENCE[c.syntax]}\n${text.trimEnd()}\n\`\`\``).join('\n\n');
+  return files
+    .map(([name, text]) => `${name ? `\`${name}\`\n\n` : ''}\`\`\`${FENCE[c.syntax]}\n${text.trimEnd()}\n\`\`\``)
+    .join('\n\n');
 }
 
 function examples(cases: RuleCases | undefined): string[] {
@@ -94,7 +96,20 @@ function rulePage(rule: Rule, cases: RuleCases | undefined): string {
 }
 
 function builtInPage(id: string, title: string, description: string, severity: string, concern: string): string {
-  return [`# ${id}`, '', `**${title}**`, '', '| | |', '| --- | --- |', `| Concern | \`${concern}\` (${concernTitle(concern)}) |`, `| Default severity | ${severity} |`, '| Quick fix | no |', '', description, ''].join('\n');
+  return [
+    `# ${id}`,
+    '',
+    `**${title}**`,
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| Concern | \`${concern}\` (${concernTitle(concern)}) |`,
+    `| Default severity | ${severity} |`,
+    '| Quick fix | no |',
+    '',
+    description,
+    '',
+  ].join('\n');
 }
 
 /**
@@ -107,11 +122,18 @@ export function generateDocs(readme: string, manifest: Manifest): Map<string, st
   const ruleIds = new Set(RULES.map((r) => r.id));
   for (const rule of RULES) files.set(`docs/rules/${rule.id}.md`, rulePage(rule, casesById.get(rule.id)));
   for (const meta of ruleMetadata()) {
-    if (!ruleIds.has(meta.id)) files.set(`docs/rules/${meta.id}.md`, builtInPage(meta.id, meta.title, meta.description, meta.severity, meta.concern));
+    if (!ruleIds.has(meta.id))
+      files.set(
+        `docs/rules/${meta.id}.md`,
+        builtInPage(meta.id, meta.title, meta.description, meta.severity, meta.concern),
+      );
   }
   const rows = [...RULES]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.title} | \`${r.concern}\` | ${r.severity} | ${r.fix || r.fixUnit ? 'yes' : ''} |`);
+    .map(
+      (r) =>
+        `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.title} | \`${r.concern}\` | ${r.severity} | ${r.fix || r.fixUnit ? 'yes' : ''} |`,
+    );
   const fixable = RULES.filter((r) => r.fix || r.fixUnit).length;
   const table = [
     README_START,
@@ -126,7 +148,8 @@ export function generateDocs(readme: string, manifest: Manifest): Map<string, st
   ].join('\n');
   const start = readme.indexOf(README_START);
   const end = readme.indexOf(README_END);
-  const withRules = start !== -1 && end !== -1 ? readme.slice(0, start) + table + readme.slice(end + README_END.length) : readme;
+  const withRules =
+    start !== -1 && end !== -1 ? readme.slice(0, start) + table + readme.slice(end + README_END.length) : readme;
   files.set('README.md', replaceManifestTables(withRules, manifest));
   return files;
 }

@@ -30,11 +30,40 @@ type SnippetNode =
 /** VS Code's snippet variables, with the values this test gives them. Any other name is refused. */
 const VARIABLES: Record<string, string> = Object.fromEntries(
   [
-    'TM_SELECTED_TEXT', 'TM_CURRENT_LINE', 'TM_CURRENT_WORD', 'TM_LINE_INDEX', 'TM_LINE_NUMBER', 'TM_FILENAME', 'TM_FILENAME_BASE',
-    'TM_DIRECTORY', 'TM_FILEPATH', 'RELATIVE_FILEPATH', 'CLIPBOARD', 'WORKSPACE_NAME', 'WORKSPACE_FOLDER', 'CURSOR_INDEX', 'CURSOR_NUMBER',
-    'CURRENT_YEAR', 'CURRENT_YEAR_SHORT', 'CURRENT_MONTH', 'CURRENT_MONTH_NAME', 'CURRENT_MONTH_NAME_SHORT', 'CURRENT_DATE',
-    'CURRENT_DAY_NAME', 'CURRENT_DAY_NAME_SHORT', 'CURRENT_HOUR', 'CURRENT_MINUTE', 'CURRENT_SECOND', 'CURRENT_SECONDS_UNIX',
-    'CURRENT_TIMEZONE_OFFSET', 'RANDOM', 'RANDOM_HEX', 'UUID', 'BLOCK_COMMENT_START', 'BLOCK_COMMENT_END', 'LINE_COMMENT',
+    'TM_SELECTED_TEXT',
+    'TM_CURRENT_LINE',
+    'TM_CURRENT_WORD',
+    'TM_LINE_INDEX',
+    'TM_LINE_NUMBER',
+    'TM_FILENAME',
+    'TM_FILENAME_BASE',
+    'TM_DIRECTORY',
+    'TM_FILEPATH',
+    'RELATIVE_FILEPATH',
+    'CLIPBOARD',
+    'WORKSPACE_NAME',
+    'WORKSPACE_FOLDER',
+    'CURSOR_INDEX',
+    'CURSOR_NUMBER',
+    'CURRENT_YEAR',
+    'CURRENT_YEAR_SHORT',
+    'CURRENT_MONTH',
+    'CURRENT_MONTH_NAME',
+    'CURRENT_MONTH_NAME_SHORT',
+    'CURRENT_DATE',
+    'CURRENT_DAY_NAME',
+    'CURRENT_DAY_NAME_SHORT',
+    'CURRENT_HOUR',
+    'CURRENT_MINUTE',
+    'CURRENT_SECOND',
+    'CURRENT_SECONDS_UNIX',
+    'CURRENT_TIMEZONE_OFFSET',
+    'RANDOM',
+    'RANDOM_HEX',
+    'UUID',
+    'BLOCK_COMMENT_START',
+    'BLOCK_COMMENT_END',
+    'LINE_COMMENT',
   ].map((name) => [name, name === 'TM_FILENAME_BASE' ? 'template' : name.toLowerCase()]),
 );
 
@@ -49,7 +78,9 @@ class SnippetParser {
   }
 
   private fail(message: string): never {
-    throw new Error(`${message} at offset ${this.pos}: ${JSON.stringify(this.text.slice(Math.max(0, this.pos - 20), this.pos + 20))}`);
+    throw new Error(
+      `${message} at offset ${this.pos}: ${JSON.stringify(this.text.slice(Math.max(0, this.pos - 20), this.pos + 20))}`,
+    );
   }
 
   /** Moves past the next unescaped `end`; in a transform's format, `${…}` groups are skipped whole. */
@@ -110,7 +141,8 @@ class SnippetParser {
     if (this.text[this.pos] !== '{') this.fail("a '$' that starts no tabstop or variable must be escaped as '\\$'");
     this.pos++; // {
     const head = /^(\d+|[_a-zA-Z][_a-zA-Z0-9]*)/.exec(this.text.slice(this.pos));
-    if (!head) this.fail("'${' must be followed by a tabstop number or a variable name (escape a literal one as '\\${')");
+    if (!head)
+      this.fail("'${' must be followed by a tabstop number or a variable name (escape a literal one as '\\${')");
     this.pos += head[0].length;
     const numeric = /^\d/.test(head[0]);
     const next = this.text[this.pos];
@@ -219,9 +251,19 @@ export interface Frame {
 export function frame(language: string): Frame {
   switch (language) {
     case 'yaml':
-      return { before: "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  ", after: '\n', indent: 2, file: 'template.yaml' };
+      return {
+        before: "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  ",
+        after: '\n',
+        indent: 2,
+        file: 'template.yaml',
+      };
     case 'json':
-      return { before: '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    ', after: '\n  }\n}\n', indent: 4, file: 'template.json' };
+      return {
+        before: '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    ',
+        after: '\n  }\n}\n',
+        indent: 4,
+        file: 'template.json',
+      };
     default:
       return { before: '', after: '\n', indent: 0, file: 'main.tf' };
   }

@@ -30,7 +30,10 @@ export interface CollectOptions {
 
 /** Every IaC candidate file under the given paths (files given explicitly are always included). */
 export function collectFiles(inputs: string[], options: CollectOptions = {}): CollectedFiles {
-  const excluded: IgnoreScope[] = options.exclude && options.exclude.length > 0 ? [{ dir: options.root ?? process.cwd(), rules: ignore().add(options.exclude) }] : [];
+  const excluded: IgnoreScope[] =
+    options.exclude && options.exclude.length > 0
+      ? [{ dir: options.root ?? process.cwd(), rules: ignore().add(options.exclude) }]
+      : [];
   const files: string[] = [];
   const problems: CollectedFiles['problems'] = [];
   const seen = new Set<string>();
@@ -55,7 +58,12 @@ export function collectFiles(inputs: string[], options: CollectOptions = {}): Co
   return { files, problems };
 }
 
-function walk(dir: string, scopes: IgnoreScope[], add: (file: string) => void, problems: CollectedFiles['problems']): void {
+function walk(
+  dir: string,
+  scopes: IgnoreScope[],
+  add: (file: string) => void,
+  problems: CollectedFiles['problems'],
+): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -78,14 +86,20 @@ function walk(dir: string, scopes: IgnoreScope[], add: (file: string) => void, p
         isDirectory = false;
       } catch (error) {
         // A dangling link is skipped quietly; a link loop or an unreadable link is reported.
-        if ((error as NodeJS.ErrnoException)?.code !== 'ENOENT') problems.push({ path: full, message: describeIoError(error) });
+        if ((error as NodeJS.ErrnoException)?.code !== 'ENOENT')
+          problems.push({ path: full, message: describeIoError(error) });
         continue;
       }
     }
     if (isDirectory) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(active, full, true)) continue;
       walk(full, active, add, problems);
-    } else if (isFile && sourceKindOf(entry.name) && !SKIPPED_FILES.has(entry.name) && !isIgnored(active, full, false)) {
+    } else if (
+      isFile &&
+      sourceKindOf(entry.name) &&
+      !SKIPPED_FILES.has(entry.name) &&
+      !isIgnored(active, full, false)
+    ) {
       add(full);
     }
   }
@@ -124,7 +138,8 @@ function isIgnored(scopes: IgnoreScope[], full: string, directory: boolean): boo
   return false;
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'binary' | 'unreadable'; message: string };
+export type ReadResult =
+  { ok: true; text: string } | { ok: false; reason: 'too-large' | 'binary' | 'unreadable'; message: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -133,10 +148,15 @@ export function readSource(file: string, maxBytes: number): ReadResult {
   try {
     const size = lstatSync(file).isSymbolicLink() ? statSync(file).size : lstatSync(file).size;
     if (size > maxBytes) {
-      return { ok: false, reason: 'too-large', message: `Skipped: ${formatBytes(size)} is over the ${formatBytes(maxBytes)} limit for one file.` };
+      return {
+        ok: false,
+        reason: 'too-large',
+        message: `Skipped: ${formatBytes(size)} is over the ${formatBytes(maxBytes)} limit for one file.`,
+      };
     }
     const bytes = readFileSync(file);
-    if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary', message: 'Skipped: the file is binary.' };
+    if (bytes.subarray(0, 8192).includes(0))
+      return { ok: false, reason: 'binary', message: 'Skipped: the file is binary.' };
     const text = decoder.decode(bytes);
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {

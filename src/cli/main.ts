@@ -19,7 +19,19 @@ import { formatInventoryJson, formatFindingsJson, type InventoryEntry } from './
 import { formatInventoryMarkdown } from './reporters/markdown';
 import { formatSarif } from './reporters/sarif';
 import { ANSI, PLAIN, formatFindingsText, printable } from './reporters/text';
-import { ISMS_STATE_FILE, IsmsStateError, assetsCsv, isoDate, ismsMarkdown, mergeIsms, parseIsmsState, risksCsv, scanIsms, serializeIsmsState, type IsmsState } from '../isms';
+import {
+  ISMS_STATE_FILE,
+  IsmsStateError,
+  assetsCsv,
+  isoDate,
+  ismsMarkdown,
+  mergeIsms,
+  parseIsmsState,
+  risksCsv,
+  scanIsms,
+  serializeIsmsState,
+  type IsmsState,
+} from '../isms';
 
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -117,15 +129,22 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   });
   const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, '--format');
   const failOn = oneOf(values['fail-on'], ['error', 'warning', 'info', 'none'] as const, '--fail-on');
-  const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : positiveInteger(values['max-file-size'], '--max-file-size');
+  const maxFileSize =
+    values['max-file-size'] === undefined
+      ? DEFAULT_MAX_FILE_SIZE
+      : positiveInteger(values['max-file-size'], '--max-file-size');
 
   const { config, findings: configFindings, root } = loadConfig(values.config, io);
   const { sources, files, extraFindings } = loadSources(positionals, maxFileSize, io, config.exclude, root);
   const analysis = await new Analyzer({ config, retain: false }).analyze(sources);
-  const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({ ...f, file: display(f.file, io.cwd) }));
+  const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({
+    ...f,
+    file: display(f.file, io.cwd),
+  }));
 
   if (format === 'json') io.stdout(formatFindingsJson(files, findings));
-  else if (format === 'sarif') io.stdout(formatSarif(findings, ruleMetadata(), version, `${pathToFileURL(io.cwd).href}/`, (file) => file));
+  else if (format === 'sarif')
+    io.stdout(formatSarif(findings, ruleMetadata(), version, `${pathToFileURL(io.cwd).href}/`, (file) => file));
   else io.stdout(formatFindingsText(files, findings, io.color && !values['no-color'] ? ANSI : PLAIN));
 
   return failOn !== 'none' && findings.some((f) => severityAtLeast(f.severity, failOn as Severity)) ? 1 : 0;
@@ -143,7 +162,14 @@ async function inventory(args: string[], io: CliIo): Promise<number> {
   const analysis = await new Analyzer().analyze(sources);
   const entries: InventoryEntry[] = analysis.units
     .flatMap((unit) => unit.resources)
-    .map((r) => ({ file: display(r.file, io.cwd), resource: r.id, type: r.type, service: r.service, tier: r.tier, range: r.range }))
+    .map((r) => ({
+      file: display(r.file, io.cwd),
+      resource: r.id,
+      type: r.type,
+      service: r.service,
+      tier: r.tier,
+      range: r.range,
+    }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line));
   io.stdout(format === 'json' ? formatInventoryJson(entries) : formatInventoryMarkdown(entries));
   return 0;
@@ -156,7 +182,10 @@ function explain(args: string[], io: CliIo): number {
     options: { format: { type: 'string', default: 'text' } },
   });
   const format = oneOf(values.format, ['text', 'json'] as const, '--format');
-  if (positionals.length !== 1) throw new UsageError("explain needs one resource type, for example 'srlens explain AWS::S3::Bucket' or 'srlens explain aws_s3_bucket'.");
+  if (positionals.length !== 1)
+    throw new UsageError(
+      "explain needs one resource type, for example 'srlens explain AWS::S3::Bucket' or 'srlens explain aws_s3_bucket'.",
+    );
   const type = positionals[0];
   const unknown = explainUnknownType(type);
   if (unknown) {
@@ -169,7 +198,8 @@ function explain(args: string[], io: CliIo): number {
 
 async function isms(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'export') throw new UsageError(`isms needs a subcommand: 'srlens isms export [paths...]'${sub ? ` (got '${sub}')` : ''}.`);
+  if (sub !== 'export')
+    throw new UsageError(`isms needs a subcommand: 'srlens isms export [paths...]'${sub ? ` (got '${sub}')` : ''}.`);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -203,7 +233,8 @@ async function isms(args: string[], io: CliIo): Promise<number> {
     try {
       previous = parseIsmsState(text, warnings);
     } catch (error) {
-      if (error instanceof IsmsStateError) throw new UsageError(`cannot use '${display(stateFile, io.cwd)}': ${error.message}`);
+      if (error instanceof IsmsStateError)
+        throw new UsageError(`cannot use '${display(stateFile, io.cwd)}': ${error.message}`);
       throw error;
     }
     for (const warning of warnings) io.stderr(`srlens: warning: ${display(stateFile, io.cwd)}: ${warning}`);
@@ -215,7 +246,10 @@ async function isms(args: string[], io: CliIo): Promise<number> {
   if (format === 'markdown') outputs.push({ file: out, text: ismsMarkdown(state, { today }) });
   else if (register === 'both' && out) {
     const base = out.replace(/\.csv$/i, '');
-    outputs.push({ file: `${base}-assets.csv`, text: assetsCsv(state) }, { file: `${base}-risks.csv`, text: risksCsv(state) });
+    outputs.push(
+      { file: `${base}-assets.csv`, text: assetsCsv(state) },
+      { file: `${base}-risks.csv`, text: risksCsv(state) },
+    );
   } else if (register === 'both') outputs.push({ text: `${assetsCsv(state)}\r\n${risksCsv(state)}` });
   else outputs.push({ file: out, text: register === 'assets' ? assetsCsv(state) : risksCsv(state) });
 
@@ -232,7 +266,8 @@ async function isms(args: string[], io: CliIo): Promise<number> {
 
 async function aws(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'whoami') throw new UsageError(`aws needs a subcommand: 'srlens aws whoami'${sub ? ` (got '${sub}')` : ''}.`);
+  if (sub !== 'whoami')
+    throw new UsageError(`aws needs a subcommand: 'srlens aws whoami'${sub ? ` (got '${sub}')` : ''}.`);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -246,12 +281,18 @@ async function aws(args: string[], io: CliIo): Promise<number> {
   });
   if (positionals.length > 0) throw new UsageError(`aws whoami takes no arguments (got '${positionals[0]}').`);
   const format = oneOf(values.format, ['text', 'json'] as const, '--format');
-  const timeoutMs = values.timeout === undefined ? undefined : positiveInteger(values.timeout, '--timeout', 'milliseconds');
+  const timeoutMs =
+    values.timeout === undefined ? undefined : positiveInteger(values.timeout, '--timeout', 'milliseconds');
   // Loaded on demand: the AWS SDK is large and no other command needs it.
   const { getCallerIdentity, IdentityError } = await import('../aws/identity');
   let identity;
   try {
-    identity = await getCallerIdentity({ profile: values.profile, region: values.region, endpoint: values.endpoint, timeoutMs });
+    identity = await getCallerIdentity({
+      profile: values.profile,
+      region: values.region,
+      endpoint: values.endpoint,
+      timeoutMs,
+    });
   } catch (error) {
     if (error instanceof IdentityError) throw new UsageError(error.message);
     throw error;
@@ -259,7 +300,10 @@ async function aws(args: string[], io: CliIo): Promise<number> {
   const { account, arn, userId, principalType, isRoot } = identity;
   if (format === 'json') io.stdout(JSON.stringify({ account, arn, userId, principalType, isRoot }, null, 2));
   else io.stdout(`Account:   ${account}\nPrincipal: ${arn}\nType:      ${principalType}\nUser id:   ${userId}`);
-  if (isRoot) io.stderr('srlens: warning: these are the account root user\'s credentials. Use an IAM role or IAM Identity Center user for daily work, and keep the root user for the few tasks that need it, with MFA.');
+  if (isRoot)
+    io.stderr(
+      "srlens: warning: these are the account root user's credentials. Use an IAM role or IAM Identity Center user for daily work, and keep the root user for the few tasks that need it, with MFA.",
+    );
   return 0;
 }
 
@@ -281,10 +325,17 @@ function loadSources(
   root: string,
 ): { sources: SourceFile[]; files: number; extraFindings: Finding[] } {
   const inputs = paths.length > 0 ? paths : ['.'];
-  const collected = collectFiles(inputs.map((p) => path.resolve(io.cwd, p)), { exclude, root });
-  const missing = collected.problems.filter((p) => inputs.some((input) => path.resolve(io.cwd, input) === path.resolve(io.cwd, p.path)));
-  if (missing.length > 0) throw new UsageError(`cannot read '${display(missing[0].path, io.cwd)}': ${missing[0].message}`);
-  for (const problem of collected.problems) io.stderr(`srlens: warning: skipped '${display(problem.path, io.cwd)}': ${problem.message}`);
+  const collected = collectFiles(
+    inputs.map((p) => path.resolve(io.cwd, p)),
+    { exclude, root },
+  );
+  const missing = collected.problems.filter((p) =>
+    inputs.some((input) => path.resolve(io.cwd, input) === path.resolve(io.cwd, p.path)),
+  );
+  if (missing.length > 0)
+    throw new UsageError(`cannot read '${display(missing[0].path, io.cwd)}': ${missing[0].message}`);
+  for (const problem of collected.problems)
+    io.stderr(`srlens: warning: skipped '${display(problem.path, io.cwd)}': ${problem.message}`);
 
   const sources: SourceFile[] = [];
   const extraFindings: Finding[] = [];
@@ -292,13 +343,17 @@ function loadSources(
     const result = readSource(file, maxFileSize);
     if (result.ok) sources.push({ path: file, text: result.text });
     else if (result.reason === 'too-large') extraFindings.push(fileTooLargeFinding(file, result.message));
-    else if (result.reason === 'unreadable') io.stderr(`srlens: warning: skipped '${display(file, io.cwd)}': ${result.message}`);
+    else if (result.reason === 'unreadable')
+      io.stderr(`srlens: warning: skipped '${display(file, io.cwd)}': ${result.message}`);
   }
   return { sources, files: collected.files.length, extraFindings };
 }
 
 /** `.srlens.yaml` from `--config`, else from the current folder; missing is fine, unreadable is an error. */
-function loadConfig(explicit: string | undefined, io: CliIo): { config: SrlensConfig; findings: Finding[]; root: string } {
+function loadConfig(
+  explicit: string | undefined,
+  io: CliIo,
+): { config: SrlensConfig; findings: Finding[]; root: string } {
   const file = path.resolve(io.cwd, explicit ?? CONFIG_FILE_NAME);
   if (!existsSync(file)) {
     if (explicit) throw new UsageError(`cannot read '${explicit}': no such file or folder`);
@@ -316,7 +371,9 @@ function loadConfig(explicit: string | undefined, io: CliIo): { config: SrlensCo
 
 function display(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
+  return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file)
+    .split(path.sep)
+    .join('/');
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
@@ -326,7 +383,8 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 
 function positiveInteger(value: string, flag: string, unit = 'bytes'): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number of ${unit} (got '${value}').`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`${flag} must be a positive whole number of ${unit} (got '${value}').`);
   return n;
 }
 

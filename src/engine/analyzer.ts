@@ -95,7 +95,8 @@ export class Analyzer {
     if (cached && cached.key === text) return cached.analysis;
     // After an edit inside one resource of a YAML template, only that resource is parsed again.
     const parse = mayBeTemplate(text)
-      ? ((cached?.parse && reparseYamlIncrementally(path, text, { text: cached.key, result: cached.parse })) ?? parseCloudFormation(path, text))
+      ? ((cached?.parse && reparseYamlIncrementally(path, text, { text: cached.key, result: cached.parse })) ??
+        parseCloudFormation(path, text))
       : undefined;
     const analysis = parse ? this.analyzeParsed(parse, new Map([[path, text]])) : { units: [], findings: [] };
     if (this.retain) this.cloudFormationCache.set(path, { key: text, analysis, parse });
@@ -109,7 +110,10 @@ export class Analyzer {
     const cached = this.terraformCache.get(dir);
     if (cached && cached.key === key) return cached.analysis;
     await loadTerraformLanguage();
-    const analysis = this.analyzeParsed(parseTerraformModule(dir, sorted), new Map(sorted.map((f) => [f.path, f.text])));
+    const analysis = this.analyzeParsed(
+      parseTerraformModule(dir, sorted),
+      new Map(sorted.map((f) => [f.path, f.text])),
+    );
     if (this.retain) this.terraformCache.set(dir, { key, analysis });
     // A one-pass scan never comes back to a module: release its parses and syntax trees now.
     else for (const file of sorted) forgetTerraformFile(file.path);
@@ -197,7 +201,12 @@ export class Analyzer {
     const suppressions = [...texts].flatMap(([file, content]) => commentSuppressions(file, content));
     for (const unit of parsed.units) suppressions.push(...metadataSuppressions(unit));
     const suppressed: SuppressedFinding[] = [];
-    findings = applySuppressions(findings, suppressions, parsed.units.flatMap((u) => u.resources), suppressed);
+    findings = applySuppressions(
+      findings,
+      suppressions,
+      parsed.units.flatMap((u) => u.resources),
+      suppressed,
+    );
     findings = this.applyConfig(findings);
     findings.sort(compareFindings);
     return { units: parsed.units, findings, suppressed };

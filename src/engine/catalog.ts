@@ -24,28 +24,32 @@ const BUILT_IN: Omit<RuleMetadata, 'helpUri'>[] = [
   {
     id: PARSE_ERROR_RULE_ID,
     title: 'The file does not parse',
-    description: 'A syntax error stops CloudFormation or Terraform from deploying the file; nothing after the error can be checked reliably.',
+    description:
+      'A syntax error stops CloudFormation or Terraform from deploying the file; nothing after the error can be checked reliably.',
     severity: 'error',
     concern: 'configuration',
   },
   {
     id: CONFIG_ERROR_RULE_ID,
     title: 'The .srlens.yaml configuration has a problem',
-    description: 'A key or value in .srlens.yaml is not understood. The rest of the file still applies; the finding points at the key to correct.',
+    description:
+      'A key or value in .srlens.yaml is not understood. The rest of the file still applies; the finding points at the key to correct.',
     severity: 'error',
     concern: 'configuration',
   },
   {
     id: SUPPRESSION_WITHOUT_REASON_RULE_ID,
     title: 'A suppression gives no reason',
-    description: 'Every suppression must say why the finding is acceptable, so that reviewers and auditors can judge it. A suppression without a reason does not apply.',
+    description:
+      'Every suppression must say why the finding is acceptable, so that reviewers and auditors can judge it. A suppression without a reason does not apply.',
     severity: 'warning',
     concern: 'configuration',
   },
   {
     id: UNUSED_SUPPRESSION_RULE_ID,
     title: 'A suppression matches no finding',
-    description: 'The suppression sits above no resource or property that has the named finding: the problem was fixed, or the comment is in the wrong place. Remove or move it.',
+    description:
+      'The suppression sits above no resource or property that has the named finding: the problem was fixed, or the comment is in the wrong place. Remove or move it.',
     severity: 'info',
     concern: 'configuration',
   },
@@ -59,6 +63,12 @@ const BUILT_IN: Omit<RuleMetadata, 'helpUri'>[] = [
 ];
 
 export function ruleMetadata(): RuleMetadata[] {
-  const fromRules = RULES.map((rule) => ({ id: rule.id, title: rule.title, description: `${rule.rationale} ${rule.remediation}`, severity: rule.severity, concern: rule.concern }));
+  const fromRules = RULES.map((rule) => ({
+    id: rule.id,
+    title: rule.title,
+    description: `${rule.rationale} ${rule.remediation}`,
+    severity: rule.severity,
+    concern: rule.concern,
+  }));
   return [...BUILT_IN, ...fromRules].map((rule) => ({ ...rule, helpUri: ruleDocsUrl(rule.id) }));
 }

@@ -29,7 +29,12 @@ export interface SrlensConfig {
   minimumSeverity: Severity;
 }
 
-export const DEFAULT_CONFIG: SrlensConfig = Object.freeze({ rules: {}, requiredTags: [], exclude: [], minimumSeverity: 'info' }) as SrlensConfig;
+export const DEFAULT_CONFIG: SrlensConfig = Object.freeze({
+  rules: {},
+  requiredTags: [],
+  exclude: [],
+  minimumSeverity: 'info',
+}) as SrlensConfig;
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -62,12 +67,22 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
   for (const error of doc.errors) {
     const s = lineCounter.linePos(error.pos[0]);
     const e = lineCounter.linePos(error.pos[1]);
-    findings.push(configFinding(file, { start: { line: s.line - 1, character: s.col - 1 }, end: { line: e.line - 1, character: e.col - 1 } }, `${CONFIG_FILE_NAME} is not valid YAML: ${error.message.split('\n')[0]}`, 'error'));
+    findings.push(
+      configFinding(
+        file,
+        { start: { line: s.line - 1, character: s.col - 1 }, end: { line: e.line - 1, character: e.col - 1 } },
+        `${CONFIG_FILE_NAME} is not valid YAML: ${error.message.split('\n')[0]}`,
+        'error',
+      ),
+    );
   }
   const root = doc.contents;
   if (root === null || root === undefined) return { config, findings };
   if (!isMap(root)) {
-    report(root as YamlNode, `${CONFIG_FILE_NAME} must be a mapping with the keys rules, requiredTags, exclude and minimumSeverity.`);
+    report(
+      root as YamlNode,
+      `${CONFIG_FILE_NAME} must be a mapping with the keys rules, requiredTags, exclude and minimumSeverity.`,
+    );
     return { config, findings };
   }
 
@@ -83,9 +98,12 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
         for (const rule of value.items as Pair<YamlNode, YamlNode>[]) {
           const id = isScalar(rule.key) ? String(rule.key.value) : '';
           const setting = isScalar(rule.value) ? rule.value.value : undefined;
-          const normalised = setting === false ? 'off' : typeof setting === 'string' ? setting.toLowerCase() : undefined;
-          if (!knownRuleIds.has(id)) report(rule.key, `Unknown rule '${id}': it is ignored. Check the id against docs/rules/.`, 'warning');
-          else if (normalised !== 'off' && !SEVERITIES.includes(normalised ?? '')) report(rule.value ?? rule.key, `Rule '${id}' must be set to off, error, warning or info.`);
+          const normalised =
+            setting === false ? 'off' : typeof setting === 'string' ? setting.toLowerCase() : undefined;
+          if (!knownRuleIds.has(id))
+            report(rule.key, `Unknown rule '${id}': it is ignored. Check the id against docs/rules/.`, 'warning');
+          else if (normalised !== 'off' && !SEVERITIES.includes(normalised ?? ''))
+            report(rule.value ?? rule.key, `Rule '${id}' must be set to off, error, warning or info.`);
           else config.rules[id] = normalised as RuleSetting;
         }
         break;
@@ -104,7 +122,11 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
         break;
       }
       default:
-        report(pair.key, `Unknown key '${key}' in ${CONFIG_FILE_NAME}: expected rules, requiredTags, exclude or minimumSeverity.`, 'warning');
+        report(
+          pair.key,
+          `Unknown key '${key}' in ${CONFIG_FILE_NAME}: expected rules, requiredTags, exclude or minimumSeverity.`,
+          'warning',
+        );
     }
   }
   return { config, findings };
@@ -112,7 +134,11 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
 
 function stringList(node: YamlNode | null | undefined): string[] | undefined {
   if (isSeq(node)) {
-    const values = node.items.map((item) => (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') ? String(item.value) : undefined));
+    const values = node.items.map((item) =>
+      isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')
+        ? String(item.value)
+        : undefined,
+    );
     return values.every((v) => v !== undefined) ? (values as string[]) : undefined;
   }
   if (isScalar(node) && typeof node.value === 'string') return [node.value];

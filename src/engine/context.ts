@@ -8,7 +8,11 @@ import type { RuleContext, RuleSettings } from '../rules/rule';
 
 const MAX_RESOLVE_DEPTH = 8;
 
-export function createRuleContext(unit: IacUnit, settings: RuleSettings, text: (file: string) => string | undefined): RuleContext {
+export function createRuleContext(
+  unit: IacUnit,
+  settings: RuleSettings,
+  text: (file: string) => string | undefined,
+): RuleContext {
   let byId: Map<string, Resource> | undefined;
   let referencedBy: Map<string, Resource[]> | undefined;
   const memos = new Map<string, unknown>();
@@ -28,7 +32,9 @@ export function createRuleContext(unit: IacUnit, settings: RuleSettings, text: (
     }
     if (value.target.startsWith('var.')) {
       const variable = unit.variables.find((v) => v.name === value.target.slice(4));
-      return variable?.default !== undefined && value.attribute === undefined ? resolve(variable.default, depth + 1) : value;
+      return variable?.default !== undefined && value.attribute === undefined
+        ? resolve(variable.default, depth + 1)
+        : value;
     }
     if (value.target.startsWith('local.')) {
       const name = value.target.slice(6);
@@ -120,4 +126,3 @@ function collectReferences(value: Value, into: Set<string>, depth: number): void
       return;
   }
 }
-

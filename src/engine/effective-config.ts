@@ -42,7 +42,10 @@ export function mergeConfig(file: SrlensConfig, settings: ConfigSettings): Srlen
  * whose value is off/error/warning/info (any case, or `false` for off). `knownRuleIds`, when given,
  * drops ids that do not exist and returns them separately so the caller can say so once.
  */
-export function normaliseRuleSettings(value: unknown, knownRuleIds?: ReadonlySet<string>): { rules: Record<string, RuleSetting>; unknown: string[]; invalid: string[] } {
+export function normaliseRuleSettings(
+  value: unknown,
+  knownRuleIds?: ReadonlySet<string>,
+): { rules: Record<string, RuleSetting>; unknown: string[]; invalid: string[] } {
   const rules: Record<string, RuleSetting> = {};
   const unknown: string[] = [];
   const invalid: string[] = [];

@@ -11,7 +11,7 @@ export interface Explanation {
   tierTitle: string;
   tierSummary: string;
   note?: string;
-  concerns: (Pick<OwnershipRow, 'concern' | 'title' | 'owner' | 'reason' | 'applicable'>)[];
+  concerns: Pick<OwnershipRow, 'concern' | 'title' | 'owner' | 'reason' | 'applicable'>[];
 }
 
 export function explainType(type: string, hints?: ClassificationHints): Explanation {
@@ -24,7 +24,13 @@ export function explainType(type: string, hints?: ClassificationHints): Explanat
     tierTitle: tier?.title ?? 'Unclassified',
     tierSummary: tier?.summary ?? 'This type is not in the service catalog, so its tier cannot be known.',
     note: classification.note,
-    concerns: rows.map(({ concern, title, owner, reason, applicable }) => ({ concern, title, owner, reason, applicable })),
+    concerns: rows.map(({ concern, title, owner, reason, applicable }) => ({
+      concern,
+      title,
+      owner,
+      reason,
+      applicable,
+    })),
   };
 }
 
@@ -32,6 +38,9 @@ export function explainType(type: string, hints?: ClassificationHints): Explanat
 export function unknownTypeMessage(type: string): string | undefined {
   if (ownershipTable(type).classification.known) return undefined;
   const suggestions = closestTypes(type, 5);
-  const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.join(', ')}?` : ' Types look like AWS::S3::Bucket (CloudFormation) or aws_s3_bucket (Terraform).';
+  const hint =
+    suggestions.length > 0
+      ? ` Did you mean: ${suggestions.join(', ')}?`
+      : ' Types look like AWS::S3::Bucket (CloudFormation) or aws_s3_bucket (Terraform).';
   return `'${type}' is not a known CloudFormation or Terraform AWS resource type.${hint}`;
 }

@@ -34,7 +34,12 @@ export interface FixAllOptions {
  * Fixes every fixable finding of `target`. `files` is the target alone (CloudFormation) or every
  * `.tf` file of its module (Terraform), with their current texts.
  */
-export async function fixAllInFile(analyzer: Analyzer, target: string, files: SourceFile[], options: FixAllOptions = {}): Promise<FixAllResult> {
+export async function fixAllInFile(
+  analyzer: Analyzer,
+  target: string,
+  files: SourceFile[],
+  options: FixAllOptions = {},
+): Promise<FixAllResult> {
   const maxRounds = options.maxRounds ?? MAX_FIX_ROUNDS;
   const original = new Map(files.map((f) => [f.path, f.text]));
   let texts = new Map(original);
@@ -60,9 +65,15 @@ export async function fixAllInFile(analyzer: Analyzer, target: string, files: So
       const edits = fix.edits.filter((e) => e.file === file);
       if (edits.length > 0) next.set(file, applyTextEdits(text, edits));
     }
-    const after = [...next].every(([file, text]) => texts.get(file) === text) ? analysis : await analyse(analyzer, target, next);
+    const after = [...next].every(([file, text]) => texts.get(file) === text)
+      ? analysis
+      : await analyse(analyzer, target, next);
     // A fix that changes nothing, breaks the syntax or leaves its finding in place is dropped.
-    if (after === analysis || parseErrors(after) > parseErrors(analysis) || count(after, target, key(finding)) >= count(analysis, target, key(finding))) {
+    if (
+      after === analysis ||
+      parseErrors(after) > parseErrors(analysis) ||
+      count(after, target, key(finding)) >= count(analysis, target, key(finding))
+    ) {
       given.add(key(finding));
       continue;
     }
@@ -79,7 +90,9 @@ export async function fixAllInFile(analyzer: Analyzer, target: string, files: So
 /** Applies edits (non-overlapping, against the same text) to a text. */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
-  const sorted = edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start || b.end - a.end);
+  const sorted = edits
+    .map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
   let result = text;
   for (const e of sorted) result = result.slice(0, e.start) + e.newText + result.slice(e.end);
   return result;
@@ -95,10 +108,18 @@ export function minimalEdit(file: string, before: string, after: string): TextEd
   while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   while (prefix > 0 && (splits(before, prefix) || splits(after, prefix))) prefix--;
   let suffix = 0;
-  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  while (
+    suffix < limit - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
   while (suffix > 0 && (splits(before, before.length - suffix) || splits(after, after.length - suffix))) suffix--;
   const lines = new LineIndex(before);
-  return { file, range: lines.range(prefix, before.length - suffix), newText: after.slice(prefix, after.length - suffix) };
+  return {
+    file,
+    range: lines.range(prefix, before.length - suffix),
+    newText: after.slice(prefix, after.length - suffix),
+  };
 }
 
 /** True when `offset` falls inside a `\r\n` pair or a surrogate pair. */
@@ -106,7 +127,9 @@ function splits(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return false;
   const previous = text.charCodeAt(offset - 1);
   const next = text.charCodeAt(offset);
-  return (previous === 13 && next === 10) || (previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff);
+  return (
+    (previous === 13 && next === 10) || (previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
+  );
 }
 
 async function analyse(analyzer: Analyzer, target: string, texts: Map<string, string>): Promise<Analysis> {

@@ -125,7 +125,13 @@ export function buildMatrix(analyses: readonly Analysis[], options: MatrixOption
           idRange: resource.idRange,
           cells: concerns.map(({ id }) => {
             const c = owners.get(id);
-            return { concern: id, owner: c?.owner ?? 'shared', applicable: c?.applicable ?? true, reason: c?.reason ?? '', findings: [] };
+            return {
+              concern: id,
+              owner: c?.owner ?? 'shared',
+              applicable: c?.applicable ?? true,
+              reason: c?.reason ?? '',
+              findings: [],
+            };
           }),
           openCount: 0,
         };
@@ -150,7 +156,12 @@ export function buildMatrix(analyses: readonly Analysis[], options: MatrixOption
       otherFindings++;
       continue;
     }
-    cell.findings.push({ ruleId: finding.ruleId, severity: finding.severity, message: finding.message, range: finding.range });
+    cell.findings.push({
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      range: finding.range,
+    });
     row.openCount++;
   }
 

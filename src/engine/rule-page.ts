@@ -32,11 +32,35 @@ export function rulePageMarkdown(id: string): string | undefined {
   const meta = ruleMetadata().find((m) => m.id === id);
   if (!meta) return undefined;
   const rule = RULES.find((r) => r.id === id);
-  const lines = [`# ${meta.title}`, '', `\`${meta.id}\``, '', '| | |', '| --- | --- |', `| Concern | \`${meta.concern}\` (${concernTitle(meta.concern)}) |`, `| Default severity | ${meta.severity} |`];
+  const lines = [
+    `# ${meta.title}`,
+    '',
+    `\`${meta.id}\``,
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| Concern | \`${meta.concern}\` (${concernTitle(meta.concern)}) |`,
+    `| Default severity | ${meta.severity} |`,
+  ];
   if (rule) {
     const fixable = rule.fix !== undefined || rule.fixUnit !== undefined;
-    const types = rule.appliesTo.length === 1 && rule.appliesTo[0] === '*' ? 'every resource type' : rule.appliesTo.map((t) => `\`${t}\``).join(', ');
-    lines.push(`| Quick fix | ${fixable ? 'yes' : 'no'} |`, `| Applies to | ${types} |`, '', '## Why this is yours', '', rule.rationale, '', '## What to do', '', rule.remediation, '');
+    const types =
+      rule.appliesTo.length === 1 && rule.appliesTo[0] === '*'
+        ? 'every resource type'
+        : rule.appliesTo.map((t) => `\`${t}\``).join(', ');
+    lines.push(
+      `| Quick fix | ${fixable ? 'yes' : 'no'} |`,
+      `| Applies to | ${types} |`,
+      '',
+      '## Why this is yours',
+      '',
+      rule.rationale,
+      '',
+      '## What to do',
+      '',
+      rule.remediation,
+      '',
+    );
     lines.push(
       '## Turning it off',
       '',

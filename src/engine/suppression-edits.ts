@@ -26,7 +26,10 @@ export const MAX_REASON_LENGTH = 500;
  */
 export function cleanReason(reason: string): string {
   // eslint-disable-next-line no-control-regex
-  const flat = reason.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = reason
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > MAX_REASON_LENGTH ? flat.slice(0, MAX_REASON_LENGTH).trimEnd() : flat;
 }
 
@@ -37,11 +40,18 @@ export type SuppressionEditResult = { edits: TextEdit[] } | { error: string };
  * Returns an error (for the user) when the reason is empty, the rule id is not a single word,
  * or the JSON structure cannot take the entry (a `Metadata` that is not an object, for example).
  */
-export function suppressionEdits(resource: Resource, ruleId: string, reason: string, text: string): SuppressionEditResult {
+export function suppressionEdits(
+  resource: Resource,
+  ruleId: string,
+  reason: string,
+  text: string,
+): SuppressionEditResult {
   const why = cleanReason(reason);
   if (!why) return { error: 'A suppression needs a reason: say why this finding does not apply here.' };
   if (!/^[^\s]+$/.test(ruleId)) return { error: `'${ruleId}' is not a rule id.` };
-  return resource.syntax === 'cloudformation-json' ? jsonEdits(resource, ruleId, why, text) : commentEdits(resource, ruleId, why, text);
+  return resource.syntax === 'cloudformation-json'
+    ? jsonEdits(resource, ruleId, why, text)
+    : commentEdits(resource, ruleId, why, text);
 }
 
 // --- comments (YAML, HCL) -------------------------------------------------------------------
@@ -63,7 +73,9 @@ function commentEdits(resource: Resource, ruleId: string, reason: string, text: 
     if (!/^[ \t]*(#|\/\/)/.test(content)) break;
     const match = REASONLESS.exec(content);
     if (match && match[3] === ruleId) {
-      return { edits: [{ file: resource.file, range: lines.range(start, end), newText: `${match[1]}${match[2]} ${comment}` }] };
+      return {
+        edits: [{ file: resource.file, range: lines.range(start, end), newText: `${match[1]}${match[2]} ${comment}` }],
+      };
     }
   }
 
@@ -88,30 +100,51 @@ function jsonEdits(resource: Resource, ruleId: string, reason: string, text: str
   if (!node || node.type !== 'object') return { error: `Resource '${resource.id}' was not found in this template.` };
 
   const metadata = jsonc.findNodeAtLocation(root, [...base, 'Metadata']);
-  if (metadata && metadata.type !== 'object') return { error: `The Metadata of '${resource.id}' is not an object, so a suppression cannot be added to it.` };
+  if (metadata && metadata.type !== 'object')
+    return { error: `The Metadata of '${resource.id}' is not an object, so a suppression cannot be added to it.` };
   const srlens = jsonc.findNodeAtLocation(root, [...base, 'Metadata', 'srlens']);
-  if (srlens && srlens.type !== 'object') return { error: `Metadata.srlens of '${resource.id}' is not an object, so a suppression cannot be added to it.` };
+  if (srlens && srlens.type !== 'object')
+    return { error: `Metadata.srlens of '${resource.id}' is not an object, so a suppression cannot be added to it.` };
   const ignore = jsonc.findNodeAtLocation(root, [...base, 'Metadata', 'srlens', 'ignore']);
-  if (ignore && ignore.type !== 'array') return { error: `Metadata.srlens.ignore of '${resource.id}' is not a list, so a suppression cannot be added to it.` };
+  if (ignore && ignore.type !== 'array')
+    return {
+      error: `Metadata.srlens.ignore of '${resource.id}' is not a list, so a suppression cannot be added to it.`,
+    };
 
   // An entry for the same rule without a reason: give it the reason rather than adding another.
   const reasonless = reasonlessEntry(resource, ruleId);
-  const path: jsonc.JSONPath = reasonless === undefined ? [...base, 'Metadata', 'srlens', 'ignore', -1] : [...base, 'Metadata', 'srlens', 'ignore', reasonless, 'reason'];
+  const path: jsonc.JSONPath =
+    reasonless === undefined
+      ? [...base, 'Metadata', 'srlens', 'ignore', -1]
+      : [...base, 'Metadata', 'srlens', 'ignore', reasonless, 'reason'];
   const value = reasonless === undefined ? { rule: ruleId, reason } : reason;
   let result: jsonc.EditResult;
   try {
     result = jsonc.modify(text, path, value, { formattingOptions: formattingOf(text) });
   } catch (error) {
-    return { error: `A suppression cannot be added to '${resource.id}': ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      error: `A suppression cannot be added to '${resource.id}': ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const lines = new LineIndex(text);
-  return { edits: result.map((e) => ({ file: resource.file, range: lines.range(e.offset, e.offset + e.length), newText: e.content })) };
+  return {
+    edits: result.map((e) => ({
+      file: resource.file,
+      range: lines.range(e.offset, e.offset + e.length),
+      newText: e.content,
+    })),
+  };
 }
 
 function reasonlessEntry(resource: Resource, ruleId: string): number | undefined {
   const ignore = getPath(resource.metadata, 'srlens', 'ignore')?.value;
   if (ignore?.kind !== 'list') return undefined;
-  const index = ignore.items.findIndex((item) => item.kind === 'map' && literal(getPath(item, 'rule')?.value) === ruleId && literal(getPath(item, 'reason')?.value).trim() === '');
+  const index = ignore.items.findIndex(
+    (item) =>
+      item.kind === 'map' &&
+      literal(getPath(item, 'rule')?.value) === ruleId &&
+      literal(getPath(item, 'reason')?.value).trim() === '',
+  );
   return index === -1 ? undefined : index;
 }
 

@@ -84,7 +84,12 @@ export interface SuppressedFinding {
  * suppressions themselves (missing reason, unused). When `suppressed` is given, every finding a
  * suppression silenced is pushed onto it with that suppression; the result is the same either way.
  */
-export function applySuppressions(findings: Finding[], suppressions: Suppression[], resources: Resource[], suppressed?: SuppressedFinding[]): Finding[] {
+export function applySuppressions(
+  findings: Finding[],
+  suppressions: Suppression[],
+  resources: Resource[],
+  suppressed?: SuppressedFinding[],
+): Finding[] {
   if (suppressions.length === 0) return findings;
   const byId = new Map(resources.map((r) => [`${r.file}\u0000${r.id}`, r]));
   const used = new Set<Suppression>();
@@ -94,7 +99,11 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
       if (s.rule !== finding.ruleId || !s.reason || s.file !== finding.file) continue;
       // Findings outside resources (template parameters, for example) are anchored at their own first line.
       const lines = resource ? anchors(resource, finding.range.start) : new Set([finding.range.start.line]);
-      if (s.resourceId !== undefined ? s.resourceId === finding.resource : s.targetLine !== undefined && lines.has(s.targetLine)) {
+      if (
+        s.resourceId !== undefined
+          ? s.resourceId === finding.resource
+          : s.targetLine !== undefined && lines.has(s.targetLine)
+      ) {
         used.add(s);
         suppressed?.push({ finding, suppression: s });
         return false;
@@ -104,9 +113,25 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
   });
   for (const s of suppressions) {
     if (!s.reason) {
-      kept.push(meta(s, SUPPRESSION_WITHOUT_REASON_RULE_ID, 'warning', s.rule ? `This suppression of '${s.rule}' gives no reason, so it does not apply: write why after the rule id.` : 'This suppression names no rule: write `srlens-ignore <rule-id> <reason>`.'));
+      kept.push(
+        meta(
+          s,
+          SUPPRESSION_WITHOUT_REASON_RULE_ID,
+          'warning',
+          s.rule
+            ? `This suppression of '${s.rule}' gives no reason, so it does not apply: write why after the rule id.`
+            : 'This suppression names no rule: write `srlens-ignore <rule-id> <reason>`.',
+        ),
+      );
     } else if (!used.has(s)) {
-      kept.push(meta(s, UNUSED_SUPPRESSION_RULE_ID, 'info', `This suppression of '${s.rule}' matches no finding: remove it, or move it above the resource or property it is meant for.`));
+      kept.push(
+        meta(
+          s,
+          UNUSED_SUPPRESSION_RULE_ID,
+          'info',
+          `This suppression of '${s.rule}' matches no finding: remove it, or move it above the resource or property it is meant for.`,
+        ),
+      );
     }
   }
   return kept;

@@ -5,7 +5,17 @@
  * JSON through `jsonc-parser`, which recovers from errors. Both produce one `Value` tree with
  * intrinsic functions recognised, and one template builder turns that tree into the model.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Alias,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import type { CollectionTag, ScalarTag } from 'yaml';
 import * as jsonc from 'jsonc-parser';
 import { classifyType } from '../knowledge/services';
@@ -28,9 +38,27 @@ import { emptyMap, getProperty, range as makeRange } from './model';
 
 /** Short-form intrinsic tags; `!Ref` → `Ref`, `!Condition` → `Condition`, the rest → `Fn::<Name>`. */
 export const INTRINSIC_TAGS = [
-  '!Ref', '!Sub', '!GetAtt', '!Join', '!Select', '!Split', '!If', '!Equals', '!And', '!Or', '!Not',
-  '!FindInMap', '!Base64', '!Cidr', '!GetAZs', '!ImportValue', '!Condition', '!Transform',
-  '!Length', '!ToJsonString', '!ForEach',
+  '!Ref',
+  '!Sub',
+  '!GetAtt',
+  '!Join',
+  '!Select',
+  '!Split',
+  '!If',
+  '!Equals',
+  '!And',
+  '!Or',
+  '!Not',
+  '!FindInMap',
+  '!Base64',
+  '!Cidr',
+  '!GetAZs',
+  '!ImportValue',
+  '!Condition',
+  '!Transform',
+  '!Length',
+  '!ToJsonString',
+  '!ForEach',
 ] as const;
 
 /** Tags registered with the YAML parser for all three node forms, so intrinsics never raise "unresolved tag". */
@@ -61,7 +89,11 @@ export function cloudFormationSyntaxOf(file: string, text: string): CloudFormati
  * diagnostics; a template with syntax errors yields the errors plus everything recoverable.
  * Never throws.
  */
-export function parseCloudFormation(file: string, text: string, syntax = cloudFormationSyntaxOf(file, text)): ParseResult {
+export function parseCloudFormation(
+  file: string,
+  text: string,
+  syntax = cloudFormationSyntaxOf(file, text),
+): ParseResult {
   try {
     return syntax === 'cloudformation-json' ? parseJson(file, text) : parseYaml(file, text);
   } catch (error) {
@@ -69,7 +101,14 @@ export function parseCloudFormation(file: string, text: string, syntax = cloudFo
     if (!looksLikeTemplateText(text)) return { units: [], diagnostics: [] };
     return {
       units: [],
-      diagnostics: [{ file, range: makeRange(0, 0, 0, 0), severity: 'error', message: `Could not parse this template: ${describe(error)}` }],
+      diagnostics: [
+        {
+          file,
+          range: makeRange(0, 0, 0, 0),
+          severity: 'error',
+          message: `Could not parse this template: ${describe(error)}`,
+        },
+      ],
     };
   }
 }
@@ -102,19 +141,36 @@ function parseYaml(file: string, text: string): ParseResult {
   docs.forEach((doc, documentIndex) => {
     const converter = new YamlConverter(text, toRange);
     const root = doc.contents ? converter.convert(doc.contents, 0) : undefined;
-    const template = root ? buildTemplate(root, file, 'cloudformation-yaml', documentIndex, toRange(doc.range[0], doc.range[1]), diagnostics) : undefined;
+    const template = root
+      ? buildTemplate(
+          root,
+          file,
+          'cloudformation-yaml',
+          documentIndex,
+          toRange(doc.range[0], doc.range[1]),
+          diagnostics,
+        )
+      : undefined;
     if (template) {
       units.push(template);
       yamlRoots.set(template, root as MapValue);
     }
     if (template || textLooksLikeTemplate) {
       for (const error of doc.errors) {
-        diagnostics.push({ file, range: toRange(error.pos[0], error.pos[1]), severity: 'error', message: `YAML syntax error: ${yamlErrorMessage(error.message)}` });
+        diagnostics.push({
+          file,
+          range: toRange(error.pos[0], error.pos[1]),
+          severity: 'error',
+          message: `YAML syntax error: ${yamlErrorMessage(error.message)}`,
+        });
       }
       if (converter.tooDeep && !doc.errors.some((e) => /Maximum call stack size exceeded/.test(e.message))) {
         diagnostics.push({ file, range: converter.tooDeep, severity: 'warning', message: TOO_DEEP_MESSAGE });
       }
-      const bomb = converter.aliases.length > 0 && aliasExpansion(doc, converter.aliases) > MAX_ALIAS_EXPANSION ? converter.aliases[0] : undefined;
+      const bomb =
+        converter.aliases.length > 0 && aliasExpansion(doc, converter.aliases) > MAX_ALIAS_EXPANSION
+          ? converter.aliases[0]
+          : undefined;
       if (bomb?.range) {
         diagnostics.push({
           file,
@@ -146,7 +202,8 @@ function aliasExpansion(doc: Document.Parsed, aliases: readonly Alias[]): number
     sizes.set(node, 1); // an alias to one of its own ancestors counts once, not forever
     let total = 1;
     if (isAlias(node)) total = size(node.resolve(doc), depth + 1);
-    else if (isMap(node)) for (const pair of node.items) total += size(pair.key, depth + 1) + size(pair.value, depth + 1);
+    else if (isMap(node))
+      for (const pair of node.items) total += size(pair.key, depth + 1) + size(pair.value, depth + 1);
     else if (isSeq(node)) for (const item of node.items) total += size(item, depth + 1);
     total = Math.min(total, cap);
     sizes.set(node, total);
@@ -166,7 +223,9 @@ function aliasExpansion(doc: Document.Parsed, aliases: readonly Alias[]): number
 
 /** The parser's message, first line only; a stack overflow inside it means the nesting is too deep. */
 function yamlErrorMessage(message: string): string {
-  return /Maximum call stack size exceeded/.test(message) ? 'the document is nested too deeply to read' : firstLine(message);
+  return /Maximum call stack size exceeded/.test(message)
+    ? 'the document is nested too deeply to read'
+    : firstLine(message);
 }
 
 export class YamlConverter {
@@ -197,7 +256,11 @@ export class YamlConverter {
     let value: Value;
     if (isScalar(node)) {
       const v = node.value;
-      value = { kind: 'literal', value: typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v), range: at };
+      value = {
+        kind: 'literal',
+        value: typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v),
+        range: at,
+      };
     } else if (isMap(node)) {
       const properties: Property[] = [];
       for (const pair of node.items) {
@@ -207,11 +270,20 @@ export class YamlConverter {
         const keyEnd = keyNode?.range?.[1] ?? keyStart;
         const key = isScalar(keyNode) ? String(keyNode.value) : this.slice(keyStart, keyEnd);
         const child = this.convert(pair.value as YamlNode | null, depth + 1, keyEnd);
-        properties.push({ key, keyRange: this.toRange(keyStart, keyEnd), value: child, range: { start: this.toRange(keyStart, keyStart).start, end: child.range.end } });
+        properties.push({
+          key,
+          keyRange: this.toRange(keyStart, keyEnd),
+          value: child,
+          range: { start: this.toRange(keyStart, keyStart).start, end: child.range.end },
+        });
       }
       value = recogniseLongForm({ kind: 'map', properties, range: at }, () => this.slice(start, end));
     } else if (isSeq(node)) {
-      value = { kind: 'list', items: node.items.map((item) => this.convert(item as YamlNode, depth + 1, end)), range: at } satisfies ListValue;
+      value = {
+        kind: 'list',
+        items: node.items.map((item) => this.convert(item as YamlNode, depth + 1, end)),
+        range: at,
+      } satisfies ListValue;
     } else {
       value = { kind: 'unresolvable', construct: 'yaml', text: this.slice(start, end), range: at };
     }
@@ -251,11 +323,19 @@ function parseJson(file: string, text: string): ParseResult {
 export function parseStrictJson(file: string, text: string): ParseResult | undefined {
   const diagnostics: ParseDiagnostic[] = [];
   const read = readStrictJson(text, MAX_DEPTH, {
-    object: (map, start, end) => recogniseLongForm(map, () => truncate(text.slice(start, Math.min(end, start + MAX_TEXT + 1)))),
+    object: (map, start, end) =>
+      recogniseLongForm(map, () => truncate(text.slice(start, Math.min(end, start + MAX_TEXT + 1)))),
     duplicateKey: (key, range) => diagnostics.push(duplicateKeyDiagnostic(file, key, range)),
   });
   if (!read) return undefined;
-  const template = buildTemplate(read.root, file, 'cloudformation-json', 0, { start: { line: 0, character: 0 }, end: read.end }, diagnostics);
+  const template = buildTemplate(
+    read.root,
+    file,
+    'cloudformation-json',
+    0,
+    { start: { line: 0, character: 0 }, end: read.end },
+    diagnostics,
+  );
   if (!template && !looksLikeTemplateText(text)) return { units: [], diagnostics: [] };
   return { units: template ? [template] : [], diagnostics };
 }
@@ -270,10 +350,17 @@ export function parseTolerantJson(file: string, text: string): ParseResult {
   const tree = jsonc.parseTree(flattenDeepJson(body), errors, { allowTrailingComma: false, disallowComments: true });
   const diagnostics: ParseDiagnostic[] = [];
   const root = tree ? convertJson(tree, text, toRange, file, diagnostics, 0) : undefined;
-  const template = root ? buildTemplate(root, file, 'cloudformation-json', 0, toRange(0, text.length), diagnostics) : undefined;
+  const template = root
+    ? buildTemplate(root, file, 'cloudformation-json', 0, toRange(0, text.length), diagnostics)
+    : undefined;
   if (!template && !looksLikeTemplateText(text)) return { units: [], diagnostics: [] };
   for (const error of errors) {
-    diagnostics.push({ file, range: toRange(error.offset, error.offset + error.length), severity: 'error', message: `JSON syntax error: ${jsonErrorMessage(error.error)}` });
+    diagnostics.push({
+      file,
+      range: toRange(error.offset, error.offset + error.length),
+      severity: 'error',
+      message: `JSON syntax error: ${jsonErrorMessage(error.error)}`,
+    });
   }
   return { units: template ? [template] : [], diagnostics };
 }
@@ -334,9 +421,11 @@ function convertJson(
   depth: number,
 ): Value {
   const at = toRange(node.offset, node.offset + node.length);
-  const source = () => truncate(text.slice(node.offset, Math.min(node.offset + node.length, node.offset + MAX_TEXT + 1)));
+  const source = () =>
+    truncate(text.slice(node.offset, Math.min(node.offset + node.length, node.offset + MAX_TEXT + 1)));
   if (depth > MAX_DEPTH) {
-    if (!reportedTooDeep.has(diagnostics)) diagnostics.push({ file, range: at, severity: 'warning', message: TOO_DEEP_MESSAGE });
+    if (!reportedTooDeep.has(diagnostics))
+      diagnostics.push({ file, range: at, severity: 'warning', message: TOO_DEEP_MESSAGE });
     reportedTooDeep.add(diagnostics);
     return { kind: 'unresolvable', construct: 'too-deep', text: source(), range: at };
   }
@@ -359,7 +448,11 @@ function convertJson(
       return recogniseLongForm({ kind: 'map', properties, range: at }, source);
     }
     case 'array':
-      return { kind: 'list', items: (node.children ?? []).map((child) => convertJson(child, text, toRange, file, diagnostics, depth + 1)), range: at };
+      return {
+        kind: 'list',
+        items: (node.children ?? []).map((child) => convertJson(child, text, toRange, file, diagnostics, depth + 1)),
+        range: at,
+      };
     case 'string':
     case 'number':
     case 'boolean':
@@ -400,12 +493,18 @@ function jsonErrorMessage(code: jsonc.ParseErrorCode): string {
 function recogniseLongForm(map: MapValue, text: () => string): Value {
   if (map.properties.length !== 1) return map;
   const only = map.properties[0];
-  if (only.key === 'Ref' || (only.key.startsWith('Fn::') && !only.key.startsWith('Fn::ForEach::'))) return intrinsic(only.key, only.value, map.range, text());
+  if (only.key === 'Ref' || (only.key.startsWith('Fn::') && !only.key.startsWith('Fn::ForEach::')))
+    return intrinsic(only.key, only.value, map.range, text());
   return map;
 }
 
 function duplicateKeyDiagnostic(file: string, key: string, range: Range): ParseDiagnostic {
-  return { file, range, severity: 'warning', message: `Duplicate key '${truncate(key)}': CloudFormation rejects templates with duplicate keys.` };
+  return {
+    file,
+    range,
+    severity: 'warning',
+    message: `Duplicate key '${truncate(key)}': CloudFormation rejects templates with duplicate keys.`,
+  };
 }
 
 /**
@@ -459,7 +558,9 @@ export function isTemplateRoot(root: Value): root is MapValue {
 /** Cheap text test used only when a file does not parse well enough to inspect its structure. */
 export function looksLikeTemplateText(text: string): boolean {
   const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  return /AWSTemplateFormatVersion/.test(head) || /["']?Type["']?\s*:\s*["']?(AWS|Custom|Alexa)::[A-Za-z0-9]+::/.test(head);
+  return (
+    /AWSTemplateFormatVersion/.test(head) || /["']?Type["']?\s*:\s*["']?(AWS|Custom|Alexa)::[A-Za-z0-9]+::/.test(head)
+  );
 }
 
 function transformNames(value: Value): string[] {
@@ -509,10 +610,20 @@ function buildParameters(parameters: Value | undefined): CfnParameter[] {
   });
 }
 
-function buildResources(section: Property | undefined, file: string, syntax: CloudFormationTemplate['syntax'], diagnostics: ParseDiagnostic[]): Resource[] {
+function buildResources(
+  section: Property | undefined,
+  file: string,
+  syntax: CloudFormationTemplate['syntax'],
+  diagnostics: ParseDiagnostic[],
+): Resource[] {
   if (!section) return [];
   if (section.value.kind !== 'map') {
-    diagnostics.push({ file, range: section.keyRange, severity: 'error', message: 'Resources must be a mapping of logical ids to resource definitions.' });
+    diagnostics.push({
+      file,
+      range: section.keyRange,
+      severity: 'error',
+      message: 'Resources must be a mapping of logical ids to resource definitions.',
+    });
     return [];
   }
   const resources: Resource[] = [];
@@ -520,19 +631,32 @@ function buildResources(section: Property | undefined, file: string, syntax: Clo
     // `Fn::ForEach::<Name>` (AWS::LanguageExtensions) generates resources at deploy time: their ids are not known here.
     if (entry.key.startsWith('Fn::ForEach::')) continue;
     if (entry.value.kind !== 'map') {
-      diagnostics.push({ file, range: entry.keyRange, severity: 'error', message: `Resource '${truncate(entry.key)}' must be a mapping with a Type.` });
+      diagnostics.push({
+        file,
+        range: entry.keyRange,
+        severity: 'error',
+        message: `Resource '${truncate(entry.key)}' must be a mapping with a Type.`,
+      });
       continue;
     }
     const typeProperty = getProperty(entry.value, 'Type');
     const type = typeProperty?.value;
     if (!typeProperty || (type?.kind === 'literal' && (typeof type.value !== 'string' || type.value.length === 0))) {
-      diagnostics.push({ file, range: typeProperty?.value.range ?? entry.keyRange, severity: 'error', message: `Resource '${truncate(entry.key)}' has no Type.` });
+      diagnostics.push({
+        file,
+        range: typeProperty?.value.range ?? entry.keyRange,
+        severity: 'error',
+        message: `Resource '${truncate(entry.key)}' has no Type.`,
+      });
       continue;
     }
     // A Type computed by a preprocessor (for example a module tag) cannot be known statically.
     if (type?.kind !== 'literal' || typeof type.value !== 'string') continue;
     const properties = getProperty(entry.value, 'Properties')?.value;
-    const classification = classifyType(type.value, properties?.kind === 'map' ? classificationHints(properties) : undefined);
+    const classification = classifyType(
+      type.value,
+      properties?.kind === 'map' ? classificationHints(properties) : undefined,
+    );
     const metadata = getProperty(entry.value, 'Metadata')?.value;
     const condition = getProperty(entry.value, 'Condition')?.value;
     resources.push({

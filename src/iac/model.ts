@@ -248,7 +248,12 @@ export function isLiteral(v: Value | undefined): v is LiteralValue {
 }
 
 export function compareRanges(a: Range, b: Range): number {
-  return a.start.line - b.start.line || a.start.character - b.start.character || a.end.line - b.end.line || a.end.character - b.end.character;
+  return (
+    a.start.line - b.start.line ||
+    a.start.character - b.start.character ||
+    a.end.line - b.end.line ||
+    a.end.character - b.end.character
+  );
 }
 
 export function containsPosition(r: Range, p: Position): boolean {

@@ -95,7 +95,9 @@ export function isTerraformLanguageLoaded(): boolean {
 async function initialiseParser(): Promise<void> {
   // A path on Node; the bytes themselves in the browser (wasm.web.ts), where there is no disk.
   const runtimeWasm = await wasmSource('tree-sitter.wasm');
-  await TreeSitter.Parser.init(typeof runtimeWasm === 'string' ? { locateFile: () => runtimeWasm } : { wasmBinary: runtimeWasm });
+  await TreeSitter.Parser.init(
+    typeof runtimeWasm === 'string' ? { locateFile: () => runtimeWasm } : { wasmBinary: runtimeWasm },
+  );
   const language = await TreeSitter.Language.load(await wasmSource('tree-sitter-terraform.wasm'));
   const parser = new TreeSitter.Parser();
   parser.setLanguage(language);
@@ -231,7 +233,12 @@ function parseUncached(parser: Parser, file: string, text: string): TerraformFil
     tree = parseTree(parser, file, text, budget);
     if (!tree) {
       parser.reset(); // otherwise the next parse would resume this one
-      return emptyFileParse(file, [internalDiagnostic(file, `parsing stopped after ${Math.round(budget)} ms; the text is too irregular to analyse`)]);
+      return emptyFileParse(file, [
+        internalDiagnostic(
+          file,
+          `parsing stopped after ${Math.round(budget)} ms; the text is too irregular to analyse`,
+        ),
+      ]);
     }
     const parse = new FileConverter(file, text).convert(tree.rootNode);
     keepTree(file, text, tree);
@@ -316,11 +323,26 @@ function pointAt(text: string, index: number): Point {
 }
 
 function emptyFileParse(file: string, diagnostics: ParseDiagnostic[]): TerraformFileParse {
-  return { file, resources: [], dataSources: [], providers: [], variables: [], locals: [], moduleCalls: [], outputs: [], diagnostics };
+  return {
+    file,
+    resources: [],
+    dataSources: [],
+    providers: [],
+    variables: [],
+    locals: [],
+    moduleCalls: [],
+    outputs: [],
+    diagnostics,
+  };
 }
 
 function internalDiagnostic(file: string, detail: string): ParseDiagnostic {
-  return { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', message: `Could not parse this Terraform file: ${detail}` };
+  return {
+    file,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 'error',
+    message: `Could not parse this Terraform file: ${detail}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,7 +356,16 @@ const MAX_TEXT = 200;
 const MAX_SYNTAX_DIAGNOSTICS = 100;
 
 /** Blocks that only appear at the top level of a Terraform file. */
-const TOP_LEVEL_BLOCKS = new Set(['resource', 'data', 'provider', 'variable', 'output', 'module', 'locals', 'terraform']);
+const TOP_LEVEL_BLOCKS = new Set([
+  'resource',
+  'data',
+  'provider',
+  'variable',
+  'output',
+  'module',
+  'locals',
+  'terraform',
+]);
 
 /** Roots of references whose value depends on the evaluation context, not on a declaration. */
 const CONTEXT_ROOTS = new Set(['each', 'count', 'self', 'path', 'terraform']);
@@ -353,7 +384,10 @@ const SIMPLE_TRAVERSAL = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+
 
 /** Error-free trees: a collection's or a template's only child, by its first character. */
 const COLLECTION_BY_OPENER: Record<number, string> = { 0x5b /* [ */: 'tuple', 0x7b /* { */: 'object' };
-const TEMPLATE_BY_OPENER: Record<number, string> = { 0x22 /* " */: 'quoted_template', 0x3c /* < */: 'heredoc_template' };
+const TEMPLATE_BY_OPENER: Record<number, string> = {
+  0x22 /* " */: 'quoted_template',
+  0x3c /* < */: 'heredoc_template',
+};
 
 /** The pieces of a block: `type "label" "label" { body }`. */
 interface BlockParts {
@@ -417,7 +451,9 @@ class FileConverter {
         this.cursor = undefined;
       }
     }
-    this.result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    this.result.diagnostics.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
     return this.result;
   }
 
@@ -506,7 +542,13 @@ class FileConverter {
   private providerBlock(block: BlockParts): void {
     if (!this.hasLabels(block, 1, 'a name')) return;
     const properties = this.bodyMap(block, 0);
-    const provider: TfProvider = { name: block.labels[0].value, file: this.file, range: block.range, labelRange: block.labels[0].range, properties };
+    const provider: TfProvider = {
+      name: block.labels[0].value,
+      file: this.file,
+      range: block.range,
+      labelRange: block.labels[0].range,
+      properties,
+    };
     const alias = literalString(getProperty(properties, 'alias')?.value);
     if (alias !== undefined) provider.alias = alias;
     const region = getProperty(properties, 'region');
@@ -533,7 +575,13 @@ class FileConverter {
   private moduleBlock(block: BlockParts): void {
     if (!this.hasLabels(block, 1, 'a name')) return;
     const properties = this.bodyMap(block, 0);
-    const call: TfModuleCall = { name: block.labels[0].value, file: this.file, range: block.range, labelRange: block.labels[0].range, properties };
+    const call: TfModuleCall = {
+      name: block.labels[0].value,
+      file: this.file,
+      range: block.range,
+      labelRange: block.labels[0].range,
+      properties,
+    };
     const source = literalString(getProperty(properties, 'source')?.value);
     if (source !== undefined) call.source = source;
     this.result.moduleCalls.push(call);
@@ -656,7 +704,19 @@ class FileConverter {
       cursor.gotoParent();
     }
     const bodyRange = { start: this.lines.position(open), end: this.lines.position(end) };
-    return { start, end, type: typeName, typeStart: start, typeEnd: start + typeName.length, labels, body, items, bodyDepth, bodyRange, range };
+    return {
+      start,
+      end,
+      type: typeName,
+      typeStart: start,
+      typeEnd: start + typeName.length,
+      labels,
+      body,
+      items,
+      bodyDepth,
+      bodyRange,
+      range,
+    };
   }
 
   /** `walkBlock` for any header: each of the block's children in turn. */
@@ -692,8 +752,23 @@ class FileConverter {
       typeStart = start;
       typeEnd = end;
     }
-    const bodyRange = open !== -1 ? { start: this.lines.position(open), end: closeEnd !== -1 ? this.lines.position(closeEnd) : range.end } : range;
-    return { start, end, type: typeName, typeStart, typeEnd, labels, body, items: items ?? [], bodyDepth, bodyRange, range };
+    const bodyRange =
+      open !== -1
+        ? { start: this.lines.position(open), end: closeEnd !== -1 ? this.lines.position(closeEnd) : range.end }
+        : range;
+    return {
+      start,
+      end,
+      type: typeName,
+      typeStart,
+      typeEnd,
+      labels,
+      body,
+      items: items ?? [],
+      bodyDepth,
+      bodyRange,
+      range,
+    };
   }
 
   /**
@@ -793,9 +868,15 @@ class FileConverter {
   private bodyMap(block: BlockParts, depth: number): MapValue {
     const properties: Property[] = [];
     if (block.items) {
-      if (block.bodyDepth !== depth) throw new Error(`internal: a body walked for depth ${block.bodyDepth} converted at depth ${depth}`);
+      if (block.bodyDepth !== depth)
+        throw new Error(`internal: a body walked for depth ${block.bodyDepth} converted at depth ${depth}`);
       for (const item of block.items) {
-        const property = 'key' in item ? item : item.item === 'attribute' ? this.attribute(item.node, depth, true) : this.bodyItem(item.node, depth);
+        const property =
+          'key' in item
+            ? item
+            : item.item === 'attribute'
+              ? this.attribute(item.node, depth, true)
+              : this.bodyItem(item.node, depth);
         if (property) properties.push(property);
       }
     } else if (block.body) {
@@ -819,7 +900,12 @@ class FileConverter {
       return undefined;
     }
     if (block.type === 'dynamic' && block.labels.length > 0) return this.dynamicBlock(block, depth);
-    return { key: block.type, keyRange: this.lines.range(block.typeStart, block.typeEnd), value: this.bodyMap(block, depth + 1), range: block.range };
+    return {
+      key: block.type,
+      keyRange: this.lines.range(block.typeStart, block.typeEnd),
+      value: this.bodyMap(block, depth + 1),
+      range: block.range,
+    };
   }
 
   /**
@@ -843,7 +929,13 @@ class FileConverter {
     this.iterators.add(iterator);
     const args = this.bodyMap(block, depth + 1);
     if (!shadowed) this.iterators.delete(iterator);
-    const value: UnresolvableValue = { kind: 'unresolvable', construct: 'dynamic', args, text: this.excerptOf(block.start, block.end), range: block.range };
+    const value: UnresolvableValue = {
+      kind: 'unresolvable',
+      construct: 'dynamic',
+      args,
+      text: this.excerptOf(block.start, block.end),
+      range: block.range,
+    };
     return { key: label.value, keyRange: label.range, value, range: block.range };
   }
 
@@ -869,7 +961,10 @@ class FileConverter {
     const { key, keyStart, expression } = parts;
     const keyRange = this.lines.range(keyStart, keyStart + key.length);
     // A value next to a syntax error may be a fragment of something else: never trust it.
-    const value = this.treeHasError && node.hasError ? this.unresolvable(expression, 'error') : this.expression(expression, depth + 1);
+    const value =
+      this.treeHasError && node.hasError
+        ? this.unresolvable(expression, 'error')
+        : this.expression(expression, depth + 1);
     return { key, keyRange, value, range: { start: keyRange.start, end: value.range.end } };
   }
 
@@ -925,7 +1020,11 @@ class FileConverter {
     const first = text.charCodeAt(offset);
     if (!(isAsciiLetter(first) || first === 0x5f) /* _ */) return undefined;
     let end = offset + 1;
-    for (let code = text.charCodeAt(end); isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d; code = text.charCodeAt(++end));
+    for (
+      let code = text.charCodeAt(end);
+      isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
+      code = text.charCodeAt(++end)
+    );
     // A non-ASCII character next means a Unicode identifier: let the caller read the node instead
     // (and so does the end of the text).
     return text.charCodeAt(end) < 0x80 ? text.slice(offset, end) : undefined;
@@ -978,7 +1077,6 @@ class FileConverter {
     }
   }
 
-
   /**
    * A function call is unresolvable, but its arguments are kept as `args` (a list) so rules can
    * look inside `jsonencode({ … })` policies.
@@ -1005,8 +1103,13 @@ class FileConverter {
     const callStart = call.startIndex;
     const named = call.namedChildren;
     const name = named[0];
-    const value = this.unresolvable(node, `function:${name && name.startIndex === callStart ? this.source(name) : this.functionName(call)}`);
-    const argumentList = named.find((child) => !!child && child.startIndex !== callStart && !this.isCommentAt(child.startIndex));
+    const value = this.unresolvable(
+      node,
+      `function:${name && name.startIndex === callStart ? this.source(name) : this.functionName(call)}`,
+    );
+    const argumentList = named.find(
+      (child) => !!child && child.startIndex !== callStart && !this.isCommentAt(child.startIndex),
+    );
     if (!argumentList) return value;
     const items: Value[] = [];
     for (const argument of argumentList.namedChildren) {
@@ -1034,9 +1137,12 @@ class FileConverter {
     }
     if (first === 0x2d /* - */ || (first >= 0x30 && first <= 0x39) /* 0-9 */) {
       // `0 +` turns `-0` into 0.
-      return SIMPLE_NUMBER.test(source) ? { kind: 'literal', value: 0 + Number(source), range: this.lines.range(start, end) } : undefined;
+      return SIMPLE_NUMBER.test(source)
+        ? { kind: 'literal', value: 0 + Number(source), range: this.lines.range(start, end) }
+        : undefined;
     }
-    if (source === 'true' || source === 'false') return { kind: 'literal', value: source === 'true', range: this.lines.range(start, end) };
+    if (source === 'true' || source === 'false')
+      return { kind: 'literal', value: source === 'true', range: this.lines.range(start, end) };
     if (source === 'null') return { kind: 'literal', value: null, range: this.lines.range(start, end) };
     if (!SIMPLE_TRAVERSAL.test(source)) return undefined;
     return this.plainReference(start, end, source);
@@ -1052,7 +1158,12 @@ class FileConverter {
     if (names.length <= addressLength) return this.unresolvableAt(start, end, 'variable');
     const whole = names.length === addressLength + 1;
     const target = whole ? source : names.slice(0, addressLength + 1).join('.');
-    const reference: ReferenceValue = { kind: 'reference', target, text: this.excerptOf(start, end), range: this.lines.range(start, end) };
+    const reference: ReferenceValue = {
+      kind: 'reference',
+      target,
+      text: this.excerptOf(start, end),
+      range: this.lines.range(start, end),
+    };
     if (!whole) reference.attribute = names.slice(addressLength + 1).join('.');
     return reference;
   }
@@ -1062,7 +1173,8 @@ class FileConverter {
     if (parts.length !== 3 || types[1] !== 'expression') return this.unresolvable(node, 'expression');
     const value = this.expression(parts[1], depth + 1);
     const range = this.rangeOf(node);
-    if (value.kind === 'reference' || value.kind === 'unresolvable') return { ...value, text: this.excerpt(node), range };
+    if (value.kind === 'reference' || value.kind === 'unresolvable')
+      return { ...value, text: this.excerpt(node), range };
     return { ...value, range };
   }
 
@@ -1103,7 +1215,11 @@ class FileConverter {
   private collection(node: SyntaxNode, depth: number): Value {
     const inner = node.firstChild;
     // Error-free: a tuple starts with `[`, an object with `{`.
-    const type = !inner ? undefined : this.treeHasError ? inner.type : (COLLECTION_BY_OPENER[this.text.charCodeAt(inner.startIndex)] ?? inner.type);
+    const type = !inner
+      ? undefined
+      : this.treeHasError
+        ? inner.type
+        : (COLLECTION_BY_OPENER[this.text.charCodeAt(inner.startIndex)] ?? inner.type);
     if (type === 'tuple') return this.tuple(inner!, depth);
     if (type === 'object') return this.object(inner!, depth);
     return this.unresolvable(node, 'error');
@@ -1113,7 +1229,8 @@ class FileConverter {
     const items: Value[] = [];
     const start = node.startIndex;
     for (const child of node.namedChildren) {
-      if (child && (this.treeHasError ? child.type === 'expression' : this.isItemAt(child.startIndex, start))) items.push(this.expression(child, depth + 1));
+      if (child && (this.treeHasError ? child.type === 'expression' : this.isItemAt(child.startIndex, start)))
+        items.push(this.expression(child, depth + 1));
     }
     return { kind: 'list', items, range: this.rangeOf(node) };
   }
@@ -1122,7 +1239,8 @@ class FileConverter {
     const properties: Property[] = [];
     const start = node.startIndex;
     for (const child of node.namedChildren) {
-      if (!child || !(this.treeHasError ? child.type === 'object_elem' : this.isItemAt(child.startIndex, start))) continue;
+      if (!child || !(this.treeHasError ? child.type === 'object_elem' : this.isItemAt(child.startIndex, start)))
+        continue;
       const property = this.objectElement(child, depth);
       if (property) properties.push(property);
     }
@@ -1148,7 +1266,8 @@ class FileConverter {
     if (parts.length === 1) {
       const part = parts[0];
       if (types[0] === 'variable_expr') return this.source(part);
-      if (types[0] === 'literal_value' && this.text.charCodeAt(part.startIndex) === 0x22 /* " */) return unescapeQuoted(this.stringContent(part));
+      if (types[0] === 'literal_value' && this.text.charCodeAt(part.startIndex) === 0x22 /* " */)
+        return unescapeQuoted(this.stringContent(part));
     }
     return this.source(node);
   }
@@ -1158,7 +1277,11 @@ class FileConverter {
   private template(node: SyntaxNode, depth: number): Value {
     const inner = node.firstChild;
     // Error-free: a quoted template starts with `"`, a heredoc with `<<`.
-    const type = !inner ? undefined : this.treeHasError ? inner.type : (TEMPLATE_BY_OPENER[this.text.charCodeAt(inner.startIndex)] ?? inner.type);
+    const type = !inner
+      ? undefined
+      : this.treeHasError
+        ? inner.type
+        : (TEMPLATE_BY_OPENER[this.text.charCodeAt(inner.startIndex)] ?? inner.type);
     if (type === 'quoted_template') return this.quotedTemplate(node, inner!, depth);
     if (type === 'heredoc_template') return this.heredoc(node, inner!);
     return this.unresolvable(node, 'template');
@@ -1170,7 +1293,13 @@ class FileConverter {
    */
   private quotedTemplate(node: SyntaxNode, template: SyntaxNode, depth: number): Value {
     const range = this.rangeOf(node);
-    const contents = template.children.filter((child): child is SyntaxNode => !!child && child.type !== 'quoted_template_start' && child.type !== 'quoted_template_end' && child.type !== 'comment');
+    const contents = template.children.filter(
+      (child): child is SyntaxNode =>
+        !!child &&
+        child.type !== 'quoted_template_start' &&
+        child.type !== 'quoted_template_end' &&
+        child.type !== 'comment',
+    );
     if (!this.checkSingleLine(template, range, contents)) return this.unresolvable(node, 'error');
     const types = contents.map((child) => child.type);
     if (types.every((type) => type === 'template_literal')) {
@@ -1194,7 +1323,10 @@ class FileConverter {
       if (type === 'template_interpolation' || type === 'template_directive') {
         // Kept whole (within a bound): policies are often JSON heredocs with an interpolated ARN,
         // and rules read the parts that are known.
-        return { ...this.unresolvable(node, 'template'), text: this.text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + MAX_TEMPLATE_TEXT)) };
+        return {
+          ...this.unresolvable(node, 'template'),
+          text: this.text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + MAX_TEMPLATE_TEXT)),
+        };
       }
       if (type === 'heredoc_start') flush = this.source(child) === '<<-';
       else if (type === 'heredoc_identifier') markers.push(child);
@@ -1229,7 +1361,10 @@ class FileConverter {
     const broken = literals.some((child) => child.type === 'template_literal' && this.source(child).includes('\n'));
     if (!broken) return true;
     const lineEnd = this.lineEnd(node.startIndex);
-    this.report({ start: range.start, end: this.lines.position(lineEnd) }, 'Unterminated string: a quoted string must end on the line where it starts.');
+    this.report(
+      { start: range.start, end: this.lines.position(lineEnd) },
+      'Unterminated string: a quoted string must end on the line where it starts.',
+    );
     return false;
   }
 
@@ -1256,8 +1391,10 @@ class FileConverter {
     const addressLength = rootName === 'data' ? 2 : 1;
     const address = [rootName];
     let next = 0;
-    while (address.length <= addressLength && next < steps.length && steps[next].kind === 'attr') address.push(steps[next++].name);
-    if (address.length <= addressLength) return this.unresolvableAt(start, end, next < steps.length ? 'index' : 'variable');
+    while (address.length <= addressLength && next < steps.length && steps[next].kind === 'attr')
+      address.push(steps[next++].name);
+    if (address.length <= addressLength)
+      return this.unresolvableAt(start, end, next < steps.length ? 'index' : 'variable');
     const instanceKeyAllowed = rootName !== 'var' && rootName !== 'local';
     if (instanceKeyAllowed && next < steps.length && steps[next].kind === 'index') next++;
     const attributes: string[] = [];
@@ -1265,7 +1402,12 @@ class FileConverter {
       if (steps[next].kind !== 'attr') return this.unresolvableAt(start, end, 'index');
       attributes.push(steps[next].name);
     }
-    const reference: ReferenceValue = { kind: 'reference', target: address.join('.'), text: this.excerptOf(start, end), range: this.lines.range(start, end) };
+    const reference: ReferenceValue = {
+      kind: 'reference',
+      target: address.join('.'),
+      text: this.excerptOf(start, end),
+      range: this.lines.range(start, end),
+    };
     if (attributes.length > 0) reference.attribute = attributes.join('.');
     return reference;
   }
@@ -1284,7 +1426,9 @@ class FileConverter {
   private isItemAt(start: number, containerStart: number): boolean {
     if (start === containerStart) return false;
     const code = this.text.charCodeAt(start);
-    return code !== 0x5d /* ] */ && code !== 0x7d /* } */ && code !== 0x23 /* # */ && code !== 0x2f /* / */ && code !== 0x2e; /* . */
+    return (
+      code !== 0x5d /* ] */ && code !== 0x7d /* } */ && code !== 0x23 /* # */ && code !== 0x2f /* / */ && code !== 0x2e
+    ); /* . */
   }
 
   private isCommentAt(start: number): boolean {
@@ -1427,7 +1571,14 @@ function enclosingBlock(node: SyntaxNode): SyntaxNode | undefined {
 
 /** Inside a quoted string, characters that are plain text whatever follows them. */
 function isPlainStringCode(code: number): boolean {
-  return code !== 0x22 /* " */ && code !== 0x5c /* \ */ && code !== 0x24 /* $ */ && code !== 0x25 /* % */ && code !== 0x0a && code !== 0x0d;
+  return (
+    code !== 0x22 /* " */ &&
+    code !== 0x5c /* \ */ &&
+    code !== 0x24 /* $ */ &&
+    code !== 0x25 /* % */ &&
+    code !== 0x0a &&
+    code !== 0x0d
+  );
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -1442,7 +1593,12 @@ function isAsciiSpace(code: number): boolean {
 /** Letters, digits, `_`, `-`, and any non-ASCII character (HCL identifiers may be Unicode). */
 function isIdentifierCode(code: number): boolean {
   return (
-    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d || code >= 0x80
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x5f ||
+    code === 0x2d ||
+    code >= 0x80
   );
 }
 
@@ -1534,13 +1690,31 @@ function duplicateDeclarations(module: TerraformModule): ParseDiagnostic[] {
       });
     }
   };
-  check('resource', module.resources.map((r) => ({ name: r.id, file: r.file, range: r.idRange })));
-  check('data source', module.dataSources.map((r) => ({ name: r.id, file: r.file, range: r.idRange })));
-  check('variable', module.variables.map((v) => ({ name: v.name, file: v.file, range: v.labelRange })));
-  check('module call', module.moduleCalls.map((m) => ({ name: m.name, file: m.file, range: m.labelRange })));
+  check(
+    'resource',
+    module.resources.map((r) => ({ name: r.id, file: r.file, range: r.idRange })),
+  );
+  check(
+    'data source',
+    module.dataSources.map((r) => ({ name: r.id, file: r.file, range: r.idRange })),
+  );
+  check(
+    'variable',
+    module.variables.map((v) => ({ name: v.name, file: v.file, range: v.labelRange })),
+  );
+  check(
+    'module call',
+    module.moduleCalls.map((m) => ({ name: m.name, file: m.file, range: m.labelRange })),
+  );
   // Outputs keep no label range: point at the `output` keyword rather than the whole block.
-  const keyword = (r: Range): Range => ({ start: r.start, end: { line: r.start.line, character: r.start.character + 'output'.length } });
-  check('output', module.outputs.map((o) => ({ name: o.name, file: o.file, range: keyword(o.range) })));
+  const keyword = (r: Range): Range => ({
+    start: r.start,
+    end: { line: r.start.line, character: r.start.character + 'output'.length },
+  });
+  check(
+    'output',
+    module.outputs.map((o) => ({ name: o.name, file: o.file, range: keyword(o.range) })),
+  );
   return diagnostics;
 }
 

@@ -49,7 +49,8 @@ export function locateWasm(file: WasmFile): string {
 
 function candidatePaths(file: WasmFile): string[] {
   const candidates: string[] = [];
-  if (explicitDirectory) candidates.push(path.join(explicitDirectory, file), path.join(explicitDirectory, 'dist', file));
+  if (explicitDirectory)
+    candidates.push(path.join(explicitDirectory, file), path.join(explicitDirectory, 'dist', file));
   // In a bundle, __dirname is the bundle's folder (dist/ or out/test/unit/).
   if (typeof __dirname === 'string') candidates.push(path.join(__dirname, file));
   const installed = resolveInstalled(file);

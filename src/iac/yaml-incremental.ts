@@ -28,7 +28,11 @@ const lineIndexes = new WeakMap<CloudFormationTemplate, LineIndex>();
 const MAX_TEXT = 2_000_000;
 
 /** The new parse, or `undefined` when the edit is not one this shortcut handles. Never throws. */
-export function reparseYamlIncrementally(file: string, text: string, previous: YamlParseState): ParseResult | undefined {
+export function reparseYamlIncrementally(
+  file: string,
+  text: string,
+  previous: YamlParseState,
+): ParseResult | undefined {
   try {
     return reparse(file, text, previous);
   } catch {
@@ -42,7 +46,8 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
   const { units, diagnostics } = previous.result;
   if (units.length !== 1 || diagnostics.length > 0) return undefined;
   const template = units[0];
-  if (template.kind !== 'cloudformation' || template.syntax !== 'cloudformation-yaml' || template.documentIndex !== 0) return undefined;
+  if (template.kind !== 'cloudformation' || template.syntax !== 'cloudformation-yaml' || template.documentIndex !== 0)
+    return undefined;
   const root = yamlRoots.get(template);
   if (!root) return undefined;
   const sectionIndex = root.properties.findIndex((p) => p.key === 'Resources');
@@ -63,7 +68,9 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
 
   // The resource whose lines contain it, never the last one (its end is the section's end).
   const oldLines = lineIndexes.get(template) ?? new LineIndex(old);
-  const entryIndex = entries.findIndex((_entry, i) => i + 1 < entries.length && oldLines.offset(entries[i + 1].keyRange.start) > from);
+  const entryIndex = entries.findIndex(
+    (_entry, i) => i + 1 < entries.length && oldLines.offset(entries[i + 1].keyRange.start) > from,
+  );
   if (entryIndex < 0) return undefined;
   const entry = entries[entryIndex];
   const next = entries[entryIndex + 1];
@@ -80,7 +87,11 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
   // followed by comment lines ends there, not at the start of the key's line.
   const fragment = text.slice(start, end + (newTo - oldTo) + column);
   if (!linesStayInside(fragment, column)) return undefined;
-  const documents = parseAllDocuments(fragment, { customTags: YAML_CUSTOM_TAGS, prettyErrors: false, keepSourceTokens: false });
+  const documents = parseAllDocuments(fragment, {
+    customTags: YAML_CUSTOM_TAGS,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
   if (!Array.isArray(documents) || documents.length !== 1) return undefined;
   const doc = documents[0];
   if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
@@ -98,16 +109,27 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
   };
   const converter = new YamlConverter(fragment, toRange);
   const converted = converter.convert(doc.contents, 1);
-  if (converter.aliases.length > 0 || converter.tooDeep || converted.kind !== 'map' || converted.properties.length !== 1) return undefined;
+  if (
+    converter.aliases.length > 0 ||
+    converter.tooDeep ||
+    converted.kind !== 'map' ||
+    converted.properties.length !== 1
+  )
+    return undefined;
   const replacement = converted.properties[0];
 
   // Everything after the resource moves by the number of lines the edit added or removed.
   const delta = newLines.lineCount - oldLines.lineCount;
   // The section, the root and the document start before the edit and end after it.
-  const endMoved = (range: Range): Range => (delta === 0 ? range : { start: range.start, end: shiftLines(range.end, delta) });
+  const endMoved = (range: Range): Range =>
+    delta === 0 ? range : { start: range.start, end: shiftLines(range.end, delta) };
   const resources: MapValue = {
     ...section.value,
-    properties: [...entries.slice(0, entryIndex), replacement, ...entries.slice(entryIndex + 1).map((p) => shiftLines(p, delta))],
+    properties: [
+      ...entries.slice(0, entryIndex),
+      replacement,
+      ...entries.slice(entryIndex + 1).map((p) => shiftLines(p, delta)),
+    ],
     range: endMoved(section.value.range),
   };
   const newSection: Property = { ...section, value: resources, range: endMoved(section.range) };
@@ -147,7 +169,8 @@ function shiftLines<T>(value: T, delta: number): T {
   if (delta === 0 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => shiftLines(item, delta)) as T;
   const object = value as Record<string, unknown>;
-  if (typeof object.line === 'number' && typeof object.character === 'number') return { line: object.line + delta, character: object.character } as T;
+  if (typeof object.line === 'number' && typeof object.character === 'number')
+    return { line: object.line + delta, character: object.character } as T;
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(object)) copy[key] = shiftLines(object[key], delta);
   return copy as T;

@@ -11,25 +11,102 @@ import { safeTagValue } from './report';
 
 /** Services whose resources hold business information. */
 const INFORMATION = new Set([
-  's3', 's3-outposts', 's3-tables', 's3-vectors', 's3-files', 'glacier', 'dynamodb', 'efs', 'fsx', 'rds', 'aurora-dsql',
-  'docdb', 'docdb-elastic', 'neptune', 'neptune-analytics', 'redshift', 'redshift-serverless', 'elasticache', 'memorydb', 'dax',
-  'opensearch', 'opensearch-serverless', 'keyspaces', 'timestream', 'timestream-influxdb', 'qldb', 'simpledb', 'backup',
-  'secrets-manager', 'kinesis-video-streams', 'healthlake', 'lake-formation', 'storage-gateway',
+  's3',
+  's3-outposts',
+  's3-tables',
+  's3-vectors',
+  's3-files',
+  'glacier',
+  'dynamodb',
+  'efs',
+  'fsx',
+  'rds',
+  'aurora-dsql',
+  'docdb',
+  'docdb-elastic',
+  'neptune',
+  'neptune-analytics',
+  'redshift',
+  'redshift-serverless',
+  'elasticache',
+  'memorydb',
+  'dax',
+  'opensearch',
+  'opensearch-serverless',
+  'keyspaces',
+  'timestream',
+  'timestream-influxdb',
+  'qldb',
+  'simpledb',
+  'backup',
+  'secrets-manager',
+  'kinesis-video-streams',
+  'healthlake',
+  'lake-formation',
+  'storage-gateway',
 ]);
 
 /** Services whose resources are processes and activities: code that runs, workflows, queues and streams. */
 const PROCESS = new Set([
-  'lambda', 'step-functions', 'swf', 'ecs', 'eks', 'batch', 'sqs', 'sns', 'eventbridge', 'kinesis-data-streams', 'data-firehose',
-  'managed-flink', 'msk', 'mq', 'emr', 'emr-serverless', 'emr-on-eks', 'glue', 'api-gateway', 'appsync', 'app-runner', 'mwaa',
-  'mwaa-serverless', 'sagemaker', 'data-pipeline', 'codebuild', 'codepipeline', 'codedeploy', 'elastic-beanstalk', 'ses',
-  'appflow', 'dms', 'datasync', 'transfer-family', 'bedrock', 'bedrock-agentcore',
+  'lambda',
+  'step-functions',
+  'swf',
+  'ecs',
+  'eks',
+  'batch',
+  'sqs',
+  'sns',
+  'eventbridge',
+  'kinesis-data-streams',
+  'data-firehose',
+  'managed-flink',
+  'msk',
+  'mq',
+  'emr',
+  'emr-serverless',
+  'emr-on-eks',
+  'glue',
+  'api-gateway',
+  'appsync',
+  'app-runner',
+  'mwaa',
+  'mwaa-serverless',
+  'sagemaker',
+  'data-pipeline',
+  'codebuild',
+  'codepipeline',
+  'codedeploy',
+  'elastic-beanstalk',
+  'ses',
+  'appflow',
+  'dms',
+  'datasync',
+  'transfer-family',
+  'bedrock',
+  'bedrock-agentcore',
 ]);
 
 /** Services whose resources are compute, storage devices and networking: the hardware layer. */
 const HARDWARE = new Set([
-  'ec2', 'ebs', 'vpc', 'transit-gateway', 'site-to-site-vpn', 'client-vpn', 'direct-connect', 'autoscaling', 'outposts',
-  'lightsail', 'workspaces', 'elb', 'route53', 'cloudfront', 'global-accelerator', 'network-firewall', 'vpc-lattice',
-  'cloudhsm', 'evs',
+  'ec2',
+  'ebs',
+  'vpc',
+  'transit-gateway',
+  'site-to-site-vpn',
+  'client-vpn',
+  'direct-connect',
+  'autoscaling',
+  'outposts',
+  'lightsail',
+  'workspaces',
+  'elb',
+  'route53',
+  'cloudfront',
+  'global-accelerator',
+  'network-firewall',
+  'vpc-lattice',
+  'cloudhsm',
+  'evs',
 ]);
 
 /** Types that are images or software even though their service is mostly hardware. */
@@ -130,7 +207,9 @@ export function groupAssetsByTag(assets: readonly Asset[], key: string): Map<str
     list.push(asset);
     groups.set(value, list);
   }
-  return new Map([...groups].sort(([a], [b]) => (a === UNTAGGED ? 1 : b === UNTAGGED ? -1 : a < b ? -1 : a > b ? 1 : 0)));
+  return new Map(
+    [...groups].sort(([a], [b]) => (a === UNTAGGED ? 1 : b === UNTAGGED ? -1 : a < b ? -1 : a > b ? 1 : 0)),
+  );
 }
 
 export const UNTAGGED = '(untagged)';

@@ -37,7 +37,11 @@ export const ANNEX_A_CONTROLS: readonly AnnexAControl[] = [
   { id: '8.3', title: 'Information access restriction', concerns: ['identity-access'] },
   { id: '8.5', title: 'Secure authentication', concerns: ['credentials', 'identity-access'] },
   { id: '8.7', title: 'Protection against malware', concerns: ['machine-image', 'operating-system'] },
-  { id: '8.8', title: 'Management of technical vulnerabilities', concerns: ['machine-image', 'operating-system', 'applications'] },
+  {
+    id: '8.8',
+    title: 'Management of technical vulnerabilities',
+    concerns: ['machine-image', 'operating-system', 'applications'],
+  },
   { id: '8.9', title: 'Configuration management', concerns: ['configuration'] },
   { id: '8.13', title: 'Information backup', concerns: ['backup-dr'] },
   { id: '8.14', title: 'Redundancy of information processing facilities', concerns: ['region-placement'] },
@@ -82,7 +86,11 @@ export interface SoaInput {
 export function controlsFromScan(input: SoaInput): ControlState[] {
   const display = input.displayPath ?? ((f: string) => f);
   const resources = input.units.flatMap((u) => u.resources);
-  const flagged = new Set([...input.findings, ...(input.suppressedFindings ?? [])].map((f) => `${f.ruleId}\u0000${f.file}\u0000${f.resource}`));
+  const flagged = new Set(
+    [...input.findings, ...(input.suppressedFindings ?? [])].map(
+      (f) => `${f.ruleId}\u0000${f.file}\u0000${f.resource}`,
+    ),
+  );
   const rulesByType = new Map<string, Rule[]>();
   const everyType: Rule[] = [];
   for (const rule of RULES) {
@@ -115,13 +123,21 @@ export function controlsFromScan(input: SoaInput): ControlState[] {
         }
       }
     }
-    evidence.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : 1)));
-    const openRisks = input.risks.filter((r) => r.status === 'open' && r.treatment !== 'accept' && concerns.has(r.concern as ConcernId)).length;
+    evidence.sort((a, b) =>
+      a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : 1),
+    );
+    const openRisks = input.risks.filter(
+      (r) => r.status === 'open' && r.treatment !== 'accept' && concerns.has(r.concern as ConcernId),
+    ).length;
     const suggested: Implementation | 'unknown' = inheritedFromAws
       ? 'inherited'
       : openRisks > 0
-        ? evidence.length > 0 ? 'partial' : 'no'
-        : evidence.length > 0 ? 'yes' : 'unknown';
+        ? evidence.length > 0
+          ? 'partial'
+          : 'no'
+        : evidence.length > 0
+          ? 'yes'
+          : 'unknown';
     return {
       id: control.id,
       title: control.title,
@@ -141,12 +157,18 @@ export function controlsFromScan(input: SoaInput): ControlState[] {
  */
 function isInherited(concerns: readonly ConcernId[], resources: readonly Resource[]): boolean {
   if (resources.length === 0) {
-    return concerns.every((c) => (['infrastructure', 'container', 'abstracted'] as const).every((tier) => ownershipFor(tier, c).owner === 'aws'));
+    return concerns.every((c) =>
+      (['infrastructure', 'container', 'abstracted'] as const).every((tier) => ownershipFor(tier, c).owner === 'aws'),
+    );
   }
   return concerns.every((c) => resources.every((r) => ownershipFor(r.tier, c, r.type).owner === 'aws'));
 }
 
-function settlingProperty(map: MapValue, pattern: RegExp | undefined, depth: number): { key: string; line: number } | undefined {
+function settlingProperty(
+  map: MapValue,
+  pattern: RegExp | undefined,
+  depth: number,
+): { key: string; line: number } | undefined {
   if (!pattern || depth > 3) return undefined;
   for (const p of map.properties) if (pattern.test(p.key)) return { key: p.key, line: p.keyRange.start.line };
   for (const p of map.properties) {

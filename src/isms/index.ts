@@ -2,8 +2,50 @@
 // statement of applicability, the `.srlens/isms.yaml` state and its exports.
 export * from './model';
 export { ISMS_STEPS, STEP_STATUSES, isStepId, type IsmsStep, type StepId, type StepStatus } from './steps';
-export { UNTAGGED, assetId, assetsFromUnits, categoryOf, classifyAsset, groupAssetsByTag, tagsOf, type AssetClassification, type AssetOptions } from './assets';
-export { clampLevel, compareRisks, defaultScore, riskId, riskLevel, riskScore, risksFromFindings, type RiskLevel, type RiskOptions } from './risks';
+export {
+  UNTAGGED,
+  assetId,
+  assetsFromUnits,
+  categoryOf,
+  classifyAsset,
+  groupAssetsByTag,
+  tagsOf,
+  type AssetClassification,
+  type AssetOptions,
+} from './assets';
+export {
+  clampLevel,
+  compareRisks,
+  defaultScore,
+  riskId,
+  riskLevel,
+  riskScore,
+  risksFromFindings,
+  type RiskLevel,
+  type RiskOptions,
+} from './risks';
 export { ANNEX_A_CONTROLS, controlsFromScan, type AnnexAControl, type SoaInput } from './controls';
-export { IsmsStateError, emptyState, isoDate, mergeIsms, parseIsmsState, reviewDue, scanIsms, serializeIsmsState, type IsmsScan, type ScanOptions } from './state';
-export { assetsCsv, csvField, escapeMarkdown, ismsMarkdown, money, redactSecrets, registersCsv, risksCsv, safeTagValue, type ReportOptions } from './report';
+export {
+  IsmsStateError,
+  emptyState,
+  isoDate,
+  mergeIsms,
+  parseIsmsState,
+  reviewDue,
+  scanIsms,
+  serializeIsmsState,
+  type IsmsScan,
+  type ScanOptions,
+} from './state';
+export {
+  assetsCsv,
+  csvField,
+  escapeMarkdown,
+  ismsMarkdown,
+  money,
+  redactSecrets,
+  registersCsv,
+  risksCsv,
+  safeTagValue,
+  type ReportOptions,
+} from './report';

@@ -23,7 +23,14 @@ export interface StepState {
 /** Essential assets are what the business values; support assets are what they run on. */
 export type AssetCategory = 'essential' | 'support';
 export type AssetClass = 'business-information' | 'process' | 'hardware' | 'software' | 'personnel' | 'partner';
-export const ASSET_CLASSES: readonly AssetClass[] = ['business-information', 'process', 'hardware', 'software', 'personnel', 'partner'];
+export const ASSET_CLASSES: readonly AssetClass[] = [
+  'business-information',
+  'process',
+  'hardware',
+  'software',
+  'personnel',
+  'partner',
+];
 
 export interface Asset {
   /** `<file>#<resource>` for assets from the templates; any unique text for assets added by hand. */

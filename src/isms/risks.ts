@@ -11,7 +11,13 @@ import { assetId } from './assets';
 import type { Risk, SuppressionLink } from './model';
 
 /** Findings about files, configuration and suppressions themselves: not risks to an asset. */
-const NOT_RISKS = new Set(['parse-error', 'config-error', 'unused-suppression', 'suppression-without-reason', 'file-too-large']);
+const NOT_RISKS = new Set([
+  'parse-error',
+  'config-error',
+  'unused-suppression',
+  'suppression-without-reason',
+  'file-too-large',
+]);
 
 const DEFAULT_SCORE: Record<Severity, { likelihood: number; impact: number }> = {
   error: { likelihood: 4, impact: 4 },
@@ -54,7 +60,11 @@ export interface RiskOptions {
 }
 
 /** Risks from the open and the suppressed findings of one scan, sorted by score, then id. */
-export function risksFromFindings(findings: readonly Finding[], suppressed: readonly SuppressedFinding[], options: RiskOptions): Risk[] {
+export function risksFromFindings(
+  findings: readonly Finding[],
+  suppressed: readonly SuppressedFinding[],
+  options: RiskOptions,
+): Risk[] {
   const display = options.displayPath ?? ((f: string) => f);
   const risks = new Map<string, Risk>();
   const add = (finding: Finding, suppression?: SuppressionLink): void => {
@@ -94,7 +104,11 @@ export function risksFromFindings(findings: readonly Finding[], suppressed: read
   };
   for (const finding of findings) add(finding);
   for (const { finding, suppression } of suppressed) {
-    add(finding, { reason: suppression.reason, file: display(suppression.file), line: suppression.range.start.line + 1 });
+    add(finding, {
+      reason: suppression.reason,
+      file: display(suppression.file),
+      line: suppression.range.start.line + 1,
+    });
   }
   const list = [...risks.values()];
   for (const risk of list) {

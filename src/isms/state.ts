@@ -99,7 +99,8 @@ export function mergeIsms(previous: IsmsState | undefined, scan: IsmsScan, today
     if (!now) {
       const { suppression: _s, ...rest } = old;
       void _s;
-      if (old.status === 'open' && (old.treatment === 'fix' || old.suppression)) risks.push({ ...rest, status: 'closed', closedOn: today });
+      if (old.status === 'open' && (old.treatment === 'fix' || old.suppression))
+        risks.push({ ...rest, status: 'closed', closedOn: today });
       else risks.push(old);
       continue;
     }
@@ -140,14 +141,28 @@ export function mergeIsms(previous: IsmsState | undefined, scan: IsmsScan, today
 }
 
 function derivedAsset(a: Asset): Partial<Asset> {
-  return { name: a.name, category: a.category, class: a.class, type: a.type, file: a.file, line: a.line, service: a.service, tier: a.tier, dependsOn: a.dependsOn, tags: a.tags };
+  return {
+    name: a.name,
+    category: a.category,
+    class: a.class,
+    type: a.type,
+    file: a.file,
+    line: a.line,
+    service: a.service,
+    tier: a.tier,
+    dependsOn: a.dependsOn,
+    tags: a.tags,
+  };
 }
 
 /** True when the state was never reviewed or its last review is `days` or more days before `today`. */
 export function reviewDue(state: Pick<IsmsState, 'lastReviewed'>, days: number, today: string | Date): boolean {
   const last = state.lastReviewed ? Date.parse(`${state.lastReviewed}T00:00:00Z`) : NaN;
   if (Number.isNaN(last)) return true;
-  const now = typeof today === 'string' ? Date.parse(`${today}T00:00:00Z`) : Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  const now =
+    typeof today === 'string'
+      ? Date.parse(`${today}T00:00:00Z`)
+      : Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return (now - last) / 86_400_000 >= days;
 }
 
@@ -160,7 +175,8 @@ export function isoDate(date: Date = new Date()): string {
 
 export class IsmsStateError extends Error {}
 
-const HEADER = '# ISMS state for Shared Responsibility Lens. Review changes like code.\n# Scan-derived fields are refreshed on update; values, owners, dates, treatments and justifications are yours.\n';
+const HEADER =
+  '# ISMS state for Shared Responsibility Lens. Review changes like code.\n# Scan-derived fields are refreshed on update; values, owners, dates, treatments and justifications are yours.\n';
 
 /**
  * The state as YAML. Given the file's current text, the text is updated in place instead: what is
@@ -214,7 +230,14 @@ function updateNode(doc: Document, node: unknown, value: unknown): unknown {
 
 /** Equal as the file means it: a date or number typed unquoted is read back as the same text. */
 function sameScalar(written: unknown, value: unknown): boolean {
-  return written === value || (written !== null && value !== null && written !== undefined && String(written) === String(value) && typeof value !== 'boolean');
+  return (
+    written === value ||
+    (written !== null &&
+      value !== null &&
+      written !== undefined &&
+      String(written) === String(value) &&
+      typeof value !== 'boolean')
+  );
 }
 
 /**
@@ -277,7 +300,12 @@ function readAsset(item: unknown): Asset | undefined {
     dependsOn: Array.isArray(item.dependsOn) ? item.dependsOn.map(String) : [],
     tags: isRecord(item.tags) ? Object.fromEntries(Object.entries(item.tags).map(([k, v]) => [k, String(v)])) : {},
   };
-  const value = typeof item.value === 'number' ? item.value : typeof item.value === 'string' ? Number(item.value.replace(/[$,\s]/g, '')) : NaN;
+  const value =
+    typeof item.value === 'number'
+      ? item.value
+      : typeof item.value === 'string'
+        ? Number(item.value.replace(/[$,\s]/g, ''))
+        : NaN;
   if (Number.isFinite(value) && value >= 0) asset.value = value;
   if (typeof item.line === 'number') asset.line = item.line;
   return pick(asset, item, ['type', 'file', 'service', 'tier', 'owner', 'reviewDate', 'notes', 'retiredOn']);
@@ -302,7 +330,11 @@ function readRisk(item: unknown): Risk | undefined {
     identified: str(item.identified) ?? '',
   };
   if (isRecord(item.suppression) && str(item.suppression.reason)) {
-    const s: SuppressionLink = { reason: str(item.suppression.reason) as string, file: str(item.suppression.file) ?? '', line: typeof item.suppression.line === 'number' ? item.suppression.line : 0 };
+    const s: SuppressionLink = {
+      reason: str(item.suppression.reason) as string,
+      file: str(item.suppression.file) ?? '',
+      line: typeof item.suppression.line === 'number' ? item.suppression.line : 0,
+    };
     risk.suppression = s;
   }
   return pick(risk, item, ['file', 'closedOn', 'riskOwner', 'due', 'notes']);
@@ -315,20 +347,28 @@ function readControl(item: unknown): ControlState | undefined {
     title: str(item.title) ?? '',
     concerns: Array.isArray(item.concerns) ? (item.concerns.map(String) as ControlState['concerns']) : [],
     inheritedFromAws: item.inheritedFromAws === true,
-    suggested: IMPLEMENTATIONS.includes(item.suggested as Implementation) ? (item.suggested as Implementation) : 'unknown',
+    suggested: IMPLEMENTATIONS.includes(item.suggested as Implementation)
+      ? (item.suggested as Implementation)
+      : 'unknown',
     evidence: Array.isArray(item.evidence) ? item.evidence.flatMap(readEvidence) : [],
     openRisks: typeof item.openRisks === 'number' ? item.openRisks : 0,
     applicable: item.applicable !== false,
   };
   const justification = str(item.justification);
   if (justification !== undefined) control.justification = justification;
-  if (IMPLEMENTATIONS.includes(item.implemented as Implementation)) control.implemented = item.implemented as Implementation;
+  if (IMPLEMENTATIONS.includes(item.implemented as Implementation))
+    control.implemented = item.implemented as Implementation;
   return control;
 }
 
 function readEvidence(item: unknown): Evidence[] {
   if (!isRecord(item) || !str(item.file) || typeof item.line !== 'number') return [];
-  const evidence: Evidence = { file: str(item.file) as string, line: item.line, resource: str(item.resource) ?? '', ruleId: str(item.ruleId) ?? '' };
+  const evidence: Evidence = {
+    file: str(item.file) as string,
+    line: item.line,
+    resource: str(item.resource) ?? '',
+    ruleId: str(item.ruleId) ?? '',
+  };
   const property = str(item.property);
   return [property !== undefined ? { ...evidence, property } : evidence];
 }
@@ -362,6 +402,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Drops undefined fields so the file only shows what is set. */
 function clean<T>(value: T): T {
   if (Array.isArray(value)) return value.map(clean) as T;
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, clean(v)])) as T;
+  if (isRecord(value))
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, clean(v)]),
+    ) as T;
   return value;
 }

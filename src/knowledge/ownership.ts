@@ -45,7 +45,9 @@ export const TIER_OWNERSHIP: Readonly<Record<TierId, Readonly<Record<ConcernId, 
       'You choose the Region and Availability Zones; spreading across zones and copying data to another Region are yours.',
     ),
     'machine-image': customer('You choose the AMI, and replacing it when it falls behind on patches is yours.'),
-    'operating-system': customer('You patch, harden and configure the guest operating system; AWS has no access to it.'),
+    'operating-system': customer(
+      'You patch, harden and configure the guest operating system; AWS has no access to it.',
+    ),
     applications: customer('Everything you install on the instance is yours to configure and keep patched.'),
     'network-access': customer(
       'You write the security groups, network ACLs and route tables that decide what can reach the resource.',
@@ -56,16 +58,24 @@ export const TIER_OWNERSHIP: Readonly<Record<TierId, Readonly<Record<ConcernId, 
     'data-at-rest': customer(
       'EBS volumes are encrypted only if you ask for it or turn on EBS encryption by default for the account and Region.',
     ),
-    'backup-dr': customer('Snapshots, their retention, copies to another Region and restore tests are yours to schedule.'),
+    'backup-dr': customer(
+      'Snapshots, their retention, copies to another Region and restore tests are yours to schedule.',
+    ),
     credentials: customer(
       'EC2 key pairs and operating system passwords are yours: AWS does not keep the private key of a key pair.',
     ),
-    'identity-access': customer('You decide who may manage the resources (IAM) and which role, if any, an instance may use.'),
-    tagging: customer('Tagging resources so the asset inventory shows owner, purpose and data classification is yours.'),
+    'identity-access': customer(
+      'You decide who may manage the resources (IAM) and which role, if any, an instance may use.',
+    ),
+    tagging: customer(
+      'Tagging resources so the asset inventory shows owner, purpose and data classification is yours.',
+    ),
     'logging-monitoring': shared(
       'AWS keeps a 90-day CloudTrail event history and basic metrics; flow logs, OS and application logs, and alarms are yours.',
     ),
-    configuration: customer('Every security setting, from instance metadata options to the OS configuration, is yours.'),
+    configuration: customer(
+      'Every security setting, from instance metadata options to the OS configuration, is yours.',
+    ),
   },
 
   container: {
@@ -86,7 +96,9 @@ export const TIER_OWNERSHIP: Readonly<Record<TierId, Readonly<Record<ConcernId, 
     'network-access': customer(
       'You choose the subnets, security groups and public-access settings that decide who can connect.',
     ),
-    'data-in-transit': customer('The platform offers TLS endpoints; requiring TLS and having clients verify certificates are yours.'),
+    'data-in-transit': customer(
+      'The platform offers TLS endpoints; requiring TLS and having clients verify certificates are yours.',
+    ),
     'data-at-rest': customer(
       'Storage encryption is usually chosen when the resource is created, often cannot be added later, and its key is yours.',
     ),
@@ -96,12 +108,18 @@ export const TIER_OWNERSHIP: Readonly<Record<TierId, Readonly<Record<ConcernId, 
     credentials: customer(
       'Administrator and user passwords for the platform are yours to set, store and rotate, for example with Secrets Manager.',
     ),
-    'identity-access': customer('You decide who may manage the platform (IAM) and who may sign in to it (its own users).'),
-    tagging: customer('Tagging resources so the asset inventory shows owner, purpose and data classification is yours.'),
+    'identity-access': customer(
+      'You decide who may manage the platform (IAM) and who may sign in to it (its own users).',
+    ),
+    tagging: customer(
+      'Tagging resources so the asset inventory shows owner, purpose and data classification is yours.',
+    ),
     'logging-monitoring': shared(
       'AWS publishes platform metrics and events; exporting engine and audit logs and setting alarms are yours.',
     ),
-    configuration: customer('Parameter groups, versions, maintenance windows and deletion protection are yours to set.'),
+    configuration: customer(
+      'Parameter groups, versions, maintenance windows and deletion protection are yours to set.',
+    ),
   },
 
   abstracted: {
@@ -127,7 +145,9 @@ export const TIER_OWNERSHIP: Readonly<Record<TierId, Readonly<Record<ConcernId, 
     'backup-dr': shared(
       'AWS stores data durably; versioning, point-in-time recovery, backups and replication against deletion are yours to turn on.',
     ),
-    credentials: customer('The access keys, API keys and other secrets your callers use are yours to protect and rotate.'),
+    credentials: customer(
+      'The access keys, API keys and other secrets your callers use are yours to protect and rotate.',
+    ),
     'identity-access': customer(
       'These services are tied to IAM: the identity and resource policies and access groups that decide who may use them are yours.',
     ),
@@ -139,16 +159,26 @@ export const TIER_OWNERSHIP: Readonly<Record<TierId, Readonly<Record<ConcernId, 
   },
 };
 
-const PHYSICAL: ReadonlySet<ConcernId> = new Set(['facilities', 'physical-hardware', 'network-infrastructure', 'virtualization']);
+const PHYSICAL: ReadonlySet<ConcernId> = new Set([
+  'facilities',
+  'physical-hardware',
+  'network-infrastructure',
+  'virtualization',
+]);
 
 /** Ownership when the resource type is not in the catalog. */
 export function unclassifiedOwnership(concern: ConcernId): Ownership {
   if (PHYSICAL.has(concern)) {
-    return { owner: 'aws', reason: 'AWS owns this for every service it runs in its own data centres.', applicable: true };
+    return {
+      owner: 'aws',
+      reason: 'AWS owns this for every service it runs in its own data centres.',
+      applicable: true,
+    };
   }
   return {
     owner: 'shared',
-    reason: 'This resource type is not classified, so who owns this concern is unknown; check the service documentation.',
+    reason:
+      'This resource type is not classified, so who owns this concern is unknown; check the service documentation.',
     applicable: true,
   };
 }

@@ -118,7 +118,9 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   },
 
   'block-storage': {
-    'machine-image': notApplicable('A volume or snapshot boots nothing by itself; the instance using it carries this concern.'),
+    'machine-image': notApplicable(
+      'A volume or snapshot boots nothing by itself; the instance using it carries this concern.',
+    ),
     'operating-system': notApplicable('A volume or snapshot has no operating system of its own.'),
     applications: notApplicable('No software of yours runs on a volume or snapshot.'),
     'network-access': notApplicable('A volume is reached only through the instance it is attached to.'),
@@ -131,7 +133,9 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   'control-plane': {
     'region-placement': notApplicable('Account and access configuration is not placed in Availability Zones.'),
     'machine-image': notApplicable('This is account or access configuration, not a workload: there is no image.'),
-    'operating-system': notApplicable('This is account or access configuration, not a workload: there is no operating system.'),
+    'operating-system': notApplicable(
+      'This is account or access configuration, not a workload: there is no operating system.',
+    ),
     applications: notApplicable('No software of yours runs here.'),
     'network-access': notApplicable('The resource is reached only through authenticated AWS APIs.'),
     'data-at-rest': notApplicable('The resource holds configuration, not data of yours.'),
@@ -148,7 +152,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     },
     'operating-system': {
       owner: 'shared',
-      reason: 'Lambda patches the hosts it runs on; the operating system layers inside your container image are yours to update.',
+      reason:
+        'Lambda patches the hosts it runs on; the operating system layers inside your container image are yours to update.',
     },
   },
 
@@ -156,7 +161,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     'machine-image': CONTAINER_IMAGES_ARE_YOURS,
     'operating-system': {
       owner: 'aws',
-      reason: 'AWS runs and patches the hosts and container runtime your containers run on; you never manage an instance.',
+      reason:
+        'AWS runs and patches the hosts and container runtime your containers run on; you never manage an instance.',
     },
     applications: CONTAINER_CODE_IS_YOURS,
   },
@@ -186,9 +192,15 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   },
 
   'on-premises': {
-    facilities: { owner: 'customer', reason: 'The workload runs on your own servers, so the building and its physical security are yours.' },
+    facilities: {
+      owner: 'customer',
+      reason: 'The workload runs on your own servers, so the building and its physical security are yours.',
+    },
     'physical-hardware': { owner: 'customer', reason: 'The servers are yours to secure, maintain and dispose of.' },
-    'network-infrastructure': { owner: 'customer', reason: 'Your own network carries traffic to and from the servers.' },
+    'network-infrastructure': {
+      owner: 'customer',
+      reason: 'Your own network carries traffic to and from the servers.',
+    },
     virtualization: { owner: 'customer', reason: 'Any hypervisor on your own servers is yours to run and patch.' },
     'machine-image': CONTAINER_IMAGES_ARE_YOURS,
     'operating-system': { owner: 'customer', reason: 'You patch the operating system of your own servers.' },
@@ -208,10 +220,14 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
         'AWS runs and patches the Kubernetes control plane; worker nodes are patched by AWS only on ' +
         'Fargate or EKS Auto Mode, otherwise by you.',
     },
-    applications: { owner: 'customer', reason: 'The workloads you deploy to the cluster, and its add-on versions, are yours.' },
+    applications: {
+      owner: 'customer',
+      reason: 'The workloads you deploy to the cluster, and its add-on versions, are yours.',
+    },
     'network-access': {
       owner: 'customer',
-      reason: 'Whether the Kubernetes API endpoint is public, private or both, and the cluster and node security groups, are yours.',
+      reason:
+        'Whether the Kubernetes API endpoint is public, private or both, and the cluster and node security groups, are yours.',
     },
     'data-at-rest': {
       owner: 'shared',
@@ -221,14 +237,16 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     },
     configuration: {
       owner: 'customer',
-      reason: 'The Kubernetes version and its upgrades, add-ons and cluster settings are yours to choose and keep current.',
+      reason:
+        'The Kubernetes version and its upgrades, add-ons and cluster settings are yours to choose and keep current.',
     },
   },
 
   'eks-nodes': {
     'machine-image': {
       owner: 'shared',
-      reason: 'AWS publishes patched EKS-optimized AMIs; moving the node group onto them, or keeping a custom AMI patched, is yours.',
+      reason:
+        'AWS publishes patched EKS-optimized AMIs; moving the node group onto them, or keeping a custom AMI patched, is yours.',
     },
     'operating-system': {
       owner: 'shared',
@@ -240,7 +258,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   beanstalk: {
     'machine-image': {
       owner: 'shared',
-      reason: 'Elastic Beanstalk supplies the platform AMI; moving to new platform versions, or keeping a custom AMI patched, is yours.',
+      reason:
+        'Elastic Beanstalk supplies the platform AMI; moving to new platform versions, or keeping a custom AMI patched, is yours.',
     },
     'operating-system': {
       owner: 'shared',
@@ -254,26 +273,31 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   emr: {
     'machine-image': {
       owner: 'shared',
-      reason: 'AWS supplies a patched default AMI for each EMR release; a custom AMI, and keeping it patched, is yours.',
+      reason:
+        'AWS supplies a patched default AMI for each EMR release; a custom AMI, and keeping it patched, is yours.',
     },
     'operating-system': {
       owner: 'shared',
-      reason: 'EMR starts nodes from a patched image, but running clusters are not re-patched; relaunching on newer releases is yours.',
+      reason:
+        'EMR starts nodes from a patched image, but running clusters are not re-patched; relaunching on newer releases is yours.',
     },
     applications: {
       owner: 'customer',
-      reason: 'The release you choose fixes the versions of Spark, Hadoop and the rest; those choices and your jobs are yours.',
+      reason:
+        'The release you choose fixes the versions of Spark, Hadoop and the rest; those choices and your jobs are yours.',
     },
   },
 
   'customer-code': {
     'machine-image': {
       owner: 'shared',
-      reason: 'AWS supplies the runtime environment; any custom image you bring, and moving to supported runtime versions, are yours.',
+      reason:
+        'AWS supplies the runtime environment; any custom image you bring, and moving to supported runtime versions, are yours.',
     },
     applications: {
       owner: 'customer',
-      reason: 'The code, scripts or container images you hand to the service are yours to write and patch; AWS runs them.',
+      reason:
+        'The code, scripts or container images you hand to the service are yours to write and patch; AWS runs them.',
     },
   },
 
@@ -292,7 +316,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   'image-registry': {
     'machine-image': {
       owner: 'customer',
-      reason: 'ECR stores and serves the container images you push; building, scanning and rebuilding them to pick up patches is yours.',
+      reason:
+        'ECR stores and serves the container images you push; building, scanning and rebuilding them to pick up patches is yours.',
     },
   },
 
@@ -303,11 +328,13 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     },
     'physical-hardware': {
       owner: 'shared',
-      reason: 'AWS owns, monitors and replaces the Outpost hardware; keeping it physically secure in your site is yours.',
+      reason:
+        'AWS owns, monitors and replaces the Outpost hardware; keeping it physically secure in your site is yours.',
     },
     'network-infrastructure': {
       owner: 'shared',
-      reason: 'AWS runs the networking inside the Outpost; your local network and the link back to the Region are yours.',
+      reason:
+        'AWS runs the networking inside the Outpost; your local network and the link back to the Region are yours.',
     },
   },
 
@@ -318,9 +345,12 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     },
     'data-in-transit': {
       owner: 'customer',
-      reason: 'You choose HTTPS or TLS listeners, their security policy, and whether traffic to targets is encrypted again.',
+      reason:
+        'You choose HTTPS or TLS listeners, their security policy, and whether traffic to targets is encrypted again.',
     },
-    'data-at-rest': notApplicable('A load balancer stores no data of yours; its access logs go to a bucket you choose.'),
+    'data-at-rest': notApplicable(
+      'A load balancer stores no data of yours; its access logs go to a bucket you choose.',
+    ),
     'backup-dr': notApplicable('There is nothing to back up; the template itself recreates the load balancer.'),
     credentials: {
       owner: 'customer',
@@ -341,7 +371,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     },
     'data-in-transit': {
       owner: 'customer',
-      reason: 'S3 still accepts plain HTTP requests; a bucket policy denying requests where aws:SecureTransport is false requires TLS.',
+      reason:
+        'S3 still accepts plain HTTP requests; a bucket policy denying requests where aws:SecureTransport is false requires TLS.',
     },
     'data-at-rest': {
       owner: 'shared',
@@ -375,7 +406,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   sqs: {
     'data-at-rest': {
       owner: 'shared',
-      reason: 'New queues are encrypted with SSE-SQS by default; choosing SSE-KMS with your own key and key policy is yours.',
+      reason:
+        'New queues are encrypted with SSE-SQS by default; choosing SSE-KMS with your own key and key policy is yours.',
     },
   },
 
@@ -389,14 +421,16 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   kinesis: {
     'data-at-rest': {
       owner: 'customer',
-      reason: 'Kinesis Data Streams encrypts records with a KMS key only when server-side encryption is turned on for the stream.',
+      reason:
+        'Kinesis Data Streams encrypts records with a KMS key only when server-side encryption is turned on for the stream.',
     },
   },
 
   efs: {
     'data-at-rest': {
       owner: 'customer',
-      reason: 'A file system is encrypted at rest only if encryption was chosen when it was created; it cannot be added later.',
+      reason:
+        'A file system is encrypted at rest only if encryption was chosen when it was created; it cannot be added later.',
     },
   },
 
@@ -413,7 +447,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     },
     'data-at-rest': {
       owner: 'shared',
-      reason: 'Since January 2025 new provisioned clusters are always encrypted at rest; choosing a customer-managed KMS key is yours.',
+      reason:
+        'Since January 2025 new provisioned clusters are always encrypted at rest; choosing a customer-managed KMS key is yours.',
     },
   },
 
@@ -421,7 +456,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     'data-at-rest': ALWAYS_ENCRYPTED,
     credentials: {
       owner: 'shared',
-      reason: 'Secrets Manager stores the secret and can rotate it; turning rotation on and limiting who may read it are yours.',
+      reason:
+        'Secrets Manager stores the secret and can rotate it; turning rotation on and limiting who may read it are yours.',
     },
   },
 
@@ -432,7 +468,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     },
     configuration: {
       owner: 'customer',
-      reason: 'Key policies, automatic rotation (off by default for customer-managed keys) and deletion waiting periods are yours.',
+      reason:
+        'Key policies, automatic rotation (off by default for customer-managed keys) and deletion waiting periods are yours.',
     },
   },
 };

@@ -90,7 +90,9 @@ const cache = new Map<string, Classification>();
 /** Classifies a CloudFormation or Terraform resource type. Never throws. */
 export function classifyType(type: string, hints?: ClassificationHints): Classification {
   const text = typeof type === 'string' ? type.trim() : '';
-  const key = hints ? `${text}\u0000${hints.launchType ?? ''}\u0000${hints.packageType ?? ''}\u0000${hints.typeName ?? ''}` : text;
+  const key = hints
+    ? `${text}\u0000${hints.launchType ?? ''}\u0000${hints.packageType ?? ''}\u0000${hints.typeName ?? ''}`
+    : text;
   const cached = cache.get(key);
   if (cached) return cached;
   let result: Classification;
@@ -106,7 +108,8 @@ export function classifyType(type: string, hints?: ClassificationHints): Classif
 }
 
 export function detectIac(type: string): IacKind {
-  if (/^[A-Za-z0-9]+::[A-Za-z0-9]+(::[A-Za-z0-9]+)?$/.test(type) || type.startsWith('Custom::')) return 'cloudformation';
+  if (/^[A-Za-z0-9]+::[A-Za-z0-9]+(::[A-Za-z0-9]+)?$/.test(type) || type.startsWith('Custom::'))
+    return 'cloudformation';
   if (/^[a-z][a-z0-9]*_[a-z0-9_]+$/.test(type)) return 'terraform';
   return 'unknown';
 }
@@ -125,7 +128,8 @@ function classify(type: string, hints: ClassificationHints | undefined): Classif
   }
   if (type === 'aws_cloudcontrolapi_resource') return classifyCloudControl(type, hints);
 
-  const match = iac === 'cloudformation' ? matchCloudFormation(type) : iac === 'terraform' ? matchTerraform(type) : undefined;
+  const match =
+    iac === 'cloudformation' ? matchCloudFormation(type) : iac === 'terraform' ? matchTerraform(type) : undefined;
   const override = TYPE_OVERRIDES[type];
   const service = override?.service !== undefined ? SERVICE_BY_ID.get(override.service) : match?.service;
   if (!service) {
@@ -333,7 +337,8 @@ function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, previous2[j - 2] + 1);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }

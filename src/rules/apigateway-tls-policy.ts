@@ -9,8 +9,9 @@ export const rule: Rule = {
   severity: 'warning',
   appliesTo: ['AWS::ApiGateway::DomainName', 'aws_api_gateway_domain_name'],
   rationale:
-    'API Gateway terminates TLS for your custom domain with the security policy you pick. The legacy TLS_1_0 policy still accepts clients on TLS 1.0; TLS_1_2 refuses them. Which clients to accept is your decision, not AWS\'s.',
-  remediation: 'Set `SecurityPolicy: TLS_1_2` (CloudFormation `AWS::ApiGateway::DomainName`) or `security_policy = "TLS_1_2"` (Terraform `aws_api_gateway_domain_name`), or one of the enhanced `SecurityPolicy_TLS13_…` policies.',
+    "API Gateway terminates TLS for your custom domain with the security policy you pick. The legacy TLS_1_0 policy still accepts clients on TLS 1.0; TLS_1_2 refuses them. Which clients to accept is your decision, not AWS's.",
+  remediation:
+    'Set `SecurityPolicy: TLS_1_2` (CloudFormation `AWS::ApiGateway::DomainName`) or `security_policy = "TLS_1_2"` (Terraform `aws_api_gateway_domain_name`), or one of the enhanced `SecurityPolicy_TLS13_…` policies.',
 
   check(resource, context) {
     const setting = property(resource, key(resource, 'SecurityPolicy', 'security_policy'));

@@ -5,7 +5,12 @@ import { asString, isCloudFormation, key, property } from './values';
 
 const SUBNET_TYPES = ['AWS::EC2::Subnet', 'aws_subnet', 'aws_default_subnet'];
 /** Parameter types that hold exactly one subnet or one zone. */
-const SINGLE_VALUE_PARAMETERS = ['AWS::EC2::Subnet::Id', 'AWS::EC2::AvailabilityZone::Name', 'AWS::SSM::Parameter::Value<AWS::EC2::Subnet::Id>', 'AWS::SSM::Parameter::Value<AWS::EC2::AvailabilityZone::Name>'];
+const SINGLE_VALUE_PARAMETERS = [
+  'AWS::EC2::Subnet::Id',
+  'AWS::EC2::AvailabilityZone::Name',
+  'AWS::SSM::Parameter::Value<AWS::EC2::Subnet::Id>',
+  'AWS::SSM::Parameter::Value<AWS::EC2::AvailabilityZone::Name>',
+];
 
 /** One subnet or zone of the group: a name for messages, and the resource when it is in the unit. */
 interface Placement {
@@ -39,13 +44,24 @@ export const rule: Rule = {
 function checkSubnets(resource: Resource, subnets: Property, context: RuleContext): RuleReport[] {
   const placements = placementsOf(subnets.value, context, true);
   if (!placements) return [];
-  const consequence = 'AWS isolates zones from each other, but spreading the group across them is yours to do: add subnets in at least one more zone so it can replace instances when a zone fails.';
+  const consequence =
+    'AWS isolates zones from each other, but spreading the group across them is yours to do: add subnets in at least one more zone so it can replace instances when a zone fails.';
   if (placements.length === 1) {
-    return [{ message: `Auto Scaling group '${resource.id}' launches into a single subnet ('${placements[0].name}'), so into a single Availability Zone. ${consequence}`, range: subnets.value.range }];
+    return [
+      {
+        message: `Auto Scaling group '${resource.id}' launches into a single subnet ('${placements[0].name}'), so into a single Availability Zone. ${consequence}`,
+        range: subnets.value.range,
+      },
+    ];
   }
   const zone = sharedZone(placements, context);
   if (zone === undefined) return [];
-  return [{ message: `Auto Scaling group '${resource.id}' launches into ${placements.length} subnets that are all in the same Availability Zone (${zone}). ${consequence}`, range: subnets.value.range }];
+  return [
+    {
+      message: `Auto Scaling group '${resource.id}' launches into ${placements.length} subnets that are all in the same Availability Zone (${zone}). ${consequence}`,
+      range: subnets.value.range,
+    },
+  ];
 }
 
 function checkZones(resource: Resource, zones: Property, context: RuleContext): RuleReport[] {
@@ -83,15 +99,25 @@ function placementOf(item: Value, context: RuleContext, subnets: boolean): Place
   if (value.kind === 'literal') {
     const text = asString(value);
     if (text === undefined) return undefined;
-    const names = subnets ? text.split(',').map((s) => s.trim()).filter((s) => s !== '') : [text];
+    const names = subnets
+      ? text
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+      : [text];
     return names.map((name) => ({ name }));
   }
   if (value.kind === 'reference') return referencedPlacement(value, context, subnets);
-  if (value.kind === 'unresolvable' && (value.construct === 'Fn::Select' || value.construct === 'index')) return [{ name: value.text }];
+  if (value.kind === 'unresolvable' && (value.construct === 'Fn::Select' || value.construct === 'index'))
+    return [{ name: value.text }];
   return undefined;
 }
 
-function referencedPlacement(reference: Value & { kind: 'reference' }, context: RuleContext, subnets: boolean): Placement[] | undefined {
+function referencedPlacement(
+  reference: Value & { kind: 'reference' },
+  context: RuleContext,
+  subnets: boolean,
+): Placement[] | undefined {
   const resource = context.resourceById(reference.target);
   if (resource) return !subnets || SUBNET_TYPES.includes(resource.type) ? [{ name: resource.id, resource }] : undefined;
   if (context.unit.kind === 'cloudformation') {
@@ -101,7 +127,8 @@ function referencedPlacement(reference: Value & { kind: 'reference' }, context: 
   // An attribute of one resource (`aws_subnet.a.id`, even when declared in another module) or the
   // id or name of a data source is one value; variables and locals without a known value are not.
   const [head] = reference.target.split('.');
-  if (head === 'data') return ['id', 'name', 'zone_id'].includes(reference.attribute ?? '') ? [{ name: reference.text }] : undefined;
+  if (head === 'data')
+    return ['id', 'name', 'zone_id'].includes(reference.attribute ?? '') ? [{ name: reference.text }] : undefined;
   if (['var', 'local', 'module', 'each', 'count', 'self', 'path', 'terraform'].includes(head)) return undefined;
   return !subnets || SUBNET_TYPES.includes(head) ? [{ name: reference.target }] : undefined;
 }
@@ -144,5 +171,7 @@ function selectedZoneIndex(value: Value & { kind: 'unresolvable' }): string | un
   if (value.construct !== 'Fn::Select' || value.args?.kind !== 'list') return undefined;
   const [index, from] = value.args.items;
   const position = asString(index);
-  return position !== undefined && from?.kind === 'unresolvable' && from.construct === 'Fn::GetAZs' ? position : undefined;
+  return position !== undefined && from?.kind === 'unresolvable' && from.construct === 'Fn::GetAZs'
+    ? position
+    : undefined;
 }

@@ -45,6 +45,9 @@ export const rule: Rule = {
     if (!parameter || text === undefined) return undefined;
     const target = parameterAsEditTarget(unit, parameter, text);
     if (!target) return undefined;
-    return { title: `Set NoEcho: true on parameter ${parameter.name}`, edits: setProperty(target, context, ['NoEcho'], true) };
+    return {
+      title: `Set NoEcho: true on parameter ${parameter.name}`,
+      edits: setProperty(target, context, ['NoEcho'], true),
+    };
   },
 };

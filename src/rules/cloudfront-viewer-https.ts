@@ -50,7 +50,7 @@ export const rule: Rule = {
   severity: 'warning',
   appliesTo: ['AWS::CloudFront::Distribution', 'aws_cloudfront_distribution'],
   rationale:
-    'CloudFront terminates viewer connections at its edge with the protocols you allow. A cache behavior with ViewerProtocolPolicy allow-all serves content over plain HTTP, and with your own certificate the security policy (MinimumProtocolVersion) decides whether clients on TLS 1.0 or 1.1 are accepted. Both are your configuration, not AWS\'s.',
+    "CloudFront terminates viewer connections at its edge with the protocols you allow. A cache behavior with ViewerProtocolPolicy allow-all serves content over plain HTTP, and with your own certificate the security policy (MinimumProtocolVersion) decides whether clients on TLS 1.0 or 1.1 are accepted. Both are your configuration, not AWS's.",
   remediation:
     'Set `ViewerProtocolPolicy: redirect-to-https` (or `https-only`) on `DefaultCacheBehavior` and every entry of `CacheBehaviors` (Terraform `viewer_protocol_policy` in `default_cache_behavior` and each `ordered_cache_behavior`); with a custom certificate, set `ViewerCertificate.MinimumProtocolVersion` (`viewer_certificate { minimum_protocol_version }`) to TLSv1.2_2021.',
 
@@ -60,10 +60,29 @@ export const rule: Rule = {
     if (!config) return [];
     const reports: RuleReport[] = [];
     const defaultBehavior = mapValue(getProperty(config, keys.defaultBehavior), context);
-    if (defaultBehavior) reports.push(...checkBehavior(resource, defaultBehavior, keys, 'default cache behavior', { kind: 'default-behavior' }, context));
+    if (defaultBehavior)
+      reports.push(
+        ...checkBehavior(
+          resource,
+          defaultBehavior,
+          keys,
+          'default cache behavior',
+          { kind: 'default-behavior' },
+          context,
+        ),
+      );
     (mapsOf(config, keys.behaviors, context) ?? []).forEach((behavior, index) => {
       const pattern = stringAt(behavior, isCloudFormation(resource) ? 'PathPattern' : 'path_pattern', context);
-      reports.push(...checkBehavior(resource, behavior, keys, `cache behavior ${pattern ?? `#${index + 1}`}`, { kind: 'behavior', index }, context));
+      reports.push(
+        ...checkBehavior(
+          resource,
+          behavior,
+          keys,
+          `cache behavior ${pattern ?? `#${index + 1}`}`,
+          { kind: 'behavior', index },
+          context,
+        ),
+      );
     });
     reports.push(...checkMinimum(resource, config, keys, context));
     return reports;
@@ -75,14 +94,30 @@ export const rule: Rule = {
     const target = report.data?.target as Target;
     if (target.kind === 'minimum') {
       const certificate = mapValue(getProperty(config, keys.certificate), context)!;
-      return { title: `Set ${keys.minimum} to ${MODERN_MINIMUM}`, edits: setNestedProperty(resource, context, certificate, [keys.minimum], MODERN_MINIMUM) };
+      return {
+        title: `Set ${keys.minimum} to ${MODERN_MINIMUM}`,
+        edits: setNestedProperty(resource, context, certificate, [keys.minimum], MODERN_MINIMUM),
+      };
     }
-    const behavior = target.kind === 'default-behavior' ? mapValue(getProperty(config, keys.defaultBehavior), context) : mapsOf(config, keys.behaviors, context)?.[target.index];
-    return { title: `Set ${keys.viewerPolicy} to redirect-to-https`, edits: behavior ? setNestedProperty(resource, context, behavior, [keys.viewerPolicy], 'redirect-to-https') : [] };
+    const behavior =
+      target.kind === 'default-behavior'
+        ? mapValue(getProperty(config, keys.defaultBehavior), context)
+        : mapsOf(config, keys.behaviors, context)?.[target.index];
+    return {
+      title: `Set ${keys.viewerPolicy} to redirect-to-https`,
+      edits: behavior ? setNestedProperty(resource, context, behavior, [keys.viewerPolicy], 'redirect-to-https') : [],
+    };
   },
 };
 
-function checkBehavior(resource: Resource, behavior: MapValue, keys: Keys, which: string, target: Target, context: RuleContext): RuleReport[] {
+function checkBehavior(
+  resource: Resource,
+  behavior: MapValue,
+  keys: Keys,
+  which: string,
+  target: Target,
+  context: RuleContext,
+): RuleReport[] {
   const setting = getProperty(behavior, keys.viewerPolicy);
   if (stringAt(behavior, keys.viewerPolicy, context) !== 'allow-all') return [];
   return [

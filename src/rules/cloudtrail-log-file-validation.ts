@@ -6,7 +6,8 @@ import { key } from './values';
 const CFN_KEY = 'EnableLogFileValidation';
 const TF_KEY = 'enable_log_file_validation';
 
-const REASON = 'Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery';
+const REASON =
+  'Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery';
 
 export const rule: Rule = {
   id: 'cloudtrail-log-file-validation',

@@ -35,7 +35,7 @@ export const rule: Rule = {
   rationale:
     "Regions keep their data apart, and you choose where you operate, but an attacker with your credentials may use a Region you do not. CloudTrail keeps 90 days of management events in each Region's event history; a lasting record is kept only by a trail, and only for the Regions it covers. Trails made in the console are multi-Region, but the CloudTrail API, CloudFormation and Terraform create single-Region trails unless asked, and making a trail an organization trail widens its accounts, not its Regions. Since November 2021, global service events such as IAM's and CloudFront's are recorded in us-east-1 only, so a single-Region trail elsewhere misses them as well.",
   remediation:
-    'Set `IsMultiRegionTrail: true` (CloudFormation `AWS::CloudTrail::Trail`) or `is_multi_region_trail = true` (Terraform `aws_cloudtrail`), and keep global service events included (`IncludeGlobalServiceEvents` / `include_global_service_events`, true by default), which a multi-Region trail requires. A single-Region trail is a valid addition next to a multi-Region one (for example to keep one Region\'s logs apart): suppress the finding with that reason.',
+    "Set `IsMultiRegionTrail: true` (CloudFormation `AWS::CloudTrail::Trail`) or `is_multi_region_trail = true` (Terraform `aws_cloudtrail`), and keep global service events included (`IncludeGlobalServiceEvents` / `include_global_service_events`, true by default), which a multi-Region trail requires. A single-Region trail is a valid addition next to a multi-Region one (for example to keep one Region's logs apart): suppress the finding with that reason.",
 
   check(resource, context) {
     const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
@@ -58,6 +58,9 @@ export const rule: Rule = {
     const edits = setSecureValue(resource, context, name, true);
     if (!excludesGlobalEvents(resource, context)) return { title: `Set ${name} to true`, edits };
     const global = key(resource, GLOBAL_CFN_KEY, GLOBAL_TF_KEY);
-    return { title: `Set ${name} and ${global} to true`, edits: [...edits, ...setSecureValue(resource, context, global, true)] };
+    return {
+      title: `Set ${name} and ${global} to true`,
+      edits: [...edits, ...setSecureValue(resource, context, global, true)],
+    };
   },
 };

@@ -15,10 +15,13 @@ export const rule: Rule = {
   rationale:
     'DynamoDB always encrypts tables at rest; by default with a key that AWS owns and manages, which you cannot see, audit or revoke. Whether that is enough is your decision: a customer managed KMS key lets you write its key policy, log every use in CloudTrail, rotate it and disable it to cut off access to the data.',
   remediation:
-    'If you need control over the key, set `SSESpecification: { SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: <your key> }` (CloudFormation; on a global table, `KMSMasterKeyId` goes in each replica\'s `SSESpecification`) or `server_side_encryption { enabled = true, kms_key_arn = <your key> }` (Terraform). Otherwise, suppress this note with a reason.',
+    "If you need control over the key, set `SSESpecification: { SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: <your key> }` (CloudFormation; on a global table, `KMSMasterKeyId` goes in each replica's `SSESpecification`) or `server_side_encryption { enabled = true, kms_key_arn = <your key> }` (Terraform). Otherwise, suppress this note with a reason.",
 
   check(resource, context) {
-    const specification = getProperty(resource.properties, isCloudFormation(resource) ? 'SSESpecification' : 'server_side_encryption');
+    const specification = getProperty(
+      resource.properties,
+      isCloudFormation(resource) ? 'SSESpecification' : 'server_side_encryption',
+    );
     const kind = keyKind(resource.type, specification, resource.properties, context);
     if (kind === 'customer' || kind === 'unknown') return [];
     const range = specification?.keyRange ?? resource.typeRange;
@@ -30,7 +33,12 @@ export const rule: Rule = {
   },
 };
 
-function keyKind(type: string, specification: Property | undefined, properties: MapValue, context: RuleContext): KeyKind {
+function keyKind(
+  type: string,
+  specification: Property | undefined,
+  properties: MapValue,
+  context: RuleContext,
+): KeyKind {
   if (!specification) return 'aws-owned';
   const value = context.resolve(specification.value);
   if (value === undefined) return 'aws-owned';

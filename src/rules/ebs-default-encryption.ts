@@ -10,7 +10,8 @@ export const rule: Rule = {
   appliesTo: ['aws_ebs_encryption_by_default'],
   rationale:
     'EBS encryption by default is an account setting, per Region, that AWS leaves off until you turn it on. While it is off, a new volume is unencrypted unless whoever creates it asks for encryption or restores it from an encrypted snapshot.',
-  remediation: 'Set `enabled = true` on `aws_ebs_encryption_by_default` (or remove the attribute: it defaults to true), in every Region the account uses.',
+  remediation:
+    'Set `enabled = true` on `aws_ebs_encryption_by_default` (or remove the attribute: it defaults to true), in every Region the account uses.',
 
   check(resource, context) {
     const setting = property(resource, 'enabled');

@@ -70,7 +70,10 @@ export const rule: Rule = {
 function ebsDevices(resource: Resource, context: RuleContext): EbsDevice[] {
   if (isCloudFormation(resource)) return cloudFormationDevices(resource, context);
   if (resource.type === TF_LAUNCH_TEMPLATE) return launchTemplateBlocks(resource, context);
-  return [...terraformBlocks(resource, context, 'root_block_device'), ...terraformBlocks(resource, context, 'ebs_block_device')];
+  return [
+    ...terraformBlocks(resource, context, 'root_block_device'),
+    ...terraformBlocks(resource, context, 'ebs_block_device'),
+  ];
 }
 
 function cloudFormationDevices(resource: Resource, context: RuleContext): EbsDevice[] {
@@ -83,7 +86,11 @@ function cloudFormationDevices(resource: Resource, context: RuleContext): EbsDev
     const ebs = asMap(context.resolve(ebsProperty?.value));
     // NoDevice suppresses the AMI's device: nothing is created.
     if (!mapping || !ebsProperty || !ebs || getProperty(mapping, 'NoDevice')) continue;
-    devices.push({ label: deviceLabel(asString(context.resolve(getProperty(mapping, 'DeviceName')?.value))), ebs, keyRange: ebsProperty.keyRange });
+    devices.push({
+      label: deviceLabel(asString(context.resolve(getProperty(mapping, 'DeviceName')?.value))),
+      ebs,
+      keyRange: ebsProperty.keyRange,
+    });
   }
   return devices;
 }
@@ -95,7 +102,10 @@ function terraformBlocks(resource: Resource, context: RuleContext, name: string)
     for (const item of items(context.resolve(property.value))) {
       const block = asMap(context.resolve(item));
       if (!block) continue;
-      const label = name === 'root_block_device' ? 'the root block device' : deviceLabel(asString(context.resolve(getProperty(block, 'device_name')?.value)));
+      const label =
+        name === 'root_block_device'
+          ? 'the root block device'
+          : deviceLabel(asString(context.resolve(getProperty(block, 'device_name')?.value)));
       devices.push({ label, ebs: block, keyRange: property.keyRange });
     }
   }
@@ -111,7 +121,12 @@ function launchTemplateBlocks(resource: Resource, context: RuleContext): EbsDevi
       if (!mapping || getProperty(mapping, 'no_device')) continue;
       for (const ebsProperty of getProperties(mapping, 'ebs')) {
         const ebs = asMap(context.resolve(ebsProperty.value));
-        if (ebs) devices.push({ label: deviceLabel(asString(context.resolve(getProperty(mapping, 'device_name')?.value))), ebs, keyRange: ebsProperty.keyRange });
+        if (ebs)
+          devices.push({
+            label: deviceLabel(asString(context.resolve(getProperty(mapping, 'device_name')?.value))),
+            ebs,
+            keyRange: ebsProperty.keyRange,
+          });
       }
     }
   }

@@ -3,7 +3,13 @@ import { getProperty } from '../iac/model';
 import { setProperty } from './edits';
 import type { Rule } from './rule';
 import { asMap, asString, key } from './values';
-import { LAUNCH_TYPES, canSetPath, describeLaunch, launchSettings, takesSettingsFromLaunchTemplate } from './support/ec2-launch';
+import {
+  LAUNCH_TYPES,
+  canSetPath,
+  describeLaunch,
+  launchSettings,
+  takesSettingsFromLaunchTemplate,
+} from './support/ec2-launch';
 
 export const rule: Rule = {
   id: 'ec2-imdsv2-required',
@@ -62,7 +68,14 @@ export const rule: Rule = {
 
   fix(_report, resource, context) {
     const settings = launchSettings(resource, context);
-    const path = [...settings.path, key(resource, 'MetadataOptions', 'metadata_options'), key(resource, 'HttpTokens', 'http_tokens')];
-    return { title: `Set ${path[path.length - 1]} to required`, edits: setProperty(resource, context, path, 'required') };
+    const path = [
+      ...settings.path,
+      key(resource, 'MetadataOptions', 'metadata_options'),
+      key(resource, 'HttpTokens', 'http_tokens'),
+    ];
+    return {
+      title: `Set ${path[path.length - 1]} to required`,
+      edits: setProperty(resource, context, path, 'required'),
+    };
   },
 };

@@ -1,6 +1,13 @@
 import type { Rule } from './rule';
 import { key } from './values';
-import { LAUNCH_TYPES, describeLaunch, launchSetting, launchSettings, launchedInstances, takesSettingsFromLaunchTemplate } from './support/ec2-launch';
+import {
+  LAUNCH_TYPES,
+  describeLaunch,
+  launchSetting,
+  launchSettings,
+  launchedInstances,
+  takesSettingsFromLaunchTemplate,
+} from './support/ec2-launch';
 import { findSecrets, holdsAwsKeys, readUserData } from './support/user-data';
 
 export const rule: Rule = {

@@ -6,7 +6,8 @@ import { LAUNCH_TYPES, describeLaunch, isInstance, launchSetting } from './suppo
 
 const CFN_KEY_PAIR = 'AWS::EC2::KeyPair';
 const TF_KEY_PAIR = 'aws_key_pair';
-const SESSION_ALTERNATIVES = 'Session Manager or EC2 Instance Connect give shell access through IAM instead, with nothing long-lived to guard';
+const SESSION_ALTERNATIVES =
+  'Session Manager or EC2 Instance Connect give shell access through IAM instead, with nothing long-lived to guard';
 
 export const rule: Rule = {
   id: 'ec2-key-pair-credential',
@@ -44,7 +45,8 @@ function namesAKeyPair(value: Value, context: RuleContext): boolean {
   if (resolved?.kind !== 'reference') return false;
   if (context.resourceById(resolved.target)) return true;
   const unit = context.unit;
-  if (unit.kind === 'cloudformation') return unit.parameters.some((p) => p.name === resolved.target && p.type === 'AWS::EC2::KeyPair::KeyName');
+  if (unit.kind === 'cloudformation')
+    return unit.parameters.some((p) => p.name === resolved.target && p.type === 'AWS::EC2::KeyPair::KeyName');
   return false;
 }
 

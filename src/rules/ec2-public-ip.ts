@@ -2,7 +2,16 @@ import type { MapValue, Property, Resource } from '../iac/model';
 import { getProperties, getProperty } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
 import { asBoolean, asMap, isCloudFormation, items, key } from './values';
-import { CFN_LAUNCH_CONFIGURATION, LAUNCH_TYPES, TF_INSTANCE, TF_LAUNCH_CONFIGURATION, describeLaunch, launchSettings, launchedInstances, setPropertyIn } from './support/ec2-launch';
+import {
+  CFN_LAUNCH_CONFIGURATION,
+  LAUNCH_TYPES,
+  TF_INSTANCE,
+  TF_LAUNCH_CONFIGURATION,
+  describeLaunch,
+  launchSettings,
+  launchedInstances,
+  setPropertyIn,
+} from './support/ec2-launch';
 
 /** Where a public IP is asked for: the map holding the setting, and the setting itself. */
 interface PublicIpSetting {
@@ -40,7 +49,10 @@ export const rule: Rule = {
   fix(report, resource, context) {
     const setting = publicIpSettings(resource, context)[report.data?.index as number];
     if (!setting) return undefined;
-    return { title: `Set ${setting.property.key} to false`, edits: setPropertyIn(resource, context, setting.map, [setting.property.key], false) };
+    return {
+      title: `Set ${setting.property.key} to false`,
+      edits: setPropertyIn(resource, context, setting.map, [setting.property.key], false),
+    };
   },
 };
 
@@ -53,7 +65,11 @@ function publicIpSettings(resource: Resource, context: RuleContext): PublicIpSet
     if (map && property) settings.push({ map, property });
   };
   // An instance in Terraform and a launch configuration set it on the resource itself.
-  if (resource.type === TF_INSTANCE || resource.type === TF_LAUNCH_CONFIGURATION || resource.type === CFN_LAUNCH_CONFIGURATION) {
+  if (
+    resource.type === TF_INSTANCE ||
+    resource.type === TF_LAUNCH_CONFIGURATION ||
+    resource.type === CFN_LAUNCH_CONFIGURATION
+  ) {
     add(resource.properties);
     return settings;
   }

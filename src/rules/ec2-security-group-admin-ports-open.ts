@@ -1,5 +1,14 @@
 import type { Rule } from './rule';
-import { coversPort, describeOwner, describePorts, describeSource, INGRESS_TYPES, isAnywhere, opensEveryPort, securityGroupRules } from './support/security-group-rules';
+import {
+  coversPort,
+  describeOwner,
+  describePorts,
+  describeSource,
+  INGRESS_TYPES,
+  isAnywhere,
+  opensEveryPort,
+  securityGroupRules,
+} from './support/security-group-rules';
 
 /** Remote administration ports. RDP also runs over UDP; SSH is TCP only. */
 const ADMIN_PORTS = [
@@ -19,20 +28,23 @@ export const rule: Rule = {
     'Limit the source of the rule to known addresses (`CidrIp`/`CidrIpv6` in CloudFormation, `cidr_blocks`/`ipv6_cidr_blocks` or `cidr_ipv4`/`cidr_ipv6` in Terraform) or to another security group (`SourceSecurityGroupId`, `security_groups`, `referenced_security_group_id`), or remove the rule and reach instances through AWS Systems Manager Session Manager or EC2 Instance Connect Endpoint.',
 
   check(resource, context) {
-    return securityGroupRules(resource, context)
-      // Rules open on every port are reported once, by ec2-security-group-all-traffic-open.
-      .filter((r) => r.direction === 'ingress' && isAnywhere(r.cidr) && !opensEveryPort(r))
-      .flatMap((r) => {
-        const open = ADMIN_PORTS.filter((a) => coversPort(r, a.port, a.protocols));
-        if (open.length === 0) return [];
-        const services = open.map((a) => `${a.service} (${a.port})`).join(' and ');
-        const what = open.length === 1 && r.fromPort === r.toPort ? services : `${describePorts(r)}, which include ${services},`;
-        return [
-          {
-            message: `${describeOwner(r)} allows ${what} from ${describeSource(r)}. AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.`,
-            range: r.range,
-          },
-        ];
-      });
+    return (
+      securityGroupRules(resource, context)
+        // Rules open on every port are reported once, by ec2-security-group-all-traffic-open.
+        .filter((r) => r.direction === 'ingress' && isAnywhere(r.cidr) && !opensEveryPort(r))
+        .flatMap((r) => {
+          const open = ADMIN_PORTS.filter((a) => coversPort(r, a.port, a.protocols));
+          if (open.length === 0) return [];
+          const services = open.map((a) => `${a.service} (${a.port})`).join(' and ');
+          const what =
+            open.length === 1 && r.fromPort === r.toPort ? services : `${describePorts(r)}, which include ${services},`;
+          return [
+            {
+              message: `${describeOwner(r)} allows ${what} from ${describeSource(r)}. AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.`,
+              range: r.range,
+            },
+          ];
+        })
+    );
   },
 };

@@ -1,5 +1,12 @@
 import type { Rule } from './rule';
-import { describeOwner, describeSource, INGRESS_TYPES, isAnywhere, opensEveryPort, securityGroupRules } from './support/security-group-rules';
+import {
+  describeOwner,
+  describeSource,
+  INGRESS_TYPES,
+  isAnywhere,
+  opensEveryPort,
+  securityGroupRules,
+} from './support/security-group-rules';
 
 export const rule: Rule = {
   id: 'ec2-security-group-all-traffic-open',
@@ -16,7 +23,8 @@ export const rule: Rule = {
     return securityGroupRules(resource, context)
       .filter((r) => r.direction === 'ingress' && isAnywhere(r.cidr) && opensEveryPort(r))
       .map((r) => {
-        const what = r.protocol === 'all' ? 'all traffic (every protocol and port)' : `every ${r.protocol?.toUpperCase()} port`;
+        const what =
+          r.protocol === 'all' ? 'all traffic (every protocol and port)' : `every ${r.protocol?.toUpperCase()} port`;
         return {
           message: `${describeOwner(r)} allows ${what} from ${describeSource(r)}. AWS lets nothing in until you allow it, so this opening is yours to narrow: allow only the ports the workload serves, from the sources that need them.`,
           range: r.range,

@@ -1,6 +1,13 @@
 import type { Resource } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { describeOwner, describeSource, EGRESS_TYPES, isAnywhere, keepsDefaultEgress, securityGroupRules } from './support/security-group-rules';
+import {
+  describeOwner,
+  describeSource,
+  EGRESS_TYPES,
+  isAnywhere,
+  keepsDefaultEgress,
+  securityGroupRules,
+} from './support/security-group-rules';
 
 /** Data stores that take security groups, with the words a message uses for them. */
 const DATA_STORES: Record<string, string> = {
@@ -42,7 +49,8 @@ const DATA_STORES: Record<string, string> = {
 };
 const DATA_STORE_TYPES = Object.keys(DATA_STORES);
 
-const WHY = 'A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.';
+const WHY =
+  'A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.';
 
 export const rule: Rule = {
   id: 'ec2-security-group-egress-open-data-store',
@@ -53,7 +61,7 @@ export const rule: Rule = {
   rationale:
     'Outbound rules are yours to set: when a security group is created without egress rules, EC2 adds rules that allow all outbound traffic. On a group attached to a database, cache, search domain or file system, egress to 0.0.0.0/0 or ::/0 is seldom needed and gives a compromised data store a way out.',
   remediation:
-    'Give the data store\'s group explicit egress rules for the destinations it needs (`SecurityGroupEgress` in CloudFormation, which replaces the default rules; to allow nothing, use a single rule to `127.0.0.1/32`), or `egress {}` blocks / `aws_vpc_security_group_egress_rule` in Terraform limited to private ranges or security groups.',
+    "Give the data store's group explicit egress rules for the destinations it needs (`SecurityGroupEgress` in CloudFormation, which replaces the default rules; to allow nothing, use a single rule to `127.0.0.1/32`), or `egress {}` blocks / `aws_vpc_security_group_egress_rule` in Terraform limited to private ranges or security groups.",
 
   check(resource, context) {
     const reports: RuleReport[] = [];

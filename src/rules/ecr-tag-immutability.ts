@@ -33,12 +33,25 @@ export const rule: Rule = {
     const nullValue = setting.state === 'set' && setting.value.kind === 'literal' && setting.value.value === null;
     // IMMUTABLE, and the *_WITH_EXCLUSION modes, which are a deliberate per-tag choice, are left alone.
     if (value !== 'MUTABLE' && value !== 'absent' && !nullValue) return [];
-    const why = 'a later push can move a tag to another image, so what runs may not be what was reviewed. Choosing immutable tags is yours';
+    const why =
+      'a later push can move a tag to another image, so what runs may not be what was reviewed. Choosing immutable tags is yours';
     const fixable = fixEdits(resource, context).length > 0;
     if (setting.state === 'set' && !nullValue) {
-      return [{ message: `ECR repository '${resource.id}' keeps its image tags mutable: ${why}; set ${name} to IMMUTABLE.`, range: setting.property.value.range, fixable }];
+      return [
+        {
+          message: `ECR repository '${resource.id}' keeps its image tags mutable: ${why}; set ${name} to IMMUTABLE.`,
+          range: setting.property.value.range,
+          fixable,
+        },
+      ];
     }
-    return [{ message: `ECR repository '${resource.id}' keeps its image tags mutable (${name} is not set and defaults to MUTABLE): ${why}; set it to IMMUTABLE.`, range: resource.typeRange, fixable }];
+    return [
+      {
+        message: `ECR repository '${resource.id}' keeps its image tags mutable (${name} is not set and defaults to MUTABLE): ${why}; set it to IMMUTABLE.`,
+        range: resource.typeRange,
+        fixable,
+      },
+    ];
   },
 
   fix(_report, resource, context) {

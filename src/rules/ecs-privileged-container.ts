@@ -25,7 +25,10 @@ export const rule: Rule = {
   fix(report, resource) {
     const value = report.data?.literal as Value | undefined;
     if (!value) return undefined;
-    return { title: `Set ${key(resource, 'Privileged', 'privileged')} to false`, edits: replaceValue(resource, value, 'false') };
+    return {
+      title: `Set ${key(resource, 'Privileged', 'privileged')} to false`,
+      edits: replaceValue(resource, value, 'false'),
+    };
   },
 };
 
@@ -37,7 +40,9 @@ interface PrivilegedContainer {
 }
 
 function report(resource: Resource, container: PrivilegedContainer, fargateOnly: boolean): RuleReport {
-  const which = container.name ? `Container '${container.name}' in ECS task definition '${resource.id}'` : `A container in ECS task definition '${resource.id}'`;
+  const which = container.name
+    ? `Container '${container.name}' in ECS task definition '${resource.id}'`
+    : `A container in ECS task definition '${resource.id}'`;
   if (fargateOnly) {
     return {
       message: `${which} asks to run privileged, but the task definition requires Fargate, which does not support privileged containers. Remove the setting and grant only the Linux capabilities the container needs.`,
@@ -61,18 +66,33 @@ function privilegedContainers(resource: Resource, context: RuleContext): Privile
   const written = definitions.property?.value;
   if (!written) return [];
   if (isCloudFormation(resource)) {
-    return definitions.state === 'set' ? fromMaps(items(definitions.value), 'Privileged', 'Name', context, definitions.value === written ? undefined : written) : [];
+    return definitions.state === 'set'
+      ? fromMaps(
+          items(definitions.value),
+          'Privileged',
+          'Name',
+          context,
+          definitions.value === written ? undefined : written,
+        )
+      : [];
   }
 
   const value = context.resolve(written);
   // Text or maps that come from a local or a variable default are pointed at where this resource uses them, and not fixed.
   const elsewhere = value === written ? undefined : written;
-  if (value?.kind === 'literal' && typeof value.value === 'string') return fromJsonText(resource, value, context, elsewhere);
+  if (value?.kind === 'literal' && typeof value.value === 'string')
+    return fromJsonText(resource, value, context, elsewhere);
   // jsonencode([{ name = …, privileged = true }]): the containers are HCL maps we can read and fix.
   if (value?.kind === 'unresolvable' && value.construct === 'function:jsonencode' && value.args?.kind === 'list') {
     const argument = context.resolve(value.args.items[0]);
     if (argument?.kind !== 'list') return [];
-    return fromMaps(argument.items, 'privileged', 'name', context, elsewhere ?? (argument === value.args.items[0] ? undefined : value.args.items[0]));
+    return fromMaps(
+      argument.items,
+      'privileged',
+      'name',
+      context,
+      elsewhere ?? (argument === value.args.items[0] ? undefined : value.args.items[0]),
+    );
   }
   // file(), templatefile() and other expressions are read at plan time: say nothing.
   return [];
@@ -82,7 +102,13 @@ function privilegedContainers(resource: Resource, context: RuleContext): Privile
  * Containers written as maps. `elsewhere` is the value written on the resource when the maps
  * themselves come from another place (a local, a variable default): findings then point at it.
  */
-function fromMaps(containers: Value[], privilegedKey: string, nameKey: string, context: RuleContext, elsewhere: Value | undefined): PrivilegedContainer[] {
+function fromMaps(
+  containers: Value[],
+  privilegedKey: string,
+  nameKey: string,
+  context: RuleContext,
+  elsewhere: Value | undefined,
+): PrivilegedContainer[] {
   const found: PrivilegedContainer[] = [];
   for (const item of containers) {
     const container = context.resolve(item);
@@ -112,11 +138,19 @@ function containerName(container: MapValue, nameKey: string, context: RuleContex
  * in the source is the k-th privileged container of the parsed JSON; when they do not line up
  * (comments, unusual escapes), the whole value is the range.
  */
-function fromJsonText(resource: Resource, value: LiteralValue, context: RuleContext, elsewhere: Value | undefined): PrivilegedContainer[] {
+function fromJsonText(
+  resource: Resource,
+  value: LiteralValue,
+  context: RuleContext,
+  elsewhere: Value | undefined,
+): PrivilegedContainer[] {
   const parsed: unknown = jsonc.parse(String(value.value));
   if (!Array.isArray(parsed)) return [];
   const names = parsed
-    .filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && (c as Record<string, unknown>).privileged === true)
+    .filter(
+      (c): c is Record<string, unknown> =>
+        typeof c === 'object' && c !== null && (c as Record<string, unknown>).privileged === true,
+    )
     .map((c) => (typeof c.name === 'string' ? c.name : undefined));
   if (names.length === 0) return [];
   if (elsewhere) return names.map((name) => ({ name, range: elsewhere.range }));
@@ -141,7 +175,9 @@ function privilegedTokens(resource: Resource, value: LiteralValue, context: Rule
 
 /** True when RequiresCompatibilities lists only FARGATE. */
 function runsOnlyOnFargate(resource: Resource, context: RuleContext): boolean {
-  const setting = readSetting(resource, context, [key(resource, 'RequiresCompatibilities', 'requires_compatibilities')]);
+  const setting = readSetting(resource, context, [
+    key(resource, 'RequiresCompatibilities', 'requires_compatibilities'),
+  ]);
   if (setting.state !== 'set') return false;
   const names = items(setting.value).map((item) => asString(context.resolve(item)));
   return names.length > 0 && names.every((name) => name?.toUpperCase() === 'FARGATE');

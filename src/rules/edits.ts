@@ -28,7 +28,8 @@ interface Doc {
 function open(resource: Resource, context: RuleContext): Doc | undefined {
   const text = context.text(resource.file);
   if (text === undefined) return undefined;
-  const syntax: Syntax = resource.syntax === 'terraform' ? 'hcl' : resource.syntax === 'cloudformation-json' ? 'json' : 'yaml';
+  const syntax: Syntax =
+    resource.syntax === 'terraform' ? 'hcl' : resource.syntax === 'cloudformation-json' ? 'json' : 'yaml';
   const { lines, eol } = indexed(text);
   return { file: resource.file, text, lines, eol, syntax };
 }
@@ -110,7 +111,9 @@ export function insertAfterResource(resource: Resource, context: RuleContext, bl
   const at = doc.lines.offset(resource.range.end);
   // The block is written with two-space steps; a file indented otherwise gets its own.
   const unit = unitOf(doc);
-  const body = blockText.replace(/^((?: {2})+)/gm, (spaces) => unit.repeat(spaces.length / 2)).replace(/\r?\n/g, doc.eol);
+  const body = blockText
+    .replace(/^((?: {2})+)/gm, (spaces) => unit.repeat(spaces.length / 2))
+    .replace(/\r?\n/g, doc.eol);
   return [edit(doc, at, at, `${doc.eol}${doc.eol}${body}`)];
 }
 
@@ -119,7 +122,12 @@ export function insertAfterResource(resource: Resource, context: RuleContext, bl
  * `resource` in `Resources`, in the file's style: a block mapping entry at the same indentation in
  * YAML, a member with its comma in JSON. Returns [] for a flow-style YAML `Resources` mapping.
  */
-export function insertResource(resource: Resource, context: RuleContext, logicalId: string, body: FixValue): TextEdit[] {
+export function insertResource(
+  resource: Resource,
+  context: RuleContext,
+  logicalId: string,
+  body: FixValue,
+): TextEdit[] {
   const doc = open(resource, context);
   if (!doc || doc.syntax === 'hcl') return [];
   const lineStart = doc.lines.offset({ line: resource.idRange.start.line, character: 0 });
@@ -127,13 +135,26 @@ export function insertResource(resource: Resource, context: RuleContext, logical
   const end = doc.lines.offset(resource.range.end);
   if (doc.syntax === 'json') {
     const jsonIndent = /^[ \t]*$/.test(indent) ? indent : '';
-    return [edit(doc, end, end, `,${doc.eol}${jsonIndent}${JSON.stringify(logicalId)}: ${renderJson(body, jsonIndent, unitOf(doc), doc.eol)}`)];
+    return [
+      edit(
+        doc,
+        end,
+        end,
+        `,${doc.eol}${jsonIndent}${JSON.stringify(logicalId)}: ${renderJson(body, jsonIndent, unitOf(doc), doc.eol)}`,
+      ),
+    ];
   }
   if (!/^[ \t]*$/.test(indent)) return [];
   // The entry's range can run on over trailing comment lines up to the next key: stop at its last content.
   const start = doc.lines.offset(resource.range.start);
   let content = doc.text.slice(start, end).trimEnd();
-  while (content.includes('\n') && content.slice(content.lastIndexOf('\n') + 1).trim().startsWith('#')) {
+  while (
+    content.includes('\n') &&
+    content
+      .slice(content.lastIndexOf('\n') + 1)
+      .trim()
+      .startsWith('#')
+  ) {
     content = content.slice(0, content.lastIndexOf('\n')).trimEnd();
   }
   const at = endOfLine(doc, start + content.length);
@@ -238,9 +259,19 @@ function insertYaml(doc: Doc, map: MapValue, key: string, value: FixValue): Text
   if (map.properties.length === 0) return [];
   const first = map.properties[0];
   const last = map.properties[map.properties.length - 1];
-  const indent = doc.text.slice(doc.lines.offset({ line: first.keyRange.start.line, character: 0 }), doc.lines.offset(first.keyRange.start));
+  const indent = doc.text.slice(
+    doc.lines.offset({ line: first.keyRange.start.line, character: 0 }),
+    doc.lines.offset(first.keyRange.start),
+  );
   const at = endOfLine(doc, lastValueEnd(doc, last));
-  return [edit(doc, at, at, `${doc.eol}${renderYamlBlock({ [key]: value }, indent.replace(/-/g, ' '), doc.eol, unitOf(doc))}`)];
+  return [
+    edit(
+      doc,
+      at,
+      at,
+      `${doc.eol}${renderYamlBlock({ [key]: value }, indent.replace(/-/g, ' '), doc.eol, unitOf(doc))}`,
+    ),
+  ];
 }
 
 /** Where a property's text ends; block scalars end at the start of the next line. */
@@ -269,7 +300,14 @@ function insertJsonMember(doc: Doc, map: MapValue, key: string, value: FixValue)
     if (doc.text[open] !== '{' || doc.text[close] !== '}') return [];
     const outer = indentOfLine(doc, map.range.start.line);
     const inner = outer + unit;
-    return [edit(doc, open + 1, close, `${doc.eol}${inner}${JSON.stringify(key)}: ${renderJson(value, inner, unit, doc.eol)}${doc.eol}${outer}`)];
+    return [
+      edit(
+        doc,
+        open + 1,
+        close,
+        `${doc.eol}${inner}${JSON.stringify(key)}: ${renderJson(value, inner, unit, doc.eol)}${doc.eol}${outer}`,
+      ),
+    ];
   }
   const last = map.properties[map.properties.length - 1];
   const at = doc.lines.offset(last.range.end);
@@ -329,7 +367,8 @@ const YAML_RESERVED = /^(true|false|yes|no|on|off|null|y|n|~)$/i;
 
 function yamlScalar(value: FixValue): string {
   if (value instanceof Raw) return value.text;
-  if (typeof value === 'string') return YAML_PLAIN.test(value) && !YAML_RESERVED.test(value) ? value : JSON.stringify(value);
+  if (typeof value === 'string')
+    return YAML_PLAIN.test(value) && !YAML_RESERVED.test(value) ? value : JSON.stringify(value);
   if (typeof value === 'object') return JSON.stringify(toJson(value));
   return String(value);
 }
@@ -381,7 +420,10 @@ function renderHclExpression(value: FixValue, indent: string, unit: string, eol:
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map((v) => renderHclExpression(v, indent, unit, eol)).join(', ')}]`;
   const inner = indent + unit;
-  const entries = Object.entries(value).map(([k, v]) => `${inner}${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k)} = ${renderHclExpression(v, inner, unit, eol)}`);
+  const entries = Object.entries(value).map(
+    ([k, v]) =>
+      `${inner}${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k)} = ${renderHclExpression(v, inner, unit, eol)}`,
+  );
   return `{${eol}${entries.join(eol)}${eol}${indent}}`;
 }
 

@@ -6,7 +6,8 @@ import { isCloudFormation, key } from './values';
 const CFN_KEY = 'Encrypted';
 const TF_KEY = 'encrypted';
 
-const REASON = 'Encrypting the files at rest is yours to choose on EFS, and it can only be chosen when the file system is created';
+const REASON =
+  'Encrypting the files at rest is yours to choose on EFS, and it can only be chosen when the file system is created';
 
 export const rule: Rule = {
   id: 'efs-file-system-encryption',

@@ -33,11 +33,22 @@ export const rule: Rule = {
     if (open === 'unknown' || open === 'none') return [];
     const subject = `The Kubernetes API endpoint of EKS cluster '${resource.id}'`;
     const switchedOn = isPublic === true ? `${publicKey} is true` : `${publicKey} is not set and defaults to true`;
-    const why = 'AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.';
+    const why =
+      'AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.';
     if (open === 'default') {
-      return [{ message: `${subject} accepts connections from any IP address: ${switchedOn}, and ${cidrsKey} is not set, so it defaults to 0.0.0.0/0. ${why}`, range: publicRange(resource, publicAccess) }];
+      return [
+        {
+          message: `${subject} accepts connections from any IP address: ${switchedOn}, and ${cidrsKey} is not set, so it defaults to 0.0.0.0/0. ${why}`,
+          range: publicRange(resource, publicAccess),
+        },
+      ];
     }
-    return [{ message: `${subject} accepts connections from any IP address: ${switchedOn}, and ${cidrsKey} includes ${open.cidr}. ${why}`, range: open.range }];
+    return [
+      {
+        message: `${subject} accepts connections from any IP address: ${switchedOn}, and ${cidrsKey} includes ${open.cidr}. ${why}`,
+        range: open.range,
+      },
+    ];
   },
 };
 
@@ -53,14 +64,18 @@ function openCidr(cidrs: Setting, context: RuleContext): OpenCidr {
   const writtenHere = cidrs.value === cidrs.property.value;
   // A CommaDelimitedList parameter default arrives as one string.
   if (cidrs.value.kind === 'literal' && typeof cidrs.value.value === 'string') {
-    const open = cidrs.value.value.split(',').map((c) => c.trim()).find((c) => WORLD.includes(c));
+    const open = cidrs.value.value
+      .split(',')
+      .map((c) => c.trim())
+      .find((c) => WORLD.includes(c));
     return open ? { cidr: open, range: cidrs.property.value.range } : 'none';
   }
   let unknown = false;
   for (const item of items(cidrs.value)) {
     const text = asString(context.resolve(item));
     if (text === undefined) unknown = true;
-    else if (WORLD.includes(text.trim())) return { cidr: text.trim(), range: writtenHere ? item.range : cidrs.property.value.range };
+    else if (WORLD.includes(text.trim()))
+      return { cidr: text.trim(), range: writtenHere ? item.range : cidrs.property.value.range };
   }
   if (cidrs.value.kind !== 'list' && cidrs.value.kind !== 'literal') return 'unknown';
   return unknown ? 'unknown' : 'none';

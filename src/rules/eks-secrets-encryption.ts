@@ -57,7 +57,9 @@ function encryptsSecrets(resource: Resource, config: Setting, context: RuleConte
 }
 
 function repeatedBlocks(resource: Resource, context: RuleContext): Value[] {
-  return resource.properties.properties.filter((p) => p.key === 'encryption_config').map((p) => context.resolve(p.value) ?? p.value);
+  return resource.properties.properties
+    .filter((p) => p.key === 'encryption_config')
+    .map((p) => context.resolve(p.value) ?? p.value);
 }
 
 function readResources(entry: MapValue, name: string, context: RuleContext): string[] | undefined {

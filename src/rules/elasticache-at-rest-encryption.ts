@@ -32,12 +32,17 @@ export const rule: Rule = {
 
   check(resource, context) {
     if (inheritsSettings(resource, context)) return [];
-    return isReplicationGroup(resource) ? checkReplicationGroup(resource, context) : checkStandaloneCluster(resource, context);
+    return isReplicationGroup(resource)
+      ? checkReplicationGroup(resource, context)
+      : checkStandaloneCluster(resource, context);
   },
 
   fix(_report, resource, context) {
     const name = key(resource, CFN_KEY, TF_KEY);
-    return { title: `Set ${name} to true (the replication group is replaced)`, edits: setProperty(resource, context, [name], true) };
+    return {
+      title: `Set ${name} to true (the replication group is replaced)`,
+      edits: setProperty(resource, context, [name], true),
+    };
   },
 };
 
@@ -52,7 +57,9 @@ function checkReplicationGroup(resource: Resource, context: RuleContext): RuleRe
 
   const version = cacheEngineVersion(resource, context);
   const supported = engine === undefined || versionCanEncrypt(engine, version);
-  const upgrade = supported ? '' : ` Engine version ${version} cannot encrypt at rest: upgrade to Redis OSS 4.0.10 or later first.`;
+  const upgrade = supported
+    ? ''
+    : ` Engine version ${version} cannot encrypt at rest: upgrade to Redis OSS 4.0.10 or later first.`;
   const why = 'ElastiCache encrypts backups and on-disk data only when you ask for it at creation.';
   if (setting.state === 'set') {
     return [

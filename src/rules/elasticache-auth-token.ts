@@ -51,7 +51,9 @@ function hardCodedToken(resource: Resource, range: RuleReport['range']): RuleRep
 }
 
 function noAuthentication(resource: Resource, context: RuleContext): RuleReport {
-  const transit = booleanOf(readSetting(resource, context, [key(resource, 'TransitEncryptionEnabled', 'transit_encryption_enabled')]));
+  const transit = booleanOf(
+    readSetting(resource, context, [key(resource, 'TransitEncryptionEnabled', 'transit_encryption_enabled')]),
+  );
   const token = key(resource, 'AuthToken', 'auth_token');
   const groups = key(resource, 'UserGroupIds', 'user_group_ids');
   const needsTls = transit === true ? '' : ' Both need in-transit encryption, which this group does not turn on.';

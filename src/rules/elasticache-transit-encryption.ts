@@ -57,13 +57,29 @@ function checkTransit(resource: Resource, context: RuleContext, engine: CacheEng
   const supported = engine === undefined || versionCanEncrypt(engine, version);
   const minimum = engine === 'memcached' ? 'Memcached 1.6.12' : 'Redis OSS 4.0.10';
   const upgrade = supported ? '' : ` Engine version ${version} cannot use TLS: upgrade to ${minimum} or later first.`;
-  const why = 'ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.';
+  const why =
+    'ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.';
   if (setting.state === 'set') {
-    return [{ message: `ElastiCache ${what} '${resource.id}' turns in-transit encryption off. ${why}${upgrade}`, range: setting.property.value.range, fixable: supported }];
+    return [
+      {
+        message: `ElastiCache ${what} '${resource.id}' turns in-transit encryption off. ${why}${upgrade}`,
+        range: setting.property.value.range,
+        fixable: supported,
+      },
+    ];
   }
   // The API default is false for Redis OSS and Memcached; for other engines we only say it is not set.
-  const unset = engine === 'redis' || engine === 'memcached' ? `${name} is not set and defaults to false for ${engineName(engine)}` : `${name} is not set`;
-  return [{ message: `ElastiCache ${what} '${resource.id}' does not turn on in-transit encryption: ${unset}. ${why}${upgrade}`, range: resource.typeRange, fixable: supported }];
+  const unset =
+    engine === 'redis' || engine === 'memcached'
+      ? `${name} is not set and defaults to false for ${engineName(engine)}`
+      : `${name} is not set`;
+  return [
+    {
+      message: `ElastiCache ${what} '${resource.id}' does not turn on in-transit encryption: ${unset}. ${why}${upgrade}`,
+      range: resource.typeRange,
+      fixable: supported,
+    },
+  ];
 }
 
 /** TLS is on, but `preferred` mode still accepts plain-text connections (a migration setting). */

@@ -48,7 +48,8 @@ function hasSecureListener(settings: OptionSettings, balancer: string): boolean 
   const listeners = new Map<string, Map<string, string | undefined>>();
   for (const setting of settings.settings) {
     const namespace = setting.namespace.toLowerCase();
-    const relevant = listenerNamespace.test(namespace) || (balancer === 'classic' && namespace === 'aws:elb:loadbalancer');
+    const relevant =
+      listenerNamespace.test(namespace) || (balancer === 'classic' && namespace === 'aws:elb:loadbalancer');
     if (!relevant) continue;
     const name = setting.name.toLowerCase();
     // Only the options that decide whether a listener is secure; an unknown SSLPolicy, say, does not matter.
@@ -95,7 +96,10 @@ export const rule: Rule = {
     // A Network Load Balancer passes TCP through; TLS is then terminated on the instances.
     if (balancer !== 'classic' && balancer !== 'application') return [];
     if (hasSecureListener(settings, balancer) !== false) return [];
-    const example = balancer === 'application' ? 'aws:elbv2:listener:443 with Protocol HTTPS and SSLCertificateArns' : 'aws:elb:listener:443 with ListenerProtocol HTTPS and SSLCertificateId';
+    const example =
+      balancer === 'application'
+        ? 'aws:elbv2:listener:443 with Protocol HTTPS and SSLCertificateArns'
+        : 'aws:elb:listener:443 with ListenerProtocol HTTPS and SSLCertificateId';
     return [
       {
         message: `Elastic Beanstalk environment '${resource.id}' has a ${balancer === 'application' ? 'Application' : 'Classic'} Load Balancer with no HTTPS listener in its settings, so clients reach it over plain HTTP. Encrypting that traffic is yours: add ${example}, unless your source bundle's .ebextensions already do.`,

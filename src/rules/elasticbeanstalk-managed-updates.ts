@@ -16,7 +16,7 @@ export const rule: Rule = {
   rationale:
     'On Elastic Beanstalk, AWS publishes patched platform versions (operating system, runtime, web server), but moving your environment onto them is yours: with managed platform updates Elastic Beanstalk applies patch or minor updates in a weekly maintenance window; without them, the instances keep running the old platform until someone updates it.',
   remediation:
-    'In the environment\'s option settings set `aws:elasticbeanstalk:managedactions` `ManagedActionsEnabled` to `true` with a `PreferredStartTime` (for example `Sun:02:00`, UTC), and `aws:elasticbeanstalk:managedactions:platformupdate` `UpdateLevel` to `patch` or `minor`. Managed updates need enhanced health reporting (`aws:elasticbeanstalk:healthreporting:system` `SystemType: enhanced`).',
+    "In the environment's option settings set `aws:elasticbeanstalk:managedactions` `ManagedActionsEnabled` to `true` with a `PreferredStartTime` (for example `Sun:02:00`, UTC), and `aws:elasticbeanstalk:managedactions:platformupdate` `UpdateLevel` to `patch` or `minor`. Managed updates need enhanced health reporting (`aws:elasticbeanstalk:healthreporting:system` `SystemType: enhanced`).",
 
   check(resource, context) {
     const settings = readOptionSettings(resource, context);
@@ -29,7 +29,9 @@ export const rule: Rule = {
       // A setting inherited from a configuration template is pointed at where the environment names the template.
       const own = enabled.owner === resource;
       const template = property(resource, key(resource, 'TemplateName', 'template_name'));
-      const where = own ? `${ENABLED} is false` : `${ENABLED} is false in its configuration template '${enabled.owner.id}'`;
+      const where = own
+        ? `${ENABLED} is false`
+        : `${ENABLED} is false in its configuration template '${enabled.owner.id}'`;
       return [
         {
           message: `Elastic Beanstalk environment '${resource.id}' turns managed platform updates off (${where}), so its instances keep an outdated platform until someone updates it. AWS publishes patched platform versions, but applying them is yours; set ${ENABLED} to true.`,

@@ -23,7 +23,7 @@ export const rule: Rule = {
   severity: 'warning',
   appliesTo: [...LISTENERS_V2, 'AWS::ElasticLoadBalancing::LoadBalancer', 'aws_elb'],
   rationale:
-    'AWS terminates TLS on the load balancer with the certificates and security policy you choose, but it does not choose for you: a listener serves plain HTTP if you configure HTTP, and HTTPS or TLS listeners created without a security policy get ELBSecurityPolicy-2016-08, which still accepts TLS 1.0 and 1.1. Protecting data in transit between clients and the load balancer is the customer\'s side of the model.',
+    "AWS terminates TLS on the load balancer with the certificates and security policy you choose, but it does not choose for you: a listener serves plain HTTP if you configure HTTP, and HTTPS or TLS listeners created without a security policy get ELBSecurityPolicy-2016-08, which still accepts TLS 1.0 and 1.1. Protecting data in transit between clients and the load balancer is the customer's side of the model.",
   remediation:
     'Serve HTTPS (`Protocol: HTTPS` with a certificate; Terraform `protocol = "HTTPS"`, `certificate_arn`) and turn HTTP listeners into redirects (`DefaultActions: [{ Type: redirect, RedirectConfig: { Protocol: HTTPS, Port: "443", StatusCode: HTTP_301 } }]`; Terraform `default_action { type = "redirect"  redirect { protocol = "HTTPS", port = "443", status_code = "HTTP_301" } }`). On HTTPS and TLS listeners set `SslPolicy` / `ssl_policy` to a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06. On Classic Load Balancers, use HTTPS or SSL listeners.',
 
@@ -42,7 +42,10 @@ export const rule: Rule = {
 function checkListener(listener: Resource, context: RuleContext): RuleReport[] {
   const cfn = isCloudFormation(listener);
   const protocolProperty = getProperty(listener.properties, key(listener, 'Protocol', 'protocol'));
-  const balancer = referencedResource(getProperty(listener.properties, key(listener, 'LoadBalancerArn', 'load_balancer_arn'))?.value, context);
+  const balancer = referencedResource(
+    getProperty(listener.properties, key(listener, 'LoadBalancerArn', 'load_balancer_arn'))?.value,
+    context,
+  );
   let protocol = protocolValue(protocolProperty, context);
   // Terraform leaves `protocol` optional: Application Load Balancers then listen on HTTP.
   if (!protocolProperty && !cfn && balancer && balancerType(balancer, context) === 'application') protocol = 'HTTP';
@@ -55,10 +58,17 @@ function protocolValue(property: Property | undefined, context: RuleContext): st
   return asString(context.resolve(property?.value))?.toUpperCase();
 }
 
-function checkHttp(listener: Resource, protocol: Property | undefined, balancer: Resource | undefined, context: RuleContext): RuleReport[] {
+function checkHttp(
+  listener: Resource,
+  protocol: Property | undefined,
+  balancer: Resource | undefined,
+  context: RuleContext,
+): RuleReport[] {
   if (redirectsToHttps(listener, context) !== false) return [];
   const internal = balancer !== undefined && isInternal(balancer, context);
-  const said = protocol ? 'serves plain HTTP' : `does not set protocol, so it serves plain HTTP (the default for Application Load Balancers)`;
+  const said = protocol
+    ? 'serves plain HTTP'
+    : `does not set protocol, so it serves plain HTTP (the default for Application Load Balancers)`;
   const where = internal ? `on internal load balancer '${balancer!.id}' ` : '';
   return [
     {
@@ -144,10 +154,18 @@ function checkClassic(balancer: Resource, context: RuleContext): RuleReport[] {
   const listeners = mapsOf(balancer.properties, cfn ? 'Listeners' : 'listener', context);
   if (!listeners) return [];
   const internal = isInternal(balancer, context);
-  return listeners.flatMap((listener) => classicHttp(balancer, listener, cfn ? 'Protocol' : 'lb_protocol', internal, context));
+  return listeners.flatMap((listener) =>
+    classicHttp(balancer, listener, cfn ? 'Protocol' : 'lb_protocol', internal, context),
+  );
 }
 
-function classicHttp(balancer: Resource, listener: MapValue, protocolKey: string, internal: boolean, context: RuleContext): RuleReport[] {
+function classicHttp(
+  balancer: Resource,
+  listener: MapValue,
+  protocolKey: string,
+  internal: boolean,
+  context: RuleContext,
+): RuleReport[] {
   const protocol = getProperty(listener, protocolKey);
   if (protocolValue(protocol, context) !== 'HTTP') return [];
   const port = stringAt(listener, protocolKey === 'Protocol' ? 'LoadBalancerPort' : 'lb_port', context);

@@ -18,14 +18,21 @@ export const rule: Rule = {
   title: 'EMR cluster data is not encrypted at rest and in transit',
   concern: 'data-at-rest',
   severity: 'warning',
-  appliesTo: ['AWS::EMR::Cluster', 'AWS::EMR::SecurityConfiguration', 'aws_emr_cluster', 'aws_emr_security_configuration'],
+  appliesTo: [
+    'AWS::EMR::Cluster',
+    'AWS::EMR::SecurityConfiguration',
+    'aws_emr_cluster',
+    'aws_emr_security_configuration',
+  ],
   rationale:
-    'AWS runs the EMR service and provisions the cluster, but encrypting your data on it is your choice: EMR itself encrypts the nodes\' local disks and sets up TLS between them only when a security configuration asks for it (account-wide EBS encryption by default, if turned on, still covers EBS volumes).',
+    "AWS runs the EMR service and provisions the cluster, but encrypting your data on it is your choice: EMR itself encrypts the nodes' local disks and sets up TLS between them only when a security configuration asks for it (account-wide EBS encryption by default, if turned on, still covers EBS volumes).",
   remediation:
-    'Create a security configuration (`AWS::EMR::SecurityConfiguration`, `aws_emr_security_configuration`) with `EnableAtRestEncryption: true` (including `LocalDiskEncryptionConfiguration` with a KMS key, and `EnableEbsEncryption`) and `EnableInTransitEncryption: true` (with a TLS certificate provider), and reference it from the cluster\'s `SecurityConfiguration` / `security_configuration`.',
+    "Create a security configuration (`AWS::EMR::SecurityConfiguration`, `aws_emr_security_configuration`) with `EnableAtRestEncryption: true` (including `LocalDiskEncryptionConfiguration` with a KMS key, and `EnableEbsEncryption`) and `EnableInTransitEncryption: true` (with a TLS certificate provider), and reference it from the cluster's `SecurityConfiguration` / `security_configuration`.",
 
   check(resource, context) {
-    return CLUSTER_TYPES.includes(resource.type) ? checkCluster(resource, context) : checkSecurityConfiguration(resource, context);
+    return CLUSTER_TYPES.includes(resource.type)
+      ? checkCluster(resource, context)
+      : checkSecurityConfiguration(resource, context);
   },
 };
 
@@ -35,7 +42,9 @@ export const rule: Rule = {
  */
 function checkCluster(resource: Resource, context: RuleContext): RuleReport[] {
   if (isSet(resource, context, key(resource, 'SecurityConfiguration', 'security_configuration'))) return [];
-  const configuration = isCloudFormation(resource) ? 'an AWS::EMR::SecurityConfiguration' : 'an aws_emr_security_configuration';
+  const configuration = isCloudFormation(resource)
+    ? 'an AWS::EMR::SecurityConfiguration'
+    : 'an aws_emr_security_configuration';
   return [
     {
       message: `EMR cluster '${resource.id}' has no security configuration, so EMR itself encrypts neither its nodes' local disks nor the traffic between them. Protecting your data on the cluster is yours; create ${configuration} with at-rest and in-transit encryption and reference it in ${key(resource, 'SecurityConfiguration', 'security_configuration')}.`,
@@ -63,8 +72,14 @@ function checkSecurityConfiguration(resource: Resource, context: RuleContext): R
 function encryptionGaps(document: DocNode): Gap[] | typeof UNKNOWN {
   const encryption = member(document, 'EncryptionConfiguration');
   if (encryption === UNKNOWN) return UNKNOWN;
-  const atRestOff: Gap = { what: 'at-rest encryption', why: "the nodes' local disks (HDFS, spill files, EBS volumes) are not encrypted by EMR" };
-  const inTransitOff: Gap = { what: 'in-transit encryption', why: "EMR sets up no TLS for the applications' traffic between nodes" };
+  const atRestOff: Gap = {
+    what: 'at-rest encryption',
+    why: "the nodes' local disks (HDFS, spill files, EBS volumes) are not encrypted by EMR",
+  };
+  const inTransitOff: Gap = {
+    what: 'in-transit encryption',
+    why: "EMR sets up no TLS for the applications' traffic between nodes",
+  };
   if (encryption === undefined) return [atRestOff, inTransitOff];
 
   const gaps: Gap[] = [];
@@ -75,7 +90,11 @@ function encryptionGaps(document: DocNode): Gap[] | typeof UNKNOWN {
     const options = member(encryption, 'AtRestEncryptionConfiguration');
     const localDisk = options === UNKNOWN ? UNKNOWN : member(options, 'LocalDiskEncryptionConfiguration');
     if (localDisk === undefined) {
-      gaps.push({ what: 'local-disk encryption', why: "at-rest encryption covers EMRFS data in S3 only, not the nodes' local disks", range: rangeOf(atRestNode) });
+      gaps.push({
+        what: 'local-disk encryption',
+        why: "at-rest encryption covers EMRFS data in S3 only, not the nodes' local disks",
+        range: rangeOf(atRestNode),
+      });
     }
   }
   const inTransitNode = member(encryption, 'EnableInTransitEncryption');

@@ -8,7 +8,7 @@ export const rule: Rule = {
   severity: 'info',
   appliesTo: ['aws_glacier_vault'],
   rationale:
-    'Glacier stores archives durably and always encrypts them, but anyone your access policy allows can delete them. Making archives immutable (write once, read many) for backups or records you must retain is a decision on the customer\'s side, enforced by AWS once a Vault Lock policy is locked.',
+    "Glacier stores archives durably and always encrypts them, but anyone your access policy allows can delete them. Making archives immutable (write once, read many) for backups or records you must retain is a decision on the customer's side, enforced by AWS once a Vault Lock policy is locked.",
   remediation:
     'Add `aws_glacier_vault_lock` with `vault_name` set to the vault, a policy that denies `glacier:DeleteArchive` before a retention period, and `complete_lock = true` once tested: a completed lock cannot be changed or removed. CloudFormation has no Vault Lock resource; lock the vault with the API after deployment.',
 

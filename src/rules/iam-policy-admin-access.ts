@@ -18,7 +18,9 @@ function isAdministratorStatement(statement: PolicyStatement): boolean {
 
 function subject(resource: Resource, policyName: string | undefined): string {
   if (resource.type === 'aws_ssoadmin_permission_set_inline_policy') return `Permission set policy '${resource.id}'`;
-  const inline = /^(AWS::IAM::(Role|User|Group)|AWS::Serverless::(Function|StateMachine)|aws_iam_role)$/.test(resource.type);
+  const inline = /^(AWS::IAM::(Role|User|Group)|AWS::Serverless::(Function|StateMachine)|aws_iam_role)$/.test(
+    resource.type,
+  );
   if (!inline) return `IAM policy '${resource.id}'`;
   return policyName ? `Inline policy '${policyName}' of '${resource.id}'` : `An inline policy of '${resource.id}'`;
 }

@@ -22,7 +22,13 @@ const NOT_NARROWING_KEYS = new Set([
 
 /** An IAM action pattern (`sts:*`, `sts:Assume*`, `*`) that covers one of the assume actions. */
 function coversAssume(pattern: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
   return ASSUME_ACTIONS.some((action) => regex.test(action));
 }
 
@@ -32,7 +38,13 @@ function narrows(conditions: PolicyCondition[]): boolean {
 
 /** Allow for `*` (or for everyone but a NotPrincipal list), for an assume action, with nothing that narrows who. */
 function trustsAnyone(statement: PolicyStatement): boolean {
-  if (statement.effect !== 'Allow' || statement.conditions === 'unknown' || statement.actions === 'unknown' || statement.principals === 'unknown') return false;
+  if (
+    statement.effect !== 'Allow' ||
+    statement.conditions === 'unknown' ||
+    statement.actions === 'unknown' ||
+    statement.principals === 'unknown'
+  )
+    return false;
   const everyone = statement.notPrincipal ? !statement.anyone : statement.anyone;
   return everyone && statement.actions.some(coversAssume) && !narrows(statement.conditions);
 }
@@ -44,7 +56,7 @@ export const rule: Rule = {
   severity: 'error',
   appliesTo: ['AWS::IAM::Role', 'aws_iam_role'],
   rationale:
-    "A role's trust policy decides who may assume it, and AWS applies it as written. `Principal: \"*\"` (or `{ AWS: \"*\" }`) without a condition lets any principal in any AWS account assume the role and use its permissions.",
+    'A role\'s trust policy decides who may assume it, and AWS applies it as written. `Principal: "*"` (or `{ AWS: "*" }`) without a condition lets any principal in any AWS account assume the role and use its permissions.',
   remediation:
     'Name the accounts, roles or services that may assume the role in `AssumeRolePolicyDocument` (CloudFormation) or `assume_role_policy` (Terraform), or keep `*` only together with a condition that narrows who, such as `aws:PrincipalOrgID`, `aws:PrincipalArn` or `sts:ExternalId`.',
 

@@ -31,7 +31,8 @@ function refersTo(value: Value | undefined, target: Resource): boolean {
 
 /** AWS managed policies (`arn:aws:iam::aws:policy/…`) never require MFA, so they change nothing here. */
 function isAwsManagedPolicyArn(value: Value): boolean {
-  if (value.kind === 'literal') return typeof value.value === 'string' && /^arn:aws[a-z-]*:iam::aws:policy\//.test(value.value);
+  if (value.kind === 'literal')
+    return typeof value.value === 'string' && /^arn:aws[a-z-]*:iam::aws:policy\//.test(value.value);
   return value.kind === 'unresolvable' && value.text.includes(':iam::aws:policy/');
 }
 
@@ -42,7 +43,13 @@ function documentOf(resource: Resource, name: string, evidence: Evidence): void 
 }
 
 /** A managed policy by ARN: one of the template's own, an AWS managed one, or unknown. */
-function managedPolicy(arn: Value, context: RuleContext, evidence: Evidence, policyType: string, documentKey: string): void {
+function managedPolicy(
+  arn: Value,
+  context: RuleContext,
+  evidence: Evidence,
+  policyType: string,
+  documentKey: string,
+): void {
   const resolved = context.resolve(arn);
   if (!resolved || isAwsManagedPolicyArn(resolved)) return;
   const policy = resolved.kind === 'reference' ? context.resourceById(resolved.target) : undefined;
@@ -69,9 +76,23 @@ function cfnManagedPolicies(resource: Resource, context: RuleContext, evidence: 
 }
 
 /** Stand-alone policies that name the user or group in `Users`/`Groups` or `UserName`/`GroupName`. */
-function cfnAttachedPolicies(principal: Resource, context: RuleContext, evidence: Evidence, list: 'Users' | 'Groups', single: 'UserName' | 'GroupName'): void {
-  for (const policy of context.referencing(principal, ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy'])) {
-    if (refersTo(getProperty(policy.properties, list)?.value, principal) || refersTo(getProperty(policy.properties, single)?.value, principal)) {
+function cfnAttachedPolicies(
+  principal: Resource,
+  context: RuleContext,
+  evidence: Evidence,
+  list: 'Users' | 'Groups',
+  single: 'UserName' | 'GroupName',
+): void {
+  for (const policy of context.referencing(principal, [
+    'AWS::IAM::Policy',
+    'AWS::IAM::ManagedPolicy',
+    'AWS::IAM::UserPolicy',
+    'AWS::IAM::GroupPolicy',
+  ])) {
+    if (
+      refersTo(getProperty(policy.properties, list)?.value, principal) ||
+      refersTo(getProperty(policy.properties, single)?.value, principal)
+    ) {
       documentOf(policy, 'PolicyDocument', evidence);
     }
   }
@@ -108,13 +129,30 @@ function cfnEvidence(user: Resource, context: RuleContext): Evidence {
 
 // --- Terraform --------------------------------------------------------------------------------
 
-const TF_POLICY_LINKS = ['aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment'];
+const TF_POLICY_LINKS = [
+  'aws_iam_user_policy',
+  'aws_iam_group_policy',
+  'aws_iam_user_policy_attachment',
+  'aws_iam_group_policy_attachment',
+  'aws_iam_policy_attachment',
+];
 
 /** Policies attached to a user (`user`, `users`) or a group (`group`, `groups`). */
-function tfAttachedPolicies(principal: Resource, context: RuleContext, evidence: Evidence, single: 'user' | 'group', list: 'users' | 'groups'): void {
+function tfAttachedPolicies(
+  principal: Resource,
+  context: RuleContext,
+  evidence: Evidence,
+  single: 'user' | 'group',
+  list: 'users' | 'groups',
+): void {
   for (const link of context.referencing(principal, TF_POLICY_LINKS)) {
-    if (!refersTo(getProperty(link.properties, single)?.value, principal) && !refersTo(getProperty(link.properties, list)?.value, principal)) continue;
-    if (link.type === 'aws_iam_user_policy' || link.type === 'aws_iam_group_policy') documentOf(link, 'policy', evidence);
+    if (
+      !refersTo(getProperty(link.properties, single)?.value, principal) &&
+      !refersTo(getProperty(link.properties, list)?.value, principal)
+    )
+      continue;
+    if (link.type === 'aws_iam_user_policy' || link.type === 'aws_iam_group_policy')
+      documentOf(link, 'policy', evidence);
     else {
       const arn = getProperty(link.properties, 'policy_arn')?.value;
       if (arn) managedPolicy(arn, context, evidence, 'aws_iam_policy', 'policy');
@@ -136,12 +174,18 @@ function tfEvidence(user: Resource, context: RuleContext): Evidence {
   const evidence: Evidence = { documents: [], unknown: false };
   tfAttachedPolicies(user, context, evidence, 'user', 'users');
   for (const membership of context.referencing(user, ['aws_iam_user_group_membership', 'aws_iam_group_membership'])) {
-    if (membership.type === 'aws_iam_user_group_membership' && refersTo(getProperty(membership.properties, 'user')?.value, user)) {
+    if (
+      membership.type === 'aws_iam_user_group_membership' &&
+      refersTo(getProperty(membership.properties, 'user')?.value, user)
+    ) {
       const groups = getProperty(membership.properties, 'groups')?.value;
       if (groups?.kind !== 'list') evidence.unknown = true;
       for (const group of items(groups)) tfGroup(group, context, evidence);
     }
-    if (membership.type === 'aws_iam_group_membership' && refersTo(getProperty(membership.properties, 'users')?.value, user)) {
+    if (
+      membership.type === 'aws_iam_group_membership' &&
+      refersTo(getProperty(membership.properties, 'users')?.value, user)
+    ) {
       const group = getProperty(membership.properties, 'group')?.value;
       if (group) tfGroup(group, context, evidence);
       else evidence.unknown = true;
@@ -151,7 +195,9 @@ function tfEvidence(user: Resource, context: RuleContext): Evidence {
 }
 
 function tfHasLoginProfile(user: Resource, context: RuleContext): boolean {
-  return context.referencing(user, ['aws_iam_user_login_profile']).some((profile) => refersTo(getProperty(profile.properties, 'user')?.value, user));
+  return context
+    .referencing(user, ['aws_iam_user_login_profile'])
+    .some((profile) => refersTo(getProperty(profile.properties, 'user')?.value, user));
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -187,9 +233,12 @@ export const rule: Rule = {
   check(resource, context) {
     const cfn = isCloudFormation(resource);
     const loginProfile = cfn ? property(resource, 'LoginProfile') : undefined;
-    const hasConsole = cfn ? asMap(context.resolve(loginProfile?.value)) !== undefined : tfHasLoginProfile(resource, context);
+    const hasConsole = cfn
+      ? asMap(context.resolve(loginProfile?.value)) !== undefined
+      : tfHasLoginProfile(resource, context);
     if (!hasConsole) return [];
-    if (mfaRequirement(cfn ? cfnEvidence(resource, context) : tfEvidence(resource, context), context) !== 'absent') return [];
+    if (mfaRequirement(cfn ? cfnEvidence(resource, context) : tfEvidence(resource, context), context) !== 'absent')
+      return [];
     const signIn = cfn ? 'has a LoginProfile' : 'has an aws_iam_user_login_profile';
     return [
       {

@@ -13,7 +13,10 @@ const REASON =
 
 /** Terraform's `null` leaves the provider default in place, like an absent argument. */
 function isAbsent(setting: Setting): boolean {
-  return setting.state === 'absent' || (setting.state === 'set' && setting.value.kind === 'literal' && setting.value.value === null);
+  return (
+    setting.state === 'absent' ||
+    (setting.state === 'set' && setting.value.kind === 'literal' && setting.value.value === null)
+  );
 }
 
 /**
@@ -25,7 +28,8 @@ function terraformEdits(resource: Resource, context: RuleContext): TextEdit[] {
   // A value from a variable or local is someone's knob: changing it is a decision, not a quick fix.
   if (type.state === 'set' && type.property.value.kind !== 'literal') return [];
   const edits = setProperty(resource, context, ['encryption_type'], 'KMS');
-  if (isAbsent(readSetting(resource, context, ['kms_key_id']))) edits.push(...setProperty(resource, context, ['kms_key_id'], AWS_MANAGED_KEY));
+  if (isAbsent(readSetting(resource, context, ['kms_key_id'])))
+    edits.push(...setProperty(resource, context, ['kms_key_id'], AWS_MANAGED_KEY));
   return combineInsertions(edits);
 }
 
@@ -52,10 +56,22 @@ export const rule: Rule = {
     if (!isAbsent(setting) && (cfn || stringOf(setting) !== 'NONE')) return [];
     const fixable = fixEdits(resource, context).length > 0;
     if (setting.state === 'set' && !isAbsent(setting)) {
-      return [{ message: `Kinesis stream '${resource.id}' sets encryption_type to NONE, so its records are stored unencrypted. ${REASON}: set it to "KMS" with a KMS key.`, range: setting.property.value.range, fixable }];
+      return [
+        {
+          message: `Kinesis stream '${resource.id}' sets encryption_type to NONE, so its records are stored unencrypted. ${REASON}: set it to "KMS" with a KMS key.`,
+          range: setting.property.value.range,
+          fixable,
+        },
+      ];
     }
     const what = cfn ? 'StreamEncryption is not set' : 'encryption_type is not set and defaults to NONE';
-    return [{ message: `Kinesis stream '${resource.id}' stores its records unencrypted: ${what}. ${REASON}, for example with the AWS managed key ${AWS_MANAGED_KEY}.`, range: resource.typeRange, fixable }];
+    return [
+      {
+        message: `Kinesis stream '${resource.id}' stores its records unencrypted: ${what}. ${REASON}, for example with the AWS managed key ${AWS_MANAGED_KEY}.`,
+        range: resource.typeRange,
+        fixable,
+      },
+    ];
   },
 
   fix(_report, resource, context) {

@@ -10,8 +10,15 @@ import { asBoolean, asString, isCloudFormation, isUnknown, key, property } from 
 function canRotate(resource: Resource, context: RuleContext): boolean | undefined {
   const cfn = isCloudFormation(resource);
   const checks: [string, string][] = cfn
-    ? [['KeySpec', 'SYMMETRIC_DEFAULT'], ['KeyUsage', 'ENCRYPT_DECRYPT'], ['Origin', 'AWS_KMS']]
-    : [['customer_master_key_spec', 'SYMMETRIC_DEFAULT'], ['key_usage', 'ENCRYPT_DECRYPT']];
+    ? [
+        ['KeySpec', 'SYMMETRIC_DEFAULT'],
+        ['KeyUsage', 'ENCRYPT_DECRYPT'],
+        ['Origin', 'AWS_KMS'],
+      ]
+    : [
+        ['customer_master_key_spec', 'SYMMETRIC_DEFAULT'],
+        ['key_usage', 'ENCRYPT_DECRYPT'],
+      ];
   for (const [name, rotatable] of checks) {
     const value = context.resolve(property(resource, name)?.value);
     if (value === undefined) continue;

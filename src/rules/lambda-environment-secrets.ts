@@ -14,14 +14,18 @@ const CREDENTIAL_SHAPES: readonly { label: string; pattern: RegExp }[] = [
 ];
 
 function variables(resource: Resource): Property | undefined {
-  return isCloudFormation(resource) ? getPath(resource.properties, 'Environment', 'Variables') : getPath(resource.properties, 'environment', 'variables');
+  return isCloudFormation(resource)
+    ? getPath(resource.properties, 'Environment', 'Variables')
+    : getPath(resource.properties, 'environment', 'variables');
 }
 
 /** Why the variable's value is taken for a secret (a phrase for the message), or undefined when it is not. */
 function secretEvidence(name: string, value: string): string | undefined {
   const shape = CREDENTIAL_SHAPES.find((s) => s.pattern.test(value.trim()));
   if (shape) return `a literal value that looks like ${shape.label}`;
-  return isSecretPropertyName(name) && isHardCodedSecretValue(value) ? 'a literal value, and its name says it is a secret' : undefined;
+  return isSecretPropertyName(name) && isHardCodedSecretValue(value)
+    ? 'a literal value, and its name says it is a secret'
+    : undefined;
 }
 
 export const rule: Rule = {
@@ -31,7 +35,7 @@ export const rule: Rule = {
   severity: 'error',
   appliesTo: ['AWS::Lambda::Function', 'AWS::Serverless::Function', 'aws_lambda_function'],
   rationale:
-    'Lambda encrypts environment variables at rest, but anyone allowed to read the function configuration sees them in clear, and a value written in the template also lives in every copy and commit of it (and in the Terraform state). Keeping credentials out of code is the customer\'s side of the model: AWS stores secrets safely only when you put them in Secrets Manager or SSM Parameter Store.',
+    "Lambda encrypts environment variables at rest, but anyone allowed to read the function configuration sees them in clear, and a value written in the template also lives in every copy and commit of it (and in the Terraform state). Keeping credentials out of code is the customer's side of the model: AWS stores secrets safely only when you put them in Secrets Manager or SSM Parameter Store.",
   remediation:
     'Store the secret in AWS Secrets Manager or as an SSM SecureString and have the function read it at run time (pass its name or ARN in the variable), or in CloudFormation use a dynamic reference such as `{{resolve:secretsmanager:MySecret:SecretString:password}}`; in Terraform pass a `sensitive` variable without a default. Then rotate the exposed value.',
 
@@ -44,7 +48,9 @@ export const rule: Rule = {
       if (value?.kind !== 'literal' || typeof value.value !== 'string') continue;
       const evidence = secretEvidence(variable.key, value.value);
       if (!evidence) continue;
-      const where = isCloudFormation(resource) ? 'the template and the function configuration' : 'the code, the Terraform state and the function configuration';
+      const where = isCloudFormation(resource)
+        ? 'the template and the function configuration'
+        : 'the code, the Terraform state and the function configuration';
       reports.push({
         message: `Lambda function '${resource.id}' sets environment variable ${variable.key} to ${evidence} (value not shown). Anyone who can read ${where} can read it; keep it in Secrets Manager or Parameter Store, pass a reference instead, and rotate it.`,
         range: variable.value.range,

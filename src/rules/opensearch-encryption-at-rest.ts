@@ -17,11 +17,15 @@ export const rule: Rule = {
     const why = 'OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.';
     return checkEncryptionSwitch(resource, context, 'atRest', {
       off: (subject) => `${subject} turns encryption at rest off. ${why}`,
-      unset: (subject, path) => `${subject} does not encrypt its data at rest: ${path} is not set and defaults to false. ${why}`,
+      unset: (subject, path) =>
+        `${subject} does not encrypt its data at rest: ${path} is not set and defaults to false. ${why}`,
     });
   },
 
   fix(_report, resource, context) {
-    return { title: `Set ${searchPathText(resource, 'atRest')} to true`, edits: setProperty(resource, context, searchPath(resource, 'atRest'), true) };
+    return {
+      title: `Set ${searchPathText(resource, 'atRest')} to true`,
+      edits: setProperty(resource, context, searchPath(resource, 'atRest'), true),
+    };
   },
 };

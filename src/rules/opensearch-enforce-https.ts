@@ -25,9 +25,15 @@ export const rule: Rule = {
 
   fix(report, resource, context) {
     if (report.data?.setting === 'tlsPolicy') {
-      return { title: `Set ${searchPathText(resource, 'tlsPolicy')} to ${TLS_12_POLICY}`, edits: setProperty(resource, context, searchPath(resource, 'tlsPolicy'), TLS_12_POLICY) };
+      return {
+        title: `Set ${searchPathText(resource, 'tlsPolicy')} to ${TLS_12_POLICY}`,
+        edits: setProperty(resource, context, searchPath(resource, 'tlsPolicy'), TLS_12_POLICY),
+      };
     }
-    return { title: `Set ${searchPathText(resource, 'enforceHttps')} to true`, edits: setProperty(resource, context, searchPath(resource, 'enforceHttps'), true) };
+    return {
+      title: `Set ${searchPathText(resource, 'enforceHttps')} to true`,
+      edits: setProperty(resource, context, searchPath(resource, 'enforceHttps'), true),
+    };
   },
 };
 
@@ -39,9 +45,21 @@ function checkEnforceHttps(resource: Resource, context: RuleContext): RuleReport
   const subject = `${domainKind(resource)} '${resource.id}'`;
   const why = 'The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.';
   if (setting.state === 'set') {
-    return [{ message: `${subject} accepts plain HTTP requests: ${path.join('.')} is false. ${why}`, range: setting.property.value.range, data: { setting: 'enforceHttps' } }];
+    return [
+      {
+        message: `${subject} accepts plain HTTP requests: ${path.join('.')} is false. ${why}`,
+        range: setting.property.value.range,
+        data: { setting: 'enforceHttps' },
+      },
+    ];
   }
-  return [{ message: `${subject} accepts plain HTTP requests: ${path.join('.')} is not set and defaults to false. ${why}`, range: absentRange(resource, path), data: { setting: 'enforceHttps' } }];
+  return [
+    {
+      message: `${subject} accepts plain HTTP requests: ${path.join('.')} is not set and defaults to false. ${why}`,
+      range: absentRange(resource, path),
+      data: { setting: 'enforceHttps' },
+    },
+  ];
 }
 
 function checkTlsPolicy(resource: Resource, context: RuleContext): RuleReport[] {

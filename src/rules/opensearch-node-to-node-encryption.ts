@@ -16,12 +16,17 @@ export const rule: Rule = {
   check(resource, context) {
     const why = 'OpenSearch Service encrypts traffic between the nodes of a domain only when you turn it on.';
     return checkEncryptionSwitch(resource, context, 'nodeToNode', {
-      off: (subject) => `${subject} turns node-to-node encryption off, so data moves between its nodes in plain text. ${why}`,
-      unset: (subject, path) => `${subject} does not encrypt traffic between its nodes: ${path} is not set and defaults to false. ${why}`,
+      off: (subject) =>
+        `${subject} turns node-to-node encryption off, so data moves between its nodes in plain text. ${why}`,
+      unset: (subject, path) =>
+        `${subject} does not encrypt traffic between its nodes: ${path} is not set and defaults to false. ${why}`,
     });
   },
 
   fix(_report, resource, context) {
-    return { title: `Set ${searchPathText(resource, 'nodeToNode')} to true`, edits: setProperty(resource, context, searchPath(resource, 'nodeToNode'), true) };
+    return {
+      title: `Set ${searchPathText(resource, 'nodeToNode')} to true`,
+      edits: setProperty(resource, context, searchPath(resource, 'nodeToNode'), true),
+    };
   },
 };

@@ -40,16 +40,25 @@ export function readPolicy(value: Value | undefined, context: RuleContext): Poli
   const resolved = context.resolve(value);
   if (!resolved) return undefined;
   if (resolved.kind === 'map') return fromMap(resolved);
-  if (resolved.kind === 'literal' && typeof resolved.value === 'string') return fromJsonText(resolved.value, resolved.range);
+  if (resolved.kind === 'literal' && typeof resolved.value === 'string')
+    return fromJsonText(resolved.value, resolved.range);
   if (resolved.kind === 'unresolvable' && resolved.construct === 'template' && resolved.text.startsWith('<<')) {
     const body = heredocBody(resolved.text);
     return body === undefined ? undefined : fromJsonText(body, resolved.range);
   }
-  if (resolved.kind === 'unresolvable' && resolved.construct === 'function:jsonencode' && resolved.args?.kind === 'list') {
+  if (
+    resolved.kind === 'unresolvable' &&
+    resolved.construct === 'function:jsonencode' &&
+    resolved.args?.kind === 'list'
+  ) {
     const [argument] = resolved.args.items;
     return argument?.kind === 'map' ? fromMap(argument) : undefined;
   }
-  if (resolved.kind === 'reference' && resolved.target.startsWith('data.aws_iam_policy_document.') && context.unit.kind === 'terraform') {
+  if (
+    resolved.kind === 'reference' &&
+    resolved.target.startsWith('data.aws_iam_policy_document.') &&
+    context.unit.kind === 'terraform'
+  ) {
     const data = context.unit.dataSources.find((d) => d.id === resolved.target);
     return data ? fromPolicyDocumentData(data, context) : undefined;
   }
@@ -58,7 +67,10 @@ export function readPolicy(value: Value | undefined, context: RuleContext): Poli
 
 /** True when some Allow statement lets anyone in without a condition that narrows it. */
 export function allowsAnyone(policy: PolicyDocument): PolicyStatement[] {
-  return policy.statements.filter((s) => s.effect === 'Allow' && (s.anyone || s.notPrincipal) && s.conditions !== 'unknown' && s.conditions.length === 0);
+  return policy.statements.filter(
+    (s) =>
+      s.effect === 'Allow' && (s.anyone || s.notPrincipal) && s.conditions !== 'unknown' && s.conditions.length === 0,
+  );
 }
 
 /** True when the policy has a Deny for requests that do not use TLS (`aws:SecureTransport` false). */
@@ -136,7 +148,8 @@ function conditionsFromMap(value: Value | undefined): Known<PolicyCondition[]> {
   const conditions: PolicyCondition[] = [];
   for (const operator of value.properties) {
     if (operator.value.kind !== 'map') return 'unknown';
-    for (const entry of operator.value.properties) conditions.push({ operator: operator.key, key: entry.key, values: stringList(entry.value, []) });
+    for (const entry of operator.value.properties)
+      conditions.push({ operator: operator.key, key: entry.key, values: stringList(entry.value, []) });
   }
   return conditions;
 }
@@ -197,7 +210,8 @@ function statementFromJson(s: Record<string, unknown>, range: Range): PolicyStat
   if (s.Condition && typeof s.Condition === 'object') {
     for (const [operator, entries] of Object.entries(s.Condition as Record<string, unknown>)) {
       if (!entries || typeof entries !== 'object') continue;
-      for (const [key, values] of Object.entries(entries as Record<string, unknown>)) conditions.push({ operator, key, values: knownStrings(values) });
+      for (const [key, values] of Object.entries(entries as Record<string, unknown>))
+        conditions.push({ operator, key, values: knownStrings(values) });
     }
   }
   return {
@@ -220,7 +234,10 @@ function knownStrings(value: unknown): Known<string[]> {
 
 function jsonPrincipals(value: unknown): Known<string[]> {
   if (value === undefined || value === null) return [];
-  const list = typeof value === 'object' && !Array.isArray(value) ? Object.values(value as Record<string, unknown>).flatMap((v) => jsonStrings(v)) : jsonStrings(value);
+  const list =
+    typeof value === 'object' && !Array.isArray(value)
+      ? Object.values(value as Record<string, unknown>).flatMap((v) => jsonStrings(v))
+      : jsonStrings(value);
   return list.some(isUnknownText) ? 'unknown' : list;
 }
 
@@ -276,7 +293,11 @@ function fromPolicyDocumentData(data: Resource, context: RuleContext): PolicyDoc
     });
   }
   // Documents merged from others (source_policy_documents…) are not followed.
-  if (getProperty(data.properties, 'source_policy_documents') || getProperty(data.properties, 'override_policy_documents')) return undefined;
+  if (
+    getProperty(data.properties, 'source_policy_documents') ||
+    getProperty(data.properties, 'override_policy_documents')
+  )
+    return undefined;
   return { statements, range: data.range };
 }
 

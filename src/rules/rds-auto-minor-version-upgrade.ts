@@ -32,7 +32,13 @@ export const rule: Rule = {
   title: 'RDS automatic minor version upgrades are turned off',
   concern: 'applications',
   severity: 'warning',
-  appliesTo: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance'],
+  appliesTo: [
+    'AWS::RDS::DBInstance',
+    'AWS::RDS::DBCluster',
+    'aws_db_instance',
+    'aws_rds_cluster',
+    'aws_rds_cluster_instance',
+  ],
   rationale:
     'On RDS, AWS builds and tests new minor versions of the database engine, which carry security fixes, but it applies them in your maintenance window only when automatic minor version upgrades are on (the default). Turned off, the engine stays on its current minor version until you upgrade it yourself or the version reaches the end of its support; for Aurora, one instance with the setting off keeps the whole cluster from being upgraded.',
   remediation:
@@ -44,7 +50,10 @@ export const rule: Rule = {
     if (setting.state !== 'set' || setting.value) return [];
     if (settingDoesNotApply(resource, context)) return [];
     const name = key(resource, CFN_KEY, TF_KEY);
-    const aurora = rdsKind(resource) !== 'cluster' && isAuroraMember(resource, context) ? ' While one instance has it off, its Aurora cluster is not upgraded automatically either.' : '';
+    const aurora =
+      rdsKind(resource) !== 'cluster' && isAuroraMember(resource, context)
+        ? ' While one instance has it off, its Aurora cluster is not upgraded automatically either.'
+        : '';
     return [
       {
         message:

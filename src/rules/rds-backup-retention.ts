@@ -27,7 +27,10 @@ function missingReport(resource: Resource): RuleReport {
     days === 0
       ? `has no automated backups: ${name} is not set, and the AWS provider then creates the instance with a retention of 0 days, which turns automated backups off`
       : `keeps automated backups for only 1 day: ${name} is not set and the RDS default is 1 day`;
-  return { message: `${rdsName(resource)} ${what}. ${REASON}; keep at least ${MINIMUM_DAYS} days.`, range: resource.typeRange };
+  return {
+    message: `${rdsName(resource)} ${what}. ${REASON}; keep at least ${MINIMUM_DAYS} days.`,
+    range: resource.typeRange,
+  };
 }
 
 export const rule: Rule = {
@@ -53,12 +56,23 @@ export const rule: Rule = {
     }
     const days = asNumber(resolved);
     if (days === undefined || days >= MINIMUM_DAYS) return [];
-    const what = days <= 0 ? `turns automated backups off (${name} is 0), so there is no point-in-time recovery` : `keeps automated backups for only ${days} day${days === 1 ? '' : 's'}`;
-    return [{ message: `${rdsName(resource)} ${what}. ${REASON}; keep at least ${MINIMUM_DAYS} days.`, range: setting.value.range }];
+    const what =
+      days <= 0
+        ? `turns automated backups off (${name} is 0), so there is no point-in-time recovery`
+        : `keeps automated backups for only ${days} day${days === 1 ? '' : 's'}`;
+    return [
+      {
+        message: `${rdsName(resource)} ${what}. ${REASON}; keep at least ${MINIMUM_DAYS} days.`,
+        range: setting.value.range,
+      },
+    ];
   },
 
   fix(_report, resource, context) {
     const name = key(resource, CFN_KEY, TF_KEY);
-    return { title: `Set ${name} to ${MINIMUM_DAYS} days`, edits: setSecureValue(resource, context, name, MINIMUM_DAYS) };
+    return {
+      title: `Set ${name} to ${MINIMUM_DAYS} days`,
+      edits: setSecureValue(resource, context, name, MINIMUM_DAYS),
+    };
   },
 };

@@ -7,7 +7,8 @@ import { key } from './values';
 const CFN_KEY = 'DeletionProtection';
 const TF_KEY = 'deletion_protection';
 
-const REASON = 'AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours';
+const REASON =
+  'AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours';
 
 export const rule: Rule = {
   id: 'rds-deletion-protection',

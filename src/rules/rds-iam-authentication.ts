@@ -19,7 +19,8 @@ const OLD_MARIADB = /^10\.[0-6](\.|$)/;
 function supportsIamAuthentication(resource: Resource, context: RuleContext): boolean {
   const engine = engineOf(resource, context);
   if (engine === undefined) return false;
-  if (rdsKind(resource) === 'cluster') return ['aurora', 'aurora-mysql', 'aurora-postgresql', 'mysql', 'postgres'].includes(engine);
+  if (rdsKind(resource) === 'cluster')
+    return ['aurora', 'aurora-mysql', 'aurora-postgresql', 'mysql', 'postgres'].includes(engine);
   if (engine === 'mysql' || engine === 'postgres') return true;
   if (engine !== 'mariadb') return false;
   const version = property(resource, key(resource, 'EngineVersion', 'engine_version'));

@@ -100,7 +100,8 @@ export const rule: Rule = {
  */
 function canManagePassword(resource: Resource, context: RuleContext, setting: Property, origin: Origin): boolean {
   if (setting.key.endsWith('_wo')) return false; // comes with a *_wo_version attribute
-  if (isAuroraMember(resource, context) || isReadReplica(resource, context) || isServerlessV1(resource, context)) return false;
+  if (isAuroraMember(resource, context) || isReadReplica(resource, context) || isServerlessV1(resource, context))
+    return false;
   const engine = engineOf(resource, context);
   // Not supported for RDS Custom, Oracle multitenant (CDB) and Aurora global database members.
   if (engine?.startsWith('custom-') || engine?.endsWith('-cdb')) return false;
@@ -125,15 +126,26 @@ function passwordUsedElsewhere(context: RuleContext, resource: Resource, setting
 }
 
 /** Replaces `password = …` with `managed = true` in place: one edit, the file's own style, comments after it kept. */
-function replaceProperty(resource: Resource, context: RuleContext, password: Property, managed: string, value: boolean): TextEdit[] {
+function replaceProperty(
+  resource: Resource,
+  context: RuleContext,
+  password: Property,
+  managed: string,
+  value: boolean,
+): TextEdit[] {
   const text = context.text(resource.file);
   if (text === undefined) return [];
   const lines = new LineIndex(text);
   const start = lines.offset(password.keyRange.start);
   let end = lines.offset(password.value.range.end);
   // A YAML block scalar ends at the start of the next line: keep that line break.
-  if (password.value.range.end.character === 0 && password.value.range.end.line > password.keyRange.start.line) end -= text[end - 2] === '\r' ? 2 : 1;
+  if (password.value.range.end.character === 0 && password.value.range.end.line > password.keyRange.start.line)
+    end -= text[end - 2] === '\r' ? 2 : 1;
   const newText =
-    resource.syntax === 'terraform' ? `${managed} = ${value}` : resource.syntax === 'cloudformation-json' ? `${JSON.stringify(managed)}: ${value}` : `${managed}: ${value}`;
+    resource.syntax === 'terraform'
+      ? `${managed} = ${value}`
+      : resource.syntax === 'cloudformation-json'
+        ? `${JSON.stringify(managed)}: ${value}`
+        : `${managed}: ${value}`;
   return [{ file: resource.file, range: lines.range(start, end), newText }];
 }

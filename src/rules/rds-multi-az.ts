@@ -30,7 +30,8 @@ export const rule: Rule = {
     if (!supportsMultiAz(engineOf(resource, context))) return [];
     const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
     const name = key(resource, CFN_KEY, TF_KEY);
-    const reason = 'AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for';
+    const reason =
+      'AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for';
     if (setting.state === 'missing') {
       return [
         {

@@ -13,19 +13,41 @@ export const rule: Rule = {
   appliesTo: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'aws_db_instance', 'aws_rds_cluster'],
   rationale:
     'On RDS, AWS runs and patches the database engine and its hosts, but encrypting the stored data is your choice: storage is unencrypted unless you ask for encryption when the database is created, and it cannot be switched on later without copying a snapshot and restoring it.',
-  remediation: 'Set `StorageEncrypted: true` (CloudFormation) or `storage_encrypted = true` (Terraform), optionally with a customer managed KMS key.',
+  remediation:
+    'Set `StorageEncrypted: true` (CloudFormation) or `storage_encrypted = true` (Terraform), optionally with a customer managed KMS key.',
 
   check(resource, context) {
     const cfn = isCloudFormation(resource);
     // Members of an Aurora cluster, read replicas and restores inherit encryption from their source.
     const inherits = cfn
-      ? ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SnapshotIdentifier', 'SourceDBClusterIdentifier']
-      : ['replicate_source_db', 'snapshot_identifier', 'replication_source_identifier', 'restore_to_point_in_time', 's3_import'];
+      ? [
+          'DBClusterIdentifier',
+          'SourceDBInstanceIdentifier',
+          'DBSnapshotIdentifier',
+          'SnapshotIdentifier',
+          'SourceDBClusterIdentifier',
+        ]
+      : [
+          'replicate_source_db',
+          'snapshot_identifier',
+          'replication_source_identifier',
+          'restore_to_point_in_time',
+          's3_import',
+        ];
     if (inherits.some((name) => property(resource, name))) return [];
     // Aurora Serverless v1 is always encrypted.
-    if (asString(context.resolve(property(resource, key(resource, 'EngineMode', 'engine_mode'))?.value)) === 'serverless') return [];
+    if (
+      asString(context.resolve(property(resource, key(resource, 'EngineMode', 'engine_mode'))?.value)) === 'serverless'
+    )
+      return [];
     // An Aurora DB instance's storage belongs to its cluster, which decides encryption.
-    if (resource.type === 'AWS::RDS::DBInstance' && asString(context.resolve(property(resource, 'Engine')?.value))?.toLowerCase().startsWith('aurora')) return [];
+    if (
+      resource.type === 'AWS::RDS::DBInstance' &&
+      asString(context.resolve(property(resource, 'Engine')?.value))
+        ?.toLowerCase()
+        .startsWith('aurora')
+    )
+      return [];
 
     const setting = property(resource, key(resource, CFN_KEY, TF_KEY));
     const value = context.resolve(setting?.value);

@@ -36,17 +36,17 @@ export const rule: Rule = {
       group.statements.push(statement);
       byRange.set(key, group);
     }
-    return [...byRange.values()].map(
-      (group): RuleReport => ({
-        message: `Bucket policy of '${resource.id}' allows ${who(group.statements)} to ${what(group.statements)} with no condition that narrows who. AWS enforces the policy as you write it: name the principals that need access or add a condition, unless this data is meant to be public.`,
-        range: group.range,
-      }),
-    );
+    return [...byRange.values()].map((group): RuleReport => ({
+      message: `Bucket policy of '${resource.id}' allows ${who(group.statements)} to ${what(group.statements)} with no condition that narrows who. AWS enforces the policy as you write it: name the principals that need access or add a condition, unless this data is meant to be public.`,
+      range: group.range,
+    }));
   },
 };
 
 function who(statements: PolicyStatement[]): string {
-  return statements.every((s) => s.notPrincipal && !s.anyone) ? 'everyone except the principals in NotPrincipal' : 'anyone (Principal "*")';
+  return statements.every((s) => s.notPrincipal && !s.anyone)
+    ? 'everyone except the principals in NotPrincipal'
+    : 'anyone (Principal "*")';
 }
 
 function what(statements: PolicyStatement[]): string {

@@ -7,7 +7,8 @@ import { BUCKET_TYPES, bucketCompanions, companionName, handedOver, repeats } fr
 
 const POLICY_TYPES = ['AWS::S3::BucketPolicy', 'aws_s3_bucket_policy'];
 
-const WHY = 'S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model.';
+const WHY =
+  'S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model.';
 
 export const rule: Rule = {
   id: 's3-bucket-policy-tls-only',
@@ -16,7 +17,7 @@ export const rule: Rule = {
   severity: 'warning',
   appliesTo: [...BUCKET_TYPES, ...POLICY_TYPES],
   rationale:
-    'AWS provides HTTPS endpoints for S3, but a bucket also answers plain-HTTP requests unless its bucket policy refuses them. Enforcing encryption in transit for your data is the customer\'s side of the model (Security Hub control S3.5).',
+    "AWS provides HTTPS endpoints for S3, but a bucket also answers plain-HTTP requests unless its bucket policy refuses them. Enforcing encryption in transit for your data is the customer's side of the model (Security Hub control S3.5).",
   remediation:
     'Add a bucket policy statement with `Effect: Deny`, `Principal: "*"`, `Action: "s3:*"`, the bucket and `bucket/*` as `Resource`, and `Condition: { Bool: { "aws:SecureTransport": "false" } }`: in `AWS::S3::BucketPolicy.PolicyDocument` (CloudFormation) or `aws_s3_bucket_policy.policy` (Terraform; `condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }` in a `data "aws_iam_policy_document"`).',
 
@@ -27,7 +28,11 @@ export const rule: Rule = {
       if (resource.type !== 'aws_s3_bucket') return [];
     }
     // A bucket: its companion policy, if any, is checked where it is written.
-    const companions = bucketCompanions(resource, context, isCloudFormation(resource) ? 'AWS::S3::BucketPolicy' : 'aws_s3_bucket_policy');
+    const companions = bucketCompanions(
+      resource,
+      context,
+      isCloudFormation(resource) ? 'AWS::S3::BucketPolicy' : 'aws_s3_bucket_policy',
+    );
     if (companions.found.length > 0 || companions.uncertain || handedOver(resource, context)) return [];
     return [
       {
@@ -42,10 +47,16 @@ export const rule: Rule = {
   fix(_report, resource, context) {
     if (isCloudFormation(resource)) {
       const logicalId = freeLogicalId(`${resource.id}Policy`, context);
-      return { title: `Add ${logicalId}, a TLS-only bucket policy`, edits: insertResource(resource, context, logicalId, cloudFormationPolicy(resource)) };
+      return {
+        title: `Add ${logicalId}, a TLS-only bucket policy`,
+        edits: insertResource(resource, context, logicalId, cloudFormationPolicy(resource)),
+      };
     }
     const name = companionName(resource, 'aws_s3_bucket_policy', context);
-    return { title: 'Add a TLS-only aws_s3_bucket_policy', edits: insertAfterResource(resource, context, terraformPolicy(resource.id, name)) };
+    return {
+      title: 'Add a TLS-only aws_s3_bucket_policy',
+      edits: insertAfterResource(resource, context, terraformPolicy(resource.id, name)),
+    };
   },
 };
 

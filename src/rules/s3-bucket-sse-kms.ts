@@ -20,7 +20,7 @@ export const rule: Rule = {
   severity: 'info',
   appliesTo: ['AWS::S3::Bucket', 'aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration'],
   rationale:
-    'S3 encrypts every new object at rest, with SSE-S3 (keys S3 owns and manages) by default since January 2023. Whether that is enough, or you need a customer managed KMS key whose policy, use and revocation you control, is a data-protection choice on the customer\'s side.',
+    "S3 encrypts every new object at rest, with SSE-S3 (keys S3 owns and manages) by default since January 2023. Whether that is enough, or you need a customer managed KMS key whose policy, use and revocation you control, is a data-protection choice on the customer's side.",
   remediation:
     'Set `BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault` to `SSEAlgorithm: aws:kms` with `KMSMasterKeyID` (CloudFormation), or `apply_server_side_encryption_by_default { sse_algorithm = "aws:kms", kms_master_key_id = … }` in `aws_s3_bucket_server_side_encryption_configuration` (Terraform), and consider `BucketKeyEnabled` / `bucket_key_enabled` to reduce KMS request costs. SSE-S3 is a sound default when no one needs to control the key, and the only choice for a bucket that receives server access logs, which this rule therefore does not report.',
 
@@ -83,7 +83,11 @@ function judge(resource: Resource, defaults: EncryptionDefault[], context: RuleC
 
 /** `alias/aws/s3` written out, or looked up with `data "aws_kms_alias"` / `data "aws_kms_key"`; an empty id also means it. */
 function isAwsManagedKey(key: Value | undefined, context: RuleContext): boolean {
-  if (key?.kind === 'reference' && context.unit.kind === 'terraform' && /^data\.aws_kms_(alias|key)\./.test(key.target)) {
+  if (
+    key?.kind === 'reference' &&
+    context.unit.kind === 'terraform' &&
+    /^data\.aws_kms_(alias|key)\./.test(key.target)
+  ) {
     const lookup = context.unit.dataSources.find((d) => d.id === key.target);
     if (!lookup) return false;
     const named = property(lookup, 'name') ?? property(lookup, 'key_id');
@@ -104,7 +108,10 @@ function cloudFormationDefaults(encryption: Value): EncryptionDefault[] | undefi
     const byDefault = getProperty(item, 'ServerSideEncryptionByDefault');
     if (!byDefault) continue;
     if (byDefault.value.kind !== 'map') return undefined;
-    defaults.push({ algorithm: getProperty(byDefault.value, 'SSEAlgorithm'), key: getProperty(byDefault.value, 'KMSMasterKeyID') });
+    defaults.push({
+      algorithm: getProperty(byDefault.value, 'SSEAlgorithm'),
+      key: getProperty(byDefault.value, 'KMSMasterKeyID'),
+    });
   }
   return defaults;
 }

@@ -23,7 +23,17 @@ const V4_COMPANIONS = [
 ];
 
 /** Legacy inline blocks that v4+ of the AWS provider moved to companion resources. */
-const LEGACY_INLINE_BLOCKS = ['server_side_encryption_configuration', 'logging', 'lifecycle_rule', 'website', 'cors_rule', 'replication_configuration', 'acl', 'grant', 'policy'];
+const LEGACY_INLINE_BLOCKS = [
+  'server_side_encryption_configuration',
+  'logging',
+  'lifecycle_rule',
+  'website',
+  'cors_rule',
+  'replication_configuration',
+  'acl',
+  'grant',
+  'policy',
+];
 
 export const rule: Rule = {
   id: 's3-bucket-versioning',
@@ -32,7 +42,7 @@ export const rule: Rule = {
   severity: 'info',
   appliesTo: ['AWS::S3::Bucket', 'aws_s3_bucket', 'aws_s3_bucket_versioning'],
   rationale:
-    'AWS keeps every object it stores durable and available, but a delete or an overwrite is an instruction it carries out: keeping earlier versions to recover from mistakes, ransomware or bad deployments is a backup decision on the customer\'s side. Versioning is off until you enable it.',
+    "AWS keeps every object it stores durable and available, but a delete or an overwrite is an instruction it carries out: keeping earlier versions to recover from mistakes, ransomware or bad deployments is a backup decision on the customer's side. Versioning is off until you enable it.",
   remediation:
     'Set `VersioningConfiguration.Status: Enabled` (CloudFormation) or add `aws_s3_bucket_versioning` with `versioning_configuration { status = "Enabled" }` (Terraform; `versioning { enabled = true }` on provider v3), with a lifecycle rule that expires noncurrent versions. For disaster recovery across Regions, add replication (`ReplicationConfiguration` / `aws_s3_bucket_replication_configuration`), which needs versioning.',
 
@@ -40,7 +50,9 @@ export const rule: Rule = {
     if (resource.type === 'aws_s3_bucket_versioning') return checkCompanion(resource, context);
     if (propertiesUnknown(resource, context)) return [];
     if (hasObjectLock(resource, context)) return [];
-    return isCloudFormation(resource) ? checkCloudFormation(resource, context) : checkTerraformBucket(resource, context);
+    return isCloudFormation(resource)
+      ? checkCloudFormation(resource, context)
+      : checkTerraformBucket(resource, context);
   },
 
   fix(report, resource, context) {
@@ -48,7 +60,10 @@ export const rule: Rule = {
     if (kind === 'companion') {
       const name = companionName(resource, 'aws_s3_bucket_versioning', context);
       const block = `resource "aws_s3_bucket_versioning" "${name}" {\n  bucket = ${resource.id}.id\n\n  versioning_configuration {\n    status = "Enabled"\n  }\n}`;
-      return { title: 'Add aws_s3_bucket_versioning with status Enabled', edits: insertAfterResource(resource, context, block) };
+      return {
+        title: 'Add aws_s3_bucket_versioning with status Enabled',
+        edits: insertAfterResource(resource, context, block),
+      };
     }
     const path = report.data?.path as string[];
     const value = kind === 'inline' ? true : 'Enabled';
@@ -111,10 +126,13 @@ function checkCompanion(versioning: Resource, context: RuleContext): RuleReport[
 
 /** Object Lock turns versioning on and keeps it on. */
 function hasObjectLock(bucket: Resource, context: RuleContext): boolean {
-  if (isCloudFormation(bucket)) return asBoolean(context.resolve(property(bucket, 'ObjectLockEnabled')?.value)) === true;
+  if (isCloudFormation(bucket))
+    return asBoolean(context.resolve(property(bucket, 'ObjectLockEnabled')?.value)) === true;
   if (asBoolean(context.resolve(property(bucket, 'object_lock_enabled')?.value)) === true) return true;
   // Provider v3: `object_lock_configuration { object_lock_enabled = "Enabled" }`.
-  return asString(context.resolve(property(bucket, 'object_lock_configuration', 'object_lock_enabled')?.value)) === 'Enabled';
+  return (
+    asString(context.resolve(property(bucket, 'object_lock_configuration', 'object_lock_enabled')?.value)) === 'Enabled'
+  );
 }
 
 function missing(bucket: Resource, kind?: 'inline' | 'companion'): RuleReport {

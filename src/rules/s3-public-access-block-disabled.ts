@@ -6,9 +6,21 @@ import { asBoolean, asMap, isCloudFormation, property } from './values';
 /** The four Block Public Access settings: CloudFormation name, Terraform name, and what switching it off allows. */
 const FLAGS = [
   { cfn: 'BlockPublicAcls', tf: 'block_public_acls', allows: 'S3 accepts requests that set public ACLs' },
-  { cfn: 'IgnorePublicAcls', tf: 'ignore_public_acls', allows: 'public ACLs on the bucket and its objects take effect' },
-  { cfn: 'BlockPublicPolicy', tf: 'block_public_policy', allows: 'S3 accepts bucket policies that grant public access' },
-  { cfn: 'RestrictPublicBuckets', tf: 'restrict_public_buckets', allows: 'a public bucket policy is honoured for anyone, not only for AWS services and your own account' },
+  {
+    cfn: 'IgnorePublicAcls',
+    tf: 'ignore_public_acls',
+    allows: 'public ACLs on the bucket and its objects take effect',
+  },
+  {
+    cfn: 'BlockPublicPolicy',
+    tf: 'block_public_policy',
+    allows: 'S3 accepts bucket policies that grant public access',
+  },
+  {
+    cfn: 'RestrictPublicBuckets',
+    tf: 'restrict_public_buckets',
+    allows: 'a public bucket policy is honoured for anyone, not only for AWS services and your own account',
+  },
 ] as const;
 
 const CONFIGURATION = 'PublicAccessBlockConfiguration';

@@ -73,12 +73,14 @@ export const rule: Rule = {
 /** The `uri` of every ACL grant: legacy `grant { uri }` blocks, or `access_control_policy { grant { grantee { uri } } }`. */
 function publicGrantUris(resource: Resource): Property[] {
   const uris: Property[] = [];
-  for (const grant of getProperties(resource.properties, 'grant')) pushUri(grant.value.kind === 'map' ? grant.value : undefined, uris);
+  for (const grant of getProperties(resource.properties, 'grant'))
+    pushUri(grant.value.kind === 'map' ? grant.value : undefined, uris);
   for (const policy of getProperties(resource.properties, 'access_control_policy')) {
     if (policy.value.kind !== 'map') continue;
     for (const grant of getProperties(policy.value, 'grant')) {
       if (grant.value.kind !== 'map') continue;
-      for (const grantee of getProperties(grant.value, 'grantee')) pushUri(grantee.value.kind === 'map' ? grantee.value : undefined, uris);
+      for (const grantee of getProperties(grant.value, 'grantee'))
+        pushUri(grantee.value.kind === 'map' ? grantee.value : undefined, uris);
     }
   }
   return uris;

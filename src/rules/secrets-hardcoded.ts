@@ -24,7 +24,11 @@ const COVERED_ELSEWHERE: Record<string, readonly string[]> = {
 function secretValuedProperty(resource: Resource, context: RuleContext): string | undefined {
   if (resource.type === 'AWS::ApiGateway::ApiKey') return 'Value';
   if (resource.type === 'aws_api_gateway_api_key') return 'value';
-  if (resource.type === 'aws_ssm_parameter' && asString(context.resolve(getProperty(resource.properties, 'type')?.value)) === 'SecureString') return 'value';
+  if (
+    resource.type === 'aws_ssm_parameter' &&
+    asString(context.resolve(getProperty(resource.properties, 'type')?.value)) === 'SecureString'
+  )
+    return 'value';
   return undefined;
 }
 
@@ -85,7 +89,8 @@ function visit(name: string, value: Value, path: string[], into: Candidate[], de
 function visitMap(map: MapValue, path: string[], into: Candidate[], depth: number): void {
   const pair = namedValue(map);
   if (pair) {
-    if (!pair.reference && isSecretPropertyName(pair.name)) into.push({ path: [...path, pair.name].join('.'), value: pair.value });
+    if (!pair.reference && isSecretPropertyName(pair.name))
+      into.push({ path: [...path, pair.name].join('.'), value: pair.value });
     return;
   }
   for (const property of map.properties) {
@@ -124,7 +129,13 @@ function origin(written: Value, resource: Resource): string {
 function report(resource: Resource, candidate: Candidate, context: RuleContext): RuleReport | undefined {
   const resolved = context.resolve(candidate.value);
   const secret = asString(resolved);
-  if (resolved?.kind !== 'literal' || typeof resolved.value !== 'string' || secret === undefined || !isHardCodedSecretValue(secret)) return undefined;
+  if (
+    resolved?.kind !== 'literal' ||
+    typeof resolved.value !== 'string' ||
+    secret === undefined ||
+    !isHardCodedSecretValue(secret)
+  )
+    return undefined;
   const exposure = isCloudFormation(resource)
     ? 'anyone who can read the template, its history or the stack can read it'
     : 'anyone who can read the code, its history or the Terraform state can read it';

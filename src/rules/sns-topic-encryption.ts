@@ -39,7 +39,9 @@ export const rule: Rule = {
     const value = context.resolve(setting?.value);
     if (isUnknown(value) || (asString(value) ?? '') !== '') return [];
     const publisher = awsServicePublisher(resource, context);
-    const what = setting ? `sets an empty ${setting.key}` : `names no KMS key (${key(resource, 'KmsMasterKeyId', 'kms_master_key_id')})`;
+    const what = setting
+      ? `sets an empty ${setting.key}`
+      : `names no KMS key (${key(resource, 'KmsMasterKeyId', 'kms_master_key_id')})`;
     const advice = publisher
       ? `Encrypting is yours to choose, but ${publisher}, so an AWS service may publish to it, and AWS services cannot use the AWS managed key ${AWS_MANAGED_KEY}: use a customer managed key whose key policy allows them.`
       : `Encrypting is yours to choose: use the AWS managed key ${AWS_MANAGED_KEY} or a customer managed key.`;
@@ -54,7 +56,10 @@ export const rule: Rule = {
 
   fix(_report, resource, context) {
     const name = key(resource, 'KmsMasterKeyId', 'kms_master_key_id');
-    return { title: `Encrypt with the AWS managed key ${AWS_MANAGED_KEY}`, edits: setProperty(resource, context, [name], AWS_MANAGED_KEY) };
+    return {
+      title: `Encrypt with the AWS managed key ${AWS_MANAGED_KEY}`,
+      edits: setProperty(resource, context, [name], AWS_MANAGED_KEY),
+    };
   },
 };
 
@@ -62,11 +67,17 @@ export const rule: Rule = {
 function awsServicePublisher(topic: Resource, context: RuleContext): string | undefined {
   const policies = context.referencing(topic, TOPIC_POLICIES);
   const inline = property(topic, 'policy');
-  const documents = [...policies.map((p) => property(p, key(p, 'PolicyDocument', 'policy'))?.value), ...(inline ? [inline.value] : [])];
+  const documents = [
+    ...policies.map((p) => property(p, key(p, 'PolicyDocument', 'policy'))?.value),
+    ...(inline ? [inline.value] : []),
+  ];
   for (const document of documents) {
     const policy = readPolicy(document, context);
     if (!policy) return 'its topic policy cannot be read statically';
-    const grantsService = policy.statements.some((s) => s.effect !== 'Deny' && (s.principals === 'unknown' || s.principals.some((p) => p.endsWith('.amazonaws.com'))));
+    const grantsService = policy.statements.some(
+      (s) =>
+        s.effect !== 'Deny' && (s.principals === 'unknown' || s.principals.some((p) => p.endsWith('.amazonaws.com'))),
+    );
     if (grantsService) return 'its topic policy grants an AWS service';
   }
   const other = context.referencing(topic).find((r) => !IN_ACCOUNT_REFERENCERS.some((pattern) => pattern.test(r.type)));

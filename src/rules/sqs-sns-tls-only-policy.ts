@@ -23,7 +23,7 @@ const SQS: Service = {
   noun: 'queue',
   label: 'SQS queue',
   policyLabel: 'Queue policy',
-  why: 'SQS already refuses plain HTTP for queues with server-side encryption (the default for new queues), and a Deny on aws:SecureTransport false makes that hold whatever the encryption settings, as AWS\'s SQS security best practices recommend.',
+  why: "SQS already refuses plain HTTP for queues with server-side encryption (the default for new queues), and a Deny on aws:SecureTransport false makes that hold whatever the encryption settings, as AWS's SQS security best practices recommend.",
 };
 
 const SNS: Service = {
@@ -32,7 +32,7 @@ const SNS: Service = {
   noun: 'topic',
   label: 'SNS topic',
   policyLabel: 'Topic policy',
-  why: 'AWS SDKs call SNS over HTTPS; a Deny on aws:SecureTransport false in the topic policy makes SNS refuse any request that does not, as AWS\'s SNS security best practices recommend.',
+  why: "AWS SDKs call SNS over HTTPS; a Deny on aws:SecureTransport false in the topic policy makes SNS refuse any request that does not, as AWS's SNS security best practices recommend.",
 };
 
 const SERVICES = [SQS, SNS];
@@ -44,13 +44,14 @@ export const rule: Rule = {
   severity: 'info',
   appliesTo: SERVICES.flatMap((s) => [...s.targets, ...s.policies]),
   rationale:
-    'AWS serves SQS and SNS over TLS and its SDKs use it, but whether a queue or topic refuses requests that do not is set by its resource policy, which you write. SQS already requires HTTPS for queues with server-side encryption (the default), so the explicit Deny is defence in depth that AWS\'s security best practices for both services recommend.',
+    "AWS serves SQS and SNS over TLS and its SDKs use it, but whether a queue or topic refuses requests that do not is set by its resource policy, which you write. SQS already requires HTTPS for queues with server-side encryption (the default), so the explicit Deny is defence in depth that AWS's security best practices for both services recommend.",
   remediation:
     'Add a statement with `Effect: Deny`, `Principal: "*"`, the queue or topic as `Resource`, and `Condition: { Bool: { "aws:SecureTransport": "false" } }` to `AWS::SQS::QueuePolicy` / `AWS::SNS::TopicPolicy` `PolicyDocument` (CloudFormation), or to the `policy` of `aws_sqs_queue_policy` / `aws_sns_topic_policy` (Terraform; `condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }` in a `data "aws_iam_policy_document"`).',
 
   check(resource, context) {
     const service = SERVICES.find((s) => s.targets.includes(resource.type) || s.policies.includes(resource.type))!;
-    if (service.policies.includes(resource.type)) return checkPolicy(resource, property(resource, policyKey(resource)), service, context);
+    if (service.policies.includes(resource.type))
+      return checkPolicy(resource, property(resource, policyKey(resource)), service, context);
     // Terraform's legacy inline `policy` on the queue or topic itself.
     const inline = resource.syntax === 'terraform' ? property(resource, 'policy') : undefined;
     if (inline && context.resolve(inline.value) !== undefined) return checkPolicy(resource, inline, service, context);
@@ -70,10 +71,16 @@ export const rule: Rule = {
   fix(_report, resource, context) {
     if (resource.syntax !== 'terraform') {
       const logicalId = freeLogicalId(`${resource.id}Policy`, context);
-      return { title: `Add ${logicalId}, a TLS-only queue policy`, edits: insertResource(resource, context, logicalId, cloudFormationQueuePolicy(resource)) };
+      return {
+        title: `Add ${logicalId}, a TLS-only queue policy`,
+        edits: insertResource(resource, context, logicalId, cloudFormationQueuePolicy(resource)),
+      };
     }
     const name = companionName(resource, 'aws_sqs_queue_policy', context);
-    return { title: 'Add a TLS-only aws_sqs_queue_policy', edits: insertAfterResource(resource, context, terraformQueuePolicy(resource.id, name)) };
+    return {
+      title: 'Add a TLS-only aws_sqs_queue_policy',
+      edits: insertAfterResource(resource, context, terraformQueuePolicy(resource.id, name)),
+    };
   },
 };
 
@@ -127,7 +134,12 @@ function policyKey(resource: Resource): string {
   return resource.syntax === 'terraform' ? 'policy' : 'PolicyDocument';
 }
 
-function checkPolicy(resource: Resource, setting: Property | undefined, service: Service, context: RuleContext): RuleReport[] {
+function checkPolicy(
+  resource: Resource,
+  setting: Property | undefined,
+  service: Service,
+  context: RuleContext,
+): RuleReport[] {
   if (!setting) return [];
   const policy = readPolicy(setting.value, context);
   if (!policy || deniesInsecureTransport(policy) !== false) return [];

@@ -87,7 +87,10 @@ function tagKeys(value: Value | undefined, context: RuleContext, depth = 0): Tag
       const keys: string[] = [];
       let unknown = false;
       for (const item of resolved.items) {
-        const name = item.kind === 'map' ? asString(context.resolve(getProperty(item, 'Key')?.value ?? getProperty(item, 'key')?.value)) : undefined;
+        const name =
+          item.kind === 'map'
+            ? asString(context.resolve(getProperty(item, 'Key')?.value ?? getProperty(item, 'key')?.value))
+            : undefined;
         if (name === undefined) unknown = true;
         else keys.push(name);
       }
@@ -115,7 +118,10 @@ function providerDefaultTags(resource: Resource, context: RuleContext): TagKeys 
   if (!provider) return { keys: [], unknown: false, provider: false };
   const result = { keys: [] as string[], unknown: false, provider: true };
   for (const block of getProperties(provider.properties, 'default_tags')) {
-    const tags = block.value.kind === 'map' ? tagKeys(getProperty(block.value, 'tags')?.value, context) : { keys: [], unknown: true };
+    const tags =
+      block.value.kind === 'map'
+        ? tagKeys(getProperty(block.value, 'tags')?.value, context)
+        : { keys: [], unknown: true };
     result.keys.push(...tags.keys);
     result.unknown ||= tags.unknown;
   }
@@ -131,7 +137,7 @@ export const rule: Rule = {
   rationale:
     'AWS stores and returns tags but does not know who owns a resource, what data it holds or what it costs to whom: tagging for asset inventory is the customer side of the model. On abstracted services, where AWS runs everything else, tags are often the only record of ownership and data classification.',
   remediation:
-    'Add the tag keys listed in `requiredTags` in `.srlens.yaml`: `Tags` (CloudFormation; stack-level tags applied at deploy time also reach most resources) or `tags`, or the AWS provider\'s `default_tags` block (Terraform). The rule is off while `requiredTags` is empty.',
+    "Add the tag keys listed in `requiredTags` in `.srlens.yaml`: `Tags` (CloudFormation; stack-level tags applied at deploy time also reach most resources) or `tags`, or the AWS provider's `default_tags` block (Terraform). The rule is off while `requiredTags` is empty.",
 
   check(resource, context) {
     const required = context.settings.requiredTags;
@@ -146,7 +152,11 @@ export const rule: Rule = {
     const missing = required.filter((tag) => !present.has(tag));
     if (missing.length === 0) return [];
     const list = missing.map((tag) => `'${tag}'`).join(', ');
-    const where = cfn ? 'Add them to Tags, or apply them as stack tags when you deploy' : inherited.provider ? "Add them to tags or to the provider's default_tags" : "Add them to tags, or to default_tags in the AWS provider configuration";
+    const where = cfn
+      ? 'Add them to Tags, or apply them as stack tags when you deploy'
+      : inherited.provider
+        ? "Add them to tags or to the provider's default_tags"
+        : 'Add them to tags, or to default_tags in the AWS provider configuration';
     return [
       {
         message: `'${resource.id}' lacks the required tag${missing.length > 1 ? 's' : ''} ${list}. AWS does not know who owns a resource or what data it holds; recording that in tags is yours. ${where}.`,

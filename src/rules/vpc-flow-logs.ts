@@ -21,9 +21,12 @@ export const rule: Rule = {
     'Add an `AWS::EC2::FlowLog` with `ResourceType: VPC` and `ResourceId: !Ref <Vpc>` (CloudFormation) or an `aws_flow_log` with `vpc_id = aws_vpc.<name>.id` (Terraform), with `TrafficType`/`traffic_type` `ALL` (or `REJECT`) and a log destination whose retention and access you control.',
 
   check(resource, context) {
-    if (context.referencing(resource, FLOW_LOG_TYPES).length > 0 || hasFlowLogThroughLocal(resource, context)) return [];
+    if (context.referencing(resource, FLOW_LOG_TYPES).length > 0 || hasFlowLogThroughLocal(resource, context))
+      return [];
     if (delegatesFlowLogs(resource, context)) return [];
-    const companion = isCloudFormation(resource) ? `an AWS::EC2::FlowLog with ResourceId: !Ref ${resource.id}` : `an aws_flow_log with vpc_id = ${resource.id}.id`;
+    const companion = isCloudFormation(resource)
+      ? `an AWS::EC2::FlowLog with ResourceId: !Ref ${resource.id}`
+      : `an aws_flow_log with vpc_id = ${resource.id}.id`;
     return [
       {
         message: `VPC '${resource.id}' has no flow log in this ${isCloudFormation(resource) ? 'template' : 'module'}. AWS records VPC traffic only when you ask it to: add ${companion} and a log destination you control.`,
@@ -38,11 +41,17 @@ export const rule: Rule = {
 /** A nested stack or module named for flow logs that is handed the VPC probably creates them. */
 function delegatesFlowLogs(vpc: Resource, context: RuleContext): boolean {
   for (const stack of context.referencing(vpc, NESTED_STACK_TYPES)) {
-    const url = asString(getProperty(stack.properties, 'TemplateURL')?.value) ?? asString(getProperty(stack.properties, 'Location')?.value) ?? '';
+    const url =
+      asString(getProperty(stack.properties, 'TemplateURL')?.value) ??
+      asString(getProperty(stack.properties, 'Location')?.value) ??
+      '';
     if (FLOW_LOG_NAME.test(stack.id) || FLOW_LOG_NAME.test(url)) return true;
   }
   if (context.unit.kind !== 'terraform') return false;
-  return context.unit.moduleCalls.some((call) => (FLOW_LOG_NAME.test(call.name) || FLOW_LOG_NAME.test(call.source ?? '')) && mentions(call.properties, vpc.id));
+  return context.unit.moduleCalls.some(
+    (call) =>
+      (FLOW_LOG_NAME.test(call.name) || FLOW_LOG_NAME.test(call.source ?? '')) && mentions(call.properties, vpc.id),
+  );
 }
 
 /**
@@ -51,7 +60,9 @@ function delegatesFlowLogs(vpc: Resource, context: RuleContext): boolean {
  */
 function hasFlowLogThroughLocal(vpc: Resource, context: RuleContext): boolean {
   if (context.unit.kind !== 'terraform') return false;
-  return resourcesOfType(context, 'aws_flow_log').some((r) => mentions(context.resolve(getProperty(r.properties, 'vpc_id')?.value), vpc.id));
+  return resourcesOfType(context, 'aws_flow_log').some((r) =>
+    mentions(context.resolve(getProperty(r.properties, 'vpc_id')?.value), vpc.id),
+  );
 }
 
 /** Whether a value refers to `target`, also inside expressions (`try(aws_vpc.this[0].id, "")`). */

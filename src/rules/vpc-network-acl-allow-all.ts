@@ -29,14 +29,28 @@ export const rule: Rule = {
   check(resource, context) {
     switch (resource.type) {
       case 'AWS::EC2::NetworkAclEntry':
-        return check(resource.properties, CFN_ENTRY, isInbound(resource.properties, 'Egress', context), `Network ACL entry '${resource.id}'`, context);
+        return check(
+          resource.properties,
+          CFN_ENTRY,
+          isInbound(resource.properties, 'Egress', context),
+          `Network ACL entry '${resource.id}'`,
+          context,
+        );
       case 'aws_network_acl_rule':
-        return check(resource.properties, TF_RULE, isInbound(resource.properties, 'egress', context), `Network ACL rule '${resource.id}'`, context);
+        return check(
+          resource.properties,
+          TF_RULE,
+          isInbound(resource.properties, 'egress', context),
+          `Network ACL rule '${resource.id}'`,
+          context,
+        );
       default:
         // Inline `ingress {}` blocks or an `ingress = [{ … }]` list; `dynamic "ingress"` is unknown.
         return getProperties(resource.properties, 'ingress')
           .flatMap((p) => (p.value.kind === 'list' ? p.value.items : [p.value]))
-          .flatMap((entry) => (entry.kind === 'map' ? check(entry, TF_INLINE, true, `Network ACL '${resource.id}'`, context) : []));
+          .flatMap((entry) =>
+            entry.kind === 'map' ? check(entry, TF_INLINE, true, `Network ACL '${resource.id}'`, context) : [],
+          );
     }
   },
   // No fix: which ports a subnet must accept is a decision about the workload, not a setting.

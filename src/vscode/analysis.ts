@@ -48,7 +48,9 @@ export class DocumentAnalyses {
       watcher.onDidDelete(forget),
       vscode.workspace.onDidSaveTextDocument((doc) => forget(doc.uri)),
       vscode.workspace.onDidCloseTextDocument((doc) => forget(doc.uri)),
-      vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => (forget(oldUri), forget(newUri)))),
+      vscode.workspace.onDidRenameFiles((event) =>
+        event.files.forEach(({ oldUri, newUri }) => (forget(oldUri), forget(newUri))),
+      ),
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach(forget)),
       vscode.workspace.onDidCreateFiles((event) => event.files.forEach(forget)),
       { dispose: () => (this.diskModules = undefined) },
@@ -88,7 +90,9 @@ export class DocumentAnalyses {
       onDisk = readModuleFolder(dirUri);
       this.diskModules?.set(key, onDisk);
     }
-    const open = new Map(vscode.workspace.textDocuments.filter((d) => isWorkspaceUri(d.uri)).map((d) => [fileOf(d.uri), d]));
+    const open = new Map(
+      vscode.workspace.textDocuments.filter((d) => isWorkspaceUri(d.uri)).map((d) => [fileOf(d.uri), d]),
+    );
     const files: SourceFile[] = [];
     for (const listed of await onDisk) {
       const doc = open.get(listed.path);
@@ -111,7 +115,9 @@ export function findingsIn(result: DocumentAnalysis, file: string): Finding[] {
 
 /** The resources of one file of an analysis, with the unit each belongs to. */
 export function resourcesIn(result: DocumentAnalysis, file: string): { resource: Resource; unit: IacUnit }[] {
-  return result.analysis.units.flatMap((unit) => unit.resources.filter((r) => r.file === file).map((resource) => ({ resource, unit })));
+  return result.analysis.units.flatMap((unit) =>
+    unit.resources.filter((r) => r.file === file).map((resource) => ({ resource, unit })),
+  );
 }
 
 /** A `.tf` file of a module folder; no text when it could not be read (an open editor may still have it). */
@@ -142,4 +148,3 @@ async function readModuleFolder(dirUri: vscode.Uri): Promise<ListedFile[]> {
   }
   return files;
 }
-

@@ -43,23 +43,27 @@ function regionOf(settings: AwsSettings): string {
 
 async function identity(title: string): Promise<CallerIdentity | undefined> {
   const settings = awsSettings();
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
-    const { getCallerIdentity, IdentityError } = await import('../aws/identity');
-    const controller = new AbortController();
-    const subscription = token.onCancellationRequested(() => controller.abort());
-    try {
-      return await getCallerIdentity({ ...settings, region: regionOf(settings), signal: controller.signal });
-    } catch (error) {
-      if (error instanceof IdentityError && error.kind === 'cancelled') return undefined;
-      const message = error instanceof IdentityError ? error.message : `The identity check failed: ${(error as Error).message}`;
-      void vscode.window.showErrorMessage(message, 'Open AWS Settings').then((choice) => {
-        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'srlens.aws');
-      });
-      return undefined;
-    } finally {
-      subscription.dispose();
-    }
-  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    async (_progress, token) => {
+      const { getCallerIdentity, IdentityError } = await import('../aws/identity');
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        return await getCallerIdentity({ ...settings, region: regionOf(settings), signal: controller.signal });
+      } catch (error) {
+        if (error instanceof IdentityError && error.kind === 'cancelled') return undefined;
+        const message =
+          error instanceof IdentityError ? error.message : `The identity check failed: ${(error as Error).message}`;
+        void vscode.window.showErrorMessage(message, 'Open AWS Settings').then((choice) => {
+          if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'srlens.aws');
+        });
+        return undefined;
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
 }
 
 function warnIfRoot(who: CallerIdentity): void {
@@ -74,15 +78,23 @@ export async function showIdentity(args?: ShowIdentityArgs): Promise<CallerIdent
   if (!who) return undefined;
   if (!args?.quiet) {
     warnIfRoot(who);
-    void vscode.window.showInformationMessage(`AWS account ${who.account}, ${PRINCIPAL_LABEL[who.principalType]}: ${who.arn}`, 'Copy ARN').then((choice) => {
-      if (choice) void vscode.env.clipboard.writeText(who.arn);
-    });
+    void vscode.window
+      .showInformationMessage(
+        `AWS account ${who.account}, ${PRINCIPAL_LABEL[who.principalType]}: ${who.arn}`,
+        'Copy ARN',
+      )
+      .then((choice) => {
+        if (choice) void vscode.env.clipboard.writeText(who.arn);
+      });
   }
   return who;
 }
 
 /** Records the account and Region in the ISMS scope (the `scope` text and the define-scope step). */
-export async function addAccountToScope(isms: IsmsController, args?: ShowIdentityArgs): Promise<CallerIdentity | undefined> {
+export async function addAccountToScope(
+  isms: IsmsController,
+  args?: ShowIdentityArgs,
+): Promise<CallerIdentity | undefined> {
   const who = await identity('AWS: checking which account to add');
   if (!who) return undefined;
   warnIfRoot(who);
@@ -98,13 +110,16 @@ export async function addAccountToScope(isms: IsmsController, args?: ShowIdentit
       step.started ??= new Date().toISOString().slice(0, 10);
     }
   });
-  if (state && !args?.quiet) void vscode.window.showInformationMessage(`${line} is in the ISMS scope (${ISMS_STATE_FILE}).`);
+  if (state && !args?.quiet)
+    void vscode.window.showInformationMessage(`${line} is in the ISMS scope (${ISMS_STATE_FILE}).`);
   return state ? who : undefined;
 }
 
 export function registerAws(isms: IsmsController): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('srlens.aws.showIdentity', (args?: ShowIdentityArgs) => showIdentity(args)),
-    vscode.commands.registerCommand('srlens.isms.addAccount', (args?: ShowIdentityArgs) => addAccountToScope(isms, args)),
+    vscode.commands.registerCommand('srlens.isms.addAccount', (args?: ShowIdentityArgs) =>
+      addAccountToScope(isms, args),
+    ),
   ];
 }

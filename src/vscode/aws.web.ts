@@ -10,7 +10,13 @@ import { availableHere } from './platform';
 export function registerAws(_isms: IsmsController): vscode.Disposable[] {
   const alternative = 'Use VS Code on the desktop, or `srlens aws whoami` in a terminal.';
   return [
-    vscode.commands.registerCommand('srlens.aws.showIdentity', () => void availableHere('AWS: Show Identity', alternative)),
-    vscode.commands.registerCommand('srlens.isms.addAccount', () => void availableHere('ISMS: Add This Account to Scope', alternative)),
+    vscode.commands.registerCommand(
+      'srlens.aws.showIdentity',
+      () => void availableHere('AWS: Show Identity', alternative),
+    ),
+    vscode.commands.registerCommand(
+      'srlens.isms.addAccount',
+      () => void availableHere('ISMS: Add This Account to Scope', alternative),
+    ),
   ];
 }

@@ -46,12 +46,22 @@ export function registerCodeActions(analyses: DocumentAnalyses): vscode.Disposab
 class SrlensCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
-  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    doc: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
     const ours = context.diagnostics.filter((d) => d.source === 'srlens');
     // The lightbulb asks on every cursor move; a Terraform analysis lists its module's directory,
     // so without a diagnostic there the type-token explanation waits for an explicit Ctrl+. there.
-    if (ours.length === 0 && context.triggerKind === vscode.CodeActionTriggerKind.Automatic && doc.languageId === 'terraform') return [];
+    if (
+      ours.length === 0 &&
+      context.triggerKind === vscode.CodeActionTriggerKind.Automatic &&
+      doc.languageId === 'terraform'
+    )
+      return [];
     const result = await this.analyses.analyze(doc);
     // An analysis of an older version would offer fixes for text that is gone.
     if (!result || token.isCancellationRequested || result.version !== doc.version) return [];
@@ -74,7 +84,12 @@ class SrlensCodeActions implements vscode.CodeActionProvider {
         if (fix) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           action.diagnostics = [diagnostic];
-          const args: ApplyFixArgs = { uri: doc.uri.toString(), version: doc.version, ruleId: finding.ruleId, range: finding.range };
+          const args: ApplyFixArgs = {
+            uri: doc.uri.toString(),
+            version: doc.version,
+            ruleId: finding.ruleId,
+            range: finding.range,
+          };
           action.command = { command: APPLY_FIX_COMMAND, title: fix.title, arguments: [args] };
           offered.push(action);
         }
@@ -102,7 +117,10 @@ class SrlensCodeActions implements vscode.CodeActionProvider {
 }
 
 function suppressAction(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const action = new vscode.CodeAction(`Suppress ${finding.ruleId} for ${finding.resource}…`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(
+    `Suppress ${finding.ruleId} for ${finding.resource}…`,
+    vscode.CodeActionKind.QuickFix,
+  );
   action.diagnostics = [diagnostic];
   const args: SuppressArgs = { uri: doc.uri.toString(), ruleId: finding.ruleId, resource: finding.resource };
   action.command = { command: SUPPRESS_COMMAND, title: action.title, arguments: [args] };
@@ -121,10 +139,14 @@ async function applyFix(analyses: DocumentAnalyses, args: ApplyFixArgs): Promise
   if (stale()) return refuse();
   const result = await analyses.analyze(doc);
   if (!result || stale() || result.version !== args.version) return refuse();
-  const finding = findingsIn(result, fileOf(doc.uri)).find((f) => f.ruleId === args.ruleId && sameModelRange(f.range, args.range));
+  const finding = findingsIn(result, fileOf(doc.uri)).find(
+    (f) => f.ruleId === args.ruleId && sameModelRange(f.range, args.range),
+  );
   const fix = finding?.fixable ? analyses.analyzer.fixFor(finding) : undefined;
   if (!fix) {
-    void vscode.window.showWarningMessage(`This ${args.ruleId} problem has no automatic fix any more. Ask for the quick fixes again.`);
+    void vscode.window.showWarningMessage(
+      `This ${args.ruleId} problem has no automatic fix any more. Ask for the quick fixes again.`,
+    );
     return false;
   }
   const edit = new vscode.WorkspaceEdit();
@@ -133,7 +155,9 @@ async function applyFix(analyses: DocumentAnalyses, args: ApplyFixArgs): Promise
 }
 
 function refuse(): false {
-  void vscode.window.showWarningMessage('The file changed after this fix was offered, so it was not applied. Ask for the quick fix again.');
+  void vscode.window.showWarningMessage(
+    'The file changed after this fix was offered, so it was not applied. Ask for the quick fix again.',
+  );
   return false;
 }
 
@@ -158,9 +182,20 @@ export function toRange(r: Range): vscode.Range {
 }
 
 function sameRange(r: Range, v: vscode.Range): boolean {
-  return r.start.line === v.start.line && r.start.character === v.start.character && r.end.line === v.end.line && r.end.character === v.end.character;
+  return (
+    r.start.line === v.start.line &&
+    r.start.character === v.start.character &&
+    r.end.line === v.end.line &&
+    r.end.character === v.end.character
+  );
 }
 
 function sameModelRange(a: Range, b: Range | undefined): boolean {
-  return !!b && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    !!b &&
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }

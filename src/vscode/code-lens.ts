@@ -35,7 +35,8 @@ class ResponsibilityCodeLens implements vscode.CodeLensProvider, vscode.Disposab
       this.changed,
       analyses.onDidChange(() => this.changed.fire()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('srlens.codeLens.enable') || event.affectsConfiguration('srlens.enable')) this.changed.fire();
+        if (event.affectsConfiguration('srlens.codeLens.enable') || event.affectsConfiguration('srlens.enable'))
+          this.changed.fire();
       }),
     ];
   }
@@ -47,14 +48,22 @@ class ResponsibilityCodeLens implements vscode.CodeLensProvider, vscode.Disposab
     const file = fileOf(doc.uri);
     // Counted once, so a template with thousands of resources and findings stays linear.
     const openFindings = new Map<string, number>();
-    for (const f of result.analysis.findings) if (f.file === file && f.resource) openFindings.set(f.resource, (openFindings.get(f.resource) ?? 0) + 1);
+    for (const f of result.analysis.findings)
+      if (f.file === file && f.resource) openFindings.set(f.resource, (openFindings.get(f.resource) ?? 0) + 1);
     const lenses: vscode.CodeLens[] = [];
     for (const { resource } of resourcesIn(result, file)) {
       if (token.isCancellationRequested) return [];
       const info = codeLensInfo(lensSummary(resource, openFindings.get(resource.id) ?? 0));
       const line = resource.range.start.line;
       const args: MatrixArgs = { file, resource: resource.id };
-      lenses.push(new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: info.title, tooltip: info.tooltip, command: SHOW_MATRIX_COMMAND, arguments: [args] }));
+      lenses.push(
+        new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+          title: info.title,
+          tooltip: info.tooltip,
+          command: SHOW_MATRIX_COMMAND,
+          arguments: [args],
+        }),
+      );
     }
     return lenses;
   }

@@ -29,6 +29,20 @@ function cell(text: string): string {
 
 export function explanationMarkdown(type: string): string {
   const e = explainType(type);
-  const rows = e.concerns.map((c) => `| ${cell(c.title)} | ${OWNER_WORD[c.owner]} | ${c.applicable ? '' : '_Not applicable._ '}${cell(c.reason)} |`);
-  return [`# ${cell(e.type)}`, '', `**${cell(e.service)}** · ${cell(e.tierTitle)}`, '', cell(e.tierSummary), '', '| Concern | Owner | Why |', '| --- | --- | --- |', ...rows, ''].join('\n');
+  const rows = e.concerns.map(
+    (c) =>
+      `| ${cell(c.title)} | ${OWNER_WORD[c.owner]} | ${c.applicable ? '' : '_Not applicable._ '}${cell(c.reason)} |`,
+  );
+  return [
+    `# ${cell(e.type)}`,
+    '',
+    `**${cell(e.service)}** · ${cell(e.tierTitle)}`,
+    '',
+    cell(e.tierSummary),
+    '',
+    '| Concern | Owner | Why |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }

@@ -67,7 +67,9 @@ export class DiagnosticsController implements vscode.Disposable {
   start(): void {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, settingsStore.current.debounceMs)),
+      vscode.workspace.onDidChangeTextDocument((event) =>
+        this.schedule(event.document, settingsStore.current.debounceMs),
+      ),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         if (sourceKindOf(doc.uri.path) === 'cloudformation') this.collection.delete(doc.uri);
       }),
@@ -99,7 +101,10 @@ export class DiagnosticsController implements vscode.Disposable {
     // Results computed for an older version of the document are dropped.
     if (!result || doc.isClosed || doc.version !== result.version || !settingsStore.current.enable) return;
     for (const file of result.files) {
-      this.collection.set(uriOf(file), visible(result.analysis.findings.filter((f) => f.file === file)).map(toDiagnostic));
+      this.collection.set(
+        uriOf(file),
+        visible(result.analysis.findings.filter((f) => f.file === file)).map(toDiagnostic),
+      );
     }
   }
 
@@ -141,8 +146,16 @@ const SEVERITY = {
 } as const;
 
 export function toDiagnostic(finding: Finding): vscode.Diagnostic {
-  const range = new vscode.Range(finding.range.start.line, finding.range.start.character, finding.range.end.line, finding.range.end.character);
-  const message = finding.ruleId === 'parse-error' ? finding.message : `${finding.message} (${OWNER_LABEL[finding.owner]}: ${finding.concern})`;
+  const range = new vscode.Range(
+    finding.range.start.line,
+    finding.range.start.character,
+    finding.range.end.line,
+    finding.range.end.character,
+  );
+  const message =
+    finding.ruleId === 'parse-error'
+      ? finding.message
+      : `${finding.message} (${OWNER_LABEL[finding.owner]}: ${finding.concern})`;
   const diagnostic = new vscode.Diagnostic(range, message, SEVERITY[finding.severity]);
   diagnostic.source = 'srlens';
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };

@@ -33,7 +33,11 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(...isms.disposables, ...registerAws(isms.controller));
   context.subscriptions.push(...new MatrixPanel(context.extensionUri, analyses).register(), ...registerRuleDocs());
   context.subscriptions.push(...registerHovers(analyses), ...registerCodeLens(analyses));
-  context.subscriptions.push(...registerCodeActions(analyses), ...registerSuppress(analyses), ...registerFixAll(analyses));
+  context.subscriptions.push(
+    ...registerCodeActions(analyses),
+    ...registerSuppress(analyses),
+    ...registerFixAll(analyses),
+  );
   context.subscriptions.push(...new WorkspaceScanner(analyses, diagnostics, config).register());
 
   // Documents are analysed once the configuration is known; reading it never blocks activation.

@@ -11,7 +11,9 @@ import * as vscode from 'vscode';
 /** A `file:` URI, or one with the scheme and authority of a workspace folder (never `git:`, `output:`, untitled…). */
 export function isWorkspaceUri(uri: vscode.Uri): boolean {
   if (uri.scheme === 'file') return true;
-  return (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.scheme === uri.scheme && folder.uri.authority === uri.authority);
+  return (vscode.workspace.workspaceFolders ?? []).some(
+    (folder) => folder.uri.scheme === uri.scheme && folder.uri.authority === uri.authority,
+  );
 }
 
 /** The engine's name for a file: its path on disk, else the whole URI. */
@@ -21,5 +23,7 @@ export function fileOf(uri: vscode.Uri): string {
 
 /** The URI of an engine file name (the inverse of `fileOf`; a Windows drive letter is a path, not a scheme). */
 export function uriOf(file: string): vscode.Uri {
-  return /^[a-z][a-z0-9+.-]+:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? vscode.Uri.parse(file, true) : vscode.Uri.file(file);
+  return /^[a-z][a-z0-9+.-]+:/i.test(file) && !/^[a-z]:[\\/]/i.test(file)
+    ? vscode.Uri.parse(file, true)
+    : vscode.Uri.file(file);
 }

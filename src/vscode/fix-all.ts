@@ -17,11 +17,18 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('srlens');
 export const FIX_ALL_COMMAND = 'srlens.fixAll';
 const TITLE = 'Fix all auto-fixable Shared Responsibility problems';
 
-type Outcome = { kind: 'fixed'; edit: vscode.WorkspaceEdit; result: FixAllResult } | { kind: 'nothing'; result?: FixAllResult } | { kind: 'changed' } | { kind: 'cancelled' } | { kind: 'unsupported' };
+type Outcome =
+  | { kind: 'fixed'; edit: vscode.WorkspaceEdit; result: FixAllResult }
+  | { kind: 'nothing'; result?: FixAllResult }
+  | { kind: 'changed' }
+  | { kind: 'cancelled' }
+  | { kind: 'unsupported' };
 
 export function registerFixAll(analyses: DocumentAnalyses): vscode.Disposable[] {
   return [
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new FixAllProvider(analyses), { providedCodeActionKinds: [FIX_ALL_KIND] }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new FixAllProvider(analyses), {
+      providedCodeActionKinds: [FIX_ALL_KIND],
+    }),
     vscode.commands.registerCommand(FIX_ALL_COMMAND, () => fixAllCommand(analyses)),
   ];
 }
@@ -29,7 +36,12 @@ export function registerFixAll(analyses: DocumentAnalyses): vscode.Disposable[] 
 class FixAllProvider implements vscode.CodeActionProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
-  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    doc: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
     // Only when asked for (on save, the Source Action menu, or by kind): it analyses repeatedly.
     if (!context.only?.contains(FIX_ALL_KIND)) return [];
     const outcome = await computeFixAll(this.analyses, doc, token);
@@ -43,7 +55,9 @@ class FixAllProvider implements vscode.CodeActionProvider {
 async function fixAllCommand(analyses: DocumentAnalyses): Promise<boolean> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc || !isWorkspaceUri(doc.uri) || !sourceKindOf(doc.uri.path)) {
-    void vscode.window.showInformationMessage('Open a CloudFormation or Terraform file to fix its auto-fixable problems.');
+    void vscode.window.showInformationMessage(
+      'Open a CloudFormation or Terraform file to fix its auto-fixable problems.',
+    );
     return false;
   }
   const outcome = await vscode.window.withProgress(
@@ -52,12 +66,16 @@ async function fixAllCommand(analyses: DocumentAnalyses): Promise<boolean> {
   );
   switch (outcome.kind) {
     case 'unsupported':
-      void vscode.window.showInformationMessage('Open a CloudFormation or Terraform file to fix its auto-fixable problems.');
+      void vscode.window.showInformationMessage(
+        'Open a CloudFormation or Terraform file to fix its auto-fixable problems.',
+      );
       return false;
     case 'cancelled':
       return false;
     case 'changed':
-      void vscode.window.showWarningMessage('The file changed while the fixes were computed, so nothing was applied. Run Fix All again.');
+      void vscode.window.showWarningMessage(
+        'The file changed while the fixes were computed, so nothing was applied. Run Fix All again.',
+      );
       return false;
     case 'nothing':
       void vscode.window.showInformationMessage(
@@ -69,12 +87,17 @@ async function fixAllCommand(analyses: DocumentAnalyses): Promise<boolean> {
     case 'fixed': {
       const applied = await vscode.workspace.applyEdit(outcome.edit);
       if (!applied) {
-        void vscode.window.showWarningMessage('The fixes could not be applied (the file changed meanwhile). Run Fix All again.');
+        void vscode.window.showWarningMessage(
+          'The fixes could not be applied (the file changed meanwhile). Run Fix All again.',
+        );
         return false;
       }
       const { result } = outcome;
       const left = result.remaining > 0 ? ` ${plural(result.remaining, 'problem')} left to fix by hand.` : '';
-      vscode.window.setStatusBarMessage(`$(check) Applied ${plural(result.applied.length, 'fix', 'fixes')}.${left}`, 5000);
+      vscode.window.setStatusBarMessage(
+        `$(check) Applied ${plural(result.applied.length, 'fix', 'fixes')}.${left}`,
+        5000,
+      );
       return true;
     }
   }
@@ -84,7 +107,11 @@ async function fixAllCommand(analyses: DocumentAnalyses): Promise<boolean> {
  * Computes the fix-all edit for a document from its current text (and, for Terraform, the current
  * text of every file of its module). Refuses when any of them changes during the computation.
  */
-export async function computeFixAll(analyses: DocumentAnalyses, doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Outcome> {
+export async function computeFixAll(
+  analyses: DocumentAnalyses,
+  doc: vscode.TextDocument,
+  token?: vscode.CancellationToken,
+): Promise<Outcome> {
   const kind = sourceKindOf(doc.uri.path);
   if (!isWorkspaceUri(doc.uri) || !kind) return { kind: 'unsupported' };
   const file = fileOf(doc.uri);
@@ -97,7 +124,9 @@ export async function computeFixAll(analyses: DocumentAnalyses, doc: vscode.Text
   const snapshot = await currentTexts(doc, kind === 'terraform' ? analysis.files : [file]);
   const changed = () => doc.version !== version || snapshot.versions.some(([other, v]) => other.version !== v);
   if (changed()) return { kind: 'changed' };
-  const result = await fixAllInFile(analyses.analyzer, file, snapshot.files, { isCancelled: () => token?.isCancellationRequested === true || changed() });
+  const result = await fixAllInFile(analyses.analyzer, file, snapshot.files, {
+    isCancelled: () => token?.isCancellationRequested === true || changed(),
+  });
   if (changed()) return { kind: 'changed' };
   if (result.cancelled || token?.isCancellationRequested) return { kind: 'cancelled' };
   if (result.edits.length === 0) return { kind: 'nothing', result };
@@ -107,8 +136,13 @@ export async function computeFixAll(analyses: DocumentAnalyses, doc: vscode.Text
 }
 
 /** The texts to fix: open editors' (unsaved) text first, else the file on disk; with the versions of the open ones. */
-async function currentTexts(doc: vscode.TextDocument, paths: string[]): Promise<{ files: SourceFile[]; versions: [vscode.TextDocument, number][] }> {
-  const open = new Map(vscode.workspace.textDocuments.filter((d) => isWorkspaceUri(d.uri)).map((d) => [fileOf(d.uri), d]));
+async function currentTexts(
+  doc: vscode.TextDocument,
+  paths: string[],
+): Promise<{ files: SourceFile[]; versions: [vscode.TextDocument, number][] }> {
+  const open = new Map(
+    vscode.workspace.textDocuments.filter((d) => isWorkspaceUri(d.uri)).map((d) => [fileOf(d.uri), d]),
+  );
   open.set(fileOf(doc.uri), doc);
   const files: SourceFile[] = [];
   const versions: [vscode.TextDocument, number][] = [];

@@ -11,7 +11,13 @@ import { containsPosition } from '../iac/model';
 import { findingsIn, resourcesIn, type DocumentAnalyses } from './analysis';
 import { tooLargeMessage } from './diagnostics';
 import { TRUSTED_COMMANDS } from './markdown';
-import { propertyHover, propertyPathAt, providerHoverMarkdown, resourceHoverMarkdown, summarizeResource } from './responsibility';
+import {
+  propertyHover,
+  propertyPathAt,
+  providerHoverMarkdown,
+  resourceHoverMarkdown,
+  summarizeResource,
+} from './responsibility';
 import { settingsStore } from './settings';
 import { fileOf } from './files';
 
@@ -31,8 +37,13 @@ export function registerHovers(analyses: DocumentAnalyses): vscode.Disposable[] 
 class ResponsibilityHovers implements vscode.HoverProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
-  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    if (!settingsStore.current.enable || tooLargeMessage(doc.getText(), settingsStore.current.maxFileSize)) return undefined;
+  async provideHover(
+    doc: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
+    if (!settingsStore.current.enable || tooLargeMessage(doc.getText(), settingsStore.current.maxFileSize))
+      return undefined;
     const result = await this.analyses.analyze(doc);
     if (!result || token.isCancellationRequested || result.version !== doc.version) return undefined;
     const file = fileOf(doc.uri);
@@ -69,5 +80,8 @@ function hover(markdown: string, range: Range): vscode.Hover {
   contents.isTrusted = { enabledCommands: [...TRUSTED_COMMANDS] };
   contents.supportHtml = false;
   contents.supportThemeIcons = false;
-  return new vscode.Hover(contents, new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character));
+  return new vscode.Hover(
+    contents,
+    new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character),
+  );
 }

@@ -5,7 +5,19 @@
  * the template lines that evidence it). The tree only reads the state; edits go through isms.ts.
  */
 import * as vscode from 'vscode';
-import { ISMS_STEPS, compareRisks, money, riskLevel, riskScore, type Asset, type ControlState, type Evidence, type IsmsState, type Risk, type StepState } from '../isms';
+import {
+  ISMS_STEPS,
+  compareRisks,
+  money,
+  riskLevel,
+  riskScore,
+  type Asset,
+  type ControlState,
+  type Evidence,
+  type IsmsState,
+  type Risk,
+  type StepState,
+} from '../isms';
 
 export type IsmsNode =
   | { kind: 'group'; group: 'steps' | 'assets' | 'risks' | 'controls' }
@@ -16,9 +28,24 @@ export type IsmsNode =
   | { kind: 'control'; control: ControlState }
   | { kind: 'evidence'; evidence: Evidence; control: string };
 
-const STATUS_LABEL: Record<StepState['status'], string> = { 'not-started': 'not started', 'in-progress': 'in progress', done: 'done' };
-const GROUP_LABEL = { steps: 'Steps', assets: 'Assets', risks: 'Risks', controls: 'Statement of applicability' } as const;
-const CONTROL_STATUS_LABEL = { yes: 'implemented', partial: 'partly implemented', no: 'not implemented', inherited: 'inherited from AWS', unknown: 'not assessed' } as const;
+const STATUS_LABEL: Record<StepState['status'], string> = {
+  'not-started': 'not started',
+  'in-progress': 'in progress',
+  done: 'done',
+};
+const GROUP_LABEL = {
+  steps: 'Steps',
+  assets: 'Assets',
+  risks: 'Risks',
+  controls: 'Statement of applicability',
+} as const;
+const CONTROL_STATUS_LABEL = {
+  yes: 'implemented',
+  partial: 'partly implemented',
+  no: 'not implemented',
+  inherited: 'inherited from AWS',
+  unknown: 'not assessed',
+} as const;
 
 /** What the statement of applicability says: the status typed by hand, else the scan's suggestion. */
 function controlStatus(control: ControlState): keyof typeof CONTROL_STATUS_LABEL {
@@ -49,11 +76,23 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
     const state = this.state;
     // No state file yet: an empty tree shows the view's welcome content.
     if (!state) return [];
-    if (!node) return [{ kind: 'group', group: 'steps' }, { kind: 'group', group: 'assets' }, { kind: 'group', group: 'risks' }, { kind: 'group', group: 'controls' }];
-    if (node.kind === 'group' && node.group === 'controls') return state.controls.map((control) => ({ kind: 'control', control }));
-    if (node.kind === 'control') return node.control.evidence.map((evidence) => ({ kind: 'evidence', evidence, control: node.control.id }));
+    if (!node)
+      return [
+        { kind: 'group', group: 'steps' },
+        { kind: 'group', group: 'assets' },
+        { kind: 'group', group: 'risks' },
+        { kind: 'group', group: 'controls' },
+      ];
+    if (node.kind === 'group' && node.group === 'controls')
+      return state.controls.map((control) => ({ kind: 'control', control }));
+    if (node.kind === 'control')
+      return node.control.evidence.map((evidence) => ({ kind: 'evidence', evidence, control: node.control.id }));
     if (node.kind === 'group' && node.group === 'steps') return state.steps.map((step) => ({ kind: 'step', step }));
-    if (node.kind === 'group' && node.group === 'assets') return [{ kind: 'category', category: 'essential' }, { kind: 'category', category: 'support' }];
+    if (node.kind === 'group' && node.group === 'assets')
+      return [
+        { kind: 'category', category: 'essential' },
+        { kind: 'category', category: 'support' },
+      ];
     if (node.kind === 'category') {
       return state.assets
         .filter((a) => a.category === node.category)
@@ -61,7 +100,9 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
         .map((asset) => ({ kind: 'asset', asset }));
     }
     if (node.kind === 'group' && node.group === 'risks') {
-      return [...state.risks].sort((a, b) => (a.status === b.status ? compareRisks(a, b) : a.status === 'open' ? -1 : 1)).map((risk) => ({ kind: 'risk', risk }));
+      return [...state.risks]
+        .sort((a, b) => (a.status === b.status ? compareRisks(a, b) : a.status === 'open' ? -1 : 1))
+        .map((risk) => ({ kind: 'risk', risk }));
     }
     return [];
   }
@@ -71,13 +112,21 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
     switch (node.kind) {
       case 'group': {
         const label = GROUP_LABEL[node.group];
-        const item = new vscode.TreeItem(label, node.group === 'controls' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(
+          label,
+          node.group === 'controls'
+            ? vscode.TreeItemCollapsibleState.Collapsed
+            : vscode.TreeItemCollapsibleState.Expanded,
+        );
         item.id = `group:${node.group}`;
         item.contextValue = `srlens.isms.group.${node.group}`;
         if (state) {
-          if (node.group === 'steps') item.description = `${state.steps.filter((s) => s.status === 'done').length} of ${state.steps.length} done`;
-          if (node.group === 'assets') item.description = `${state.assets.filter((a) => a.status === 'active').length} active`;
-          if (node.group === 'risks') item.description = `${state.risks.filter((r) => r.status === 'open').length} open`;
+          if (node.group === 'steps')
+            item.description = `${state.steps.filter((s) => s.status === 'done').length} of ${state.steps.length} done`;
+          if (node.group === 'assets')
+            item.description = `${state.assets.filter((a) => a.status === 'active').length} active`;
+          if (node.group === 'risks')
+            item.description = `${state.risks.filter((r) => r.status === 'open').length} open`;
           if (node.group === 'controls') {
             const applicable = state.controls.filter((c) => c.applicable);
             item.description = `${applicable.filter((c) => controlStatus(c) === 'yes').length} of ${applicable.length} applicable implemented`;
@@ -87,27 +136,42 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
         return item;
       }
       case 'category': {
-        const item = new vscode.TreeItem(node.category === 'essential' ? 'Essential' : 'Support', vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(
+          node.category === 'essential' ? 'Essential' : 'Support',
+          vscode.TreeItemCollapsibleState.Collapsed,
+        );
         item.id = `category:${node.category}`;
         item.description = String(state?.assets.filter((a) => a.category === node.category).length ?? 0);
-        item.tooltip = node.category === 'essential' ? 'What the business values: information and processes.' : 'What the essential assets run on: software, hardware, people and partners.';
+        item.tooltip =
+          node.category === 'essential'
+            ? 'What the business values: information and processes.'
+            : 'What the essential assets run on: software, hardware, people and partners.';
         return item;
       }
       case 'step': {
         const meta = ISMS_STEPS.find((s) => s.id === node.step.id);
         const index = ISMS_STEPS.findIndex((s) => s.id === node.step.id) + 1;
-        const item = new vscode.TreeItem(`${index}. ${meta?.title ?? node.step.id}`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          `${index}. ${meta?.title ?? node.step.id}`,
+          vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `step:${node.step.id}`;
         item.contextValue = 'srlens.isms.step';
         item.checkboxState = {
-          state: node.step.status === 'done' ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+          state:
+            node.step.status === 'done' ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
           tooltip: node.step.status === 'done' ? 'Mark as not done' : 'Mark as done',
-          accessibilityInformation: { label: `${meta?.title ?? node.step.id}: ${STATUS_LABEL[node.step.status]}`, role: 'checkbox' },
+          accessibilityInformation: {
+            label: `${meta?.title ?? node.step.id}: ${STATUS_LABEL[node.step.status]}`,
+            role: 'checkbox',
+          },
         };
         item.description = [STATUS_LABEL[node.step.status], node.step.owner].filter(Boolean).join(' · ');
         const tooltip = new vscode.MarkdownString();
         tooltip.appendText(meta?.guidance ?? '');
-        tooltip.appendText(`\n\nStatus: ${STATUS_LABEL[node.step.status]}${node.step.owner ? `. Owner: ${node.step.owner}` : ''}${node.step.due ? `. Due: ${node.step.due}` : ''}.`);
+        tooltip.appendText(
+          `\n\nStatus: ${STATUS_LABEL[node.step.status]}${node.step.owner ? `. Owner: ${node.step.owner}` : ''}${node.step.due ? `. Due: ${node.step.due}` : ''}.`,
+        );
         item.tooltip = tooltip;
         return item;
       }
@@ -116,10 +180,20 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
         const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
         item.id = `asset:${a.id}`;
         item.contextValue = 'srlens.isms.asset';
-        item.iconPath = new vscode.ThemeIcon(a.status === 'retired' ? 'archive' : a.category === 'essential' ? 'database' : 'server');
-        item.description = [a.value !== undefined ? money(a.value) : 'no value', a.owner ?? 'no owner', a.status === 'retired' ? 'retired' : undefined].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon(
+          a.status === 'retired' ? 'archive' : a.category === 'essential' ? 'database' : 'server',
+        );
+        item.description = [
+          a.value !== undefined ? money(a.value) : 'no value',
+          a.owner ?? 'no owner',
+          a.status === 'retired' ? 'retired' : undefined,
+        ]
+          .filter(Boolean)
+          .join(' · ');
         const tooltip = new vscode.MarkdownString();
-        tooltip.appendText(`${a.name}${a.type ? ` (${a.type})` : ''}\n\n${a.file ? `${a.file}${a.line ? `:${a.line}` : ''}` : 'Added by hand'}`);
+        tooltip.appendText(
+          `${a.name}${a.type ? ` (${a.type})` : ''}\n\n${a.file ? `${a.file}${a.line ? `:${a.line}` : ''}` : 'Added by hand'}`,
+        );
         item.tooltip = tooltip;
         this.link(item, a.file, a.line);
         return item;
@@ -132,12 +206,18 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
         item.contextValue = 'srlens.isms.risk';
         item.iconPath = new vscode.ThemeIcon(
           r.status === 'closed' ? 'pass' : score >= 10 ? 'error' : score >= 5 ? 'warning' : 'info',
-          r.status === 'closed' ? undefined : new vscode.ThemeColor(score >= 10 ? 'list.errorForeground' : score >= 5 ? 'list.warningForeground' : 'foreground'),
+          r.status === 'closed'
+            ? undefined
+            : new vscode.ThemeColor(
+                score >= 10 ? 'list.errorForeground' : score >= 5 ? 'list.warningForeground' : 'foreground',
+              ),
         );
         const assetName = state?.assets.find((a) => a.id === r.asset)?.name ?? r.asset;
         item.description = `${score} ${riskLevel(score)} · ${r.treatment}${r.status === 'closed' ? ' · closed' : ''} · ${assetName}`;
         const tooltip = new vscode.MarkdownString();
-        tooltip.appendText(`${r.title}\n\nRule ${r.ruleId} on ${assetName}. Likelihood ${r.likelihood} × impact ${r.impact} = ${score}. Treatment: ${r.treatment}.${r.riskOwner ? ` Owner: ${r.riskOwner}.` : ''}`);
+        tooltip.appendText(
+          `${r.title}\n\nRule ${r.ruleId} on ${assetName}. Likelihood ${r.likelihood} × impact ${r.impact} = ${score}. Treatment: ${r.treatment}.${r.riskOwner ? ` Owner: ${r.riskOwner}.` : ''}`,
+        );
         item.tooltip = tooltip;
         this.link(item, r.file, r.lines[0]);
         return item;
@@ -145,14 +225,33 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
       case 'control': {
         const c = node.control;
         const status = controlStatus(c);
-        const item = new vscode.TreeItem(`${c.id} ${c.title}`, c.evidence.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          `${c.id} ${c.title}`,
+          c.evidence.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `control:${c.id}`;
         item.contextValue = 'srlens.isms.control';
-        item.iconPath = new vscode.ThemeIcon(!c.applicable ? 'circle-slash' : c.inheritedFromAws ? 'cloud' : status === 'yes' ? 'pass' : status === 'inherited' ? 'cloud' : status === 'partial' ? 'circle-large-outline' : status === 'no' ? 'error' : 'question');
+        item.iconPath = new vscode.ThemeIcon(
+          !c.applicable
+            ? 'circle-slash'
+            : c.inheritedFromAws
+              ? 'cloud'
+              : status === 'yes'
+                ? 'pass'
+                : status === 'inherited'
+                  ? 'cloud'
+                  : status === 'partial'
+                    ? 'circle-large-outline'
+                    : status === 'no'
+                      ? 'error'
+                      : 'question',
+        );
         item.description = [
           !c.applicable ? 'not applicable' : c.inheritedFromAws ? 'inherited from AWS' : CONTROL_STATUS_LABEL[status],
           c.openRisks > 0 ? `${c.openRisks} open ${c.openRisks === 1 ? 'risk' : 'risks'}` : undefined,
-        ].filter(Boolean).join(' · ');
+        ]
+          .filter(Boolean)
+          .join(' · ');
         const tooltip = new vscode.MarkdownString();
         tooltip.appendText(
           `${c.id} ${c.title}\n\n${c.implemented ? `Implemented: ${c.implemented} (recorded by hand).` : `Suggested by the scan: ${c.suggested}.`}` +
@@ -163,7 +262,10 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
       }
       case 'evidence': {
         const e = node.evidence;
-        const item = new vscode.TreeItem(`${e.resource}${e.property ? `.${e.property}` : ''}`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          `${e.resource}${e.property ? `.${e.property}` : ''}`,
+          vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `evidence:${node.control}:${e.file}:${e.line}:${e.ruleId}:${e.property ?? ''}`;
         item.iconPath = new vscode.ThemeIcon('file-code');
         item.description = `${e.file}:${e.line}`;
@@ -180,6 +282,10 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
     if (!root || !file) return;
     const uri = /^([a-z]:)?[\\/]/i.test(file) ? vscode.Uri.file(file) : vscode.Uri.joinPath(root, file);
     const position = new vscode.Position(Math.max(0, (line ?? 1) - 1), 0);
-    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(position, position), preview: true }] };
+    item.command = {
+      command: 'vscode.open',
+      title: 'Open',
+      arguments: [uri, { selection: new vscode.Range(position, position), preview: true }],
+    };
   }
 }

@@ -41,7 +41,11 @@ const TREATMENT_HELP: Record<Treatment, string> = {
   transfer: 'Hand it to a supplier or insurer',
   avoid: 'Stop the activity that causes it',
 };
-const STATUS_HELP: Record<StepStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done' };
+const STATUS_HELP: Record<StepStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done',
+};
 
 /** Arguments of `srlens.isms.export` that skip the dialogs (tests, other commands). */
 export interface ExportArgs {
@@ -106,12 +110,18 @@ export class IsmsController implements vscode.Disposable {
   }
 
   register(): vscode.Disposable[] {
-    this.view = vscode.window.createTreeView(ISMS_VIEW, { treeDataProvider: this.tree, showCollapseAll: true, manageCheckboxStateManually: true });
+    this.view = vscode.window.createTreeView(ISMS_VIEW, {
+      treeDataProvider: this.tree,
+      showCollapseAll: true,
+      manageCheckboxStateManually: true,
+    });
     const disposables: vscode.Disposable[] = [this, this.view];
     disposables.push(this.view.onDidChangeCheckboxState((event) => void this.onCheckboxes(event)));
     const uri = this.store.uri;
     if (uri) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), 'isms.yaml'));
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), 'isms.yaml'),
+      );
       const reload = () => void this.reload();
       disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
     }
@@ -134,7 +144,10 @@ export class IsmsController implements vscode.Disposable {
     const next = this.queue.then(async () => {
       const state = await this.readOrReport();
       if (!state) {
-        if (this.store.uri) void vscode.window.showInformationMessage(`There is no ${ISMS_STATE_FILE} yet. Run "ISMS: Refresh from Workspace" to create it.`);
+        if (this.store.uri)
+          void vscode.window.showInformationMessage(
+            `There is no ${ISMS_STATE_FILE} yet. Run "ISMS: Refresh from Workspace" to create it.`,
+          );
         return undefined;
       }
       if (change(state) === false) return state;
@@ -162,10 +175,16 @@ export class IsmsController implements vscode.Disposable {
     const warnings: string[] = [];
     try {
       const state = await this.store.read(warnings);
-      if (warnings.length > 0) void vscode.window.showWarningMessage(`${ISMS_STATE_FILE}: ${warnings.slice(0, 3).join('; ')}${warnings.length > 3 ? ` (and ${warnings.length - 3} more)` : ''}`);
+      if (warnings.length > 0)
+        void vscode.window.showWarningMessage(
+          `${ISMS_STATE_FILE}: ${warnings.slice(0, 3).join('; ')}${warnings.length > 3 ? ` (and ${warnings.length - 3} more)` : ''}`,
+        );
       return state;
     } catch (error) {
-      if (error instanceof IsmsStateError) throw new Error(`${ISMS_STATE_FILE} cannot be used (${error.message}); fix it or move it away, then try again.`);
+      if (error instanceof IsmsStateError)
+        throw new Error(
+          `${ISMS_STATE_FILE} cannot be used (${error.message}); fix it or move it away, then try again.`,
+        );
       throw error;
     }
   }
@@ -178,7 +197,11 @@ export class IsmsController implements vscode.Disposable {
   // ---- scan -----------------------------------------------------------------------------------
 
   /** Scans the workspace's templates and merges the result into the current state (not written). */
-  private async scanAndMerge(previous: IsmsState | undefined, token: vscode.CancellationToken, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<IsmsState | undefined> {
+  private async scanAndMerge(
+    previous: IsmsState | undefined,
+    token: vscode.CancellationToken,
+    progress: vscode.Progress<{ message?: string; increment?: number }>,
+  ): Promise<IsmsState | undefined> {
     // The workspace scan's files: the same excludes (files.exclude, search.exclude, .srlens.yaml).
     const uris = await candidateFiles(this.config, token);
     const maxFileSize = settingsStore.current.maxFileSize;
@@ -188,11 +211,13 @@ export class IsmsController implements vscode.Disposable {
       if (token.isCancellationRequested) return undefined;
       try {
         const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size <= maxFileSize) sources.push({ path: fileOf(uri), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
+        if (stat.size <= maxFileSize)
+          sources.push({ path: fileOf(uri), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
       } catch {
         // A file deleted since the search is simply left out.
       }
-      if (++done % 25 === 0) progress.report({ message: `${done} of ${uris.length} files read`, increment: (25 / uris.length) * 50 });
+      if (++done % 25 === 0)
+        progress.report({ message: `${done} of ${uris.length} files read`, increment: (25 / uris.length) * 50 });
     }
     if (token.isCancellationRequested) return undefined;
     progress.report({ message: `analysing ${sources.length} files` });
@@ -201,28 +226,41 @@ export class IsmsController implements vscode.Disposable {
     for (const source of sources) if (!open.has(source.path)) this.analyzer.forget(source.path);
     if (token.isCancellationRequested) return undefined;
     const today = isoDate();
-    return mergeIsms(previous, scanIsms(analysis, { today, displayPath: (file) => vscode.workspace.asRelativePath(uriOf(file), false) }), today);
+    return mergeIsms(
+      previous,
+      scanIsms(analysis, { today, displayPath: (file) => vscode.workspace.asRelativePath(uriOf(file), false) }),
+      today,
+    );
   }
 
   private async refresh(): Promise<IsmsState | undefined> {
     if (!this.store.uri) {
-      void vscode.window.showWarningMessage('Open a folder first: the ISMS state is kept in the workspace, in .srlens/isms.yaml.');
+      void vscode.window.showWarningMessage(
+        'Open a folder first: the ISMS state is kept in the workspace, in .srlens/isms.yaml.',
+      );
       return undefined;
     }
     const run = () =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'ISMS: scanning the workspace', cancellable: true }, async (progress, token) => {
-        const previous = await this.readOrReport();
-        const state = await this.scanAndMerge(previous, token, progress);
-        if (!state) return undefined;
-        await this.store.write(state);
-        this.tree.setState(state);
-        return state;
-      });
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'ISMS: scanning the workspace', cancellable: true },
+        async (progress, token) => {
+          const previous = await this.readOrReport();
+          const state = await this.scanAndMerge(previous, token, progress);
+          if (!state) return undefined;
+          await this.store.write(state);
+          this.tree.setState(state);
+          return state;
+        },
+      );
     const next = this.queue.then(run);
     this.queue = next.catch(() => undefined);
     try {
       const state = await next;
-      if (state) vscode.window.setStatusBarMessage(`ISMS: ${state.assets.filter((a) => a.status === 'active').length} assets, ${state.risks.filter((r) => r.status === 'open').length} open risks`, 5000);
+      if (state)
+        vscode.window.setStatusBarMessage(
+          `ISMS: ${state.assets.filter((a) => a.status === 'active').length} assets, ${state.risks.filter((r) => r.status === 'open').length} open risks`,
+          5000,
+        );
       return state;
     } catch (error) {
       void vscode.window.showErrorMessage(`ISMS refresh failed: ${(error as Error).message}`);
@@ -233,13 +271,18 @@ export class IsmsController implements vscode.Disposable {
   // ---- export ---------------------------------------------------------------------------------
 
   private async export(args?: ExportArgs): Promise<vscode.Uri | undefined> {
-    if (!availableHere('ISMS: Export Report', 'Use VS Code on the desktop, or `srlens isms export` in a terminal.')) return undefined;
+    if (!availableHere('ISMS: Export Report', 'Use VS Code on the desktop, or `srlens isms export` in a terminal.'))
+      return undefined;
     // Only arguments that look right skip the dialogs (a menu may pass something else).
     let format = args?.format === 'markdown' || args?.format === 'csv' ? args.format : undefined;
     if (!format) {
       const pick = await vscode.window.showQuickPick(
         [
-          { label: 'Markdown', description: 'One report: scope, steps, registers, statement of applicability', format: 'markdown' as const },
+          {
+            label: 'Markdown',
+            description: 'One report: scope, steps, registers, statement of applicability',
+            format: 'markdown' as const,
+          },
           { label: 'CSV', description: 'The asset and risk registers, for a spreadsheet', format: 'csv' as const },
         ],
         { title: 'ISMS: Export Report', placeHolder: 'Format of the report' },
@@ -262,23 +305,28 @@ export class IsmsController implements vscode.Disposable {
     const chosenFormat = format;
     const destination = target;
     try {
-      const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'ISMS: preparing the report', cancellable: true }, async (progress, token) => {
-        const previous = await this.readOrReport();
-        const state = await this.scanAndMerge(previous, token, progress);
-        if (!state) return false;
-        const text = chosenFormat === 'markdown' ? ismsMarkdown(state, { today: isoDate() }) : registersCsv(state);
-        await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text));
-        return true;
-      });
+      const written = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'ISMS: preparing the report', cancellable: true },
+        async (progress, token) => {
+          const previous = await this.readOrReport();
+          const state = await this.scanAndMerge(previous, token, progress);
+          if (!state) return false;
+          const text = chosenFormat === 'markdown' ? ismsMarkdown(state, { today: isoDate() }) : registersCsv(state);
+          await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text));
+          return true;
+        },
+      );
       if (!written) return undefined;
     } catch (error) {
       void vscode.window.showErrorMessage(`ISMS export failed: ${(error as Error).message}`);
       return undefined;
     }
     if (!(args?.target instanceof vscode.Uri)) {
-      void vscode.window.showInformationMessage(`ISMS report written to ${vscode.workspace.asRelativePath(destination)}.`, 'Open').then((choice) => {
-        if (choice === 'Open') void vscode.window.showTextDocument(destination);
-      });
+      void vscode.window
+        .showInformationMessage(`ISMS report written to ${vscode.workspace.asRelativePath(destination)}.`, 'Open')
+        .then((choice) => {
+          if (choice === 'Open') void vscode.window.showTextDocument(destination);
+        });
     }
     return destination;
   }
@@ -297,7 +345,8 @@ export class IsmsController implements vscode.Disposable {
 
   private async onCheckboxes(event: vscode.TreeCheckboxChangeEvent<IsmsNode>): Promise<void> {
     const changes = new Map<string, boolean>();
-    for (const [node, checked] of event.items) if (node.kind === 'step') changes.set(node.step.id, checked === vscode.TreeItemCheckboxState.Checked);
+    for (const [node, checked] of event.items)
+      if (node.kind === 'step') changes.set(node.step.id, checked === vscode.TreeItemCheckboxState.Checked);
     if (changes.size === 0) return;
     const today = isoDate();
     await this.update((state) => {
@@ -323,7 +372,10 @@ export class IsmsController implements vscode.Disposable {
       title: `Value of ${asset.name}`,
       prompt: 'What losing or exposing this asset would cost, in your currency (a whole number; empty to clear)',
       value: asset.value !== undefined ? String(asset.value) : '',
-      validateInput: (text) => (text.trim() === '' || /^\d[\d,]*(\.\d+)?$/.test(text.trim().replace(/^\$/, '')) ? undefined : 'Type a number such as 25000, or leave empty to clear.'),
+      validateInput: (text) =>
+        text.trim() === '' || /^\d[\d,]*(\.\d+)?$/.test(text.trim().replace(/^\$/, ''))
+          ? undefined
+          : 'Type a number such as 25000, or leave empty to clear.',
     });
     if (input === undefined) return;
     const value = input.trim() === '' ? undefined : Number(input.trim().replace(/[$,]/g, ''));
@@ -337,13 +389,28 @@ export class IsmsController implements vscode.Disposable {
 
   private async setOwner(node?: IsmsNode): Promise<void> {
     if (node?.kind === 'step' || node?.kind === 'asset' || node?.kind === 'risk') {
-      const current = node.kind === 'step' ? node.step.owner : node.kind === 'asset' ? node.asset.owner : node.risk.riskOwner;
-      const name = node.kind === 'step' ? ISMS_STEPS.find((s) => s.id === node.step.id)?.title : node.kind === 'asset' ? node.asset.name : node.risk.title;
-      const owner = await vscode.window.showInputBox({ title: `Owner of ${name ?? ''}`, prompt: 'A person or team accountable for it (empty to clear)', value: current ?? '' });
+      const current =
+        node.kind === 'step' ? node.step.owner : node.kind === 'asset' ? node.asset.owner : node.risk.riskOwner;
+      const name =
+        node.kind === 'step'
+          ? ISMS_STEPS.find((s) => s.id === node.step.id)?.title
+          : node.kind === 'asset'
+            ? node.asset.name
+            : node.risk.title;
+      const owner = await vscode.window.showInputBox({
+        title: `Owner of ${name ?? ''}`,
+        prompt: 'A person or team accountable for it (empty to clear)',
+        value: current ?? '',
+      });
       if (owner === undefined) return;
       const value = owner.trim() || undefined;
       await this.update((state) => {
-        const target = node.kind === 'step' ? state.steps.find((s) => s.id === node.step.id) : node.kind === 'asset' ? state.assets.find((a) => a.id === node.asset.id) : state.risks.find((r) => r.id === node.risk.id);
+        const target =
+          node.kind === 'step'
+            ? state.steps.find((s) => s.id === node.step.id)
+            : node.kind === 'asset'
+              ? state.assets.find((a) => a.id === node.asset.id)
+              : state.risks.find((r) => r.id === node.risk.id);
         if (!target) return false;
         const key = node.kind === 'risk' ? 'riskOwner' : 'owner';
         if (value === undefined) delete (target as unknown as Record<string, unknown>)[key];
@@ -359,7 +426,11 @@ export class IsmsController implements vscode.Disposable {
     if (!stepId) {
       const state = this.tree.current;
       const pick = await vscode.window.showQuickPick(
-        ISMS_STEPS.map((s, i) => ({ label: `${i + 1}. ${s.title}`, description: STATUS_HELP[state?.steps.find((x) => x.id === s.id)?.status ?? 'not-started'], id: s.id })),
+        ISMS_STEPS.map((s, i) => ({
+          label: `${i + 1}. ${s.title}`,
+          description: STATUS_HELP[state?.steps.find((x) => x.id === s.id)?.status ?? 'not-started'],
+          id: s.id,
+        })),
         { title: 'ISMS: step to update' },
       );
       stepId = pick?.id;
@@ -367,7 +438,11 @@ export class IsmsController implements vscode.Disposable {
     if (!stepId) return;
     const current = this.tree.current?.steps.find((s) => s.id === stepId)?.status;
     const pick = await vscode.window.showQuickPick(
-      STEP_STATUSES.map((status) => ({ label: STATUS_HELP[status], description: status === current ? 'current' : undefined, status })),
+      STEP_STATUSES.map((status) => ({
+        label: STATUS_HELP[status],
+        description: status === current ? 'current' : undefined,
+        status,
+      })),
       { title: `Status of ${ISMS_STEPS.find((s) => s.id === stepId)?.title ?? stepId}` },
     );
     if (!pick) return;
@@ -389,7 +464,12 @@ export class IsmsController implements vscode.Disposable {
     }
     const risk = node.risk;
     const pick = await vscode.window.showQuickPick(
-      TREATMENTS.map((treatment) => ({ label: treatment, description: treatment === risk.treatment ? 'current' : undefined, detail: TREATMENT_HELP[treatment], treatment })),
+      TREATMENTS.map((treatment) => ({
+        label: treatment,
+        description: treatment === risk.treatment ? 'current' : undefined,
+        detail: TREATMENT_HELP[treatment],
+        treatment,
+      })),
       { title: `Treatment of ${risk.title}` },
     );
     if (!pick) return;
@@ -404,7 +484,11 @@ export class IsmsController implements vscode.Disposable {
     const assets = this.tree.current?.assets ?? [];
     const pick = await vscode.window.showQuickPick(
       assets.map((a) => ({ label: a.name, description: a.file, asset: a })),
-      { title: 'ISMS: asset', placeHolder: assets.length === 0 ? 'No assets yet: run "ISMS: Refresh from Workspace" first' : 'Choose an asset' },
+      {
+        title: 'ISMS: asset',
+        placeHolder:
+          assets.length === 0 ? 'No assets yet: run "ISMS: Refresh from Workspace" first' : 'Choose an asset',
+      },
     );
     return pick?.asset;
   }
@@ -419,7 +503,9 @@ export class IsmsController implements vscode.Disposable {
     const days = reviewIntervalDays();
     if (!reviewDue(state, days, new Date())) return;
     reminded = true;
-    const text = state.lastReviewed ? `The ISMS was last reviewed on ${state.lastReviewed}, more than ${days} days ago.` : 'The ISMS in .srlens/isms.yaml has never been marked reviewed.';
+    const text = state.lastReviewed
+      ? `The ISMS was last reviewed on ${state.lastReviewed}, more than ${days} days ago.`
+      : 'The ISMS in .srlens/isms.yaml has never been marked reviewed.';
     const choice = await vscode.window.showInformationMessage(text, 'Mark Reviewed');
     if (choice === 'Mark Reviewed') await this.markReviewed();
   }
@@ -430,7 +516,10 @@ function reviewIntervalDays(): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_REVIEW_DAYS;
 }
 
-export function registerIsms(analyzer: Analyzer, config: ConfigController): { controller: IsmsController; disposables: vscode.Disposable[] } {
+export function registerIsms(
+  analyzer: Analyzer,
+  config: ConfigController,
+): { controller: IsmsController; disposables: vscode.Disposable[] } {
   const controller = new IsmsController(analyzer, config);
   return { controller, disposables: controller.register() };
 }

@@ -28,7 +28,10 @@ interface Target {
   id: string;
 }
 
-type Incoming = { type: 'ready' } | { type: 'openResource'; file: string; id: string } | { type: 'openFinding'; file: string; id: string; concern: string; index: number };
+type Incoming =
+  | { type: 'ready' }
+  | { type: 'openResource'; file: string; id: string }
+  | { type: 'openFinding'; file: string; id: string; concern: string; index: number };
 
 export class MatrixPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -69,13 +72,18 @@ export class MatrixPanel implements vscode.Disposable {
 
   private createPanel(): vscode.WebviewPanel {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(MATRIX_VIEW_TYPE, 'Responsibility Matrix', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableFindWidget: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [media],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      MATRIX_VIEW_TYPE,
+      'Responsibility Matrix',
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        enableFindWidget: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: [media],
+      },
+    );
     const webview = panel.webview;
     webview.html = matrixHtml({
       cspSource: webview.cspSource,
@@ -207,7 +215,12 @@ function viewModel(matrix: Matrix): unknown {
       tier: row.tier,
       tierTitle: row.tierTitle,
       openCount: row.openCount,
-      cells: row.cells.map((c) => ({ owner: c.owner, applicable: c.applicable, reason: c.reason, findings: c.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })) })),
+      cells: row.cells.map((c) => ({
+        owner: c.owner,
+        applicable: c.applicable,
+        reason: c.reason,
+        findings: c.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })),
+      })),
     })),
   };
 }
@@ -217,9 +230,16 @@ function validate(message: unknown): Incoming | undefined {
   if (!message || typeof message !== 'object') return undefined;
   const m = message as Record<string, unknown>;
   if (m.type === 'ready') return { type: 'ready' };
-  if (typeof m.file !== 'string' || typeof m.id !== 'string' || m.file.length > 4096 || m.id.length > 1024) return undefined;
+  if (typeof m.file !== 'string' || typeof m.id !== 'string' || m.file.length > 4096 || m.id.length > 1024)
+    return undefined;
   if (m.type === 'openResource') return { type: 'openResource', file: m.file, id: m.id };
-  if (m.type === 'openFinding' && typeof m.concern === 'string' && Number.isInteger(m.index) && (m.index as number) >= 0 && (m.index as number) < 10_000) {
+  if (
+    m.type === 'openFinding' &&
+    typeof m.concern === 'string' &&
+    Number.isInteger(m.index) &&
+    (m.index as number) >= 0 &&
+    (m.index as number) < 10_000
+  ) {
     return { type: 'openFinding', file: m.file, id: m.id, concern: m.concern, index: m.index as number };
   }
   return undefined;

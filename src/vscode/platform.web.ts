@@ -19,12 +19,15 @@ async function readExtensionFile(uri: vscode.Uri, file: WasmFile): Promise<Uint8
   } catch (error) {
     if (uri.scheme !== 'http' && uri.scheme !== 'https') throw error;
     const response = await fetch(uri.toString());
-    if (!response.ok) throw new Error(`Cannot load ${file} for the Terraform parser: ${response.status} ${response.statusText}`);
+    if (!response.ok)
+      throw new Error(`Cannot load ${file} for the Terraform parser: ${response.status} ${response.statusText}`);
     return new Uint8Array(await response.arrayBuffer());
   }
 }
 
 export function availableHere(feature: string, alternative: string): boolean {
-  void vscode.window.showInformationMessage(`${feature} is not available in the web version of Shared Responsibility Lens: it needs the desktop VS Code (Node.js). ${alternative}`);
+  void vscode.window.showInformationMessage(
+    `${feature} is not available in the web version of Shared Responsibility Lens: it needs the desktop VS Code (Node.js). ${alternative}`,
+  );
   return false;
 }

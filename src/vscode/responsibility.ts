@@ -40,13 +40,18 @@ export const PROPERTY_CONCERNS: readonly { pattern: RegExp; concern: ConcernId }
   { pattern: /password|authtoken|secret|^keyname$|^httptokens$|^metadataoptions$|^accesskey/, concern: 'credentials' },
   { pattern: /encrypt|kms|^sse|^storageencrypted$/, concern: 'data-at-rest' },
   { pattern: /^(tags|tagsall|tagspecifications|tag|defaulttags)$/, concern: 'tagging' },
-  { pattern: /logging|logs$|logsexports|monitoring|trail|logfilevalidation|tracing|flowlog|cloudwatch/, concern: 'logging-monitoring' },
   {
-    pattern: /backup|deletionprotection|^multiaz|pointintime|versioning|snapshot|replica|replication|failover|objectlock|vaultlock|terminationprotection|disableapitermination/,
+    pattern: /logging|logs$|logsexports|monitoring|trail|logfilevalidation|tracing|flowlog|cloudwatch/,
+    concern: 'logging-monitoring',
+  },
+  {
+    pattern:
+      /backup|deletionprotection|^multiaz|pointintime|versioning|snapshot|replica|replication|failover|objectlock|vaultlock|terminationprotection|disableapitermination/,
     concern: 'backup-dr',
   },
   {
-    pattern: /publiclyaccessible|securitygroup|publicip|publicaccess|blockpublic|ignorepublic|restrictpublic|ingress|egress|cidr|subnet|^accesscontrol$|^acl$|vpcconfig|vpcoptions/,
+    pattern:
+      /publiclyaccessible|securitygroup|publicip|publicaccess|blockpublic|ignorepublic|restrictpublic|ingress|egress|cidr|subnet|^accesscontrol$|^acl$|vpcconfig|vpcoptions/,
     concern: 'network-access',
   },
   {
@@ -64,7 +69,8 @@ export const PROPERTY_CONCERNS: readonly { pattern: RegExp; concern: ConcernId }
 export function propertyConcern(key: string): ConcernId | undefined {
   if (propertyConcernCache.has(key)) return propertyConcernCache.get(key);
   const normalised = key.toLowerCase().replace(/[_\-\s]/g, '');
-  const concern = normalised === '' ? undefined : PROPERTY_CONCERNS.find((entry) => entry.pattern.test(normalised))?.concern;
+  const concern =
+    normalised === '' ? undefined : PROPERTY_CONCERNS.find((entry) => entry.pattern.test(normalised))?.concern;
   // Keys repeat across resources; the cache is bounded so odd keys cannot grow it without limit.
   if (propertyConcernCache.size >= 5000) propertyConcernCache.clear();
   propertyConcernCache.set(key, concern);
@@ -105,7 +111,8 @@ export function ruleTitle(ruleId: string): string {
 // ---------------------------------------------------------------------------------------------
 // Per-resource status
 
-export type StatusKind = 'not-applicable' | 'aws' | 'open' | 'accepted' | 'settled' | 'set' | 'no-finding' | 'not-checked';
+export type StatusKind =
+  'not-applicable' | 'aws' | 'open' | 'accepted' | 'settled' | 'set' | 'no-finding' | 'not-checked';
 
 export interface ConcernStatus {
   concern: ConcernId;
@@ -148,7 +155,11 @@ export function findingsOf(resource: Resource, findings: readonly Finding[]): Fi
  * - `no-finding`: rules check it and found nothing (a default or a companion resource may settle it);
  * - `not-checked`: yours or shared, and nothing here speaks to it.
  */
-export function summarizeResource(resource: Resource, findings: readonly Finding[], suppressed: readonly SuppressedFinding[] = []): ResourceSummary {
+export function summarizeResource(
+  resource: Resource,
+  findings: readonly Finding[],
+  suppressed: readonly SuppressedFinding[] = [],
+): ResourceSummary {
   const { tier, tierTitle, service, rows, checked } = typeOwnership(resource);
   const mine = findingsOf(resource, findings);
   const accepted = findingsOf(
@@ -166,7 +177,14 @@ export function summarizeResource(resource: Resource, findings: readonly Finding
   const statuses = rows.map((row: OwnershipRow): ConcernStatus => {
     const open = mine.filter((f) => f.concern === row.concern);
     const properties = settledBy.get(row.concern) ?? [];
-    const base = { concern: row.concern, title: row.title, owner: row.owner, applicable: row.applicable, reason: row.reason, properties };
+    const base = {
+      concern: row.concern,
+      title: row.title,
+      owner: row.owner,
+      applicable: row.applicable,
+      reason: row.reason,
+      properties,
+    };
     if (!row.applicable) return { ...base, kind: 'not-applicable', findings: [] };
     if (open.length > 0) return { ...base, kind: 'open', findings: open };
     if (row.owner === 'aws') return { ...base, kind: 'aws', findings: [] };
@@ -175,7 +193,15 @@ export function summarizeResource(resource: Resource, findings: readonly Finding
     if (properties.length > 0) return { ...base, kind: checked.has(row.concern) ? 'settled' : 'set', findings: [] };
     return { ...base, kind: checked.has(row.concern) ? 'no-finding' : 'not-checked', findings: [] };
   });
-  return { resource, tier, tierTitle, service: service || resource.service, rows: statuses, yours: statuses.filter((s) => s.applicable && s.owner !== 'aws').length, openFindings: mine.length };
+  return {
+    resource,
+    tier,
+    tierTitle,
+    service: service || resource.service,
+    rows: statuses,
+    yours: statuses.filter((s) => s.applicable && s.owner !== 'aws').length,
+    openFindings: mine.length,
+  };
 }
 
 interface TypeOwnership {
@@ -213,7 +239,10 @@ export function typeOwnership(resource: Pick<Resource, 'type' | 'properties'>): 
 }
 
 /** What the CodeLens needs, without building the per-concern statuses. */
-export function lensSummary(resource: Resource, openFindings: number): Pick<ResourceSummary, 'resource' | 'tier' | 'tierTitle' | 'service' | 'yours' | 'openFindings'> {
+export function lensSummary(
+  resource: Resource,
+  openFindings: number,
+): Pick<ResourceSummary, 'resource' | 'tier' | 'tierTitle' | 'service' | 'yours' | 'openFindings'> {
   const { tier, tierTitle, service, yours } = typeOwnership(resource);
   return { resource, tier, tierTitle, service: service || resource.service, yours, openFindings };
 }
@@ -256,9 +285,14 @@ export interface CodeLensInfo {
   tooltip: string;
 }
 
-export function codeLensInfo(summary: Pick<ResourceSummary, 'resource' | 'tier' | 'tierTitle' | 'service' | 'yours' | 'openFindings'>): CodeLensInfo {
+export function codeLensInfo(
+  summary: Pick<ResourceSummary, 'resource' | 'tier' | 'tierTitle' | 'service' | 'yours' | 'openFindings'>,
+): CodeLensInfo {
   const concerns = `you own ${summary.yours} ${summary.yours === 1 ? 'concern' : 'concerns'}`;
-  const open = summary.openFindings === 0 ? 'no open findings' : `${summary.openFindings} open ${summary.openFindings === 1 ? 'finding' : 'findings'}`;
+  const open =
+    summary.openFindings === 0
+      ? 'no open findings'
+      : `${summary.openFindings} open ${summary.openFindings === 1 ? 'finding' : 'findings'}`;
   const tier = summary.tier === 'unclassified' ? 'Unclassified' : tierShortName(summary.tier);
   return {
     title: `${tier} · ${concerns} · ${open}`,
@@ -290,10 +324,15 @@ export function resourceHoverMarkdown(summary: ResourceSummary): string {
     '',
     '| Concern | Owner | This resource |',
     '| --- | --- | --- |',
-    ...hoverOrder(summary.rows).map((row) => `| ${tableCell(row.title)} | ${row.applicable ? OWNER_WORD[row.owner] : '—'} | ${statusCell(row)} |`),
+    ...hoverOrder(summary.rows).map(
+      (row) => `| ${tableCell(row.title)} | ${row.applicable ? OWNER_WORD[row.owner] : '—'} | ${statusCell(row)} |`,
+    ),
     '',
     [
-      commandLink('Show responsibility matrix', 'srlens.showMatrix', { file: resource.file, resource: resource.id } satisfies MatrixArgs),
+      commandLink('Show responsibility matrix', 'srlens.showMatrix', {
+        file: resource.file,
+        resource: resource.id,
+      } satisfies MatrixArgs),
       commandLink(`Explain ${resource.type}`, 'srlens.explainType', resource.type),
     ].join(' · '),
   ];
@@ -305,7 +344,8 @@ export function resourceHoverMarkdown(summary: ResourceSummary): string {
  * what AWS owns, then what does not apply; the concerns' own order within each group.
  */
 function hoverOrder(rows: readonly ConcernStatus[]): ConcernStatus[] {
-  const rank = (row: ConcernStatus): number => (row.kind === 'open' ? 0 : !row.applicable ? 3 : row.owner === 'aws' ? 2 : 1);
+  const rank = (row: ConcernStatus): number =>
+    row.kind === 'open' ? 0 : !row.applicable ? 3 : row.owner === 'aws' ? 2 : 1;
   return rows
     .map((row, index) => ({ row, index }))
     .sort((a, b) => rank(a.row) - rank(b.row) || a.index - b.index)
@@ -347,7 +387,11 @@ export interface PropertyHover {
  * the property table, else the nearest mapped enclosing property), who owns that concern for this
  * resource, and the open findings on it. Undefined when nothing maps the property to a concern.
  */
-export function propertyHover(resource: Resource, path: readonly Property[], findings: readonly Finding[]): PropertyHover | undefined {
+export function propertyHover(
+  resource: Resource,
+  path: readonly Property[],
+  findings: readonly Finding[],
+): PropertyHover | undefined {
   const property = path[path.length - 1];
   if (!property) return undefined;
   const onProperty = findingsOf(resource, findings).filter((f) => within(f.range, property.range));
@@ -371,10 +415,15 @@ export function propertyHover(resource: Resource, path: readonly Property[], fin
   if (row && !row.applicable) {
     lines.push(`Not applicable to ${escapeMarkdown(resource.type)}: ${escapeMarkdown(row.reason, 400)}`);
   } else if (row) {
-    lines.push(`${ownerSentence(row.owner)} for ${escapeMarkdown(classification.service || resource.service || resource.type)} (${escapeMarkdown(tierTitle)}): ${escapeMarkdown(row.reason, 400)}`);
+    lines.push(
+      `${ownerSentence(row.owner)} for ${escapeMarkdown(classification.service || resource.service || resource.type)} (${escapeMarkdown(tierTitle)}): ${escapeMarkdown(row.reason, 400)}`,
+    );
   }
   for (const finding of onProperty) {
-    lines.push('', `**open:** ${webLink(ruleTitle(finding.ruleId), ruleDocsUrl(finding.ruleId))} — ${escapeMarkdown(finding.message, 400)}`);
+    lines.push(
+      '',
+      `**open:** ${webLink(ruleTitle(finding.ruleId), ruleDocsUrl(finding.ruleId))} — ${escapeMarkdown(finding.message, 400)}`,
+    );
   }
   return { concern, markdown: lines.join('\n') };
 }
@@ -401,14 +450,17 @@ export function providerRegion(provider: TfProvider, module: TerraformModule): R
 }
 
 function resolveRegion(value: Value, module: TerraformModule, depth: number): RegionInfo {
-  if (value.kind === 'literal' && typeof value.value === 'string') return { region: value.value, detail: 'set in this block' };
+  if (value.kind === 'literal' && typeof value.value === 'string')
+    return { region: value.value, detail: 'set in this block' };
   if (value.kind === 'reference' && depth < 8 && value.attribute === undefined) {
     if (value.target.startsWith('var.')) {
       const name = value.target.slice(4);
       const variable = module.variables.find((v) => v.name === name);
       if (!variable?.default) return { detail: `decided at deploy time (variable ${name} has no default)` };
       const inner = resolveRegion(variable.default, module, depth + 1);
-      return inner.region ? { region: inner.region, detail: `default of variable ${name}; may be overridden at deploy time` } : inner;
+      return inner.region
+        ? { region: inner.region, detail: `default of variable ${name}; may be overridden at deploy time` }
+        : inner;
     }
     if (value.target.startsWith('local.')) {
       const local = module.locals.find((l) => l.key === value.target.slice(6));
@@ -424,7 +476,9 @@ function resolveRegion(value: Value, module: TerraformModule, depth: number): Re
 export function providerHoverMarkdown(provider: TfProvider, module: TerraformModule): string {
   const region = providerRegion(provider, module);
   const name = provider.alias ? `aws (alias ${escapeMarkdown(provider.alias, 60)})` : 'aws';
-  const regionText = region.region ? `**${escapeMarkdown(region.region, 60)}** (${escapeMarkdown(region.detail)})` : escapeMarkdown(region.detail);
+  const regionText = region.region
+    ? `**${escapeMarkdown(region.region, 60)}** (${escapeMarkdown(region.detail)})`
+    : escapeMarkdown(region.detail);
   return [
     `**provider ${name}** · Region: ${regionText}`,
     '',

@@ -21,7 +21,11 @@ async function openRuleDocs(arg?: unknown): Promise<void> {
   if (id === undefined) {
     const picked = await vscode.window.showQuickPick(
       allRules().map((r) => ({ label: r.id, description: r.title })),
-      { title: 'Open Rule Documentation', placeHolder: 'A rule id or what it finds, for example rds-storage-encryption', matchOnDescription: true },
+      {
+        title: 'Open Rule Documentation',
+        placeHolder: 'A rule id or what it finds, for example rds-storage-encryption',
+        matchOnDescription: true,
+      },
     );
     if (!picked) return;
     id = picked.label;
@@ -30,7 +34,8 @@ async function openRuleDocs(arg?: unknown): Promise<void> {
   if (content === undefined) return;
   // The same page again reuses its document instead of adding another untitled one.
   const doc =
-    vscode.workspace.textDocuments.find((d) => d.isUntitled && d.languageId === 'markdown' && d.getText() === content) ??
-    (await vscode.workspace.openTextDocument({ language: 'markdown', content }));
+    vscode.workspace.textDocuments.find(
+      (d) => d.isUntitled && d.languageId === 'markdown' && d.getText() === content,
+    ) ?? (await vscode.workspace.openTextDocument({ language: 'markdown', content }));
   await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
 }

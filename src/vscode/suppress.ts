@@ -33,10 +33,12 @@ async function suppress(analyses: DocumentAnalyses, args: SuppressArgs): Promise
   if (reason === undefined) {
     reason = await vscode.window.showInputBox({
       title: `Suppress ${args.ruleId} for ${args.resource}`,
-      prompt: 'Why does this finding not apply here? The reason is written next to the suppression, for reviewers and auditors.',
+      prompt:
+        'Why does this finding not apply here? The reason is written next to the suppression, for reviewers and auditors.',
       placeHolder: 'For example: public website content, reviewed by the security team',
       ignoreFocusOut: true,
-      validateInput: (value) => (cleanReason(value) ? undefined : 'Give a reason: a suppression without one does not apply.'),
+      validateInput: (value) =>
+        cleanReason(value) ? undefined : 'Give a reason: a suppression without one does not apply.',
     });
     if (reason === undefined) return false; // dismissed
   }
@@ -65,7 +67,11 @@ async function suppress(analyses: DocumentAnalyses, args: SuppressArgs): Promise
   }
   const edit = new vscode.WorkspaceEdit();
   for (const e of computed.edits) {
-    edit.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+    edit.replace(
+      uri,
+      new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character),
+      e.newText,
+    );
   }
   // Nothing awaited between reading the text and building the edit, but check all the same.
   if (doc.version !== result.version) return false;

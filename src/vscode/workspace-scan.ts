@@ -162,7 +162,11 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   private showProgress(run: ScanRun): void {
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Shared Responsibility: scanning the workspace', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: 'Shared Responsibility: scanning the workspace',
+        cancellable: true,
+      },
       async (progress, token) => {
         const cancel = token.onCancellationRequested(() => run.source.cancel());
         let reported = 0;
@@ -245,7 +249,10 @@ export class WorkspaceScanner implements vscode.Disposable {
   private async readJob(job: Job): Promise<ReadJob> {
     const read: ReadJob = { job, sources: [], extra: [], counts: { files: 0, findings: 0, skipped: 0 }, live: false };
     if (job.kind === 'terraform') {
-      const openDoc = vscode.workspace.textDocuments.find((d) => isWorkspaceUri(d.uri) && sourceKindOf(d.uri.path) === 'terraform' && moduleDirOf(fileOf(d.uri)) === job.key);
+      const openDoc = vscode.workspace.textDocuments.find(
+        (d) =>
+          isWorkspaceUri(d.uri) && sourceKindOf(d.uri.path) === 'terraform' && moduleDirOf(fileOf(d.uri)) === job.key,
+      );
       if (openDoc) {
         // The live analysis of the open file covers the whole module, unsaved text included.
         this.diagnostics.refresh(openDoc);
@@ -276,11 +283,17 @@ export class WorkspaceScanner implements vscode.Disposable {
     if (read.live) return { entries: [], counts };
     let analysis: Analysis = { units: [], findings: [] };
     try {
-      if (job.kind === 'cloudformation' && sources.length === 1) analysis = this.analyses.analyzer.analyzeCloudFormation(fileOf(sources[0].uri), sources[0].text);
+      if (job.kind === 'cloudformation' && sources.length === 1)
+        analysis = this.analyses.analyzer.analyzeCloudFormation(fileOf(sources[0].uri), sources[0].text);
       else if (job.kind === 'terraform' && sources.length > 0)
-        analysis = await this.analyses.analyzer.analyzeTerraformModule(job.key, sources.map((s) => ({ path: fileOf(s.uri), text: s.text })));
+        analysis = await this.analyses.analyzer.analyzeTerraformModule(
+          job.key,
+          sources.map((s) => ({ path: fileOf(s.uri), text: s.text })),
+        );
     } catch (error) {
-      this.channel().warn(`Could not analyse ${vscode.workspace.asRelativePath(job.uris[0])}: ${error instanceof Error ? error.message : String(error)}`);
+      this.channel().warn(
+        `Could not analyse ${vscode.workspace.asRelativePath(job.uris[0])}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     // Cached parses of files nobody has open are not worth their memory.
     for (const source of sources) this.analyses.analyzer.forget(fileOf(source.uri));
@@ -297,7 +310,11 @@ export class WorkspaceScanner implements vscode.Disposable {
     return { entries, counts };
   }
 
-  private candidates(token: vscode.CancellationToken, include: vscode.GlobPattern = INCLUDE, maxResults?: number): Promise<vscode.Uri[]> {
+  private candidates(
+    token: vscode.CancellationToken,
+    include: vscode.GlobPattern = INCLUDE,
+    maxResults?: number,
+  ): Promise<vscode.Uri[]> {
     return candidateFiles(this.config, token, include, maxResults);
   }
 
@@ -325,7 +342,11 @@ export class WorkspaceScanner implements vscode.Disposable {
         // Possibly a folder: everything published under it goes.
         const prefix = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
         for (const published of this.diagnostics.publishedUris()) {
-          if (published.scheme === uri.scheme && published.authority === uri.authority && published.path.startsWith(prefix)) {
+          if (
+            published.scheme === uri.scheme &&
+            published.authority === uri.authority &&
+            published.path.startsWith(prefix)
+          ) {
             this.analyses.analyzer.forget(fileOf(published));
             this.forgetIfClosed(published);
           }
@@ -392,7 +413,10 @@ export class WorkspaceScanner implements vscode.Disposable {
     if (!folder) return [];
     const relativeDir = vscode.workspace.asRelativePath(dir, false);
     if (dir.path === folder.uri.path) return this.candidates(new vscode.CancellationTokenSource().token);
-    return this.candidates(new vscode.CancellationTokenSource().token, new vscode.RelativePattern(folder, `${escapeGlob(relativeDir)}/${INCLUDE}`));
+    return this.candidates(
+      new vscode.CancellationTokenSource().token,
+      new vscode.RelativePattern(folder, `${escapeGlob(relativeDir)}/${INCLUDE}`),
+    );
   }
 
   private forgetIfClosed(uri: vscode.Uri): void {
@@ -414,7 +438,8 @@ export class WorkspaceScanner implements vscode.Disposable {
   private reportSettingsProblems(): void {
     const { unknownRules, invalidRules } = settingsStore.current;
     const parts: string[] = [];
-    if (unknownRules.length > 0) parts.push(`unknown rule id${unknownRules.length === 1 ? '' : 's'} ${unknownRules.join(', ')} (ignored)`);
+    if (unknownRules.length > 0)
+      parts.push(`unknown rule id${unknownRules.length === 1 ? '' : 's'} ${unknownRules.join(', ')} (ignored)`);
     if (invalidRules.length > 0) parts.push(`${invalidRules.join(', ')} must be off, error, warning or info (ignored)`);
     const line = parts.length > 0 ? `Setting srlens.rules: ${parts.join('; ')}.` : '';
     if (line && line !== this.lastSettingsProblem) this.channel().warn(line);
@@ -449,7 +474,11 @@ export class WorkspaceScanner implements vscode.Disposable {
  * Reads a candidate: its text, a file-too-large finding (without reading it), or undefined when it
  * is gone, unreadable or binary.
  */
-async function readCandidate(uri: vscode.Uri, maxFileSize: number, decoder: { decode(bytes: Uint8Array): string }): Promise<string | Finding | undefined> {
+async function readCandidate(
+  uri: vscode.Uri,
+  maxFileSize: number,
+  decoder: { decode(bytes: Uint8Array): string },
+): Promise<string | Finding | undefined> {
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) return undefined;
@@ -498,7 +527,9 @@ export async function candidateFiles(
   if (!vscode.workspace.workspaceFolders?.length) return [];
   const found = await vscode.workspace.findFiles(include, excludeGlob(), maxResults, token);
   const excluded = configExclusions(config);
-  return found.filter((uri) => isWorkspaceUri(uri) && sourceKindOf(uri.path) && !excluded(uri)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return found
+    .filter((uri) => isWorkspaceUri(uri) && sourceKindOf(uri.path) && !excluded(uri))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** A predicate for the `.srlens.yaml` `exclude` patterns (gitignore-style, relative to its folder). */

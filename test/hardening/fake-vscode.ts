@@ -136,7 +136,12 @@ const api = {
   WorkspaceEdit,
   EventEmitter,
   CodeAction,
-  CodeActionKind: { QuickFix: kind('quickfix'), SourceFixAll: kind('source.fixAll'), Source: kind('source'), Empty: kind('') },
+  CodeActionKind: {
+    QuickFix: kind('quickfix'),
+    SourceFixAll: kind('source.fixAll'),
+    Source: kind('source'),
+    Empty: kind(''),
+  },
   CodeActionTriggerKind: { Invoke: 1, Automatic: 2 },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   FileType: { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 },
@@ -153,7 +158,8 @@ const api = {
     showWarningMessage: async (message: string) => void recorded.warnings.push(message),
     showInformationMessage: async (message: string) => void recorded.infos.push(message),
     setStatusBarMessage: () => disposable,
-    withProgress: async (_options: unknown, task: (progress: unknown, token: unknown) => unknown) => task({ report: () => undefined }, { isCancellationRequested: false }),
+    withProgress: async (_options: unknown, task: (progress: unknown, token: unknown) => unknown) =>
+      task({ report: () => undefined }, { isCancellationRequested: false }),
     activeTextEditor: undefined as unknown,
   },
   workspace: {
@@ -190,9 +196,14 @@ const api = {
 /** Anything else the modules touch when they load is an inert stub. */
 function stub(): unknown {
   const fn = () => stub();
-  return new Proxy(fn, { get: (_target, key) => (key === 'then' ? undefined : stub()), construct: () => stub() as object });
+  return new Proxy(fn, {
+    get: (_target, key) => (key === 'then' ? undefined : stub()),
+    construct: () => stub() as object,
+  });
 }
-const fake = new Proxy(api as Record<string | symbol, unknown>, { get: (target, key) => (key in target ? target[key] : stub()) });
+const fake = new Proxy(api as Record<string | symbol, unknown>, {
+  get: (target, key) => (key in target ? target[key] : stub()),
+});
 
 const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
 const originalLoad = loader._load;

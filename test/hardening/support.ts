@@ -30,26 +30,155 @@ export const TIME_BOUND_MS = 5000;
 // Generators
 
 const YAML_TOKENS = [
-  'Resources:', 'AWSTemplateFormatVersion: "2010-09-09"', 'Type: AWS::S3::Bucket', 'Type: AWS::RDS::DBInstance', 'Properties:',
-  'BucketName: b', 'StorageEncrypted: false', 'PubliclyAccessible: true', 'MasterUserPassword: hunter2hunter2', 'Tags:',
-  '\n', '\n  ', '\n    ', '\n      ', ' ', '  ', '\t', '- ', ': ', ':', '?', '{', '}', '[', ']', ',', '"', "'", '#', '---', '...',
-  '|', '>-', '!Ref X', '!Sub "${A}"', '!GetAtt [A, Arn]', '!If', '&a', '*a', '<<: *a', '!!str', '%YAML 1.2', '\r\n', 'é😀', '\u0000', '\ufeff',
+  'Resources:',
+  'AWSTemplateFormatVersion: "2010-09-09"',
+  'Type: AWS::S3::Bucket',
+  'Type: AWS::RDS::DBInstance',
+  'Properties:',
+  'BucketName: b',
+  'StorageEncrypted: false',
+  'PubliclyAccessible: true',
+  'MasterUserPassword: hunter2hunter2',
+  'Tags:',
+  '\n',
+  '\n  ',
+  '\n    ',
+  '\n      ',
+  ' ',
+  '  ',
+  '\t',
+  '- ',
+  ': ',
+  ':',
+  '?',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '"',
+  "'",
+  '#',
+  '---',
+  '...',
+  '|',
+  '>-',
+  '!Ref X',
+  '!Sub "${A}"',
+  '!GetAtt [A, Arn]',
+  '!If',
+  '&a',
+  '*a',
+  '<<: *a',
+  '!!str',
+  '%YAML 1.2',
+  '\r\n',
+  'é😀',
+  '\u0000',
+  '\ufeff',
 ];
 const JSON_TOKENS = [
-  '{', '}', '[', ']', ',', ':', '"Resources"', '"AWSTemplateFormatVersion"', '"Type"', '"AWS::S3::Bucket"', '"AWS::RDS::DBInstance"',
-  '"Properties"', '"StorageEncrypted"', 'false', 'true', 'null', '1e999', '-0', '"\\u0000"', '"\\ud800"', '{"Ref": "X"}', '{"Fn::If": [',
-  '"', '\\', '/*', '*/', '//', '\n', '\r\n', ' ', '\t', 'é😀', '\ufeff',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"Resources"',
+  '"AWSTemplateFormatVersion"',
+  '"Type"',
+  '"AWS::S3::Bucket"',
+  '"AWS::RDS::DBInstance"',
+  '"Properties"',
+  '"StorageEncrypted"',
+  'false',
+  'true',
+  'null',
+  '1e999',
+  '-0',
+  '"\\u0000"',
+  '"\\ud800"',
+  '{"Ref": "X"}',
+  '{"Fn::If": [',
+  '"',
+  '\\',
+  '/*',
+  '*/',
+  '//',
+  '\n',
+  '\r\n',
+  ' ',
+  '\t',
+  'é😀',
+  '\ufeff',
 ];
 const HCL_TOKENS = [
-  'resource', 'data', 'module', 'variable', 'locals', 'provider', 'dynamic', 'content', '"aws_s3_bucket"', '"aws_db_instance"', '"b"', '"x"',
-  '{', '}', '[', ']', '(', ')', '=', '${', '%{', '}', '"', '<<EOT\n', '<<-EOT\n', 'EOT\n', '\n', ' ', '\t', 'var.x', 'each.key', '.', '*',
-  ',', '#', '//', '/*', '*/', '-1', 'true', 'false', 'null', 'for', 'in', ':', '?', '=>', '...', '\\', 'é😀', 'ünïcødé', '\r\n',
-  'storage_encrypted = false', 'publicly_accessible = true', 'password = "hunter2hunter2"',
+  'resource',
+  'data',
+  'module',
+  'variable',
+  'locals',
+  'provider',
+  'dynamic',
+  'content',
+  '"aws_s3_bucket"',
+  '"aws_db_instance"',
+  '"b"',
+  '"x"',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '=',
+  '${',
+  '%{',
+  '}',
+  '"',
+  '<<EOT\n',
+  '<<-EOT\n',
+  'EOT\n',
+  '\n',
+  ' ',
+  '\t',
+  'var.x',
+  'each.key',
+  '.',
+  '*',
+  ',',
+  '#',
+  '//',
+  '/*',
+  '*/',
+  '-1',
+  'true',
+  'false',
+  'null',
+  'for',
+  'in',
+  ':',
+  '?',
+  '=>',
+  '...',
+  '\\',
+  'é😀',
+  'ünïcødé',
+  '\r\n',
+  'storage_encrypted = false',
+  'publicly_accessible = true',
+  'password = "hunter2hunter2"',
 ];
 
 function tokens(list: readonly string[], maxLength: number): fc.Arbitrary<string> {
   return fc
-    .array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...list) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) }), { maxLength })
+    .array(
+      fc.oneof(
+        { weight: 8, arbitrary: fc.constantFrom(...list) },
+        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+      ),
+      { maxLength },
+    )
     .map((parts) => parts.join(''));
 }
 
@@ -71,7 +200,10 @@ export type Mutation =
   | { kind: 'duplicate-line'; a: number };
 
 const position = fc.double({ min: 0, max: 1, noNaN: true });
-const insertion = fc.oneof(fc.constantFrom(...YAML_TOKENS, ...JSON_TOKENS, ...HCL_TOKENS), fc.string({ unit: 'binary', maxLength: 8 }));
+const insertion = fc.oneof(
+  fc.constantFrom(...YAML_TOKENS, ...JSON_TOKENS, ...HCL_TOKENS),
+  fc.string({ unit: 'binary', maxLength: 8 }),
+);
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 64 }) }),
@@ -117,7 +249,10 @@ export { CORPUS, corpusFiles } from '../corpus';
 /** Every code sample of every rule's test table, as the files the tester analyses. */
 export function fixtureSources(): { name: string; files: SourceFile[] }[] {
   return ALL_CASES.flatMap((cases) =>
-    [...cases.valid, ...cases.invalid].map((c, i) => ({ name: `${cases.rule.id} ${c.syntax} #${i + 1}`, files: sourcesOf(c) })),
+    [...cases.valid, ...cases.invalid].map((c, i) => ({
+      name: `${cases.rule.id} ${c.syntax} #${i + 1}`,
+      files: sourcesOf(c),
+    })),
   );
 }
 
@@ -125,16 +260,30 @@ export function fixtureSources(): { name: string; files: SourceFile[] }[] {
  * What every analysis must satisfy: each finding points inside its file, with a start before its
  * end; every fixable finding builds a fix without throwing, whose edits also lie inside the files.
  */
-export function assertWellFormed(analyzer: Analyzer, analysis: Analysis, files: readonly SourceFile[], label: string): void {
+export function assertWellFormed(
+  analyzer: Analyzer,
+  analysis: Analysis,
+  files: readonly SourceFile[],
+  label: string,
+): void {
   const indexes = new Map(files.map((f) => [f.path, { text: f.text, lines: new LineIndex(f.text) }]));
   const inside = (file: string, range: Finding['range'], what: string) => {
     const source = indexes.get(file);
     assert.ok(source, `${label}: ${what} names a file that was not analysed: ${file}`);
     const { start, end } = range;
     assert.ok(start.line >= 0 && start.character >= 0, `${label}: ${what} starts before the file`);
-    assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `${label}: ${what} ends before it starts`);
-    assert.ok(end.line < source.lines.lineCount, `${label}: ${what} ends after the last line (${end.line} ≥ ${source.lines.lineCount})`);
-    const lineEnd = end.line + 1 < source.lines.lineCount ? source.lines.offset({ line: end.line + 1, character: 0 }) : source.text.length + 1;
+    assert.ok(
+      start.line < end.line || (start.line === end.line && start.character <= end.character),
+      `${label}: ${what} ends before it starts`,
+    );
+    assert.ok(
+      end.line < source.lines.lineCount,
+      `${label}: ${what} ends after the last line (${end.line} ≥ ${source.lines.lineCount})`,
+    );
+    const lineEnd =
+      end.line + 1 < source.lines.lineCount
+        ? source.lines.offset({ line: end.line + 1, character: 0 })
+        : source.text.length + 1;
     assert.ok(source.lines.offset(end) < lineEnd, `${label}: ${what} ends past the end of line ${end.line + 1}`);
   };
   for (const finding of analysis.findings) {
@@ -170,6 +319,11 @@ export interface CliResult {
 export async function runCliInProcess(args: string[], cwd: string, color = false): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`), cwd, color });
+  const code = await run(args, {
+    stdout: (t) => (stdout += `${t}\n`),
+    stderr: (t) => (stderr += `${t}\n`),
+    cwd,
+    color,
+  });
   return { code, stdout, stderr };
 }

@@ -34,7 +34,9 @@ export function missingPrerequisite(message: string, hint: string): never {
     console.error(`[integration] FAILED: ${message}\n[integration] ${hint}`);
     process.exit(1);
   }
-  console.log(`[integration] SKIPPED: ${message}\n[integration] ${hint}\n[integration] (CI=true or SRLENS_REQUIRE_INTEGRATION=1 turns this skip into a failure)`);
+  console.log(
+    `[integration] SKIPPED: ${message}\n[integration] ${hint}\n[integration] (CI=true or SRLENS_REQUIRE_INTEGRATION=1 turns this skip into a failure)`,
+  );
   process.exit(0);
 }
 
@@ -42,7 +44,9 @@ export function missingPrerequisite(message: string, hint: string): never {
 export function checkBuilt(): void {
   for (const file of [path.join(ROOT, 'dist', 'extension.js'), SUITE_INDEX]) {
     if (!existsSync(file)) {
-      console.error(`[integration] FAILED: ${path.relative(ROOT, file)} is missing; run \`npm run build && node scripts/build-tests.mjs\` first`);
+      console.error(
+        `[integration] FAILED: ${path.relative(ROOT, file)} is missing; run \`npm run build && node scripts/build-tests.mjs\` first`,
+      );
       process.exit(1);
     }
   }
@@ -130,8 +134,12 @@ export function printResults(results: SuiteResults, host: string): { ok: boolean
   console.log('');
   const a = results.metrics.activation as ActivationMetric | undefined;
   if (a) {
-    const marks = a.vscodeMarks ? `; VS Code measured code loading ${a.vscodeMarks.loadMs} ms + activate() ${a.vscodeMarks.activateMs} ms = ${a.vscodeMarks.totalMs} ms` : '';
-    console.log(`  activation: activate() resolved in ${a.activateCallMs} ms (${a.wasActive ? 'already active at startup' : 'activated by the test'})${marks}`);
+    const marks = a.vscodeMarks
+      ? `; VS Code measured code loading ${a.vscodeMarks.loadMs} ms + activate() ${a.vscodeMarks.activateMs} ms = ${a.vscodeMarks.totalMs} ms`
+      : '';
+    console.log(
+      `  activation: activate() resolved in ${a.activateCallMs} ms (${a.wasActive ? 'already active at startup' : 'activated by the test'})${marks}`,
+    );
   }
   for (const [name, value] of Object.entries(results.metrics)) {
     if (name !== 'activation' && typeof value === 'number') console.log(`  ${name}: ${value} ms`);
@@ -140,7 +148,10 @@ export function printResults(results: SuiteResults, host: string): { ok: boolean
   const passed = results.tests.filter((t) => t.state === 'passed').length;
   const pending = results.tests.filter((t) => t.state === 'pending').length;
   const ok = failed.length === 0 && !results.error && passed > 0;
-  return { ok, summary: `integration: ${passed} passed, ${failed.length + (results.error ? 1 : 0)} failed${pending ? `, ${pending} skipped` : ''}` };
+  return {
+    ok,
+    summary: `integration: ${passed} passed, ${failed.length + (results.error ? 1 : 0)} failed${pending ? `, ${pending} skipped` : ''}`,
+  };
 }
 
 interface ActivationMetric {

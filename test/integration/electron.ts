@@ -12,7 +12,17 @@
  */
 import { existsSync } from 'node:fs';
 import { runTests } from '@vscode/test-electron';
-import { checkBuilt, EXTENSION_PATH, makeRunDirs, printResults, readResults, removeDir, RESULTS_ENV, SUITE_INDEX, TEST_SETTINGS } from './common';
+import {
+  checkBuilt,
+  EXTENSION_PATH,
+  makeRunDirs,
+  printResults,
+  readResults,
+  removeDir,
+  RESULTS_ENV,
+  SUITE_INDEX,
+  TEST_SETTINGS,
+} from './common';
 
 async function main(): Promise<number> {
   checkBuilt();
@@ -26,9 +36,17 @@ async function main(): Promise<number> {
       extensionTestsPath: SUITE_INDEX,
       extensionTestsEnv: { [RESULTS_ENV]: dirs.results },
       // test-electron adds --disable-workspace-trust, --skip-welcome and friends itself.
-      launchArgs: [dirs.workspace, `--user-data-dir=${dirs.userData}`, `--extensions-dir=${dirs.extensions}`, '--disable-extensions', '--disable-gpu'],
+      launchArgs: [
+        dirs.workspace,
+        `--user-data-dir=${dirs.userData}`,
+        `--extensions-dir=${dirs.extensions}`,
+        '--disable-extensions',
+        '--disable-gpu',
+      ],
     }).catch((error: unknown) => {
-      console.error(`[integration] VS Code did not run the suite: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `[integration] VS Code did not run the suite: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return 1;
     });
     if (!existsSync(dirs.results)) {

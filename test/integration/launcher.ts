@@ -66,7 +66,13 @@ function seconds(since: number): string {
 
 function codeServerEntry(): string {
   if (process.env.SRLENS_CODE_SERVER) return process.env.SRLENS_CODE_SERVER;
-  const base = process.env.SRLENS_CODE_SERVER_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'srlens', `code-server-${CODE_SERVER_VERSION}`);
+  const base =
+    process.env.SRLENS_CODE_SERVER_DIR ??
+    path.join(
+      process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'),
+      'srlens',
+      `code-server-${CODE_SERVER_VERSION}`,
+    );
   return path.join(base, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 
@@ -160,12 +166,16 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 function cleanup(keepLogs: boolean): Promise<void> {
   cleaning ??= (async () => {
     if (browser) {
-      await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      await Promise.race([
+        browser.close().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, 5_000)),
+      ]);
     }
     if (codeServer?.pid) {
       signalGroup(codeServer.pid, 'SIGTERM');
       const deadline = Date.now() + 5_000;
-      while (markedProcesses().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      while (markedProcesses().length > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       signalGroup(codeServer.pid, 'SIGKILL');
     }
     for (const pid of markedProcesses()) {
@@ -185,9 +195,18 @@ function cleanup(keepLogs: boolean): Promise<void> {
 
 /** Copies the run's logs (code-server, extension host, browser console) to .vscode-test/ for a failed run. */
 function saveLogs(root: string): void {
-  const target = path.join(ROOT, '.vscode-test', 'integration-logs', new Date(startedAt).toISOString().replace(/[:.]/g, '-'));
+  const target = path.join(
+    ROOT,
+    '.vscode-test',
+    'integration-logs',
+    new Date(startedAt).toISOString().replace(/[:.]/g, '-'),
+  );
   try {
-    cpSync(root, target, { recursive: true, filter: (src) => statSync(src).isDirectory() || src.endsWith('.log') || src.endsWith('.json') || src.endsWith('.png') });
+    cpSync(root, target, {
+      recursive: true,
+      filter: (src) =>
+        statSync(src).isDirectory() || src.endsWith('.log') || src.endsWith('.json') || src.endsWith('.png'),
+    });
     log(`logs kept in ${path.relative(ROOT, target)}`);
   } catch (error) {
     log(`could not keep the logs: ${(error as Error).message}`);
@@ -202,7 +221,10 @@ function logTails(root: string, lines = 30): string {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (name.endsWith('.log') && statSync(full).size > 0) {
-        out.push(`--- ${path.relative(root, full)} (last ${lines} lines)`, ...readFileSync(full, 'utf8').trimEnd().split('\n').slice(-lines));
+        out.push(
+          `--- ${path.relative(root, full)} (last ${lines} lines)`,
+          ...readFileSync(full, 'utf8').trimEnd().split('\n').slice(-lines),
+        );
       }
     }
   };
@@ -217,11 +239,17 @@ function logTails(root: string, lines = 30): string {
 async function main(): Promise<number> {
   const entry = codeServerEntry();
   if (!existsSync(entry)) {
-    missingPrerequisite(`code-server ${CODE_SERVER_VERSION} is not installed (${entry})`, 'install it with: bash scripts/install-code-server.sh');
+    missingPrerequisite(
+      `code-server ${CODE_SERVER_VERSION} is not installed (${entry})`,
+      'install it with: bash scripts/install-code-server.sh',
+    );
   }
   const chromium = chromiumPath();
   if (!chromium) {
-    missingPrerequisite(`no Chromium found (${CHROMIUM_CANDIDATES.join(', ')}; or set SRLENS_CHROMIUM)`, 'install it with: bash scripts/install-code-server.sh (or apt-get install chromium)');
+    missingPrerequisite(
+      `no Chromium found (${CHROMIUM_CANDIDATES.join(', ')}; or set SRLENS_CHROMIUM)`,
+      'install it with: bash scripts/install-code-server.sh (or apt-get install chromium)',
+    );
   }
   let playwright: typeof import('playwright-core');
   try {
@@ -237,10 +265,27 @@ async function main(): Promise<number> {
   const ui = process.argv.includes('--ui');
   // `--web`: the web extension in the browser's web worker extension host (web-smoke.ts).
   const web = process.argv.includes('--web');
-  dirs = web ? makeRunDirs(TEST_SETTINGS, WEB_FIXTURE) : ui ? makeRunDirs({ ...TEST_SETTINGS, 'workbench.colorTheme': 'Default Dark Modern', 'editor.stickyScroll.enabled': false, 'editor.minimap.enabled': false }, path.join(ROOT, 'examples')) : makeRunDirs(TEST_SETTINGS);
-  const vsixOption = process.argv.find((a) => a.startsWith('--vsix='))?.slice('--vsix='.length) ?? process.env.SRLENS_IT_VSIX;
+  dirs = web
+    ? makeRunDirs(TEST_SETTINGS, WEB_FIXTURE)
+    : ui
+      ? makeRunDirs(
+          {
+            ...TEST_SETTINGS,
+            'workbench.colorTheme': 'Default Dark Modern',
+            'editor.stickyScroll.enabled': false,
+            'editor.minimap.enabled': false,
+          },
+          path.join(ROOT, 'examples'),
+        )
+      : makeRunDirs(TEST_SETTINGS);
+  const vsixOption =
+    process.argv.find((a) => a.startsWith('--vsix='))?.slice('--vsix='.length) ?? process.env.SRLENS_IT_VSIX;
   const vsix = vsixOption ? path.resolve(vsixOption) : undefined;
-  const extensionPath = web ? makeWebExtension(dirs.root) : vsix ? await installVsix(entry, vsix, dirs) : EXTENSION_PATH;
+  const extensionPath = web
+    ? makeWebExtension(dirs.root)
+    : vsix
+      ? await installVsix(entry, vsix, dirs)
+      : EXTENSION_PATH;
   const port = await freePort();
   const codeServerLog = createWriteStream(path.join(dirs.root, 'code-server.log'));
   log(`code-server ${CODE_SERVER_VERSION} on 127.0.0.1:${port}, workspace ${dirs.workspace}`);
@@ -249,16 +294,21 @@ async function main(): Promise<number> {
     process.execPath,
     [
       entry,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
-      '--config', path.join(dirs.root, 'code-server.yaml'),
-      '--extensions-dir', dirs.extensions,
-      '--user-data-dir', dirs.userData,
+      '--config',
+      path.join(dirs.root, 'code-server.yaml'),
+      '--extensions-dir',
+      dirs.extensions,
+      '--user-data-dir',
+      dirs.userData,
       dirs.workspace,
     ],
     // Its own process group, so that cleanup stops it and everything it started in one signal.
@@ -281,7 +331,9 @@ async function main(): Promise<number> {
   // With a VSIX, the development path is the folder it installed to, so that the extension host runs
   // exactly the packaged files (VS Code runs extensionTestsPath only with a development path).
   const development = ['extensionDevelopmentPath', remote(extensionPath)];
-  const payload = JSON.stringify(ui || web ? [development] : [development, ['extensionTestsPath', remote(SUITE_INDEX)]]);
+  const payload = JSON.stringify(
+    ui || web ? [development] : [development, ['extensionTestsPath', remote(SUITE_INDEX)]],
+  );
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(payload)}`;
 
   browser = await playwright.chromium.launch({
@@ -344,11 +396,16 @@ async function installVsix(entry: string, vsix: string, run: RunDirs): Promise<s
       process.execPath,
       [entry, '--extensions-dir', run.extensions, '--user-data-dir', run.userData, '--install-extension', vsix],
       { env: childEnv(run.root, { EXTENSIONS_GALLERY: '{}' }), timeout: 120_000 },
-      (error, stdout, stderr) => (error ? reject(new Error(`installing ${vsix} failed: ${error.message}\n${stdout}${stderr}`)) : resolve(`${stdout}${stderr}`)),
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`installing ${vsix} failed: ${error.message}\n${stdout}${stderr}`))
+          : resolve(`${stdout}${stderr}`),
     );
   });
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string };
-  const installed = readdirSync(run.extensions).filter((name) => name.toLowerCase().startsWith(`${pkg.publisher}.${pkg.name}-`.toLowerCase()));
+  const installed = readdirSync(run.extensions).filter((name) =>
+    name.toLowerCase().startsWith(`${pkg.publisher}.${pkg.name}-`.toLowerCase()),
+  );
   if (installed.length !== 1) throw new Error(`the VSIX did not install into ${run.extensions}:\n${output}`);
   log(`installed ${path.basename(vsix)} as ${installed[0]} in ${seconds(installStarted)}`);
   return path.join(run.extensions, installed[0]);
@@ -362,7 +419,8 @@ async function uiSmoke(page: import('playwright-core').Page): Promise<number> {
   const { steps } = await runUiSmoke(page, screenshotDir);
   console.log('');
   console.log('  UI smoke test in code-server (examples/)');
-  for (const s of steps) console.log(`    ${s.ok ? '✔' : '✗'} ${s.name} (${s.ms} ms)${s.error ? `\n      ${s.error}` : ''}`);
+  for (const s of steps)
+    console.log(`    ${s.ok ? '✔' : '✗'} ${s.name} (${s.ms} ms)${s.error ? `\n      ${s.error}` : ''}`);
   const failed = steps.filter((s) => !s.ok).length;
   const passed = steps.length - failed;
   const complete = steps.length === 5;
@@ -379,7 +437,8 @@ async function webSmoke(page: import('playwright-core').Page): Promise<number> {
   const { steps } = await runWebSmoke(page, screenshotDir);
   console.log('');
   console.log('  Web extension in the web worker extension host of code-server (test/integration/web-workspace/)');
-  for (const s of steps) console.log(`    ${s.ok ? '✔' : '✗'} ${s.name} (${s.ms} ms)${s.error ? `\n      ${s.error}` : ''}`);
+  for (const s of steps)
+    console.log(`    ${s.ok ? '✔' : '✗'} ${s.name} (${s.ms} ms)${s.error ? `\n      ${s.error}` : ''}`);
   const failed = steps.filter((s) => !s.ok).length;
   const complete = steps.length === WEB_STEP_COUNT;
   console.log(`  web run: ${seconds(startedAt)} end to end`);

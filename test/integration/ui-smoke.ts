@@ -18,7 +18,11 @@ const STEP_TIMEOUT = 30_000;
  * A runner of named steps that records each one's outcome and time in `steps`, and on a failure
  * leaves a screenshot (`failed-<step>.png`) beside the others before rethrowing.
  */
-export function stepRunner(page: Page, screenshotDir: string, steps: UiSmokeResult['steps']): (name: string, body: () => Promise<void>) => Promise<void> {
+export function stepRunner(
+  page: Page,
+  screenshotDir: string,
+  steps: UiSmokeResult['steps'],
+): (name: string, body: () => Promise<void>) => Promise<void> {
   return async (name, body) => {
     const started = Date.now();
     try {
@@ -26,7 +30,9 @@ export function stepRunner(page: Page, screenshotDir: string, steps: UiSmokeResu
       steps.push({ name, ok: true, ms: Date.now() - started });
     } catch (error) {
       steps.push({ name, ok: false, ms: Date.now() - started, error: (error as Error).message });
-      await page.screenshot({ path: path.join(screenshotDir, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+      await page
+        .screenshot({ path: path.join(screenshotDir, `failed-${name.replace(/\W+/g, '-')}.png`) })
+        .catch(() => undefined);
       throw error;
     }
   };
@@ -90,14 +96,27 @@ export async function runUiSmoke(page: Page, screenshotDir: string): Promise<UiS
       await shot('quick-fix');
       // Keyboard through the menu to the fix, as the lightbulb menu is used.
       for (let i = 0; i < 12; i++) {
-        const focused = (await page.locator('.action-widget .monaco-list-row.focused').first().textContent().catch(() => '')) ?? '';
+        const focused =
+          (await page
+            .locator('.action-widget .monaco-list-row.focused')
+            .first()
+            .textContent()
+            .catch(() => '')) ?? '';
         if (focused.includes('StorageEncrypted')) break;
         await page.keyboard.press('ArrowDown');
       }
       await page.keyboard.press('Enter');
-      await page.waitForFunction(`document.querySelectorAll('.monaco-editor .squiggly-error').length < ${before}`, undefined, { timeout: STEP_TIMEOUT });
+      await page.waitForFunction(
+        `document.querySelectorAll('.monaco-editor .squiggly-error').length < ${before}`,
+        undefined,
+        { timeout: STEP_TIMEOUT },
+      );
       // The finding leaves the Problems panel (the inserted line itself may be below the fold).
-      await page.waitForFunction("!/rds-storage-encryption/.test(document.querySelector('.markers-panel')?.textContent ?? '')", undefined, { timeout: STEP_TIMEOUT });
+      await page.waitForFunction(
+        "!/rds-storage-encryption/.test(document.querySelector('.markers-panel')?.textContent ?? '')",
+        undefined,
+        { timeout: STEP_TIMEOUT },
+      );
     });
   } catch {
     // The failing step is recorded; the caller reports and fails the run.
@@ -111,7 +130,10 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input').first();
   await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await page
+    .locator('.quick-input-widget .monaco-list-row', { hasText: title })
+    .first()
+    .waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   await page.keyboard.press('Enter');
 }
 
@@ -123,17 +145,26 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   await input.fill(`:${line}`);
   await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-line', { hasText: 'AWS::RDS::DBInstance' }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await page
+    .locator('.monaco-editor .view-line', { hasText: 'AWS::RDS::DBInstance' })
+    .first()
+    .waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
 }
 
 /** Quick Open (Ctrl+P), as a user opens a file. */
 export async function openFile(page: Page, name: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 600, y: 300 } }).catch(() => undefined);
+  await page
+    .locator('.monaco-workbench')
+    .click({ position: { x: 600, y: 300 } })
+    .catch(() => undefined);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input').first();
   await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await page
+    .locator('.quick-input-widget .monaco-list-row', { hasText: name })
+    .first()
+    .waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   await page.keyboard.press('Enter');
   await page.locator('.monaco-editor .view-line').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
 }

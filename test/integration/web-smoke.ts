@@ -46,7 +46,11 @@ export function makeWebExtension(parent: string): string {
   }
   for (const item of ['syntaxes', 'snippets', 'media', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
     const from = path.join(ROOT, item);
-    if (existsSync(from)) cpSync(from, path.join(target, item), { recursive: true, filter: (src) => !src.includes(`${path.sep}screenshots`) });
+    if (existsSync(from))
+      cpSync(from, path.join(target, item), {
+        recursive: true,
+        filter: (src) => !src.includes(`${path.sep}screenshots`),
+      });
   }
   return target;
 }
@@ -96,12 +100,20 @@ export async function runWebSmoke(page: Page, screenshotDir: string): Promise<We
       await page.keyboard.press('Control+.');
       await page.locator('.action-widget').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
       for (let i = 0; i < 12; i++) {
-        const focused = (await page.locator('.action-widget .monaco-list-row.focused').first().textContent().catch(() => '')) ?? '';
+        const focused =
+          (await page
+            .locator('.action-widget .monaco-list-row.focused')
+            .first()
+            .textContent()
+            .catch(() => '')) ?? '';
         if (focused.includes('StorageEncrypted')) break;
         await page.keyboard.press('ArrowDown');
       }
       await page.keyboard.press('Enter');
-      await page.locator('.monaco-editor .view-line', { hasText: /StorageEncrypted:\s*true/ }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+      await page
+        .locator('.monaco-editor .view-line', { hasText: /StorageEncrypted:\s*true/ })
+        .first()
+        .waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
     });
 
     await step('the Responsibility Matrix shows the open resources', async () => {
@@ -110,13 +122,17 @@ export async function runWebSmoke(page: Page, screenshotDir: string): Promise<We
       const deadline = Date.now() + STEP_TIMEOUT;
       const shows = async (text: string) => {
         for (const frame of page.frames()) {
-          const body = await frame.locator('body').textContent({ timeout: 1_000 }).catch(() => null);
+          const body = await frame
+            .locator('body')
+            .textContent({ timeout: 1_000 })
+            .catch(() => null);
           if (body?.includes(text)) return true;
         }
         return false;
       };
       while (!((await shows('Database')) && (await shows('aws_security_group.admin')))) {
-        if (Date.now() > deadline) throw new Error('the matrix webview never listed Database and aws_security_group.admin');
+        if (Date.now() > deadline)
+          throw new Error('the matrix webview never listed Database and aws_security_group.admin');
         await page.waitForTimeout(250);
       }
       // Keys typed in a webview stay there: give the focus back to an editor.
@@ -126,7 +142,11 @@ export async function runWebSmoke(page: Page, screenshotDir: string): Promise<We
     await step('the Node-only commands say they need the desktop', async () => {
       for (const command of ['AWS: Show Identity', 'ISMS: Export Report']) {
         await runCommand(page, command);
-        const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: `${command} is not available in the web version` }).first();
+        const toast = page
+          .locator('.notifications-toasts .notification-list-item', {
+            hasText: `${command} is not available in the web version`,
+          })
+          .first();
         await toast.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
       }
     });
@@ -136,7 +156,11 @@ export async function runWebSmoke(page: Page, screenshotDir: string): Promise<We
       // for code-server's Node extension host, "web worker" for the browser's.
       await runCommand(page, 'View: Hide Panel');
       await runCommand(page, 'Developer: Show Running Extensions');
-      const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: /shared-responsibility-lens|Shared Responsibility Lens/ }).first();
+      const row = page
+        .locator('.runtime-extensions-editor .monaco-list-row', {
+          hasText: /shared-responsibility-lens|Shared Responsibility Lens/,
+        })
+        .first();
       await row.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
       const text = (await row.textContent()) ?? '';
       assert.match(text, /web worker/i, text);
@@ -149,12 +173,21 @@ export async function runWebSmoke(page: Page, screenshotDir: string): Promise<We
 
 /** Filters the Problems panel by each rule id in turn and waits for a row naming it. */
 async function expectProblems(page: Page, ruleIds: string[]): Promise<void> {
-  if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+M');
+  if (
+    !(await page
+      .locator('.markers-panel')
+      .isVisible()
+      .catch(() => false))
+  )
+    await page.keyboard.press('Control+Shift+M');
   const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
   await filter.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   for (const id of ruleIds) {
     await filter.fill(id);
-    await page.locator('.markers-panel .monaco-list-row', { hasText: id }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await page
+      .locator('.markers-panel .monaco-list-row', { hasText: id })
+      .first()
+      .waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   }
   await filter.fill('');
 }

@@ -1,7 +1,8 @@
 import { rule } from '../../src/rules/autoscaling-single-az';
 import type { RuleCases } from './tester';
 
-const asg = (placement: string) => `Resources:\n  Asg:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: 1\n      MaxSize: 3\n${placement}`;
+const asg = (placement: string) =>
+  `Resources:\n  Asg:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: 1\n      MaxSize: 3\n${placement}`;
 const subnets = (a: string, b: string) =>
   `Resources:\n  SubnetA:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Ref Vpc\n      CidrBlock: 10.0.0.0/24\n      AvailabilityZone: ${a}\n  SubnetB:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Ref Vpc\n      CidrBlock: 10.0.1.0/24\n      AvailabilityZone: ${b}\n  Asg:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: 1\n      MaxSize: 3\n      VPCZoneIdentifier:\n        - !Ref SubnetA\n        - !Ref SubnetB\n`;
 
@@ -10,15 +11,47 @@ export const cases: RuleCases = {
   valid: [
     { syntax: 'yaml', code: asg('      VPCZoneIdentifier:\n        - subnet-0a1b2c3d\n        - subnet-4e5f6a7b\n') },
     { syntax: 'yaml', name: 'every zone of the region', code: asg("      AvailabilityZones: !GetAZs ''\n") },
-    { syntax: 'yaml', name: 'a list parameter cannot be counted', code: 'Parameters:\n  Subnets:\n    Type: List<AWS::EC2::Subnet::Id>\n' + asg('      VPCZoneIdentifier: !Ref Subnets\n') },
-    { syntax: 'yaml', name: 'subnets in two zones picked with !Select', code: subnets("!Select [0, !GetAZs '']", "!Select [1, !GetAZs '']") },
-    { syntax: 'yaml', name: 'an imported value may hold several subnets', code: asg('      VPCZoneIdentifier:\n        - !ImportValue PrivateSubnets\n') },
+    {
+      syntax: 'yaml',
+      name: 'a list parameter cannot be counted',
+      code:
+        'Parameters:\n  Subnets:\n    Type: List<AWS::EC2::Subnet::Id>\n' +
+        asg('      VPCZoneIdentifier: !Ref Subnets\n'),
+    },
+    {
+      syntax: 'yaml',
+      name: 'subnets in two zones picked with !Select',
+      code: subnets("!Select [0, !GetAZs '']", "!Select [1, !GetAZs '']"),
+    },
+    {
+      syntax: 'yaml',
+      name: 'an imported value may hold several subnets',
+      code: asg('      VPCZoneIdentifier:\n        - !ImportValue PrivateSubnets\n'),
+    },
     { syntax: 'yaml', name: 'subnets whose zones are unknown', code: subnets('!Ref ZoneA', '!Ref ZoneA') },
-    { syntax: 'json', code: '{"Resources": {"Asg": {"Type": "AWS::AutoScaling::AutoScalingGroup", "Properties": {"MinSize": "1", "MaxSize": "2", "AvailabilityZones": ["eu-west-1a", "eu-west-1b"]}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_autoscaling_group" "web" {\n  min_size            = 1\n  max_size            = 3\n  vpc_zone_identifier = [aws_subnet.a.id, aws_subnet.b.id]\n}\n' },
-    { syntax: 'terraform', name: 'a splat cannot be counted', code: 'resource "aws_autoscaling_group" "web" {\n  min_size            = 1\n  max_size            = 3\n  vpc_zone_identifier = [aws_subnet.private[*].id]\n}\n' },
-    { syntax: 'terraform', name: 'a variable without default cannot be counted', code: 'variable "subnet_ids" {\n  type = list(string)\n}\n\nresource "aws_autoscaling_group" "web" {\n  min_size            = 1\n  max_size            = 3\n  vpc_zone_identifier = var.subnet_ids\n}\n' },
-    { syntax: 'terraform', name: 'the zones of a data source', code: 'resource "aws_autoscaling_group" "web" {\n  min_size           = 1\n  max_size           = 3\n  availability_zones = data.aws_availability_zones.available.names\n}\n' },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Asg": {"Type": "AWS::AutoScaling::AutoScalingGroup", "Properties": {"MinSize": "1", "MaxSize": "2", "AvailabilityZones": ["eu-west-1a", "eu-west-1b"]}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_autoscaling_group" "web" {\n  min_size            = 1\n  max_size            = 3\n  vpc_zone_identifier = [aws_subnet.a.id, aws_subnet.b.id]\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a splat cannot be counted',
+      code: 'resource "aws_autoscaling_group" "web" {\n  min_size            = 1\n  max_size            = 3\n  vpc_zone_identifier = [aws_subnet.private[*].id]\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a variable without default cannot be counted',
+      code: 'variable "subnet_ids" {\n  type = list(string)\n}\n\nresource "aws_autoscaling_group" "web" {\n  min_size            = 1\n  max_size            = 3\n  vpc_zone_identifier = var.subnet_ids\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'the zones of a data source',
+      code: 'resource "aws_autoscaling_group" "web" {\n  min_size           = 1\n  max_size           = 3\n  availability_zones = data.aws_availability_zones.available.names\n}\n',
+    },
     {
       syntax: 'terraform',
       name: 'instances of a counted subnet are in different zones',
@@ -30,7 +63,14 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'one subnet',
       code: 'Resources:\n  Subnet:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Ref Vpc\n      CidrBlock: 10.0.0.0/24\n  Asg:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: 1\n      MaxSize: 3\n      VPCZoneIdentifier:\n        - !Ref Subnet\n',
-      findings: [{ line: 13, column: 9, message: /^Auto Scaling group 'Asg' launches into a single subnet \('Subnet'\), so into a single Availability Zone\./ }],
+      findings: [
+        {
+          line: 13,
+          column: 9,
+          message:
+            /^Auto Scaling group 'Asg' launches into a single subnet \('Subnet'\), so into a single Availability Zone\./,
+        },
+      ],
     },
     {
       syntax: 'yaml',
@@ -42,12 +82,16 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'two subnets in the same zone',
       code: subnets("!Select [0, !GetAZs '']", '!Select [0, !GetAZs ""]'),
-      findings: [{ line: 20, column: 9, message: /launches into 2 subnets that are all in the same Availability Zone/ }],
+      findings: [
+        { line: 20, column: 9, message: /launches into 2 subnets that are all in the same Availability Zone/ },
+      ],
     },
     {
       syntax: 'yaml',
       name: 'a single-subnet parameter',
-      code: 'Parameters:\n  SubnetId:\n    Type: AWS::EC2::Subnet::Id\n' + asg('      VPCZoneIdentifier: [!Ref SubnetId]\n'),
+      code:
+        'Parameters:\n  SubnetId:\n    Type: AWS::EC2::Subnet::Id\n' +
+        asg('      VPCZoneIdentifier: [!Ref SubnetId]\n'),
       findings: [{ line: 10, column: 26, message: /single subnet \('SubnetId'\)/ }],
     },
     {
@@ -72,7 +116,9 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'two subnets of the module in one zone',
       code: 'resource "aws_subnet" "a" {\n  vpc_id            = aws_vpc.main.id\n  cidr_block        = "10.0.0.0/24"\n  availability_zone = "eu-west-1a"\n}\n\nresource "aws_subnet" "b" {\n  vpc_id            = aws_vpc.main.id\n  cidr_block        = "10.0.1.0/24"\n  availability_zone = "eu-west-1a"\n}\n\nresource "aws_autoscaling_group" "web" {\n  min_size            = 1\n  max_size            = 3\n  vpc_zone_identifier = [aws_subnet.a.id, aws_subnet.b.id]\n}\n',
-      findings: [{ line: 16, column: 25, message: /2 subnets that are all in the same Availability Zone \(eu-west-1a\)/ }],
+      findings: [
+        { line: 16, column: 25, message: /2 subnets that are all in the same Availability Zone \(eu-west-1a\)/ },
+      ],
     },
   ],
 };

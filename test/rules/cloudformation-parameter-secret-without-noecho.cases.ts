@@ -94,7 +94,10 @@ Resources:
   Queue:
     Type: AWS::SQS::Queue
 `,
-      findings: [{ line: 2, column: 3 }, { line: 5, column: 3 }],
+      findings: [
+        { line: 2, column: 3 },
+        { line: 5, column: 3 },
+      ],
       output: `Parameters:
   GitHubOAuthToken:
     Type: String
@@ -148,7 +151,10 @@ Resources:
   }
 }
 `,
-      findings: [{ line: 3, column: 5 }, { line: 7, column: 5 }],
+      findings: [
+        { line: 3, column: 5 },
+        { line: 7, column: 5 },
+      ],
       output: `{
   "Parameters": {
     "AdminPassword": {

@@ -38,7 +38,14 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'default encryption: an AWS owned key',
       code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: orders\n',
-      findings: [{ line: 3, column: 11, severity: 'info', message: /'Orders' is encrypted at rest with a key that AWS owns \(the default\)/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          severity: 'info',
+          message: /'Orders' is encrypted at rest with a key that AWS owns \(the default\)/,
+        },
+      ],
     },
     {
       syntax: 'yaml',

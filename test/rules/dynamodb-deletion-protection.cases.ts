@@ -4,36 +4,61 @@ import type { RuleCases } from './tester';
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      DeletionProtectionEnabled: true\n' },
+    {
+      syntax: 'yaml',
+      code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      DeletionProtectionEnabled: true\n',
+    },
     {
       syntax: 'yaml',
       name: 'a parameter without default is unknown',
       code: 'Parameters:\n  Protect:\n    Type: String\nResources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      DeletionProtectionEnabled: !Ref Protect\n',
     },
-    { syntax: 'yaml', name: '!If is unknown', code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      DeletionProtectionEnabled: !If [IsProd, true, false]\n' },
+    {
+      syntax: 'yaml',
+      name: '!If is unknown',
+      code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      DeletionProtectionEnabled: !If [IsProd, true, false]\n',
+    },
     {
       syntax: 'yaml',
       name: 'global table with protection on every replica',
       code: 'Resources:\n  Global:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      Replicas:\n        - Region: eu-west-1\n          DeletionProtectionEnabled: true\n',
     },
-    { syntax: 'json', code: '{"Resources": {"Orders": {"Type": "AWS::DynamoDB::Table", "Properties": {"DeletionProtectionEnabled": true}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_dynamodb_table" "orders" {\n  name                        = "orders"\n  deletion_protection_enabled = true\n}\n' },
-    { syntax: 'terraform', name: 'a variable without default is unknown', code: 'variable "protect" {\n  type = bool\n}\n\nresource "aws_dynamodb_table" "orders" {\n  deletion_protection_enabled = var.protect\n}\n' },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Orders": {"Type": "AWS::DynamoDB::Table", "Properties": {"DeletionProtectionEnabled": true}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_dynamodb_table" "orders" {\n  name                        = "orders"\n  deletion_protection_enabled = true\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a variable without default is unknown',
+      code: 'variable "protect" {\n  type = bool\n}\n\nresource "aws_dynamodb_table" "orders" {\n  deletion_protection_enabled = var.protect\n}\n',
+    },
   ],
   invalid: [
     {
       syntax: 'yaml',
       name: 'missing',
       code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: orders\n',
-      findings: [{ line: 3, column: 11, message: /'Orders' has no deletion protection: DeletionProtectionEnabled is not set and defaults to false/ }],
-      output: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: orders\n      DeletionProtectionEnabled: true\n',
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message: /'Orders' has no deletion protection: DeletionProtectionEnabled is not set and defaults to false/,
+        },
+      ],
+      output:
+        'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: orders\n      DeletionProtectionEnabled: true\n',
     },
     {
       syntax: 'yaml',
       name: 'explicitly false',
       code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      DeletionProtectionEnabled: "false"\n',
       findings: [{ line: 5, column: 34, message: /turns deletion protection off/ }],
-      output: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      DeletionProtectionEnabled: true\n',
+      output:
+        'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      DeletionProtectionEnabled: true\n',
     },
     {
       syntax: 'yaml',
@@ -47,7 +72,8 @@ export const cases: RuleCases = {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Orders": {\n      "Type": "AWS::DynamoDB::Table"\n    }\n  }\n}\n',
       findings: [{ line: 4, column: 15 }],
-      output: '{\n  "Resources": {\n    "Orders": {\n      "Type": "AWS::DynamoDB::Table",\n      "Properties": {\n        "DeletionProtectionEnabled": true\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "Orders": {\n      "Type": "AWS::DynamoDB::Table",\n      "Properties": {\n        "DeletionProtectionEnabled": true\n      }\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
@@ -60,7 +86,8 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'variable default false, declared in another file',
       code: {
-        'main.tf': 'resource "aws_dynamodb_table" "orders" {\n  name                        = "orders"\n  deletion_protection_enabled = var.protect\n}\n',
+        'main.tf':
+          'resource "aws_dynamodb_table" "orders" {\n  name                        = "orders"\n  deletion_protection_enabled = var.protect\n}\n',
         'variables.tf': 'variable "protect" {\n  default = false\n}\n',
       },
       findings: [{ line: 3, column: 33, file: 'main.tf' }],

@@ -52,7 +52,14 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'missing',
       code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n',
-      findings: [{ line: 3, column: 11, message: /'Orders' has no point-in-time recovery: PointInTimeRecoverySpecification\.PointInTimeRecoveryEnabled is not set/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message:
+            /'Orders' has no point-in-time recovery: PointInTimeRecoverySpecification\.PointInTimeRecoveryEnabled is not set/,
+        },
+      ],
       output:
         'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: true\n',
     },
@@ -61,7 +68,8 @@ export const cases: RuleCases = {
       name: 'explicitly false, comment kept',
       code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: False # later\n',
       findings: [{ line: 6, column: 37, message: /turns point-in-time recovery off/ }],
-      output: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: true # later\n',
+      output:
+        'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: true # later\n',
     },
     {
       syntax: 'yaml',
@@ -97,21 +105,24 @@ export const cases: RuleCases = {
       name: 'missing block',
       code: 'resource "aws_dynamodb_table" "orders" {\n  name     = "orders"\n  hash_key = "id"\n}\n',
       findings: [{ line: 1, column: 10 }],
-      output: 'resource "aws_dynamodb_table" "orders" {\n  name     = "orders"\n  hash_key = "id"\n  point_in_time_recovery {\n    enabled = true\n  }\n}\n',
+      output:
+        'resource "aws_dynamodb_table" "orders" {\n  name     = "orders"\n  hash_key = "id"\n  point_in_time_recovery {\n    enabled = true\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'block without enabled is reported on the block',
       code: 'resource "aws_dynamodb_table" "orders" {\n  name = "orders"\n  point_in_time_recovery {\n  }\n}\n',
       findings: [{ line: 3, column: 3 }],
-      output: 'resource "aws_dynamodb_table" "orders" {\n  name = "orders"\n  point_in_time_recovery {\n    enabled = true\n  }\n}\n',
+      output:
+        'resource "aws_dynamodb_table" "orders" {\n  name = "orders"\n  point_in_time_recovery {\n    enabled = true\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'false from a local in another file of the module',
       code: {
         'locals.tf': 'locals {\n  pitr = false\n}\n',
-        'main.tf': 'resource "aws_dynamodb_table" "orders" {\n  name = "orders"\n  point_in_time_recovery {\n    enabled = local.pitr\n  }\n}\n',
+        'main.tf':
+          'resource "aws_dynamodb_table" "orders" {\n  name = "orders"\n  point_in_time_recovery {\n    enabled = local.pitr\n  }\n}\n',
       },
       findings: [{ line: 4, column: 15, file: 'main.tf' }],
     },

@@ -4,28 +4,50 @@ import type { RuleCases } from './tester';
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', code: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Size: 100\n      Encrypted: true\n' },
+    {
+      syntax: 'yaml',
+      code: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Size: 100\n      Encrypted: true\n',
+    },
     {
       syntax: 'yaml',
       name: 'a volume restored from a snapshot inherits its encryption',
       code: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      SnapshotId: snap-0123456789abcdef0\n',
     },
-    { syntax: 'yaml', name: 'value behind !If is unknown', code: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Encrypted: !If [Prod, true, false]\n' },
+    {
+      syntax: 'yaml',
+      name: 'value behind !If is unknown',
+      code: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Encrypted: !If [Prod, true, false]\n',
+    },
     {
       syntax: 'yaml',
       name: 'a parameter without default is unknown',
       code: 'Parameters:\n  Encrypt:\n    Type: String\nResources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Encrypted: !Ref Encrypt\n',
     },
-    { syntax: 'json', code: '{"Resources": {"Data": {"Type": "AWS::EC2::Volume", "Properties": {"AvailabilityZone": "us-east-1a", "Size": 10, "Encrypted": "true"}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  size              = 20\n  encrypted         = true\n}\n' },
-    { syntax: 'terraform', name: 'a variable without default is unknown', code: 'variable "encrypted" {}\n\nresource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  encrypted         = var.encrypted\n}\n' },
-    { syntax: 'terraform', name: 'restored from a snapshot', code: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  snapshot_id       = aws_ebs_snapshot.base.id\n}\n' },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Data": {"Type": "AWS::EC2::Volume", "Properties": {"AvailabilityZone": "us-east-1a", "Size": 10, "Encrypted": "true"}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  size              = 20\n  encrypted         = true\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a variable without default is unknown',
+      code: 'variable "encrypted" {}\n\nresource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  encrypted         = var.encrypted\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'restored from a snapshot',
+      code: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  snapshot_id       = aws_ebs_snapshot.base.id\n}\n',
+    },
     {
       syntax: 'terraform',
       name: 'the module turns on EBS encryption by default',
       code: {
         'account.tf': 'resource "aws_ebs_encryption_by_default" "this" {}\n',
-        'main.tf': 'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  size              = 20\n}\n',
+        'main.tf':
+          'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  size              = 20\n}\n',
       },
     },
   ],
@@ -34,15 +56,24 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'missing',
       code: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Size: 100\n',
-      findings: [{ line: 3, column: 11, message: /EBS volume 'Data' does not set Encrypted: it is encrypted only if EBS encryption by default is turned on for the account and Region\./ }],
-      output: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Size: 100\n      Encrypted: true\n',
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message:
+            /EBS volume 'Data' does not set Encrypted: it is encrypted only if EBS encryption by default is turned on for the account and Region\./,
+        },
+      ],
+      output:
+        'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Size: 100\n      Encrypted: true\n',
     },
     {
       syntax: 'yaml',
       name: 'explicitly false, comment kept',
       code: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Encrypted: false # scratch\n',
       findings: [{ line: 6, column: 18, message: /sets Encrypted to false/ }],
-      output: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Encrypted: true # scratch\n',
+      output:
+        'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Encrypted: true # scratch\n',
     },
     {
       syntax: 'yaml',
@@ -54,26 +85,30 @@ export const cases: RuleCases = {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::EC2::Volume",\n      "Properties": {\n        "AvailabilityZone": "us-east-1a"\n      }\n    }\n  }\n}\n',
       findings: [{ line: 4, column: 15 }],
-      output: '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::EC2::Volume",\n      "Properties": {\n        "AvailabilityZone": "us-east-1a",\n        "Encrypted": true\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::EC2::Volume",\n      "Properties": {\n        "AvailabilityZone": "us-east-1a",\n        "Encrypted": true\n      }\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'missing',
       code: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  size              = 20\n}\n',
       findings: [{ line: 1, column: 10 }],
-      output: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  size              = 20\n  encrypted = true\n}\n',
+      output:
+        'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  size              = 20\n  encrypted = true\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'explicitly false while the module turns the account default off',
       code: {
         'account.tf': 'resource "aws_ebs_encryption_by_default" "this" {\n  enabled = false\n}\n',
-        'main.tf': 'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  encrypted         = false\n}\n',
+        'main.tf':
+          'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  encrypted         = false\n}\n',
       },
       findings: [{ line: 3, column: 23, file: 'main.tf' }],
       output: {
         'account.tf': 'resource "aws_ebs_encryption_by_default" "this" {\n  enabled = false\n}\n',
-        'main.tf': 'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  encrypted         = true\n}\n',
+        'main.tf':
+          'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  encrypted         = true\n}\n',
       },
     },
   ],

@@ -47,7 +47,11 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n  root_block_device {\n    encrypted = true\n  }\n  ebs_block_device {\n    device_name = "/dev/sdf"\n    encrypted   = true\n  }\n}\n',
     },
-    { syntax: 'terraform', name: 'no block device: the root volume follows the AMI', code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n}\n' },
+    {
+      syntax: 'terraform',
+      name: 'no block device: the root volume follows the AMI',
+      code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n}\n',
+    },
     {
       syntax: 'terraform',
       name: 'a variable default of true resolves; an EBS device from a snapshot inherits',
@@ -83,7 +87,12 @@ export const cases: RuleCases = {
       name: 'one device without Encrypted and one with false',
       code: 'Resources:\n  Lc:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: t3.micro\n      BlockDeviceMappings:\n        - DeviceName: /dev/sdk\n          Ebs:\n            VolumeSize: 50\n        - DeviceName: /dev/sdf\n          Ebs:\n            Encrypted: false\n',
       findings: [
-        { line: 9, column: 11, message: /Launch configuration 'Lc' does not set Encrypted for block device '\/dev\/sdk': it is encrypted only if EBS encryption by default is turned on/ },
+        {
+          line: 9,
+          column: 11,
+          message:
+            /Launch configuration 'Lc' does not set Encrypted for block device '\/dev\/sdk': it is encrypted only if EBS encryption by default is turned on/,
+        },
         { line: 13, column: 24, message: /sets Encrypted to false for block device '\/dev\/sdf'/ },
       ],
       output:
@@ -94,7 +103,8 @@ export const cases: RuleCases = {
       name: 'launch template with a flow-style Ebs map',
       code: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        BlockDeviceMappings:\n          - DeviceName: /dev/xvda\n            Ebs: {VolumeSize: 20, VolumeType: gp3}\n',
       findings: [{ line: 8, column: 13, message: /Launch template 'Tpl'/ }],
-      output: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        BlockDeviceMappings:\n          - DeviceName: /dev/xvda\n            Ebs: {VolumeSize: 20, VolumeType: gp3, Encrypted: true}\n',
+      output:
+        'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        BlockDeviceMappings:\n          - DeviceName: /dev/xvda\n            Ebs: {VolumeSize: 20, VolumeType: gp3, Encrypted: true}\n',
     },
     {
       syntax: 'yaml',
@@ -105,7 +115,9 @@ export const cases: RuleCases = {
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Web": {\n      "Type": "AWS::EC2::Instance",\n      "Properties": {\n        "BlockDeviceMappings": [\n          {\n            "DeviceName": "/dev/xvda",\n            "Ebs": {\n              "VolumeSize": 20\n            }\n          }\n        ]\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 9, column: 13, message: /EC2 instance 'Web' does not set Encrypted for block device '\/dev\/xvda'/ }],
+      findings: [
+        { line: 9, column: 13, message: /EC2 instance 'Web' does not set Encrypted for block device '\/dev\/xvda'/ },
+      ],
       output:
         '{\n  "Resources": {\n    "Web": {\n      "Type": "AWS::EC2::Instance",\n      "Properties": {\n        "BlockDeviceMappings": [\n          {\n            "DeviceName": "/dev/xvda",\n            "Ebs": {\n              "VolumeSize": 20,\n              "Encrypted": true\n            }\n          }\n        ]\n      }\n    }\n  }\n}\n',
     },
@@ -114,33 +126,41 @@ export const cases: RuleCases = {
       name: 'an empty root block device',
       code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n  root_block_device {}\n}\n',
       findings: [{ line: 3, column: 3, message: /does not set encrypted for the root block device/ }],
-      output: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n  root_block_device {\n    encrypted = true\n  }\n}\n',
+      output:
+        'resource "aws_instance" "web" {\n  ami = "ami-123"\n  root_block_device {\n    encrypted = true\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'an unencrypted EBS device next to a root device without the setting',
       code: 'resource "aws_instance" "web" {\n  root_block_device {\n    volume_size = 20\n  }\n\n  ebs_block_device {\n    device_name = "/dev/sdf"\n    encrypted   = false\n  }\n}\n',
-      findings: [{ line: 2, column: 3 }, { line: 8, column: 19, message: /block device '\/dev\/sdf'/ }],
-      output: 'resource "aws_instance" "web" {\n  root_block_device {\n    volume_size = 20\n    encrypted = true\n  }\n\n  ebs_block_device {\n    device_name = "/dev/sdf"\n    encrypted   = true\n  }\n}\n',
+      findings: [
+        { line: 2, column: 3 },
+        { line: 8, column: 19, message: /block device '\/dev\/sdf'/ },
+      ],
+      output:
+        'resource "aws_instance" "web" {\n  root_block_device {\n    volume_size = 20\n    encrypted = true\n  }\n\n  ebs_block_device {\n    device_name = "/dev/sdf"\n    encrypted   = true\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'launch template volume without the setting',
       code: 'resource "aws_launch_template" "t" {\n  block_device_mappings {\n    device_name = "/dev/xvda"\n    ebs {\n      volume_size = 20\n    }\n  }\n}\n',
       findings: [{ line: 4, column: 5 }],
-      output: 'resource "aws_launch_template" "t" {\n  block_device_mappings {\n    device_name = "/dev/xvda"\n    ebs {\n      volume_size = 20\n      encrypted = true\n    }\n  }\n}\n',
+      output:
+        'resource "aws_launch_template" "t" {\n  block_device_mappings {\n    device_name = "/dev/xvda"\n    ebs {\n      volume_size = 20\n      encrypted = true\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'a launch configuration in a module that turns EBS encryption by default off',
       code: {
         'account.tf': 'resource "aws_ebs_encryption_by_default" "this" {\n  enabled = false\n}\n',
-        'asg.tf': 'resource "aws_launch_configuration" "lc" {\n  image_id      = "ami-123"\n  instance_type = "t3.micro"\n  root_block_device {\n    encrypted = false\n  }\n}\n',
+        'asg.tf':
+          'resource "aws_launch_configuration" "lc" {\n  image_id      = "ami-123"\n  instance_type = "t3.micro"\n  root_block_device {\n    encrypted = false\n  }\n}\n',
       },
       findings: [{ line: 5, column: 17, file: 'asg.tf' }],
       output: {
         'account.tf': 'resource "aws_ebs_encryption_by_default" "this" {\n  enabled = false\n}\n',
-        'asg.tf': 'resource "aws_launch_configuration" "lc" {\n  image_id      = "ami-123"\n  instance_type = "t3.micro"\n  root_block_device {\n    encrypted = true\n  }\n}\n',
+        'asg.tf':
+          'resource "aws_launch_configuration" "lc" {\n  image_id      = "ami-123"\n  instance_type = "t3.micro"\n  root_block_device {\n    encrypted = true\n  }\n}\n',
       },
     },
   ],

@@ -4,7 +4,10 @@ import type { RuleCases } from './tester';
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      MetadataOptions:\n        HttpTokens: required\n' },
+    {
+      syntax: 'yaml',
+      code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      MetadataOptions:\n        HttpTokens: required\n',
+    },
     {
       syntax: 'yaml',
       name: 'the metadata endpoint turned off',
@@ -39,8 +42,15 @@ export const cases: RuleCases = {
       syntax: 'json',
       code: '{"Resources": {"Lc": {"Type": "AWS::AutoScaling::LaunchConfiguration", "Properties": {"ImageId": "ami-1", "InstanceType": "t3.micro", "MetadataOptions": {"HttpTokens": "required"}}}}}',
     },
-    { syntax: 'terraform', code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n' },
-    { syntax: 'terraform', name: 'endpoint disabled', code: 'resource "aws_launch_template" "t" {\n  metadata_options {\n    http_endpoint = "disabled"\n  }\n}\n' },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'endpoint disabled',
+      code: 'resource "aws_launch_template" "t" {\n  metadata_options {\n    http_endpoint = "disabled"\n  }\n}\n',
+    },
     {
       syntax: 'terraform',
       name: 'a variable without default is unknown',
@@ -62,29 +72,40 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'instance without metadata options',
       code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n',
-      findings: [{ line: 3, column: 11, message: /EC2 instance 'Web' does not require IMDSv2: HttpTokens is not set by this template, so IMDSv1 stays available unless the AMI/ }],
-      output: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      MetadataOptions:\n        HttpTokens: required\n',
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message:
+            /EC2 instance 'Web' does not require IMDSv2: HttpTokens is not set by this template, so IMDSv1 stays available unless the AMI/,
+        },
+      ],
+      output:
+        'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      MetadataOptions:\n        HttpTokens: required\n',
     },
     {
       syntax: 'yaml',
       name: 'launch template with optional tokens, comment kept',
       code: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        ImageId: ami-12345678\n        MetadataOptions:\n          HttpEndpoint: enabled\n          HttpTokens: optional # legacy agent\n',
       findings: [{ line: 9, column: 23, message: /Launch template 'Tpl' sets HttpTokens to 'optional'/ }],
-      output: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        ImageId: ami-12345678\n        MetadataOptions:\n          HttpEndpoint: enabled\n          HttpTokens: required # legacy agent\n',
+      output:
+        'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        ImageId: ami-12345678\n        MetadataOptions:\n          HttpEndpoint: enabled\n          HttpTokens: required # legacy agent\n',
     },
     {
       syntax: 'yaml',
       name: 'metadata options without HttpTokens point at the MetadataOptions key',
       code: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        MetadataOptions:\n          HttpPutResponseHopLimit: 1\n',
       findings: [{ line: 6, column: 9 }],
-      output: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        MetadataOptions:\n          HttpPutResponseHopLimit: 1\n          HttpTokens: required\n',
+      output:
+        'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        MetadataOptions:\n          HttpPutResponseHopLimit: 1\n          HttpTokens: required\n',
     },
     {
       syntax: 'yaml',
       name: 'launch template without LaunchTemplateData',
       code: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateName: web\n',
       findings: [{ line: 3, column: 11 }],
-      output: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateName: web\n      LaunchTemplateData:\n        MetadataOptions:\n          HttpTokens: required\n',
+      output:
+        'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateName: web\n      LaunchTemplateData:\n        MetadataOptions:\n          HttpTokens: required\n',
     },
     {
       syntax: 'yaml',
@@ -105,14 +126,16 @@ export const cases: RuleCases = {
       name: 'instance with optional tokens',
       code: '{\n  "Resources": {\n    "Web": {\n      "Type": "AWS::EC2::Instance",\n      "Properties": {\n        "MetadataOptions": {"HttpTokens": "optional"}\n      }\n    }\n  }\n}\n',
       findings: [{ line: 6, column: 43 }],
-      output: '{\n  "Resources": {\n    "Web": {\n      "Type": "AWS::EC2::Instance",\n      "Properties": {\n        "MetadataOptions": {"HttpTokens": "required"}\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "Web": {\n      "Type": "AWS::EC2::Instance",\n      "Properties": {\n        "MetadataOptions": {"HttpTokens": "required"}\n      }\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'instance without metadata options',
       code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n}\n',
       findings: [{ line: 1, column: 10, message: /http_tokens is not set by this template/ }],
-      output: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n',
+      output:
+        'resource "aws_instance" "web" {\n  ami = "ami-123"\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n',
     },
     {
       syntax: 'terraform',
@@ -126,12 +149,16 @@ export const cases: RuleCases = {
       name: 'launch configuration with the endpoint enabled and no tokens setting',
       code: 'resource "aws_launch_configuration" "lc" {\n  image_id      = "ami-123"\n  instance_type = "t3.micro"\n  metadata_options {\n    http_endpoint = "enabled"\n  }\n}\n',
       findings: [{ line: 4, column: 3 }],
-      output: 'resource "aws_launch_configuration" "lc" {\n  image_id      = "ami-123"\n  instance_type = "t3.micro"\n  metadata_options {\n    http_endpoint = "enabled"\n    http_tokens = "required"\n  }\n}\n',
+      output:
+        'resource "aws_launch_configuration" "lc" {\n  image_id      = "ami-123"\n  instance_type = "t3.micro"\n  metadata_options {\n    http_endpoint = "enabled"\n    http_tokens = "required"\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'a local from another file of the module resolves',
-      code: { 'main.tf': 'locals {\n  tokens = "optional"\n}\n', 'ec2.tf': 'resource "aws_instance" "web" {\n  metadata_options {\n    http_tokens = local.tokens\n  }\n}\n' },
+      code: {
+        'main.tf': 'locals {\n  tokens = "optional"\n}\n',
+        'ec2.tf': 'resource "aws_instance" "web" {\n  metadata_options {\n    http_tokens = local.tokens\n  }\n}\n',
+      },
       findings: [{ line: 3, column: 19, file: 'ec2.tf' }],
     },
   ],

@@ -2,7 +2,8 @@ import { rule } from '../../src/rules/ec2-instance-profile-missing';
 import type { RuleCases } from './tester';
 
 // AWS's documented example keys: not real credentials.
-const KEY_LINES = 'export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n';
+const KEY_LINES =
+  'export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n';
 const indent = (text: string, by: string) => text.replace(/^(?=.)/gm, by);
 
 export const cases: RuleCases = {
@@ -13,7 +14,11 @@ export const cases: RuleCases = {
       name: 'keys in user data but a role is attached (the secret itself is another rule)',
       code: `Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      IamInstanceProfile: !Ref Profile\n      UserData:\n        Fn::Base64: |\n${indent(KEY_LINES, '          ')}`,
     },
-    { syntax: 'yaml', name: 'no role and no keys', code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      UserData:\n        Fn::Base64: |\n          #!/bin/bash\n          yum install -y httpd\n' },
+    {
+      syntax: 'yaml',
+      name: 'no role and no keys',
+      code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      UserData:\n        Fn::Base64: |\n          #!/bin/bash\n          yum install -y httpd\n',
+    },
     {
       syntax: 'yaml',
       name: 'a password is not an AWS key',
@@ -43,7 +48,14 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'instance with keys and no profile',
       code: `Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      UserData:\n        Fn::Base64: !Sub |\n          #!/bin/bash\n${indent(KEY_LINES, '          ')}`,
-      findings: [{ line: 3, column: 11, message: /^(?![\s\S]*IOSFODNN)EC2 instance 'Web' has AWS access keys in its user data and no instance profile/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message:
+            /^(?![\s\S]*IOSFODNN)EC2 instance 'Web' has AWS access keys in its user data and no instance profile/,
+        },
+      ],
     },
     {
       syntax: 'yaml',
@@ -68,7 +80,8 @@ export const cases: RuleCases = {
       name: 'launch configuration with keys in a local of another file',
       code: {
         'locals.tf': `locals {\n  boot = <<EOF\n${KEY_LINES}EOF\n}\n`,
-        'asg.tf': 'resource "aws_launch_configuration" "lc" {\n  image_id      = "ami-123"\n  instance_type = "t3.micro"\n  user_data     = local.boot\n}\n',
+        'asg.tf':
+          'resource "aws_launch_configuration" "lc" {\n  image_id      = "ami-123"\n  instance_type = "t3.micro"\n  user_data     = local.boot\n}\n',
       },
       findings: [{ line: 1, column: 10, file: 'asg.tf' }],
     },

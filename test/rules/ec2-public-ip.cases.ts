@@ -23,8 +23,14 @@ export const cases: RuleCases = {
       name: 'a parameter without default is unknown',
       code: 'Parameters:\n  Public:\n    Type: String\nResources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      NetworkInterfaces:\n        - DeviceIndex: "0"\n          AssociatePublicIpAddress: !Ref Public\n',
     },
-    { syntax: 'json', code: '{"Resources": {"Lc": {"Type": "AWS::AutoScaling::LaunchConfiguration", "Properties": {"ImageId": "ami-1", "InstanceType": "t3.micro", "AssociatePublicIpAddress": false}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_instance" "web" {\n  ami                         = "ami-123"\n  associate_public_ip_address = false\n}\n' },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Lc": {"Type": "AWS::AutoScaling::LaunchConfiguration", "Properties": {"ImageId": "ami-1", "InstanceType": "t3.micro", "AssociatePublicIpAddress": false}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_instance" "web" {\n  ami                         = "ami-123"\n  associate_public_ip_address = false\n}\n',
+    },
     {
       syntax: 'terraform',
       name: 'for_each values are unknown',
@@ -42,14 +48,16 @@ export const cases: RuleCases = {
       name: 'instance network interface',
       code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      NetworkInterfaces:\n        - AssociatePublicIpAddress: true\n          DeviceIndex: "0"\n',
       findings: [{ line: 6, column: 37, message: /EC2 instance 'Web' asks for a public IP address/ }],
-      output: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      NetworkInterfaces:\n        - AssociatePublicIpAddress: false\n          DeviceIndex: "0"\n',
+      output:
+        'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      NetworkInterfaces:\n        - AssociatePublicIpAddress: false\n          DeviceIndex: "0"\n',
     },
     {
       syntax: 'yaml',
       name: 'launch template, second interface, quoted string',
       code: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        NetworkInterfaces:\n          - DeviceIndex: 0\n          - DeviceIndex: 1\n            AssociatePublicIpAddress: "true"\n',
       findings: [{ line: 9, column: 39, message: /Launch template 'Tpl'/ }],
-      output: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        NetworkInterfaces:\n          - DeviceIndex: 0\n          - DeviceIndex: 1\n            AssociatePublicIpAddress: false\n',
+      output:
+        'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        NetworkInterfaces:\n          - DeviceIndex: 0\n          - DeviceIndex: 1\n            AssociatePublicIpAddress: false\n',
     },
     {
       syntax: 'yaml',
@@ -61,28 +69,32 @@ export const cases: RuleCases = {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Lc": {\n      "Type": "AWS::AutoScaling::LaunchConfiguration",\n      "Properties": {\n        "ImageId": "ami-1",\n        "InstanceType": "t3.micro",\n        "AssociatePublicIpAddress": true\n      }\n    }\n  }\n}\n',
       findings: [{ line: 8, column: 37, message: /Launch configuration 'Lc'/ }],
-      output: '{\n  "Resources": {\n    "Lc": {\n      "Type": "AWS::AutoScaling::LaunchConfiguration",\n      "Properties": {\n        "ImageId": "ami-1",\n        "InstanceType": "t3.micro",\n        "AssociatePublicIpAddress": false\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "Lc": {\n      "Type": "AWS::AutoScaling::LaunchConfiguration",\n      "Properties": {\n        "ImageId": "ami-1",\n        "InstanceType": "t3.micro",\n        "AssociatePublicIpAddress": false\n      }\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'instance',
       code: 'resource "aws_instance" "web" {\n  ami                         = "ami-123"\n  associate_public_ip_address = true\n}\n',
       findings: [{ line: 3, column: 33, message: /set associate_public_ip_address to false/ }],
-      output: 'resource "aws_instance" "web" {\n  ami                         = "ami-123"\n  associate_public_ip_address = false\n}\n',
+      output:
+        'resource "aws_instance" "web" {\n  ami                         = "ami-123"\n  associate_public_ip_address = false\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'launch template network interface',
       code: 'resource "aws_launch_template" "t" {\n  network_interfaces {\n    associate_public_ip_address = "true"\n    security_groups             = [aws_security_group.web.id]\n  }\n}\n',
       findings: [{ line: 3, column: 35 }],
-      output: 'resource "aws_launch_template" "t" {\n  network_interfaces {\n    associate_public_ip_address = false\n    security_groups             = [aws_security_group.web.id]\n  }\n}\n',
+      output:
+        'resource "aws_launch_template" "t" {\n  network_interfaces {\n    associate_public_ip_address = false\n    security_groups             = [aws_security_group.web.id]\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'launch configuration with a variable from another file (not fixed here)',
       code: {
         'variables.tf': 'variable "public" {\n  default = true\n}\n',
-        'asg.tf': 'resource "aws_launch_configuration" "lc" {\n  image_id                    = "ami-123"\n  instance_type               = "t3.micro"\n  associate_public_ip_address = var.public\n}\n',
+        'asg.tf':
+          'resource "aws_launch_configuration" "lc" {\n  image_id                    = "ami-123"\n  instance_type               = "t3.micro"\n  associate_public_ip_address = var.public\n}\n',
       },
       findings: [{ line: 4, column: 33, file: 'asg.tf' }],
     },

@@ -1,15 +1,39 @@
 import { rule } from '../../src/rules/ec2-security-group-admin-ports-open';
 import type { RuleCases } from './tester';
 
-const sg = (rules: string) => `Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n      SecurityGroupIngress:\n${rules}`;
+const sg = (rules: string) =>
+  `Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n      SecurityGroupIngress:\n${rules}`;
 
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', code: sg('        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 10.0.0.0/8\n') },
-    { syntax: 'yaml', name: 'HTTPS open to the world is not an admin port', code: sg('        - IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 0.0.0.0/0\n') },
-    { syntax: 'yaml', name: 'another security group as the source', code: sg('        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          SourceSecurityGroupId: !Ref Bastion\n') },
-    { syntax: 'yaml', name: 'an entry behind !If is unknown', code: sg('        - !If [Open, {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}, !Ref AWS::NoValue]\n') },
+    {
+      syntax: 'yaml',
+      code: sg(
+        '        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 10.0.0.0/8\n',
+      ),
+    },
+    {
+      syntax: 'yaml',
+      name: 'HTTPS open to the world is not an admin port',
+      code: sg(
+        '        - IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 0.0.0.0/0\n',
+      ),
+    },
+    {
+      syntax: 'yaml',
+      name: 'another security group as the source',
+      code: sg(
+        '        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          SourceSecurityGroupId: !Ref Bastion\n',
+      ),
+    },
+    {
+      syntax: 'yaml',
+      name: 'an entry behind !If is unknown',
+      code: sg(
+        '        - !If [Open, {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}, !Ref AWS::NoValue]\n',
+      ),
+    },
     {
       syntax: 'yaml',
       name: 'a parameter without default is unknown',
@@ -20,15 +44,31 @@ export const cases: RuleCases = {
       name: 'a parameter whose default is a private range',
       code: 'Parameters:\n  SSHLocation:\n    Type: String\n    Default: 10.10.10.0/24\nResources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: ssh\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: !Ref SSHLocation\n',
     },
-    { syntax: 'yaml', name: 'an inverted range holds no port (EC2 rejects it)', code: sg("        - IpProtocol: tcp\n          FromPort: '23'\n          ToPort: '21'\n          CidrIp: 0.0.0.0/0\n") },
-    { syntax: 'yaml', name: 'all traffic is reported by ec2-security-group-all-traffic-open, not twice', code: sg('        - IpProtocol: -1\n          CidrIp: 0.0.0.0/0\n') },
+    {
+      syntax: 'yaml',
+      name: 'an inverted range holds no port (EC2 rejects it)',
+      code: sg(
+        "        - IpProtocol: tcp\n          FromPort: '23'\n          ToPort: '21'\n          CidrIp: 0.0.0.0/0\n",
+      ),
+    },
+    {
+      syntax: 'yaml',
+      name: 'all traffic is reported by ec2-security-group-all-traffic-open, not twice',
+      code: sg('        - IpProtocol: -1\n          CidrIp: 0.0.0.0/0\n'),
+    },
     {
       syntax: 'yaml',
       name: 'egress to port 22 is not inbound access',
       code: 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: out\n      SecurityGroupEgress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n',
     },
-    { syntax: 'json', code: '{"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "web", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "CidrIp": "0.0.0.0/0"}]}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["10.0.0.0/8"]\n  }\n}\n' },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "web", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "CidrIp": "0.0.0.0/0"}]}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["10.0.0.0/8"]\n  }\n}\n',
+    },
     // The peer flags this one; EC2 reads TCP 0-0 as port 0 (hashicorp/terraform-provider-aws#27525).
     {
       syntax: 'terraform',
@@ -72,8 +112,12 @@ export const cases: RuleCases = {
     {
       syntax: 'yaml',
       name: 'inline rule',
-      code: sg('        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n'),
-      findings: [{ line: 10, column: 19, message: /^Security group 'Sg' allows SSH \(22\) from anywhere \(0\.0\.0\.0\/0\)\./ }],
+      code: sg(
+        '        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n',
+      ),
+      findings: [
+        { line: 10, column: 19, message: /^Security group 'Sg' allows SSH \(22\) from anywhere \(0\.0\.0\.0\/0\)\./ },
+      ],
     },
     {
       syntax: 'yaml',
@@ -96,9 +140,15 @@ export const cases: RuleCases = {
     {
       syntax: 'yaml',
       name: 'a port range holding both, with ports written as strings',
-      code: sg("        - IpProtocol: tcp\n          FromPort: '0'\n          ToPort: '5000'\n          CidrIp: 0.0.0.0/0\n        - IpProtocol: tcp\n          FromPort: 21\n          ToPort: 23\n          CidrIp: 0.0.0.0/0\n"),
+      code: sg(
+        "        - IpProtocol: tcp\n          FromPort: '0'\n          ToPort: '5000'\n          CidrIp: 0.0.0.0/0\n        - IpProtocol: tcp\n          FromPort: 21\n          ToPort: 23\n          CidrIp: 0.0.0.0/0\n",
+      ),
       findings: [
-        { line: 10, column: 19, message: /allows ports 0-5000, which include SSH \(22\) and RDP \(3389\), from anywhere/ },
+        {
+          line: 10,
+          column: 19,
+          message: /allows ports 0-5000, which include SSH \(22\) and RDP \(3389\), from anywhere/,
+        },
         { line: 14, column: 19, message: /allows ports 21-23, which include SSH \(22\), from anywhere/ },
       ],
     },
@@ -140,7 +190,8 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a variable default in another file is reported at the reference',
       code: {
-        'main.tf': 'resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = var.admin_cidrs\n  }\n}\n',
+        'main.tf':
+          'resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = var.admin_cidrs\n  }\n}\n',
         'variables.tf': 'variable "admin_cidrs" {\n  default = ["0.0.0.0/0"]\n}\n',
       },
       findings: [{ line: 6, column: 19, file: 'main.tf', message: /0\.0\.0\.0\/0, the default of var\.admin_cidrs/ }],

@@ -1,14 +1,30 @@
 import { rule } from '../../src/rules/ec2-security-group-all-traffic-open';
 import type { RuleCases } from './tester';
 
-const sg = (rules: string) => `Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: lb\n      SecurityGroupIngress:\n${rules}`;
+const sg = (rules: string) =>
+  `Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: lb\n      SecurityGroupIngress:\n${rules}`;
 
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', code: sg('        - IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 0.0.0.0/0\n') },
-    { syntax: 'yaml', name: 'all traffic from a private range', code: sg('        - IpProtocol: -1\n          CidrIp: 10.0.0.0/8\n') },
-    { syntax: 'yaml', name: 'ports 1024-65535 are not every port', code: sg('        - IpProtocol: tcp\n          FromPort: 1024\n          ToPort: 65535\n          CidrIp: 0.0.0.0/0\n') },
+    {
+      syntax: 'yaml',
+      code: sg(
+        '        - IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 0.0.0.0/0\n',
+      ),
+    },
+    {
+      syntax: 'yaml',
+      name: 'all traffic from a private range',
+      code: sg('        - IpProtocol: -1\n          CidrIp: 10.0.0.0/8\n'),
+    },
+    {
+      syntax: 'yaml',
+      name: 'ports 1024-65535 are not every port',
+      code: sg(
+        '        - IpProtocol: tcp\n          FromPort: 1024\n          ToPort: 65535\n          CidrIp: 0.0.0.0/0\n',
+      ),
+    },
     {
       syntax: 'yaml',
       name: 'all traffic outbound is not inbound',
@@ -19,9 +35,21 @@ export const cases: RuleCases = {
       name: 'a parameter without default is unknown',
       code: 'Parameters:\n  Source:\n    Type: String\nResources:\n  Open:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !Ref Sg\n      IpProtocol: -1\n      CidrIp: !Ref Source\n',
     },
-    { syntax: 'yaml', name: 'the protocol behind !If is unknown', code: sg('        - IpProtocol: !If [Wide, -1, tcp]\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 0.0.0.0/0\n') },
-    { syntax: 'json', code: '{"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "lb", "SecurityGroupIngress": [{"IpProtocol": "-1", "SourceSecurityGroupId": "sg-12345678"}]}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_security_group" "lb" {\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n' },
+    {
+      syntax: 'yaml',
+      name: 'the protocol behind !If is unknown',
+      code: sg(
+        '        - IpProtocol: !If [Wide, -1, tcp]\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 0.0.0.0/0\n',
+      ),
+    },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "lb", "SecurityGroupIngress": [{"IpProtocol": "-1", "SourceSecurityGroupId": "sg-12345678"}]}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_security_group" "lb" {\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+    },
     {
       syntax: 'terraform',
       name: 'all traffic from the group itself',
@@ -44,13 +72,22 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'protocol -1',
       code: sg('        - IpProtocol: -1\n          CidrIp: 0.0.0.0/0\n'),
-      findings: [{ line: 8, column: 19, message: /^Security group 'Sg' allows all traffic \(every protocol and port\) from anywhere \(0\.0\.0\.0\/0\)/ }],
+      findings: [
+        {
+          line: 8,
+          column: 19,
+          message:
+            /^Security group 'Sg' allows all traffic \(every protocol and port\) from anywhere \(0\.0\.0\.0\/0\)/,
+        },
+      ],
     },
     {
       syntax: 'yaml',
       name: 'every TCP port, standalone ingress over IPv6',
       code: 'Resources:\n  Open:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !Ref Sg\n      IpProtocol: tcp\n      FromPort: 0\n      ToPort: 65535\n      CidrIpv6: ::/0\n',
-      findings: [{ line: 9, column: 17, message: /^Ingress rule 'Open' allows every TCP port from anywhere \(::\/0\)/ }],
+      findings: [
+        { line: 9, column: 17, message: /^Ingress rule 'Open' allows every TCP port from anywhere \(::\/0\)/ },
+      ],
     },
     {
       syntax: 'json',

@@ -1,21 +1,45 @@
 import { rule } from '../../src/rules/ec2-security-group-database-ports-open';
 import type { RuleCases } from './tester';
 
-const sg = (rules: string) => `Resources:\n  DbSg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: db\n      SecurityGroupIngress:\n${rules}`;
+const sg = (rules: string) =>
+  `Resources:\n  DbSg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: db\n      SecurityGroupIngress:\n${rules}`;
 
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', code: sg('        - IpProtocol: tcp\n          FromPort: 5432\n          ToPort: 5432\n          SourceSecurityGroupId: !Ref AppSg\n') },
-    { syntax: 'yaml', name: 'a private range', code: sg('        - IpProtocol: tcp\n          FromPort: 3306\n          ToPort: 3306\n          CidrIp: 10.0.0.0/16\n') },
-    { syntax: 'yaml', name: 'every port is reported by ec2-security-group-all-traffic-open, not twice', code: sg('        - IpProtocol: tcp\n          FromPort: 0\n          ToPort: 65535\n          CidrIp: 0.0.0.0/0\n') },
+    {
+      syntax: 'yaml',
+      code: sg(
+        '        - IpProtocol: tcp\n          FromPort: 5432\n          ToPort: 5432\n          SourceSecurityGroupId: !Ref AppSg\n',
+      ),
+    },
+    {
+      syntax: 'yaml',
+      name: 'a private range',
+      code: sg(
+        '        - IpProtocol: tcp\n          FromPort: 3306\n          ToPort: 3306\n          CidrIp: 10.0.0.0/16\n',
+      ),
+    },
+    {
+      syntax: 'yaml',
+      name: 'every port is reported by ec2-security-group-all-traffic-open, not twice',
+      code: sg(
+        '        - IpProtocol: tcp\n          FromPort: 0\n          ToPort: 65535\n          CidrIp: 0.0.0.0/0\n',
+      ),
+    },
     {
       syntax: 'yaml',
       name: 'a parameter without default is unknown',
       code: 'Parameters:\n  ClientIP:\n    Type: String\nResources:\n  DbSg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: db\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 3306\n          ToPort: 3306\n          CidrIp: !Ref ClientIP\n',
     },
-    { syntax: 'json', code: '{"Resources": {"DbSg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "db", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": "0.0.0.0/0"}]}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_security_group" "db" {\n  ingress {\n    from_port       = 5432\n    to_port         = 5432\n    protocol        = "tcp"\n    security_groups = [aws_security_group.app.id]\n  }\n}\n' },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"DbSg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "db", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": "0.0.0.0/0"}]}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_security_group" "db" {\n  ingress {\n    from_port       = 5432\n    to_port         = 5432\n    protocol        = "tcp"\n    security_groups = [aws_security_group.app.id]\n  }\n}\n',
+    },
     {
       syntax: 'terraform',
       name: 'MySQL over UDP is not MySQL',
@@ -32,13 +56,27 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'one engine, from a parameter default',
       code: 'Parameters:\n  ClientIP:\n    Type: String\n    Default: 0.0.0.0/0\nResources:\n  DbSg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: db\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 3306\n          ToPort: 3306\n          CidrIp: !Ref ClientIP\n',
-      findings: [{ line: 14, column: 19, message: /^Security group 'DbSg' allows MySQL\/MariaDB \(3306\) from anywhere \(0\.0\.0\.0\/0, the default of parameter ClientIP\)/ }],
+      findings: [
+        {
+          line: 14,
+          column: 19,
+          message:
+            /^Security group 'DbSg' allows MySQL\/MariaDB \(3306\) from anywhere \(0\.0\.0\.0\/0, the default of parameter ClientIP\)/,
+        },
+      ],
     },
     {
       syntax: 'yaml',
       name: 'a wide range names the first engines and counts the rest',
       code: 'Resources:\n  Wide:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !Ref DbSg\n      IpProtocol: tcp\n      FromPort: 1024\n      ToPort: 65535\n      CidrIpv6: ::/0\n',
-      findings: [{ line: 9, column: 17, message: /^Ingress rule 'Wide' allows ports 1024-65535, which include SQL Server \(1433\), Oracle \(1521\), MySQL\/MariaDB \(3306\) and 9 more, from anywhere/ }],
+      findings: [
+        {
+          line: 9,
+          column: 17,
+          message:
+            /^Ingress rule 'Wide' allows ports 1024-65535, which include SQL Server \(1433\), Oracle \(1521\), MySQL\/MariaDB \(3306\) and 9 more, from anywhere/,
+        },
+      ],
     },
     {
       syntax: 'json',
@@ -52,7 +90,12 @@ export const cases: RuleCases = {
       findings: [
         { line: 6, column: 20, message: /PostgreSQL \(5432\)/ },
         { line: 15, column: 24, message: /Redis\/Valkey \(6379\)/ },
-        { line: 21, column: 23, message: /ports 9200-9300, which include OpenSearch\/Elasticsearch \(9200\) and OpenSearch\/Elasticsearch transport \(9300\), from anywhere/ },
+        {
+          line: 21,
+          column: 23,
+          message:
+            /ports 9200-9300, which include OpenSearch\/Elasticsearch \(9200\) and OpenSearch\/Elasticsearch transport \(9300\), from anywhere/,
+        },
       ],
     },
   ],

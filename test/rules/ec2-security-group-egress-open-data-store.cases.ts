@@ -1,7 +1,8 @@
 import { rule } from '../../src/rules/ec2-security-group-egress-open-data-store';
 import type { RuleCases } from './tester';
 
-const db = '  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: true\n      VPCSecurityGroups:\n        - !GetAtt DbSg.GroupId\n';
+const db =
+  '  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: true\n      VPCSecurityGroups:\n        - !GetAtt DbSg.GroupId\n';
 
 export const cases: RuleCases = {
   rule,
@@ -46,15 +47,32 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'the default egress rule is kept when SecurityGroupEgress is absent',
       code: `Resources:\n  DbSg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: db\n${db}`,
-      findings: [{ line: 3, column: 11, severity: 'info', message: /^Security group 'DbSg' of RDS instance 'Db' has no SecurityGroupEgress rules, so it keeps the rules EC2 adds by default, which allow all outbound traffic\./ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          severity: 'info',
+          message:
+            /^Security group 'DbSg' of RDS instance 'Db' has no SecurityGroupEgress rules, so it keeps the rules EC2 adds by default, which allow all outbound traffic\./,
+        },
+      ],
     },
     {
       syntax: 'yaml',
       name: 'an explicit rule to the world, and a standalone egress rule (which does not remove the default)',
       code: `Resources:\n  DbSg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: db\n      SecurityGroupEgress:\n        - IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 0.0.0.0/0\n  Out:\n    Type: AWS::EC2::SecurityGroupEgress\n    Properties:\n      GroupId: !Ref DbSg\n      IpProtocol: -1\n      CidrIpv6: ::/0\n${db}`,
       findings: [
-        { line: 10, column: 19, message: /^Security group 'DbSg' lets RDS instance 'Db' send traffic to anywhere \(0\.0\.0\.0\/0\)/ },
-        { line: 16, column: 17, message: /^Egress rule 'Out' of security group 'DbSg' lets RDS instance 'Db' send traffic to anywhere \(::\/0\)/ },
+        {
+          line: 10,
+          column: 19,
+          message: /^Security group 'DbSg' lets RDS instance 'Db' send traffic to anywhere \(0\.0\.0\.0\/0\)/,
+        },
+        {
+          line: 16,
+          column: 17,
+          message:
+            /^Egress rule 'Out' of security group 'DbSg' lets RDS instance 'Db' send traffic to anywhere \(::\/0\)/,
+        },
       ],
     },
     {
@@ -68,11 +86,23 @@ export const cases: RuleCases = {
       code: {
         'main.tf':
           'resource "aws_security_group" "db" {\n  egress {\n    from_port   = 0\n    to_port     = 0\n    protocol    = "-1"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n\nresource "aws_security_group_rule" "out" {\n  type              = "egress"\n  from_port         = 443\n  to_port           = 443\n  protocol          = "tcp"\n  ipv6_cidr_blocks  = ["::/0"]\n  security_group_id = aws_security_group.db.id\n}\n\nresource "aws_elasticache_replication_group" "cache" {\n  description        = "cache"\n  security_group_ids = [aws_security_group.db.id]\n}\n',
-        'rules.tf': 'resource "aws_vpc_security_group_egress_rule" "https" {\n  security_group_id = aws_security_group.db.id\n  cidr_ipv4         = "0.0.0.0/0"\n  from_port         = 443\n  to_port           = 443\n  ip_protocol       = "tcp"\n}\n',
+        'rules.tf':
+          'resource "aws_vpc_security_group_egress_rule" "https" {\n  security_group_id = aws_security_group.db.id\n  cidr_ipv4         = "0.0.0.0/0"\n  from_port         = 443\n  to_port           = 443\n  ip_protocol       = "tcp"\n}\n',
       },
       findings: [
-        { line: 6, column: 20, file: 'main.tf', message: /^Security group 'aws_security_group\.db' lets ElastiCache replication group 'aws_elasticache_replication_group\.cache' send traffic to anywhere/ },
-        { line: 15, column: 24, file: 'main.tf', message: /^Egress rule 'aws_security_group_rule\.out' of security group 'aws_security_group\.db'/ },
+        {
+          line: 6,
+          column: 20,
+          file: 'main.tf',
+          message:
+            /^Security group 'aws_security_group\.db' lets ElastiCache replication group 'aws_elasticache_replication_group\.cache' send traffic to anywhere/,
+        },
+        {
+          line: 15,
+          column: 24,
+          file: 'main.tf',
+          message: /^Egress rule 'aws_security_group_rule\.out' of security group 'aws_security_group\.db'/,
+        },
         { line: 3, column: 23, file: 'rules.tf' },
       ],
     },

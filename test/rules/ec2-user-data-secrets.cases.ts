@@ -62,15 +62,30 @@ export const cases: RuleCases = {
       name: 'access key id and secret key in a !Sub without variables; each points at the secret',
       code: `Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      UserData:\n        Fn::Base64: !Sub |\n          #!/bin/bash\n          export AWS_ACCESS_KEY_ID=${KEY_ID}\n          export AWS_SECRET_ACCESS_KEY=${SECRET}\n`,
       findings: [
-        { line: 8, column: 36, message: /^(?![\s\S]*IOSFODNN)EC2 instance 'Web' has an AWS access key id \(AKIA…\) in its user data\./ },
-        { line: 9, column: 40, message: /^(?![\s\S]*bPxRfiCY).*an AWS secret access key \(assigned to AWS_SECRET_ACCESS_KEY\)/ },
+        {
+          line: 8,
+          column: 36,
+          message: /^(?![\s\S]*IOSFODNN)EC2 instance 'Web' has an AWS access key id \(AKIA…\) in its user data\./,
+        },
+        {
+          line: 9,
+          column: 40,
+          message: /^(?![\s\S]*bPxRfiCY).*an AWS secret access key \(assigned to AWS_SECRET_ACCESS_KEY\)/,
+        },
       ],
     },
     {
       syntax: 'yaml',
       name: 'a base64 literal is decoded; the finding points at the value',
       code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      UserData: IyEvYmluL2Jhc2gKZXhwb3J0IEFXU19BQ0NFU1NfS0VZX0lEPUFLSUFJT1NGT0ROTjdFWEFNUExFCg==\n',
-      findings: [{ line: 5, column: 17, message: /an AWS access key id \(AKIA…\) in its base64-encoded user data/, severity: 'error' }],
+      findings: [
+        {
+          line: 5,
+          column: 17,
+          message: /an AWS access key id \(AKIA…\) in its base64-encoded user data/,
+          severity: 'error',
+        },
+      ],
     },
     {
       syntax: 'yaml',
@@ -82,19 +97,37 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a private key in a launch template',
       code: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        UserData:\n          Fn::Base64: |\n            #!/bin/bash\n            cat > /root/.ssh/id_rsa <<KEY\n            -----BEGIN RSA PRIVATE KEY-----\n            MIIEowIBAAKCAQEAfakefakefake\n            -----END RSA PRIVATE KEY-----\n            KEY\n',
-      findings: [{ line: 10, column: 13, message: /Launch template 'Tpl' has a private key \(-----BEGIN RSA PRIVATE KEY-----\) in its user data/ }],
+      findings: [
+        {
+          line: 10,
+          column: 13,
+          message: /Launch template 'Tpl' has a private key \(-----BEGIN RSA PRIVATE KEY-----\) in its user data/,
+        },
+      ],
     },
     {
       syntax: 'json',
       name: 'a password in a launch configuration',
       code: '{\n  "Resources": {\n    "Lc": {\n      "Type": "AWS::AutoScaling::LaunchConfiguration",\n      "Properties": {\n        "ImageId": "ami-1",\n        "InstanceType": "t3.micro",\n        "UserData": {"Fn::Base64": {"Fn::Join": ["", ["#!/bin/bash\\n", "export DB_PASSWORD=hunter22\\n"]]}}\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 8, column: 92, message: /^(?![\s\S]*hunter22)Launch configuration 'Lc' has a password \(assigned to DB_PASSWORD\)/ }],
+      findings: [
+        {
+          line: 8,
+          column: 92,
+          message: /^(?![\s\S]*hunter22)Launch configuration 'Lc' has a password \(assigned to DB_PASSWORD\)/,
+        },
+      ],
     },
     {
       syntax: 'json',
       name: 'a secret key set with aws configure, base64-encoded',
       code: '{"Resources": {"Web": {"Type": "AWS::EC2::Instance", "Properties": {"UserData": "IyEvYmluL2Jhc2gKYXdzIGNvbmZpZ3VyZSBzZXQgYXdzX3NlY3JldF9hY2Nlc3Nfa2V5IHdKYWxyWFV0bkZFTUkvSzdNREVORy9iUHhSZmlDWUVYQU1QTEVLRVkK"}}}}',
-      findings: [{ line: 1, column: 81, message: /an AWS secret access key \(assigned to aws_secret_access_key\) in its base64-encoded user data/ }],
+      findings: [
+        {
+          line: 1,
+          column: 81,
+          message: /an AWS secret access key \(assigned to aws_secret_access_key\) in its base64-encoded user data/,
+        },
+      ],
     },
     {
       syntax: 'terraform',
@@ -118,7 +151,8 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a script held in a local of another file',
       code: {
-        'locals.tf': 'locals {\n  boot = <<-EOT\n    #!/bin/bash\n    hostnamectl set-hostname ${var.name}\n    export AWS_ACCESS_KEY_ID=ASIAIOSFODNN7EXAMPLE\n  EOT\n}\n',
+        'locals.tf':
+          'locals {\n  boot = <<-EOT\n    #!/bin/bash\n    hostnamectl set-hostname ${var.name}\n    export AWS_ACCESS_KEY_ID=ASIAIOSFODNN7EXAMPLE\n  EOT\n}\n',
         'main.tf': 'resource "aws_instance" "web" {\n  user_data = local.boot\n}\n',
       },
       findings: [{ line: 2, column: 15, file: 'main.tf', message: /temporary AWS credentials \(ASIA…\)/ }],

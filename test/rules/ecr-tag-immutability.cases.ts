@@ -4,39 +4,71 @@ import type { RuleCases } from './tester';
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: IMMUTABLE\n' },
+    {
+      syntax: 'yaml',
+      code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: IMMUTABLE\n',
+    },
     {
       syntax: 'yaml',
       name: 'immutable with chosen exceptions is a deliberate choice',
       code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: IMMUTABLE_WITH_EXCLUSION\n      ImageTagMutabilityExclusionFilters:\n        - ImageTagMutabilityExclusionFilterType: WILDCARD\n          ImageTagMutabilityExclusionFilterValue: latest\n',
     },
-    { syntax: 'yaml', name: 'a parameter without default is unknown', code: 'Parameters:\n  Mutability:\n    Type: String\nResources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: !Ref Mutability\n' },
-    { syntax: 'yaml', name: 'value behind !If is unknown', code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: !If [IsProd, IMMUTABLE, MUTABLE]\n' },
-    { syntax: 'json', code: '{"Resources": {"Repo": {"Type": "AWS::ECR::Repository", "Properties": {"ImageTagMutability": "IMMUTABLE"}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_ecr_repository" "app" {\n  name                 = "app"\n  image_tag_mutability = "IMMUTABLE"\n}\n' },
-    { syntax: 'terraform', name: 'a variable without default is unknown', code: 'variable "mutability" {\n  type = string\n}\n\nresource "aws_ecr_repository" "app" {\n  image_tag_mutability = var.mutability\n}\n' },
+    {
+      syntax: 'yaml',
+      name: 'a parameter without default is unknown',
+      code: 'Parameters:\n  Mutability:\n    Type: String\nResources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: !Ref Mutability\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'value behind !If is unknown',
+      code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: !If [IsProd, IMMUTABLE, MUTABLE]\n',
+    },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Repo": {"Type": "AWS::ECR::Repository", "Properties": {"ImageTagMutability": "IMMUTABLE"}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_ecr_repository" "app" {\n  name                 = "app"\n  image_tag_mutability = "IMMUTABLE"\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a variable without default is unknown',
+      code: 'variable "mutability" {\n  type = string\n}\n\nresource "aws_ecr_repository" "app" {\n  image_tag_mutability = var.mutability\n}\n',
+    },
   ],
   invalid: [
     {
       syntax: 'yaml',
       name: 'missing',
       code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      RepositoryName: app\n',
-      findings: [{ line: 3, column: 11, message: /ECR repository 'Repo' keeps its image tags mutable \(ImageTagMutability is not set and defaults to MUTABLE\)/, severity: 'info' }],
-      output: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      RepositoryName: app\n      ImageTagMutability: IMMUTABLE\n',
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message:
+            /ECR repository 'Repo' keeps its image tags mutable \(ImageTagMutability is not set and defaults to MUTABLE\)/,
+          severity: 'info',
+        },
+      ],
+      output:
+        'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      RepositoryName: app\n      ImageTagMutability: IMMUTABLE\n',
     },
     {
       syntax: 'yaml',
       name: 'no Properties at all',
       code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n',
       findings: [{ line: 3, column: 11 }],
-      output: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: IMMUTABLE\n',
+      output:
+        'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: IMMUTABLE\n',
     },
     {
       syntax: 'yaml',
       name: 'explicitly MUTABLE',
       code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: MUTABLE\n',
       findings: [{ line: 5, column: 27, message: /set ImageTagMutability to IMMUTABLE/ }],
-      output: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: IMMUTABLE\n',
+      output:
+        'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: IMMUTABLE\n',
     },
     {
       syntax: 'yaml',
@@ -48,7 +80,8 @@ export const cases: RuleCases = {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Repo": {\n      "Type": "AWS::ECR::Repository",\n      "Properties": {\n        "ImageTagMutability": "MUTABLE"\n      }\n    }\n  }\n}\n',
       findings: [{ line: 6, column: 31 }],
-      output: '{\n  "Resources": {\n    "Repo": {\n      "Type": "AWS::ECR::Repository",\n      "Properties": {\n        "ImageTagMutability": "IMMUTABLE"\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "Repo": {\n      "Type": "AWS::ECR::Repository",\n      "Properties": {\n        "ImageTagMutability": "IMMUTABLE"\n      }\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
@@ -62,7 +95,8 @@ export const cases: RuleCases = {
       name: 'explicitly MUTABLE',
       code: 'resource "aws_ecr_repository" "app" {\n  name                 = "app"\n  image_tag_mutability = "MUTABLE"\n}\n',
       findings: [{ line: 3, column: 26 }],
-      output: 'resource "aws_ecr_repository" "app" {\n  name                 = "app"\n  image_tag_mutability = "IMMUTABLE"\n}\n',
+      output:
+        'resource "aws_ecr_repository" "app" {\n  name                 = "app"\n  image_tag_mutability = "IMMUTABLE"\n}\n',
     },
     {
       syntax: 'terraform',

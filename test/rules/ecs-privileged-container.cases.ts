@@ -1,54 +1,108 @@
 import { rule } from '../../src/rules/ecs-privileged-container';
 import type { RuleCases } from './tester';
 
-const task = (containers: string, extra = '') => `Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n${extra}      ContainerDefinitions:\n${containers}`;
+const task = (containers: string, extra = '') =>
+  `Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n${extra}      ContainerDefinitions:\n${containers}`;
 
 export const cases: RuleCases = {
   rule,
   valid: [
     { syntax: 'yaml', code: task('        - Name: web\n          Image: nginx\n          Privileged: false\n') },
     { syntax: 'yaml', name: 'not set', code: task('        - Name: web\n          Image: nginx\n') },
-    { syntax: 'yaml', name: 'value behind !If is unknown', code: task('        - Name: agent\n          Image: agent\n          Privileged: !If [NeedsDocker, true, false]\n') },
-    { syntax: 'yaml', name: 'a parameter without default is unknown', code: 'Parameters:\n  Privileged:\n    Type: String\n' + task('        - Name: agent\n          Privileged: !Ref Privileged\n') },
-    { syntax: 'json', code: '{"Resources": {"Task": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"ContainerDefinitions": [{"Name": "web", "Privileged": false}]}}}}' },
-    { syntax: 'terraform', name: 'jsonencode without privileged', code: 'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  container_definitions = jsonencode([\n    { name = "web", image = "nginx", essential = true }\n  ])\n}\n' },
-    { syntax: 'terraform', name: 'file() is read at plan time: unknown', code: 'resource "aws_ecs_task_definition" "app" {\n  family                = "app"\n  container_definitions = file("containers.json")\n}\n' },
-    { syntax: 'terraform', name: 'a variable without default is unknown', code: 'variable "privileged" {}\n\nresource "aws_ecs_task_definition" "app" {\n  family = "app"\n  container_definitions = jsonencode([{ name = "agent", privileged = var.privileged }])\n}\n' },
-    { syntax: 'terraform', name: 'JSON text with privileged false', code: 'resource "aws_ecs_task_definition" "app" {\n  family                = "app"\n  container_definitions = "[{\\"name\\": \\"web\\", \\"privileged\\": false}]"\n}\n' },
+    {
+      syntax: 'yaml',
+      name: 'value behind !If is unknown',
+      code: task(
+        '        - Name: agent\n          Image: agent\n          Privileged: !If [NeedsDocker, true, false]\n',
+      ),
+    },
+    {
+      syntax: 'yaml',
+      name: 'a parameter without default is unknown',
+      code:
+        'Parameters:\n  Privileged:\n    Type: String\n' +
+        task('        - Name: agent\n          Privileged: !Ref Privileged\n'),
+    },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Task": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"ContainerDefinitions": [{"Name": "web", "Privileged": false}]}}}}',
+    },
+    {
+      syntax: 'terraform',
+      name: 'jsonencode without privileged',
+      code: 'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  container_definitions = jsonencode([\n    { name = "web", image = "nginx", essential = true }\n  ])\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'file() is read at plan time: unknown',
+      code: 'resource "aws_ecs_task_definition" "app" {\n  family                = "app"\n  container_definitions = file("containers.json")\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a variable without default is unknown',
+      code: 'variable "privileged" {}\n\nresource "aws_ecs_task_definition" "app" {\n  family = "app"\n  container_definitions = jsonencode([{ name = "agent", privileged = var.privileged }])\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'JSON text with privileged false',
+      code: 'resource "aws_ecs_task_definition" "app" {\n  family                = "app"\n  container_definitions = "[{\\"name\\": \\"web\\", \\"privileged\\": false}]"\n}\n',
+    },
   ],
   invalid: [
     {
       syntax: 'yaml',
       name: 'one privileged container among two',
-      code: task('        - Name: web\n          Image: nginx\n        - Name: agent\n          Image: docker:dind\n          Privileged: true\n'),
-      findings: [{ line: 10, column: 23, message: /^Container 'agent' in ECS task definition 'Task' runs privileged/, severity: 'error' }],
-      output: task('        - Name: web\n          Image: nginx\n        - Name: agent\n          Image: docker:dind\n          Privileged: false\n'),
+      code: task(
+        '        - Name: web\n          Image: nginx\n        - Name: agent\n          Image: docker:dind\n          Privileged: true\n',
+      ),
+      findings: [
+        {
+          line: 10,
+          column: 23,
+          message: /^Container 'agent' in ECS task definition 'Task' runs privileged/,
+          severity: 'error',
+        },
+      ],
+      output: task(
+        '        - Name: web\n          Image: nginx\n        - Name: agent\n          Image: docker:dind\n          Privileged: false\n',
+      ),
     },
     {
       syntax: 'yaml',
       name: 'Fargate-only task definition: the setting cannot work there',
       code: task('        - Name: web\n          Privileged: "true"\n', '      RequiresCompatibilities: [FARGATE]\n'),
-      findings: [{ line: 8, column: 23, message: /requires Fargate, which does not support privileged containers/, severity: 'warning' }],
+      findings: [
+        {
+          line: 8,
+          column: 23,
+          message: /requires Fargate, which does not support privileged containers/,
+          severity: 'warning',
+        },
+      ],
       output: task('        - Name: web\n          Privileged: false\n', '      RequiresCompatibilities: [FARGATE]\n'),
     },
     {
       syntax: 'yaml',
       name: 'true from a parameter default: reported, fixed where the parameter is declared',
-      code: 'Parameters:\n  Privileged:\n    Type: String\n    Default: "true"\n' + task('        - Name: agent\n          Privileged: !Ref Privileged\n'),
+      code:
+        'Parameters:\n  Privileged:\n    Type: String\n    Default: "true"\n' +
+        task('        - Name: agent\n          Privileged: !Ref Privileged\n'),
       findings: [{ line: 11, column: 23 }],
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Task": {\n      "Type": "AWS::ECS::TaskDefinition",\n      "Properties": {\n        "ContainerDefinitions": [\n          { "Name": "agent", "Privileged": true }\n        ]\n      }\n    }\n  }\n}\n',
       findings: [{ line: 7, column: 44 }],
-      output: '{\n  "Resources": {\n    "Task": {\n      "Type": "AWS::ECS::TaskDefinition",\n      "Properties": {\n        "ContainerDefinitions": [\n          { "Name": "agent", "Privileged": false }\n        ]\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "Task": {\n      "Type": "AWS::ECS::TaskDefinition",\n      "Properties": {\n        "ContainerDefinitions": [\n          { "Name": "agent", "Privileged": false }\n        ]\n      }\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'jsonencode: the HCL map is fixed in place',
       code: 'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  container_definitions = jsonencode([\n    {\n      name       = "agent"\n      image      = "docker:dind"\n      privileged = true\n    }\n  ])\n}\n',
       findings: [{ line: 7, column: 20, message: /Container 'agent'/ }],
-      output: 'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  container_definitions = jsonencode([\n    {\n      name       = "agent"\n      image      = "docker:dind"\n      privileged = false\n    }\n  ])\n}\n',
+      output:
+        'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  container_definitions = jsonencode([\n    {\n      name       = "agent"\n      image      = "docker:dind"\n      privileged = false\n    }\n  ])\n}\n',
     },
     {
       syntax: 'terraform',
@@ -74,7 +128,11 @@ export const cases: RuleCases = {
     {
       syntax: 'terraform',
       name: 'containers in a local declared in another file: pointed at where the task definition uses them',
-      code: { 'locals.tf': 'locals {\n  containers = [{ name = "agent", privileged = true }]\n}\n', 'main.tf': 'resource "aws_ecs_task_definition" "app" {\n  family                = "app"\n  container_definitions = jsonencode(local.containers)\n}\n' },
+      code: {
+        'locals.tf': 'locals {\n  containers = [{ name = "agent", privileged = true }]\n}\n',
+        'main.tf':
+          'resource "aws_ecs_task_definition" "app" {\n  family                = "app"\n  container_definitions = jsonencode(local.containers)\n}\n',
+      },
       findings: [{ line: 3, column: 38, file: 'main.tf' }],
     },
   ],

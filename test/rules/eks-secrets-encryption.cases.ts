@@ -1,25 +1,66 @@
 import { rule } from '../../src/rules/eks-secrets-encryption';
 import type { RuleCases } from './tester';
 
-const cluster = (properties: string) => `Resources:\n  Cluster:\n    Type: AWS::EKS::Cluster\n    Properties:\n      RoleArn: !GetAtt ClusterRole.Arn\n${properties}`;
+const cluster = (properties: string) =>
+  `Resources:\n  Cluster:\n    Type: AWS::EKS::Cluster\n    Properties:\n      RoleArn: !GetAtt ClusterRole.Arn\n${properties}`;
 
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', code: cluster('      EncryptionConfig:\n        - Resources: [secrets]\n          Provider:\n            KeyArn: !GetAtt Key.Arn\n') },
-    { syntax: 'yaml', name: 'an entry behind !If is unknown', code: cluster('      EncryptionConfig:\n        - !If [UseKey, {Resources: [secrets], Provider: {KeyArn: !Ref Key}}, !Ref AWS::NoValue]\n') },
-    { syntax: 'yaml', name: 'resources from a parameter without default are unknown', code: 'Parameters:\n  Kinds:\n    Type: CommaDelimitedList\n' + cluster('      EncryptionConfig:\n        - Resources: !Ref Kinds\n          Provider:\n            KeyArn: !Ref Key\n') },
-    { syntax: 'json', code: '{"Resources": {"Cluster": {"Type": "AWS::EKS::Cluster", "Properties": {"EncryptionConfig": [{"Resources": ["secrets"], "Provider": {"KeyArn": "arn:aws:kms:eu-west-1:111122223333:key/k"}}]}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_eks_cluster" "main" {\n  name = "main"\n\n  encryption_config {\n    resources = ["secrets"]\n    provider {\n      key_arn = aws_kms_key.eks.arn\n    }\n  }\n}\n' },
-    { syntax: 'terraform', name: 'a dynamic block is unknown', code: 'resource "aws_eks_cluster" "main" {\n  name = "main"\n  dynamic "encryption_config" {\n    for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]\n    content {\n      resources = ["secrets"]\n      provider {\n        key_arn = encryption_config.value\n      }\n    }\n  }\n}\n' },
-    { syntax: 'terraform', name: 'resources from a variable without default are unknown', code: 'variable "kinds" {}\n\nresource "aws_eks_cluster" "main" {\n  name = "main"\n  encryption_config {\n    resources = var.kinds\n    provider {\n      key_arn = var.key\n    }\n  }\n}\n' },
+    {
+      syntax: 'yaml',
+      code: cluster(
+        '      EncryptionConfig:\n        - Resources: [secrets]\n          Provider:\n            KeyArn: !GetAtt Key.Arn\n',
+      ),
+    },
+    {
+      syntax: 'yaml',
+      name: 'an entry behind !If is unknown',
+      code: cluster(
+        '      EncryptionConfig:\n        - !If [UseKey, {Resources: [secrets], Provider: {KeyArn: !Ref Key}}, !Ref AWS::NoValue]\n',
+      ),
+    },
+    {
+      syntax: 'yaml',
+      name: 'resources from a parameter without default are unknown',
+      code:
+        'Parameters:\n  Kinds:\n    Type: CommaDelimitedList\n' +
+        cluster(
+          '      EncryptionConfig:\n        - Resources: !Ref Kinds\n          Provider:\n            KeyArn: !Ref Key\n',
+        ),
+    },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Cluster": {"Type": "AWS::EKS::Cluster", "Properties": {"EncryptionConfig": [{"Resources": ["secrets"], "Provider": {"KeyArn": "arn:aws:kms:eu-west-1:111122223333:key/k"}}]}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_eks_cluster" "main" {\n  name = "main"\n\n  encryption_config {\n    resources = ["secrets"]\n    provider {\n      key_arn = aws_kms_key.eks.arn\n    }\n  }\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a dynamic block is unknown',
+      code: 'resource "aws_eks_cluster" "main" {\n  name = "main"\n  dynamic "encryption_config" {\n    for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]\n    content {\n      resources = ["secrets"]\n      provider {\n        key_arn = encryption_config.value\n      }\n    }\n  }\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'resources from a variable without default are unknown',
+      code: 'variable "kinds" {}\n\nresource "aws_eks_cluster" "main" {\n  name = "main"\n  encryption_config {\n    resources = var.kinds\n    provider {\n      key_arn = var.key\n    }\n  }\n}\n',
+    },
   ],
   invalid: [
     {
       syntax: 'yaml',
       name: 'no encryption configuration on a current version: a note',
       code: cluster('      Version: "1.31"\n'),
-      findings: [{ line: 3, column: 11, message: /already envelope-encrypts all Kubernetes API data with an AWS owned key/, severity: 'info' }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message: /already envelope-encrypts all Kubernetes API data with an AWS owned key/,
+          severity: 'info',
+        },
+      ],
     },
     {
       syntax: 'yaml',
@@ -47,7 +88,10 @@ export const cases: RuleCases = {
     {
       syntax: 'terraform',
       name: 'an old version from a variable default in another file',
-      code: { 'variables.tf': 'variable "k8s" {\n  default = "1.24"\n}\n', 'main.tf': 'resource "aws_eks_cluster" "main" {\n  name    = "main"\n  version = var.k8s\n}\n' },
+      code: {
+        'variables.tf': 'variable "k8s" {\n  default = "1.24"\n}\n',
+        'main.tf': 'resource "aws_eks_cluster" "main" {\n  name    = "main"\n  version = var.k8s\n}\n',
+      },
       findings: [{ line: 1, column: 10, file: 'main.tf', severity: 'warning' }],
     },
   ],

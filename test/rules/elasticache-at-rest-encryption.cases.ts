@@ -1,30 +1,75 @@
 import { rule } from '../../src/rules/elasticache-at-rest-encryption';
 import type { RuleCases } from './tester';
 
-const group = (properties: string) => `Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: cache\n${properties}`;
+const group = (properties: string) =>
+  `Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: cache\n${properties}`;
 
 export const cases: RuleCases = {
   rule,
   valid: [
     { syntax: 'yaml', code: group('      Engine: redis\n      AtRestEncryptionEnabled: true\n') },
-    { syntax: 'yaml', name: 'Valkey replication groups are encrypted at rest by default', code: group('      Engine: valkey\n') },
-    { syntax: 'yaml', name: 'value behind !If is unknown', code: group('      AtRestEncryptionEnabled: !If [IsProd, true, false]\n') },
-    { syntax: 'yaml', name: 'a parameter without default is unknown', code: 'Parameters:\n  Encrypt:\n    Type: String\n' + group('      AtRestEncryptionEnabled: !Ref Encrypt\n') },
-    { syntax: 'yaml', name: 'an engine decided at deploy time leaves the default unknown', code: 'Parameters:\n  Engine:\n    Type: String\n' + group('      Engine: !Ref Engine\n') },
-    { syntax: 'yaml', name: 'a Global Datastore secondary inherits from the primary', code: group('      GlobalReplicationGroupId: ldgnf-mygroup\n') },
-    { syntax: 'yaml', name: 'Memcached keeps no data on disk', code: 'Resources:\n  Cache:\n    Type: AWS::ElastiCache::CacheCluster\n    Properties:\n      Engine: memcached\n      CacheNodeType: cache.t3.micro\n      NumCacheNodes: 1\n' },
-    { syntax: 'json', code: '{"Resources": {"Cache": {"Type": "AWS::ElastiCache::ReplicationGroup", "Properties": {"ReplicationGroupDescription": "c", "AtRestEncryptionEnabled": "true"}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  description                = "cache"\n  at_rest_encryption_enabled = true\n}\n' },
-    { syntax: 'terraform', name: 'a variable without default is unknown', code: 'variable "encrypt" {}\n\nresource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  at_rest_encryption_enabled = var.encrypt\n}\n' },
-    { syntax: 'terraform', name: 'Valkey default', code: 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id = "cache"\n  engine               = "valkey"\n}\n' },
-    { syntax: 'terraform', name: 'a cluster that joins a replication group takes its settings', code: 'resource "aws_elasticache_cluster" "replica" {\n  cluster_id           = "replica"\n  replication_group_id = aws_elasticache_replication_group.cache.id\n}\n' },
+    {
+      syntax: 'yaml',
+      name: 'Valkey replication groups are encrypted at rest by default',
+      code: group('      Engine: valkey\n'),
+    },
+    {
+      syntax: 'yaml',
+      name: 'value behind !If is unknown',
+      code: group('      AtRestEncryptionEnabled: !If [IsProd, true, false]\n'),
+    },
+    {
+      syntax: 'yaml',
+      name: 'a parameter without default is unknown',
+      code: 'Parameters:\n  Encrypt:\n    Type: String\n' + group('      AtRestEncryptionEnabled: !Ref Encrypt\n'),
+    },
+    {
+      syntax: 'yaml',
+      name: 'an engine decided at deploy time leaves the default unknown',
+      code: 'Parameters:\n  Engine:\n    Type: String\n' + group('      Engine: !Ref Engine\n'),
+    },
+    {
+      syntax: 'yaml',
+      name: 'a Global Datastore secondary inherits from the primary',
+      code: group('      GlobalReplicationGroupId: ldgnf-mygroup\n'),
+    },
+    {
+      syntax: 'yaml',
+      name: 'Memcached keeps no data on disk',
+      code: 'Resources:\n  Cache:\n    Type: AWS::ElastiCache::CacheCluster\n    Properties:\n      Engine: memcached\n      CacheNodeType: cache.t3.micro\n      NumCacheNodes: 1\n',
+    },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Cache": {"Type": "AWS::ElastiCache::ReplicationGroup", "Properties": {"ReplicationGroupDescription": "c", "AtRestEncryptionEnabled": "true"}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  description                = "cache"\n  at_rest_encryption_enabled = true\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a variable without default is unknown',
+      code: 'variable "encrypt" {}\n\nresource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  at_rest_encryption_enabled = var.encrypt\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'Valkey default',
+      code: 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id = "cache"\n  engine               = "valkey"\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a cluster that joins a replication group takes its settings',
+      code: 'resource "aws_elasticache_cluster" "replica" {\n  cluster_id           = "replica"\n  replication_group_id = aws_elasticache_replication_group.cache.id\n}\n',
+    },
   ],
   invalid: [
     {
       syntax: 'yaml',
       name: 'missing on Redis OSS',
       code: group('      Engine: redis\n'),
-      findings: [{ line: 3, column: 11, message: /AtRestEncryptionEnabled is not set and defaults to false for Redis OSS/ }],
+      findings: [
+        { line: 3, column: 11, message: /AtRestEncryptionEnabled is not set and defaults to false for Redis OSS/ },
+      ],
       output: group('      Engine: redis\n      AtRestEncryptionEnabled: true\n'),
     },
     {
@@ -57,21 +102,31 @@ export const cases: RuleCases = {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Cache": {\n      "Type": "AWS::ElastiCache::ReplicationGroup",\n      "Properties": {\n        "ReplicationGroupDescription": "cache"\n      }\n    }\n  }\n}\n',
       findings: [{ line: 4, column: 15 }],
-      output: '{\n  "Resources": {\n    "Cache": {\n      "Type": "AWS::ElastiCache::ReplicationGroup",\n      "Properties": {\n        "ReplicationGroupDescription": "cache",\n        "AtRestEncryptionEnabled": true\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "Cache": {\n      "Type": "AWS::ElastiCache::ReplicationGroup",\n      "Properties": {\n        "ReplicationGroupDescription": "cache",\n        "AtRestEncryptionEnabled": true\n      }\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'missing',
       code: 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id = "cache"\n  engine               = "redis"\n}\n',
       findings: [{ line: 1, column: 10 }],
-      output: 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id = "cache"\n  engine               = "redis"\n  at_rest_encryption_enabled = true\n}\n',
+      output:
+        'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id = "cache"\n  engine               = "redis"\n  at_rest_encryption_enabled = true\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'false through a local in another file of the module',
-      code: { 'main.tf': 'locals {\n  encrypt = false\n}\n', 'cache.tf': 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  at_rest_encryption_enabled = local.encrypt\n}\n' },
+      code: {
+        'main.tf': 'locals {\n  encrypt = false\n}\n',
+        'cache.tf':
+          'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  at_rest_encryption_enabled = local.encrypt\n}\n',
+      },
       findings: [{ line: 3, column: 32, file: 'cache.tf' }],
-      output: { 'main.tf': 'locals {\n  encrypt = false\n}\n', 'cache.tf': 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  at_rest_encryption_enabled = true\n}\n' },
+      output: {
+        'main.tf': 'locals {\n  encrypt = false\n}\n',
+        'cache.tf':
+          'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  at_rest_encryption_enabled = true\n}\n',
+      },
     },
     {
       syntax: 'terraform',

@@ -1,21 +1,57 @@
 import { rule } from '../../src/rules/elasticache-auth-token';
 import type { RuleCases } from './tester';
 
-const group = (properties: string) => `Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: cache\n      TransitEncryptionEnabled: true\n${properties}`;
+const group = (properties: string) =>
+  `Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: cache\n      TransitEncryptionEnabled: true\n${properties}`;
 
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', name: 'token from Secrets Manager', code: group("      AuthToken: '{{resolve:secretsmanager:cache-token:SecretString:token}}'\n") },
-    { syntax: 'yaml', name: 'token from a NoEcho parameter without default', code: 'Parameters:\n  Token:\n    Type: String\n    NoEcho: true\n' + group('      AuthToken: !Ref Token\n') },
+    {
+      syntax: 'yaml',
+      name: 'token from Secrets Manager',
+      code: group("      AuthToken: '{{resolve:secretsmanager:cache-token:SecretString:token}}'\n"),
+    },
+    {
+      syntax: 'yaml',
+      name: 'token from a NoEcho parameter without default',
+      code: 'Parameters:\n  Token:\n    Type: String\n    NoEcho: true\n' + group('      AuthToken: !Ref Token\n'),
+    },
     { syntax: 'yaml', name: 'RBAC user group', code: group('      UserGroupIds:\n        - app-users\n') },
-    { syntax: 'yaml', name: 'token behind !If is unknown', code: group("      AuthToken: !If [HasToken, !Ref Token, !Ref 'AWS::NoValue']\n") },
-    { syntax: 'yaml', name: 'user groups from an import are unknown', code: group('      UserGroupIds: !Split [",", !ImportValue UserGroups]\n') },
-    { syntax: 'yaml', name: 'a Global Datastore secondary inherits', code: group('      GlobalReplicationGroupId: ldgnf-mygroup\n') },
-    { syntax: 'json', code: '{"Resources": {"Cache": {"Type": "AWS::ElastiCache::ReplicationGroup", "Properties": {"ReplicationGroupDescription": "c", "TransitEncryptionEnabled": true, "UserGroupIds": ["app"]}}}}' },
-    { syntax: 'terraform', name: 'generated token', code: 'resource "random_password" "token" {\n  length = 32\n}\n\nresource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  transit_encryption_enabled = true\n  auth_token                 = random_password.token.result\n}\n' },
-    { syntax: 'terraform', name: 'a sensitive variable without default', code: 'variable "token" {\n  sensitive = true\n}\n\nresource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  transit_encryption_enabled = true\n  auth_token                 = var.token\n}\n' },
-    { syntax: 'terraform', name: 'user groups', code: 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  transit_encryption_enabled = true\n  user_group_ids             = [aws_elasticache_user_group.app.id]\n}\n' },
+    {
+      syntax: 'yaml',
+      name: 'token behind !If is unknown',
+      code: group("      AuthToken: !If [HasToken, !Ref Token, !Ref 'AWS::NoValue']\n"),
+    },
+    {
+      syntax: 'yaml',
+      name: 'user groups from an import are unknown',
+      code: group('      UserGroupIds: !Split [",", !ImportValue UserGroups]\n'),
+    },
+    {
+      syntax: 'yaml',
+      name: 'a Global Datastore secondary inherits',
+      code: group('      GlobalReplicationGroupId: ldgnf-mygroup\n'),
+    },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Cache": {"Type": "AWS::ElastiCache::ReplicationGroup", "Properties": {"ReplicationGroupDescription": "c", "TransitEncryptionEnabled": true, "UserGroupIds": ["app"]}}}}',
+    },
+    {
+      syntax: 'terraform',
+      name: 'generated token',
+      code: 'resource "random_password" "token" {\n  length = 32\n}\n\nresource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  transit_encryption_enabled = true\n  auth_token                 = random_password.token.result\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a sensitive variable without default',
+      code: 'variable "token" {\n  sensitive = true\n}\n\nresource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  transit_encryption_enabled = true\n  auth_token                 = var.token\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'user groups',
+      code: 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  transit_encryption_enabled = true\n  user_group_ids             = [aws_elasticache_user_group.app.id]\n}\n',
+    },
   ],
   invalid: [
     {
@@ -30,12 +66,16 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a literal token is a hard-coded credential, never quoted back',
       code: group("      AuthToken: 'MySecret!AuthToken$'\n"),
-      findings: [{ line: 7, column: 18, message: /^(?!.*MySecret).*AUTH token written in the template/, severity: 'error' }],
+      findings: [
+        { line: 7, column: 18, message: /^(?!.*MySecret).*AUTH token written in the template/, severity: 'error' },
+      ],
     },
     {
       syntax: 'yaml',
       name: 'a NoEcho parameter with a default still puts the token in the template',
-      code: 'Parameters:\n  Token:\n    Type: String\n    NoEcho: true\n    Default: hunter2hunter2hunter2\n' + group('      AuthToken: !Ref Token\n'),
+      code:
+        'Parameters:\n  Token:\n    Type: String\n    NoEcho: true\n    Default: hunter2hunter2hunter2\n' +
+        group('      AuthToken: !Ref Token\n'),
       findings: [{ line: 12, column: 18, message: /^(?!.*hunter2)/, severity: 'error' }],
     },
     {
@@ -58,7 +98,11 @@ export const cases: RuleCases = {
     {
       syntax: 'terraform',
       name: 'a token in a variable default, in another file of the module',
-      code: { 'variables.tf': 'variable "token" {\n  default = "0123456789abcdef0123"\n}\n', 'main.tf': 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  transit_encryption_enabled = true\n  auth_token                 = var.token\n}\n' },
+      code: {
+        'variables.tf': 'variable "token" {\n  default = "0123456789abcdef0123"\n}\n',
+        'main.tf':
+          'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  transit_encryption_enabled = true\n  auth_token                 = var.token\n}\n',
+      },
       findings: [{ line: 4, column: 32, file: 'main.tf', message: /written in the configuration/, severity: 'error' }],
     },
   ],

@@ -1,7 +1,8 @@
 import { rule } from '../../src/rules/elasticbeanstalk-managed-updates';
 import type { RuleCases } from './tester';
 
-const ENV = 'Resources:\n  Env:\n    Type: AWS::ElasticBeanstalk::Environment\n    Properties:\n      ApplicationName: app\n';
+const ENV =
+  'Resources:\n  Env:\n    Type: AWS::ElasticBeanstalk::Environment\n    Properties:\n      ApplicationName: app\n';
 
 export const cases: RuleCases = {
   rule,
@@ -10,16 +11,30 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       code: `${ENV}      OptionSettings:\n        - Namespace: aws:elasticbeanstalk:managedactions\n          OptionName: ManagedActionsEnabled\n          Value: "true"\n        - Namespace: aws:elasticbeanstalk:managedactions\n          OptionName: PreferredStartTime\n          Value: "Sun:02:00"\n        - Namespace: aws:elasticbeanstalk:managedactions:platformupdate\n          OptionName: UpdateLevel\n          Value: minor\n`,
     },
-    { syntax: 'yaml', name: 'an option list behind !If is unknown', code: `${ENV}      OptionSettings: !If [Prod, [], []]\n` },
-    { syntax: 'yaml', name: 'a value from a parameter without default is unknown', code: `Parameters:\n  Managed:\n    Type: String\n${ENV}      OptionSettings:\n        - Namespace: aws:elasticbeanstalk:managedactions\n          OptionName: ManagedActionsEnabled\n          Value: !Ref Managed\n` },
-    { syntax: 'yaml', name: 'a configuration template defined elsewhere may set it', code: `${ENV}      TemplateName: shared-template\n` },
+    {
+      syntax: 'yaml',
+      name: 'an option list behind !If is unknown',
+      code: `${ENV}      OptionSettings: !If [Prod, [], []]\n`,
+    },
+    {
+      syntax: 'yaml',
+      name: 'a value from a parameter without default is unknown',
+      code: `Parameters:\n  Managed:\n    Type: String\n${ENV}      OptionSettings:\n        - Namespace: aws:elasticbeanstalk:managedactions\n          OptionName: ManagedActionsEnabled\n          Value: !Ref Managed\n`,
+    },
+    {
+      syntax: 'yaml',
+      name: 'a configuration template defined elsewhere may set it',
+      code: `${ENV}      TemplateName: shared-template\n`,
+    },
     {
       syntax: 'yaml',
       name: 'set in the configuration template of this stack',
-      code:
-        'Resources:\n  Template:\n    Type: AWS::ElasticBeanstalk::ConfigurationTemplate\n    Properties:\n      ApplicationName: app\n      OptionSettings:\n        - Namespace: aws:elasticbeanstalk:managedactions\n          OptionName: ManagedActionsEnabled\n          Value: "true"\n  Env:\n    Type: AWS::ElasticBeanstalk::Environment\n    Properties:\n      ApplicationName: app\n      TemplateName: !Ref Template\n',
+      code: 'Resources:\n  Template:\n    Type: AWS::ElasticBeanstalk::ConfigurationTemplate\n    Properties:\n      ApplicationName: app\n      OptionSettings:\n        - Namespace: aws:elasticbeanstalk:managedactions\n          OptionName: ManagedActionsEnabled\n          Value: "true"\n  Env:\n    Type: AWS::ElasticBeanstalk::Environment\n    Properties:\n      ApplicationName: app\n      TemplateName: !Ref Template\n',
     },
-    { syntax: 'json', code: '{"Resources": {"Env": {"Type": "AWS::ElasticBeanstalk::Environment", "Properties": {"OptionSettings": [{"Namespace": "aws:elasticbeanstalk:managedactions", "OptionName": "ManagedActionsEnabled", "Value": "true"}]}}}}' },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Env": {"Type": "AWS::ElasticBeanstalk::Environment", "Properties": {"OptionSettings": [{"Namespace": "aws:elasticbeanstalk:managedactions", "OptionName": "ManagedActionsEnabled", "Value": "true"}]}}}}',
+    },
     {
       syntax: 'terraform',
       code: 'resource "aws_elastic_beanstalk_environment" "env" {\n  name        = "env"\n  application = "app"\n\n  setting {\n    namespace = "aws:elasticbeanstalk:managedactions"\n    name      = "ManagedActionsEnabled"\n    value     = "true"\n  }\n}\n',
@@ -48,29 +63,48 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'not configured at all: a note',
       code: `${ENV}      SolutionStackName: 64bit Amazon Linux 2023 v6.1.0 running Node.js 20\n`,
-      findings: [{ line: 3, column: 11, message: /does not configure managed platform updates in its OptionSettings/, severity: 'info' }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message: /does not configure managed platform updates in its OptionSettings/,
+          severity: 'info',
+        },
+      ],
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Env": {\n      "Type": "AWS::ElasticBeanstalk::Environment",\n      "Properties": {\n        "OptionSettings": [\n          {"Namespace": "aws:elasticbeanstalk:managedactions", "OptionName": "ManagedActionsEnabled", "Value": "false"},\n          {"Namespace": "aws:elasticbeanstalk:managedactions", "OptionName": "PreferredStartTime", "Value": "Tue:09:00"},\n          {"Namespace": "aws:elasticbeanstalk:managedactions:platformupdate", "OptionName": "UpdateLevel", "Value": "minor"}\n        ]\n      }\n    }\n  }\n}\n',
       findings: [{ line: 7, column: 112 }],
-      output: '{\n  "Resources": {\n    "Env": {\n      "Type": "AWS::ElasticBeanstalk::Environment",\n      "Properties": {\n        "OptionSettings": [\n          {"Namespace": "aws:elasticbeanstalk:managedactions", "OptionName": "ManagedActionsEnabled", "Value": "true"},\n          {"Namespace": "aws:elasticbeanstalk:managedactions", "OptionName": "PreferredStartTime", "Value": "Tue:09:00"},\n          {"Namespace": "aws:elasticbeanstalk:managedactions:platformupdate", "OptionName": "UpdateLevel", "Value": "minor"}\n        ]\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "Env": {\n      "Type": "AWS::ElasticBeanstalk::Environment",\n      "Properties": {\n        "OptionSettings": [\n          {"Namespace": "aws:elasticbeanstalk:managedactions", "OptionName": "ManagedActionsEnabled", "Value": "true"},\n          {"Namespace": "aws:elasticbeanstalk:managedactions", "OptionName": "PreferredStartTime", "Value": "Tue:09:00"},\n          {"Namespace": "aws:elasticbeanstalk:managedactions:platformupdate", "OptionName": "UpdateLevel", "Value": "minor"}\n        ]\n      }\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'turned off',
       code: 'resource "aws_elastic_beanstalk_environment" "env" {\n  name = "env"\n\n  setting {\n    namespace = "aws:elasticbeanstalk:managedactions"\n    name      = "ManagedActionsEnabled"\n    value     = "false"\n  }\n  setting {\n    namespace = "aws:elasticbeanstalk:managedactions"\n    name      = "PreferredStartTime"\n    value     = "Sun:02:00"\n  }\n  setting {\n    namespace = "aws:elasticbeanstalk:managedactions:platformupdate"\n    name      = "UpdateLevel"\n    value     = "patch"\n  }\n}\n',
       findings: [{ line: 7, column: 17, severity: 'warning' }],
-      output: 'resource "aws_elastic_beanstalk_environment" "env" {\n  name = "env"\n\n  setting {\n    namespace = "aws:elasticbeanstalk:managedactions"\n    name      = "ManagedActionsEnabled"\n    value     = "true"\n  }\n  setting {\n    namespace = "aws:elasticbeanstalk:managedactions"\n    name      = "PreferredStartTime"\n    value     = "Sun:02:00"\n  }\n  setting {\n    namespace = "aws:elasticbeanstalk:managedactions:platformupdate"\n    name      = "UpdateLevel"\n    value     = "patch"\n  }\n}\n',
+      output:
+        'resource "aws_elastic_beanstalk_environment" "env" {\n  name = "env"\n\n  setting {\n    namespace = "aws:elasticbeanstalk:managedactions"\n    name      = "ManagedActionsEnabled"\n    value     = "true"\n  }\n  setting {\n    namespace = "aws:elasticbeanstalk:managedactions"\n    name      = "PreferredStartTime"\n    value     = "Sun:02:00"\n  }\n  setting {\n    namespace = "aws:elasticbeanstalk:managedactions:platformupdate"\n    name      = "UpdateLevel"\n    value     = "patch"\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'turned off in the configuration template of the module',
       code: {
-        'main.tf': 'resource "aws_elastic_beanstalk_environment" "env" {\n  name          = "env"\n  template_name = aws_elastic_beanstalk_configuration_template.base.name\n}\n',
-        'template.tf': 'resource "aws_elastic_beanstalk_configuration_template" "base" {\n  name        = "base"\n  application = "app"\n\n  setting {\n    namespace = "aws:elasticbeanstalk:managedactions"\n    name      = "ManagedActionsEnabled"\n    value     = false\n  }\n}\n',
+        'main.tf':
+          'resource "aws_elastic_beanstalk_environment" "env" {\n  name          = "env"\n  template_name = aws_elastic_beanstalk_configuration_template.base.name\n}\n',
+        'template.tf':
+          'resource "aws_elastic_beanstalk_configuration_template" "base" {\n  name        = "base"\n  application = "app"\n\n  setting {\n    namespace = "aws:elasticbeanstalk:managedactions"\n    name      = "ManagedActionsEnabled"\n    value     = false\n  }\n}\n',
       },
-      findings: [{ line: 3, column: 19, file: 'main.tf', message: /ManagedActionsEnabled is false in its configuration template 'aws_elastic_beanstalk_configuration_template.base'/ }],
+      findings: [
+        {
+          line: 3,
+          column: 19,
+          file: 'main.tf',
+          message:
+            /ManagedActionsEnabled is false in its configuration template 'aws_elastic_beanstalk_configuration_template.base'/,
+        },
+      ],
     },
     {
       syntax: 'terraform',

@@ -19,10 +19,26 @@ const FULL_YAML =
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', name: 'a complete security configuration', code: `Resources:\n  SecConfig:\n    Type: AWS::EMR::SecurityConfiguration\n    Properties:\n${FULL_YAML}` },
-    { syntax: 'yaml', name: 'a cluster referencing a configuration', code: 'Resources:\n  Cluster:\n    Type: AWS::EMR::Cluster\n    Properties:\n      ReleaseLabel: emr-7.1.0\n      SecurityConfiguration: !Ref SecConfig\n' },
-    { syntax: 'yaml', name: 'a configuration from a parameter is unknown', code: 'Parameters:\n  Config:\n    Type: String\nResources:\n  SecConfig:\n    Type: AWS::EMR::SecurityConfiguration\n    Properties:\n      SecurityConfiguration: !Ref Config\n' },
-    { syntax: 'yaml', name: 'flags behind !If are unknown', code: 'Resources:\n  SecConfig:\n    Type: AWS::EMR::SecurityConfiguration\n    Properties:\n      SecurityConfiguration:\n        EncryptionConfiguration: !If [Encrypt, {EnableAtRestEncryption: true}, {EnableAtRestEncryption: false}]\n' },
+    {
+      syntax: 'yaml',
+      name: 'a complete security configuration',
+      code: `Resources:\n  SecConfig:\n    Type: AWS::EMR::SecurityConfiguration\n    Properties:\n${FULL_YAML}`,
+    },
+    {
+      syntax: 'yaml',
+      name: 'a cluster referencing a configuration',
+      code: 'Resources:\n  Cluster:\n    Type: AWS::EMR::Cluster\n    Properties:\n      ReleaseLabel: emr-7.1.0\n      SecurityConfiguration: !Ref SecConfig\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'a configuration from a parameter is unknown',
+      code: 'Parameters:\n  Config:\n    Type: String\nResources:\n  SecConfig:\n    Type: AWS::EMR::SecurityConfiguration\n    Properties:\n      SecurityConfiguration: !Ref Config\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'flags behind !If are unknown',
+      code: 'Resources:\n  SecConfig:\n    Type: AWS::EMR::SecurityConfiguration\n    Properties:\n      SecurityConfiguration:\n        EncryptionConfiguration: !If [Encrypt, {EnableAtRestEncryption: true}, {EnableAtRestEncryption: false}]\n',
+    },
     {
       syntax: 'json',
       name: 'a complete configuration written as a JSON string',
@@ -33,8 +49,16 @@ export const cases: RuleCases = {
       name: 'a complete configuration in a heredoc',
       code: 'resource "aws_emr_security_configuration" "sc" {\n  configuration = <<EOF\n{\n  "EncryptionConfiguration": {\n    "EnableAtRestEncryption": true,\n    "AtRestEncryptionConfiguration": {\n      "LocalDiskEncryptionConfiguration": { "EncryptionKeyProviderType": "AwsKms", "AwsKmsKey": "arn:aws:kms:eu-west-1:111122223333:key/k" }\n    },\n    "EnableInTransitEncryption": true\n  }\n}\nEOF\n}\n',
     },
-    { syntax: 'terraform', name: 'a cluster referencing a configuration', code: 'resource "aws_emr_cluster" "c" {\n  name                   = "c"\n  security_configuration = aws_emr_security_configuration.sc.name\n}\n' },
-    { syntax: 'terraform', name: 'a configuration read from a file is unknown', code: 'resource "aws_emr_security_configuration" "sc" {\n  configuration = file("${path.module}/security.json")\n}\n' },
+    {
+      syntax: 'terraform',
+      name: 'a cluster referencing a configuration',
+      code: 'resource "aws_emr_cluster" "c" {\n  name                   = "c"\n  security_configuration = aws_emr_security_configuration.sc.name\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a configuration read from a file is unknown',
+      code: 'resource "aws_emr_security_configuration" "sc" {\n  configuration = file("${path.module}/security.json")\n}\n',
+    },
   ],
   invalid: [
     {
@@ -53,7 +77,13 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'at-rest encryption for S3 only',
       code: 'Resources:\n  SecConfig:\n    Type: AWS::EMR::SecurityConfiguration\n    Properties:\n      SecurityConfiguration:\n        EncryptionConfiguration:\n          EnableAtRestEncryption: true\n          AtRestEncryptionConfiguration:\n            S3EncryptionConfiguration:\n              EncryptionMode: SSE-S3\n          EnableInTransitEncryption: true\n',
-      findings: [{ line: 7, column: 35, message: /leaves local-disk encryption off: at-rest encryption covers EMRFS data in S3 only/ }],
+      findings: [
+        {
+          line: 7,
+          column: 35,
+          message: /leaves local-disk encryption off: at-rest encryption covers EMRFS data in S3 only/,
+        },
+      ],
     },
     {
       syntax: 'yaml',
@@ -70,7 +100,14 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a cluster without a security configuration',
       code: 'resource "aws_emr_cluster" "c" {\n  name          = "c"\n  release_label = "emr-7.1.0"\n}\n',
-      findings: [{ line: 1, column: 10, message: /aws_emr_security_configuration with at-rest and in-transit encryption and reference it in security_configuration/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          message:
+            /aws_emr_security_configuration with at-rest and in-transit encryption and reference it in security_configuration/,
+        },
+      ],
     },
     {
       syntax: 'terraform',
@@ -82,10 +119,13 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'both off in jsonencode, through a local',
       code: {
-        'main.tf': 'resource "aws_emr_security_configuration" "sc" {\n  configuration = jsonencode({\n    EncryptionConfiguration = {\n      EnableAtRestEncryption    = local.at_rest\n      EnableInTransitEncryption = false\n    }\n  })\n}\n',
+        'main.tf':
+          'resource "aws_emr_security_configuration" "sc" {\n  configuration = jsonencode({\n    EncryptionConfiguration = {\n      EnableAtRestEncryption    = local.at_rest\n      EnableInTransitEncryption = false\n    }\n  })\n}\n',
         'locals.tf': 'locals {\n  at_rest = false\n}\n',
       },
-      findings: [{ line: 4, column: 35, file: 'main.tf', message: /leaves at-rest encryption and in-transit encryption off/ }],
+      findings: [
+        { line: 4, column: 35, file: 'main.tf', message: /leaves at-rest encryption and in-transit encryption off/ },
+      ],
     },
   ],
 };

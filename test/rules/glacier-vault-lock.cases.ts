@@ -1,7 +1,8 @@
 import { rule } from '../../src/rules/glacier-vault-lock';
 import type { RuleCases } from './tester';
 
-const LOCK_POLICY = 'jsonencode({ Statement = [{ Effect = "Deny", Principal = "*", Action = "glacier:DeleteArchive", Resource = "*" }] })';
+const LOCK_POLICY =
+  'jsonencode({ Statement = [{ Effect = "Deny", Principal = "*", Action = "glacier:DeleteArchive", Resource = "*" }] })';
 
 export const cases: RuleCases = {
   rule,
@@ -14,14 +15,24 @@ export const cases: RuleCases = {
         'lock.tf': `resource "aws_glacier_vault_lock" "v" {\n  vault_name    = aws_glacier_vault.v.name\n  complete_lock = false\n  policy        = ${LOCK_POLICY}\n}\n`,
       },
     },
-    { syntax: 'terraform', name: 'joined by the literal vault name', code: `resource "aws_glacier_vault" "v" {\n  name = "archive"\n}\n\nresource "aws_glacier_vault_lock" "v" {\n  vault_name    = "archive"\n  complete_lock = true\n  policy        = ${LOCK_POLICY}\n}\n` },
-    { syntax: 'terraform', name: 'a lock on a vault named by a variable without default may be this one', code: `variable "name" {}\n\nresource "aws_glacier_vault" "v" {\n  name = var.name\n}\n\nresource "aws_glacier_vault_lock" "l" {\n  vault_name    = "archive"\n  complete_lock = true\n  policy        = ${LOCK_POLICY}\n}\n` },
+    {
+      syntax: 'terraform',
+      name: 'joined by the literal vault name',
+      code: `resource "aws_glacier_vault" "v" {\n  name = "archive"\n}\n\nresource "aws_glacier_vault_lock" "v" {\n  vault_name    = "archive"\n  complete_lock = true\n  policy        = ${LOCK_POLICY}\n}\n`,
+    },
+    {
+      syntax: 'terraform',
+      name: 'a lock on a vault named by a variable without default may be this one',
+      code: `variable "name" {}\n\nresource "aws_glacier_vault" "v" {\n  name = var.name\n}\n\nresource "aws_glacier_vault_lock" "l" {\n  vault_name    = "archive"\n  complete_lock = true\n  policy        = ${LOCK_POLICY}\n}\n`,
+    },
   ],
   invalid: [
     {
       syntax: 'terraform',
       code: 'resource "aws_glacier_vault" "v" {\n  name = "archive"\n}\n',
-      findings: [{ line: 1, column: 10, message: /Vault 'aws_glacier_vault.v' has no aws_glacier_vault_lock/, severity: 'info' }],
+      findings: [
+        { line: 1, column: 10, message: /Vault 'aws_glacier_vault.v' has no aws_glacier_vault_lock/, severity: 'info' },
+      ],
     },
     {
       syntax: 'terraform',

@@ -58,7 +58,13 @@ Outputs:
   Secret:
     Value: !GetAtt CiKey.SecretAccessKey
 `,
-      findings: [{ line: 3, column: 11, message: /Access key 'CiKey' is a long-lived credential that AWS never expires or rotates/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message: /Access key 'CiKey' is a long-lived credential that AWS never expires or rotates/,
+        },
+      ],
     },
     {
       syntax: 'yaml',

@@ -365,7 +365,9 @@ Resources:
   inline_policy      = jsonencode({ Statement = [{ Effect = "Allow", Action = "*:*", Resource = "*" }] })
 }
 `,
-      findings: [{ line: 4, column: 50, message: /Permission set policy 'aws_ssoadmin_permission_set_inline_policy.admin'/ }],
+      findings: [
+        { line: 4, column: 50, message: /Permission set policy 'aws_ssoadmin_permission_set_inline_policy.admin'/ },
+      ],
     },
     {
       syntax: 'terraform',

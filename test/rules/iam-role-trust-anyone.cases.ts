@@ -157,7 +157,9 @@ resource "aws_iam_role" "r" {
               AWS: "*"
             Action: sts:AssumeRole
 `,
-      findings: [{ line: 8, column: 13, message: /Role 'Shared' trusts Principal "\*" with no condition that narrows who/ }],
+      findings: [
+        { line: 8, column: 13, message: /Role 'Shared' trusts Principal "\*" with no condition that narrows who/ },
+      ],
     },
     {
       syntax: 'yaml',

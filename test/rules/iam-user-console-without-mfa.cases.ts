@@ -239,7 +239,9 @@ Resources:
       ManagedPolicyArns:
         - arn:aws:iam::aws:policy/ReadOnlyAccess
 `,
-      findings: [{ line: 9, column: 7, message: /IAM user 'Alice' has a LoginProfile.*no policy in this template requires MFA/ }],
+      findings: [
+        { line: 9, column: 7, message: /IAM user 'Alice' has a LoginProfile.*no policy in this template requires MFA/ },
+      ],
     },
     {
       syntax: 'yaml',
@@ -298,7 +300,14 @@ resource "aws_iam_user_login_profile" "alice" {
   pgp_key = "keybase:alice"
 }
 `,
-      findings: [{ line: 1, column: 10, message: /IAM user 'aws_iam_user.alice' has an aws_iam_user_login_profile.*no policy in this module requires MFA/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          message:
+            /IAM user 'aws_iam_user.alice' has an aws_iam_user_login_profile.*no policy in this module requires MFA/,
+        },
+      ],
     },
     {
       syntax: 'terraform',

@@ -7,8 +7,7 @@ export const cases: RuleCases = {
     {
       syntax: 'yaml',
       name: 'references, dynamic references, names and ARNs of secrets',
-      code:
-        'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n        Variables:\n          DB_PASSWORD: "{{resolve:secretsmanager:db:SecretString:password}}"\n          API_TOKEN: !Ref TokenParameter\n          DB_SECRET_ARN: !Ref DbSecret\n          APP_PRIVATE_KEY_SECRET_NAME: my-secret\n          STRIPE_API_KEY: /prod/stripe/api-key\n          TOKEN_TABLE: tokens\n          SIGNING_SECRET: arn:aws:secretsmanager:eu-west-1:111122223333:secret:signing\n          LOG_LEVEL: debug\n',
+      code: 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n        Variables:\n          DB_PASSWORD: "{{resolve:secretsmanager:db:SecretString:password}}"\n          API_TOKEN: !Ref TokenParameter\n          DB_SECRET_ARN: !Ref DbSecret\n          APP_PRIVATE_KEY_SECRET_NAME: my-secret\n          STRIPE_API_KEY: /prod/stripe/api-key\n          TOKEN_TABLE: tokens\n          SIGNING_SECRET: arn:aws:secretsmanager:eu-west-1:111122223333:secret:signing\n          LOG_LEVEL: debug\n',
     },
     {
       syntax: 'yaml',
@@ -20,7 +19,10 @@ export const cases: RuleCases = {
       name: 'variables behind !If are unknown',
       code: 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n        Variables: !If [Prod, { DB_PASSWORD: !Ref Pw }, { DB_PASSWORD: dev }]\n',
     },
-    { syntax: 'json', code: '{"Resources": {"Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {"STAGE": "prod", "GITHUB_TOKEN": {"Fn::Sub": "{{resolve:ssm:/ci/${Stage}/token}}"}}}}}}}' },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {"STAGE": "prod", "GITHUB_TOKEN": {"Fn::Sub": "{{resolve:ssm:/ci/${Stage}/token}}"}}}}}}}',
+    },
     {
       syntax: 'terraform',
       code: 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  environment {\n    variables = {\n      DB_PASSWORD_PARAMETER = aws_ssm_parameter.db.name\n      API_TOKEN             = var.api_token\n      REGION                = "eu-west-1"\n    }\n  }\n}\n',
@@ -37,7 +39,13 @@ export const cases: RuleCases = {
       name: 'a password by name, and an access key ID by shape',
       code: 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n        Variables:\n          DB_PASSWORD: s3cr3t-Passw0rd\n          UPSTREAM_ID: AKIAIOSFODNN7EXAMPLE\n          STAGE: prod\n',
       findings: [
-        { line: 7, column: 24, severity: 'error', message: /'Fn' sets environment variable DB_PASSWORD to a literal value, and its name says it is a secret \(value not shown\)/ },
+        {
+          line: 7,
+          column: 24,
+          severity: 'error',
+          message:
+            /'Fn' sets environment variable DB_PASSWORD to a literal value, and its name says it is a secret \(value not shown\)/,
+        },
         { line: 8, column: 24, message: /UPSTREAM_ID to a literal value that looks like an AWS access key ID/ },
       ],
     },
@@ -55,13 +63,21 @@ export const cases: RuleCases = {
     {
       syntax: 'terraform',
       code: 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  environment {\n    variables = {\n      AWS_REGION_NAME = "eu-west-1"\n      STRIPE_API_KEY  = "sk_live_0123456789abcdefABCDEF"\n    }\n  }\n}\n',
-      findings: [{ line: 6, column: 25, message: /'aws_lambda_function\.fn' sets environment variable STRIPE_API_KEY to a literal value that looks like a Stripe secret key.*Terraform state/ }],
+      findings: [
+        {
+          line: 6,
+          column: 25,
+          message:
+            /'aws_lambda_function\.fn' sets environment variable STRIPE_API_KEY to a literal value that looks like a Stripe secret key.*Terraform state/,
+        },
+      ],
     },
     {
       syntax: 'terraform',
       name: 'a variable default in another file is hard-coded too',
       code: {
-        'main.tf': 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  environment {\n    variables = {\n      DB_PASSWORD = var.db_password\n    }\n  }\n}\n',
+        'main.tf':
+          'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  environment {\n    variables = {\n      DB_PASSWORD = var.db_password\n    }\n  }\n}\n',
         'variables.tf': 'variable "db_password" {\n  default = "correct-horse-battery"\n}\n',
       },
       findings: [{ line: 5, column: 21, file: 'main.tf' }],

@@ -4,15 +4,48 @@ import type { RuleCases } from './tester';
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: true\n' },
-    { syntax: 'yaml', name: 'value behind !If is unknown, never insecure', code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: !If [IsProd, true, false]\n' },
-    { syntax: 'yaml', name: 'a parameter without default is unknown', code: 'Parameters:\n  Encrypt:\n    Type: String\nResources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      StorageEncrypted: !Ref Encrypt\n' },
-    { syntax: 'yaml', name: 'an Aurora member inherits from its cluster', code: 'Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      DBClusterIdentifier: !Ref Cluster\n      Engine: aurora-postgresql\n' },
-    { syntax: 'yaml', name: 'an Aurora instance: the cluster decides encryption', code: 'Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: aurora-mysql\n      DBInstanceClass: db.r6g.large\n' },
-    { syntax: 'json', code: '{"Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"StorageEncrypted": "true"}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_db_instance" "db" {\n  engine            = "mysql"\n  storage_encrypted = true\n}\n' },
-    { syntax: 'terraform', name: 'a variable without default is unknown', code: 'variable "encrypt" {}\n\nresource "aws_rds_cluster" "c" {\n  storage_encrypted = var.encrypt\n}\n' },
-    { syntax: 'terraform', name: 'a read replica inherits', code: 'resource "aws_db_instance" "replica" {\n  replicate_source_db = aws_db_instance.primary.identifier\n}\n' },
+    {
+      syntax: 'yaml',
+      code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: true\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'value behind !If is unknown, never insecure',
+      code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: !If [IsProd, true, false]\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'a parameter without default is unknown',
+      code: 'Parameters:\n  Encrypt:\n    Type: String\nResources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      StorageEncrypted: !Ref Encrypt\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'an Aurora member inherits from its cluster',
+      code: 'Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      DBClusterIdentifier: !Ref Cluster\n      Engine: aurora-postgresql\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'an Aurora instance: the cluster decides encryption',
+      code: 'Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: aurora-mysql\n      DBInstanceClass: db.r6g.large\n',
+    },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"StorageEncrypted": "true"}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_db_instance" "db" {\n  engine            = "mysql"\n  storage_encrypted = true\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a variable without default is unknown',
+      code: 'variable "encrypt" {}\n\nresource "aws_rds_cluster" "c" {\n  storage_encrypted = var.encrypt\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a read replica inherits',
+      code: 'resource "aws_db_instance" "replica" {\n  replicate_source_db = aws_db_instance.primary.identifier\n}\n',
+    },
   ],
   invalid: [
     {
@@ -20,21 +53,24 @@ export const cases: RuleCases = {
       name: 'missing',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n',
       findings: [{ line: 3, column: 11, message: /StorageEncrypted is not set and defaults to false/ }],
-      output: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: true\n',
+      output:
+        'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: true\n',
     },
     {
       syntax: 'yaml',
       name: 'explicitly false, with a comment kept',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      StorageEncrypted: false # for now\n      Engine: aurora-mysql\n',
       findings: [{ line: 5, column: 25, message: /turns storage encryption off/ }],
-      output: 'Resources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      StorageEncrypted: true # for now\n      Engine: aurora-mysql\n',
+      output:
+        'Resources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      StorageEncrypted: true # for now\n      Engine: aurora-mysql\n',
     },
     {
       syntax: 'yaml',
       name: 'no Properties at all',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n  Other:\n    Type: AWS::SQS::Queue\n',
       findings: [{ line: 3, column: 11 }],
-      output: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: true\n  Other:\n    Type: AWS::SQS::Queue\n',
+      output:
+        'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: true\n  Other:\n    Type: AWS::SQS::Queue\n',
     },
     {
       syntax: 'yaml',
@@ -46,7 +82,8 @@ export const cases: RuleCases = {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Db": {\n      "Type": "AWS::RDS::DBInstance",\n      "Properties": {\n        "Engine": "mysql"\n      }\n    }\n  }\n}\n',
       findings: [{ line: 4, column: 15 }],
-      output: '{\n  "Resources": {\n    "Db": {\n      "Type": "AWS::RDS::DBInstance",\n      "Properties": {\n        "Engine": "mysql",\n        "StorageEncrypted": true\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "Db": {\n      "Type": "AWS::RDS::DBInstance",\n      "Properties": {\n        "Engine": "mysql",\n        "StorageEncrypted": true\n      }\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
@@ -58,7 +95,10 @@ export const cases: RuleCases = {
     {
       syntax: 'terraform',
       name: 'explicitly false in another file of the module',
-      code: { 'main.tf': 'locals {\n  encrypt = false\n}\n', 'db.tf': 'resource "aws_rds_cluster" "c" {\n  storage_encrypted = local.encrypt\n}\n' },
+      code: {
+        'main.tf': 'locals {\n  encrypt = false\n}\n',
+        'db.tf': 'resource "aws_rds_cluster" "c" {\n  storage_encrypted = local.encrypt\n}\n',
+      },
       findings: [{ line: 2, column: 23, file: 'db.tf' }],
     },
   ],

@@ -1,7 +1,8 @@
 import { rule } from '../../src/rules/s3-bucket-policy-public';
 import type { RuleCases } from './tester';
 
-const PUBLIC_JSON = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::site/*"}]}';
+const PUBLIC_JSON =
+  '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::site/*"}]}';
 
 export const cases: RuleCases = {
   rule,
@@ -21,14 +22,25 @@ export const cases: RuleCases = {
       name: 'a Deny for anyone is not a grant',
       code: 'Resources:\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Data\n      PolicyDocument:\n        Statement:\n          - Effect: Deny\n            Principal: "*"\n            Action: "s3:*"\n            Resource: "*"\n',
     },
-    { syntax: 'yaml', name: 'a document behind !If is unknown', code: 'Resources:\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Data\n      PolicyDocument: !If [IsPublic, {}, {}]\n' },
+    {
+      syntax: 'yaml',
+      name: 'a document behind !If is unknown',
+      code: 'Resources:\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Data\n      PolicyDocument: !If [IsPublic, {}, {}]\n',
+    },
     {
       syntax: 'yaml',
       name: 'RestrictPublicBuckets on the bucket limits a public policy to the owner account',
       code: `Resources:\n  Site:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        RestrictPublicBuckets: true\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Site\n      PolicyDocument: '${PUBLIC_JSON}'\n`,
     },
-    { syntax: 'json', code: '{"Resources": {"P": {"Type": "AWS::S3::BucketPolicy", "Properties": {"Bucket": "b", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "s3:GetObject"}]}}}}}' },
-    { syntax: 'terraform', name: 'a variable without default is unknown', code: 'variable "policy" {}\n\nresource "aws_s3_bucket_policy" "p" {\n  bucket = "b"\n  policy = var.policy\n}\n' },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"P": {"Type": "AWS::S3::BucketPolicy", "Properties": {"Bucket": "b", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "s3:GetObject"}]}}}}}',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a variable without default is unknown',
+      code: 'variable "policy" {}\n\nresource "aws_s3_bucket_policy" "p" {\n  bucket = "b"\n  policy = var.policy\n}\n',
+    },
     {
       syntax: 'terraform',
       name: 'a policy document with a principal and a condition',
@@ -40,20 +52,30 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a public website bucket policy',
       code: 'Resources:\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Site\n      PolicyDocument:\n        Statement:\n          - Sid: PublicRead\n            Effect: Allow\n            Principal: "*"\n            Action: s3:GetObject\n            Resource: !Sub "${Site.Arn}/*"\n',
-      findings: [{ line: 8, column: 13, message: /allows anyone \(Principal "\*"\) to s3:GetObject with no condition/ }],
+      findings: [
+        { line: 8, column: 13, message: /allows anyone \(Principal "\*"\) to s3:GetObject with no condition/ },
+      ],
     },
     {
       syntax: 'json',
       name: 'NotPrincipal with Allow lets in everyone else',
       code: '{\n  "Resources": {\n    "P": {\n      "Type": "AWS::S3::BucketPolicy",\n      "Properties": {\n        "Bucket": "b",\n        "PolicyDocument": {\n          "Statement": [\n            {"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": ["s3:GetObject", "s3:PutObject"]}\n          ]\n        }\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 9, column: 13, message: /allows everyone except the principals in NotPrincipal to s3:GetObject, s3:PutObject/ }],
+      findings: [
+        {
+          line: 9,
+          column: 13,
+          message: /allows everyone except the principals in NotPrincipal to s3:GetObject, s3:PutObject/,
+        },
+      ],
     },
     {
       syntax: 'terraform',
       name: 'a policy document in another file of the module, AWS "*" principal',
       code: {
-        'main.tf': 'resource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = data.aws_iam_policy_document.p.json\n}\n',
-        'policy.tf': 'data "aws_iam_policy_document" "p" {\n  statement {\n    principals {\n      type        = "AWS"\n      identifiers = ["*"]\n    }\n    actions   = ["s3:*"]\n    resources = ["${aws_s3_bucket.b.arn}/*"]\n  }\n}\n',
+        'main.tf':
+          'resource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = data.aws_iam_policy_document.p.json\n}\n',
+        'policy.tf':
+          'data "aws_iam_policy_document" "p" {\n  statement {\n    principals {\n      type        = "AWS"\n      identifiers = ["*"]\n    }\n    actions   = ["s3:*"]\n    resources = ["${aws_s3_bucket.b.arn}/*"]\n  }\n}\n',
       },
       findings: [{ line: 3, column: 12, file: 'main.tf', message: /perform any S3 action/ }],
     },

@@ -17,7 +17,11 @@ export const cases: RuleCases = {
       name: 'a policy for a bucket whose name is a parameter without default may be this bucket',
       code: 'Parameters:\n  Name:\n    Type: String\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub "${Name}-data"\n  Other:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Name\n      PolicyDocument: !If [C, {}, {}]\n',
     },
-    { syntax: 'yaml', name: 'a policy document behind !If is unknown', code: 'Resources:\n  P:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: data\n      PolicyDocument: !If [IsProd, {}, {}]\n' },
+    {
+      syntax: 'yaml',
+      name: 'a policy document behind !If is unknown',
+      code: 'Resources:\n  P:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: data\n      PolicyDocument: !If [IsProd, {}, {}]\n',
+    },
     {
       syntax: 'json',
       code: '{"Resources": {"Data": {"Type": "AWS::S3::Bucket"}, "P": {"Type": "AWS::S3::BucketPolicy", "Properties": {"Bucket": {"Ref": "Data"}, "PolicyDocument": {"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}}}}}',
@@ -31,7 +35,11 @@ export const cases: RuleCases = {
           'resource "aws_s3_bucket_policy" "data" {\n  bucket = aws_s3_bucket.data.id\n  policy = data.aws_iam_policy_document.tls.json\n}\n\ndata "aws_iam_policy_document" "tls" {\n  statement {\n    effect    = "Deny"\n    actions   = ["s3:*"]\n    resources = [aws_s3_bucket.data.arn, "${aws_s3_bucket.data.arn}/*"]\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }\n    condition {\n      test     = "Bool"\n      variable = "aws:SecureTransport"\n      values   = ["false"]\n    }\n  }\n}\n',
       },
     },
-    { syntax: 'terraform', name: 'a policy from a variable without default is unknown', code: 'variable "policy" {}\n\nresource "aws_s3_bucket" "b" {\n  policy = var.policy\n}\n' },
+    {
+      syntax: 'terraform',
+      name: 'a policy from a variable without default is unknown',
+      code: 'variable "policy" {}\n\nresource "aws_s3_bucket" "b" {\n  policy = var.policy\n}\n',
+    },
     {
       syntax: 'terraform',
       name: 'joined by the same variable on both sides',
@@ -47,7 +55,11 @@ export const cases: RuleCases = {
       name: 'a bucket handed to a nested stack may get its policy there',
       code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n  Policies:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: https://example.com/policies.yaml\n      Parameters:\n        BucketName: !Ref Data\n',
     },
-    { syntax: 'yaml', name: 'a macro may rewrite the template', code: 'Transform: Count\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n    Count: 3\n' },
+    {
+      syntax: 'yaml',
+      name: 'a macro may rewrite the template',
+      code: 'Transform: Count\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n    Count: 3\n',
+    },
     {
       syntax: 'terraform',
       name: 'a bucket handed to a module may get its policy there',
@@ -59,9 +71,11 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'no policy: a TLS-only policy is added after the bucket',
       code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n  Queue:\n    Type: AWS::SQS::Queue\n',
-      findings: [{ line: 3, column: 11, message: /Bucket 'Data' has no bucket policy, so it accepts requests over plain HTTP/ }],
+      findings: [
+        { line: 3, column: 11, message: /Bucket 'Data' has no bucket policy, so it accepts requests over plain HTTP/ },
+      ],
       output:
-        "Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n  DataPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Data\n      PolicyDocument:\n        Version: \"2012-10-17\"\n        Statement:\n          - Sid: DenyInsecureTransport\n            Effect: Deny\n            Principal: \"*\"\n            Action: \"s3:*\"\n            Resource:\n              - !GetAtt Data.Arn\n              - !Sub '${Data.Arn}/*'\n            Condition:\n              Bool:\n                aws:SecureTransport: \"false\"\n  Queue:\n    Type: AWS::SQS::Queue\n",
+        'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n  DataPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Data\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Sid: DenyInsecureTransport\n            Effect: Deny\n            Principal: "*"\n            Action: "s3:*"\n            Resource:\n              - !GetAtt Data.Arn\n              - !Sub \'${Data.Arn}/*\'\n            Condition:\n              Bool:\n                aws:SecureTransport: "false"\n  Queue:\n    Type: AWS::SQS::Queue\n',
     },
     {
       syntax: 'yaml',
@@ -69,7 +83,7 @@ export const cases: RuleCases = {
       code: 'Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Condition: WantLogs\n    DeletionPolicy: Retain',
       findings: [{ line: 3, column: 11 }],
       output:
-        "Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Condition: WantLogs\n    DeletionPolicy: Retain\n  LogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Condition: WantLogs\n    Properties:\n      Bucket: !Ref Logs\n      PolicyDocument:\n        Version: \"2012-10-17\"\n        Statement:\n          - Sid: DenyInsecureTransport\n            Effect: Deny\n            Principal: \"*\"\n            Action: \"s3:*\"\n            Resource:\n              - !GetAtt Logs.Arn\n              - !Sub '${Logs.Arn}/*'\n            Condition:\n              Bool:\n                aws:SecureTransport: \"false\"",
+        'Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Condition: WantLogs\n    DeletionPolicy: Retain\n  LogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Condition: WantLogs\n    Properties:\n      Bucket: !Ref Logs\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Sid: DenyInsecureTransport\n            Effect: Deny\n            Principal: "*"\n            Action: "s3:*"\n            Resource:\n              - !GetAtt Logs.Arn\n              - !Sub \'${Logs.Arn}/*\'\n            Condition:\n              Bool:\n                aws:SecureTransport: "false"',
     },
     {
       syntax: 'yaml',
@@ -77,7 +91,7 @@ export const cases: RuleCases = {
       code: 'Resources:\n    Data:\n        Type: AWS::S3::Bucket\n        Properties:\n            Tags:\n                - Key: team\n                  Value: data\n    # the queue\n    DataPolicy:\n        Type: AWS::SQS::Queue\n',
       findings: [{ line: 3, column: 15 }],
       output:
-        "Resources:\n    Data:\n        Type: AWS::S3::Bucket\n        Properties:\n            Tags:\n                - Key: team\n                  Value: data\n    DataPolicy2:\n        Type: AWS::S3::BucketPolicy\n        Properties:\n            Bucket: !Ref Data\n            PolicyDocument:\n                Version: \"2012-10-17\"\n                Statement:\n                    - Sid: DenyInsecureTransport\n                      Effect: Deny\n                      Principal: \"*\"\n                      Action: \"s3:*\"\n                      Resource:\n                          - !GetAtt Data.Arn\n                          - !Sub '${Data.Arn}/*'\n                      Condition:\n                          Bool:\n                              aws:SecureTransport: \"false\"\n    # the queue\n    DataPolicy:\n        Type: AWS::SQS::Queue\n",
+        'Resources:\n    Data:\n        Type: AWS::S3::Bucket\n        Properties:\n            Tags:\n                - Key: team\n                  Value: data\n    DataPolicy2:\n        Type: AWS::S3::BucketPolicy\n        Properties:\n            Bucket: !Ref Data\n            PolicyDocument:\n                Version: "2012-10-17"\n                Statement:\n                    - Sid: DenyInsecureTransport\n                      Effect: Deny\n                      Principal: "*"\n                      Action: "s3:*"\n                      Resource:\n                          - !GetAtt Data.Arn\n                          - !Sub \'${Data.Arn}/*\'\n                      Condition:\n                          Bool:\n                              aws:SecureTransport: "false"\n    # the queue\n    DataPolicy:\n        Type: AWS::SQS::Queue\n',
     },
     {
       syntax: 'yaml',
@@ -85,13 +99,19 @@ export const cases: RuleCases = {
       code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data # the name\n      # more settings later\n\n  Queue:\n    Type: AWS::SQS::Queue\n',
       findings: [{ line: 3, column: 11 }],
       output:
-        "Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data # the name\n  DataPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Data\n      PolicyDocument:\n        Version: \"2012-10-17\"\n        Statement:\n          - Sid: DenyInsecureTransport\n            Effect: Deny\n            Principal: \"*\"\n            Action: \"s3:*\"\n            Resource:\n              - !GetAtt Data.Arn\n              - !Sub '${Data.Arn}/*'\n            Condition:\n              Bool:\n                aws:SecureTransport: \"false\"\n      # more settings later\n\n  Queue:\n    Type: AWS::SQS::Queue\n",
+        'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data # the name\n  DataPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Data\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Sid: DenyInsecureTransport\n            Effect: Deny\n            Principal: "*"\n            Action: "s3:*"\n            Resource:\n              - !GetAtt Data.Arn\n              - !Sub \'${Data.Arn}/*\'\n            Condition:\n              Bool:\n                aws:SecureTransport: "false"\n      # more settings later\n\n  Queue:\n    Type: AWS::SQS::Queue\n',
     },
     {
       syntax: 'yaml',
       name: 'a policy without the Deny is reported on the policy, not fixed',
       code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n  DataPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Data\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal:\n              AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"\n            Action: s3:GetObject\n            Resource: !Sub "${Data.Arn}/*"\n',
-      findings: [{ line: 8, column: 7, message: /Bucket policy 'DataPolicy' does not deny requests where aws:SecureTransport is false/ }],
+      findings: [
+        {
+          line: 8,
+          column: 7,
+          message: /Bucket policy 'DataPolicy' does not deny requests where aws:SecureTransport is false/,
+        },
+      ],
     },
     {
       syntax: 'json',

@@ -37,8 +37,16 @@ export const cases: RuleCases = {
       name: 'legacy inline block with a customer managed key',
       code: 'resource "aws_s3_bucket" "b" {\n  server_side_encryption_configuration {\n    rule {\n      apply_server_side_encryption_by_default {\n        sse_algorithm     = "aws:kms"\n        kms_master_key_id = aws_kms_key.k.arn\n      }\n    }\n  }\n}\n',
     },
-    { syntax: 'terraform', name: 'a variable without default is unknown', code: 'variable "algorithm" {}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "b" {\n  bucket = "b"\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = var.algorithm\n    }\n  }\n}\n' },
-    { syntax: 'terraform', name: 'a dynamic rule is unknown', code: 'resource "aws_s3_bucket" "b" {\n  dynamic "server_side_encryption_configuration" {\n    for_each = var.sse\n    content {\n      rule {\n        apply_server_side_encryption_by_default {\n          sse_algorithm = "AES256"\n        }\n      }\n    }\n  }\n}\n' },
+    {
+      syntax: 'terraform',
+      name: 'a variable without default is unknown',
+      code: 'variable "algorithm" {}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "b" {\n  bucket = "b"\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = var.algorithm\n    }\n  }\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a dynamic rule is unknown',
+      code: 'resource "aws_s3_bucket" "b" {\n  dynamic "server_side_encryption_configuration" {\n    for_each = var.sse\n    content {\n      rule {\n        apply_server_side_encryption_by_default {\n          sse_algorithm = "AES256"\n        }\n      }\n    }\n  }\n}\n',
+    },
     {
       syntax: 'yaml',
       name: 'a bucket that receives access logs can only use SSE-S3',
@@ -62,7 +70,14 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'nothing written: encrypted with SSE-S3 by default',
       code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n',
-      findings: [{ line: 3, column: 11, message: /is encrypted at rest with SSE-S3, which S3 applies to every new object by default/, severity: 'info' }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message: /is encrypted at rest with SSE-S3, which S3 applies to every new object by default/,
+          severity: 'info',
+        },
+      ],
     },
     {
       syntax: 'yaml',
@@ -80,7 +95,9 @@ export const cases: RuleCases = {
       syntax: 'json',
       name: 'explicit AES256',
       code: '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "BucketEncryption": {"ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]}\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 6, column: 119, message: /SSE-S3 \(AES256\), using keys S3 owns and manages: the data is encrypted/ }],
+      findings: [
+        { line: 6, column: 119, message: /SSE-S3 \(AES256\), using keys S3 owns and manages: the data is encrypted/ },
+      ],
     },
     {
       syntax: 'terraform',
@@ -105,9 +122,17 @@ export const cases: RuleCases = {
       name: 'AES256 in a companion in another file',
       code: {
         'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n',
-        'encryption.tf': 'resource "aws_s3_bucket_server_side_encryption_configuration" "b" {\n  bucket = aws_s3_bucket.b.bucket\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "AES256"\n    }\n  }\n}\n',
+        'encryption.tf':
+          'resource "aws_s3_bucket_server_side_encryption_configuration" "b" {\n  bucket = aws_s3_bucket.b.bucket\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "AES256"\n    }\n  }\n}\n',
       },
-      findings: [{ line: 5, column: 23, file: 'encryption.tf', message: /'aws_s3_bucket_server_side_encryption_configuration.b' encrypts at rest with SSE-S3/ }],
+      findings: [
+        {
+          line: 5,
+          column: 23,
+          file: 'encryption.tf',
+          message: /'aws_s3_bucket_server_side_encryption_configuration.b' encrypts at rest with SSE-S3/,
+        },
+      ],
     },
   ],
 };

@@ -4,24 +4,63 @@ import type { RuleCases } from './tester';
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n' },
-    { syntax: 'yaml', name: 'Object Lock keeps versioning on', code: 'Resources:\n  Vault:\n    Type: AWS::S3::Bucket\n    Properties:\n      ObjectLockEnabled: true\n' },
-    { syntax: 'yaml', name: 'value behind !If is unknown', code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: !If [IsProd, Enabled, Suspended]\n' },
-    { syntax: 'yaml', name: 'a parameter without default is unknown', code: 'Parameters:\n  Versioning:\n    Type: String\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: !Ref Versioning\n' },
-    { syntax: 'yaml', name: 'the whole Properties behind Fn::If is unknown', code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      Fn::If:\n        - IsProd\n        - VersioningConfiguration:\n            Status: Enabled\n        - !Ref AWS::NoValue\n' },
-    { syntax: 'json', name: 'the whole Properties behind Fn::If is unknown', code: '{"Resources": {"Data": {"Type": "AWS::S3::Bucket", "Properties": {"Fn::If": ["IsProd", {"BucketName": "data"}, {"Ref": "AWS::NoValue"}]}}}}' },
-    { syntax: 'json', code: '{"Resources": {"Data": {"Type": "AWS::S3::Bucket", "Properties": {"VersioningConfiguration": {"Status": "Enabled"}}}}}' },
+    {
+      syntax: 'yaml',
+      code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'Object Lock keeps versioning on',
+      code: 'Resources:\n  Vault:\n    Type: AWS::S3::Bucket\n    Properties:\n      ObjectLockEnabled: true\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'value behind !If is unknown',
+      code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: !If [IsProd, Enabled, Suspended]\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'a parameter without default is unknown',
+      code: 'Parameters:\n  Versioning:\n    Type: String\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: !Ref Versioning\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'the whole Properties behind Fn::If is unknown',
+      code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      Fn::If:\n        - IsProd\n        - VersioningConfiguration:\n            Status: Enabled\n        - !Ref AWS::NoValue\n',
+    },
+    {
+      syntax: 'json',
+      name: 'the whole Properties behind Fn::If is unknown',
+      code: '{"Resources": {"Data": {"Type": "AWS::S3::Bucket", "Properties": {"Fn::If": ["IsProd", {"BucketName": "data"}, {"Ref": "AWS::NoValue"}]}}}}',
+    },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Data": {"Type": "AWS::S3::Bucket", "Properties": {"VersioningConfiguration": {"Status": "Enabled"}}}}}',
+    },
     {
       syntax: 'terraform',
       name: 'v4 companion in another file, joined by .bucket',
       code: {
         'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n',
-        'versioning.tf': 'resource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.b.bucket\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+        'versioning.tf':
+          'resource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.b.bucket\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
       },
     },
-    { syntax: 'terraform', name: 'legacy inline block', code: 'resource "aws_s3_bucket" "b" {\n  versioning {\n    enabled = true\n  }\n}\n' },
-    { syntax: 'terraform', name: 'legacy inline block from a variable without default', code: 'variable "versioning" {}\n\nresource "aws_s3_bucket" "b" {\n  versioning {\n    enabled = var.versioning\n  }\n}\n' },
-    { syntax: 'terraform', name: 'a dynamic versioning block is unknown', code: 'resource "aws_s3_bucket" "b" {\n  dynamic "versioning" {\n    for_each = var.versioning\n    content {\n      enabled = versioning.value\n    }\n  }\n}\n' },
+    {
+      syntax: 'terraform',
+      name: 'legacy inline block',
+      code: 'resource "aws_s3_bucket" "b" {\n  versioning {\n    enabled = true\n  }\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'legacy inline block from a variable without default',
+      code: 'variable "versioning" {}\n\nresource "aws_s3_bucket" "b" {\n  versioning {\n    enabled = var.versioning\n  }\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a dynamic versioning block is unknown',
+      code: 'resource "aws_s3_bucket" "b" {\n  dynamic "versioning" {\n    for_each = var.versioning\n    content {\n      enabled = versioning.value\n    }\n  }\n}\n',
+    },
     {
       syntax: 'terraform',
       name: 'repeated bucket and companion joined by index',
@@ -38,35 +77,42 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'missing',
       code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n',
-      findings: [{ line: 3, column: 11, message: /does not enable versioning \(it is off by default\)/, severity: 'info' }],
-      output: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n      VersioningConfiguration:\n        Status: Enabled\n',
+      findings: [
+        { line: 3, column: 11, message: /does not enable versioning \(it is off by default\)/, severity: 'info' },
+      ],
+      output:
+        'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n      VersioningConfiguration:\n        Status: Enabled\n',
     },
     {
       syntax: 'yaml',
       name: 'suspended',
       code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Suspended\n',
       findings: [{ line: 6, column: 17, message: /has versioning Suspended/ }],
-      output: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n',
+      output:
+        'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n',
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::S3::Bucket"\n    }\n  }\n}\n',
       findings: [{ line: 4, column: 15 }],
-      output: '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "VersioningConfiguration": {\n          "Status": "Enabled"\n        }\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "VersioningConfiguration": {\n          "Status": "Enabled"\n        }\n      }\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'no versioning: a v4 companion is added',
       code: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n',
       findings: [{ line: 1, column: 10 }],
-      output: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n\nresource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.b.id\n\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+      output:
+        'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n\nresource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.b.id\n\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'a provider v3 style bucket gets the inline block',
       code: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  acl    = "private"\n}\n',
       findings: [{ line: 1, column: 10 }],
-      output: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  acl    = "private"\n  versioning {\n    enabled = true\n  }\n}\n',
+      output:
+        'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  acl    = "private"\n  versioning {\n    enabled = true\n  }\n}\n',
     },
     {
       syntax: 'terraform',
@@ -87,12 +133,21 @@ export const cases: RuleCases = {
       name: 'suspended in a companion in another file',
       code: {
         'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n',
-        'versioning.tf': 'resource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.b.id\n  versioning_configuration {\n    status = "Suspended"\n  }\n}\n',
+        'versioning.tf':
+          'resource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.b.id\n  versioning_configuration {\n    status = "Suspended"\n  }\n}\n',
       },
-      findings: [{ line: 4, column: 14, file: 'versioning.tf', message: /'aws_s3_bucket_versioning.b' sets versioning to Suspended/ }],
+      findings: [
+        {
+          line: 4,
+          column: 14,
+          file: 'versioning.tf',
+          message: /'aws_s3_bucket_versioning.b' sets versioning to Suspended/,
+        },
+      ],
       output: {
         'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n',
-        'versioning.tf': 'resource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.b.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+        'versioning.tf':
+          'resource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.b.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
       },
     },
     {

@@ -6,7 +6,11 @@ export const cases: RuleCases = {
   valid: [
     // Checkov CKV_AWS_53..56 and CKV2_AWS_6 fail a bucket with no public access block; since April 2023
     // S3 turns all four settings on for every new bucket, so nothing is open and nothing is reported.
-    { syntax: 'yaml', name: 'absent: new buckets block public access by default', code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n' },
+    {
+      syntax: 'yaml',
+      name: 'absent: new buckets block public access by default',
+      code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n',
+    },
     {
       syntax: 'yaml',
       name: 'all four on',
@@ -26,7 +30,11 @@ export const cases: RuleCases = {
       syntax: 'json',
       code: '{"Resources": {"Bucket": {"Type": "AWS::S3::Bucket", "Properties": {"PublicAccessBlockConfiguration": {"BlockPublicAcls": "true", "IgnorePublicAcls": true, "BlockPublicPolicy": true, "RestrictPublicBuckets": true}}}}}',
     },
-    { syntax: 'yaml', name: 'the whole configuration behind !If is unknown', code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration: !If [IsWebsite, !Ref AWS::NoValue, {}]\n' },
+    {
+      syntax: 'yaml',
+      name: 'the whole configuration behind !If is unknown',
+      code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration: !If [IsWebsite, !Ref AWS::NoValue, {}]\n',
+    },
     {
       syntax: 'terraform',
       code: 'resource "aws_s3_bucket_public_access_block" "logs" {\n  bucket                  = aws_s3_bucket.logs.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
@@ -42,7 +50,14 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'one setting off',
       code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: false # website\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n',
-      findings: [{ line: 7, column: 28, message: /sets BlockPublicPolicy to false for the bucket, so S3 accepts bucket policies that grant public access/ }],
+      findings: [
+        {
+          line: 7,
+          column: 28,
+          message:
+            /sets BlockPublicPolicy to false for the bucket, so S3 accepts bucket policies that grant public access/,
+        },
+      ],
       output:
         'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: true # website\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n',
     },
@@ -55,7 +70,11 @@ export const cases: RuleCases = {
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "PublicAccessBlockConfiguration": {\n          "BlockPublicAcls": false,\n          "IgnorePublicAcls": "false"\n        }\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 6, column: 9, message: /leaves BlockPublicPolicy and RestrictPublicBuckets out/ }, { line: 7, column: 30 }, { line: 8, column: 31 }],
+      findings: [
+        { line: 6, column: 9, message: /leaves BlockPublicPolicy and RestrictPublicBuckets out/ },
+        { line: 7, column: 30 },
+        { line: 8, column: 31 },
+      ],
       output:
         '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "PublicAccessBlockConfiguration": {\n          "BlockPublicAcls": true,\n          "IgnorePublicAcls": true,\n          "BlockPublicPolicy": true,\n          "RestrictPublicBuckets": true\n        }\n      }\n    }\n  }\n}\n',
     },
@@ -64,14 +83,16 @@ export const cases: RuleCases = {
       name: 'companion in another file of the module',
       code: {
         'main.tf': 'resource "aws_s3_bucket" "site" {\n  bucket = "site"\n}\n',
-        'access.tf': 'resource "aws_s3_bucket_public_access_block" "site" {\n  bucket                  = aws_s3_bucket.site.id\n  block_public_acls       = true\n  block_public_policy     = false\n  ignore_public_acls      = true\n  restrict_public_buckets = false\n}\n',
+        'access.tf':
+          'resource "aws_s3_bucket_public_access_block" "site" {\n  bucket                  = aws_s3_bucket.site.id\n  block_public_acls       = true\n  block_public_policy     = false\n  ignore_public_acls      = true\n  restrict_public_buckets = false\n}\n',
       },
       findings: [
         { line: 4, column: 29, file: 'access.tf', message: /block_public_policy to false/ },
         { line: 6, column: 29, file: 'access.tf', message: /restrict_public_buckets to false/ },
       ],
       output: {
-        'access.tf': 'resource "aws_s3_bucket_public_access_block" "site" {\n  bucket                  = aws_s3_bucket.site.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
+        'access.tf':
+          'resource "aws_s3_bucket_public_access_block" "site" {\n  bucket                  = aws_s3_bucket.site.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
         'main.tf': 'resource "aws_s3_bucket" "site" {\n  bucket = "site"\n}\n',
       },
     },
@@ -81,7 +102,13 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a block that names only the bucket turns all four off',
       code: 'resource "aws_s3_bucket_public_access_block" "logs" {\n  bucket = aws_s3_bucket.logs.id\n}\n',
-      findings: [{ line: 1, column: 10, message: /leaves block_public_acls, ignore_public_acls, block_public_policy and restrict_public_buckets out/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          message: /leaves block_public_acls, ignore_public_acls, block_public_policy and restrict_public_buckets out/,
+        },
+      ],
       output:
         'resource "aws_s3_bucket_public_access_block" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  block_public_acls = true\n  ignore_public_acls = true\n  block_public_policy = true\n  restrict_public_buckets = true\n}\n',
     },
@@ -89,7 +116,10 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'settings left out are false, and one explicitly false',
       code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        IgnorePublicAcls: false\n',
-      findings: [{ line: 5, column: 7, message: /leaves BlockPublicPolicy and RestrictPublicBuckets out/ }, { line: 7, column: 27 }],
+      findings: [
+        { line: 5, column: 7, message: /leaves BlockPublicPolicy and RestrictPublicBuckets out/ },
+        { line: 7, column: 27 },
+      ],
       output:
         'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        IgnorePublicAcls: true\n        BlockPublicPolicy: true\n        RestrictPublicBuckets: true\n',
     },
@@ -106,7 +136,8 @@ export const cases: RuleCases = {
       name: 'account-level block',
       code: 'resource "aws_s3_account_public_access_block" "this" {\n  block_public_acls       = false\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
       findings: [{ line: 2, column: 29, message: /for every bucket of the account/ }],
-      output: 'resource "aws_s3_account_public_access_block" "this" {\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
+      output:
+        'resource "aws_s3_account_public_access_block" "this" {\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
     },
   ],
 };

@@ -4,16 +4,34 @@ import type { RuleCases } from './tester';
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', name: 'no ACL: ACLs are disabled by default', code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n' },
-    { syntax: 'yaml', code: 'Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: LogDeliveryWrite\n' },
-    { syntax: 'yaml', name: 'value behind !If is unknown', code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: !If [IsPublic, PublicRead, Private]\n' },
-    { syntax: 'yaml', name: 'a parameter without default is unknown', code: 'Parameters:\n  Acl:\n    Type: String\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: !Ref Acl\n' },
+    {
+      syntax: 'yaml',
+      name: 'no ACL: ACLs are disabled by default',
+      code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n',
+    },
+    {
+      syntax: 'yaml',
+      code: 'Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: LogDeliveryWrite\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'value behind !If is unknown',
+      code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: !If [IsPublic, PublicRead, Private]\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'a parameter without default is unknown',
+      code: 'Parameters:\n  Acl:\n    Type: String\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: !Ref Acl\n',
+    },
     {
       syntax: 'yaml',
       name: 'IgnorePublicAcls makes S3 disregard the ACL',
       code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n      PublicAccessBlockConfiguration:\n        IgnorePublicAcls: true\n',
     },
-    { syntax: 'json', code: '{"Resources": {"Bucket": {"Type": "AWS::S3::Bucket", "Properties": {"AccessControl": "Private"}}}}' },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Bucket": {"Type": "AWS::S3::Bucket", "Properties": {"AccessControl": "Private"}}}}',
+    },
     {
       syntax: 'json',
       name: 'ACLs disabled by Object Ownership grant nothing (S3 refuses to create this bucket)',
@@ -25,7 +43,11 @@ export const cases: RuleCases = {
       code: 'resource "aws_s3_bucket_acl" "b" {\n  bucket = aws_s3_bucket.b.id\n  acl    = "public-read"\n}\n\nresource "aws_s3_bucket_ownership_controls" "b" {\n  bucket = aws_s3_bucket.b.id\n  rule {\n    object_ownership = "BucketOwnerEnforced"\n  }\n}\n',
     },
     { syntax: 'terraform', code: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  acl    = "private"\n}\n' },
-    { syntax: 'terraform', name: 'a variable without default is unknown', code: 'variable "acl" {}\n\nresource "aws_s3_bucket_acl" "b" {\n  bucket = aws_s3_bucket.b.id\n  acl    = var.acl\n}\n' },
+    {
+      syntax: 'terraform',
+      name: 'a variable without default is unknown',
+      code: 'variable "acl" {}\n\nresource "aws_s3_bucket_acl" "b" {\n  bucket = aws_s3_bucket.b.id\n  acl    = var.acl\n}\n',
+    },
     {
       syntax: 'terraform',
       name: 'dynamic grant blocks are unknown',
@@ -35,8 +57,10 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'the companion public access block ignores public ACLs',
       code: {
-        'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n\nresource "aws_s3_bucket_acl" "b" {\n  bucket = aws_s3_bucket.b.id\n  acl    = "public-read"\n}\n',
-        'access.tf': 'resource "aws_s3_bucket_public_access_block" "b" {\n  bucket                  = aws_s3_bucket.b.bucket\n  block_public_acls       = false\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}\n',
+        'main.tf':
+          'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n\nresource "aws_s3_bucket_acl" "b" {\n  bucket = aws_s3_bucket.b.id\n  acl    = "public-read"\n}\n',
+        'access.tf':
+          'resource "aws_s3_bucket_public_access_block" "b" {\n  bucket                  = aws_s3_bucket.b.bucket\n  block_public_acls       = false\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}\n',
       },
     },
     {
@@ -49,8 +73,15 @@ export const cases: RuleCases = {
     {
       syntax: 'yaml',
       code: 'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead # legacy website\n      WebsiteConfiguration:\n        IndexDocument: index.html\n',
-      findings: [{ line: 5, column: 22, message: /sets the canned ACL PublicRead, which lets anyone on the internet list the objects in the bucket/ }],
-      output: 'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: Private # legacy website\n      WebsiteConfiguration:\n        IndexDocument: index.html\n',
+      findings: [
+        {
+          line: 5,
+          column: 22,
+          message: /sets the canned ACL PublicRead, which lets anyone on the internet list the objects in the bucket/,
+        },
+      ],
+      output:
+        'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: Private # legacy website\n      WebsiteConfiguration:\n        IndexDocument: index.html\n',
     },
     {
       syntax: 'yaml',
@@ -62,7 +93,8 @@ export const cases: RuleCases = {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "AccessControl": "PublicReadWrite"\n      }\n    }\n  }\n}\n',
       findings: [{ line: 6, column: 26, message: /write, overwrite and delete/ }],
-      output: '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "AccessControl": "Private"\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "AccessControl": "Private"\n      }\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
@@ -77,13 +109,16 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'v4 companion in another file; the public access block there does not ignore public ACLs',
       code: {
-        'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket                  = aws_s3_bucket.b.id\n  block_public_acls       = false\n  ignore_public_acls      = false\n  block_public_policy     = true\n  restrict_public_buckets = true\n}\n',
-        'acl.tf': 'resource "aws_s3_bucket_acl" "b" {\n  bucket = aws_s3_bucket.b.id\n  acl    = "public-read-write"\n}\n',
+        'main.tf':
+          'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket                  = aws_s3_bucket.b.id\n  block_public_acls       = false\n  ignore_public_acls      = false\n  block_public_policy     = true\n  restrict_public_buckets = true\n}\n',
+        'acl.tf':
+          'resource "aws_s3_bucket_acl" "b" {\n  bucket = aws_s3_bucket.b.id\n  acl    = "public-read-write"\n}\n',
       },
       findings: [{ line: 3, column: 12, file: 'acl.tf' }],
       output: {
         'acl.tf': 'resource "aws_s3_bucket_acl" "b" {\n  bucket = aws_s3_bucket.b.id\n  acl    = "private"\n}\n',
-        'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket                  = aws_s3_bucket.b.id\n  block_public_acls       = false\n  ignore_public_acls      = false\n  block_public_policy     = true\n  restrict_public_buckets = true\n}\n',
+        'main.tf':
+          'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket                  = aws_s3_bucket.b.id\n  block_public_acls       = false\n  ignore_public_acls      = false\n  block_public_policy     = true\n  restrict_public_buckets = true\n}\n',
       },
     },
     {

@@ -167,7 +167,13 @@ resource "aws_db_instance" "db" {
       MasterUsername: admin
       MasterUserPassword: Sup3rS3cretPass
 `,
-      findings: [{ line: 6, column: 27, message: /^(?!.*Sup3rS3cretPass).*'Docs' has a hard-coded secret in MasterUserPassword: 'Su…'/ }],
+      findings: [
+        {
+          line: 6,
+          column: 27,
+          message: /^(?!.*Sup3rS3cretPass).*'Docs' has a hard-coded secret in MasterUserPassword: 'Su…'/,
+        },
+      ],
     },
     {
       syntax: 'yaml',
@@ -244,7 +250,13 @@ Resources:
   master_password = "Sup3rS3cretPass"
 }
 `,
-      findings: [{ line: 3, column: 21, message: /'aws_docdb_cluster.docs' has a hard-coded secret in master_password: 'Su…'.*Terraform state/ }],
+      findings: [
+        {
+          line: 3,
+          column: 21,
+          message: /'aws_docdb_cluster.docs' has a hard-coded secret in master_password: 'Su…'.*Terraform state/,
+        },
+      ],
     },
     {
       syntax: 'terraform',

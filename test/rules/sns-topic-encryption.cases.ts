@@ -4,23 +4,47 @@ import type { RuleCases } from './tester';
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', code: 'Resources:\n  Events:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n' },
+    {
+      syntax: 'yaml',
+      code: 'Resources:\n  Events:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n',
+    },
     {
       syntax: 'yaml',
       name: 'a parameter without default is unknown',
       code: 'Parameters:\n  Key:\n    Type: String\nResources:\n  Events:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: !Ref Key\n',
     },
-    { syntax: 'yaml', name: 'a key behind !If is unknown', code: 'Resources:\n  Events:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: !If [Encrypt, alias/events, ""]\n' },
-    { syntax: 'json', code: '{"Resources": {"Events": {"Type": "AWS::SNS::Topic", "Properties": {"KmsMasterKeyId": {"Fn::GetAtt": ["Key", "Arn"]}}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_sns_topic" "events" {\n  name              = "events"\n  kms_master_key_id = aws_kms_key.events.id\n}\n' },
-    { syntax: 'terraform', name: 'a variable without default is unknown', code: 'variable "key" {}\n\nresource "aws_sns_topic" "events" {\n  kms_master_key_id = var.key\n}\n' },
+    {
+      syntax: 'yaml',
+      name: 'a key behind !If is unknown',
+      code: 'Resources:\n  Events:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: !If [Encrypt, alias/events, ""]\n',
+    },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Events": {"Type": "AWS::SNS::Topic", "Properties": {"KmsMasterKeyId": {"Fn::GetAtt": ["Key", "Arn"]}}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_sns_topic" "events" {\n  name              = "events"\n  kms_master_key_id = aws_kms_key.events.id\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'a variable without default is unknown',
+      code: 'variable "key" {}\n\nresource "aws_sns_topic" "events" {\n  kms_master_key_id = var.key\n}\n',
+    },
   ],
   invalid: [
     {
       syntax: 'yaml',
       name: 'no key, only subscribers: fixed with the AWS managed key',
       code: 'Resources:\n  Events:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: events\n  Mail:\n    Type: AWS::SNS::Subscription\n    Properties:\n      TopicArn: !Ref Events\n      Protocol: email\n      Endpoint: ops@example.com\n',
-      findings: [{ line: 3, column: 11, message: /'Events' names no KMS key \(KmsMasterKeyId\), so SNS stores its messages without server-side encryption\. Encrypting is yours to choose: use the AWS managed key alias\/aws\/sns/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message:
+            /'Events' names no KMS key \(KmsMasterKeyId\), so SNS stores its messages without server-side encryption\. Encrypting is yours to choose: use the AWS managed key alias\/aws\/sns/,
+        },
+      ],
       output:
         'Resources:\n  Events:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: events\n      KmsMasterKeyId: alias/aws/sns\n  Mail:\n    Type: AWS::SNS::Subscription\n    Properties:\n      TopicArn: !Ref Events\n      Protocol: email\n      Endpoint: ops@example.com\n',
     },
@@ -29,13 +53,21 @@ export const cases: RuleCases = {
       name: 'no Properties at all',
       code: 'Resources:\n  Events:\n    Type: AWS::SNS::Topic\n',
       findings: [{ line: 3, column: 11 }],
-      output: 'Resources:\n  Events:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n',
+      output:
+        'Resources:\n  Events:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n',
     },
     {
       syntax: 'yaml',
       name: 'a CloudWatch alarm publishes: no fix, a customer managed key is needed',
       code: 'Resources:\n  Alerts:\n    Type: AWS::SNS::Topic\n  HighCpu:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      AlarmActions:\n        - !Ref Alerts\n',
-      findings: [{ line: 3, column: 11, message: /'HighCpu' \(AWS::CloudWatch::Alarm\) refers to it, so an AWS service may publish to it.*customer managed key/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message:
+            /'HighCpu' \(AWS::CloudWatch::Alarm\) refers to it, so an AWS service may publish to it.*customer managed key/,
+        },
+      ],
     },
     {
       syntax: 'yaml',
@@ -48,7 +80,8 @@ export const cases: RuleCases = {
       name: 'an empty key',
       code: '{\n  "Resources": {\n    "Events": {\n      "Type": "AWS::SNS::Topic",\n      "Properties": {\n        "KmsMasterKeyId": ""\n      }\n    }\n  }\n}\n',
       findings: [{ line: 6, column: 27, message: /sets an empty KmsMasterKeyId/ }],
-      output: '{\n  "Resources": {\n    "Events": {\n      "Type": "AWS::SNS::Topic",\n      "Properties": {\n        "KmsMasterKeyId": "alias/aws/sns"\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "Events": {\n      "Type": "AWS::SNS::Topic",\n      "Properties": {\n        "KmsMasterKeyId": "alias/aws/sns"\n      }\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
@@ -61,15 +94,15 @@ export const cases: RuleCases = {
       name: 'EventBridge publishes through a target in another file: no fix',
       code: {
         'main.tf': 'resource "aws_sns_topic" "alerts" {\n  name = "alerts"\n}\n',
-        'events.tf': 'resource "aws_cloudwatch_event_target" "to_sns" {\n  rule = aws_cloudwatch_event_rule.findings.name\n  arn  = aws_sns_topic.alerts.arn\n}\n',
+        'events.tf':
+          'resource "aws_cloudwatch_event_target" "to_sns" {\n  rule = aws_cloudwatch_event_rule.findings.name\n  arn  = aws_sns_topic.alerts.arn\n}\n',
       },
       findings: [{ line: 1, column: 10, file: 'main.tf', message: /'aws_cloudwatch_event_target\.to_sns'/ }],
     },
     {
       syntax: 'terraform',
       name: 'a topic policy document granting a service principal: no fix',
-      code:
-        'resource "aws_sns_topic" "alerts" {\n  name = "alerts"\n}\n\nresource "aws_sns_topic_policy" "alerts" {\n  arn    = aws_sns_topic.alerts.arn\n  policy = data.aws_iam_policy_document.alerts.json\n}\n\ndata "aws_iam_policy_document" "alerts" {\n  statement {\n    actions   = ["sns:Publish"]\n    resources = [aws_sns_topic.alerts.arn]\n    principals {\n      type        = "Service"\n      identifiers = ["events.amazonaws.com"]\n    }\n  }\n}\n',
+      code: 'resource "aws_sns_topic" "alerts" {\n  name = "alerts"\n}\n\nresource "aws_sns_topic_policy" "alerts" {\n  arn    = aws_sns_topic.alerts.arn\n  policy = data.aws_iam_policy_document.alerts.json\n}\n\ndata "aws_iam_policy_document" "alerts" {\n  statement {\n    actions   = ["sns:Publish"]\n    resources = [aws_sns_topic.alerts.arn]\n    principals {\n      type        = "Service"\n      identifiers = ["events.amazonaws.com"]\n    }\n  }\n}\n',
       findings: [{ line: 1, column: 10, message: /topic policy grants an AWS service/ }],
     },
   ],

@@ -54,8 +54,10 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a policy document data source in another file',
       code: {
-        'main.tf': 'resource "aws_sns_topic_policy" "p" {\n  arn    = aws_sns_topic.t.arn\n  policy = data.aws_iam_policy_document.open.json\n}\n',
-        'policy.tf': 'data "aws_iam_policy_document" "open" {\n  statement {\n    actions   = ["sns:Publish"]\n    resources = ["*"]\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }\n  }\n}\n',
+        'main.tf':
+          'resource "aws_sns_topic_policy" "p" {\n  arn    = aws_sns_topic.t.arn\n  policy = data.aws_iam_policy_document.open.json\n}\n',
+        'policy.tf':
+          'data "aws_iam_policy_document" "open" {\n  statement {\n    actions   = ["sns:Publish"]\n    resources = ["*"]\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }\n  }\n}\n',
       },
       findings: [{ line: 3, column: 12, file: 'main.tf' }],
     },

@@ -42,7 +42,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a queue without any policy',
       code: 'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n',
-      findings: [{ line: 3, column: 11, severity: 'info', message: /SQS queue 'Jobs' has no queue policy in this template.*SQS already refuses plain HTTP for queues with server-side encryption/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          severity: 'info',
+          message:
+            /SQS queue 'Jobs' has no queue policy in this template.*SQS already refuses plain HTTP for queues with server-side encryption/,
+        },
+      ],
       output: [
         'Resources:',
         '  Jobs:',
@@ -76,7 +84,13 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a queue policy that only allows: reported on the policy, not the queue',
       code: 'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  JobsPolicy:\n    Type: AWS::SQS::QueuePolicy\n    Properties:\n      Queues: [!Ref Jobs]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: sns.amazonaws.com }\n            Action: sqs:SendMessage\n            Resource: !GetAtt Jobs.Arn\n',
-      findings: [{ line: 8, column: 7, message: /Queue policy 'JobsPolicy' has no statement that denies requests sent without TLS/ }],
+      findings: [
+        {
+          line: 8,
+          column: 7,
+          message: /Queue policy 'JobsPolicy' has no statement that denies requests sent without TLS/,
+        },
+      ],
     },
     {
       syntax: 'json',
@@ -88,7 +102,14 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a queue without any policy in the module',
       code: 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n',
-      findings: [{ line: 1, column: 10, severity: 'info', message: /SQS queue 'aws_sqs_queue\.jobs' has no queue policy in this module/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          severity: 'info',
+          message: /SQS queue 'aws_sqs_queue\.jobs' has no queue policy in this module/,
+        },
+      ],
       output: [
         'resource "aws_sqs_queue" "jobs" {',
         '  name = "jobs"',

@@ -124,7 +124,7 @@ resource "aws_s3_bucket" "logs" {
     },
     {
       syntax: 'terraform',
-      name: 'tags from module variables are the caller\'s, even with an empty default',
+      name: "tags from module variables are the caller's, even with an empty default",
       requiredTags: REQUIRED,
       code: `variable "tags" {
   type = map(string)
@@ -206,7 +206,14 @@ resource "aws_s3_bucket" "replica" {
 }
 `,
       },
-      findings: [{ line: 5, column: 10, file: 'main.tf', message: /'aws_s3_bucket.replica' lacks the required tag 'DataClassification'.*provider's default_tags/ }],
+      findings: [
+        {
+          line: 5,
+          column: 10,
+          file: 'main.tf',
+          message: /'aws_s3_bucket.replica' lacks the required tag 'DataClassification'.*provider's default_tags/,
+        },
+      ],
     },
     {
       syntax: 'terraform',

@@ -44,7 +44,8 @@ export interface RuleCases {
 const DIR = '/virtual/module';
 
 export function sourcesOf(c: ValidCase): SourceFile[] {
-  if (typeof c.code !== 'string') return Object.entries(c.code).map(([name, text]) => ({ path: `${DIR}/${name}`, text }));
+  if (typeof c.code !== 'string')
+    return Object.entries(c.code).map(([name, text]) => ({ path: `${DIR}/${name}`, text }));
   const name = c.syntax === 'yaml' ? 'template.yaml' : c.syntax === 'json' ? 'template.json' : 'main.tf';
   return [{ path: `${DIR}/${name}`, text: c.code }];
 }
@@ -60,7 +61,9 @@ function name(c: ValidCase, index: number): string {
 
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const lines = new LineIndex(text);
-  const sorted = edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start);
+  const sorted = edits
+    .map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start);
   let result = text;
   for (const e of sorted) result = result.slice(0, e.start) + e.newText + result.slice(e.end);
   return result;
@@ -75,7 +78,10 @@ export async function fixAll(rule: Rule, files: SourceFile[]): Promise<SourceFil
     const fixable = findings.find((f) => f.ruleId === rule.id && f.fixable);
     if (!fixable) return current;
     const fix = analyzer.fixFor(fixable);
-    assert.ok(fix, `finding at ${fixable.range.start.line + 1}:${fixable.range.start.character + 1} says fixable but has no fix`);
+    assert.ok(
+      fix,
+      `finding at ${fixable.range.start.line + 1}:${fixable.range.start.character + 1} says fixable but has no fix`,
+    );
     current = current.map((f) => {
       const edits = fix.edits.filter((e) => e.file === f.path);
       return edits.length > 0 ? { path: f.path, text: applyEdits(f.text, edits) } : f;
@@ -95,18 +101,37 @@ export function runRuleTests(cases: RuleCases): void {
       it(`valid ${name(c, i)}`, async () => {
         const { findings } = await new Analyzer({ rules: [rule] }).analyze(sourcesOf(c));
         const own = findings.filter((f) => f.ruleId === rule.id);
-        assert.deepEqual(own.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`), []);
-        assert.deepEqual(findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.message), [], 'the case itself must parse');
+        assert.deepEqual(
+          own.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`),
+          [],
+        );
+        assert.deepEqual(
+          findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.message),
+          [],
+          'the case itself must parse',
+        );
       });
     });
     cases.invalid.forEach((c, i) => {
       it(`invalid ${name(c, i)}`, async () => {
         const files = sourcesOf(c);
         const { findings } = await new Analyzer({ rules: [rule] }).analyze(files);
-        assert.deepEqual(findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.message), [], 'the case itself must parse');
+        assert.deepEqual(
+          findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.message),
+          [],
+          'the case itself must parse',
+        );
         const own = findings.filter((f) => f.ruleId === rule.id);
-        const actual = own.map((f) => ({ line: f.range.start.line + 1, column: f.range.start.character + 1, file: f.file.slice(DIR.length + 1) }));
-        const expected = c.findings.map((e) => ({ line: e.line, column: e.column, file: e.file ?? files[0].path.slice(DIR.length + 1) }));
+        const actual = own.map((f) => ({
+          line: f.range.start.line + 1,
+          column: f.range.start.character + 1,
+          file: f.file.slice(DIR.length + 1),
+        }));
+        const expected = c.findings.map((e) => ({
+          line: e.line,
+          column: e.column,
+          file: e.file ?? files[0].path.slice(DIR.length + 1),
+        }));
         assert.deepEqual(actual, expected, own.map((f) => f.message).join('\n'));
         c.findings.forEach((e, j) => {
           if (e.message) assert.match(own[j].message, e.message);
@@ -123,11 +148,22 @@ export function runRuleTests(cases: RuleCases): void {
         // finding of any rule appears that was not there before, and fixing again changes nothing.
         const before = await new Analyzer().analyze(files);
         const after = await new Analyzer().analyze(fixed);
-        assert.deepEqual(after.findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.message), [], 'the fixed code must parse');
-        assert.deepEqual(after.findings.filter((f) => f.ruleId === rule.id && f.fixable).map((f) => f.message), []);
+        assert.deepEqual(
+          after.findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.message),
+          [],
+          'the fixed code must parse',
+        );
+        assert.deepEqual(
+          after.findings.filter((f) => f.ruleId === rule.id && f.fixable).map((f) => f.message),
+          [],
+        );
         const known = new Set(before.findings.map(key));
         const added = after.findings.filter((f) => !known.has(key(f)));
-        assert.deepEqual(added.map((f) => `${f.ruleId} ${f.resource}: ${f.message}`), [], 'the fix must not introduce other findings');
+        assert.deepEqual(
+          added.map((f) => `${f.ruleId} ${f.resource}: ${f.message}`),
+          [],
+          'the fix must not introduce other findings',
+        );
         const again = await fixAll(rule, fixed);
         assert.deepEqual(asRecord(again), asRecord(fixed), 'fixing again changes nothing');
       });

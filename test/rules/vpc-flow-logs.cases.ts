@@ -22,7 +22,8 @@ export const cases: RuleCases = {
       name: 'the flow log in another file of the module',
       code: {
         'main.tf': 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n',
-        'logging.tf': 'resource "aws_flow_log" "main" {\n  vpc_id               = aws_vpc.main.id\n  traffic_type         = "ALL"\n  log_destination_type = "s3"\n  log_destination      = aws_s3_bucket.logs.arn\n}\n',
+        'logging.tf':
+          'resource "aws_flow_log" "main" {\n  vpc_id               = aws_vpc.main.id\n  traffic_type         = "ALL"\n  log_destination_type = "s3"\n  log_destination      = aws_s3_bucket.logs.arn\n}\n',
       },
     },
     {
@@ -41,7 +42,13 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a flow log on a subnet does not cover the VPC',
       code: 'Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n  Subnet:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Ref Vpc\n      CidrBlock: 10.0.0.0/24\n  SubnetFlowLog:\n    Type: AWS::EC2::FlowLog\n    Properties:\n      ResourceId: !Ref Subnet\n      ResourceType: Subnet\n      TrafficType: ALL\n      LogDestinationType: s3\n      LogDestination: arn:aws:s3:::logs\n',
-      findings: [{ line: 3, column: 11, message: /^VPC 'Vpc' has no flow log in this template\. .*AWS::EC2::FlowLog with ResourceId: !Ref Vpc/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          message: /^VPC 'Vpc' has no flow log in this template\. .*AWS::EC2::FlowLog with ResourceId: !Ref Vpc/,
+        },
+      ],
     },
     {
       syntax: 'json',
@@ -53,7 +60,12 @@ export const cases: RuleCases = {
       name: 'a module handed the VPC but not about flow logs proves nothing',
       code: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n\nresource "aws_default_vpc" "default" {}\n\nresource "aws_flow_log" "other" {\n  vpc_id          = aws_vpc.other.id\n  log_destination = aws_s3_bucket.logs.arn\n}\n\nmodule "eks" {\n  source = "terraform-aws-modules/eks/aws"\n  vpc_id = aws_vpc.main.id\n}\n',
       findings: [
-        { line: 1, column: 10, message: /^VPC 'aws_vpc\.main' has no flow log in this module\. .*aws_flow_log with vpc_id = aws_vpc\.main\.id/ },
+        {
+          line: 1,
+          column: 10,
+          message:
+            /^VPC 'aws_vpc\.main' has no flow log in this module\. .*aws_flow_log with vpc_id = aws_vpc\.main\.id/,
+        },
         { line: 5, column: 10, message: /aws_default_vpc\.default/ },
       ],
     },

@@ -1,23 +1,54 @@
 import { rule } from '../../src/rules/vpc-network-acl-allow-all';
 import type { RuleCases } from './tester';
 
-const entry = (props: string) => `Resources:\n  Entry:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties:\n      NetworkAclId: !Ref Acl\n      RuleNumber: 100\n${props}`;
+const entry = (props: string) =>
+  `Resources:\n  Entry:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties:\n      NetworkAclId: !Ref Acl\n      RuleNumber: 100\n${props}`;
 
 export const cases: RuleCases = {
   rule,
   valid: [
-    { syntax: 'yaml', name: 'HTTPS only', code: entry('      Protocol: 6\n      PortRange: {From: 443, To: 443}\n      RuleAction: allow\n      CidrBlock: 0.0.0.0/0\n') },
-    { syntax: 'yaml', name: 'outbound', code: entry('      Protocol: -1\n      Egress: true\n      RuleAction: allow\n      CidrBlock: 0.0.0.0/0\n') },
-    { syntax: 'yaml', name: 'deny all', code: entry('      Protocol: -1\n      RuleAction: deny\n      CidrBlock: 0.0.0.0/0\n') },
-    { syntax: 'yaml', name: 'from the VPC only', code: entry('      Protocol: -1\n      RuleAction: allow\n      CidrBlock: 10.0.0.0/16\n') },
-    { syntax: 'yaml', name: 'direction behind !If is unknown', code: entry('      Protocol: -1\n      Egress: !If [Out, true, false]\n      RuleAction: allow\n      CidrBlock: 0.0.0.0/0\n') },
+    {
+      syntax: 'yaml',
+      name: 'HTTPS only',
+      code: entry(
+        '      Protocol: 6\n      PortRange: {From: 443, To: 443}\n      RuleAction: allow\n      CidrBlock: 0.0.0.0/0\n',
+      ),
+    },
+    {
+      syntax: 'yaml',
+      name: 'outbound',
+      code: entry('      Protocol: -1\n      Egress: true\n      RuleAction: allow\n      CidrBlock: 0.0.0.0/0\n'),
+    },
+    {
+      syntax: 'yaml',
+      name: 'deny all',
+      code: entry('      Protocol: -1\n      RuleAction: deny\n      CidrBlock: 0.0.0.0/0\n'),
+    },
+    {
+      syntax: 'yaml',
+      name: 'from the VPC only',
+      code: entry('      Protocol: -1\n      RuleAction: allow\n      CidrBlock: 10.0.0.0/16\n'),
+    },
+    {
+      syntax: 'yaml',
+      name: 'direction behind !If is unknown',
+      code: entry(
+        '      Protocol: -1\n      Egress: !If [Out, true, false]\n      RuleAction: allow\n      CidrBlock: 0.0.0.0/0\n',
+      ),
+    },
     {
       syntax: 'yaml',
       name: 'a parameter without default is unknown',
       code: 'Parameters:\n  Source:\n    Type: String\nResources:\n  Entry:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties:\n      NetworkAclId: !Ref Acl\n      RuleNumber: 100\n      Protocol: -1\n      RuleAction: allow\n      CidrBlock: !Ref Source\n',
     },
-    { syntax: 'json', code: '{"Resources": {"Entry": {"Type": "AWS::EC2::NetworkAclEntry", "Properties": {"NetworkAclId": "acl-1", "RuleNumber": 100, "Protocol": -1, "Egress": "true", "RuleAction": "allow", "CidrBlock": "0.0.0.0/0"}}}}' },
-    { syntax: 'terraform', code: 'resource "aws_network_acl_rule" "https" {\n  network_acl_id = aws_network_acl.main.id\n  rule_number    = 100\n  protocol       = "tcp"\n  rule_action    = "allow"\n  cidr_block     = "0.0.0.0/0"\n  from_port      = 443\n  to_port        = 443\n}\n' },
+    {
+      syntax: 'json',
+      code: '{"Resources": {"Entry": {"Type": "AWS::EC2::NetworkAclEntry", "Properties": {"NetworkAclId": "acl-1", "RuleNumber": 100, "Protocol": -1, "Egress": "true", "RuleAction": "allow", "CidrBlock": "0.0.0.0/0"}}}}',
+    },
+    {
+      syntax: 'terraform',
+      code: 'resource "aws_network_acl_rule" "https" {\n  network_acl_id = aws_network_acl.main.id\n  rule_number    = 100\n  protocol       = "tcp"\n  rule_action    = "allow"\n  cidr_block     = "0.0.0.0/0"\n  from_port      = 443\n  to_port        = 443\n}\n',
+    },
     {
       syntax: 'terraform',
       name: 'a dynamic block and a variable without default are unknown',
@@ -29,7 +60,14 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'Egress absent means inbound',
       code: entry('      Protocol: -1\n      RuleAction: allow\n      CidrBlock: 0.0.0.0/0\n'),
-      findings: [{ line: 9, column: 18, message: /^Network ACL entry 'Entry' allows all inbound traffic \(every protocol and port\) from anywhere \(0\.0\.0\.0\/0\)\./ }],
+      findings: [
+        {
+          line: 9,
+          column: 18,
+          message:
+            /^Network ACL entry 'Entry' allows all inbound traffic \(every protocol and port\) from anywhere \(0\.0\.0\.0\/0\)\./,
+        },
+      ],
     },
     {
       syntax: 'yaml',

@@ -14,7 +14,11 @@ const root = process.cwd();
 const cli = path.join(root, 'dist', 'cli.js');
 
 function srlens(args: string[], cwd = root): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -24,7 +28,10 @@ describe('srlens CLI', () => {
   before(() => {
     work = mkdtempSync(path.join(tmpdir(), 'srlens-cli-'));
     mkdirSync(path.join(work, 'broken'));
-    writeFileSync(path.join(work, 'broken', 'stack.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: [unclosed\n');
+    writeFileSync(
+      path.join(work, 'broken', 'stack.yaml'),
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: [unclosed\n',
+    );
     mkdirSync(path.join(work, 'clean'));
     writeFileSync(path.join(work, 'clean', 'stack.yaml'), 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n');
     writeFileSync(path.join(work, 'clean', 'deploy.yaml'), 'apiVersion: v1\nkind: ConfigMap\n');
@@ -47,7 +54,13 @@ describe('srlens CLI', () => {
   });
 
   it('exits 2 with one clear line on usage and I/O errors', () => {
-    for (const args of [['frobnicate'], ['scan', '--format', 'xml'], ['scan', '--fail-on', 'sometimes'], ['scan', path.join(work, 'missing')], ['scan', '--bogus']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['scan', '--format', 'xml'],
+      ['scan', '--fail-on', 'sometimes'],
+      ['scan', path.join(work, 'missing')],
+      ['scan', '--bogus'],
+    ]) {
       const result = srlens(args);
       assert.equal(result.code, 2, args.join(' '));
       assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
@@ -68,10 +81,30 @@ describe('srlens CLI', () => {
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout);
     assert.equal(report.version, 1);
-    assert.equal(report.files, 3, 'node_modules and .gitignore-d folders are skipped; the ConfigMap is read but yields nothing');
+    assert.equal(
+      report.files,
+      3,
+      'node_modules and .gitignore-d folders are skipped; the ConfigMap is read but yields nothing',
+    );
     assert.ok(report.findings.length >= 1);
     for (const finding of report.findings) {
-      assert.deepEqual(Object.keys(finding).sort(), ['concern', 'file', 'fixable', 'message', 'owner', 'range', 'resource', 'resourceType', 'ruleId', 'service', 'severity', 'tier'].sort());
+      assert.deepEqual(
+        Object.keys(finding).sort(),
+        [
+          'concern',
+          'file',
+          'fixable',
+          'message',
+          'owner',
+          'range',
+          'resource',
+          'resourceType',
+          'ruleId',
+          'service',
+          'severity',
+          'tier',
+        ].sort(),
+      );
       assert.ok(['error', 'warning', 'info'].includes(finding.severity));
       assert.ok(['customer', 'shared', 'aws'].includes(finding.owner));
       assert.equal(typeof finding.range.start.line, 'number');
@@ -79,7 +112,7 @@ describe('srlens CLI', () => {
     }
     const parseError = report.findings.find((f: { ruleId: string }) => f.ruleId === 'parse-error');
     assert.equal(parseError.file, 'broken/stack.yaml');
-    assert.equal(parseError.range.start.line, 5, "the unclosed flow sequence is reported where the file ends");
+    assert.equal(parseError.range.start.line, 5, 'the unclosed flow sequence is reported where the file ends');
   });
 
   it('prints SARIF 2.1.0 that validates against the official schema', () => {
@@ -150,7 +183,10 @@ describe('srlens CLI', () => {
       const db = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n';
       writeFileSync(path.join(dir, 'legacy', 'old.yaml'), db);
       writeFileSync(path.join(dir, 'app', 'db.yaml'), db);
-      writeFileSync(path.join(dir, '.srlens.yaml'), 'exclude: [legacy/**]\nrules:\n  rds-storage-encryption: warning\ncolour: blue\n');
+      writeFileSync(
+        path.join(dir, '.srlens.yaml'),
+        'exclude: [legacy/**]\nrules:\n  rds-storage-encryption: warning\ncolour: blue\n',
+      );
       const result = srlens(['scan', '--format', 'json'], dir);
       const report = JSON.parse(result.stdout);
       assert.equal(report.files, 1, 'legacy/ is excluded');

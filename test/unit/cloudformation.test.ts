@@ -5,7 +5,11 @@ import { getPath, getProperty } from '../../src/iac/model';
 
 function template(file: string, text: string): CloudFormationTemplate {
   const result = parseCloudFormation(file, text);
-  assert.equal(result.units.length, 1, `expected one template, got ${result.units.length}; diagnostics: ${JSON.stringify(result.diagnostics)}`);
+  assert.equal(
+    result.units.length,
+    1,
+    `expected one template, got ${result.units.length}; diagnostics: ${JSON.stringify(result.diagnostics)}`,
+  );
   return result.units[0] as CloudFormationTemplate;
 }
 
@@ -116,14 +120,38 @@ describe('CloudFormation YAML', () => {
   });
 
   it('parses every intrinsic tag without warnings or errors', () => {
-    const tags = ['Ref', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'If', 'Equals', 'And', 'Or', 'Not', 'FindInMap', 'Base64', 'Cidr', 'GetAZs', 'ImportValue', 'Condition', 'Transform'];
-    const lines = tags.flatMap((tag, i) => [`      S${i}: !${tag} x`, `      Q${i}: !${tag} [a, b]`, `      M${i}: !${tag} { a: b }`]);
+    const tags = [
+      'Ref',
+      'Sub',
+      'GetAtt',
+      'Join',
+      'Select',
+      'Split',
+      'If',
+      'Equals',
+      'And',
+      'Or',
+      'Not',
+      'FindInMap',
+      'Base64',
+      'Cidr',
+      'GetAZs',
+      'ImportValue',
+      'Condition',
+      'Transform',
+    ];
+    const lines = tags.flatMap((tag, i) => [
+      `      S${i}: !${tag} x`,
+      `      Q${i}: !${tag} [a, b]`,
+      `      M${i}: !${tag} { a: b }`,
+    ]);
     const text = `Resources:\n  R:\n    Type: AWS::SNS::Topic\n    Properties:\n${lines.join('\n')}\n`;
     const result = parseCloudFormation('t.yaml', text);
     assert.deepEqual(result.diagnostics, []);
     const props = (result.units[0] as CloudFormationTemplate).resources[0].properties.properties;
     assert.equal(props.length, tags.length * 3);
-    for (const p of props) assert.ok(p.value.kind === 'reference' || p.value.kind === 'unresolvable' || p.value.kind === 'literal', p.key);
+    for (const p of props)
+      assert.ok(p.value.kind === 'reference' || p.value.kind === 'unresolvable' || p.value.kind === 'literal', p.key);
     assert.ok(props.filter((p) => p.value.kind === 'unresolvable').length >= (tags.length - 2) * 3);
   });
 
@@ -133,22 +161,30 @@ describe('CloudFormation YAML', () => {
     const a = template('a.yaml', lf).resources[0];
     const b = template('b.yaml', crlf).resources[0];
     assert.deepEqual(b.typeRange, a.typeRange);
-    assert.deepEqual(getProperty(b.properties, 'TopicName')?.value.range, getProperty(a.properties, 'TopicName')?.value.range);
+    assert.deepEqual(
+      getProperty(b.properties, 'TopicName')?.value.range,
+      getProperty(a.properties, 'TopicName')?.value.range,
+    );
     assert.equal(literal(getProperty(b.properties, 'TopicName')?.value), 'tab\there');
     assert.deepEqual(b.typeRange, { start: { line: 2, character: 10 }, end: { line: 2, character: 25 } });
   });
 
   it('keeps columns exact after a UTF-8 BOM and non-ASCII text', () => {
-    const text = '\uFEFFResources:\n  Tópic:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: "日本 😀"\n      TopicName: x\n';
+    const text =
+      '\uFEFFResources:\n  Tópic:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: "日本 😀"\n      TopicName: x\n';
     const r = template('bom.yaml', text).resources[0];
     assert.equal(r.id, 'Tópic');
     assert.deepEqual(r.idRange, { start: { line: 1, character: 2 }, end: { line: 1, character: 7 } });
-    assert.deepEqual(getProperty(r.properties, 'TopicName')?.value.range, { start: { line: 5, character: 17 }, end: { line: 5, character: 18 } });
+    assert.deepEqual(getProperty(r.properties, 'TopicName')?.value.range, {
+      start: { line: 5, character: 17 },
+      end: { line: 5, character: 18 },
+    });
     assert.deepEqual(getProperty(r.properties, 'DisplayName')?.value.range, rangeOf(text, '"日本 😀"'));
   });
 
   it('reads every document of a multi-document file', () => {
-    const text = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n---\nkind: ConfigMap\n---\nResources:\n  B:\n    Type: AWS::SNS::Topic\n';
+    const text =
+      'Resources:\n  A:\n    Type: AWS::SQS::Queue\n---\nkind: ConfigMap\n---\nResources:\n  B:\n    Type: AWS::SNS::Topic\n';
     const result = parseCloudFormation('multi.yaml', text);
     assert.deepEqual(
       result.units.map((u) => [(u as CloudFormationTemplate).documentIndex, u.resources.map((r) => r.id)]),
@@ -157,11 +193,15 @@ describe('CloudFormation YAML', () => {
         [2, ['B']],
       ],
     );
-    assert.deepEqual((result.units[1] as CloudFormationTemplate).resources[0].typeRange, rangeOf(text, 'AWS::SNS::Topic'));
+    assert.deepEqual(
+      (result.units[1] as CloudFormationTemplate).resources[0].typeRange,
+      rangeOf(text, 'AWS::SNS::Topic'),
+    );
   });
 
   it('reports syntax errors with a range and keeps what it recovered', () => {
-    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Good:\n    Type: AWS::SQS::Queue\n  Bad:\n    Type: [unclosed\n';
+    const text =
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Good:\n    Type: AWS::SQS::Queue\n  Bad:\n    Type: [unclosed\n';
     const result = parseCloudFormation('broken.yaml', text);
     assert.ok(result.diagnostics.length >= 1);
     assert.ok(result.diagnostics.every((d) => d.severity === 'error' && d.range.start.line >= 0));
@@ -180,7 +220,12 @@ describe('CloudFormation YAML', () => {
 
   it('does not expand aliases (a billion-laughs document stays small)', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const text = `Resources:\n  R:\n    Type: AWS::SNS::Topic\n    Metadata:\n${levels.map((l) => `      ${l}`).join('\n')}\n`;
     const started = Date.now();
     const result = parseCloudFormation('bomb.yaml', text);
@@ -246,10 +291,13 @@ describe('CloudFormation JSON', () => {
 
 describe('template detection', () => {
   const notTemplates: Record<string, string> = {
-    'deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers: []\n',
-    '.github/workflows/ci.yml': 'name: CI\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n',
+    'deployment.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers: []\n',
+    '.github/workflows/ci.yml':
+      'name: CI\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n',
     'docker-compose.yml': 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n',
-    'openapi.yaml': 'openapi: 3.0.0\ninfo:\n  title: API\npaths: {}\ncomponents:\n  schemas:\n    Resources:\n      type: object\n',
+    'openapi.yaml':
+      'openapi: 3.0.0\ninfo:\n  title: API\npaths: {}\ncomponents:\n  schemas:\n    Resources:\n      type: object\n',
     'package.json': '{ "name": "x", "version": "1.0.0", "scripts": { "test": "mocha" } }',
     'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
     'serverless-like.yml': 'resources:\n  Resources:\n    Bucket:\n      Type: NotAws\n',
@@ -269,7 +317,10 @@ describe('template detection', () => {
     assert.equal(parseCloudFormation('b.yaml', 'Resources:\n  X:\n    Type: Custom::Thing\n').units.length, 1);
     assert.equal(parseCloudFormation('c.yaml', 'Resources:\n  X:\n    Type: Alexa::ASK::Skill\n').units.length, 1);
     assert.equal(parseCloudFormation('d.yaml', 'Transform: AWS::Serverless-2016-10-31\n').units.length, 1);
-    assert.equal(parseCloudFormation('e.yaml', 'Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\n').units.length, 1);
+    assert.equal(
+      parseCloudFormation('e.yaml', 'Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\n').units.length,
+      1,
+    );
   });
 
   it('reports a template that does not parse at all', () => {
@@ -300,19 +351,31 @@ describe('CloudFormation language extensions and preprocessors', () => {
     ].join('\n');
     const result = parseCloudFormation('t.yaml', text);
     assert.deepEqual(result.diagnostics, []);
-    assert.deepEqual(result.units[0].resources.map((r) => r.id), ['Queue']);
+    assert.deepEqual(
+      result.units[0].resources.map((r) => r.id),
+      ['Queue'],
+    );
   });
 
   it('does not report a Type computed by a preprocessor tag', () => {
-    const result = parseCloudFormation('t.yaml', 'Resources:\n  Storage:\n    Type: !Rain::Module ./bucket.yml\n  Q:\n    Type: AWS::SQS::Queue\n');
+    const result = parseCloudFormation(
+      't.yaml',
+      'Resources:\n  Storage:\n    Type: !Rain::Module ./bucket.yml\n  Q:\n    Type: AWS::SQS::Queue\n',
+    );
     assert.deepEqual(result.diagnostics, []);
-    assert.deepEqual(result.units[0].resources.map((r) => r.id), ['Q']);
+    assert.deepEqual(
+      result.units[0].resources.map((r) => r.id),
+      ['Q'],
+    );
   });
 });
 
 describe('classification hints', () => {
   it('classifies ECS services by launch type, in both languages', async () => {
-    const cfn = parseCloudFormation('t.yaml', 'Resources:\n  Ec2:\n    Type: AWS::ECS::Service\n    Properties:\n      LaunchType: EC2\n  Fargate:\n    Type: AWS::ECS::Service\n    Properties:\n      LaunchType: FARGATE\n');
+    const cfn = parseCloudFormation(
+      't.yaml',
+      'Resources:\n  Ec2:\n    Type: AWS::ECS::Service\n    Properties:\n      LaunchType: EC2\n  Fargate:\n    Type: AWS::ECS::Service\n    Properties:\n      LaunchType: FARGATE\n',
+    );
     const [ec2, fargate] = cfn.units[0].resources;
     assert.equal(ec2.tier, 'infrastructure');
     assert.equal(fargate.tier, 'container');

@@ -60,7 +60,11 @@ describe('the shared corpus', function () {
     if (process.env.UPDATE_SNAPSHOTS === '1') {
       writeFileSync(snapshotFile, `${JSON.stringify(sorted, null, 2)}\n`);
     }
-    assert.deepEqual(sorted, JSON.parse(readFileSync(snapshotFile, 'utf8')), 'finding counts on the corpus changed: review them, then run with UPDATE_SNAPSHOTS=1');
+    assert.deepEqual(
+      sorted,
+      JSON.parse(readFileSync(snapshotFile, 'utf8')),
+      'finding counts on the corpus changed: review them, then run with UPDATE_SNAPSHOTS=1',
+    );
   });
 
   it('yields nothing for the files that are not templates', async () => {

@@ -1,7 +1,15 @@
 /** Generated documentation must match the rules and package.json: run `npm run docs` after changing either. */
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { COMMANDS_END, COMMANDS_START, SETTINGS_END, SETTINGS_START, commandsTable, settingsTable, type Manifest } from '../../scripts/manifest-docs';
+import {
+  COMMANDS_END,
+  COMMANDS_START,
+  SETTINGS_END,
+  SETTINGS_START,
+  commandsTable,
+  settingsTable,
+  type Manifest,
+} from '../../scripts/manifest-docs';
 import { README_END, README_START, generateDocs } from '../../scripts/rule-docs';
 
 describe('generated docs', () => {
@@ -10,13 +18,18 @@ describe('generated docs', () => {
   const files = generateDocs(readme, manifest);
 
   it('docs/rules and the README rules, commands and settings tables are current (run `npm run docs`)', () => {
-    const stale = [...files].filter(([file, content]) => !existsSync(file) || readFileSync(file, 'utf8') !== content).map(([file]) => file);
+    const stale = [...files]
+      .filter(([file, content]) => !existsSync(file) || readFileSync(file, 'utf8') !== content)
+      .map(([file]) => file);
     assert.deepEqual(stale, []);
   });
 
   it('has no page for a rule that does not exist', () => {
     const pages = readdirSync('docs/rules').map((name) => `docs/rules/${name}`);
-    assert.deepEqual(pages.filter((page) => !files.has(page)), []);
+    assert.deepEqual(
+      pages.filter((page) => !files.has(page)),
+      [],
+    );
   });
 
   it('the README has each generated section once, so none can silently go missing', () => {
@@ -43,13 +56,32 @@ describe('generated docs', () => {
         },
         views: { x: [{ id: 'x.tree', name: 'Tree' }] },
         configuration: [
-          { title: 'Second', order: 2, properties: { 'x.b': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Uses `#x.a#`.' } } },
+          {
+            title: 'Second',
+            order: 2,
+            properties: {
+              'x.b': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Uses `#x.a#`.' },
+            },
+          },
           {
             title: 'First',
             order: 1,
             properties: {
-              'x.level': { type: 'string', enum: ['error', 'info'], default: 'info', order: 2, markdownDescription: 'Line one\nline two.' },
-              'x.a': { type: 'integer', default: 300, minimum: 0, maximum: 5000, order: 1, description: 'Plain description.' },
+              'x.level': {
+                type: 'string',
+                enum: ['error', 'info'],
+                default: 'info',
+                order: 2,
+                markdownDescription: 'Line one\nline two.',
+              },
+              'x.a': {
+                type: 'integer',
+                default: 300,
+                minimum: 0,
+                maximum: 5000,
+                order: 1,
+                description: 'Plain description.',
+              },
             },
           },
         ],

@@ -18,25 +18,39 @@ describe('fix edits', () => {
     const fixed = await fixOnce('/m/main.tf', 'resource "aws_db_instance" "db" { engine = "mysql" }\n');
     assert.equal(fixed, 'resource "aws_db_instance" "db" {\n  engine = "mysql" \n  storage_encrypted = true\n}\n');
     const { findings } = await new Analyzer().analyze([{ path: '/m/main.tf', text: fixed }]);
-    assert.deepEqual(findings.filter((f) => f.ruleId === 'parse-error'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'parse-error'),
+      [],
+    );
   });
 
   it('keeps CRLF line endings and touches nothing outside the edit', async () => {
-    const text = 'Resources:\r\n  # keep me\r\n  Db:\r\n    Type: AWS::RDS::DBInstance\r\n    Properties:\r\n      Engine: mysql # and me\r\n';
+    const text =
+      'Resources:\r\n  # keep me\r\n  Db:\r\n    Type: AWS::RDS::DBInstance\r\n    Properties:\r\n      Engine: mysql # and me\r\n';
     const fixed = await fixOnce('/t.yaml', text);
     assert.equal(fixed, `${text}      StorageEncrypted: true\r\n`);
     assert.ok(!/[^\r]\n/.test(fixed), 'only CRLF line breaks');
   });
 
   it('adds to a flow-style YAML mapping in flow style', async () => {
-    const fixed = await fixOnce('/t.yaml', 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: { Engine: mysql }\n');
-    assert.equal(fixed, 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: { Engine: mysql, StorageEncrypted: true }\n');
+    const fixed = await fixOnce(
+      '/t.yaml',
+      'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: { Engine: mysql }\n',
+    );
+    assert.equal(
+      fixed,
+      'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: { Engine: mysql, StorageEncrypted: true }\n',
+    );
   });
 
   it('keeps tab-free four-space JSON indentation', async () => {
-    const text = '{\n    "Resources": {\n        "Db": {\n            "Type": "AWS::RDS::DBInstance",\n            "Properties": {}\n        }\n    }\n}\n';
+    const text =
+      '{\n    "Resources": {\n        "Db": {\n            "Type": "AWS::RDS::DBInstance",\n            "Properties": {}\n        }\n    }\n}\n';
     const fixed = await fixOnce('/t.json', text);
-    assert.equal(fixed, '{\n    "Resources": {\n        "Db": {\n            "Type": "AWS::RDS::DBInstance",\n            "Properties": {\n                "StorageEncrypted": true\n            }\n        }\n    }\n}\n');
+    assert.equal(
+      fixed,
+      '{\n    "Resources": {\n        "Db": {\n            "Type": "AWS::RDS::DBInstance",\n            "Properties": {\n                "StorageEncrypted": true\n            }\n        }\n    }\n}\n',
+    );
     JSON.parse(fixed);
   });
 
@@ -51,7 +65,19 @@ describe('fix edits', () => {
   });
 
   it('builds the fixability of many ECR repositories in linear time (one line index per file)', () => {
-    const repos = (n: number) => JSON.stringify({ Resources: Object.fromEntries(Array.from({ length: n }, (_, i) => [`Repo${i}`, { Type: 'AWS::ECR::Repository', Properties: { ImageTagMutability: 'MUTABLE' } }])) }, null, 2);
+    const repos = (n: number) =>
+      JSON.stringify(
+        {
+          Resources: Object.fromEntries(
+            Array.from({ length: n }, (_, i) => [
+              `Repo${i}`,
+              { Type: 'AWS::ECR::Repository', Properties: { ImageTagMutability: 'MUTABLE' } },
+            ]),
+          ),
+        },
+        null,
+        2,
+      );
     const timed = (n: number) => {
       const text = repos(n);
       new Analyzer().analyzeCloudFormation(`/warm-${n}.json`, text);

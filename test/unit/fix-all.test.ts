@@ -37,11 +37,15 @@ describe('fix all', () => {
     // The edit starts where the text first differs, not at the top of the file.
     assert.ok(result.edits[0].range.start.line >= 3, JSON.stringify(result.edits[0].range));
     const after = new Analyzer().analyzeCloudFormation('/t/a.yaml', final);
-    assert.deepEqual(after.findings.filter((f) => f.fixable || f.ruleId === 'parse-error').map((f) => f.ruleId), []);
+    assert.deepEqual(
+      after.findings.filter((f) => f.fixable || f.ruleId === 'parse-error').map((f) => f.ruleId),
+      [],
+    );
   });
 
   it('fixes a Terraform module file, and may add to it', async () => {
-    const text = 'resource "aws_db_instance" "db" {\n  engine            = "postgres"\n  storage_encrypted = false\n}\n';
+    const text =
+      'resource "aws_db_instance" "db" {\n  engine            = "postgres"\n  storage_encrypted = false\n}\n';
     const other = 'variable "x" {}\n';
     const files = [
       { path: '/m/db.tf', text },
@@ -55,20 +59,28 @@ describe('fix all', () => {
       { path: '/m/db.tf', text: result.changed.get('/m/db.tf')! },
       { path: '/m/vars.tf', text: other },
     ]);
-    assert.deepEqual(after.findings.filter((f) => f.file === '/m/db.tf' && (f.fixable || f.ruleId === 'parse-error')).map((f) => f.ruleId), []);
+    assert.deepEqual(
+      after.findings
+        .filter((f) => f.file === '/m/db.tf' && (f.fixable || f.ruleId === 'parse-error'))
+        .map((f) => f.ruleId),
+      [],
+    );
   });
 
   it('stops after the round limit, and when cancelled', async () => {
     const one = await fixAllInFile(new Analyzer(), '/t/a.yaml', [{ path: '/t/a.yaml', text: YAML }], { maxRounds: 1 });
     assert.equal(one.applied.length, 1);
     assert.ok(one.remaining > 0);
-    const none = await fixAllInFile(new Analyzer(), '/t/a.yaml', [{ path: '/t/a.yaml', text: YAML }], { isCancelled: () => true });
+    const none = await fixAllInFile(new Analyzer(), '/t/a.yaml', [{ path: '/t/a.yaml', text: YAML }], {
+      isCancelled: () => true,
+    });
     assert.equal(none.cancelled, true);
     assert.deepEqual(none.edits, []);
   });
 
   it('does nothing for a file without fixable findings', async () => {
-    const text = 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n';
+    const text =
+      'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n';
     const result = await fixAllInFile(new Analyzer(), '/t/b.yaml', [{ path: '/t/b.yaml', text }]);
     assert.deepEqual(result.edits, []);
     assert.deepEqual(result.applied, []);
@@ -92,9 +104,15 @@ describe('fix all', () => {
         assert.equal(applyTextEdits(before, [e]), after);
         const lines = before.split('\n');
         const startLine = lines[e.range.start.line];
-        assert.ok(!(startLine[e.range.start.character - 1] === '\r' && e.range.start.character === startLine.length), `splits CRLF: ${JSON.stringify([before, after, e])}`);
+        assert.ok(
+          !(startLine[e.range.start.character - 1] === '\r' && e.range.start.character === startLine.length),
+          `splits CRLF: ${JSON.stringify([before, after, e])}`,
+        );
         const code = startLine.charCodeAt(e.range.start.character);
-        assert.ok(!(code >= 0xdc00 && code <= 0xdfff), `splits a surrogate pair: ${JSON.stringify([before, after, e])}`);
+        assert.ok(
+          !(code >= 0xdc00 && code <= 0xdfff),
+          `splits a surrogate pair: ${JSON.stringify([before, after, e])}`,
+        );
       }
     });
 

@@ -28,14 +28,19 @@ function yamlValue(text: string): unknown {
   return parseYaml(text, { logLevel: 'silent', customTags: [] });
 }
 
-const STACK = 'AWSTemplateFormatVersion: "2010-09-09"\n# the database\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: false  # keep this comment\n';
+const STACK =
+  'AWSTemplateFormatVersion: "2010-09-09"\n# the database\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: false  # keep this comment\n';
 
 /** Applies an edit the code under test built (a fake WorkspaceEdit, whatever its declared type) to a text. */
 function applyRecorded(built: unknown, text: string): string {
   const edit = built as WorkspaceEdit;
   return applyTextEdits(
     text,
-    edit.replacements.map((r) => ({ file: r.uri.fsPath, range: { start: r.range.start, end: r.range.end }, newText: r.newText })),
+    edit.replacements.map((r) => ({
+      file: r.uri.fsPath,
+      range: { start: r.range.start, end: r.range.end },
+      newText: r.newText,
+    })),
   );
 }
 
@@ -105,7 +110,11 @@ describe('fix safety: stale fixes are refused (editor logic, fake vscode API)', 
 
   it('fix-all is refused when another open file of the Terraform module changes meanwhile', async () => {
     await loadTerraformLanguage();
-    const main = new FakeDocument(Uri.file('/w/mod/main.tf'), 'resource "aws_db_instance" "db" {\n  engine            = "postgres"\n  storage_encrypted = false\n}\n', 'terraform');
+    const main = new FakeDocument(
+      Uri.file('/w/mod/main.tf'),
+      'resource "aws_db_instance" "db" {\n  engine            = "postgres"\n  storage_encrypted = false\n}\n',
+      'terraform',
+    );
     const other = new FakeDocument(Uri.file('/w/mod/other.tf'), 'resource "aws_sqs_queue" "q" {}\n', 'terraform');
     fakeWorkspace.documents = [main, other];
     const fresh = await computeFixAll(analyses, main as never);
@@ -141,7 +150,12 @@ describe('fix safety: stale fixes are refused (editor logic, fake vscode API)', 
  * character for character, or (4-space YAML, where sequence items make a faithful re-indent
  * ambiguous) the same YAML value.
  */
-type Restyle = { name: string; applies: (file: string) => boolean; apply: (text: string) => string; sameValueOnly?: boolean };
+type Restyle = {
+  name: string;
+  applies: (file: string) => boolean;
+  apply: (text: string) => string;
+  sameValueOnly?: boolean;
+};
 
 const RESTYLES: Restyle[] = [
   { name: 'CRLF line endings', applies: () => true, apply: (t) => t.replace(/\r?\n/g, '\r\n') },
@@ -150,12 +164,24 @@ const RESTYLES: Restyle[] = [
     applies: (file) => !file.endsWith('.json'),
     apply: (t) => `# keep: top comment\n${t}${t.endsWith('\n') ? '' : '\n'}# keep: bottom comment\n`,
   },
-  { name: 'tab indentation', applies: (file) => file.endsWith('.tf') || file.endsWith('.json'), apply: (t) => t.replace(/^((?: {2})+)/gm, (m) => '\t'.repeat(m.length / 2)) },
-  { name: '4-space YAML indentation', applies: (file) => file.endsWith('.yaml'), apply: (t) => t.replace(/^( +)/gm, (m) => m + m), sameValueOnly: true },
+  {
+    name: 'tab indentation',
+    applies: (file) => file.endsWith('.tf') || file.endsWith('.json'),
+    apply: (t) => t.replace(/^((?: {2})+)/gm, (m) => '\t'.repeat(m.length / 2)),
+  },
+  {
+    name: '4-space YAML indentation',
+    applies: (file) => file.endsWith('.yaml'),
+    apply: (t) => t.replace(/^( +)/gm, (m) => m + m),
+    sameValueOnly: true,
+  },
 ];
 
 /** Applies one fix per fixable finding, one at a time (fresh analysis each time), as a user clicking through quick fixes. */
-async function fixOneByOne(files: SourceFile[], ruleId: string): Promise<{ files: SourceFile[]; edits: { before: string; edit: TextEdit }[] }> {
+async function fixOneByOne(
+  files: SourceFile[],
+  ruleId: string,
+): Promise<{ files: SourceFile[]; edits: { before: string; edit: TextEdit }[] }> {
   let current = files;
   const edits: { before: string; edit: TextEdit }[] = [];
   for (let round = 0; round < 20; round++) {
@@ -184,9 +210,17 @@ function assertMinimal(before: string, after: string, edit: TextEdit, label: str
   const end = lines.offset(edit.range.end);
   assert.ok(!(start === 0 && end >= before.length) || before.length < 40, `${label}: the edit rewrites the whole file`);
   const replaced = before.slice(start, end);
-  if (oneFix) assert.ok(replaced.length <= Math.max(200, before.length / 2), `${label}: the edit replaces ${replaced.length} of ${before.length} characters`);
+  if (oneFix)
+    assert.ok(
+      replaced.length <= Math.max(200, before.length / 2),
+      `${label}: the edit replaces ${replaced.length} of ${before.length} characters`,
+    );
   assert.equal(after.slice(0, start), before.slice(0, start), `${label}: text before the edit changed`);
-  assert.equal(after.slice(after.length - (before.length - end)), before.slice(end), `${label}: text after the edit changed`);
+  assert.equal(
+    after.slice(after.length - (before.length - end)),
+    before.slice(end),
+    `${label}: text after the edit changed`,
+  );
 }
 
 function assertSameStyle(before: string, after: string, label: string): void {
@@ -203,7 +237,9 @@ describe('fix safety: minimal edits in the file\u2019s own style (every rule fix
   before(() => loadTerraformLanguage());
 
   for (const cases of ALL_CASES) {
-    const fixable = cases.invalid.filter((c): c is InvalidCase & { output: NonNullable<InvalidCase['output']> } => c.output !== undefined);
+    const fixable = cases.invalid.filter(
+      (c): c is InvalidCase & { output: NonNullable<InvalidCase['output']> } => c.output !== undefined,
+    );
     if (fixable.length === 0) continue;
     it(`${cases.rule.id}: ${fixable.length} fixable case(s) in ${RESTYLES.length} styles`, async () => {
       for (const [i, c] of fixable.entries()) {
@@ -216,15 +252,31 @@ describe('fix safety: minimal edits in the file\u2019s own style (every rule fix
           // A restyle that changes nothing leaves no style to follow (a file with no indented line).
           if (restyled.every((f, j) => f.text === files[j].text)) continue;
           // Re-indenting YAML by doubling can change its meaning (items of sequences): such cases are skipped.
-          if (style.sameValueOnly && restyled.some((f, j) => !isDeepStrictEqual(yamlValue(f.text), yamlValue(files[j].text)))) continue;
+          if (
+            style.sameValueOnly &&
+            restyled.some((f, j) => !isDeepStrictEqual(yamlValue(f.text), yamlValue(files[j].text)))
+          )
+            continue;
           const { files: fixed, edits } = await fixOneByOne(restyled, cases.rule.id);
           assert.ok(edits.length > 0, `${label}: no fix applied`);
           const wanted = restyled.map((f) => style.apply(expected.find((e) => e.path === f.path)?.text ?? f.text));
           if (style.sameValueOnly) {
-            assert.deepEqual(fixed.map((f) => yamlValue(f.text)), expected.map((f) => yamlValue(f.text)), `${label}: fixing the restyled file must give the same template`);
-            for (const f of fixed) assert.ok(f.text.split('\n').every((l) => /^( {4})*(- )?\S|^( {4})*  \S|^$/.test(l) || !/^ /.test(l)), `${label}: an indentation that is not the file's:\n${f.text}`);
+            assert.deepEqual(
+              fixed.map((f) => yamlValue(f.text)),
+              expected.map((f) => yamlValue(f.text)),
+              `${label}: fixing the restyled file must give the same template`,
+            );
+            for (const f of fixed)
+              assert.ok(
+                f.text.split('\n').every((l) => /^( {4})*(- )?\S|^( {4})*  \S|^$/.test(l) || !/^ /.test(l)),
+                `${label}: an indentation that is not the file's:\n${f.text}`,
+              );
           } else {
-            assert.deepEqual(fixed.map((f) => f.text), wanted, `${label}: fixing the restyled file must give the restyled fix`);
+            assert.deepEqual(
+              fixed.map((f) => f.text),
+              wanted,
+              `${label}: fixing the restyled file must give the restyled fix`,
+            );
           }
           for (const { before, edit } of edits) {
             assertMinimal(before, applyTextEdits(before, [edit]), edit, label);
@@ -252,7 +304,10 @@ describe('fix safety: fix-all over files of the shared corpus', function () {
     for (let i = 0; i < wanted; i++) {
       const file = all[Math.floor(i * step)];
       const text = readFileSync(file, 'utf8');
-      for (const [style, source] of [['as is', text], ['CRLF', text.replace(/\r?\n/g, '\r\n')]] as const) {
+      for (const [style, source] of [
+        ['as is', text],
+        ['CRLF', text.replace(/\r?\n/g, '\r\n')],
+      ] as const) {
         const label = `${file.slice(CORPUS.length + 1)} (${style})`;
         const analyzer = new Analyzer();
         // Terraform: the file alone as its module keeps the check to this one file.
@@ -264,13 +319,21 @@ describe('fix safety: fix-all over files of the shared corpus', function () {
         assert.equal(result.edits.length, 1, label);
         assert.equal(applyTextEdits(source, result.edits), after, label);
         assertMinimal(source, after, result.edits[0], label, false);
-        assert.deepEqual(result.edits[0], minimalEdit(file, source, after), `${label}: the edit reaches past the first and last change`);
+        assert.deepEqual(
+          result.edits[0],
+          minimalEdit(file, source, after),
+          `${label}: the edit reaches past the first and last change`,
+        );
         assertSameStyle(source, after, label);
-        const parseErrors = async (t: string) => (await new Analyzer().analyze([{ path: file, text: t }])).findings.filter((f) => f.ruleId === 'parse-error').length;
+        const parseErrors = async (t: string) =>
+          (await new Analyzer().analyze([{ path: file, text: t }])).findings.filter((f) => f.ruleId === 'parse-error')
+            .length;
         assert.ok((await parseErrors(after)) <= (await parseErrors(source)), `${label}: the fixes broke the syntax`);
       }
     }
-    console.log(`      fix-all: ${wanted} corpus files, each as is and with CRLF: ${fixedFiles} fixed, ${fixes} fixes applied`);
+    console.log(
+      `      fix-all: ${wanted} corpus files, each as is and with CRLF: ${fixedFiles} fixed, ${fixes} fixes applied`,
+    );
     assert.ok(fixedFiles > wanted / 4, `only ${fixedFiles} of ${wanted * 2} runs had anything to fix`);
   });
 });

@@ -70,7 +70,9 @@ describe('fuzz', () => {
     for (const [name, arbitrary, file] of cases) {
       it(`never throws, stays within ${TIME_BOUND_MS} ms and gives well-formed findings: ${name}`, async () => {
         await fc.assert(
-          fc.asyncProperty(arbitrary, async (text) => analyseChecked([{ path: `/fuzz/${file}`, text }], JSON.stringify(text.slice(0, 200)))),
+          fc.asyncProperty(arbitrary, async (text) =>
+            analyseChecked([{ path: `/fuzz/${file}`, text }], JSON.stringify(text.slice(0, 200))),
+          ),
           { numRuns: runs(150) },
         );
       });
@@ -86,10 +88,13 @@ describe('fuzz', () => {
       assert.ok(fixtures.length > 500, `expected every fixture, found ${fixtures.length}`);
       for (const fixture of fixtures) {
         await fc.assert(
-          fc.asyncProperty(fc.array(mutations, { minLength: fixture.files.length, maxLength: fixture.files.length }), async (perFile) => {
-            const files = fixture.files.map((f, i) => ({ path: f.path, text: applyMutations(f.text, perFile[i]) }));
-            await analyseChecked(files, fixture.name);
-          }),
+          fc.asyncProperty(
+            fc.array(mutations, { minLength: fixture.files.length, maxLength: fixture.files.length }),
+            async (perFile) => {
+              const files = fixture.files.map((f, i) => ({ path: f.path, text: applyMutations(f.text, perFile[i]) }));
+              await analyseChecked(files, fixture.name);
+            },
+          ),
           { numRuns: runs(2) },
         );
       }
@@ -103,7 +108,9 @@ describe('fuzz', () => {
         const text = readFileSync(file, 'utf8');
         const label = path.relative(CORPUS, file);
         await fc.assert(
-          fc.asyncProperty(mutations, async (list) => analyseChecked([{ path: file, text: applyMutations(text, list) }], label)),
+          fc.asyncProperty(mutations, async (list) =>
+            analyseChecked([{ path: file, text: applyMutations(text, list) }], label),
+          ),
           { numRuns: runs(1) },
         );
       }
@@ -119,12 +126,34 @@ describe('fuzz', () => {
     at: fc.double({ min: 0, max: 1, noNaN: true }),
     remove: fc.integer({ min: 0, max: 12 }),
     insert: fc.oneof(
-      fc.constantFrom('', ' ', '\n', '"', '{', '}', '[', ']', '#', '=', 'true', 'false', '  Properties:\n', '    StorageEncrypted: false\n', '  encrypted = false\n', 'é😀', '\r\n', '\t'),
+      fc.constantFrom(
+        '',
+        ' ',
+        '\n',
+        '"',
+        '{',
+        '}',
+        '[',
+        ']',
+        '#',
+        '=',
+        'true',
+        'false',
+        '  Properties:\n',
+        '    StorageEncrypted: false\n',
+        '  encrypted = false\n',
+        'é😀',
+        '\r\n',
+        '\t',
+      ),
       fc.string({ unit: 'grapheme', maxLength: 6 }),
     ),
   });
 
-  function applyEdit(files: SourceFile[], e: { file: number; at: number; remove: number; insert: string }): SourceFile[] {
+  function applyEdit(
+    files: SourceFile[],
+    e: { file: number; at: number; remove: number; insert: string },
+  ): SourceFile[] {
     const index = e.file % files.length;
     return files.map((f, i) => {
       if (i !== index) return f;
@@ -145,7 +174,9 @@ describe('fuzz', () => {
   }
 
   function fixesOf(analyzer: Analyzer, findings: readonly Finding[], rename: (file: string) => string): string[] {
-    return findings.filter((f) => f.fixable).map((f) => JSON.stringify((analyzer.fixFor(f)?.edits ?? []).map((e) => ({ ...e, file: rename(e.file) }))));
+    return findings
+      .filter((f) => f.fixable)
+      .map((f) => JSON.stringify((analyzer.fixFor(f)?.edits ?? []).map((e) => ({ ...e, file: rename(e.file) }))));
   }
 
   describe('incremental analysis equals a fresh one', function () {
@@ -165,27 +196,43 @@ describe('fuzz', () => {
         assert.ok(pool.length > 50, `${name}: ${pool.length} starting points`);
         const incrementalBefore = terraformParseStats().incrementalParses;
         await fc.assert(
-          fc.asyncProperty(fc.constantFrom(...pool), fc.array(edit, { minLength: 1, maxLength: 12 }), async (start, edits) => {
-            // One long-lived analyser sees every version of the files, as the editor does.
-            const session = `/incremental-${++round}`;
-            let files = start.files.map((f) => ({ path: session + f.path, text: f.text }));
-            const analyzer = new Analyzer();
-            await analyzer.analyze(files);
-            for (const e of edits) {
-              files = applyEdit(files, e);
-              tally.edits++;
-              const analysis = await analyzer.analyze(files);
-              const unsession = (file: string) => (file.startsWith(session) ? file.slice(session.length) : file);
-              const expected = await fresh(files.map((f) => ({ path: unsession(f.path), text: f.text })), ++round);
-              assert.deepEqual(comparable(analysis.findings, unsession), expected.findings, `${start.name} after ${JSON.stringify(edits)}`);
-              assert.deepEqual(fixesOf(analyzer, analysis.findings, unsession), expected.fixes, `${start.name}: fixes after ${JSON.stringify(edits)}`);
-            }
-            for (const f of files) forgetTerraformFile(f.path);
-          }),
+          fc.asyncProperty(
+            fc.constantFrom(...pool),
+            fc.array(edit, { minLength: 1, maxLength: 12 }),
+            async (start, edits) => {
+              // One long-lived analyser sees every version of the files, as the editor does.
+              const session = `/incremental-${++round}`;
+              let files = start.files.map((f) => ({ path: session + f.path, text: f.text }));
+              const analyzer = new Analyzer();
+              await analyzer.analyze(files);
+              for (const e of edits) {
+                files = applyEdit(files, e);
+                tally.edits++;
+                const analysis = await analyzer.analyze(files);
+                const unsession = (file: string) => (file.startsWith(session) ? file.slice(session.length) : file);
+                const expected = await fresh(
+                  files.map((f) => ({ path: unsession(f.path), text: f.text })),
+                  ++round,
+                );
+                assert.deepEqual(
+                  comparable(analysis.findings, unsession),
+                  expected.findings,
+                  `${start.name} after ${JSON.stringify(edits)}`,
+                );
+                assert.deepEqual(
+                  fixesOf(analyzer, analysis.findings, unsession),
+                  expected.fixes,
+                  `${start.name}: fixes after ${JSON.stringify(edits)}`,
+                );
+              }
+              for (const f of files) forgetTerraformFile(f.path);
+            },
+          ),
           { numRuns: runs(60) },
         );
         // The Terraform property must really go through tree-sitter's incremental re-parse.
-        if (pool === terraform) assert.ok(terraformParseStats().incrementalParses > incrementalBefore, 'no incremental re-parse happened');
+        if (pool === terraform)
+          assert.ok(terraformParseStats().incrementalParses > incrementalBefore, 'no incremental re-parse happened');
       });
     }
   });

@@ -54,7 +54,10 @@ function tokenize(grammar: textmate.IGrammar, text: string): { lines: Token[][];
 /** The scopes of the `nth` token whose text is exactly `text` on line `line` (0-based). */
 function scopesOf(lines: Token[][], line: number, text: string, nth = 0): string[] {
   const found = lines[line].filter((t) => t.text === text);
-  assert.ok(found[nth], `no token ${JSON.stringify(text)} (#${nth}) on line ${line}: ${JSON.stringify(lines[line].map((t) => t.text))}`);
+  assert.ok(
+    found[nth],
+    `no token ${JSON.stringify(text)} (#${nth}) on line ${line}: ${JSON.stringify(lines[line].map((t) => t.text))}`,
+  );
   return found[nth].scopes;
 }
 
@@ -107,7 +110,13 @@ describe('the Terraform grammar', () => {
     assert.equal(config.comments.lineComment, '#');
     assert.deepEqual(config.comments.blockComment, ['/*', '*/']);
     const word = new RegExp(config.wordPattern, 'g');
-    assert.deepEqual('aws_s3_bucket.logs.id local-exec 3.5'.match(word), ['aws_s3_bucket', 'logs', 'id', 'local-exec', '3.5']);
+    assert.deepEqual('aws_s3_bucket.logs.id local-exec 3.5'.match(word), [
+      'aws_s3_bucket',
+      'logs',
+      'id',
+      'local-exec',
+      '3.5',
+    ]);
     const increase = new RegExp(config.indentationRules.increaseIndentPattern);
     const decrease = new RegExp(config.indentationRules.decreaseIndentPattern);
     assert.ok(increase.test('resource "aws_s3_bucket" "logs" {'));
@@ -158,7 +167,13 @@ describe('the Terraform grammar', () => {
     assertScope(lines, 9, 'data', 'storage.type.block.terraform');
     assertScope(lines, 9, 'aws_iam_policy_document', 'entity.name.type.terraform');
     assertScope(lines, 9, 'p', 'entity.name.label.terraform');
-    for (const [line, keyword] of [[10, 'locals'], [11, 'module'], [12, 'provider'], [13, 'output'], [14, 'terraform']] as const) {
+    for (const [line, keyword] of [
+      [10, 'locals'],
+      [11, 'module'],
+      [12, 'provider'],
+      [13, 'output'],
+      [14, 'terraform'],
+    ] as const) {
       assertScope(lines, line, keyword, 'storage.type.block.terraform');
     }
     assertScope(lines, 11, 'vpc', 'entity.name.label.terraform');
@@ -262,7 +277,10 @@ describe('the Terraform grammar', () => {
     // The whole line closes: the last token is the outer string's closing quote.
     const last = lines[2][lines[2].length - 1];
     assert.equal(last.text, '"');
-    assert.deepEqual(last.scopes.slice(1), ['string.quoted.double.terraform', 'punctuation.definition.string.end.terraform']);
+    assert.deepEqual(last.scopes.slice(1), [
+      'string.quoted.double.terraform',
+      'punctuation.definition.string.end.terraform',
+    ]);
   });
 
   it('scopes heredocs, their interpolations, and nothing after them', () => {

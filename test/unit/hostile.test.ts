@@ -31,7 +31,8 @@ async function analyse(files: SourceFile[] | SourceFile, label = 'input', bound 
   const analyzer = new Analyzer();
   const started = performance.now();
   const analysis = await withinBound(bound, label, () => analyzer.analyze(list));
-  if (label !== 'input') timings.push([label, list.reduce((n, f) => n + f.text.length, 0), performance.now() - started]);
+  if (label !== 'input')
+    timings.push([label, list.reduce((n, f) => n + f.text.length, 0), performance.now() - started]);
   assertWellFormed(analyzer, analysis, list, label);
   return analysis.findings;
 }
@@ -42,7 +43,11 @@ const parseErrors = (findings: Finding[]) => findings.filter((f) => f.ruleId ===
 const cli = (args: string[], cwd: string) => runCliInProcess(args, cwd);
 
 /** Replaces one function of the `fs` module for the duration of `work` (the CLI reads through it). */
-async function patched<K extends 'readFileSync' | 'lstatSync'>(name: K, replacement: (original: (typeof fs)[K]) => (typeof fs)[K], work: () => Promise<void>): Promise<void> {
+async function patched<K extends 'readFileSync' | 'lstatSync'>(
+  name: K,
+  replacement: (original: (typeof fs)[K]) => (typeof fs)[K],
+  work: () => Promise<void>,
+): Promise<void> {
   const original = fs[name];
   (fs as unknown as Record<string, unknown>)[name] = replacement(original);
   try {
@@ -52,7 +57,8 @@ async function patched<K extends 'readFileSync' | 'lstatSync'>(name: K, replacem
   }
 }
 
-const BUCKET_YAML = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Data:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: false\n';
+const BUCKET_YAML =
+  'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Data:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: false\n';
 
 describe('hostile input', function () {
   this.timeout(120_000);
@@ -64,14 +70,22 @@ describe('hostile input', function () {
   });
   after(() => {
     rmSync(work, { recursive: true, force: true });
-    const rows = timings.map(([label, size, ms]) => `${label} (${size >= 1e6 ? `${(size / 1048576).toFixed(1)} MiB` : `${Math.round(size / 1024)} KiB`}) ${Math.round(ms)} ms`);
+    const rows = timings.map(
+      ([label, size, ms]) =>
+        `${label} (${size >= 1e6 ? `${(size / 1048576).toFixed(1)} MiB` : `${Math.round(size / 1024)} KiB`}) ${Math.round(ms)} ms`,
+    );
     console.log(`      hostile input: ${rows.join('; ')}`);
   });
 
   describe('YAML alias bombs ("billion laughs")', () => {
     function bomb(levels: number): string {
       const lines = ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-      for (let i = 1; i < levels; i++) lines.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(',')}]`);
+      for (let i = 1; i < levels; i++)
+        lines.push(
+          `l${i}: &l${i} [${Array(9)
+            .fill(`*l${i - 1}`)
+            .join(',')}]`,
+        );
       return `Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Metadata:\n${lines.map((l) => `      ${l}`).join('\n')}\n`;
     }
 
@@ -88,8 +102,12 @@ describe('hostile input', function () {
     }
 
     it('stays silent for ordinary anchors and aliases, and survives an alias to its own ancestor', async () => {
-      const tags = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: &tags\n        - {Key: owner, Value: data}\n        - {Key: env, Value: prod}\n' +
-        Array.from({ length: 20 }, (_, i) => `  Q${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: *tags\n`).join('');
+      const tags =
+        'Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: &tags\n        - {Key: owner, Value: data}\n        - {Key: env, Value: prod}\n' +
+        Array.from(
+          { length: 20 },
+          (_, i) => `  Q${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: *tags\n`,
+        ).join('');
       assert.deepEqual(parseErrors(await analyse({ path: '/h/anchors.yaml', text: tags })).map(at), []);
       const cyclic = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Metadata: &m {self: *m, again: [*m, *m]}\n';
       await analyse({ path: '/h/cyclic.yaml', text: cyclic }, 'cyclic alias');
@@ -99,35 +117,80 @@ describe('hostile input', function () {
   describe('10,000 levels of nesting', () => {
     const N = 10_000;
     const cases: [string, string, RegExp][] = [
-      ['YAML flow sequences', `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      X: ${'['.repeat(N)}${']'.repeat(N)}\n`, /nested too deeply/],
-      ['YAML flow mappings', `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      X: ${'{a: '.repeat(N)}1${'}'.repeat(N)}\n`, /nested too deeply/],
-      ['YAML block mappings', `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n${Array.from({ length: N }, (_, i) => `${' '.repeat(i + 6)}k${i}:\n`).join('')}`, /nested too deeply/],
-      ['YAML block sequences', `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      X:\n        ${'- '.repeat(N)}x\n`, /nested too deeply/],
+      [
+        'YAML flow sequences',
+        `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      X: ${'['.repeat(N)}${']'.repeat(N)}\n`,
+        /nested too deeply/,
+      ],
+      [
+        'YAML flow mappings',
+        `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      X: ${'{a: '.repeat(N)}1${'}'.repeat(N)}\n`,
+        /nested too deeply/,
+      ],
+      [
+        'YAML block mappings',
+        `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n${Array.from({ length: N }, (_, i) => `${' '.repeat(i + 6)}k${i}:\n`).join('')}`,
+        /nested too deeply/,
+      ],
+      [
+        'YAML block sequences',
+        `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      X:\n        ${'- '.repeat(N)}x\n`,
+        /nested too deeply/,
+      ],
     ];
     for (const [name, text, expected] of cases) {
       it(`${name}: bounded, reported, and the resource is still analysed`, async () => {
         const findings = await analyse({ path: '/h/deep.yaml', text }, `10,000 levels of ${name}`);
-        assert.ok(parseErrors(findings).some((f) => expected.test(f.message)), parseErrors(findings).map((f) => f.message).join('\n') || 'no parse finding');
-        assert.ok(findings.some((f) => f.resource === 'Q' && f.ruleId !== 'parse-error'), 'the queue is still checked');
+        assert.ok(
+          parseErrors(findings).some((f) => expected.test(f.message)),
+          parseErrors(findings)
+            .map((f) => f.message)
+            .join('\n') || 'no parse finding',
+        );
+        assert.ok(
+          findings.some((f) => f.resource === 'Q' && f.ruleId !== 'parse-error'),
+          'the queue is still checked',
+        );
       });
     }
 
     for (const [name, text] of [
-      ['JSON arrays', `{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"X": ${'['.repeat(N)}${']'.repeat(N)}, "SqsManagedSseEnabled": false}}}}`],
-      ['JSON objects', `{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"X": ${'{"a":'.repeat(N)}1${'}'.repeat(N)}, "SqsManagedSseEnabled": false}}}}`],
+      [
+        'JSON arrays',
+        `{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"X": ${'['.repeat(N)}${']'.repeat(N)}, "SqsManagedSseEnabled": false}}}}`,
+      ],
+      [
+        'JSON objects',
+        `{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"X": ${'{"a":'.repeat(N)}1${'}'.repeat(N)}, "SqsManagedSseEnabled": false}}}}`,
+      ],
     ]) {
       it(`${name}: bounded, one warning at the deep value, and the rest of the template is analysed`, async () => {
         const findings = await analyse({ path: '/h/deep.json', text }, `10,000 levels of ${name}`);
-        assert.deepEqual(parseErrors(findings).map((f) => [f.severity, f.message]), [['warning', 'This value is nested more than 512 levels deep; its inner part is not analysed.']]);
-        assert.ok(findings.some((f) => f.resource === 'Q' && f.ruleId === 'sqs-queue-encryption'), 'what follows the deep value is still checked');
+        assert.deepEqual(
+          parseErrors(findings).map((f) => [f.severity, f.message]),
+          [['warning', 'This value is nested more than 512 levels deep; its inner part is not analysed.']],
+        );
+        assert.ok(
+          findings.some((f) => f.resource === 'Q' && f.ruleId === 'sqs-queue-encryption'),
+          'what follows the deep value is still checked',
+        );
       });
     }
 
     it('600 levels (deeper than the model keeps, within what the parsers read) are reported too, in YAML and JSON', async () => {
-      const yaml = await analyse({ path: '/h/600.yaml', text: `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      X: ${'['.repeat(600)}${']'.repeat(600)}\n` });
-      const json = await analyse({ path: '/h/600.json', text: `{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"X": ${'['.repeat(600)}${']'.repeat(600)}}}}}` });
+      const yaml = await analyse({
+        path: '/h/600.yaml',
+        text: `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      X: ${'['.repeat(600)}${']'.repeat(600)}\n`,
+      });
+      const json = await analyse({
+        path: '/h/600.json',
+        text: `{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"X": ${'['.repeat(600)}${']'.repeat(600)}}}}}`,
+      });
       for (const findings of [yaml, json]) {
-        assert.deepEqual(parseErrors(findings).map((f) => f.message), ['This value is nested more than 512 levels deep; its inner part is not analysed.']);
+        assert.deepEqual(
+          parseErrors(findings).map((f) => f.message),
+          ['This value is nested more than 512 levels deep; its inner part is not analysed.'],
+        );
       }
       assert.deepEqual(parseErrors(yaml).map(at), ['parse-error@5:519']);
       assert.deepEqual(parseErrors(json).map(at), ['parse-error@1:578']);
@@ -136,9 +199,18 @@ describe('hostile input', function () {
     it('HCL expressions and blocks: bounded, one diagnostic each, and the resource is still analysed', async () => {
       const expression = `resource "aws_sqs_queue" "q" {\n  deep = ${'['.repeat(N)}${']'.repeat(N)}\n}\n`;
       const blocks = `resource "aws_sqs_queue" "q" {\n${Array.from({ length: N }, (_, i) => `b${i} {\n`).join('')}${'}\n'.repeat(N)}}\n`;
-      for (const [dir, text] of [['expr', expression], ['blocks', blocks]]) {
+      for (const [dir, text] of [
+        ['expr', expression],
+        ['blocks', blocks],
+      ]) {
         const findings = await analyse({ path: `/h/${dir}/main.tf`, text }, `HCL nested ${dir}`);
-        assert.equal(parseErrors(findings).length, 1, parseErrors(findings).map((f) => f.message).join('\n'));
+        assert.equal(
+          parseErrors(findings).length,
+          1,
+          parseErrors(findings)
+            .map((f) => f.message)
+            .join('\n'),
+        );
         assert.match(parseErrors(findings)[0].message, /nested more than \d+ levels/);
         assert.ok(findings.some((f) => f.resource === 'aws_sqs_queue.q' && f.ruleId !== 'parse-error'));
       }
@@ -168,21 +240,40 @@ describe('hostile input', function () {
           assert.equal(result.code, 0, result.stderr);
           const findings = JSON.parse(result.stdout).findings as Finding[];
           const skipped = findings.filter((f) => f.ruleId === FILE_TOO_LARGE_RULE_ID);
-          assert.deepEqual(skipped.map((f) => [f.file, f.severity, f.message]), [['huge.yaml', 'info', 'Skipped: 50.0 MB is over the 5.0 MB limit for one file.']]);
-          assert.ok(findings.some((f) => f.file === 'small.yaml' && f.ruleId === 'rds-storage-encryption'), 'the other file is analysed');
+          assert.deepEqual(
+            skipped.map((f) => [f.file, f.severity, f.message]),
+            [['huge.yaml', 'info', 'Skipped: 50.0 MB is over the 5.0 MB limit for one file.']],
+          );
+          assert.ok(
+            findings.some((f) => f.file === 'small.yaml' && f.ruleId === 'rds-storage-encryption'),
+            'the other file is analysed',
+          );
           assert.ok(!findings.some((f) => f.file === 'huge.yaml' && f.ruleId !== FILE_TOO_LARGE_RULE_ID));
         },
       );
-      assert.deepEqual(reads.filter((r) => r === big), [], 'the large file was read');
+      assert.deepEqual(
+        reads.filter((r) => r === big),
+        [],
+        'the large file was read',
+      );
     });
 
     it('in the editor, decides from the size alone, with the limit of srlens.maxFileSize (default 5 MiB)', () => {
       const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
-      const setting = pkg.contributes.configuration.find((s: { properties: Record<string, unknown> }) => s.properties['srlens.maxFileSize']).properties['srlens.maxFileSize'];
+      const setting = pkg.contributes.configuration.find(
+        (s: { properties: Record<string, unknown> }) => s.properties['srlens.maxFileSize'],
+      ).properties['srlens.maxFileSize'];
       assert.equal(setting.default, 5 * 1024 * 1024);
-      assert.equal(tooLargeMessage('', setting.default, 50 * 1024 * 1024), 'Skipped: 50.0 MiB is over the 5.0 MiB limit for one file (setting srlens.maxFileSize).');
+      assert.equal(
+        tooLargeMessage('', setting.default, 50 * 1024 * 1024),
+        'Skipped: 50.0 MiB is over the 5.0 MiB limit for one file (setting srlens.maxFileSize).',
+      );
       assert.equal(tooLargeMessage(BUCKET_YAML, setting.default), undefined);
-      assert.match(tooLargeMessage('é'.repeat(600), 1000) ?? '', /1\.2 KiB is over the 1000 bytes limit/, 'counted in UTF-8 bytes');
+      assert.match(
+        tooLargeMessage('é'.repeat(600), 1000) ?? '',
+        /1\.2 KiB is over the 1000 bytes limit/,
+        'counted in UTF-8 bytes',
+      );
     });
 
     it('takes its limit from --max-file-size', async () => {
@@ -190,8 +281,14 @@ describe('hostile input', function () {
       mkdirSync(dir);
       writeFileSync(path.join(dir, 'stack.yaml'), BUCKET_YAML);
       const small = await cli(['scan', '.', '--format', 'json', '--fail-on', 'none', '--max-file-size', '100'], dir);
-      assert.deepEqual(JSON.parse(small.stdout).findings.map((f: Finding) => f.ruleId), [FILE_TOO_LARGE_RULE_ID]);
-      const large = await cli(['scan', '.', '--format', 'json', '--fail-on', 'none', '--max-file-size', String(BUCKET_YAML.length)], dir);
+      assert.deepEqual(
+        JSON.parse(small.stdout).findings.map((f: Finding) => f.ruleId),
+        [FILE_TOO_LARGE_RULE_ID],
+      );
+      const large = await cli(
+        ['scan', '.', '--format', 'json', '--fail-on', 'none', '--max-file-size', String(BUCKET_YAML.length)],
+        dir,
+      );
       assert.ok(JSON.parse(large.stdout).findings.some((f: Finding) => f.ruleId === 'rds-storage-encryption'));
     });
   });
@@ -200,17 +297,44 @@ describe('hostile input', function () {
     it('skips binary files quietly, and analyses text with NUL bytes past the first 8 KB and invalid UTF-8', async () => {
       const dir = path.join(work, 'bytes');
       mkdirSync(dir);
-      writeFileSync(path.join(dir, 'image.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
-      writeFileSync(path.join(dir, 'late-nul.yaml'), Buffer.concat([Buffer.from(BUCKET_YAML), Buffer.from(`      Comment: "${'x'.repeat(9000)}"\n# \u0000\u0000\n`)]));
-      const invalid = Buffer.concat([Buffer.from('# '), Buffer.from([0xff, 0xfe, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x80]), Buffer.from('\n'), Buffer.from(BUCKET_YAML)]);
+      writeFileSync(
+        path.join(dir, 'image.yaml'),
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+      );
+      writeFileSync(
+        path.join(dir, 'late-nul.yaml'),
+        Buffer.concat([
+          Buffer.from(BUCKET_YAML),
+          Buffer.from(`      Comment: "${'x'.repeat(9000)}"\n# \u0000\u0000\n`),
+        ]),
+      );
+      const invalid = Buffer.concat([
+        Buffer.from('# '),
+        Buffer.from([0xff, 0xfe, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x80]),
+        Buffer.from('\n'),
+        Buffer.from(BUCKET_YAML),
+      ]);
       writeFileSync(path.join(dir, 'invalid-utf8.yaml'), invalid);
-      writeFileSync(path.join(dir, 'main.tf'), Buffer.concat([Buffer.from('resource "aws_db_instance" "db" {\n  name = "'), Buffer.from([0xff, 0xfe, 0xc0]), Buffer.from('"\n  storage_encrypted = false\n}\n')]));
+      writeFileSync(
+        path.join(dir, 'main.tf'),
+        Buffer.concat([
+          Buffer.from('resource "aws_db_instance" "db" {\n  name = "'),
+          Buffer.from([0xff, 0xfe, 0xc0]),
+          Buffer.from('"\n  storage_encrypted = false\n}\n'),
+        ]),
+      );
 
-      assert.deepEqual(readSource(path.join(dir, 'image.yaml'), 1 << 20), { ok: false, reason: 'binary', message: 'Skipped: the file is binary.' });
+      assert.deepEqual(readSource(path.join(dir, 'image.yaml'), 1 << 20), {
+        ok: false,
+        reason: 'binary',
+        message: 'Skipped: the file is binary.',
+      });
       const result = await cli(['scan', '.', '--format', 'json', '--fail-on', 'none'], dir);
       assert.equal(result.code, 0);
       assert.equal(result.stderr, '');
-      const encryption = JSON.parse(result.stdout).findings.filter((f: Finding) => /storage-encryption/.test(f.ruleId)).map((f: Finding) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`);
+      const encryption = JSON.parse(result.stdout)
+        .findings.filter((f: Finding) => /storage-encryption/.test(f.ruleId))
+        .map((f: Finding) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`);
       // Invalid bytes decode to U+FFFD, one character each, so the line below keeps its columns.
       assert.deepEqual(encryption, ['invalid-utf8.yaml:7:25', 'late-nul.yaml:6:25', 'main.tf:3:23']);
     });
@@ -219,15 +343,24 @@ describe('hostile input', function () {
       const evil = '\u0000\ud800\udfff\u0000';
       await analyse({ path: '/h/nul.yaml', text: `Resources:\n  Q${evil}:\n    Type: AWS::SQS::Queue${evil}\n` });
       await analyse({ path: '/h/nul.json', text: `{"Resources": {"Q${evil}": {"Type": "AWS::SQS::Queue"}}}` });
-      await analyse({ path: '/h/nul/main.tf', text: `resource "aws_sqs_queue" "q${evil}" {\n  name = "${evil}"\n}\n${evil}` });
+      await analyse({
+        path: '/h/nul/main.tf',
+        text: `resource "aws_sqs_queue" "q${evil}" {\n  name = "${evil}"\n}\n${evil}`,
+      });
     });
   });
 
   describe('BOM, CRLF and tabs keep exact ranges', () => {
     const samples: [string, string][] = [
       ['stack.yaml', BUCKET_YAML],
-      ['stack.json', '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::RDS::DBInstance",\n      "Properties": {\n        "StorageEncrypted": false\n      }\n    }\n  }\n}\n'],
-      ['main.tf', 'resource "aws_db_instance" "data" {\n  engine            = "postgres"\n  storage_encrypted = false\n}\n'],
+      [
+        'stack.json',
+        '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::RDS::DBInstance",\n      "Properties": {\n        "StorageEncrypted": false\n      }\n    }\n  }\n}\n',
+      ],
+      [
+        'main.tf',
+        'resource "aws_db_instance" "data" {\n  engine            = "postgres"\n  storage_encrypted = false\n}\n',
+      ],
     ];
 
     it('gives the same findings at the same positions with a BOM and CRLF line endings (read by the CLI)', async () => {
@@ -241,22 +374,43 @@ describe('hostile input', function () {
       }
       const plain = await cli(['scan', '.', '--format', 'json', '--fail-on', 'none'], path.join(work, 'plain'));
       const bom = await cli(['scan', '.', '--format', 'json', '--fail-on', 'none'], path.join(work, 'bom-crlf'));
-      const positions = (out: string) => (JSON.parse(out).findings as Finding[]).map((f) => `${f.file} ${f.ruleId} ${JSON.stringify(f.range)}`);
+      const positions = (out: string) =>
+        (JSON.parse(out).findings as Finding[]).map((f) => `${f.file} ${f.ruleId} ${JSON.stringify(f.range)}`);
       assert.ok(positions(plain.stdout).length >= 6);
       assert.deepEqual(positions(bom.stdout), positions(plain.stdout));
-      assert.ok(positions(bom.stdout).includes('stack.yaml rds-storage-encryption {"start":{"line":5,"character":24},"end":{"line":5,"character":29}}'));
-      assert.ok(positions(bom.stdout).includes('main.tf rds-storage-encryption {"start":{"line":2,"character":22},"end":{"line":2,"character":27}}'));
+      assert.ok(
+        positions(bom.stdout).includes(
+          'stack.yaml rds-storage-encryption {"start":{"line":5,"character":24},"end":{"line":5,"character":29}}',
+        ),
+      );
+      assert.ok(
+        positions(bom.stdout).includes(
+          'main.tf rds-storage-encryption {"start":{"line":2,"character":22},"end":{"line":2,"character":27}}',
+        ),
+      );
     });
 
     it('counts a tab as one character, and reports tab indentation in YAML where it is', async () => {
-      const hcl = await analyse({ path: '/h/tabs/main.tf', text: 'resource "aws_db_instance" "data" {\n\tengine = "postgres"\n\tstorage_encrypted\t=\tfalse\n}\n' });
+      const hcl = await analyse({
+        path: '/h/tabs/main.tf',
+        text: 'resource "aws_db_instance" "data" {\n\tengine = "postgres"\n\tstorage_encrypted\t=\tfalse\n}\n',
+      });
       assert.ok(hcl.map(at).includes('rds-storage-encryption@3:22'), hcl.map(at).join(' '));
-      const json = await analyse({ path: '/h/tabs.json', text: '{\n\t"Resources": {\n\t\t"Data": {\n\t\t\t"Type": "AWS::RDS::DBInstance",\n\t\t\t"Properties": {"StorageEncrypted":\tfalse}\n\t\t}\n\t}\n}\n' });
+      const json = await analyse({
+        path: '/h/tabs.json',
+        text: '{\n\t"Resources": {\n\t\t"Data": {\n\t\t\t"Type": "AWS::RDS::DBInstance",\n\t\t\t"Properties": {"StorageEncrypted":\tfalse}\n\t\t}\n\t}\n}\n',
+      });
       assert.ok(json.map(at).includes('rds-storage-encryption@5:39'), json.map(at).join(' '));
-      const yamlValue = await analyse({ path: '/h/tab-value.yaml', text: BUCKET_YAML.replace('StorageEncrypted: false', 'StorageEncrypted:\tfalse') });
+      const yamlValue = await analyse({
+        path: '/h/tab-value.yaml',
+        text: BUCKET_YAML.replace('StorageEncrypted: false', 'StorageEncrypted:\tfalse'),
+      });
       assert.ok(yamlValue.map(at).includes('rds-storage-encryption@6:25'), yamlValue.map(at).join(' '));
       const yamlIndent = await analyse({ path: '/h/tab-indent.yaml', text: `${BUCKET_YAML}\tBroken: true\n` });
-      assert.ok(parseErrors(yamlIndent).some((f) => f.range.start.line === 6), parseErrors(yamlIndent).map(at).join(' ') || 'tab indentation not reported');
+      assert.ok(
+        parseErrors(yamlIndent).some((f) => f.range.start.line === 6),
+        parseErrors(yamlIndent).map(at).join(' ') || 'tab indentation not reported',
+      );
     });
   });
 
@@ -265,14 +419,36 @@ describe('hostile input', function () {
     // 60,000 flow mappings on one line are 180,000 nodes for the YAML parser, whose time (mostly
     // garbage collection) varies most with the machine's load: it gets twice the bound.
     it('YAML: a 1 MB plain scalar and a 1 MB flow collection', async () => {
-      const scalar = await analyse({ path: '/h/long.yaml', text: `Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: ${'x'.repeat(MB)}\n` }, '1 MB YAML scalar');
+      const scalar = await analyse(
+        {
+          path: '/h/long.yaml',
+          text: `Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: ${'x'.repeat(MB)}\n`,
+        },
+        '1 MB YAML scalar',
+      );
       assert.ok(scalar.some((f) => f.resource === 'B'));
-      const flow = await analyse({ path: '/h/flow.yaml', text: `Resources: {B: {Type: AWS::S3::Bucket, Properties: {Tags: [${Array(Math.floor(MB / 18)).fill('{Key: k, Value: v}').join(',')}]}}}\n` }, '1 MB YAML flow', 2 * BOUND_MS);
+      const flow = await analyse(
+        {
+          path: '/h/flow.yaml',
+          text: `Resources: {B: {Type: AWS::S3::Bucket, Properties: {Tags: [${Array(Math.floor(MB / 18))
+            .fill('{Key: k, Value: v}')
+            .join(',')}]}}}\n`,
+        },
+        '1 MB YAML flow',
+        2 * BOUND_MS,
+      );
       assert.ok(flow.some((f) => f.resource === 'B'));
     });
 
     it('JSON: a 1 MB single-line template', async () => {
-      const text = JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: { Tags: Array(Math.ceil(MB / 28)).fill({ Key: 'k', Value: 'vvvvvv' }) } } } });
+      const text = JSON.stringify({
+        Resources: {
+          B: {
+            Type: 'AWS::S3::Bucket',
+            Properties: { Tags: Array(Math.ceil(MB / 28)).fill({ Key: 'k', Value: 'vvvvvv' }) },
+          },
+        },
+      });
       assert.ok(text.length >= MB && !text.includes('\n'));
       assert.ok((await analyse({ path: '/h/long.json', text }, '1 MB JSON')).some((f) => f.resource === 'B'));
     });
@@ -281,13 +457,21 @@ describe('hostile input', function () {
       // The HCL parser works to a time budget (1 s + 2 ms per 1,000 characters): on a loaded machine
       // a 1 MB line may run out of it, and then the file gets one diagnostic instead of silence.
       for (const [name, text] of [
-        ['1 MB HCL list', `resource "aws_s3_bucket" "b" { tags = [${Array(Math.floor(MB / 4)).fill('"a"').join(',')}] }\n`],
+        [
+          '1 MB HCL list',
+          `resource "aws_s3_bucket" "b" { tags = [${Array(Math.floor(MB / 4))
+            .fill('"a"')
+            .join(',')}] }\n`,
+        ],
         ['1 MB HCL string', `resource "aws_s3_bucket" "b" { bucket = "${'x'.repeat(MB)}" }\n`],
       ]) {
         const findings = await analyse({ path: `/h/${name.replace(/ /g, '-')}/main.tf`, text }, name);
         const analysed = findings.some((f) => f.resource === 'aws_s3_bucket.b');
         const stopped = parseErrors(findings).some((f) => /parsing stopped after \d+ ms/.test(f.message));
-        assert.ok(analysed !== stopped, `${name}: ${findings.length} findings: ${findings.map((f) => f.message).join('\n')}`);
+        assert.ok(
+          analysed !== stopped,
+          `${name}: ${findings.length} findings: ${findings.map((f) => f.message).join('\n')}`,
+        );
       }
     });
   });
@@ -296,30 +480,55 @@ describe('hostile input', function () {
     it('multi-document YAML: every document is a template of its own, with its own positions', async () => {
       const text = `${BUCKET_YAML}---\n# second\n${BUCKET_YAML.replace('Data:', 'Other:')}...\n---\nkind: ConfigMap\n`;
       const findings = await analyse({ path: '/h/multi.yaml', text });
-      assert.deepEqual(findings.filter((f) => f.ruleId === 'rds-storage-encryption').map((f) => `${f.resource} ${at(f)}`), ['Data rds-storage-encryption@6:25', 'Other rds-storage-encryption@14:25']);
+      assert.deepEqual(
+        findings.filter((f) => f.ruleId === 'rds-storage-encryption').map((f) => `${f.resource} ${at(f)}`),
+        ['Data rds-storage-encryption@6:25', 'Other rds-storage-encryption@14:25'],
+      );
       assert.deepEqual(parseErrors(findings).map(at), []);
     });
 
     it('JSON and YAML duplicate keys are reported at the duplicate', async () => {
-      const json = await analyse({ path: '/h/dup.json', text: '{"Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"StorageEncrypted": true, "StorageEncrypted": false}}}}' });
-      assert.deepEqual(parseErrors(json).map((f) => [at(f), f.message]), [['parse-error@1:96', "Duplicate key 'StorageEncrypted': CloudFormation rejects templates with duplicate keys."]]);
+      const json = await analyse({
+        path: '/h/dup.json',
+        text: '{"Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"StorageEncrypted": true, "StorageEncrypted": false}}}}',
+      });
+      assert.deepEqual(
+        parseErrors(json).map((f) => [at(f), f.message]),
+        [
+          [
+            'parse-error@1:96',
+            "Duplicate key 'StorageEncrypted': CloudFormation rejects templates with duplicate keys.",
+          ],
+        ],
+      );
       const yaml = await analyse({ path: '/h/dup.yaml', text: `${BUCKET_YAML}      StorageEncrypted: true\n` });
-      assert.deepEqual(parseErrors(yaml).map((f) => [at(f), f.message]), [['parse-error@7:7', 'YAML syntax error: Map keys must be unique']]);
+      assert.deepEqual(
+        parseErrors(yaml).map((f) => [at(f), f.message]),
+        [['parse-error@7:7', 'YAML syntax error: Map keys must be unique']],
+      );
     });
 
     it('HCL heredocs keep what follows them at exact positions', async () => {
-      const text = 'resource "aws_iam_policy" "p" {\n  policy = <<-EOT\n    { "Statement": [ { "Effect": "Allow", "Resource": "${var.x}" } ] }\n    }} ]] "\n  EOT\n}\n\nresource "aws_db_instance" "db" {\n  storage_encrypted = false\n}\n';
+      const text =
+        'resource "aws_iam_policy" "p" {\n  policy = <<-EOT\n    { "Statement": [ { "Effect": "Allow", "Resource": "${var.x}" } ] }\n    }} ]] "\n  EOT\n}\n\nresource "aws_db_instance" "db" {\n  storage_encrypted = false\n}\n';
       const findings = await analyse({ path: '/h/heredoc/main.tf', text });
       assert.deepEqual(parseErrors(findings).map(at), []);
       assert.ok(findings.map(at).includes('rds-storage-encryption@9:23'), findings.map(at).join(' '));
-      const unterminated = await analyse({ path: '/h/heredoc-open/main.tf', text: 'resource "aws_iam_policy" "p" {\n  policy = <<EOT\n  {"a": 1}\n}\n' });
+      const unterminated = await analyse({
+        path: '/h/heredoc-open/main.tf',
+        text: 'resource "aws_iam_policy" "p" {\n  policy = <<EOT\n  {"a": 1}\n}\n',
+      });
       assert.ok(parseErrors(unterminated).length >= 1);
     });
 
     it('HCL unicode identifiers and labels: columns in UTF-16 code units', async () => {
-      const text = 'resource "aws_db_instance" "bücher_😀" {\n  tags = { ñame = "ü" }\n  storage_encrypted = false # ü😀\n}\nlocals {\n  größe = 1\n}\n';
+      const text =
+        'resource "aws_db_instance" "bücher_😀" {\n  tags = { ñame = "ü" }\n  storage_encrypted = false # ü😀\n}\nlocals {\n  größe = 1\n}\n';
       const findings = await analyse({ path: '/h/unicode/main.tf', text });
-      assert.ok(findings.some((f) => f.resource === 'aws_db_instance.bücher_😀'), findings.map((f) => f.resource).join(' '));
+      assert.ok(
+        findings.some((f) => f.resource === 'aws_db_instance.bücher_😀'),
+        findings.map((f) => f.resource).join(' '),
+      );
       assert.ok(findings.map(at).includes('rds-storage-encryption@3:23'), findings.map(at).join(' '));
     });
 
@@ -332,7 +541,12 @@ describe('hostile input', function () {
       ]) {
         const findings = await analyse({ path: `/h/open-${name.replace(/ /g, '-')}/main.tf`, text }, name);
         assert.ok(parseErrors(findings).length >= 1, `${name}: no parse finding`);
-        assert.ok(parseErrors(findings).every((f) => !/Could not parse/.test(f.message)), `${name}: ${parseErrors(findings).map((f) => f.message).join('\n')}`);
+        assert.ok(
+          parseErrors(findings).every((f) => !/Could not parse/.test(f.message)),
+          `${name}: ${parseErrors(findings)
+            .map((f) => f.message)
+            .join('\n')}`,
+        );
       }
     });
   });
@@ -347,11 +561,17 @@ describe('hostile input', function () {
       symlinkSync(path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml'));
       symlinkSync(path.join(dir, 'missing.yaml'), path.join(dir, 'dangling.yaml'));
       const collected = collectFiles([dir]);
-      assert.deepEqual(collected.files.map((f) => path.basename(f)), ['stack.yaml']);
-      assert.deepEqual(collected.problems.map((p) => [path.basename(p.path), p.message]), [
-        ['a.yaml', 'too many levels of symbolic links'],
-        ['b.yaml', 'too many levels of symbolic links'],
-      ]);
+      assert.deepEqual(
+        collected.files.map((f) => path.basename(f)),
+        ['stack.yaml'],
+      );
+      assert.deepEqual(
+        collected.problems.map((p) => [path.basename(p.path), p.message]),
+        [
+          ['a.yaml', 'too many levels of symbolic links'],
+          ['b.yaml', 'too many levels of symbolic links'],
+        ],
+      );
       const result = await cli(['scan', '.', '--format', 'json', '--fail-on', 'none'], dir);
       assert.equal(result.code, 0);
       assert.match(result.stderr, /skipped 'a\.yaml': too many levels of symbolic links/);
@@ -361,7 +581,8 @@ describe('hostile input', function () {
     it('reports an unreadable file and a file deleted during the scan, and analyses the rest', async () => {
       const dir = path.join(work, 'vanishing');
       mkdirSync(dir);
-      for (const name of ['a.yaml', 'locked.yaml', 'gone-early.yaml', 'gone-late.yaml', 'z.yaml']) writeFileSync(path.join(dir, name), BUCKET_YAML);
+      for (const name of ['a.yaml', 'locked.yaml', 'gone-early.yaml', 'gone-late.yaml', 'z.yaml'])
+        writeFileSync(path.join(dir, name), BUCKET_YAML);
       const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
       await patched(
         'lstatSync',

@@ -67,7 +67,14 @@ function analyseYaml(text = YAML) {
 
 describe('hover markdown escaping', () => {
   it('escapes every markdown, HTML and link character so template text renders as itself', () => {
-    const cases = ['<img src=x onerror=alert(1)>', '[x](command:workbench.action.terminal.new)', '![i](https://e.example/x.png)', 'https://evil.example', '`code` *b* _i_ | cell', '$(alert) &amp; #h'];
+    const cases = [
+      '<img src=x onerror=alert(1)>',
+      '[x](command:workbench.action.terminal.new)',
+      '![i](https://e.example/x.png)',
+      'https://evil.example',
+      '`code` *b* _i_ | cell',
+      '$(alert) &amp; #h',
+    ];
     for (const text of cases) {
       const escaped = escapeMarkdown(text);
       assertInert(escaped, ['<img', '](', 'https://', '`code`']);
@@ -139,7 +146,16 @@ describe('property -> concern table', () => {
   }
 
   it('does not claim properties that settle nothing', () => {
-    for (const key of ['Engine', 'DBInstanceClass', 'AllocatedStorage', 'BucketName', 'instance_class', 'QueueName', '', 'MasterUsername']) {
+    for (const key of [
+      'Engine',
+      'DBInstanceClass',
+      'AllocatedStorage',
+      'BucketName',
+      'instance_class',
+      'QueueName',
+      '',
+      'MasterUsername',
+    ]) {
       assert.equal(propertyConcern(key), undefined, key);
     }
   });
@@ -161,7 +177,10 @@ describe('resource summary', () => {
     assert.equal(status('facilities')?.kind, 'aws');
     assert.equal(status('operating-system')?.kind, 'aws');
     assert.equal(status('data-at-rest')?.kind, 'open');
-    assert.deepEqual(status('data-at-rest')?.findings.map((f) => f.ruleId), ['rds-storage-encryption']);
+    assert.deepEqual(
+      status('data-at-rest')?.findings.map((f) => f.ruleId),
+      ['rds-storage-encryption'],
+    );
     assert.equal(status('network-access')?.kind, 'settled');
     assert.deepEqual(status('network-access')?.properties, ['PubliclyAccessible']);
     assert.equal(status('tagging')?.kind, 'settled');
@@ -172,13 +191,19 @@ describe('resource summary', () => {
   });
 
   it('shows a suppressed finding as accepted, not as open or settled', () => {
-    const text = YAML.replace('      StorageEncrypted: false', '      # srlens-ignore rds-storage-encryption encrypted volumes are not available for this engine here\n      StorageEncrypted: false');
+    const text = YAML.replace(
+      '      StorageEncrypted: false',
+      '      # srlens-ignore rds-storage-encryption encrypted volumes are not available for this engine here\n      StorageEncrypted: false',
+    );
     const { analysis, byId } = analyseYaml(text);
     assert.ok(!analysis.findings.some((f) => f.ruleId === 'rds-storage-encryption'));
     const summary = summarizeResource(byId('OrdersDatabase'), analysis.findings, analysis.suppressed ?? []);
     const row = summary.rows.find((r) => r.concern === 'data-at-rest');
     assert.equal(row?.kind, 'accepted');
-    assert.match(resourceHoverMarkdown(summary), /\| Data at rest \| You \| accepted \(suppressed\): RDS storage is not encrypted \|/);
+    assert.match(
+      resourceHoverMarkdown(summary),
+      /\| Data at rest \| You \| accepted \(suppressed\): RDS storage is not encrypted \|/,
+    );
   });
 
   it('renders the hover table with one row per concern and trusted links only', () => {
@@ -188,11 +213,17 @@ describe('resource summary', () => {
     assert.match(markdown, /\| Data at rest \| You \| \*\*open:\*\* \[RDS storage is not encrypted\]\(https:/);
     assert.match(markdown, /\| Facilities \| AWS \| AWS \|/);
     assert.match(markdown, /settled by PubliclyAccessible/);
-    assert.equal(markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Concern') && !l.startsWith('| ---')).length, CONCERNS.length);
+    assert.equal(
+      markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Concern') && !l.startsWith('| ---'))
+        .length,
+      CONCERNS.length,
+    );
     const commands = [...markdown.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
     assert.deepEqual(commands, ['srlens.showMatrix', 'srlens.explainType']);
     const matrix = /command:srlens\.showMatrix\?([^)]+)\)/.exec(markdown);
-    assert.deepEqual(JSON.parse(decodeURIComponent(matrix?.[1] ?? '')), [{ file: '/w/db.yaml', resource: 'OrdersDatabase' }]);
+    assert.deepEqual(JSON.parse(decodeURIComponent(matrix?.[1] ?? '')), [
+      { file: '/w/db.yaml', resource: 'OrdersDatabase' },
+    ]);
   });
 
   it('escapes a hostile type and property key in hovers', () => {
@@ -211,7 +242,10 @@ describe('resource summary', () => {
     assert.ok(nested.kind === 'map');
     const key = nested.properties[0];
     const path = propertyPathAt(odd.properties, key.keyRange.start);
-    assert.deepEqual(path?.map((p) => p.key), ['BucketEncryption', '[x](command:workbench.action.terminal.new)']);
+    assert.deepEqual(
+      path?.map((p) => p.key),
+      ['BucketEncryption', '[x](command:workbench.action.terminal.new)'],
+    );
     const hover = propertyHover(odd, path ?? [], analysis.findings);
     assert.equal(hover?.concern, 'data-at-rest');
     assert.ok(!hover?.markdown.includes('](command:'), hover?.markdown);
@@ -240,11 +274,19 @@ describe('CodeLens title', () => {
     const { analysis, byId } = analyseYaml();
     const summary = summarizeResource(byId('OrdersDatabase'), analysis.findings);
     const { title } = codeLensInfo(summary);
-    assert.equal(title, `Container · you own ${summary.yours} concerns · ${summary.openFindings} open ${summary.openFindings === 1 ? 'finding' : 'findings'}`);
+    assert.equal(
+      title,
+      `Container · you own ${summary.yours} concerns · ${summary.openFindings} open ${summary.openFindings === 1 ? 'finding' : 'findings'}`,
+    );
     assert.ok(summary.openFindings > 0);
     const light = codeLensInfo(lensSummary(byId('OrdersDatabase'), summary.openFindings));
     assert.deepEqual(light, codeLensInfo(summary), 'the CodeLens shortcut agrees with the full summary');
-    const queue = codeLensInfo(summarizeResource(byId('Queue'), analysis.findings.filter((f) => f.resource === 'Queue' && false)));
+    const queue = codeLensInfo(
+      summarizeResource(
+        byId('Queue'),
+        analysis.findings.filter((f) => f.resource === 'Queue' && false),
+      ),
+    );
     assert.match(queue.title, /^Abstracted · you own \d+ concerns · no open findings$/);
   });
 });
@@ -269,11 +311,17 @@ describe('provider "aws" hover', () => {
   });
 
   it('follows a variable default, and says when the Region is decided at deploy time', async () => {
-    const withDefault = await moduleOf('variable "region" {\n  default = "us-east-2"\n}\nprovider "aws" {\n  region = var.region\n}\n');
+    const withDefault = await moduleOf(
+      'variable "region" {\n  default = "us-east-2"\n}\nprovider "aws" {\n  region = var.region\n}\n',
+    );
     assert.equal(providerRegion(withDefault.providers[0], withDefault).region, 'us-east-2');
     assert.match(providerRegion(withDefault.providers[0], withDefault).detail, /default of variable region/);
-    const noDefault = await moduleOf('variable "region" {\n  type = string\n}\nprovider "aws" {\n  region = var.region\n}\n');
-    assert.deepEqual(providerRegion(noDefault.providers[0], noDefault), { detail: 'decided at deploy time (variable region has no default)' });
+    const noDefault = await moduleOf(
+      'variable "region" {\n  type = string\n}\nprovider "aws" {\n  region = var.region\n}\n',
+    );
+    assert.deepEqual(providerRegion(noDefault.providers[0], noDefault), {
+      detail: 'decided at deploy time (variable region has no default)',
+    });
     const unset = await moduleOf('provider "aws" {\n  alias = "x"\n}\n');
     assert.equal(providerRegion(unset.providers[0], unset).region, undefined);
     assert.match(providerHoverMarkdown(unset.providers[0], unset), /alias x/);

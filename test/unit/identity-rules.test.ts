@@ -3,24 +3,37 @@ import { Analyzer } from '../../src/engine/analyzer';
 import { createRuleContext } from '../../src/engine/context';
 import type { CloudFormationTemplate } from '../../src/iac/model';
 import { secretParametersWithoutNoEcho } from '../../src/rules/cloudformation-parameter-secret-without-noecho';
-import { isHardCodedSecretValue, isSecretParameterName, isSecretPropertyName, maskSecret } from '../../src/rules/support/secrets';
+import {
+  isHardCodedSecretValue,
+  isSecretParameterName,
+  isSecretPropertyName,
+  maskSecret,
+} from '../../src/rules/support/secrets';
 import { rule as taggingRequiredTags } from '../../src/rules/tagging-required-tags';
 import { withRequiredTags, type TagCase } from '../rules/tagging-required-tags.cases';
 import { sourcesOf } from '../rules/tester';
-
 
 /** Runs the tagging rule's check directly, with `requiredTags` set, on every resource of the case. */
 async function tagReports(c: TagCase): Promise<{ line: number; column: number; file: string; message: string }[]> {
   const files = sourcesOf(c);
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const { units, findings } = await new Analyzer({ rules: [] }).analyze(files);
-  assert.deepEqual(findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.message), [], 'the case itself must parse');
+  assert.deepEqual(
+    findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.message),
+    [],
+    'the case itself must parse',
+  );
   const reports = [];
   for (const unit of units) {
     const context = createRuleContext(unit, { requiredTags: c.requiredTags }, (file) => texts.get(file));
     for (const resource of unit.resources) {
       for (const report of taggingRequiredTags.check(resource, context)) {
-        reports.push({ line: report.range.start.line + 1, column: report.range.start.character + 1, file: resource.file.slice(resource.file.lastIndexOf('/') + 1), message: report.message });
+        reports.push({
+          line: report.range.start.line + 1,
+          column: report.range.start.character + 1,
+          file: resource.file.slice(resource.file.lastIndexOf('/') + 1),
+          message: report.message,
+        });
       }
     }
   }
@@ -30,7 +43,10 @@ async function tagReports(c: TagCase): Promise<{ line: number; column: number; f
 describe('tagging-required-tags with requiredTags set', () => {
   withRequiredTags.valid.forEach((c, i) => {
     it(`valid ${c.syntax} #${i + 1}${c.name ? `: ${c.name}` : ''}`, async () => {
-      assert.deepEqual((await tagReports(c)).map((r) => `${r.line}:${r.column} ${r.message}`), []);
+      assert.deepEqual(
+        (await tagReports(c)).map((r) => `${r.line}:${r.column} ${r.message}`),
+        [],
+      );
     });
   });
   withRequiredTags.invalid.forEach((c, i) => {
@@ -55,7 +71,9 @@ describe('cloudformation-parameter-secret-without-noecho as a pure check', () =>
 
   it('reports secret-looking String parameters without NoEcho, at the parameter name', async () => {
     const reports = secretParametersWithoutNoEcho(
-      await template('Parameters:\n  DbPassword:\n    Type: String\n  DbUser:\n    Type: String\n  Token:\n    Type: String\n    NoEcho: "true"\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n'),
+      await template(
+        'Parameters:\n  DbPassword:\n    Type: String\n  DbUser:\n    Type: String\n  Token:\n    Type: String\n    NoEcho: "true"\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n',
+      ),
     );
     assert.deepEqual(
       reports.map((r) => [r.subject, r.range.start.line, r.range.start.character, r.file]),
@@ -64,27 +82,94 @@ describe('cloudformation-parameter-secret-without-noecho as a pure check', () =>
   });
 
   it('says nothing about a template without parameters', async () => {
-    assert.deepEqual(secretParametersWithoutNoEcho(await template('Resources:\n  Q:\n    Type: AWS::SQS::Queue\n')), []);
+    assert.deepEqual(
+      secretParametersWithoutNoEcho(await template('Resources:\n  Q:\n    Type: AWS::SQS::Queue\n')),
+      [],
+    );
   });
 });
 
 describe('secret names and values', () => {
   it('recognises property names that hold secrets, and not their metadata', () => {
-    const secret = ['MasterUserPassword', 'master_password', 'AuthToken', 'client_secret', 'SecretString', 'PrivateKey', 'private_key_pem', 'OAuthToken', 'DB_PASSWORD', 'passwords', 'api_key', 'SecretAccessKey'];
-    const not = ['SecretArn', 'secret_name', 'PasswordResetRequired', 'TokenValidityUnits', 'ApiKeyRequired', 'ClientRequestToken', 'GenerateSecret', 'PublicKeyMaterial', 'KeyName', 'get_password_data', 'MasterUsername'];
-    assert.deepEqual(secret.filter((name) => !isSecretPropertyName(name)), []);
+    const secret = [
+      'MasterUserPassword',
+      'master_password',
+      'AuthToken',
+      'client_secret',
+      'SecretString',
+      'PrivateKey',
+      'private_key_pem',
+      'OAuthToken',
+      'DB_PASSWORD',
+      'passwords',
+      'api_key',
+      'SecretAccessKey',
+    ];
+    const not = [
+      'SecretArn',
+      'secret_name',
+      'PasswordResetRequired',
+      'TokenValidityUnits',
+      'ApiKeyRequired',
+      'ClientRequestToken',
+      'GenerateSecret',
+      'PublicKeyMaterial',
+      'KeyName',
+      'get_password_data',
+      'MasterUsername',
+    ];
+    assert.deepEqual(
+      secret.filter((name) => !isSecretPropertyName(name)),
+      [],
+    );
     assert.deepEqual(not.filter(isSecretPropertyName), []);
   });
 
   it('recognises parameter names that carry secrets', () => {
-    const secret = ['DBPassword', 'GitHubOAuthToken', 'ApiKey', 'SlackWebhookSecret', 'AdminPwd', 'SshPrivateKey', 'pDeepSecurityAdminPass'];
-    const not = ['DBPasswordSecretArn', 'GitHubTokenParameterName', 'PasswordLength', 'CreateSecret', 'EnableTokenAuth', 'SecretRotationDays', 'KeyName', 'SecretsKMSKey', 'BypassMode', 'Compass'];
-    assert.deepEqual(secret.filter((name) => !isSecretParameterName(name)), []);
+    const secret = [
+      'DBPassword',
+      'GitHubOAuthToken',
+      'ApiKey',
+      'SlackWebhookSecret',
+      'AdminPwd',
+      'SshPrivateKey',
+      'pDeepSecurityAdminPass',
+    ];
+    const not = [
+      'DBPasswordSecretArn',
+      'GitHubTokenParameterName',
+      'PasswordLength',
+      'CreateSecret',
+      'EnableTokenAuth',
+      'SecretRotationDays',
+      'KeyName',
+      'SecretsKMSKey',
+      'BypassMode',
+      'Compass',
+    ];
+    assert.deepEqual(
+      secret.filter((name) => !isSecretParameterName(name)),
+      [],
+    );
     assert.deepEqual(not.filter(isSecretParameterName), []);
   });
 
   it('treats placeholders, references and paths as not hard-coded', () => {
-    const placeholders = ['', '<password>', 'CHANGEME', 'change-me', 'xxxx', '****', 'your-token-here', 'REPLACE_WITH_TOKEN', '${Token}', '{{resolve:secretsmanager:s:SecretString:p}}', 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:x', '/prod/db/password', 'true'];
+    const placeholders = [
+      '',
+      '<password>',
+      'CHANGEME',
+      'change-me',
+      'xxxx',
+      '****',
+      'your-token-here',
+      'REPLACE_WITH_TOKEN',
+      '${Token}',
+      '{{resolve:secretsmanager:s:SecretString:p}}',
+      'arn:aws:secretsmanager:eu-west-1:111122223333:secret:x',
+      '/prod/db/password',
+      'true',
+    ];
     assert.deepEqual(placeholders.filter(isHardCodedSecretValue), []);
     assert.ok(isHardCodedSecretValue('hunter2hunter2'));
     assert.ok(isHardCodedSecretValue('password'));

@@ -11,7 +11,11 @@ import path from 'node:path';
 const cli = path.join(process.cwd(), 'dist', 'cli.js');
 
 function srlens(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -40,7 +44,13 @@ describe('srlens isms export', () => {
     const stateFile = path.join(work, '.srlens', 'isms.yaml');
     const state = readFileSync(stateFile, 'utf8');
     assert.match(state, /id: infra\/stack\.yaml#Records/);
-    writeFileSync(stateFile, state.replace('scope:', 'scope:').replace(/^version: 1$/m, 'version: 1\nscope: Reporting account only').replace(/(id: infra\/stack\.yaml#Records\n)/, '$1    value: 1234\n'));
+    writeFileSync(
+      stateFile,
+      state
+        .replace('scope:', 'scope:')
+        .replace(/^version: 1$/m, 'version: 1\nscope: Reporting account only')
+        .replace(/(id: infra\/stack\.yaml#Records\n)/, '$1    value: 1234\n'),
+    );
     const before = readFileSync(stateFile, 'utf8');
     const result = srlens(['isms', 'export', 'infra'], work);
     assert.equal(result.code, 0, result.stderr);
@@ -61,7 +71,12 @@ describe('srlens isms export', () => {
   });
 
   it('exits 2 with one line on a bad option or an unreadable state file', () => {
-    for (const args of [['isms'], ['isms', 'import'], ['isms', 'export', '--format', 'pdf'], ['isms', 'export', '--register', 'people']]) {
+    for (const args of [
+      ['isms'],
+      ['isms', 'import'],
+      ['isms', 'export', '--format', 'pdf'],
+      ['isms', 'export', '--register', 'people'],
+    ]) {
       const result = srlens(args, work);
       assert.equal(result.code, 2, args.join(' '));
       assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);

@@ -44,7 +44,17 @@ describe('ISMS steps', () => {
   it('lists the nine steps in order, each with guidance', () => {
     assert.deepEqual(
       ISMS_STEPS.map((s) => s.id),
-      ['define-scope', 'define-policy', 'select-methodology', 'identify-risks', 'analyse-risks', 'address-risks', 'choose-framework', 'management-approval', 'statement-of-applicability'],
+      [
+        'define-scope',
+        'define-policy',
+        'select-methodology',
+        'identify-risks',
+        'analyse-risks',
+        'address-risks',
+        'choose-framework',
+        'management-approval',
+        'statement-of-applicability',
+      ],
     );
     for (const step of ISMS_STEPS) assert.ok(step.guidance.length > 40, step.id);
   });
@@ -70,7 +80,8 @@ describe('ISMS asset register', () => {
       ['AWS::IAM::Role', 'support', 'software'],
       ['Custom::Thing', 'support', 'software'],
     ];
-    for (const [type, category, assetClass] of cases) assert.deepEqual(classifyAsset(type), { category, class: assetClass }, type);
+    for (const [type, category, assetClass] of cases)
+      assert.deepEqual(classifyAsset(type), { category, class: assetClass }, type);
   });
 
   it('builds one asset per resource with its service, dependencies, tier, line and tags', async () => {
@@ -87,11 +98,17 @@ describe('ISMS asset register', () => {
 
   it('reads Terraform tags and groups assets by a tag key', async () => {
     const { assets } = await scanText([
-      { path: '/m/main.tf', text: 'resource "aws_s3_bucket" "a" {\n  tags = { owner = "ops" }\n}\nresource "aws_s3_bucket" "b" {\n  tags = { owner = "data" }\n}\nresource "aws_sqs_queue" "q" {}\n' },
+      {
+        path: '/m/main.tf',
+        text: 'resource "aws_s3_bucket" "a" {\n  tags = { owner = "ops" }\n}\nresource "aws_s3_bucket" "b" {\n  tags = { owner = "data" }\n}\nresource "aws_sqs_queue" "q" {}\n',
+      },
     ]);
     const groups = groupAssetsByTag(assets, 'owner');
     assert.deepEqual([...groups.keys()], ['data', 'ops', '(untagged)']);
-    assert.deepEqual(groups.get('(untagged)')?.map((a) => a.name), ['aws_sqs_queue.q']);
+    assert.deepEqual(
+      groups.get('(untagged)')?.map((a) => a.name),
+      ['aws_sqs_queue.q'],
+    );
   });
 });
 
@@ -106,16 +123,32 @@ describe('ISMS risk register', () => {
     assert.equal(encryption.owner, 'customer');
     const accepted = risks.find((r) => r.ruleId === 'rds-multi-az');
     assert.equal(accepted?.treatment, 'accept');
-    assert.deepEqual(accepted?.suppression, { reason: 'single-AZ is fine for the reporting replica', file: FIXTURE, line: 20 });
+    assert.deepEqual(accepted?.suppression, {
+      reason: 'single-AZ is fine for the reporting replica',
+      file: FIXTURE,
+      line: 20,
+    });
     assert.ok(risks.every((r) => r.owner === 'customer' || r.owner === 'shared'));
-    assert.ok(risks.every((r, i) => i === 0 || riskScore(risks[i - 1]) >= riskScore(r)), 'sorted by score');
+    assert.ok(
+      risks.every((r, i) => i === 0 || riskScore(risks[i - 1]) >= riskScore(r)),
+      'sorted by score',
+    );
   });
 
   it('scores likelihood × impact within 1–5 and names the level', () => {
     assert.equal(riskScore({ likelihood: 5, impact: 5 }), 25);
     assert.equal(riskScore({ likelihood: 9, impact: 0 }), 5);
     assert.equal(clampLevel('x'), 3);
-    assert.deepEqual([1, 4, 5, 9, 10, 16, 20, 25].map(riskLevel), ['low', 'low', 'medium', 'medium', 'high', 'high', 'critical', 'critical']);
+    assert.deepEqual([1, 4, 5, 9, 10, 16, 20, 25].map(riskLevel), [
+      'low',
+      'low',
+      'medium',
+      'medium',
+      'high',
+      'high',
+      'critical',
+      'critical',
+    ]);
   });
 });
 
@@ -134,14 +167,29 @@ describe('ISMS statement of applicability', () => {
     assert.equal(byId.get('7.1')?.suggested, 'inherited');
     assert.equal(byId.get('8.8')?.inheritedFromAws, true, 'S3 has no image, OS or application of yours');
     assert.equal(byId.get('5.15')?.inheritedFromAws, false);
-    const withEc2 = await scanText([{ path: '/e.yaml', text: 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n  I:\n    Type: AWS::EC2::Instance\n' }]);
-    assert.equal(withEc2.controls.find((c) => c.id === '8.8')?.inheritedFromAws, false, 'an EC2 operating system is yours');
+    const withEc2 = await scanText([
+      { path: '/e.yaml', text: 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n  I:\n    Type: AWS::EC2::Instance\n' },
+    ]);
+    assert.equal(
+      withEc2.controls.find((c) => c.id === '8.8')?.inheritedFromAws,
+      false,
+      'an EC2 operating system is yours',
+    );
   });
 
   it('cites the file and line where a template settles a control', async () => {
     const { controls } = await scanFixture();
     const backup = controls.find((c) => c.id === '8.13');
-    assert.ok(backup?.evidence.some((e) => e.resource === 'Records' && e.ruleId === 's3-bucket-versioning' && e.line === 7 && e.property === 'VersioningConfiguration' && e.file === FIXTURE));
+    assert.ok(
+      backup?.evidence.some(
+        (e) =>
+          e.resource === 'Records' &&
+          e.ruleId === 's3-bucket-versioning' &&
+          e.line === 7 &&
+          e.property === 'VersioningConfiguration' &&
+          e.file === FIXTURE,
+      ),
+    );
     assert.ok(!backup?.evidence.some((e) => e.ruleId === 'rds-multi-az'), 'a suppressed check is not evidence');
     const crypto = controls.find((c) => c.id === '8.24');
     assert.ok((crypto?.openRisks ?? 0) >= 1);
@@ -161,7 +209,17 @@ describe('ISMS state and merge', () => {
     const records = first.assets.find((a) => a.name === 'Records');
     assert.ok(records);
     Object.assign(records, { value: 250000, owner: 'Dana', reviewDate: '2027-01-31', notes: 'customer records' });
-    first.assets.push({ id: 'person:dba', name: 'On-call DBA', category: 'support', class: 'personnel', source: 'manual', status: 'active', dependsOn: [], tags: {}, owner: 'Ops' });
+    first.assets.push({
+      id: 'person:dba',
+      name: 'On-call DBA',
+      category: 'support',
+      class: 'personnel',
+      source: 'manual',
+      status: 'active',
+      dependsOn: [],
+      tags: {},
+      owner: 'Ops',
+    });
     const risk = first.risks.find((r) => r.ruleId === 'rds-backup-retention');
     assert.ok(risk);
     Object.assign(risk, { likelihood: 2, impact: 5, treatment: 'transfer', riskOwner: 'Lee', due: '2027-02-01' });
@@ -173,21 +231,41 @@ describe('ISMS state and merge', () => {
 
     const text = serializeIsmsState(first);
     const reread = parseIsmsState(text);
-    const changed = readFileSync(path.resolve(FIXTURE), 'utf8').replace('      StorageEncrypted: false\n', '      StorageEncrypted: true\n');
+    const changed = readFileSync(path.resolve(FIXTURE), 'utf8').replace(
+      '      StorageEncrypted: false\n',
+      '      StorageEncrypted: true\n',
+    );
     const second = mergeIsms(reread, await scanText([{ path: FIXTURE, text: changed }], '2026-12-01'), '2026-12-01');
 
     const kept = second.assets.find((a) => a.name === 'Records');
-    assert.deepEqual([kept?.value, kept?.owner, kept?.reviewDate, kept?.notes, kept?.status], [250000, 'Dana', '2027-01-31', 'customer records', 'active']);
+    assert.deepEqual(
+      [kept?.value, kept?.owner, kept?.reviewDate, kept?.notes, kept?.status],
+      [250000, 'Dana', '2027-01-31', 'customer records', 'active'],
+    );
     assert.ok(second.assets.some((a) => a.id === 'person:dba' && a.class === 'personnel' && a.status === 'active'));
     const keptRisk = second.risks.find((r) => r.ruleId === 'rds-backup-retention');
-    assert.deepEqual([keptRisk?.likelihood, keptRisk?.impact, keptRisk?.treatment, keptRisk?.riskOwner, keptRisk?.due, keptRisk?.status], [2, 5, 'transfer', 'Lee', '2027-02-01', 'open']);
+    assert.deepEqual(
+      [
+        keptRisk?.likelihood,
+        keptRisk?.impact,
+        keptRisk?.treatment,
+        keptRisk?.riskOwner,
+        keptRisk?.due,
+        keptRisk?.status,
+      ],
+      [2, 5, 'transfer', 'Lee', '2027-02-01', 'open'],
+    );
     const keptControl = second.controls.find((c) => c.id === '5.15');
     assert.deepEqual([keptControl?.justification, keptControl?.implemented], ['Reviewed quarterly', 'partial']);
     assert.equal(second.scope, 'Production account');
     assert.deepEqual([second.steps[0].status, second.steps[0].owner], ['done', 'Sam']);
 
     const fixed = second.risks.find((r) => r.ruleId === 'rds-storage-encryption');
-    assert.deepEqual([fixed?.status, fixed?.closedOn, fixed?.identified], ['closed', '2026-12-01', TODAY], 'a fix risk closes when its finding disappears');
+    assert.deepEqual(
+      [fixed?.status, fixed?.closedOn, fixed?.identified],
+      ['closed', '2026-12-01', TODAY],
+      'a fix risk closes when its finding disappears',
+    );
   });
 
   it('updates the file in place: comments and layout typed by hand survive a refresh', async () => {
@@ -206,15 +284,26 @@ describe('ISMS state and merge', () => {
     typed.assets.find((a) => a.id === records.id)!.value = 250000;
 
     // The workspace changes: a finding is fixed and the scan is merged.
-    const changed = readFileSync(path.resolve(FIXTURE), 'utf8').replace('      StorageEncrypted: false\n', '      StorageEncrypted: true\n');
+    const changed = readFileSync(path.resolve(FIXTURE), 'utf8').replace(
+      '      StorageEncrypted: false\n',
+      '      StorageEncrypted: true\n',
+    );
     const second = mergeIsms(typed, await scanText([{ path: FIXTURE, text: changed }], '2026-12-01'), '2026-12-01');
     const written = serializeIsmsState(second, annotated);
 
-    for (const comment of ['# Owned by the security team; reviewed every quarter.', '# The crown jewels: customer records.', 'name: Records # the name shown to auditors']) {
+    for (const comment of [
+      '# Owned by the security team; reviewed every quarter.',
+      '# The crown jewels: customer records.',
+      'name: Records # the name shown to auditors',
+    ]) {
       assert.ok(written.includes(comment), `kept: ${comment}`);
     }
     assert.deepEqual(parseIsmsState(written), second, 'the file says exactly what the state says');
-    assert.deepEqual(parseIsmsState(written), parseIsmsState(serializeIsmsState(second)), 'the same as writing it afresh');
+    assert.deepEqual(
+      parseIsmsState(written),
+      parseIsmsState(serializeIsmsState(second)),
+      'the same as writing it afresh',
+    );
     assert.ok(written.includes('value: 250000'));
     // Only what changed is rewritten: every line of the old file that still holds is still there.
     const unchanged = annotated.split('\n').filter((l) => /^\s*(# |id: |- id: )/.test(l));
@@ -232,21 +321,33 @@ describe('ISMS state and merge', () => {
     assert.ok(empty.assets.every((a) => a.status === 'retired' && a.retiredOn === '2026-12-01'));
     const accepted = empty.risks.find((r) => r.ruleId === 'rds-multi-az');
     assert.deepEqual([accepted?.status, accepted?.suppression], ['closed', undefined], 'nothing left to accept');
-    assert.ok(empty.risks.filter((r) => r.treatment === 'avoid').every((r) => r.status === 'open'), 'only fix risks close by themselves');
+    assert.ok(
+      empty.risks.filter((r) => r.treatment === 'avoid').every((r) => r.status === 'open'),
+      'only fix risks close by themselves',
+    );
 
     const back = mergeIsms(empty, await scanFixture(), '2026-12-02');
     const worker = back.assets.find((a) => a.name === 'Worker');
     assert.deepEqual([worker?.status, worker?.retiredOn, worker?.value], ['active', undefined, 1200]);
     const reopened = back.risks.find((r) => r.ruleId === 'rds-multi-az');
-    assert.deepEqual([reopened?.status, reopened?.closedOn, reopened?.treatment, reopened?.suppression?.line], ['open', undefined, 'accept', 20]);
+    assert.deepEqual(
+      [reopened?.status, reopened?.closedOn, reopened?.treatment, reopened?.suppression?.line],
+      ['open', undefined, 'accept', 20],
+    );
   });
 
   it('tolerates bad entries and rejects text that is not a mapping', () => {
     const warnings: string[] = [];
-    const state = parseIsmsState('version: 1\nsteps:\n  - id: nope\n  - id: define-scope\n    status: done\nassets:\n  - name: no id\n  - id: x\n    class: personnel\n    value: "$1,500"\nrisks: 7\n', warnings);
+    const state = parseIsmsState(
+      'version: 1\nsteps:\n  - id: nope\n  - id: define-scope\n    status: done\nassets:\n  - name: no id\n  - id: x\n    class: personnel\n    value: "$1,500"\nrisks: 7\n',
+      warnings,
+    );
     assert.equal(state.steps.length, 9);
     assert.equal(state.steps[0].status, 'done');
-    assert.deepEqual(state.assets.map((a) => [a.id, a.category, a.value]), [['x', 'support', 1500]]);
+    assert.deepEqual(
+      state.assets.map((a) => [a.id, a.category, a.value]),
+      [['x', 'support', 1500]],
+    );
     assert.equal(warnings.length, 3, warnings.join('\n'));
     assert.throws(() => parseIsmsState('- a\n- b\n'), /mapping/);
     assert.throws(() => parseIsmsState('a: [\n'), /not valid YAML/);
@@ -275,7 +376,14 @@ describe('ISMS export', () => {
     const markdown = ismsMarkdown(fixtureState(await scanFixture()), { today: TODAY });
     if (process.env.UPDATE_SNAPSHOTS === '1') writeFileSync(path.resolve(EXPECTED_REPORT), markdown);
     assert.equal(markdown, readFileSync(path.resolve(EXPECTED_REPORT), 'utf8'));
-    for (const heading of ['## Scope', '## ISMS policy', '## Risk assessment methodology', '## Asset register', '## Risk register and treatment plan', '## Statement of applicability']) {
+    for (const heading of [
+      '## Scope',
+      '## ISMS policy',
+      '## Risk assessment methodology',
+      '## Asset register',
+      '## Risk register and treatment plan',
+      '## Statement of applicability',
+    ]) {
       assert.ok(markdown.includes(`\n${heading}\n`), heading);
     }
     assert.match(markdown, /\$290,000\.5/);
@@ -286,10 +394,23 @@ describe('ISMS export', () => {
     const link = '[x](command:workbench.action.terminal.new)';
     const text = `Resources:\n  "${evil}":\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n        - Key: password\n          Value: hunter2-not-for-print\n        - Key: note\n          Value: AKIAIOSFODNN7EXAMPLE\n`;
     const state = mergeIsms(undefined, await scanText([{ path: 'evil.yaml', text }]), TODAY);
-    state.assets.push({ id: link, name: link, category: 'support', class: 'partner', source: 'manual', status: 'active', dependsOn: [], tags: {}, notes: '| broken | table' });
+    state.assets.push({
+      id: link,
+      name: link,
+      category: 'support',
+      class: 'partner',
+      source: 'manual',
+      status: 'active',
+      dependsOn: [],
+      tags: {},
+      notes: '| broken | table',
+    });
     state.scope = '# Heading\n<script>alert(1)</script> `code` ![i](https://example.invalid/x.png)';
     const markdown = ismsMarkdown(state, { today: TODAY });
-    assert.ok(state.assets.some((a) => a.name === evil), 'the parser keeps the odd logical id');
+    assert.ok(
+      state.assets.some((a) => a.name === evil),
+      'the parser keeps the odd logical id',
+    );
     assert.ok(!markdown.includes('<img'), 'no raw HTML');
     assert.ok(!markdown.includes('<script'), 'no raw HTML');
     assert.ok(!/\]\(command:/.test(markdown) && !/\]\(https:/.test(markdown), 'no links');
@@ -315,7 +436,8 @@ describe('ISMS export', () => {
     assert.equal(csvField('a,b'), '"a,b"');
     assert.equal(csvField('say "hi"'), '"say ""hi"""');
     assert.equal(csvField('two\nlines'), '"two\nlines"');
-    for (const start of ['=', '+', '-', '@']) assert.equal(csvField(`${start}HYPERLINK("x")`), `"'${start}HYPERLINK(""x"")"`);
+    for (const start of ['=', '+', '-', '@'])
+      assert.equal(csvField(`${start}HYPERLINK("x")`), `"'${start}HYPERLINK(""x"")"`);
     assert.equal(csvField('=1+1'), "'=1+1");
     assert.equal(csvField(undefined), '');
     assert.equal(csvField(42), '42');
@@ -323,11 +445,17 @@ describe('ISMS export', () => {
     const state = mergeIsms(undefined, await scanFixture(), TODAY);
     state.assets[0].owner = '=cmd|"/c calc"!A1';
     const assets = assetsCsv(state).split('\r\n');
-    assert.equal(assets[0], 'id,name,category,class,status,type,service,tier,file,line,dependsOn,tags,value,owner,reviewDate,notes');
+    assert.equal(
+      assets[0],
+      'id,name,category,class,status,type,service,tier,file,line,dependsOn,tags,value,owner,reviewDate,notes',
+    );
     assert.ok(assets.some((line) => line.includes(`"'=cmd|""/c calc""!A1"`)));
     assert.ok(assetsCsv(state).endsWith('\r\n'));
     const risks = risksCsv(state).split('\r\n');
-    assert.match(risks[0], /^id,status,ruleId,title,asset,concern,owner,severity,likelihood,impact,score,level,treatment,suppressionReason/);
+    assert.match(
+      risks[0],
+      /^id,status,ruleId,title,asset,concern,owner,severity,likelihood,impact,score,level,treatment,suppressionReason/,
+    );
     assert.ok(risks.some((line) => line.includes('single-AZ is fine for the reporting replica')));
   });
 });

@@ -33,7 +33,8 @@ describe('strict JSON reader', () => {
       for (const c of [...valid, ...invalid]) {
         if (c.syntax !== 'json') continue;
         const texts = typeof c.code === 'string' ? [c.code] : Object.values(c.code);
-        const outputs = 'output' in c && c.output ? (typeof c.output === 'string' ? [c.output] : Object.values(c.output)) : [];
+        const outputs =
+          'output' in c && c.output ? (typeof c.output === 'string' ? [c.output] : Object.values(c.output)) : [];
         for (const text of [...texts, ...outputs]) if (sameAsTolerant('/fixture/template.json', text)) count++;
       }
     }
@@ -44,7 +45,11 @@ describe('strict JSON reader', () => {
     const layouts = fc.record({ indent: fc.constantFrom(0, 2, 4, '\t'), crlf: fc.boolean(), bom: fc.boolean() });
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), layouts, (value, { indent, crlf, bom }) => {
-        let text = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { R: { Type: 'AWS::S3::Bucket', Properties: value } } }, null, indent);
+        let text = JSON.stringify(
+          { AWSTemplateFormatVersion: '2010-09-09', Resources: { R: { Type: 'AWS::S3::Bucket', Properties: value } } },
+          null,
+          indent,
+        );
         if (crlf) text = text.replace(/\n/g, '\r\n');
         if (bom) text = `\ufeff${text}`;
         assert.ok(sameAsTolerant('/g/template.json', text), 'valid JSON is read by the strict path');
@@ -53,7 +58,11 @@ describe('strict JSON reader', () => {
     );
     const duplicate = '{"Resources": {"A": {"Type": "AWS::SQS::Queue"}, "A": {"Type": "AWS::SNS::Topic"}}}';
     assert.ok(sameAsTolerant('/d/template.json', duplicate));
-    assert.equal(parseStrictJson('/d/template.json', duplicate)?.diagnostics.length, 1, 'the duplicate key is reported');
+    assert.equal(
+      parseStrictJson('/d/template.json', duplicate)?.diagnostics.length,
+      1,
+      'the duplicate key is reported',
+    );
   });
 
   it('gives up on anything that is not plain JSON, and the tolerant path reports it', () => {
@@ -76,7 +85,18 @@ describe('strict JSON reader', () => {
   });
 
   it('never disagrees on mutated templates: either the same model or a hand-over', () => {
-    const base = JSON.stringify({ Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { KmsMasterKeyId: { Ref: 'Key' }, Tags: [{ Key: 'a', Value: 'b\\"c' }] } } } }, null, 2);
+    const base = JSON.stringify(
+      {
+        Resources: {
+          Q: {
+            Type: 'AWS::SQS::Queue',
+            Properties: { KmsMasterKeyId: { Ref: 'Key' }, Tags: [{ Key: 'a', Value: 'b\\"c' }] },
+          },
+        },
+      },
+      null,
+      2,
+    );
     fc.assert(
       fc.property(fc.nat(base.length), fc.nat(8), fc.string({ maxLength: 3 }), (at, cut, insert) => {
         const text = base.slice(0, at) + insert + base.slice(Math.min(base.length, at + cut));

@@ -185,9 +185,11 @@ describe('knowledge: catalog integrity', () => {
     const known = new Set([...knownTypes().cloudformation, ...knownTypes().terraform]);
     for (const [type, override] of Object.entries(TYPE_OVERRIDES)) {
       assert.ok(known.has(type), `override for unknown type ${type}`);
-      if (override.service !== undefined) assert.ok(serviceIds.has(override.service), `${type}: service ${override.service}`);
+      if (override.service !== undefined)
+        assert.ok(serviceIds.has(override.service), `${type}: service ${override.service}`);
       if (override.tier !== undefined) assert.ok(TIER_IDS.includes(override.tier), `${type}: tier ${override.tier}`);
-      if (override.profile !== undefined) assert.ok(profileIds.has(override.profile), `${type}: profile ${override.profile}`);
+      if (override.profile !== undefined)
+        assert.ok(profileIds.has(override.profile), `${type}: profile ${override.profile}`);
     }
     for (const s of SERVICES) if (s.profile) assert.ok(profileIds.has(s.profile), `${s.id}: profile ${s.profile}`);
   });
@@ -241,9 +243,13 @@ describe('knowledge: tiers, concerns and ownership', () => {
   });
 
   it('makes AWS own the four physical concerns in every tier', () => {
-    assert.deepEqual([...PHYSICAL_CONCERNS], ['facilities', 'physical-hardware', 'network-infrastructure', 'virtualization']);
+    assert.deepEqual(
+      [...PHYSICAL_CONCERNS],
+      ['facilities', 'physical-hardware', 'network-infrastructure', 'virtualization'],
+    );
     for (const tier of TIER_IDS) {
-      for (const concern of PHYSICAL_CONCERNS) assert.equal(ownershipFor(tier, concern).owner, 'aws', `${tier}.${concern}`);
+      for (const concern of PHYSICAL_CONCERNS)
+        assert.equal(ownershipFor(tier, concern).owner, 'aws', `${tier}.${concern}`);
     }
   });
 
@@ -393,8 +399,14 @@ describe('knowledge: spot checks', () => {
 
   it('states current AWS defaults for data at rest', () => {
     assert.equal(owner('AWS::S3::Bucket', 'data-at-rest'), 'shared');
-    assert.match(ownershipTable('aws_s3_bucket').rows.find((r) => r.concern === 'data-at-rest')?.reason ?? '', /SSE-S3 by default/);
-    assert.match(ownershipTable('aws_s3_bucket').rows.find((r) => r.concern === 'network-access')?.reason ?? '', /block public access/);
+    assert.match(
+      ownershipTable('aws_s3_bucket').rows.find((r) => r.concern === 'data-at-rest')?.reason ?? '',
+      /SSE-S3 by default/,
+    );
+    assert.match(
+      ownershipTable('aws_s3_bucket').rows.find((r) => r.concern === 'network-access')?.reason ?? '',
+      /block public access/,
+    );
     assert.equal(owner('aws_s3_bucket', 'data-in-transit'), 'customer');
     assert.equal(owner('AWS::DynamoDB::Table', 'data-at-rest'), 'shared');
     assert.equal(owner('aws_sqs_queue', 'data-at-rest'), 'shared');

@@ -18,12 +18,21 @@ function template(n: number): string {
   for (let i = 0; i < n; i++) {
     resources[`Bucket${i}`] = {
       Type: 'AWS::S3::Bucket',
-      Properties: i % 3 === 0 ? { BucketName: `bucket-${i}`, LoggingConfiguration: { DestinationBucketName: { Ref: `Bucket${i + 1}` } } } : { BucketName: `bucket-${i}` },
+      Properties:
+        i % 3 === 0
+          ? { BucketName: `bucket-${i}`, LoggingConfiguration: { DestinationBucketName: { Ref: `Bucket${i + 1}` } } }
+          : { BucketName: `bucket-${i}` },
     };
-    resources[`Policy${i}`] = { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: `Bucket${i}` }, PolicyDocument: { Statement: [] } } };
+    resources[`Policy${i}`] = {
+      Type: 'AWS::S3::BucketPolicy',
+      Properties: { Bucket: { Ref: `Bucket${i}` }, PolicyDocument: { Statement: [] } },
+    };
     if (i % 4 === 0) {
       parameters[`Password${i}`] = { Type: 'String', Default: `secret-${i}` };
-      resources[`Db${i}`] = { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'postgres', MasterUsername: 'admin', MasterUserPassword: { Ref: `Password${i}` } } };
+      resources[`Db${i}`] = {
+        Type: 'AWS::RDS::DBInstance',
+        Properties: { Engine: 'postgres', MasterUsername: 'admin', MasterUserPassword: { Ref: `Password${i}` } },
+      };
     }
   }
   return JSON.stringify({ Parameters: parameters, Resources: resources }, null, 2);
@@ -35,15 +44,24 @@ describe('rules that relate resources to each other', () => {
     const context = createRuleContext(unit, { requiredTags: [] }, () => undefined);
     let builds = 0;
     const first = context.memo('k', () => ({ built: ++builds }));
-    assert.equal(context.memo('k', () => ({ built: ++builds })), first);
-    assert.notEqual(context.memo('other', () => ({ built: ++builds })), first);
+    assert.equal(
+      context.memo('k', () => ({ built: ++builds })),
+      first,
+    );
+    assert.notEqual(
+      context.memo('other', () => ({ built: ++builds })),
+      first,
+    );
     assert.equal(builds, 2);
     const undefinedValue = context.memo('none', () => (builds++, undefined));
     assert.equal(undefinedValue, undefined);
     context.memo('none', () => (builds++, undefined));
     assert.equal(builds, 3);
     const another = createRuleContext(unit, { requiredTags: [] }, () => undefined);
-    assert.notEqual(another.memo('k', () => ({ built: ++builds })), first);
+    assert.notEqual(
+      another.memo('k', () => ({ built: ++builds })),
+      first,
+    );
   });
 
   it('check four times the resources in about four times the time, not sixteen (access logging, TLS-only policy, hard-coded RDS password)', function () {

@@ -33,9 +33,13 @@ describe('package.json and the project layout', () => {
   });
 
   it('describes every setting in markdown', () => {
-    const sections = Array.isArray(pkg.contributes.configuration) ? pkg.contributes.configuration : [pkg.contributes.configuration];
+    const sections = Array.isArray(pkg.contributes.configuration)
+      ? pkg.contributes.configuration
+      : [pkg.contributes.configuration];
     for (const section of sections) {
-      for (const [name, setting] of Object.entries(section.properties as Record<string, { markdownDescription?: string }>)) {
+      for (const [name, setting] of Object.entries(
+        section.properties as Record<string, { markdownDescription?: string }>,
+      )) {
         assert.ok(setting.markdownDescription && setting.markdownDescription.length > 10, name);
       }
     }
@@ -76,9 +80,13 @@ describe('the walkthrough', () => {
   /** Contributed commands, and the ones the extension registers without a palette entry (`export const X_COMMAND = 'srlens.…'`). */
   const ours = new Set<string>(pkg.contributes.commands.map((c: { command: string }) => c.command));
   for (const file of sources(path.join('src', 'vscode'))) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/\bconst [A-Z_]+_COMMAND = '(srlens\.[\w.]+)'/g)) ours.add(match[1]);
+    for (const match of readFileSync(file, 'utf8').matchAll(/\bconst [A-Z_]+_COMMAND = '(srlens\.[\w.]+)'/g))
+      ours.add(match[1]);
   }
-  const walkthroughs: { id: string; steps: { id: string; description: string; media: Record<string, unknown>; completionEvents?: string[] }[] }[] = pkg.contributes.walkthroughs ?? [];
+  const walkthroughs: {
+    id: string;
+    steps: { id: string; description: string; media: Record<string, unknown>; completionEvents?: string[] }[];
+  }[] = pkg.contributes.walkthroughs ?? [];
   const steps = walkthroughs.flatMap((w) => w.steps);
 
   function known(command: string): boolean {
@@ -101,10 +109,19 @@ describe('the walkthrough', () => {
     for (const step of steps) {
       const texts = [step.description, readFileSync(step.media.markdown as string, 'utf8')];
       const linked = texts.flatMap((text) => [...text.matchAll(/\(command:([\w.-]+)/g)].map((m) => m[1]));
-      const events = (step.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
+      const events = (step.completionEvents ?? [])
+        .filter((e) => e.startsWith('onCommand:'))
+        .map((e) => e.slice('onCommand:'.length));
       for (const command of [...linked, ...events]) assert.ok(known(command), `${step.id}: unknown command ${command}`);
-      for (const view of (step.completionEvents ?? []).filter((e) => e.startsWith('onView:')).map((e) => e.slice('onView:'.length))) {
-        assert.ok(Object.values(pkg.contributes.views as Record<string, { id: string }[]>).flat().some((v) => v.id === view), `${step.id}: unknown view ${view}`);
+      for (const view of (step.completionEvents ?? [])
+        .filter((e) => e.startsWith('onView:'))
+        .map((e) => e.slice('onView:'.length))) {
+        assert.ok(
+          Object.values(pkg.contributes.views as Record<string, { id: string }[]>)
+            .flat()
+            .some((v) => v.id === view),
+          `${step.id}: unknown view ${view}`,
+        );
       }
     }
     const all = steps.map((s) => s.description).join('\n');

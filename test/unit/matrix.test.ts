@@ -102,10 +102,12 @@ describe('responsibility matrix model', () => {
       db.openCount,
       db.cells.reduce((n, c) => n + c.findings.length, 0),
     );
-    for (const r of matrix.rows) for (const c of r.cells) for (const f of c.findings) {
-      const rule = RULES.find((x) => x.id === f.ruleId);
-      if (rule) assert.equal(rule.concern, c.concern, `${f.ruleId} on ${c.concern}`);
-    }
+    for (const r of matrix.rows)
+      for (const c of r.cells)
+        for (const f of c.findings) {
+          const rule = RULES.find((x) => x.id === f.ruleId);
+          if (rule) assert.equal(rule.concern, c.concern, `${f.ruleId} on ${c.concern}`);
+        }
     const attached = matrix.rows.reduce((n, r) => n + r.openCount, 0);
     assert.equal(attached + matrix.otherFindings, analysis.findings.length);
   });
@@ -140,22 +142,28 @@ describe('responsibility matrix model', () => {
   it('is empty for no analyses, and sorts rows by file then position', () => {
     assert.deepEqual(buildMatrix([]).rows, []);
     const matrix = buildMatrix([analyse('/w/b.yaml'), analyse('/w/a.yaml')]);
-    assert.deepEqual(
-      matrix.rows.map((r) => `${r.file}:${r.id}`).slice(0, 2),
-      ['/w/a.yaml:Server', '/w/a.yaml:Db'],
-    );
+    assert.deepEqual(matrix.rows.map((r) => `${r.file}:${r.id}`).slice(0, 2), ['/w/a.yaml:Server', '/w/a.yaml:Db']);
   });
 
   it('reads Terraform modules', async () => {
-    const analysis = await new Analyzer().analyze([{ path: '/m/main.tf', text: 'resource "aws_db_instance" "db" {\n  engine = "mysql"\n}\n' }]);
+    const analysis = await new Analyzer().analyze([
+      { path: '/m/main.tf', text: 'resource "aws_db_instance" "db" {\n  engine = "mysql"\n}\n' },
+    ]);
     const matrix = buildMatrix([analysis]);
     assert.equal(row(matrix, 'aws_db_instance.db').tier, 'container');
-    assert.ok(cell(matrix, 'aws_db_instance.db', 'data-at-rest').findings.some((f) => f.ruleId === 'rds-storage-encryption'));
+    assert.ok(
+      cell(matrix, 'aws_db_instance.db', 'data-at-rest').findings.some((f) => f.ruleId === 'rds-storage-encryption'),
+    );
   });
 });
 
 describe('responsibility matrix webview shell', () => {
-  const options = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: createNonce(), styleUri: 'https://x/media/matrix.css', scriptUri: 'https://x/media/matrix.js' };
+  const options = {
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    nonce: createNonce(),
+    styleUri: 'https://x/media/matrix.css',
+    scriptUri: 'https://x/media/matrix.js',
+  };
   const html = matrixHtml(options);
 
   it('has a strict Content Security Policy with the nonce', () => {
@@ -205,7 +213,11 @@ describe('responsibility matrix webview shell', () => {
 describe('rule documentation pages', () => {
   it('lists every rule with its title', () => {
     const rules = allRules();
-    for (const rule of RULES) assert.ok(rules.some((r) => r.id === rule.id && r.title === rule.title), rule.id);
+    for (const rule of RULES)
+      assert.ok(
+        rules.some((r) => r.id === rule.id && r.title === rule.title),
+        rule.id,
+      );
     assert.ok(isKnownRule('parse-error'));
     assert.ok(!isKnownRule('no-such-rule'));
   });
@@ -216,7 +228,13 @@ describe('rule documentation pages', () => {
     const page = rulePageMarkdown(rule.id);
     assert.ok(page);
     assert.ok(page.startsWith(`# ${rule.title}\n`));
-    for (const text of [rule.rationale, rule.remediation, '`data-at-rest` (Data at rest)', '| Default severity | error |', '/docs/rules/rds-storage-encryption.md)']) {
+    for (const text of [
+      rule.rationale,
+      rule.remediation,
+      '`data-at-rest` (Data at rest)',
+      '| Default severity | error |',
+      '/docs/rules/rds-storage-encryption.md)',
+    ]) {
       assert.ok(page.includes(text), text);
     }
     assert.equal(rulePageMarkdown('no-such-rule'), undefined);

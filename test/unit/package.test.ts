@@ -40,10 +40,15 @@ export function zipEntries(zip: Buffer): ZipEntry[] {
 function vscePackage(out: string): Promise<{ stdout: string; stderr: string }> {
   const cli = path.join('node_modules', '@vscode', 'vsce', 'vsce');
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [cli, 'package', '--no-dependencies', '--out', out], { timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`vsce package failed: ${error.message}\n${stdout}\n${stderr}`));
-      else resolve({ stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [cli, 'package', '--no-dependencies', '--out', out],
+      { timeout: 60_000 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`vsce package failed: ${error.message}\n${stdout}\n${stderr}`));
+        else resolve({ stdout, stderr });
+      },
+    );
   });
 }
 
@@ -98,7 +103,10 @@ describe('the VSIX', function () {
       assert.doesNotMatch(name, /\.(ts|map)$/, name);
       assert.doesNotMatch(name, /media\/screenshots\//, name);
       assert.notEqual(name, 'extension/dist/cli.js');
-      assert.ok(RUNTIME.some((pattern) => pattern.test(name)), `not a run-time file: ${name}`);
+      assert.ok(
+        RUNTIME.some((pattern) => pattern.test(name)),
+        `not a run-time file: ${name}`,
+      );
     }
   });
 
@@ -129,7 +137,9 @@ describe('the VSIX', function () {
     const files: string[] = [
       ...(pkg.contributes.snippets ?? []).map((s: { path: string }) => s.path),
       ...(pkg.contributes.walkthroughs ?? []).flatMap((w: { steps: { media: Record<string, unknown> }[] }) =>
-        w.steps.flatMap((step) => [step.media.markdown, step.media.image, step.media.svg].filter((m): m is string => typeof m === 'string')),
+        w.steps.flatMap((step) =>
+          [step.media.markdown, step.media.image, step.media.svg].filter((m): m is string => typeof m === 'string'),
+        ),
       ),
     ];
     assert.ok(files.length > 0);

@@ -91,15 +91,20 @@ export const VERDICTS: Record<string, string> = {
   // No block device in the template (or an empty list): the root volume follows the AMI's snapshot
   // and the account's EBS-encryption-by-default setting, neither visible here. We do not guess.
   'CKV_AWS_8 terraform main.tf aws_instance.fail5': 'ours: root volume encryption not knowable from the template',
-  'CKV_AWS_8 terraform main.tf aws_instance.fail_empty_root_list': 'ours: root volume encryption not knowable from the template',
+  'CKV_AWS_8 terraform main.tf aws_instance.fail_empty_root_list':
+    'ours: root volume encryption not knowable from the template',
   // The peer expands for_each and evaluates each.value; we do not expand instances yet, so values
   // from each.value are unknown. The peer is right here: these instances get public IPs.
   'CKV_AWS_88 terraform main.tf aws_instance.public_foreach["key1"]': 'peer: for_each expansion is not implemented',
-  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach_loop["key3"]': 'peer: for_each expansion is not implemented',
-  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach_loop["key4"]': 'peer: for_each expansion is not implemented',
-  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach_loop_list_of_dicts["public"]': 'peer: for_each expansion is not implemented',
+  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach_loop["key3"]':
+    'peer: for_each expansion is not implemented',
+  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach_loop["key4"]':
+    'peer: for_each expansion is not implemented',
+  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach_loop_list_of_dicts["public"]':
+    'peer: for_each expansion is not implemented',
   // The peer passes an AUTH token written into the template; a literal token is a leaked credential.
-  'CKV_AWS_31 cfn ElasticacheReplicationGroupEncryptionAtTransitAuthToken-PASSED.yaml ReplicationGroupPass': 'ours: a literal AuthToken is a hard-coded credential',
+  'CKV_AWS_31 cfn ElasticacheReplicationGroupEncryptionAtTransitAuthToken-PASSED.yaml ReplicationGroupPass':
+    'ours: a literal AuthToken is a hard-coded credential',
   // `endpoint_public_access = True` is not an HCL boolean; written as `true`, we report it.
   'CKV_AWS_39 terraform main.tf aws_eks_cluster.enabled': 'ours: invalid HCL is unknown, not true',
   // The statement has no Effect, which IAM requires: the policy cannot be created. We do not read
@@ -130,9 +135,12 @@ export const VERDICTS: Record<string, string> = {
   'CKV_AWS_350 terraform main.tf aws_emr_security_configuration.pass': 'ours: in-transit encryption is off',
   // A wildcard account inside a principal ARN is not a valid principal (only "*" is): the statement
   // grants no one, so the queue is not open. We believe the policy is rejected or ineffective.
-  'CKV_AWS_168 terraform main.tf aws_sqs_queue.aq3': 'ours (doubtful): partial wildcards in principal ARNs are not valid',
-  'CKV_AWS_168 terraform main.tf aws_sqs_queue_policy.q3': 'ours (doubtful): partial wildcards in principal ARNs are not valid',
-  'CKV_AWS_167 terraform main.tf aws_glacier_vault.my_archive3': 'ours (doubtful): partial wildcards in principal ARNs are not valid',
+  'CKV_AWS_168 terraform main.tf aws_sqs_queue.aq3':
+    'ours (doubtful): partial wildcards in principal ARNs are not valid',
+  'CKV_AWS_168 terraform main.tf aws_sqs_queue_policy.q3':
+    'ours (doubtful): partial wildcards in principal ARNs are not valid',
+  'CKV_AWS_167 terraform main.tf aws_glacier_vault.my_archive3':
+    'ours (doubtful): partial wildcards in principal ARNs are not valid',
   // No public access block written: S3 blocks public access on new buckets by default since April 2023.
   'CKV_AWS_53 cfn ExampleS3.yaml S3BucketNoProps': 'ours: Block Public Access is on by default',
   'CKV_AWS_53 cfn ExampleS3.yaml S3BucketPublicRead': 'ours: Block Public Access is on by default',
@@ -163,7 +171,10 @@ export const VERDICTS: Record<string, string> = {
 };
 
 function sources(entry: ManifestEntry): SourceFile[] {
-  return entry.files.map((file) => ({ path: path.join(PEER, file), text: readFileSync(path.join(PEER, file), 'utf8') }));
+  return entry.files.map((file) => ({
+    path: path.join(PEER, file),
+    text: readFileSync(path.join(PEER, file), 'utf8'),
+  }));
 }
 
 /** Resource ids a finding counts against: the resource itself and, for companions, what it references. */
@@ -200,9 +211,14 @@ describe('agreement with the peer fixtures', function () {
       if (ruleIds.length === 0) continue;
       const rules = RULES.filter((r) => ruleIds.includes(r.id));
       const { units, findings } = await new Analyzer({ rules }).analyze(sources(entry));
-      const flagged = new Set(findings.filter((f) => ruleIds.includes(f.ruleId)).flatMap((f) => subjects(f.resource, units)));
+      const flagged = new Set(
+        findings.filter((f) => ruleIds.includes(f.ruleId)).flatMap((f) => subjects(f.resource, units)),
+      );
       const tally = perCheck.get(entry.check) ?? { agree: 0, total: 0 };
-      for (const [expected, ids] of [['failed', entry.failed], ['passed', entry.passed]] as const) {
+      for (const [expected, ids] of [
+        ['failed', entry.failed],
+        ['passed', entry.passed],
+      ] as const) {
         for (const id of ids) {
           const weFlag = flagged.has(id);
           const agree = (expected === 'failed') === weFlag;
@@ -221,7 +237,9 @@ describe('agreement with the peer fixtures', function () {
       totals.agree += t.agree;
       totals.total += t.total;
     }
-    console.log(`      peer agreement: ${totals.agree}/${totals.total} resources over ${perCheck.size} checks\n${rows.map((r) => `        ${r}`).join('\n')}`);
+    console.log(
+      `      peer agreement: ${totals.agree}/${totals.total} resources over ${perCheck.size} checks\n${rows.map((r) => `        ${r}`).join('\n')}`,
+    );
     assert.deepEqual(unexplained, [], 'new disagreements: decide who is right and add a verdict');
   });
 });

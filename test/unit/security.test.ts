@@ -12,7 +12,16 @@ import { strict as assert } from 'node:assert';
 import childProcess from 'node:child_process';
 import dgram from 'node:dgram';
 import dns from 'node:dns';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import http from 'node:http';
 import http2 from 'node:http2';
 import https from 'node:https';
@@ -75,7 +84,8 @@ async function withoutNetworkOrProcesses(work: () => Promise<void>): Promise<str
   trap(dgram, 'createSocket', 'dgram.createSocket');
   for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6']) trap(dns, name, `dns.${name}`);
   trap(globalThis, 'fetch', 'fetch');
-  for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) trap(childProcess, name, `child_process.${name}`);
+  for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'])
+    trap(childProcess, name, `child_process.${name}`);
   try {
     await work();
   } finally {
@@ -133,19 +143,26 @@ describe('security: no network and no processes during analysis', function () {
 
   // A worker thread (src/cli/scanWorker.ts runs the CLI's own bundle in one) is neither: it is allowed.
   it('has no network or process primitive in the sources, except the STS call in src/aws', () => {
-    const primitive = /from ['"](node:)?(net|tls|http|https|http2|dgram|dns|child_process|cluster|vm)['"]|require\(['"](node:)?(net|tls|http|https|http2|dgram|dns|child_process|cluster|vm)['"]\)|\bXMLHttpRequest\b|\bWebSocket\b|\bEventSource\b|createTerminal|ShellExecution|ProcessExecution|executeTask|sendText\(/;
+    const primitive =
+      /from ['"](node:)?(net|tls|http|https|http2|dgram|dns|child_process|cluster|vm)['"]|require\(['"](node:)?(net|tls|http|https|http2|dgram|dns|child_process|cluster|vm)['"]\)|\bXMLHttpRequest\b|\bWebSocket\b|\bEventSource\b|createTerminal|ShellExecution|ProcessExecution|executeTask|sendText\(/;
     const offenders = sources('src', /\.ts$/)
       .filter((file) => !file.startsWith(path.join('src', 'aws') + path.sep))
       .filter((file) => primitive.test(readFileSync(file, 'utf8')));
     assert.deepEqual(offenders, []);
     // `fetch` only in the browser build, for the extension's own wasm files.
     const fetches = sources('src', /\.ts$/).filter((file) => /\bfetch\(/.test(readFileSync(file, 'utf8')));
-    assert.ok(fetches.every((file) => file.endsWith('.web.ts')), fetches.join(', '));
+    assert.ok(
+      fetches.every((file) => file.endsWith('.web.ts')),
+      fetches.join(', '),
+    );
   });
 
   it('never evaluates strings as code, in the sources or the webview script', () => {
-    const evaluates = /\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*['"`]|set(Timeout|Interval)\s*\(\s*['"`]|\bimport\s*\(\s*[^'"`]/;
-    const offenders = [...sources('src', /\.ts$/), ...sources('media', /\.js$/)].filter((file) => evaluates.test(readFileSync(file, 'utf8')));
+    const evaluates =
+      /\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*['"`]|set(Timeout|Interval)\s*\(\s*['"`]|\bimport\s*\(\s*[^'"`]/;
+    const offenders = [...sources('src', /\.ts$/), ...sources('media', /\.js$/)].filter((file) =>
+      evaluates.test(readFileSync(file, 'utf8')),
+    );
     assert.deepEqual(offenders, []);
   });
 });
@@ -156,14 +173,33 @@ describe('security: no network and no processes during analysis', function () {
 describe('security: webviews', () => {
   it('the matrix script builds its DOM without parsing HTML and fetches nothing', () => {
     const script = readFileSync('media/matrix.js', 'utf8');
-    for (const sink of [/\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/, /createContextualFragment/, /DOMParser/, /srcdoc/, /\bfetch\s*\(/, /XMLHttpRequest/, /WebSocket/, /https?:\/\//, /\.setAttribute\(\s*['"]on/, /\bhref\s*=/]) {
+    for (const sink of [
+      /\.innerHTML\b/,
+      /\.outerHTML\b/,
+      /insertAdjacentHTML/,
+      /document\.write/,
+      /createContextualFragment/,
+      /DOMParser/,
+      /srcdoc/,
+      /\bfetch\s*\(/,
+      /XMLHttpRequest/,
+      /WebSocket/,
+      /https?:\/\//,
+      /\.setAttribute\(\s*['"]on/,
+      /\bhref\s*=/,
+    ]) {
       assert.doesNotMatch(script, sink);
     }
     assert.match(script, /textContent/);
   });
 
   it('the page is a fixed shell: strict CSP with a nonce, no remote content, no inline handlers, whatever the data', () => {
-    const html = matrixHtml({ cspSource: 'vscode-webview://x', nonce: 'A'.repeat(32), styleUri: 'vscode-webview://x/matrix.css', scriptUri: 'vscode-webview://x/matrix.js' });
+    const html = matrixHtml({
+      cspSource: 'vscode-webview://x',
+      nonce: 'A'.repeat(32),
+      styleUri: 'vscode-webview://x/matrix.css',
+      scriptUri: 'vscode-webview://x/matrix.js',
+    });
     const csp = /content="([^"]+)"/.exec(html)?.[1] ?? '';
     assert.match(csp, /^default-src 'none';/);
     assert.match(csp, /script-src 'nonce-A{32}'/);
@@ -215,7 +251,10 @@ function assertInertMarkdown(markdown: string, label: string): void {
 }
 
 function everyPath(map: MapValue, prefix: Property[] = []): Property[][] {
-  return map.properties.flatMap((p) => [[...prefix, p], ...(p.value.kind === 'map' ? everyPath(p.value, [...prefix, p]) : [])]);
+  return map.properties.flatMap((p) => [
+    [...prefix, p],
+    ...(p.value.kind === 'map' ? everyPath(p.value, [...prefix, p]) : []),
+  ]);
 }
 
 describe('security: template text stays inert', function () {
@@ -237,15 +276,26 @@ describe('security: template text stays inert', function () {
       { path: path.join(work, 'tf', 'main.tf'), text: EVIL_TF },
     ]);
     const resources = result.units.flatMap((u) => u.resources);
-    assert.ok(resources.some((r) => r.id === IMG) && resources.some((r) => r.id === LINK) && resources.some((r) => r.id === `aws_db_instance.${IMG}`), resources.map((r) => r.id).join(' | '));
-    assert.ok(result.findings.some((f) => f.resource === IMG), 'the evil resource has findings whose messages name it');
+    assert.ok(
+      resources.some((r) => r.id === IMG) &&
+        resources.some((r) => r.id === LINK) &&
+        resources.some((r) => r.id === `aws_db_instance.${IMG}`),
+      resources.map((r) => r.id).join(' | '),
+    );
+    assert.ok(
+      result.findings.some((f) => f.resource === IMG),
+      'the evil resource has findings whose messages name it',
+    );
     return result;
   }
 
   it('in hovers: resource and property hovers escape names, keys and messages', async () => {
     const result = await analysis();
     for (const resource of result.units.flatMap((u) => u.resources) as Resource[]) {
-      assertInertMarkdown(resourceHoverMarkdown(summarizeResource(resource, result.findings)), `hover of ${resource.id}`);
+      assertInertMarkdown(
+        resourceHoverMarkdown(summarizeResource(resource, result.findings)),
+        `hover of ${resource.id}`,
+      );
       for (const p of everyPath(resource.properties)) {
         const hover = propertyHover(resource, p, result.findings);
         if (hover) assertInertMarkdown(hover.markdown, `hover of ${resource.id} ${p.map((x) => x.key).join('.')}`);
@@ -263,22 +313,30 @@ describe('security: template text stays inert', function () {
     assertInertMarkdown(inventory.stdout, 'inventory markdown');
     const csv = await cli(['isms', 'export', '.', '--format', 'csv'], work);
     assert.equal(csv.code, 0);
-    for (const line of csv.stdout.split(/\r?\n/)) assert.doesNotMatch(line, /(^|,)[=+\-@]/, `a cell a spreadsheet would run: ${line}`);
+    for (const line of csv.stdout.split(/\r?\n/))
+      assert.doesNotMatch(line, /(^|,)[=+\-@]/, `a cell a spreadsheet would run: ${line}`);
   });
 
   it('in SARIF: brackets are escaped, so no message holds an embedded link', async () => {
     const sarif = await cli(['scan', '.', '--format', 'sarif', '--fail-on', 'none'], work);
     const log = JSON.parse(sarif.stdout);
     const messages: string[] = log.runs[0].results.map((r: { message: { text: string } }) => r.message.text);
-    assert.ok(messages.some((m) => m.includes('command:workbench.action.terminal.new')), 'the resource is named in a message');
-    for (const message of messages) assert.doesNotMatch(message, /(?<!\\)\[[^\]]*(?<!\\)\]\(/, `an embedded link in ${message}`);
+    assert.ok(
+      messages.some((m) => m.includes('command:workbench.action.terminal.new')),
+      'the resource is named in a message',
+    );
+    for (const message of messages)
+      assert.doesNotMatch(message, /(?<!\\)\[[^\]]*(?<!\\)\]\(/, `an embedded link in ${message}`);
     for (const result of log.runs[0].results) assert.equal(result.message.markdown, undefined, 'no Markdown message');
   });
 
   it('in the terminal: control characters from templates never reach it', async () => {
     const text = await cli(['scan', '.', '--fail-on', 'none'], work);
     const withoutOurColours = text.stdout.replace(/\u001b\[[0-9;]*m/g, '');
-    assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(withoutOurColours), `control characters in ${JSON.stringify(withoutOurColours.slice(0, 400))}`);
+    assert.ok(
+      !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(withoutOurColours),
+      `control characters in ${JSON.stringify(withoutOurColours.slice(0, 400))}`,
+    );
     assert.ok(/click/.test(withoutOurColours), 'the hostile resource is reported');
   });
 });
@@ -356,7 +414,10 @@ function assertNoSecret(output: string, label: string): void {
   for (const [name, secret] of Object.entries(SECRETS)) {
     for (let i = 0; i + 8 <= secret.length; i++) {
       const piece = secret.slice(i, i + 8);
-      assert.ok(!output.includes(piece), `${label} shows ${name} (${piece}…): ${output.slice(Math.max(0, output.indexOf(piece) - 200), output.indexOf(piece) + 60)}`);
+      assert.ok(
+        !output.includes(piece),
+        `${label} shows ${name} (${piece}…): ${output.slice(Math.max(0, output.indexOf(piece) - 200), output.indexOf(piece) + 60)}`,
+      );
     }
   }
 }
@@ -380,7 +441,8 @@ describe('security: secrets in templates are never shown in full', function () {
     ]);
     const credentials = findings.filter((f) => f.concern === 'credentials');
     const resources = new Set(credentials.map((f) => f.resource));
-    for (const id of ['Db', 'Fn', 'Box', 'Cache', 'aws_db_instance.db']) assert.ok(resources.has(id), `no credentials finding on ${id}: ${[...resources].join(', ')}`);
+    for (const id of ['Db', 'Fn', 'Box', 'Cache', 'aws_db_instance.db'])
+      assert.ok(resources.has(id), `no credentials finding on ${id}: ${[...resources].join(', ')}`);
   });
 
   it('not in messages, hovers or the matrix', async () => {
@@ -392,7 +454,11 @@ describe('security: secrets in templates are never shown in full', function () {
     for (const finding of result.findings as Finding[]) assertNoSecret(finding.message, `${finding.ruleId} message`);
     for (const resource of result.units.flatMap((u) => u.resources) as Resource[]) {
       assertNoSecret(resourceHoverMarkdown(summarizeResource(resource, result.findings)), `hover of ${resource.id}`);
-      for (const p of everyPath(resource.properties)) assertNoSecret(propertyHover(resource, p, result.findings)?.markdown ?? '', `hover of ${resource.id} ${p.map((x) => x.key).join('.')}`);
+      for (const p of everyPath(resource.properties))
+        assertNoSecret(
+          propertyHover(resource, p, result.findings)?.markdown ?? '',
+          `hover of ${resource.id} ${p.map((x) => x.key).join('.')}`,
+        );
     }
     assertNoSecret(JSON.stringify(buildMatrix([result])), 'the matrix data');
   });
@@ -440,7 +506,11 @@ describe('security: configuration cannot run anything', function () {
 
   it('.srlens.yaml yields data only: four known keys, each a string or list of strings; the rest is reported', async () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
-    const { config, findings } = parseConfig('/w/.srlens.yaml', HOSTILE_CONFIG, new Set(ruleMetadata().map((r) => r.id)));
+    const { config, findings } = parseConfig(
+      '/w/.srlens.yaml',
+      HOSTILE_CONFIG,
+      new Set(ruleMetadata().map((r) => r.id)),
+    );
     assert.deepEqual(Object.keys(config).sort(), ['exclude', 'minimumSeverity', 'requiredTags', 'rules']);
     assert.ok(['error', 'warning', 'info'].includes(config.minimumSeverity));
     for (const [id, setting] of Object.entries(config.rules)) {
@@ -449,11 +519,16 @@ describe('security: configuration cannot run anything', function () {
     }
     assert.ok(config.requiredTags.every((t) => typeof t === 'string'));
     assert.ok(config.exclude.every((t) => typeof t === 'string'));
-    assert.equal(Object.getPrototypeOf(config.rules) === Object.prototype || Object.getPrototypeOf(config.rules) === null, true, 'rules keeps a plain prototype');
+    assert.equal(
+      Object.getPrototypeOf(config.rules) === Object.prototype || Object.getPrototypeOf(config.rules) === null,
+      true,
+      'rules keeps a plain prototype',
+    );
     assert.deepEqual(Object.getOwnPropertyNames(Object.prototype).sort(), before, 'Object.prototype polluted');
     assert.equal(({} as Record<string, unknown>).error, undefined);
     const reported = findings.map((f) => f.message).join('\n');
-    for (const key of ['command', 'plugins', 'extends', 'require', 'hooks']) assert.match(reported, new RegExp(key), `unknown key ${key} not reported`);
+    for (const key of ['command', 'plugins', 'extends', 'require', 'hooks'])
+      assert.match(reported, new RegExp(key), `unknown key ${key} not reported`);
   });
 
   it('a scan with that configuration starts no process and opens no connection', async () => {
@@ -479,7 +554,10 @@ describe('security: configuration cannot run anything', function () {
     assert.match(trust.description, /never runs anything from the workspace/);
     assert.match(trust.description, /\.srlens\.yaml can change rules, tags and exclusions, nothing else/);
     assert.deepEqual([...trust.restrictedConfigurations].sort(), ['srlens.aws.endpoint', 'srlens.aws.profile']);
-    const settings = Object.assign({}, ...pkg.contributes.configuration.map((section: { properties: object }) => section.properties));
+    const settings = Object.assign(
+      {},
+      ...pkg.contributes.configuration.map((section: { properties: object }) => section.properties),
+    );
     for (const key of trust.restrictedConfigurations) assert.ok(settings[key], `${key} is not a setting`);
     // Nothing in the manifest runs a program or a task.
     assert.equal(pkg.contributes.taskDefinitions, undefined);
@@ -487,7 +565,8 @@ describe('security: configuration cannot run anything', function () {
     assert.equal(pkg.contributes.terminal, undefined);
     const docs = readFileSync('docs/reliability.md', 'utf8');
     assert.match(docs, /## Untrusted workspaces/);
-    for (const key of trust.restrictedConfigurations) assert.ok(docs.includes(key), `docs/reliability.md does not mention ${key}`);
+    for (const key of trust.restrictedConfigurations)
+      assert.ok(docs.includes(key), `docs/reliability.md does not mention ${key}`);
   });
 
   it('says how to report a security problem', () => {

@@ -31,7 +31,14 @@ const files: SnippetFile[] = contributed.map((entry) => ({
 const COVERAGE: Record<string, { cloudformation: string[]; terraform: string[] }> = {
   'srl-s3-bucket': {
     cloudformation: ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy', 'AWS::KMS::Key'],
-    terraform: ['aws_s3_bucket', 'aws_s3_bucket_policy', 'aws_s3_bucket_public_access_block', 'aws_s3_bucket_versioning', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_kms_key'],
+    terraform: [
+      'aws_s3_bucket',
+      'aws_s3_bucket_policy',
+      'aws_s3_bucket_public_access_block',
+      'aws_s3_bucket_versioning',
+      'aws_s3_bucket_server_side_encryption_configuration',
+      'aws_kms_key',
+    ],
   },
   'srl-ec2-instance': {
     cloudformation: ['AWS::EC2::Instance', 'AWS::IAM::InstanceProfile', 'AWS::IAM::Role'],
@@ -39,9 +46,18 @@ const COVERAGE: Record<string, { cloudformation: string[]; terraform: string[] }
   },
   'srl-security-group': { cloudformation: ['AWS::EC2::SecurityGroup'], terraform: ['aws_security_group'] },
   'srl-rds-instance': { cloudformation: ['AWS::RDS::DBInstance'], terraform: ['aws_db_instance'] },
-  'srl-dynamodb-table': { cloudformation: ['AWS::DynamoDB::Table', 'AWS::KMS::Key'], terraform: ['aws_dynamodb_table', 'aws_kms_key'] },
-  'srl-sqs-queue': { cloudformation: ['AWS::SQS::Queue', 'AWS::SQS::QueuePolicy'], terraform: ['aws_sqs_queue', 'aws_sqs_queue_policy'] },
-  'srl-sns-topic': { cloudformation: ['AWS::SNS::Topic', 'AWS::SNS::TopicPolicy'], terraform: ['aws_sns_topic', 'aws_sns_topic_policy'] },
+  'srl-dynamodb-table': {
+    cloudformation: ['AWS::DynamoDB::Table', 'AWS::KMS::Key'],
+    terraform: ['aws_dynamodb_table', 'aws_kms_key'],
+  },
+  'srl-sqs-queue': {
+    cloudformation: ['AWS::SQS::Queue', 'AWS::SQS::QueuePolicy'],
+    terraform: ['aws_sqs_queue', 'aws_sqs_queue_policy'],
+  },
+  'srl-sns-topic': {
+    cloudformation: ['AWS::SNS::Topic', 'AWS::SNS::TopicPolicy'],
+    terraform: ['aws_sns_topic', 'aws_sns_topic_policy'],
+  },
   'srl-iam-role': { cloudformation: ['AWS::IAM::Role'], terraform: ['aws_iam_role', 'aws_iam_role_policy'] },
   'srl-vpc': { cloudformation: ['AWS::EC2::VPC', 'AWS::EC2::FlowLog'], terraform: ['aws_vpc', 'aws_flow_log'] },
   'srl-kms-key': { cloudformation: ['AWS::KMS::Key', 'AWS::KMS::Alias'], terraform: ['aws_kms_key', 'aws_kms_alias'] },
@@ -56,8 +72,14 @@ describe('snippets', function () {
     it('fills placeholders, choices and mirrors with their defaults and drops bare tabstops', () => {
       assert.equal(expandSnippet('${1:Bucket}:\n  Ref: $1 ${2|a,b|} $2 ${3} $0'), 'Bucket:\n  Ref: Bucket a a  ');
       assert.equal(expandSnippet('${1:outer ${2:inner}} $2'), 'outer inner inner');
-      assert.equal(expandSnippet('${TM_FILENAME_BASE} $TM_FILENAME_BASE ${TM_FILENAME_BASE:other}'), 'template template template');
-      assert.equal(expandSnippet('${1:Name} ${1/(.*)/${1:/upcase}/g}|${TM_FILENAME_BASE/[a-z]/x/}|'), 'Name Name|template|');
+      assert.equal(
+        expandSnippet('${TM_FILENAME_BASE} $TM_FILENAME_BASE ${TM_FILENAME_BASE:other}'),
+        'template template template',
+      );
+      assert.equal(
+        expandSnippet('${1:Name} ${1/(.*)/${1:/upcase}/g}|${TM_FILENAME_BASE/[a-z]/x/}|'),
+        'Name Name|template|',
+      );
     });
 
     it('reads escapes', () => {
@@ -94,8 +116,15 @@ describe('snippets', function () {
             assert.ok(!seen.has(prefix), `${file.path}: prefix ${prefix} used twice`);
             seen.add(prefix);
           }
-          assert.ok(snippet.description && snippet.description.length > 20, `${file.path}: ${name} needs a description`);
-          assert.ok(typeof snippet.body === 'string' || (Array.isArray(snippet.body) && snippet.body.every((l) => typeof l === 'string')), name);
+          assert.ok(
+            snippet.description && snippet.description.length > 20,
+            `${file.path}: ${name} needs a description`,
+          );
+          assert.ok(
+            typeof snippet.body === 'string' ||
+              (Array.isArray(snippet.body) && snippet.body.every((l) => typeof l === 'string')),
+            name,
+          );
           assert.doesNotMatch(lines(snippet.body), /\t/, `${name}: indent with spaces (YAML forbids tabs)`);
         }
       }
@@ -103,7 +132,11 @@ describe('snippets', function () {
 
     it('offers the same resources in every language', () => {
       for (const file of files) {
-        assert.deepEqual(Object.values(file.snippets).flatMap(prefixes).sort(), Object.keys(COVERAGE).sort(), file.path);
+        assert.deepEqual(
+          Object.values(file.snippets).flatMap(prefixes).sort(),
+          Object.keys(COVERAGE).sort(),
+          file.path,
+        );
       }
     });
   });
@@ -124,9 +157,14 @@ describe('snippets', function () {
             `\n${source.text}`,
           );
           const types = new Set(units.flatMap((u) => u.resources.map((r) => r.type)));
-          const wanted = COVERAGE[prefixes(snippet)[0]]?.[language === 'terraform' ? 'terraform' : 'cloudformation'] ?? [];
+          const wanted =
+            COVERAGE[prefixes(snippet)[0]]?.[language === 'terraform' ? 'terraform' : 'cloudformation'] ?? [];
           assert.ok(wanted.length > 0, `no coverage entry for ${prefixes(snippet)[0]}`);
-          assert.deepEqual(wanted.filter((type) => !types.has(type)), [], `${name} should create these`);
+          assert.deepEqual(
+            wanted.filter((type) => !types.has(type)),
+            [],
+            `${name} should create these`,
+          );
         });
       }
     });
@@ -139,13 +177,20 @@ describe('snippets', function () {
       terraform: [/storage_encrypted(\s*)= true/, 'storage_encrypted$1= false'],
     };
     for (const file of files) {
-      const [name, snippet] = Object.entries(file.snippets).find(([, s]) => prefixes(s).includes('srl-rds-instance')) ?? [];
+      const [name, snippet] =
+        Object.entries(file.snippets).find(([, s]) => prefixes(s).includes('srl-rds-instance')) ?? [];
       assert.ok(name && snippet, file.path);
       const [pattern, replacement] = turnedOff[file.language];
       const text = expandSnippet(lines(snippet.body));
       assert.match(text, pattern);
-      const { findings } = await new Analyzer().analyze([wrap(file.language, `control ${name}`, text.replace(pattern, replacement))]);
-      assert.deepEqual(findings.map((f) => f.ruleId), ['rds-storage-encryption'], file.path);
+      const { findings } = await new Analyzer().analyze([
+        wrap(file.language, `control ${name}`, text.replace(pattern, replacement)),
+      ]);
+      assert.deepEqual(
+        findings.map((f) => f.ruleId),
+        ['rds-storage-encryption'],
+        file.path,
+      );
     }
   });
 

@@ -15,10 +15,24 @@ import { getCallerIdentity, IdentityError, principalTypeOf, type IdentityErrorKi
 const FAKE_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
 const FAKE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const ENV_KEYS = [
-  'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION',
-  'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_STS', 'AWS_EC2_METADATA_DISABLED',
-  'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_ARN', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-  'AWS_CONTAINER_AUTHORIZATION_TOKEN', 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+  'AWS_DEFAULT_PROFILE',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_CONFIG_FILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_ENDPOINT_URL',
+  'AWS_ENDPOINT_URL_STS',
+  'AWS_EC2_METADATA_DISABLED',
+  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  'AWS_ROLE_ARN',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+  'AWS_CONTAINER_AUTHORIZATION_TOKEN',
+  'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
 ];
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -57,7 +71,9 @@ function identityHandler(arn: string, account = '111122223333'): Handler {
   return (_req, res, body) => {
     if (!/Action=GetCallerIdentity/.test(body)) {
       res.writeHead(400, { 'content-type': 'text/xml' });
-      res.end('<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>unexpected</Message></Error></ErrorResponse>');
+      res.end(
+        '<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>unexpected</Message></Error></ErrorResponse>',
+      );
       return;
     }
     res.writeHead(200, { 'content-type': 'text/xml' });
@@ -72,11 +88,17 @@ function identityHandler(arn: string, account = '111122223333'): Handler {
 function errorHandler(status: number, code: string, message: string): Handler {
   return (_req, res) => {
     res.writeHead(status, { 'content-type': 'text/xml' });
-    res.end(`<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>r-1</RequestId></ErrorResponse>`);
+    res.end(
+      `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>r-1</RequestId></ErrorResponse>`,
+    );
   };
 }
 
-async function expectIdentityError(promise: Promise<unknown>, kind: IdentityErrorKind, pattern: RegExp): Promise<IdentityError> {
+async function expectIdentityError(
+  promise: Promise<unknown>,
+  kind: IdentityErrorKind,
+  pattern: RegExp,
+): Promise<IdentityError> {
   try {
     await promise;
   } catch (error) {
@@ -150,10 +172,19 @@ describe('AWS identity (STS GetCallerIdentity)', function () {
   it('reads the identity from an STS endpoint given explicitly, signed with the credential chain', async () => {
     useFakeCredentials();
     const identity = await getCallerIdentity({ endpoint });
-    assert.deepEqual(identity, { account: '111122223333', arn: 'arn:aws:iam::111122223333:root', userId: 'AIDAEXAMPLEUSERID1234', principalType: 'root', isRoot: true });
+    assert.deepEqual(identity, {
+      account: '111122223333',
+      arn: 'arn:aws:iam::111122223333:root',
+      userId: 'AIDAEXAMPLEUSERID1234',
+      principalType: 'root',
+      isRoot: true,
+    });
     assert.equal(server.requests.length, 1);
     assert.match(server.requests[0].body, /Action=GetCallerIdentity/);
-    assert.match(server.requests[0].authorization ?? '', new RegExp(`Credential=${FAKE_KEY_ID}/\\d{8}/us-east-1/sts/aws4_request`));
+    assert.match(
+      server.requests[0].authorization ?? '',
+      new RegExp(`Credential=${FAKE_KEY_ID}/\\d{8}/us-east-1/sts/aws4_request`),
+    );
   });
 
   it('honours AWS_ENDPOINT_URL_STS and the profile in the shared credentials file', async () => {
@@ -173,7 +204,11 @@ describe('AWS identity (STS GetCallerIdentity)', function () {
     process.env.AWS_ACCESS_KEY_ID = '';
     process.env.AWS_SECRET_ACCESS_KEY = '';
     process.env.AWS_SESSION_TOKEN = '';
-    await expectIdentityError(getCallerIdentity({ endpoint }), 'no-credentials', /No AWS credentials found.*aws configure/);
+    await expectIdentityError(
+      getCallerIdentity({ endpoint }),
+      'no-credentials',
+      /No AWS credentials found.*aws configure/,
+    );
     assert.equal(server.requests.length, 0);
     await expectIdentityError(getCallerIdentity({ endpoint, profile: 'absent' }), 'no-credentials', /absent/);
   });
@@ -182,7 +217,11 @@ describe('AWS identity (STS GetCallerIdentity)', function () {
     useFakeCredentials();
     server.handler = () => undefined;
     const started = Date.now();
-    await expectIdentityError(getCallerIdentity({ endpoint, timeoutMs: 300 }), 'timeout', /did not answer within 300 ms/);
+    await expectIdentityError(
+      getCallerIdentity({ endpoint, timeoutMs: 300 }),
+      'timeout',
+      /did not answer within 300 ms/,
+    );
     assert.ok(Date.now() - started < 3000);
   });
 
@@ -205,7 +244,11 @@ describe('AWS identity (STS GetCallerIdentity)', function () {
     useFakeCredentials();
     server.handler = errorHandler(400, 'ExpiredToken', 'The security token included in the request is expired');
     await expectIdentityError(getCallerIdentity({ endpoint }), 'expired', /expired.*sign in again/);
-    server.handler = errorHandler(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
+    server.handler = errorHandler(
+      403,
+      'InvalidClientTokenId',
+      'The security token included in the request is invalid.',
+    );
     await expectIdentityError(getCallerIdentity({ endpoint }), 'invalid-credentials', /rejected the credentials/);
   });
 
@@ -215,7 +258,11 @@ describe('AWS identity (STS GetCallerIdentity)', function () {
       res.writeHead(200, { 'content-type': 'text/xml' });
       res.end('\u0000\u0001 this is not XML <<<');
     };
-    await expectIdentityError(getCallerIdentity({ endpoint }), 'malformed', /could not be read|without a valid account/);
+    await expectIdentityError(
+      getCallerIdentity({ endpoint }),
+      'malformed',
+      /could not be read|without a valid account/,
+    );
     server.handler = identityHandler('not-an-arn', 'x');
     await expectIdentityError(getCallerIdentity({ endpoint }), 'malformed', /without a valid account/);
   });
@@ -239,7 +286,10 @@ describe('AWS identity (STS GetCallerIdentity)', function () {
       }
       const port = await freePort();
       motoEndpoint = `http://127.0.0.1:${port}`;
-      moto = spawn(which.stdout.trim(), ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore', env: { ...process.env, AWS_ACCESS_KEY_ID: FAKE_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET } });
+      moto = spawn(which.stdout.trim(), ['-H', '127.0.0.1', '-p', String(port)], {
+        stdio: 'ignore',
+        env: { ...process.env, AWS_ACCESS_KEY_ID: FAKE_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET },
+      });
       const deadline = Date.now() + 20000;
       for (;;) {
         try {
@@ -273,7 +323,10 @@ describe('AWS identity (STS GetCallerIdentity)', function () {
   describe('srlens aws whoami', () => {
     const cli = path.join(process.cwd(), 'dist', 'cli.js');
 
-    function srlens(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    function srlens(
+      args: string[],
+      env: NodeJS.ProcessEnv,
+    ): Promise<{ code: number | null; stdout: string; stderr: string }> {
       return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
@@ -286,14 +339,25 @@ describe('AWS identity (STS GetCallerIdentity)', function () {
     }
 
     function cliEnv(): NodeJS.ProcessEnv {
-      const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', AWS_ACCESS_KEY_ID: FAKE_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        NO_COLOR: '1',
+        AWS_ACCESS_KEY_ID: FAKE_KEY_ID,
+        AWS_SECRET_ACCESS_KEY: FAKE_SECRET,
+      };
       return env;
     }
 
     it('prints the identity as JSON and warns on stderr about root credentials', async () => {
       const result = await srlens(['aws', 'whoami', '--endpoint', endpoint, '--format', 'json'], cliEnv());
       assert.equal(result.code, 0, result.stderr);
-      assert.deepEqual(JSON.parse(result.stdout), { account: '111122223333', arn: 'arn:aws:iam::111122223333:root', userId: 'AIDAEXAMPLEUSERID1234', principalType: 'root', isRoot: true });
+      assert.deepEqual(JSON.parse(result.stdout), {
+        account: '111122223333',
+        arn: 'arn:aws:iam::111122223333:root',
+        userId: 'AIDAEXAMPLEUSERID1234',
+        principalType: 'root',
+        isRoot: true,
+      });
       assert.match(result.stderr, /warning: these are the account root user's credentials/);
       assert.ok(!result.stdout.includes(FAKE_SECRET) && !result.stderr.includes(FAKE_SECRET));
     });

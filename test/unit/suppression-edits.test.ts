@@ -95,7 +95,10 @@ describe('suppression edits', () => {
     it('keeps CRLF line endings and writes a multi-line reason on one line', async () => {
       const crlf = YAML.replace(/\n/g, '\r\n');
       const fixed = await suppress('/t/a.yaml', crlf, 'Db', RDS, 'first line\nsecond line');
-      assert.ok(fixed.includes(`\r\n  # srlens-ignore ${RDS} first line second line\r\n  Db:\r\n`), JSON.stringify(fixed));
+      assert.ok(
+        fixed.includes(`\r\n  # srlens-ignore ${RDS} first line second line\r\n  Db:\r\n`),
+        JSON.stringify(fixed),
+      );
       assert.ok(!/[^\r]\n/.test(fixed), 'only CRLF line breaks');
     });
 
@@ -124,8 +127,20 @@ resource "aws_db_instance" "db" {
 }
 `;
     it('adds a comment above the resource block', async () => {
-      const fixed = await suppress('/m/main.tf', TF, 'aws_db_instance.db', RDS, 'snapshot-restored, encrypted upstream');
-      assert.equal(fixed, TF.replace('resource "aws_db_instance"', `# srlens-ignore ${RDS} snapshot-restored, encrypted upstream\nresource "aws_db_instance"`));
+      const fixed = await suppress(
+        '/m/main.tf',
+        TF,
+        'aws_db_instance.db',
+        RDS,
+        'snapshot-restored, encrypted upstream',
+      );
+      assert.equal(
+        fixed,
+        TF.replace(
+          'resource "aws_db_instance"',
+          `# srlens-ignore ${RDS} snapshot-restored, encrypted upstream\nresource "aws_db_instance"`,
+        ),
+      );
     });
   });
 
@@ -133,7 +148,9 @@ resource "aws_db_instance" "db" {
     it('adds Metadata to a resource without it, in the file’s indentation', async () => {
       const fixed = await suppress('/t/a.json', JSON_TEMPLATE, 'Db', RDS, 'encrypted "upstream" \\ elsewhere\nreally');
       const parsed = JSON.parse(fixed);
-      assert.deepEqual(parsed.Resources.Db.Metadata, { srlens: { ignore: [{ rule: RDS, reason: 'encrypted "upstream" \\ elsewhere really' }] } });
+      assert.deepEqual(parsed.Resources.Db.Metadata, {
+        srlens: { ignore: [{ rule: RDS, reason: 'encrypted "upstream" \\ elsewhere really' }] },
+      });
       assert.equal(
         fixed,
         JSON_TEMPLATE.replace(
@@ -158,14 +175,28 @@ resource "aws_db_instance" "db" {
     });
 
     it('adds to Metadata that has no srlens key yet', async () => {
-      const text = JSON_TEMPLATE.replace('"Type": "AWS::RDS::DBInstance",', '"Type": "AWS::RDS::DBInstance",\n            "Metadata": {\n                "Owner": "team-a"\n            },');
+      const text = JSON_TEMPLATE.replace(
+        '"Type": "AWS::RDS::DBInstance",',
+        '"Type": "AWS::RDS::DBInstance",\n            "Metadata": {\n                "Owner": "team-a"\n            },',
+      );
       const fixed = await suppress('/t/a.json', text, 'Db', RDS, 'dev');
-      assert.deepEqual(JSON.parse(fixed).Resources.Db.Metadata, { Owner: 'team-a', srlens: { ignore: [{ rule: RDS, reason: 'dev' }] } });
-      assert.ok(fixed.includes('\n            "Metadata": {\n                "Owner": "team-a",\n                "srlens": {\n'), fixed);
+      assert.deepEqual(JSON.parse(fixed).Resources.Db.Metadata, {
+        Owner: 'team-a',
+        srlens: { ignore: [{ rule: RDS, reason: 'dev' }] },
+      });
+      assert.ok(
+        fixed.includes(
+          '\n            "Metadata": {\n                "Owner": "team-a",\n                "srlens": {\n',
+        ),
+        fixed,
+      );
     });
 
     it('gives a reasonless entry for the same rule its reason', async () => {
-      const text = JSON_TEMPLATE.replace('"Type": "AWS::RDS::DBInstance",', `"Type": "AWS::RDS::DBInstance",\n            "Metadata": { "srlens": { "ignore": [ { "rule": "${RDS}", "reason": "" } ] } },`);
+      const text = JSON_TEMPLATE.replace(
+        '"Type": "AWS::RDS::DBInstance",',
+        `"Type": "AWS::RDS::DBInstance",\n            "Metadata": { "srlens": { "ignore": [ { "rule": "${RDS}", "reason": "" } ] } },`,
+      );
       const fixed = await suppress('/t/a.json', text, 'Db', RDS, 'reviewed');
       assert.deepEqual(JSON.parse(fixed).Resources.Db.Metadata.srlens.ignore, [{ rule: RDS, reason: 'reviewed' }]);
     });
@@ -179,7 +210,10 @@ resource "aws_db_instance" "db" {
     });
 
     it('refuses Metadata that is not an object', async () => {
-      const text = JSON_TEMPLATE.replace('"Type": "AWS::RDS::DBInstance",', '"Type": "AWS::RDS::DBInstance",\n            "Metadata": "none",');
+      const text = JSON_TEMPLATE.replace(
+        '"Type": "AWS::RDS::DBInstance",',
+        '"Type": "AWS::RDS::DBInstance",\n            "Metadata": "none",',
+      );
       const analysis = await analyse('/t/a.json', text);
       const result = suppressionEdits(resourceOf(analysis, 'Db'), RDS, 'why', text);
       assert.ok('error' in result);

@@ -54,7 +54,8 @@ const NOT_THE_CONVERTERS = new Set(['service', 'tier']);
 
 function canonical(value: unknown): string {
   if (value === undefined) return '"\u0000undefined"';
-  if (typeof value === 'number') return Object.is(value, -0) ? '"\u0000-0"' : Number.isFinite(value) ? String(value) : `"\u0000${value}"`;
+  if (typeof value === 'number')
+    return Object.is(value, -0) ? '"\u0000-0"' : Number.isFinite(value) ? String(value) : `"\u0000${value}"`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   return `{${Object.keys(value)
@@ -69,16 +70,24 @@ function sha256(text: string): string {
 
 /** The first path at which two serialised outputs differ (both parsed back from canonical JSON). */
 function firstDifference(before: unknown, after: unknown, at = '$'): string | undefined {
-  if (typeof before !== typeof after || Array.isArray(before) !== Array.isArray(after) || (before === null) !== (after === null)) {
+  if (
+    typeof before !== typeof after ||
+    Array.isArray(before) !== Array.isArray(after) ||
+    (before === null) !== (after === null)
+  ) {
     return `${at}: ${JSON.stringify(before)?.slice(0, 200)} → ${JSON.stringify(after)?.slice(0, 200)}`;
   }
-  if (before === null || typeof before !== 'object') return before === after ? undefined : `${at}: ${JSON.stringify(before)?.slice(0, 200)} → ${JSON.stringify(after)?.slice(0, 200)}`;
+  if (before === null || typeof before !== 'object')
+    return before === after
+      ? undefined
+      : `${at}: ${JSON.stringify(before)?.slice(0, 200)} → ${JSON.stringify(after)?.slice(0, 200)}`;
   const a = before as Record<string, unknown>;
   const b = after as Record<string, unknown>;
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   for (let i = 0; i < Math.max(keysA.length, keysB.length); i++) {
-    if (keysA[i] !== keysB[i]) return `${at}: key #${i} ${keysA[i]} → ${keysB[i]} (keys ${keysA.join(',')} → ${keysB.join(',')})`;
+    if (keysA[i] !== keysB[i])
+      return `${at}: key #${i} ${keysA[i]} → ${keysB[i]} (keys ${keysA.join(',')} → ${keysB.join(',')})`;
     const inner = firstDifference(a[keysA[i]], b[keysA[i]], `${at}.${keysA[i]}`);
     if (inner) return inner;
   }
@@ -100,7 +109,30 @@ function random(seed: number): () => number {
   };
 }
 
-const HCL_PIECES = ['{', '}', '[', ']', '(', ')', '"', '=', '${', '%{', '<<EOT\n', '<<-EOT\n', 'EOT\n', '\n', '#', '/*', ',', ':', '-', 'é😀', '\r\n', 'resource "a" "b" {\n'];
+const HCL_PIECES = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '"',
+  '=',
+  '${',
+  '%{',
+  '<<EOT\n',
+  '<<-EOT\n',
+  'EOT\n',
+  '\n',
+  '#',
+  '/*',
+  ',',
+  ':',
+  '-',
+  'é😀',
+  '\r\n',
+  'resource "a" "b" {\n',
+];
 
 function mutated(text: string, rnd: () => number): string {
   let result = text;
@@ -109,7 +141,8 @@ function mutated(text: string, rnd: () => number): string {
     const at = Math.floor(rnd() * (result.length + 1));
     const choice = rnd();
     if (choice < 0.4) result = result.slice(0, at) + result.slice(at + 1 + Math.floor(rnd() * 40));
-    else if (choice < 0.85) result = result.slice(0, at) + HCL_PIECES[Math.floor(rnd() * HCL_PIECES.length)] + result.slice(at);
+    else if (choice < 0.85)
+      result = result.slice(0, at) + HCL_PIECES[Math.floor(rnd() * HCL_PIECES.length)] + result.slice(at);
     else result = result.slice(0, at);
   }
   return result;
@@ -174,14 +207,23 @@ function inputs(): Input[] {
   for (const module of modules) {
     for (const file of module.files) {
       const rnd = random(seedOf(file.text));
-      list.push({ name: `corpus mutated ${file.path}`, steps: [{ dir: module.dir, files: [{ path: file.path, text: mutated(file.text, rnd) }] }] });
-      list.push({ name: `corpus reformatted ${file.path}`, steps: [{ dir: module.dir, files: [{ path: file.path, text: reformatted(file.text, rnd) }] }] });
+      list.push({
+        name: `corpus mutated ${file.path}`,
+        steps: [{ dir: module.dir, files: [{ path: file.path, text: mutated(file.text, rnd) }] }],
+      });
+      list.push({
+        name: `corpus reformatted ${file.path}`,
+        steps: [{ dir: module.dir, files: [{ path: file.path, text: reformatted(file.text, rnd) }] }],
+      });
       const cut = Math.floor(rnd() * file.text.length);
       list.push({
         name: `corpus incremental ${file.path}`,
         steps: [
           { dir: module.dir, files: [file] },
-          { dir: module.dir, files: [{ path: file.path, text: file.text.slice(0, cut) + '}\n' + file.text.slice(cut) }] },
+          {
+            dir: module.dir,
+            files: [{ path: file.path, text: file.text.slice(0, cut) + '}\n' + file.text.slice(cut) }],
+          },
           { dir: module.dir, files: [{ path: file.path, text: file.text.slice(0, cut) + file.text.slice(cut + 7) }] },
           { dir: module.dir, files: [file] },
         ],
@@ -200,7 +242,10 @@ function inputs(): Input[] {
       list.push({ name: `case ${key}`, steps: [{ dir, files }] });
       const output = 'output' in c ? (c as { output?: string | Record<string, string> }).output : undefined;
       if (output !== undefined) {
-        const fixed = typeof output === 'string' ? [{ path: files[0].path, text: output }] : Object.entries(output).map(([name, text]) => ({ path: `${dir}/${name}`, text }));
+        const fixed =
+          typeof output === 'string'
+            ? [{ path: files[0].path, text: output }]
+            : Object.entries(output).map(([name, text]) => ({ path: `${dir}/${name}`, text }));
         list.push({ name: `case ${key} fixed`, steps: [{ dir, files: fixed }] });
       }
       list.push(single(`case ${key} mutated`, mutated(files[0].text, random(seedOf(files[0].text)))));
@@ -218,15 +263,27 @@ function inputs(): Input[] {
     ['deep object', `resource "aws_sqs_queue" "q" {\n  deep = ${'{a = '.repeat(300)}1${'}'.repeat(300)}\n}\n`],
     ['deep parens', `resource "aws_sqs_queue" "q" {\n  deep = ${'('.repeat(300)}1${')'.repeat(300)}\n}\n`],
     ['deep calls', `resource "aws_sqs_queue" "q" {\n  deep = ${'f('.repeat(300)}1${')'.repeat(300)}\n}\n`],
-    ['deep blocks', `resource "aws_sqs_queue" "q" {\n${Array.from({ length: N }, (_, i) => `b${i} {\n`).join('')}${'}\n'.repeat(N)}}\n`],
+    [
+      'deep blocks',
+      `resource "aws_sqs_queue" "q" {\n${Array.from({ length: N }, (_, i) => `b${i} {\n`).join('')}${'}\n'.repeat(N)}}\n`,
+    ],
     ['open block', 'resource "aws_db_instance" "db" {\n  storage_encrypted = false\n'],
     ['open string', 'resource "aws_db_instance" "db" {\n  name = "abc\n  storage_encrypted = false\n}\n'],
     ['open label', 'resource "aws_db_instance" "db {\n  storage_encrypted = false\n}\n'],
     ['open interpolation', 'resource "aws_db_instance" "db" {\n  name = "${var.x"\n}\n'],
     ['open heredoc', 'resource "aws_iam_policy" "p" {\n  policy = <<EOT\n  {"a": 1}\n}\n'],
-    ['stranded', 'resource "a" "b" {\n  x = 1\n\nresource "c" "d" {\n  y = [1, 2\n}\n\ndata "e" "f" {\n  z = var.q\n}\nvariable "v" {\n  default = "${x}"\n}\n'],
-    ['unicode', 'resource "aws_db_instance" "bücher_😀" {\n  tags = { ñame = "ü", "k\\u00e9" = 1, (var.k) = 2, a.b = 3 }\n  storage_encrypted = false # ü😀\n}\nlocals {\n  größe = 1\n}\n'],
-    ['crlf and bom', '\ufeffresource "aws_s3_bucket" "b" {\r\n  bucket = "x"\r\n  policy = <<-EOT\r\n    {"a": "${var.x}"}\r\n  EOT\r\n  tags = {\r\n    a = "b" # c\r\n  }\r\n}\r\n'],
+    [
+      'stranded',
+      'resource "a" "b" {\n  x = 1\n\nresource "c" "d" {\n  y = [1, 2\n}\n\ndata "e" "f" {\n  z = var.q\n}\nvariable "v" {\n  default = "${x}"\n}\n',
+    ],
+    [
+      'unicode',
+      'resource "aws_db_instance" "bücher_😀" {\n  tags = { ñame = "ü", "k\\u00e9" = 1, (var.k) = 2, a.b = 3 }\n  storage_encrypted = false # ü😀\n}\nlocals {\n  größe = 1\n}\n',
+    ],
+    [
+      'crlf and bom',
+      '\ufeffresource "aws_s3_bucket" "b" {\r\n  bucket = "x"\r\n  policy = <<-EOT\r\n    {"a": "${var.x}"}\r\n  EOT\r\n  tags = {\r\n    a = "b" # c\r\n  }\r\n}\r\n',
+    ],
     [
       'expressions',
       [
@@ -385,7 +442,8 @@ function inputs(): Input[] {
     list.push(single(`${name} reformatted`, reformatted(text, random(seedOf(text)))));
     // Each top-level block alone too: one syntax error sends a whole file down the error path.
     const blocks = text.split(/\n(?=[^\s}])/);
-    if (blocks.length > 1 && blocks.length < 200) blocks.forEach((block, i) => list.push(single(`${name} block #${i + 1}`, `${block}\n`)));
+    if (blocks.length > 1 && blocks.length < 200)
+      blocks.forEach((block, i) => list.push(single(`${name} block #${i + 1}`, `${block}\n`)));
   }
   list.push({
     name: 'module of several files',
@@ -393,8 +451,14 @@ function inputs(): Input[] {
       {
         dir: 'm',
         files: [
-          { path: 'm/b.tf', text: 'resource "aws_s3_bucket" "b" {}\nvariable "x" {}\noutput "o" { value = 1 }\nmodule "mm" { source = "./x" }\n' },
-          { path: 'm/a.tf', text: 'resource "aws_s3_bucket" "b" {}\nvariable "x" {}\noutput "o" { value = 2 }\nmodule "mm" { source = "./y" }\ndata "a" "b" {}\ndata "a" "b" {}\n' },
+          {
+            path: 'm/b.tf',
+            text: 'resource "aws_s3_bucket" "b" {}\nvariable "x" {}\noutput "o" { value = 1 }\nmodule "mm" { source = "./x" }\n',
+          },
+          {
+            path: 'm/a.tf',
+            text: 'resource "aws_s3_bucket" "b" {}\nvariable "x" {}\noutput "o" { value = 2 }\nmodule "mm" { source = "./y" }\ndata "a" "b" {}\ndata "a" "b" {}\n',
+          },
         ],
       },
     ],
@@ -405,10 +469,16 @@ function inputs(): Input[] {
     [100, 20],
     [1000, 20],
   ]) {
-    const generated = (terraformModule(count, files) as { name: string; text: string }[]).map((f) => ({ path: `bench/${f.name}`, text: f.text }));
+    const generated = (terraformModule(count, files) as { name: string; text: string }[]).map((f) => ({
+      path: `bench/${f.name}`,
+      text: f.text,
+    }));
     list.push({ name: `bench ${count}/${files}`, steps: [{ dir: 'bench', files: generated }] });
     const rnd = random(count);
-    list.push({ name: `bench ${count}/${files} reformatted`, steps: [{ dir: 'bench', files: generated.map((f) => ({ path: f.path, text: reformatted(f.text, rnd) })) }] });
+    list.push({
+      name: `bench ${count}/${files} reformatted`,
+      steps: [{ dir: 'bench', files: generated.map((f) => ({ path: f.path, text: reformatted(f.text, rnd) })) }],
+    });
   }
   // Identical samples (the same code in two cases of one rule) are one input.
   const seen = new Set<string>();
@@ -465,18 +535,27 @@ describe('Terraform conversion: output frozen by hash', function () {
       mismatches.push(`${input.name}${detail}`);
     });
     // Without the shared corpus, the rest still counts (its inputs are recorded separately).
-    assert.ok(checked >= Object.keys(recorded).filter((name) => !name.startsWith('corpus')).length * 0.9, `only ${checked} recorded inputs checked`);
+    assert.ok(
+      checked >= Object.keys(recorded).filter((name) => !name.startsWith('corpus')).length * 0.9,
+      `only ${checked} recorded inputs checked`,
+    );
     assert.deepEqual(mismatches.slice(0, 10), [], `${mismatches.length} of ${checked} inputs convert differently`);
   });
 
   it('a few conversions, spelled out', () => {
     clearTerraformCache();
     const { units, diagnostics } = parseTerraformModule('m', [
-      { path: 'm/main.tf', text: 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n  tags = { a = -1, "b" = [true, null] }\n  policy = aws_iam_policy.p.arn\n}\n' },
+      {
+        path: 'm/main.tf',
+        text: 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n  tags = { a = -1, "b" = [true, null] }\n  policy = aws_iam_policy.p.arn\n}\n',
+      },
     ]);
     assert.deepEqual(diagnostics, []);
     const resource = (units[0] as TerraformModule).resources[0];
-    const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+    const r = (sl: number, sc: number, el: number, ec: number) => ({
+      start: { line: sl, character: sc },
+      end: { line: el, character: ec },
+    });
     assert.deepEqual(resource, {
       id: 'aws_s3_bucket.b',
       type: 'aws_s3_bucket',
@@ -492,7 +571,12 @@ describe('Terraform conversion: output frozen by hash', function () {
         block: true,
         range: r(0, 29, 4, 1),
         properties: [
-          { key: 'bucket', keyRange: r(1, 2, 1, 8), value: { kind: 'literal', value: 'x', range: r(1, 11, 1, 14) }, range: r(1, 2, 1, 14) },
+          {
+            key: 'bucket',
+            keyRange: r(1, 2, 1, 8),
+            value: { kind: 'literal', value: 'x', range: r(1, 11, 1, 14) },
+            range: r(1, 2, 1, 14),
+          },
           {
             key: 'tags',
             keyRange: r(2, 2, 2, 6),
@@ -501,7 +585,12 @@ describe('Terraform conversion: output frozen by hash', function () {
               block: false,
               range: r(2, 9, 2, 39),
               properties: [
-                { key: 'a', keyRange: r(2, 11, 2, 12), value: { kind: 'literal', value: -1, range: r(2, 15, 2, 17) }, range: r(2, 11, 2, 17) },
+                {
+                  key: 'a',
+                  keyRange: r(2, 11, 2, 12),
+                  value: { kind: 'literal', value: -1, range: r(2, 15, 2, 17) },
+                  range: r(2, 11, 2, 17),
+                },
                 {
                   key: 'b',
                   keyRange: r(2, 19, 2, 22),
@@ -522,7 +611,13 @@ describe('Terraform conversion: output frozen by hash', function () {
           {
             key: 'policy',
             keyRange: r(3, 2, 3, 8),
-            value: { kind: 'reference', target: 'aws_iam_policy.p', attribute: 'arn', text: 'aws_iam_policy.p.arn', range: r(3, 11, 3, 31) },
+            value: {
+              kind: 'reference',
+              target: 'aws_iam_policy.p',
+              attribute: 'arn',
+              text: 'aws_iam_policy.p.arn',
+              range: r(3, 11, 3, 31),
+            },
             range: r(3, 2, 3, 31),
           },
         ],

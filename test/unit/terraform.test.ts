@@ -23,7 +23,10 @@ import { locateWasm, setWasmDirectory } from '../../src/iac/wasm';
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function parseModule(files: Record<string, string>, dir = 'mod'): { module: TerraformModule; diagnostics: ParseDiagnostic[] } {
+function parseModule(
+  files: Record<string, string>,
+  dir = 'mod',
+): { module: TerraformModule; diagnostics: ParseDiagnostic[] } {
   const result = parseTerraformModule(
     dir,
     Object.entries(files).map(([name, text]) => ({ path: `${dir}/${name}`, text })),
@@ -48,7 +51,10 @@ function resource(module: TerraformModule, id: string): Resource {
 function textAt(text: string, range: Range): string {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return text.slice(lineStarts[range.start.line] + range.start.character, lineStarts[range.end.line] + range.end.character);
+  return text.slice(
+    lineStarts[range.start.line] + range.start.character,
+    lineStarts[range.end.line] + range.end.character,
+  );
 }
 
 /** The range of the n-th occurrence of `needle`, computed independently of the parser. */
@@ -86,7 +92,10 @@ describe('Terraform parser', () => {
   describe('loading (runs first: the grammar must not be loaded before it is needed)', () => {
     it('loads the grammar lazily, once, and refuses to parse before that', async () => {
       assert.equal(isTerraformLanguageLoaded(), false);
-      assert.throws(() => parseTerraformModule('m', [{ path: 'm/main.tf', text: '' }]), /not loaded.*loadTerraformLanguage/);
+      assert.throws(
+        () => parseTerraformModule('m', [{ path: 'm/main.tf', text: '' }]),
+        /not loaded.*loadTerraformLanguage/,
+      );
       await Promise.all([loadTerraformLanguage(), loadTerraformLanguage(), loadTerraformLanguage()]);
       assert.equal(isTerraformLanguageLoaded(), true);
       await loadTerraformLanguage(); // idempotent
@@ -273,9 +282,20 @@ describe('Terraform parser', () => {
         text: 'aws_s3_bucket.logs.id',
         range: rangeOf(storage, 'aws_s3_bucket.logs.id'),
       });
-      assert.equal(literal(valueOf(encryption.properties, 'rule', 'apply_server_side_encryption_by_default', 'sse_algorithm')), 'aws:kms');
-      const keyRef = valueOf(encryption.properties, 'rule', 'apply_server_side_encryption_by_default', 'kms_master_key_id');
-      assert.deepEqual([keyRef.kind, keyRef.kind === 'reference' && keyRef.target, keyRef.kind === 'reference' && keyRef.attribute], ['reference', 'data.aws_kms_key.logs', 'arn']);
+      assert.equal(
+        literal(valueOf(encryption.properties, 'rule', 'apply_server_side_encryption_by_default', 'sse_algorithm')),
+        'aws:kms',
+      );
+      const keyRef = valueOf(
+        encryption.properties,
+        'rule',
+        'apply_server_side_encryption_by_default',
+        'kms_master_key_id',
+      );
+      assert.deepEqual(
+        [keyRef.kind, keyRef.kind === 'reference' && keyRef.target, keyRef.kind === 'reference' && keyRef.attribute],
+        ['reference', 'data.aws_kms_key.logs', 'arn'],
+      );
       const bucket = resource(module, 'aws_s3_bucket.logs');
       assert.equal(typeof bucket.service, 'string');
       assert.equal(typeof bucket.tier, 'string');
@@ -284,7 +304,11 @@ describe('Terraform parser', () => {
     it('reads providers, variables, locals, data sources, module calls and outputs', () => {
       const { module } = parseModule({ 'main.tf': main, 'storage.tf': storage });
       assert.deepEqual(
-        module.providers.map((p) => ({ name: p.name, alias: p.alias, region: p.region?.kind === 'literal' ? p.region.value : p.region?.kind })),
+        module.providers.map((p) => ({
+          name: p.name,
+          alias: p.alias,
+          region: p.region?.kind === 'literal' ? p.region.value : p.region?.kind,
+        })),
         [
           { name: 'aws', alias: undefined, region: 'reference' },
           { name: 'aws', alias: 'replica', region: 'eu-west-1' },
@@ -295,7 +319,11 @@ describe('Terraform parser', () => {
       assert.equal(region?.kind === 'reference' && region.target, 'var.region');
 
       assert.deepEqual(
-        module.variables.map((v) => ({ name: v.name, sensitive: v.sensitive, default: v.default && literal(v.default) })),
+        module.variables.map((v) => ({
+          name: v.name,
+          sensitive: v.sensitive,
+          default: v.default && literal(v.default),
+        })),
         [
           { name: 'region', sensitive: false, default: 'eu-central-1' },
           { name: 'db_password', sensitive: true, default: undefined },
@@ -320,11 +348,17 @@ describe('Terraform parser', () => {
       );
       assert.equal(module.outputs.length, 1);
       assert.equal(module.outputs[0].name, 'bucket_arn');
-      assert.equal(module.outputs[0].value?.kind === 'reference' && module.outputs[0].value.target, 'aws_s3_bucket.logs');
+      assert.equal(
+        module.outputs[0].value?.kind === 'reference' && module.outputs[0].value.target,
+        'aws_s3_bucket.logs',
+      );
     });
 
     it('reports an address declared twice in the module', () => {
-      const { module, diagnostics } = parseModule({ 'a.tf': 'resource "aws_sqs_queue" "q" {}\n', 'b.tf': '\nresource "aws_sqs_queue" "q" {}\n' });
+      const { module, diagnostics } = parseModule({
+        'a.tf': 'resource "aws_sqs_queue" "q" {}\n',
+        'b.tf': '\nresource "aws_sqs_queue" "q" {}\n',
+      });
       assert.equal(module.resources.length, 2);
       assert.equal(diagnostics.length, 1);
       assert.equal(diagnostics[0].file, 'mod/b.tf');
@@ -517,7 +551,10 @@ describe('Terraform parser', () => {
         '',
       ].join('\n');
       const { module, diagnostics } = parseOne(text);
-      assert.deepEqual(module.resources.map((r) => r.id), ['aws_s3_bucket.first', 'aws_s3_bucket.second']);
+      assert.deepEqual(
+        module.resources.map((r) => r.id),
+        ['aws_s3_bucket.first', 'aws_s3_bucket.second'],
+      );
       assert.equal(literal(valueOf(resource(module, 'aws_s3_bucket.first').properties, 'bucket')), 'ok');
       // A value swallowed by the broken string is never trusted.
       const broken = valueOf(resource(module, 'aws_s3_bucket.second').properties, 'bucket');
@@ -552,7 +589,10 @@ describe('Terraform parser', () => {
     it('names the unexpected token', () => {
       const text = 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n}\n';
       const { module, diagnostics } = parseOne(text);
-      assert.deepEqual(module.resources.map((r) => r.id), ['aws_sqs_queue.q']);
+      assert.deepEqual(
+        module.resources.map((r) => r.id),
+        ['aws_sqs_queue.q'],
+      );
       assert.deepEqual(
         diagnostics.map((d) => [d.message, d.range]),
         [["Syntax error: unexpected '}'", { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } }]],
@@ -564,7 +604,12 @@ describe('Terraform parser', () => {
       assert.equal(module.resources.length, 0);
       assert.deepEqual(
         diagnostics.map((d) => [d.message, d.range]),
-        [['A resource block needs 2 labels: a type and a name.', { start: { line: 0, character: 0 }, end: { line: 0, character: 8 } }]],
+        [
+          [
+            'A resource block needs 2 labels: a type and a name.',
+            { start: { line: 0, character: 0 }, end: { line: 0, character: 8 } },
+          ],
+        ],
       );
     });
 
@@ -582,9 +627,42 @@ describe('Terraform parser', () => {
     });
 
     it('never throws, whatever the input', () => {
-      const tokens = ['resource', '"aws_s3_bucket"', '"b"', '{', '}', '[', ']', '(', ')', '=', '${', '%{', '"', '<<EOT\n', 'EOT\n', '\n', ' ', 'var.x', '.', '*', ',', '#', '/*', '-1', 'é😀', '\r\n', 'dynamic', 'for', 'in', ':', '?', '\\'];
+      const tokens = [
+        'resource',
+        '"aws_s3_bucket"',
+        '"b"',
+        '{',
+        '}',
+        '[',
+        ']',
+        '(',
+        ')',
+        '=',
+        '${',
+        '%{',
+        '"',
+        '<<EOT\n',
+        'EOT\n',
+        '\n',
+        ' ',
+        'var.x',
+        '.',
+        '*',
+        ',',
+        '#',
+        '/*',
+        '-1',
+        'é😀',
+        '\r\n',
+        'dynamic',
+        'for',
+        'in',
+        ':',
+        '?',
+        '\\',
+      ];
       let seed = 42;
-      const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+      const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
       for (let i = 0; i < 300; i++) {
         let text = '';
         const length = Math.floor(random() * 60);
@@ -635,7 +713,7 @@ describe('Terraform parser', () => {
       ].join('\r\n');
       const pieces = ['{', '}', '"', 'x', '\n', '\r\n', ' = ', '😀', 'é', '[1, 2]', '# c\n', 'resource "a" "b" {}\n'];
       let seed = 7;
-      const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+      const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
       let current = base;
       let changes = 0;
       parseTerraformFile('edit.tf', current);
@@ -643,7 +721,10 @@ describe('Terraform parser', () => {
         const at = Math.floor(random() * (current.length + 1));
         const remove = random() < 0.5 ? Math.floor(random() * 4) : 0;
         const previous = current;
-        current = current.slice(0, at) + (random() < 0.7 ? pieces[Math.floor(random() * pieces.length)] : '') + current.slice(at + remove);
+        current =
+          current.slice(0, at) +
+          (random() < 0.7 ? pieces[Math.floor(random() * pieces.length)] : '') +
+          current.slice(at + remove);
         if (current !== previous) changes++;
         const incremental = parseTerraformFile('edit.tf', current);
         forgetTerraformFile('edit.tf');
@@ -683,10 +764,13 @@ describe('Terraform parser', () => {
         resources += module.resources.length;
         dataSources += module.dataSources.length;
         diagnostics += result.diagnostics.length;
-        for (const d of result.diagnostics) assert.doesNotMatch(d.message, /Could not parse/, `${d.file}: ${d.message}`);
+        for (const d of result.diagnostics)
+          assert.doesNotMatch(d.message, /Could not parse/, `${d.file}: ${d.message}`);
       }
       const elapsed = performance.now() - started;
-      console.log(`      corpus: ${byDir.size} modules, ${resources} resources, ${dataSources} data sources, ${diagnostics} diagnostics in ${elapsed.toFixed(0)} ms`);
+      console.log(
+        `      corpus: ${byDir.size} modules, ${resources} resources, ${dataSources} data sources, ${diagnostics} diagnostics in ${elapsed.toFixed(0)} ms`,
+      );
       assert.ok(byDir.size > 0 && resources > 0);
     });
   });
@@ -696,7 +780,8 @@ describe('Terraform function calls', () => {
   before(() => loadTerraformLanguage());
 
   it('keeps the arguments of a function call for rules that look inside policies', () => {
-    const text = 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [] })\n}\n';
+    const text =
+      'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [] })\n}\n';
     const [unit] = parseTerraformModule('/m', [{ path: '/m/main.tf', text }]).units;
     const policy = unit.resources[0].properties.properties.find((p) => p.key === 'policy')?.value;
     assert.equal(policy?.kind === 'unresolvable' && policy.construct, 'function:jsonencode');

@@ -15,10 +15,15 @@ const MAX_BYTES = 1024 * 1024;
 
 function buildInto(outdir: string, production: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['esbuild.mjs', ...(production ? ['--production'] : []), `--outdir=${outdir}`], { timeout: 120_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`node esbuild.mjs failed: ${error.message}\n${stdout}\n${stderr}`));
-      else resolve();
-    });
+    execFile(
+      process.execPath,
+      ['esbuild.mjs', ...(production ? ['--production'] : []), `--outdir=${outdir}`],
+      { timeout: 120_000 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`node esbuild.mjs failed: ${error.message}\n${stdout}\n${stderr}`));
+        else resolve();
+      },
+    );
   });
 }
 
@@ -42,8 +47,17 @@ describe('the web extension bundle', function () {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'srlens-web-'));
     await Promise.all([buildInto(tmp, true), buildInto(path.join(tmp, 'dev'), false)]);
     bundle = readFileSync(path.join(tmp, 'web', 'extension.js'), 'utf8');
-    const map = JSON.parse(readFileSync(path.join(tmp, 'dev', 'web', 'extension.js.map'), 'utf8')) as { sources: string[] };
-    ownSources = map.sources.map((s) => path.relative(process.cwd(), path.resolve(tmp, 'dev', 'web', s)).split(path.sep).join('/')).filter((s) => s.startsWith('src/'));
+    const map = JSON.parse(readFileSync(path.join(tmp, 'dev', 'web', 'extension.js.map'), 'utf8')) as {
+      sources: string[];
+    };
+    ownSources = map.sources
+      .map((s) =>
+        path
+          .relative(process.cwd(), path.resolve(tmp, 'dev', 'web', s))
+          .split(path.sep)
+          .join('/'),
+      )
+      .filter((s) => s.startsWith('src/'));
   });
 
   after(() => {
@@ -54,7 +68,8 @@ describe('the web extension bundle', function () {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     assert.equal(pkg.browser, './dist/web/extension.js');
     assert.equal(pkg.main, './dist/extension.js');
-    for (const wasm of ['tree-sitter.wasm', 'tree-sitter-terraform.wasm']) assert.ok(existsSync(path.join(tmp, wasm)), wasm);
+    for (const wasm of ['tree-sitter.wasm', 'tree-sitter-terraform.wasm'])
+      assert.ok(existsSync(path.join(tmp, wasm)), wasm);
   });
 
   it('requires nothing but vscode: no Node built-in, no dynamic import', () => {
@@ -67,14 +82,21 @@ describe('the web extension bundle', function () {
   });
 
   it('is built from our sources without Node globals, the .web.ts replacements instead of their modules', () => {
-    assert.ok(ownSources.includes('src/vscode/extension.ts') && ownSources.includes('src/iac/terraform.ts'), ownSources.join(', '));
+    assert.ok(
+      ownSources.includes('src/vscode/extension.ts') && ownSources.includes('src/iac/terraform.ts'),
+      ownSources.join(', '),
+    );
     for (const replaced of ['src/vscode/platform.ts', 'src/vscode/aws.ts', 'src/iac/wasm.ts', 'src/aws/identity.ts']) {
       assert.ok(!ownSources.includes(replaced), `${replaced} is in the web bundle`);
     }
     // `import x = require('y')` is TypeScript's CommonJS import, which esbuild bundles like any import.
     for (const file of ownSources) {
       const text = readFileSync(file, 'utf8');
-      assert.doesNotMatch(text, /\bprocess\.(env|argv|platform|cwd|versions|exit|hrtime|nextTick)\b|\bBuffer\.|\b__dirname\b|\b__filename\b|(?<!import\s+\w+\s*=\s*)\brequire\(|\bsetImmediate\(/, file);
+      assert.doesNotMatch(
+        text,
+        /\bprocess\.(env|argv|platform|cwd|versions|exit|hrtime|nextTick)\b|\bBuffer\.|\b__dirname\b|\b__filename\b|(?<!import\s+\w+\s*=\s*)\brequire\(|\bsetImmediate\(/,
+        file,
+      );
     }
   });
 
@@ -90,7 +112,9 @@ describe('the web extension bundle', function () {
 
   it('replaces exactly three modules, each next to the one it replaces', () => {
     // esbuild fails the build (above) when a replacement lacks an export that the bundle imports.
-    const replacements = webReplacements('src').map((f) => f.split(path.sep).join('/')).sort();
+    const replacements = webReplacements('src')
+      .map((f) => f.split(path.sep).join('/'))
+      .sort();
     assert.deepEqual(replacements, ['src/iac/wasm.web.ts', 'src/vscode/aws.web.ts', 'src/vscode/platform.web.ts']);
     for (const web of replacements) assert.ok(existsSync(web.replace(/\.web\.ts$/, '.ts')), web);
   });

@@ -32,7 +32,31 @@ const edit = fc.record({
   at: fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000),
   remove: fc.oneof(fc.constant(0), fc.constant(0), fc.nat(3), fc.nat(40)),
   insert: fc.oneof(
-    fc.constantFrom('', 'a', 'Z', '1', ' ', '\n', '\n      ', ':', ': ', '- ', '#', '"', "'", '!Ref ', '{', '}', '[', '&x ', '*x', '|', '\t', '\r\n', '---\n'),
+    fc.constantFrom(
+      '',
+      'a',
+      'Z',
+      '1',
+      ' ',
+      '\n',
+      '\n      ',
+      ':',
+      ': ',
+      '- ',
+      '#',
+      '"',
+      "'",
+      '!Ref ',
+      '{',
+      '}',
+      '[',
+      '&x ',
+      '*x',
+      '|',
+      '\t',
+      '\r\n',
+      '---\n',
+    ),
     fc.string({ maxLength: 4 }),
   ),
 });
@@ -70,7 +94,10 @@ describe('incremental YAML re-parse', function () {
           previous = { text, result: quick ?? fresh };
         }
       }),
-      { numRuns: Number(process.env.SRLENS_FUZZ_RUNS ?? 120), seed: process.env.SRLENS_FUZZ_SEED ? Number(process.env.SRLENS_FUZZ_SEED) : undefined },
+      {
+        numRuns: Number(process.env.SRLENS_FUZZ_RUNS ?? 120),
+        seed: process.env.SRLENS_FUZZ_SEED ? Number(process.env.SRLENS_FUZZ_SEED) : undefined,
+      },
     );
     // Many random edits break the template (and then every later one takes the full path) or land
     // outside a resource; about one in nine is taken incrementally. Without any, this test proves nothing.
@@ -79,7 +106,9 @@ describe('incremental YAML re-parse', function () {
 
   it('gives the editor the same findings as a fresh analysis while typing', () => {
     // A template of a few hundred lines (analysing the largest 60 times twice takes too long).
-    const { file, text: original } = all.filter((t) => t.text.length < 20_000).reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    const { file, text: original } = all
+      .filter((t) => t.text.length < 20_000)
+      .reduce((a, b) => (b.text.length > a.text.length ? b : a));
     const editor = new Analyzer();
     let text = original;
     editor.analyzeCloudFormation(file, text);
@@ -91,12 +120,16 @@ describe('incremental YAML re-parse', function () {
       const insert = i % 10 === 9 ? '\n' : String.fromCharCode(97 + (i % 26));
       text = text.slice(0, at) + insert + text.slice(at);
       shift += 1;
-      assert.deepEqual(editor.analyzeCloudFormation(file, text).findings, new Analyzer().analyzeCloudFormation(file, text).findings);
+      assert.deepEqual(
+        editor.analyzeCloudFormation(file, text).findings,
+        new Analyzer().analyzeCloudFormation(file, text).findings,
+      );
     }
   });
 
   it('hands over when the edit is not inside one resource', () => {
-    const text = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n  B:\n    Type: AWS::SNS::Topic\n  C:\n    Type: AWS::SNS::Topic\n';
+    const text =
+      'Resources:\n  A:\n    Type: AWS::SQS::Queue\n  B:\n    Type: AWS::SNS::Topic\n  C:\n    Type: AWS::SNS::Topic\n';
     const previous = { text, result: parseCloudFormation('/t.yaml', text) };
     const cases = [
       text.replace('  B:', '  A:'), // renamed into a clash: a duplicate key
@@ -106,12 +139,20 @@ describe('incremental YAML re-parse', function () {
       text.replace('Queue', 'Queue\n    Bad: [unclosed'), // a syntax error
       text.replace('Queue', 'Queue\n    Alias: *anchor'), // an alias
     ];
-    for (const changed of cases) assert.equal(reparseYamlIncrementally('/t.yaml', changed, previous), undefined, changed);
+    for (const changed of cases)
+      assert.equal(reparseYamlIncrementally('/t.yaml', changed, previous), undefined, changed);
     const inside = text.replace('AWS::SQS::Queue', 'AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5');
-    assert.deepEqual(reparseYamlIncrementally('/t.yaml', inside, previous), parseCloudFormation('/t.yaml', inside), 'an edit inside A is taken');
+    assert.deepEqual(
+      reparseYamlIncrementally('/t.yaml', inside, previous),
+      parseCloudFormation('/t.yaml', inside),
+      'an edit inside A is taken',
+    );
 
     // A resource followed by comment lines ends at the next key, not at the start of its line.
-    const commented = text.replace('  B:', '    Properties:\n      Tags:\n        Key: a\n\n        # a note about A\n        # more\n  B:');
+    const commented = text.replace(
+      '  B:',
+      '    Properties:\n      Tags:\n        Key: a\n\n        # a note about A\n        # more\n  B:',
+    );
     const before = { text: commented, result: parseCloudFormation('/t.yaml', commented) };
     const renamed = commented.replace('  A:', '  Ab:');
     const quick = reparseYamlIncrementally('/t.yaml', renamed, before);

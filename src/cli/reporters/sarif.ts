@@ -37,7 +37,11 @@ export function formatSarif(
       helpUri: rule.helpUri,
       help: { text: `${rule.description} See ${rule.helpUri}` },
       defaultConfiguration: { level: LEVEL[rule.severity] },
-      properties: { tags: ['security', rule.concern], 'security-severity': SECURITY_SEVERITY[rule.severity], concern: rule.concern },
+      properties: {
+        tags: ['security', rule.concern],
+        'security-severity': SECURITY_SEVERITY[rule.severity],
+        concern: rule.concern,
+      },
     };
   });
   const results = findings.map((finding) => ({
@@ -56,10 +60,27 @@ export function formatSarif(
             endColumn: finding.range.end.character + 1,
           },
         },
-        ...(finding.resource ? { logicalLocations: [{ name: finding.resource, kind: 'resource', fullyQualifiedName: `${finding.resourceType}/${finding.resource}` }] } : {}),
+        ...(finding.resource
+          ? {
+              logicalLocations: [
+                {
+                  name: finding.resource,
+                  kind: 'resource',
+                  fullyQualifiedName: `${finding.resourceType}/${finding.resource}`,
+                },
+              ],
+            }
+          : {}),
       },
     ],
-    properties: { concern: finding.concern, owner: finding.owner, tier: finding.tier, service: finding.service, resourceType: finding.resourceType, fixable: finding.fixable },
+    properties: {
+      concern: finding.concern,
+      owner: finding.owner,
+      tier: finding.tier,
+      service: finding.service,
+      resourceType: finding.resourceType,
+      fixable: finding.fixable,
+    },
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

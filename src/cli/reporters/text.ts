@@ -28,8 +28,11 @@ export function formatFindingsText(files: number, findings: Finding[], style: St
       lines.push(style.bold(printable(finding.file)));
     }
     const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-    const who = finding.ruleId === 'parse-error' ? '' : `  ${style.dim(`${OWNER_LABEL[finding.owner]} · ${finding.concern}`)}`;
-    lines.push(`  ${where.padEnd(8)} ${style.severity(finding.severity, finding.severity.padEnd(7))}  ${printable(finding.message)}${who}  ${style.dim(finding.ruleId)}`);
+    const who =
+      finding.ruleId === 'parse-error' ? '' : `  ${style.dim(`${OWNER_LABEL[finding.owner]} · ${finding.concern}`)}`;
+    lines.push(
+      `  ${where.padEnd(8)} ${style.severity(finding.severity, finding.severity.padEnd(7))}  ${printable(finding.message)}${who}  ${style.dim(finding.ruleId)}`,
+    );
   }
   if (findings.length > 0) lines.push('');
   lines.push(summary(files, findings));
@@ -40,7 +43,9 @@ function summary(files: number, findings: Finding[]): string {
   const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const head = `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
-  return findings.length === 0 ? head : `${head} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info)`;
+  return findings.length === 0
+    ? head
+    : `${head} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info)`;
 }
 
 /**

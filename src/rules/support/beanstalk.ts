@@ -33,14 +33,20 @@ export function readOptionSettings(environment: Resource, context: RuleContext):
   if (!template) return own;
   const inherited = settingsOf(template, context);
   // A template created from another configuration inherits settings this module cannot see.
-  const derived = property(template, isCloudFormation(template) ? 'SourceConfiguration' : 'source_configuration') !== undefined;
+  const derived =
+    property(template, isCloudFormation(template) ? 'SourceConfiguration' : 'source_configuration') !== undefined;
   // The environment's own settings come first: they override the template's.
-  return { settings: [...own.settings, ...inherited.settings], complete: own.complete && inherited.complete && !derived };
+  return {
+    settings: [...own.settings, ...inherited.settings],
+    complete: own.complete && inherited.complete && !derived,
+  };
 }
 
 /** The first (highest-precedence) setting with this namespace and name. */
 export function findSetting(settings: OptionSettings, namespace: string, name: string): OptionSetting | undefined {
-  return settings.settings.find((s) => s.namespace.toLowerCase() === namespace.toLowerCase() && s.name.toLowerCase() === name.toLowerCase());
+  return settings.settings.find(
+    (s) => s.namespace.toLowerCase() === namespace.toLowerCase() && s.name.toLowerCase() === name.toLowerCase(),
+  );
 }
 
 /** The setting's value as a string (booleans and numbers included), or undefined when unknown. */
@@ -86,7 +92,8 @@ function terraformSettings(resource: Resource, context: RuleContext): OptionSett
   let complete = true;
   for (const block of getProperties(resource.properties, 'setting')) {
     // A `dynamic "setting"` block generates settings that cannot be known.
-    const setting = block.value.kind === 'map' ? entryOf(block.value, 'namespace', 'name', 'value', resource, context) : undefined;
+    const setting =
+      block.value.kind === 'map' ? entryOf(block.value, 'namespace', 'name', 'value', resource, context) : undefined;
     if (setting) settings.push(setting);
     else complete = false;
   }

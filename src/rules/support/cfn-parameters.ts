@@ -10,8 +10,15 @@ import { LineIndex } from '../../iac/line-index';
 import type { CfnParameter, CloudFormationTemplate, MapValue, Property, Range, Resource, Value } from '../../iac/model';
 
 /** A stand-in resource whose properties are the parameter's body, so `setProperty` can edit it. */
-export function parameterAsEditTarget(template: CloudFormationTemplate, parameter: CfnParameter, text: string): Resource | undefined {
-  const body = template.syntax === 'cloudformation-json' ? jsonBody(text, parameter.name) : yamlBody(text, template.documentIndex, parameter.name);
+export function parameterAsEditTarget(
+  template: CloudFormationTemplate,
+  parameter: CfnParameter,
+  text: string,
+): Resource | undefined {
+  const body =
+    template.syntax === 'cloudformation-json'
+      ? jsonBody(text, parameter.name)
+      : yamlBody(text, template.documentIndex, parameter.name);
   if (!body) return undefined;
   return {
     id: parameter.name,
@@ -49,7 +56,12 @@ function yamlBody(text: string, documentIndex: number, name: string): MapValue |
     const [keyStart, keyEnd] = key.range!;
     const [valueStart, valueEnd] = valueNode?.range ?? [keyEnd, keyEnd];
     const value = placeholder(isScalar(valueNode) ? valueNode.value : undefined, toRange(valueStart, valueEnd));
-    properties.push({ key: String((pair.key as { value: unknown }).value), keyRange: toRange(keyStart, keyEnd), value, range: toRange(keyStart, valueEnd) });
+    properties.push({
+      key: String((pair.key as { value: unknown }).value),
+      keyRange: toRange(keyStart, keyEnd),
+      value,
+      range: toRange(keyStart, valueEnd),
+    });
   }
   return { kind: 'map', properties, range: toRange(body.range[0], body.range[1]) };
 }
@@ -57,7 +69,8 @@ function yamlBody(text: string, documentIndex: number, name: string): MapValue |
 function yamlEntry(node: unknown, key: string): YamlNode | undefined {
   if (!isMap(node)) return undefined;
   for (const pair of node.items) {
-    if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) return (pair.value ?? undefined) as YamlNode | undefined;
+    if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key)
+      return (pair.value ?? undefined) as YamlNode | undefined;
   }
   return undefined;
 }
@@ -86,6 +99,7 @@ function jsonBody(text: string, name: string): MapValue | undefined {
 
 /** Edits only need a value's range; scalars keep their value, anything else is an empty map. */
 function placeholder(value: unknown, range: Range): Value {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) return { kind: 'literal', value, range };
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return { kind: 'literal', value, range };
   return { kind: 'map', properties: [], range };
 }

@@ -29,7 +29,13 @@ function join(first: string, second: string): string {
 export function combineInsertions(edits: readonly TextEdit[]): TextEdit[] {
   const result: TextEdit[] = [];
   for (const edit of edits) {
-    const index = result.findIndex((e) => e.file === edit.file && isInsertion(e.range) && isInsertion(edit.range) && samePosition(e.range.start, edit.range.start));
+    const index = result.findIndex(
+      (e) =>
+        e.file === edit.file &&
+        isInsertion(e.range) &&
+        isInsertion(edit.range) &&
+        samePosition(e.range.start, edit.range.start),
+    );
     if (index === -1) result.push(edit);
     else result[index] = { ...result[index], newText: join(result[index].newText, edit.newText) };
   }

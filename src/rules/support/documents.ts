@@ -24,7 +24,11 @@ export function readDocument(value: Value | undefined, context: RuleContext): Do
   if (!resolved) return undefined;
   if (resolved.kind === 'literal' && typeof resolved.value === 'string') return fromJsonText(resolved.value);
   if (resolved.kind === 'map') return fromValue(resolved, context, 0);
-  if (resolved.kind === 'unresolvable' && resolved.construct === 'function:jsonencode' && resolved.args?.kind === 'list') {
+  if (
+    resolved.kind === 'unresolvable' &&
+    resolved.construct === 'function:jsonencode' &&
+    resolved.args?.kind === 'list'
+  ) {
     const [argument] = resolved.args.items;
     return argument?.kind === 'map' ? fromValue(argument, context, 0) : undefined;
   }
@@ -76,8 +80,11 @@ function fromJsonText(text: string): DocNode | undefined {
 function fromJson(value: unknown): DocNode {
   if (Array.isArray(value)) return { value: value.map(fromJson) };
   if (value !== null && typeof value === 'object') {
-    return { value: Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, fromJson(v)])) };
+    return {
+      value: Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, fromJson(v)])),
+    };
   }
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) return { value };
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return { value };
   return { value: UNKNOWN };
 }

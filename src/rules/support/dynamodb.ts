@@ -42,25 +42,41 @@ export function checkTableSetting(resource: Resource, context: RuleContext, sett
   return reports;
 }
 
-export function fixTableSetting(report: RuleReport, resource: Resource, context: RuleContext, setting: TableSetting): Fix {
+export function fixTableSetting(
+  report: RuleReport,
+  resource: Resource,
+  context: RuleContext,
+  setting: TableSetting,
+): Fix {
   const path = isCloudFormation(resource) ? setting.cloudFormation : setting.terraform;
   const index = report.data?.replica;
   const replica = typeof index === 'number' ? mapsOf(resource.properties, 'Replicas', context)?.[index] : undefined;
-  const edits = replica ? setNestedProperty(resource, context, replica, path, true) : setProperty(resource, context, path, true);
+  const edits = replica
+    ? setNestedProperty(resource, context, replica, path, true)
+    : setProperty(resource, context, path, true);
   return { title: `Set ${path[path.length - 1]} to true`, edits };
 }
 
 /** A finding for one table or replica; `range` is undefined when the whole setting is missing. */
-function checkMap(map: MapValue, path: string[], context: RuleContext, setting: TableSetting, subject: string): { message: string; range?: Range } | undefined {
+function checkMap(
+  map: MapValue,
+  path: string[],
+  context: RuleContext,
+  setting: TableSetting,
+  subject: string,
+): { message: string; range?: Range } | undefined {
   const name = path[path.length - 1];
   const first = getProperty(map, path[0]);
   // A dynamic block, an !If or a reference where a block is expected: unknown, never insecure.
-  if (path.length > 1 && first && first.value.kind !== 'map' && context.resolve(first.value) !== undefined) return undefined;
+  if (path.length > 1 && first && first.value.kind !== 'map' && context.resolve(first.value) !== undefined)
+    return undefined;
   const property = getPath(map, ...path);
   if (property) {
     const value = context.resolve(property.value);
     if (value === undefined) return { message: setting.missing(subject, path.join('.')), range: property.keyRange };
-    return asBoolean(value) === false ? { message: setting.turnedOff(subject, name), range: property.value.range } : undefined;
+    return asBoolean(value) === false
+      ? { message: setting.turnedOff(subject, name), range: property.value.range }
+      : undefined;
   }
   return { message: setting.missing(subject, path.join('.')), range: path.length > 1 ? first?.keyRange : undefined };
 }

@@ -20,7 +20,9 @@ export function moduleEncryptsEbsByDefault(context: RuleContext): boolean {
 }
 
 /** What happens to a new, empty volume that does not ask for encryption, in words true for every account. */
-export const UNSET_VOLUME_OUTCOME = 'it is encrypted only if EBS encryption by default is turned on for the account and Region';
+export const UNSET_VOLUME_OUTCOME =
+  'it is encrypted only if EBS encryption by default is turned on for the account and Region';
 
 /** The same for a block device, which may also inherit encryption from the AMI's snapshot for that device. */
-export const UNSET_DEVICE_OUTCOME = "it is encrypted only if EBS encryption by default is turned on for the account and Region, or if the AMI maps that device to an encrypted snapshot";
+export const UNSET_DEVICE_OUTCOME =
+  'it is encrypted only if EBS encryption by default is turned on for the account and Region, or if the AMI maps that device to an encrypted snapshot';

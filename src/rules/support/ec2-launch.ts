@@ -17,7 +17,14 @@ export const TF_LAUNCH_TEMPLATE = 'aws_launch_template';
 export const TF_LAUNCH_CONFIGURATION = 'aws_launch_configuration';
 
 /** Every resource type that describes how EC2 instances are launched. */
-export const LAUNCH_TYPES: readonly string[] = [CFN_INSTANCE, CFN_LAUNCH_TEMPLATE, CFN_LAUNCH_CONFIGURATION, TF_INSTANCE, TF_LAUNCH_TEMPLATE, TF_LAUNCH_CONFIGURATION];
+export const LAUNCH_TYPES: readonly string[] = [
+  CFN_INSTANCE,
+  CFN_LAUNCH_TEMPLATE,
+  CFN_LAUNCH_CONFIGURATION,
+  TF_INSTANCE,
+  TF_LAUNCH_TEMPLATE,
+  TF_LAUNCH_CONFIGURATION,
+];
 
 export interface LaunchSettings {
   /** The map that holds the launch settings; undefined when it cannot be known statically. */
@@ -91,7 +98,12 @@ export function canSetPath(map: MapValue, path: string[]): boolean {
  * Terraform `ebs_block_device` block): the edit helpers start from `resource.properties`, so the
  * nested map stands in for it.
  */
-export function setPropertyIn(resource: Resource, context: RuleContext, map: MapValue, path: string[], value: FixValue): TextEdit[] {
+export function setPropertyIn(
+  resource: Resource,
+  context: RuleContext,
+  map: MapValue,
+  path: string[],
+  value: FixValue,
+): TextEdit[] {
   return setProperty({ ...resource, properties: map }, context, path, value);
 }
-

@@ -33,7 +33,9 @@ export function cacheEngine(resource: Resource, context: RuleContext): CacheEngi
 
 /** The engine version as written, when it is a literal. */
 export function cacheEngineVersion(resource: Resource, context: RuleContext): string | undefined {
-  const version = stringOf(readSetting(resource, context, [isCloudFormation(resource) ? 'EngineVersion' : 'engine_version']));
+  const version = stringOf(
+    readSetting(resource, context, [isCloudFormation(resource) ? 'EngineVersion' : 'engine_version']),
+  );
   return version === 'absent' || version === 'unknown' ? undefined : version;
 }
 
@@ -58,7 +60,8 @@ export function versionCanEncrypt(engine: CacheEngine, version: string | undefin
  */
 export function inheritsSettings(resource: Resource, context: RuleContext): boolean {
   let names: string[];
-  if (isCloudFormation(resource)) names = resource.type === CFN_REPLICATION_GROUP ? ['GlobalReplicationGroupId', 'PrimaryClusterId'] : [];
+  if (isCloudFormation(resource))
+    names = resource.type === CFN_REPLICATION_GROUP ? ['GlobalReplicationGroupId', 'PrimaryClusterId'] : [];
   // On a Terraform replication group, replication_group_id is its own name; on a cluster, the group it joins.
   else names = resource.type === TF_REPLICATION_GROUP ? ['global_replication_group_id'] : ['replication_group_id'];
   return names.some((name) => isPresent(readSetting(resource, context, [name])));

@@ -10,7 +10,12 @@ import type { RuleContext, TextEdit } from '../rule';
 import { property } from '../values';
 import { countReadsOf } from './references';
 
-export function setSecureValue(resource: Resource, context: RuleContext, name: string, value: boolean | number): TextEdit[] {
+export function setSecureValue(
+  resource: Resource,
+  context: RuleContext,
+  name: string,
+  value: boolean | number,
+): TextEdit[] {
   const written = property(resource, name);
   if (written?.value.kind === 'reference') {
     const edit = editDefault(context, written.value, value);
@@ -20,7 +25,12 @@ export function setSecureValue(resource: Resource, context: RuleContext, name: s
 }
 
 /** Replaces a literal in place, keeping its quotes (`"false"` → `"true"`, `false` → `true`). */
-export function replaceLiteral(file: string, context: RuleContext, literal: LiteralValue, value: string | number | boolean): TextEdit[] {
+export function replaceLiteral(
+  file: string,
+  context: RuleContext,
+  literal: LiteralValue,
+  value: string | number | boolean,
+): TextEdit[] {
   const text = context.text(file);
   if (text === undefined) return [];
   const lines = new LineIndex(text);
@@ -39,9 +49,13 @@ function editDefault(context: RuleContext, reference: ReferenceValue, value: boo
   if (countReadsOf(context, reference.target, reference.target) !== 1) return undefined;
   if (unit.kind === 'cloudformation') {
     const parameter = unit.parameters.find((p) => p.name === reference.target);
-    return parameter?.default?.kind === 'literal' ? replaceLiteral(unit.file, context, parameter.default, value)[0] : undefined;
+    return parameter?.default?.kind === 'literal'
+      ? replaceLiteral(unit.file, context, parameter.default, value)[0]
+      : undefined;
   }
   if (!reference.target.startsWith('var.')) return undefined;
   const variable = unit.variables.find((v) => v.name === reference.target.slice(4));
-  return variable?.default?.kind === 'literal' ? replaceLiteral(variable.file, context, variable.default, value)[0] : undefined;
+  return variable?.default?.kind === 'literal'
+    ? replaceLiteral(variable.file, context, variable.default, value)[0]
+    : undefined;
 }

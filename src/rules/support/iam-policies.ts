@@ -23,7 +23,13 @@ export interface PolicySource {
 }
 
 /** CloudFormation types whose `PolicyDocument` is one identity policy. */
-const CFN_POLICY_DOCUMENT_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy'];
+const CFN_POLICY_DOCUMENT_TYPES = [
+  'AWS::IAM::Policy',
+  'AWS::IAM::ManagedPolicy',
+  'AWS::IAM::RolePolicy',
+  'AWS::IAM::UserPolicy',
+  'AWS::IAM::GroupPolicy',
+];
 /** CloudFormation types with inline policies in `Policies[].PolicyDocument`. */
 const CFN_INLINE_POLICY_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'];
 /** SAM types whose `Policies` may hold inline policy documents (next to managed policy names and SAM policy templates). */
@@ -47,7 +53,8 @@ export function identityPolicies(resource: Resource): PolicySource[] {
   const add = (value: Value | undefined, name?: Value) => {
     if (value) found.push({ value, name: asString(name) });
   };
-  if (CFN_POLICY_DOCUMENT_TYPES.includes(type)) add(getProperty(properties, 'PolicyDocument')?.value, getProperty(properties, 'PolicyName')?.value);
+  if (CFN_POLICY_DOCUMENT_TYPES.includes(type))
+    add(getProperty(properties, 'PolicyDocument')?.value, getProperty(properties, 'PolicyName')?.value);
   if (CFN_INLINE_POLICY_TYPES.includes(type)) {
     for (const item of items(getProperty(properties, 'Policies')?.value)) {
       if (item.kind !== 'map') continue;
@@ -59,10 +66,12 @@ export function identityPolicies(resource: Resource): PolicySource[] {
       if (item.kind === 'map' && getProperty(item, 'Statement')) add(item);
     }
   }
-  if (TF_POLICY_TYPES.includes(type)) add(getProperty(properties, 'policy')?.value, getProperty(properties, 'name')?.value);
+  if (TF_POLICY_TYPES.includes(type))
+    add(getProperty(properties, 'policy')?.value, getProperty(properties, 'name')?.value);
   if (type === 'aws_iam_role') {
     for (const block of getProperties(properties, 'inline_policy')) {
-      if (block.value.kind === 'map') add(getProperty(block.value, 'policy')?.value, getProperty(block.value, 'name')?.value);
+      if (block.value.kind === 'map')
+        add(getProperty(block.value, 'policy')?.value, getProperty(block.value, 'name')?.value);
     }
   }
   if (type === 'aws_ssoadmin_permission_set_inline_policy') add(getProperty(properties, 'inline_policy')?.value);
@@ -75,8 +84,15 @@ export function identityPolicies(resource: Resource): PolicySource[] {
  * block string when that can be mapped back to the file, and otherwise the policy value (a policy
  * that comes from a data source, variable or parameter is reported where the resource uses it).
  */
-export function statementRange(statement: PolicyStatement, index: number, written: Value, context: RuleContext, resource: Resource): Range {
-  const inside = containsPosition(written.range, statement.range.start) && containsPosition(written.range, statement.range.end);
+export function statementRange(
+  statement: PolicyStatement,
+  index: number,
+  written: Value,
+  context: RuleContext,
+  resource: Resource,
+): Range {
+  const inside =
+    containsPosition(written.range, statement.range.start) && containsPosition(written.range, statement.range.end);
   if (!inside) return written.range;
   if (written.kind === 'literal' && typeof written.value === 'string') {
     return statementInString(written, index, context.text(resource.file)) ?? written.range;
@@ -122,7 +138,12 @@ function mapStringOffset(literal: LiteralValue, fileText: string, offset: number
   return undefined;
 }
 
-function consistentIndent(lines: string[], first: number, sourceLine: (line: number) => string, lastLine: number): number | undefined {
+function consistentIndent(
+  lines: string[],
+  first: number,
+  sourceLine: (line: number) => string,
+  lastLine: number,
+): number | undefined {
   let indent: number | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].replace(/\r$/, '');

@@ -12,9 +12,7 @@ import type { RuleContext, TextEdit } from '../rule';
 import { asBoolean, asString, isCloudFormation, isUnknown } from '../values';
 
 export type Setting =
-  | { state: 'absent' }
-  | { state: 'unknown'; property?: Property }
-  | { state: 'set'; property: Property; value: Value };
+  { state: 'absent' } | { state: 'unknown'; property?: Property } | { state: 'set'; property: Property; value: Value };
 
 const ABSENT: Setting = { state: 'absent' };
 const UNKNOWN: Setting = { state: 'unknown' };
@@ -38,7 +36,12 @@ export function readSetting(resource: Resource, context: RuleContext, path: read
 }
 
 /** Picks the CloudFormation or the Terraform path for the resource. */
-export function readSettingFor(resource: Resource, context: RuleContext, cloudFormation: readonly string[], terraform: readonly string[]): Setting {
+export function readSettingFor(
+  resource: Resource,
+  context: RuleContext,
+  cloudFormation: readonly string[],
+  terraform: readonly string[],
+): Setting {
   return readSetting(resource, context, isCloudFormation(resource) ? cloudFormation : terraform);
 }
 
@@ -71,7 +74,10 @@ export function replaceValue(resource: Resource, value: Value, newText: string):
 export function versionNumbers(text: string): number[] | undefined {
   const match = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text.trim());
   if (!match) return undefined;
-  return match.slice(1).filter((part) => part !== undefined).map(Number);
+  return match
+    .slice(1)
+    .filter((part) => part !== undefined)
+    .map(Number);
 }
 
 /** Compares two versions on the parts both have: `6` against `6.2` compares as equal. */

@@ -10,7 +10,13 @@ import type { RuleContext, TextEdit } from '../rule';
 import { asString } from '../values';
 
 /** `setProperty` for a path under `map`, a map somewhere inside the resource (a list item, a repeated block). */
-export function setNestedProperty(resource: Resource, context: RuleContext, map: MapValue, path: string[], value: FixValue): TextEdit[] {
+export function setNestedProperty(
+  resource: Resource,
+  context: RuleContext,
+  map: MapValue,
+  path: string[],
+  value: FixValue,
+): TextEdit[] {
   return setProperty({ ...resource, properties: map }, context, path, value);
 }
 

@@ -28,7 +28,11 @@ export function openStatements(policy: PolicyDocument): PolicyStatement[] {
   return policy.statements.filter(
     (s) =>
       open.has(s) ||
-      (s.effect === 'Allow' && (s.anyone || s.notPrincipal) && s.conditions !== 'unknown' && s.conditions.length > 0 && s.conditions.every((c) => !narrows(c))),
+      (s.effect === 'Allow' &&
+        (s.anyone || s.notPrincipal) &&
+        s.conditions !== 'unknown' &&
+        s.conditions.length > 0 &&
+        s.conditions.every((c) => !narrows(c))),
   );
 }
 

@@ -48,7 +48,9 @@ export function isAuroraMember(resource: Resource, context: RuleContext): boolea
 /** A read replica: a copy of another database, protected and backed up through its source. */
 export function isReadReplica(resource: Resource, context: RuleContext): boolean {
   if (rdsKind(resource) !== 'instance') return false;
-  const names = isCloudFormation(resource) ? ['SourceDBInstanceIdentifier', 'SourceDBClusterIdentifier'] : ['replicate_source_db'];
+  const names = isCloudFormation(resource)
+    ? ['SourceDBInstanceIdentifier', 'SourceDBClusterIdentifier']
+    : ['replicate_source_db'];
   return names.some((name) => isSet(resource, context, name));
 }
 
@@ -59,15 +61,40 @@ export function isReadReplica(resource: Resource, context: RuleContext): boolean
 export function isRestoredOrReplicated(resource: Resource, context: RuleContext): boolean {
   const names = isCloudFormation(resource)
     ? rdsKind(resource) === 'cluster'
-      ? ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'RestoreType', 'RestoreToTime', 'UseLatestRestorableTime', 'ReplicationSourceIdentifier', 'GlobalClusterIdentifier']
-      : ['DBSnapshotIdentifier', 'SourceDBInstanceIdentifier', 'SourceDBClusterIdentifier', 'SourceDBInstanceAutomatedBackupsArn', 'SourceDbiResourceId', 'RestoreTime', 'UseLatestRestorableTime']
+      ? [
+          'SnapshotIdentifier',
+          'SourceDBClusterIdentifier',
+          'RestoreType',
+          'RestoreToTime',
+          'UseLatestRestorableTime',
+          'ReplicationSourceIdentifier',
+          'GlobalClusterIdentifier',
+        ]
+      : [
+          'DBSnapshotIdentifier',
+          'SourceDBInstanceIdentifier',
+          'SourceDBClusterIdentifier',
+          'SourceDBInstanceAutomatedBackupsArn',
+          'SourceDbiResourceId',
+          'RestoreTime',
+          'UseLatestRestorableTime',
+        ]
     : rdsKind(resource) === 'cluster'
-      ? ['snapshot_identifier', 'restore_to_point_in_time', 's3_import', 'replication_source_identifier', 'global_cluster_identifier']
+      ? [
+          'snapshot_identifier',
+          'restore_to_point_in_time',
+          's3_import',
+          'replication_source_identifier',
+          'global_cluster_identifier',
+        ]
       : ['replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time', 's3_import'];
   return names.some((name) => isSet(resource, context, name));
 }
 
 /** Aurora Serverless v1 (`EngineMode: serverless`), which lacks several features (IAM auth, managed passwords). */
 export function isServerlessV1(resource: Resource, context: RuleContext): boolean {
-  return asString(context.resolve(property(resource, key(resource, 'EngineMode', 'engine_mode'))?.value))?.toLowerCase() === 'serverless';
+  return (
+    asString(context.resolve(property(resource, key(resource, 'EngineMode', 'engine_mode'))?.value))?.toLowerCase() ===
+    'serverless'
+  );
 }

@@ -10,7 +10,11 @@ export function unitValues(unit: IacUnit): Value[] {
   const values: Value[] = unit.resources.map((r) => r.properties);
   if (unit.kind === 'terraform') {
     values.push(...unit.outputs.flatMap((o) => (o.value ? [o.value] : [])));
-    values.push(...unit.locals.map((l) => l.value), ...unit.moduleCalls.map((m) => m.properties), ...unit.dataSources.map((d) => d.properties));
+    values.push(
+      ...unit.locals.map((l) => l.value),
+      ...unit.moduleCalls.map((m) => m.properties),
+      ...unit.dataSources.map((d) => d.properties),
+    );
   }
   return values;
 }
@@ -20,7 +24,11 @@ export function unitValues(unit: IacUnit): Value[] {
  * references, and interpolations inside strings (`!Sub "${Param}"`, `"${var.x}"`). A read may be
  * counted twice (in a function's arguments and its text), which only makes callers more careful.
  */
-export function countReads(unit: IacUnit, matches: (target: string, attribute: string | undefined) => boolean, text: string): number {
+export function countReads(
+  unit: IacUnit,
+  matches: (target: string, attribute: string | undefined) => boolean,
+  text: string,
+): number {
   let count = 0;
   const visit = (value: Value, depth: number): void => {
     if (depth > 64) return;
@@ -93,7 +101,12 @@ function readIndex(context: RuleContext): ReadIndex {
  * `countReads` for reads of one `target` (optionally only those whose attribute `attributeMatches`),
  * answered from an index of the unit's reads built once per unit: linear however many resources ask.
  */
-export function countReadsOf(context: RuleContext, target: string, text: string, attributeMatches: (attribute: string | undefined) => boolean = () => true): number {
+export function countReadsOf(
+  context: RuleContext,
+  target: string,
+  text: string,
+  attributeMatches: (attribute: string | undefined) => boolean = () => true,
+): number {
   const index = readIndex(context);
   let count = 0;
   for (const attribute of index.references.get(target) ?? []) if (attributeMatches(attribute)) count++;

@@ -31,7 +31,13 @@ export interface Companions {
  * `nameAttribute` is the owner's own name attribute, for companions that name it literally
  * (`bucket = "my-logs"`) or through the same variable (`bucket = var.name` on both).
  */
-export function companionsOf(owner: Resource, context: RuleContext, type: string, attribute: string | string[], nameAttribute: string): Companions {
+export function companionsOf(
+  owner: Resource,
+  context: RuleContext,
+  type: string,
+  attribute: string | string[],
+  nameAttribute: string,
+): Companions {
   const path = typeof attribute === 'string' ? [attribute] : attribute;
   const index = companionIndex(context, type, path);
   // What `designates` decides for each candidate, answered from the index: a candidate that refers
@@ -44,7 +50,10 @@ export function companionsOf(owner: Resource, context: RuleContext, type: string
   const matched: number[] = [];
   let looseMatches = 0;
   for (const i of index.byTarget.get(owner.id) ?? []) if (i !== self) matched.push(i);
-  const loose = [...(literalName !== undefined ? (index.byLiteralName.get(literalName) ?? []) : []), ...(ownerName ? (index.bySourceText.get(sourceText(ownerName)) ?? []) : [])];
+  const loose = [
+    ...(literalName !== undefined ? (index.byLiteralName.get(literalName) ?? []) : []),
+    ...(ownerName ? (index.bySourceText.get(sourceText(ownerName)) ?? []) : []),
+  ];
   for (const i of loose) {
     if (i === self) continue;
     matched.push(i);
@@ -74,7 +83,15 @@ interface CompanionIndex {
 function companionIndex(context: RuleContext, type: string, path: string[]): CompanionIndex {
   return context.memo(`s3:companions:${type}:${path.join('.')}`, () => {
     const candidates = resourcesOfType(context, type);
-    const index: CompanionIndex = { candidates, position: new Map(), byTarget: new Map(), byLiteralName: new Map(), bySourceText: new Map(), loose: 0, isLoose: [] };
+    const index: CompanionIndex = {
+      candidates,
+      position: new Map(),
+      byTarget: new Map(),
+      byLiteralName: new Map(),
+      bySourceText: new Map(),
+      loose: 0,
+      isLoose: [],
+    };
     const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
       const list = map.get(key);
       if (list) list.push(i);
@@ -124,7 +141,12 @@ export function bucketNameKey(bucket: Resource): string {
  * - anything else unknown: yes when written exactly like the owner's name (`var.name` on both),
  *   maybe when the owner's name is unknown too, otherwise no.
  */
-export function designates(value: Value | undefined, owner: Resource, nameAttribute: string, context: RuleContext): Match {
+export function designates(
+  value: Value | undefined,
+  owner: Resource,
+  nameAttribute: string,
+  context: RuleContext,
+): Match {
   const resolved = context.resolve(value);
   if (!resolved) return 'no';
   const targets = referencedTargets(resolved);
@@ -178,7 +200,10 @@ export function isAccessLogTarget(bucket: Resource, context: RuleContext): boole
   const name = bucketNameKey(bucket);
   if (isCloudFormation(bucket)) {
     if (asString(context.resolve(property(bucket, 'AccessControl')?.value)) === 'LogDeliveryWrite') return true;
-    return companionsOf(bucket, context, 'AWS::S3::Bucket', ['LoggingConfiguration', 'DestinationBucketName'], name).found.length > 0;
+    return (
+      companionsOf(bucket, context, 'AWS::S3::Bucket', ['LoggingConfiguration', 'DestinationBucketName'], name).found
+        .length > 0
+    );
   }
   const acls = [bucket, ...bucketCompanions(bucket, context, 'aws_s3_bucket_acl').found];
   if (acls.some((r) => asString(context.resolve(property(r, 'acl')?.value)) === 'log-delivery-write')) return true;
@@ -192,7 +217,9 @@ export function isAccessLogTarget(bucket: Resource, context: RuleContext): boole
 export function designatedResource(companion: Resource, attribute: string, context: RuleContext): Resource | undefined {
   const value = context.resolve(property(companion, attribute)?.value);
   if (!value) return undefined;
-  const targets = [...referencedTargets(value)].map((t) => context.resourceById(t)).filter((r): r is Resource => r !== undefined);
+  const targets = [...referencedTargets(value)]
+    .map((t) => context.resourceById(t))
+    .filter((r): r is Resource => r !== undefined);
   return targets.length === 1 ? targets[0] : undefined;
 }
 
@@ -202,10 +229,16 @@ export function designatedResource(companion: Resource, attribute: string, conte
  * the flag of the `aws_s3_bucket_public_access_block` for the same bucket. Undefined when not
  * declared or not known.
  */
-export function publicAccessFlag(resource: Resource, context: RuleContext, flag: 'IgnorePublicAcls' | 'RestrictPublicBuckets'): boolean | undefined {
+export function publicAccessFlag(
+  resource: Resource,
+  context: RuleContext,
+  flag: 'IgnorePublicAcls' | 'RestrictPublicBuckets',
+): boolean | undefined {
   if (isCloudFormation(resource)) {
     const bucket = bucketOf(resource, context);
-    return bucket ? asBoolean(context.resolve(property(bucket, 'PublicAccessBlockConfiguration', flag)?.value)) : undefined;
+    return bucket
+      ? asBoolean(context.resolve(property(bucket, 'PublicAccessBlockConfiguration', flag)?.value))
+      : undefined;
   }
   const terraformFlag = flag === 'IgnorePublicAcls' ? 'ignore_public_acls' : 'restrict_public_buckets';
   const blocks = sameBucketCompanions(resource, context, 'aws_s3_bucket_public_access_block');
@@ -219,11 +252,21 @@ export function publicAccessFlag(resource: Resource, context: RuleContext, flag:
  */
 export function aclsDisabled(resource: Resource, context: RuleContext): boolean {
   if (isCloudFormation(resource)) {
-    const rules = context.resolve(property(bucketOf(resource, context) ?? resource, 'OwnershipControls', 'Rules')?.value);
-    return rules?.kind === 'list' && rules.items.some((r) => r.kind === 'map' && asString(context.resolve(getProperty(r, 'ObjectOwnership')?.value)) === 'BucketOwnerEnforced');
+    const rules = context.resolve(
+      property(bucketOf(resource, context) ?? resource, 'OwnershipControls', 'Rules')?.value,
+    );
+    return (
+      rules?.kind === 'list' &&
+      rules.items.some(
+        (r) =>
+          r.kind === 'map' &&
+          asString(context.resolve(getProperty(r, 'ObjectOwnership')?.value)) === 'BucketOwnerEnforced',
+      )
+    );
   }
   return sameBucketCompanions(resource, context, 'aws_s3_bucket_ownership_controls').some(
-    (controls) => asString(context.resolve(property(controls, 'rule', 'object_ownership')?.value)) === 'BucketOwnerEnforced',
+    (controls) =>
+      asString(context.resolve(property(controls, 'rule', 'object_ownership')?.value)) === 'BucketOwnerEnforced',
   );
 }
 
@@ -249,7 +292,8 @@ function sameBucket(a: Value | undefined, b: Value | undefined, context: RuleCon
   const left = context.resolve(a);
   const right = context.resolve(b);
   if (!left || !right) return false;
-  if (left.kind === 'literal' || right.kind === 'literal') return asString(left) !== undefined && asString(left) === asString(right);
+  if (left.kind === 'literal' || right.kind === 'literal')
+    return asString(left) !== undefined && asString(left) === asString(right);
   const targets = referencedTargets(right);
   return [...referencedTargets(left)].some((t) => targets.has(t));
 }
@@ -265,14 +309,17 @@ export function handedOver(bucket: Resource, context: RuleContext): boolean {
     return unit.moduleCalls.some((call) => referencedTargets(call.properties).has(bucket.id));
   }
   if (unit.transforms.some((t) => !AWS_TRANSFORMS.has(t))) return true;
-  const opaque = context.memo('s3:opaque-types', () => [...new Set(unit.resources.map((r) => r.type).filter((t) => OPAQUE_CLOUDFORMATION_TYPE.test(t)))]);
+  const opaque = context.memo('s3:opaque-types', () => [
+    ...new Set(unit.resources.map((r) => r.type).filter((t) => OPAQUE_CLOUDFORMATION_TYPE.test(t))),
+  ]);
   return opaque.length > 0 && context.referencing(bucket, opaque).length > 0;
 }
 
 /** Transforms AWS runs, which do not add bucket policies on their own. */
 const AWS_TRANSFORMS = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions', 'AWS::CodeDeployBlueGreen']);
 
-const OPAQUE_CLOUDFORMATION_TYPE = /^(AWS::CloudFormation::Stack|AWS::Serverless::Application|AWS::CloudFormation::CustomResource|Custom::.+|.+::MODULE)$/;
+const OPAQUE_CLOUDFORMATION_TYPE =
+  /^(AWS::CloudFormation::Stack|AWS::Serverless::Application|AWS::CloudFormation::CustomResource|Custom::.+|.+::MODULE)$/;
 
 /**
  * True when a CloudFormation resource's whole `Properties` is an intrinsic (`Properties: !If […]`):

@@ -8,14 +8,22 @@ import type { RuleContext, RuleReport } from '../rule';
 import { isCloudFormation } from '../values';
 import { absentRange, booleanOf, compareVersions, readSetting, stringOf, versionNumbers } from './managed-settings';
 
-export const SEARCH_DOMAIN_TYPES = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain', 'aws_opensearch_domain', 'aws_elasticsearch_domain'] as const;
+export const SEARCH_DOMAIN_TYPES = [
+  'AWS::OpenSearchService::Domain',
+  'AWS::Elasticsearch::Domain',
+  'aws_opensearch_domain',
+  'aws_elasticsearch_domain',
+] as const;
 
 /** The paths of the settings the rules read, per language. */
 export const SEARCH_PATHS = {
   atRest: { cfn: ['EncryptionAtRestOptions', 'Enabled'], tf: ['encrypt_at_rest', 'enabled'] },
   nodeToNode: { cfn: ['NodeToNodeEncryptionOptions', 'Enabled'], tf: ['node_to_node_encryption', 'enabled'] },
   enforceHttps: { cfn: ['DomainEndpointOptions', 'EnforceHTTPS'], tf: ['domain_endpoint_options', 'enforce_https'] },
-  tlsPolicy: { cfn: ['DomainEndpointOptions', 'TLSSecurityPolicy'], tf: ['domain_endpoint_options', 'tls_security_policy'] },
+  tlsPolicy: {
+    cfn: ['DomainEndpointOptions', 'TLSSecurityPolicy'],
+    tf: ['domain_endpoint_options', 'tls_security_policy'],
+  },
 } as const;
 
 export type SearchSetting = keyof typeof SEARCH_PATHS;
@@ -42,11 +50,17 @@ export function domainKind(resource: Resource): string {
  * it cannot be known). Encryption at rest needs Elasticsearch 5.1+, node-to-node encryption
  * Elasticsearch 6.0+ (every OpenSearch version has both), and neither runs on T2 or M3 instances.
  */
-export function encryptionBlocker(resource: Resource, context: RuleContext, feature: 'atRest' | 'nodeToNode'): string | undefined {
+export function encryptionBlocker(
+  resource: Resource,
+  context: RuleContext,
+  feature: 'atRest' | 'nodeToNode',
+): string | undefined {
   const version = elasticsearchVersion(resource, context);
   const minimum = feature === 'atRest' ? [5, 1] : [6, 0];
   if (version && compareVersions(version.numbers, minimum) < 0) {
-    const which = version.defaulted ? `Elasticsearch ${version.text} (the default when no version is set)` : `Elasticsearch ${version.text}`;
+    const which = version.defaulted
+      ? `Elasticsearch ${version.text} (the default when no version is set)`
+      : `Elasticsearch ${version.text}`;
     return `${which} cannot use it: upgrade to Elasticsearch ${minimum.join('.')} or later, or to OpenSearch, first.`;
   }
   const instanceType = dataInstanceType(resource, context);
@@ -61,11 +75,16 @@ export function encryptionBlocker(resource: Resource, context: RuleContext, feat
  * Elasticsearch resources create Elasticsearch 1.5 when no version is written (the API default);
  * an OpenSearch Service domain without a version gets the latest OpenSearch.
  */
-function elasticsearchVersion(resource: Resource, context: RuleContext): { text: string; numbers: number[]; defaulted: boolean } | undefined {
+function elasticsearchVersion(
+  resource: Resource,
+  context: RuleContext,
+): { text: string; numbers: number[]; defaulted: boolean } | undefined {
   let text: string | undefined;
   let defaulted = false;
   if (LEGACY_TYPES.includes(resource.type)) {
-    const setting = stringOf(readSetting(resource, context, [isCloudFormation(resource) ? 'ElasticsearchVersion' : 'elasticsearch_version']));
+    const setting = stringOf(
+      readSetting(resource, context, [isCloudFormation(resource) ? 'ElasticsearchVersion' : 'elasticsearch_version']),
+    );
     if (setting === 'unknown') return undefined;
     defaulted = setting === 'absent';
     text = defaulted ? '1.5' : setting;
@@ -94,7 +113,12 @@ function literal(resource: Resource, context: RuleContext, name: string): string
  * The shared check of the two encryption switches (at rest, node to node): both default to off,
  * so an absent or false `Enabled` is reported; the fix turns it on unless the domain cannot.
  */
-export function checkEncryptionSwitch(resource: Resource, context: RuleContext, feature: 'atRest' | 'nodeToNode', describe: DescribeSwitch): RuleReport[] {
+export function checkEncryptionSwitch(
+  resource: Resource,
+  context: RuleContext,
+  feature: 'atRest' | 'nodeToNode',
+  describe: DescribeSwitch,
+): RuleReport[] {
   const path = searchPath(resource, feature);
   const setting = readSetting(resource, context, path);
   const enabled = booleanOf(setting);
@@ -105,7 +129,13 @@ export function checkEncryptionSwitch(resource: Resource, context: RuleContext, 
   if (setting.state === 'set') {
     return [{ message: `${describe.off(subject)}${tail}`, range: setting.property.value.range, fixable: !blocker }];
   }
-  return [{ message: `${describe.unset(subject, path.join('.'))}${tail}`, range: absentRange(resource, path), fixable: !blocker }];
+  return [
+    {
+      message: `${describe.unset(subject, path.join('.'))}${tail}`,
+      range: absentRange(resource, path),
+      fixable: !blocker,
+    },
+  ];
 }
 
 export interface DescribeSwitch {

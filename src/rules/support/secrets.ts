@@ -33,7 +33,8 @@ const SECRET_PROPERTY_ENDINGS = [
 ];
 
 /** Names that end like a secret but are not one: idempotency and paging tokens, custom resource targets, switches, public keys. */
-const NOT_SECRET_PROPERTIES = /^(client(request)?token|idempotencytoken|nexttoken|continuationtoken|paginationtoken|servicetoken|generatesecret)$|public/;
+const NOT_SECRET_PROPERTIES =
+  /^(client(request)?token|idempotencytoken|nexttoken|continuationtoken|paginationtoken|servicetoken|generatesecret)$|public/;
 
 /** True when a property (or environment variable, or option) name says its value is a secret. */
 export function isSecretPropertyName(name: string): boolean {
@@ -43,7 +44,17 @@ export function isSecretPropertyName(name: string): boolean {
 }
 
 /** Parts of a parameter name that say its value is a secret. */
-const SECRET_PARAMETER_WORDS = ['password', 'passwd', 'passphrase', 'pwd', 'secret', 'token', 'apikey', 'privatekey', 'keymaterial'];
+const SECRET_PARAMETER_WORDS = [
+  'password',
+  'passwd',
+  'passphrase',
+  'pwd',
+  'secret',
+  'token',
+  'apikey',
+  'privatekey',
+  'keymaterial',
+];
 
 /**
  * Endings that make a secret-sounding parameter name about something else: the secret's ARN, name,
@@ -71,7 +82,12 @@ export function isSecretParameterName(name: string): boolean {
 const PLACEHOLDER =
   /^(<[\w .:-]*>|\{[\w .-]*\}|\[[\w .-]*\]|\$\{.*\}|\$\(.*\)|%.*%|x{3,}|\*{3,}|\.{3,}|-+|#+|change[-_ ]?(me|it|this)|todo|tbd|placeholder|dummy|example|redacted|none|null|nil|undefined|n\/a|true|false|yes|no|seconds|minutes|hours|days)$/i;
 /** `your-token`, `REPLACE_ME_TOKEN`, `YourPasswordHere`, `PUT_TOKEN_HERE` (a real `Enterprise2024!` is not one). */
-const PLACEHOLDER_WORDS = [/^(your|replace|insert|enter|put|fill)[-_ ]/i, /^(Your|YOUR|Replace|REPLACE|Insert|INSERT)[A-Z]/, /[-_ ]here$/i, /[a-z]Here$/];
+const PLACEHOLDER_WORDS = [
+  /^(your|replace|insert|enter|put|fill)[-_ ]/i,
+  /^(Your|YOUR|Replace|REPLACE|Insert|INSERT)[A-Z]/,
+  /[-_ ]here$/i,
+  /[a-z]Here$/,
+];
 
 /** An SSM parameter path such as `/prod/db/password`: the name of where the secret lives, not the secret. */
 const PARAMETER_PATH = /^\/[\w.-]+(\/[\w.-]+)+$/;

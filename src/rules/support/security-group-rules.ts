@@ -42,9 +42,21 @@ export interface SecurityGroupRule {
   inline: boolean;
 }
 
-export const SECURITY_GROUP_TYPES: readonly string[] = ['AWS::EC2::SecurityGroup', 'aws_security_group', 'aws_default_security_group'];
-export const INGRESS_RULE_TYPES: readonly string[] = ['AWS::EC2::SecurityGroupIngress', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule'];
-export const EGRESS_RULE_TYPES: readonly string[] = ['AWS::EC2::SecurityGroupEgress', 'aws_security_group_rule', 'aws_vpc_security_group_egress_rule'];
+export const SECURITY_GROUP_TYPES: readonly string[] = [
+  'AWS::EC2::SecurityGroup',
+  'aws_security_group',
+  'aws_default_security_group',
+];
+export const INGRESS_RULE_TYPES: readonly string[] = [
+  'AWS::EC2::SecurityGroupIngress',
+  'aws_security_group_rule',
+  'aws_vpc_security_group_ingress_rule',
+];
+export const EGRESS_RULE_TYPES: readonly string[] = [
+  'AWS::EC2::SecurityGroupEgress',
+  'aws_security_group_rule',
+  'aws_vpc_security_group_egress_rule',
+];
 
 /** Every resource type that can hold an ingress rule. */
 export const INGRESS_TYPES: readonly string[] = [...SECURITY_GROUP_TYPES, ...INGRESS_RULE_TYPES];
@@ -62,16 +74,37 @@ interface EntryKeys {
   cidrLists: string[];
 }
 
-const CFN_KEYS: EntryKeys = { protocol: 'IpProtocol', fromPort: 'FromPort', toPort: 'ToPort', cidr: ['CidrIp', 'CidrIpv6'], cidrLists: [] };
-const TF_KEYS: EntryKeys = { protocol: 'protocol', fromPort: 'from_port', toPort: 'to_port', cidr: [], cidrLists: ['cidr_blocks', 'ipv6_cidr_blocks'] };
-const TF_VPC_RULE_KEYS: EntryKeys = { protocol: 'ip_protocol', fromPort: 'from_port', toPort: 'to_port', cidr: ['cidr_ipv4', 'cidr_ipv6'], cidrLists: [] };
+const CFN_KEYS: EntryKeys = {
+  protocol: 'IpProtocol',
+  fromPort: 'FromPort',
+  toPort: 'ToPort',
+  cidr: ['CidrIp', 'CidrIpv6'],
+  cidrLists: [],
+};
+const TF_KEYS: EntryKeys = {
+  protocol: 'protocol',
+  fromPort: 'from_port',
+  toPort: 'to_port',
+  cidr: [],
+  cidrLists: ['cidr_blocks', 'ipv6_cidr_blocks'],
+};
+const TF_VPC_RULE_KEYS: EntryKeys = {
+  protocol: 'ip_protocol',
+  fromPort: 'from_port',
+  toPort: 'to_port',
+  cidr: ['cidr_ipv4', 'cidr_ipv6'],
+  cidrLists: [],
+};
 
 /** The rules a resource itself holds, one entry per CIDR. */
 export function securityGroupRules(resource: Resource, context: RuleContext): SecurityGroupRule[] {
   const reader = new RuleReader(resource, context);
   switch (resource.type) {
     case 'AWS::EC2::SecurityGroup':
-      return [...reader.cfnInline('SecurityGroupIngress', 'ingress'), ...reader.cfnInline('SecurityGroupEgress', 'egress')];
+      return [
+        ...reader.cfnInline('SecurityGroupIngress', 'ingress'),
+        ...reader.cfnInline('SecurityGroupEgress', 'egress'),
+      ];
     case 'AWS::EC2::SecurityGroupIngress':
       return reader.entry(resource.properties, 'ingress', CFN_KEYS, reader.groupFrom('GroupId', 'GroupName'), false);
     case 'AWS::EC2::SecurityGroupEgress':
@@ -85,9 +118,21 @@ export function securityGroupRules(resource: Resource, context: RuleContext): Se
       return reader.entry(resource.properties, type, TF_KEYS, reader.groupFrom('security_group_id'), false);
     }
     case 'aws_vpc_security_group_ingress_rule':
-      return reader.entry(resource.properties, 'ingress', TF_VPC_RULE_KEYS, reader.groupFrom('security_group_id'), false);
+      return reader.entry(
+        resource.properties,
+        'ingress',
+        TF_VPC_RULE_KEYS,
+        reader.groupFrom('security_group_id'),
+        false,
+      );
     case 'aws_vpc_security_group_egress_rule':
-      return reader.entry(resource.properties, 'egress', TF_VPC_RULE_KEYS, reader.groupFrom('security_group_id'), false);
+      return reader.entry(
+        resource.properties,
+        'egress',
+        TF_VPC_RULE_KEYS,
+        reader.groupFrom('security_group_id'),
+        false,
+      );
     default:
       return [];
   }
@@ -128,7 +173,13 @@ export function coversPort(rule: SecurityGroupRule, port: number, protocols: rea
 export function opensEveryPort(rule: SecurityGroupRule): boolean {
   if (rule.protocol === 'all') return true;
   if (rule.protocol !== 'tcp' && rule.protocol !== 'udp') return false;
-  return rule.fromPort !== undefined && rule.toPort !== undefined && rule.fromPort >= 0 && rule.fromPort <= 1 && rule.toPort >= 65535;
+  return (
+    rule.fromPort !== undefined &&
+    rule.toPort !== undefined &&
+    rule.fromPort >= 0 &&
+    rule.fromPort <= 1 &&
+    rule.toPort >= 65535
+  );
 }
 
 /** "Security group 'web'" for inline rules, "Ingress rule 'ssh'" for standalone ones. */
@@ -150,7 +201,14 @@ export function describePorts(rule: SecurityGroupRule): string {
 
 // ---------------------------------------------------------------------------------------------
 
-const PROTOCOL_NAMES: Record<string, string> = { '-1': 'all', all: 'all', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
+const PROTOCOL_NAMES: Record<string, string> = {
+  '-1': 'all',
+  all: 'all',
+  '6': 'tcp',
+  '17': 'udp',
+  '1': 'icmp',
+  '58': 'icmpv6',
+};
 
 class RuleReader {
   constructor(
@@ -162,7 +220,9 @@ class RuleReader {
   cfnInline(key: string, direction: Direction): SecurityGroupRule[] {
     const list = this.context.resolve(getProperty(this.resource.properties, key)?.value);
     if (list?.kind !== 'list') return [];
-    return list.items.flatMap((item) => (item.kind === 'map' ? this.entry(item, direction, CFN_KEYS, this.resource, true) : []));
+    return list.items.flatMap((item) =>
+      item.kind === 'map' ? this.entry(item, direction, CFN_KEYS, this.resource, true) : [],
+    );
   }
 
   /** `ingress { … }` blocks (repeated properties) or `ingress = [{ … }]`; `dynamic "ingress"` is unknown. */
@@ -172,7 +232,9 @@ class RuleReader {
       const entries = value?.kind === 'list' ? value.items : value ? [value] : [];
       // Rules read from a variable's default are reported at the reference, in this resource's file.
       const anchor = value === property.value ? undefined : property.value;
-      return entries.flatMap((entry) => (entry.kind === 'map' ? this.entry(entry, direction, TF_KEYS, this.resource, true, anchor) : []));
+      return entries.flatMap((entry) =>
+        entry.kind === 'map' ? this.entry(entry, direction, TF_KEYS, this.resource, true, anchor) : [],
+      );
     });
   }
 
@@ -187,7 +249,14 @@ class RuleReader {
     return undefined;
   }
 
-  entry(map: MapValue, direction: Direction, keys: EntryKeys, group: Resource | undefined, inline: boolean, anchor?: Value): SecurityGroupRule[] {
+  entry(
+    map: MapValue,
+    direction: Direction,
+    keys: EntryKeys,
+    group: Resource | undefined,
+    inline: boolean,
+    anchor?: Value,
+  ): SecurityGroupRule[] {
     const read = (key: string) => this.context.resolve(map.properties.find((p) => p.key === key)?.value);
     const protocolText = asString(read(keys.protocol))?.trim().toLowerCase();
     const common = {
@@ -235,7 +304,10 @@ class RuleReader {
 
   /** A CIDR read from `value`, reported at `written` (the text in this resource that led to it). */
   private cidrValue(value: Value, written: Value): CidrValue {
-    const cidr: CidrValue = { cidr: value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined, range: written.range };
+    const cidr: CidrValue = {
+      cidr: value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined,
+      range: written.range,
+    };
     if (value !== written && written.kind === 'reference') cidr.via = describeReference(written, this.resource);
     return cidr;
   }

@@ -19,11 +19,14 @@ export function isSet(resource: Resource, context: RuleContext, name: string): b
 
 /** A boolean property: missing (the default applies), unknown, or set to a value. */
 export type BooleanSetting =
-  | { state: 'missing' }
-  | { state: 'unknown' }
-  | { state: 'set'; value: boolean; property: Property };
+  { state: 'missing' } | { state: 'unknown' } | { state: 'set'; value: boolean; property: Property };
 
-export function booleanSetting(resource: Resource, context: RuleContext, cloudFormation: string, terraform: string): BooleanSetting {
+export function booleanSetting(
+  resource: Resource,
+  context: RuleContext,
+  cloudFormation: string,
+  terraform: string,
+): BooleanSetting {
   const setting = property(resource, key(resource, cloudFormation, terraform));
   if (!setting) return { state: 'missing' };
   const resolved = context.resolve(setting.value);

@@ -40,7 +40,11 @@ export function readUserData(resource: Resource, context: RuleContext): UserData
 }
 
 /** A literal may be base64 (CloudFormation requires it; so do `user_data_base64` and launch templates). */
-function topLevelText(value: Value, context: RuleContext, resource: Resource): { text: string; decoded: boolean } | undefined {
+function topLevelText(
+  value: Value,
+  context: RuleContext,
+  resource: Resource,
+): { text: string; decoded: boolean } | undefined {
   const resolved = context.resolve(value);
   if (resolved?.kind === 'literal' && typeof resolved.value === 'string') {
     const decoded = decodeBase64Text(resolved.value);
@@ -82,7 +86,9 @@ function unresolvableText(value: UnresolvableValue, context: RuleContext, resour
     }
     case 'function:base64encode':
     case 'function:base64gzip':
-      return args?.kind === 'list' && args.items.length === 1 ? knownText(args.items[0], context, resource, depth) : GAP;
+      return args?.kind === 'list' && args.items.length === 1
+        ? knownText(args.items[0], context, resource, depth)
+        : GAP;
     case 'template': {
       const source = sourceText(value, context, resource);
       return source === undefined ? GAP : terraformTemplateText(source);
@@ -102,7 +108,10 @@ function subText(template: string): string {
  * file of the module (a `local`), so the file whose text at that range starts with the excerpt wins.
  */
 function sourceText(value: UnresolvableValue, context: RuleContext, resource: Resource): string | undefined {
-  const files = context.unit.kind === 'terraform' ? [resource.file, ...context.unit.files.filter((f) => f !== resource.file)] : [resource.file];
+  const files =
+    context.unit.kind === 'terraform'
+      ? [resource.file, ...context.unit.files.filter((f) => f !== resource.file)]
+      : [resource.file];
   const excerpt = value.text.endsWith('…') ? value.text.slice(0, -1) : value.text;
   for (const file of files) {
     const text = context.text(file);
@@ -122,7 +131,9 @@ function terraformTemplateText(source: string): string {
     body = source.slice(heredoc[0].length);
     body = body.slice(0, Math.max(0, body.lastIndexOf('\n')));
   } else if (source.startsWith('"')) {
-    body = source.slice(1, source.endsWith('"') ? -1 : undefined).replace(/\\(["\\nrt])/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c);
+    body = source
+      .slice(1, source.endsWith('"') ? -1 : undefined)
+      .replace(/\\(["\\nrt])/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c);
   } else {
     return GAP;
   }
@@ -191,13 +202,15 @@ export interface Secret {
 
 const ACCESS_KEY_ID = /(?<![A-Za-z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
 /** `AWS_SECRET_ACCESS_KEY=…`, `aws_secret_access_key = …`, `aws configure set aws_secret_access_key …`, `"SecretAccessKey": "…"`. */
-const SECRET_ACCESS_KEY = /(?<![A-Za-z0-9_])((?:aws_?)?secret_?access_?key)["']?(?:\s*[:=]\s*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
+const SECRET_ACCESS_KEY =
+  /(?<![A-Za-z0-9_])((?:aws_?)?secret_?access_?key)["']?(?:\s*[:=]\s*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
 const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
 /**
  * `DB_PASSWORD=s3cret`, `--master-password 'x'`, `password: x` (cloud-config). The name must end in
  * password/passwd; the value must be written out: not `$VAR`, `$(cmd)`, `${…}`, a path or a flag.
  */
-const PASSWORD = /(?<![A-Za-z0-9_])([A-Za-z0-9_.-]*(?:password|passwd))["']?(?:[ \t]*=[ \t]*|:[ \t]+)(?:"([^"\s\u0000]+)"|'([^'\s\u0000]+)'|([^\s"'\u0000;&|)]+))/gi;
+const PASSWORD =
+  /(?<![A-Za-z0-9_])([A-Za-z0-9_.-]*(?:password|passwd))["']?(?:[ \t]*=[ \t]*|:[ \t]+)(?:"([^"\s\u0000]+)"|'([^'\s\u0000]+)'|([^\s"'\u0000;&|)]+))/gi;
 const NOT_A_PASSWORD = /^(?:[$%<({[`/~*]|true$|false$|null$|none$|yes$|no$)/i;
 
 /** Every distinct credential written in the text. */
@@ -212,14 +225,32 @@ export function findSecrets(text: string): Secret[] {
   };
   for (const m of text.matchAll(ACCESS_KEY_ID)) {
     const temporary = m[1] === 'ASIA';
-    add({ kind: 'access-key-id', description: temporary ? `temporary AWS credentials (${m[1]}…)` : `an AWS access key id (${m[1]}…)`, match: m[0], valueStart: 0, valueEnd: m[0].length });
+    add({
+      kind: 'access-key-id',
+      description: temporary ? `temporary AWS credentials (${m[1]}…)` : `an AWS access key id (${m[1]}…)`,
+      match: m[0],
+      valueStart: 0,
+      valueEnd: m[0].length,
+    });
   }
   for (const m of text.matchAll(SECRET_ACCESS_KEY)) {
     const start = m[0].length - m[2].length;
-    add({ kind: 'secret-access-key', description: `an AWS secret access key (assigned to ${m[1]})`, match: m[0], valueStart: start, valueEnd: m[0].length });
+    add({
+      kind: 'secret-access-key',
+      description: `an AWS secret access key (assigned to ${m[1]})`,
+      match: m[0],
+      valueStart: start,
+      valueEnd: m[0].length,
+    });
   }
   for (const m of text.matchAll(PRIVATE_KEY)) {
-    add({ kind: 'private-key', description: `a private key (${m[0]})`, match: m[0], valueStart: 0, valueEnd: m[0].length });
+    add({
+      kind: 'private-key',
+      description: `a private key (${m[0]})`,
+      match: m[0],
+      valueStart: 0,
+      valueEnd: m[0].length,
+    });
   }
   for (const m of text.matchAll(PASSWORD)) {
     const value = m[2] ?? m[3] ?? m[4];
@@ -227,7 +258,13 @@ export function findSecrets(text: string): Secret[] {
     // A value that runs into a deploy-time gap is only partly known.
     if (value.length < 3 || NOT_A_PASSWORD.test(value) || (m[4] !== undefined && text[end] === GAP)) continue;
     const valueEnd = m[4] !== undefined ? m[0].length : m[0].length - 1;
-    add({ kind: 'password', description: `a password (assigned to ${m[1]})`, match: m[0], valueStart: valueEnd - value.length, valueEnd });
+    add({
+      kind: 'password',
+      description: `a password (assigned to ${m[1]})`,
+      match: m[0],
+      valueStart: valueEnd - value.length,
+      valueEnd,
+    });
   }
   return found;
 }
@@ -241,7 +278,12 @@ export function holdsAwsKeys(secrets: readonly Secret[]): boolean {
  * The source range of a secret inside its user data property, when it is written there verbatim
  * (not base64-encoded, not split by escapes); otherwise undefined and the caller points at the value.
  */
-export function locateSecret(secret: Secret, userData: UserData, context: RuleContext, resource: Resource): Range | undefined {
+export function locateSecret(
+  secret: Secret,
+  userData: UserData,
+  context: RuleContext,
+  resource: Resource,
+): Range | undefined {
   if (userData.decoded) return undefined;
   const text = context.text(resource.file);
   if (text === undefined) return undefined;

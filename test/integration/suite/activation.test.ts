@@ -31,7 +31,9 @@ describe('extension', () => {
   it('explains a resource type in a Markdown document', async () => {
     await vscode.commands.executeCommand('srlens.explainType', 'AWS::RDS::DBInstance');
     const doc = await waitFor('the explanation document', () =>
-      vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().startsWith('# AWS::RDS::DBInstance')),
+      vscode.workspace.textDocuments.find(
+        (d) => d.languageId === 'markdown' && d.getText().startsWith('# AWS::RDS::DBInstance'),
+      ),
     );
     assert.match(doc.getText(), /\| Concern \| Owner \| Why \|/);
     assert.match(doc.getText(), /\| You \|/);
@@ -44,10 +46,21 @@ describe('extension', () => {
  * VS Code does not expose them.
  */
 function activationMarks(id: string): { loadMs: number; activateMs: number; totalMs: number } | undefined {
-  const perf = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
+  const perf = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } })
+    .MonacoPerformanceMarks;
   if (typeof perf?.getMarks !== 'function') return undefined;
   const at = (name: string) => perf.getMarks().find((m) => m.name === `code/extHost/${name}/${id}`)?.startTime;
-  const [willLoad, didLoad, willActivate, didActivate] = ['willLoadExtensionCode', 'didLoadExtensionCode', 'willActivateExtension', 'didActivateExtension'].map(at);
-  if (willLoad === undefined || didLoad === undefined || willActivate === undefined || didActivate === undefined) return undefined;
-  return { loadMs: Math.round(didLoad - willLoad), activateMs: Math.round(didActivate - willActivate), totalMs: Math.round(didActivate - willLoad) };
+  const [willLoad, didLoad, willActivate, didActivate] = [
+    'willLoadExtensionCode',
+    'didLoadExtensionCode',
+    'willActivateExtension',
+    'didActivateExtension',
+  ].map(at);
+  if (willLoad === undefined || didLoad === undefined || willActivate === undefined || didActivate === undefined)
+    return undefined;
+  return {
+    loadMs: Math.round(didLoad - willLoad),
+    activateMs: Math.round(didActivate - willActivate),
+    totalMs: Math.round(didActivate - willLoad),
+  };
 }

@@ -28,7 +28,10 @@ function waitForDiagnostic(uri: vscode.Uri, rule: string): Promise<vscode.Diagno
 }
 
 async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ??
+    []
+  );
 }
 
 function fullRange(doc: vscode.TextDocument): vscode.Range {
@@ -52,7 +55,12 @@ describe('code actions', () => {
     assert.equal(fix.title, 'Set StorageEncrypted to true');
     assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
     assert.equal(fix.isPreferred, true);
-    assert.ok(actions.some((a) => a.title === 'Suppress rds-storage-encryption for AppDatabase…' && a.command?.command === 'srlens.suppress'));
+    assert.ok(
+      actions.some(
+        (a) =>
+          a.title === 'Suppress rds-storage-encryption for AppDatabase…' && a.command?.command === 'srlens.suppress',
+      ),
+    );
     const explain = actions.find((a) => a.title === 'Explain who owns what for AWS::RDS::DBInstance');
     assert.ok(explain, 'an explanation is offered on the diagnostic');
     assert.equal(explain.command?.command, 'srlens.explainType');
@@ -60,7 +68,10 @@ describe('code actions', () => {
 
     assert.equal(await vscode.commands.executeCommand(fix.command!.command, ...(fix.command!.arguments ?? [])), true);
     assert.equal(doc.lineAt(diagnostic.range.start.line).text.trim(), 'StorageEncrypted: true');
-    await waitFor('the rds-storage-encryption diagnostic to clear', () => !diagnosticFor(doc.uri, 'rds-storage-encryption'));
+    await waitFor(
+      'the rds-storage-encryption diagnostic to clear',
+      () => !diagnosticFor(doc.uri, 'rds-storage-encryption'),
+    );
   });
 
   it('refuses a fix offered for an older version of the document', async () => {
@@ -79,21 +90,39 @@ describe('code actions', () => {
 
   it('offers an explanation on a resource type token', async () => {
     const doc = await open(QUICKFIX);
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('Type: AWS::RDS::DBInstance'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('Type: AWS::RDS::DBInstance'));
     const at = new vscode.Position(line, doc.lineAt(line).text.indexOf('AWS::') + 3);
     const actions = await actionsAt(doc.uri, new vscode.Range(at, at));
-    assert.ok(actions.some((a) => a.command?.command === 'srlens.explainType' && a.command.arguments?.[0] === 'AWS::RDS::DBInstance'), actions.map((a) => a.title).join(' | '));
+    assert.ok(
+      actions.some(
+        (a) => a.command?.command === 'srlens.explainType' && a.command.arguments?.[0] === 'AWS::RDS::DBInstance',
+      ),
+      actions.map((a) => a.title).join(' | '),
+    );
   });
 
   it('suppresses a rule for a YAML resource with a comment that gives the reason', async () => {
     const doc = await open(QUICKFIX);
     await waitForDiagnostic(doc.uri, 'rds-publicly-accessible');
-    const done = await vscode.commands.executeCommand('srlens.suppress', { uri: doc.uri.toString(), ruleId: 'rds-publicly-accessible', resource: 'AppDatabase', reason: 'demo database,\nno data' });
+    const done = await vscode.commands.executeCommand('srlens.suppress', {
+      uri: doc.uri.toString(),
+      ruleId: 'rds-publicly-accessible',
+      resource: 'AppDatabase',
+      reason: 'demo database,\nno data',
+    });
     assert.equal(done, true);
-    assert.ok(doc.getText().includes('\n  # srlens-ignore rds-publicly-accessible demo database, no data\n  AppDatabase:\n'), doc.getText());
+    assert.ok(
+      doc.getText().includes('\n  # srlens-ignore rds-publicly-accessible demo database, no data\n  AppDatabase:\n'),
+      doc.getText(),
+    );
     await waitFor('the suppressed diagnostic to clear', () => !diagnosticFor(doc.uri, 'rds-publicly-accessible'));
     assert.deepEqual(
-      srlensDiagnostics(doc.uri).filter((d) => ['unused-suppression', 'suppression-without-reason', 'parse-error'].includes(ruleId(d) ?? '')),
+      srlensDiagnostics(doc.uri).filter((d) =>
+        ['unused-suppression', 'suppression-without-reason', 'parse-error'].includes(ruleId(d) ?? ''),
+      ),
       [],
     );
   });
@@ -103,11 +132,22 @@ describe('code actions', () => {
     const diagnostic = await waitForDiagnostic(doc.uri, 'rds-storage-encryption');
     const actions = await actionsAt(doc.uri, diagnostic.range);
     assert.ok(actions.some((a) => a.title === 'Suppress rds-storage-encryption for ArchiveDatabase…'));
-    const done = await vscode.commands.executeCommand('srlens.suppress', { uri: doc.uri, ruleId: 'rds-storage-encryption', resource: 'ArchiveDatabase', reason: 'archive of "public" records' });
+    const done = await vscode.commands.executeCommand('srlens.suppress', {
+      uri: doc.uri,
+      ruleId: 'rds-storage-encryption',
+      resource: 'ArchiveDatabase',
+      reason: 'archive of "public" records',
+    });
     assert.equal(done, true);
     const metadata = JSON.parse(doc.getText()).Resources.ArchiveDatabase.Metadata;
-    assert.deepEqual(metadata, { Owner: 'records-team', srlens: { ignore: [{ rule: 'rds-storage-encryption', reason: 'archive of "public" records' }] } });
-    assert.ok(doc.getText().includes('\n        "Owner": "records-team",\n        "srlens": {\n'), 'two-space indentation kept');
+    assert.deepEqual(metadata, {
+      Owner: 'records-team',
+      srlens: { ignore: [{ rule: 'rds-storage-encryption', reason: 'archive of "public" records' }] },
+    });
+    assert.ok(
+      doc.getText().includes('\n        "Owner": "records-team",\n        "srlens": {\n'),
+      'two-space indentation kept',
+    );
     await waitFor('the suppressed diagnostic to clear', () => !diagnosticFor(doc.uri, 'rds-storage-encryption'));
   });
 
@@ -154,6 +194,9 @@ describe('code actions', () => {
   it('offers nothing for fix-all when nothing is fixable', async () => {
     const doc = await open(FIXALL);
     const actions = await actionsAt(doc.uri, fullRange(doc), 'source.fixAll.srlens');
-    assert.deepEqual(actions.map((a) => a.title), []);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [],
+    );
   });
 });

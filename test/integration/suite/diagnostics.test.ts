@@ -15,7 +15,10 @@ const KUBERNETES = ['kubernetes', 'deployment.yaml'];
 const WORKFLOW = ['.github', 'workflows', 'ci.yml'];
 
 /** Opens a file and waits for its rds-storage-encryption diagnostic (on `reportedOn`, default the same file). */
-async function openAndWait(file: string[], reportedOn = file): Promise<{ doc: vscode.TextDocument; diagnostic: vscode.Diagnostic; ms: number }> {
+async function openAndWait(
+  file: string[],
+  reportedOn = file,
+): Promise<{ doc: vscode.TextDocument; diagnostic: vscode.Diagnostic; ms: number }> {
   const started = Date.now();
   const doc = await vscode.workspace.openTextDocument(workspaceUri(...file));
   const target = workspaceUri(...reportedOn);

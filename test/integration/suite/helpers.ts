@@ -5,7 +5,11 @@ export const EXTENSION_ID = 'srlens.shared-responsibility-lens';
 export const RULE = 'rds-storage-encryption';
 
 /** Polls `probe` (sync or async) until it returns something other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -21,7 +21,8 @@ interface MatrixArgs {
 }
 
 /** `waitFor` with the longer wait a first hover (activation, parser load) may need. */
-const poll = <T,>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> => waitFor(what, probe, timeoutMs);
+const poll = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> =>
+  waitFor(what, probe, timeoutMs);
 
 async function open(file: string[]): Promise<vscode.TextDocument> {
   return vscode.workspace.openTextDocument(workspaceUri(...file));
@@ -40,13 +41,24 @@ function markdownOf(hovers: vscode.Hover[]): string[] {
 }
 
 /** Our hover's markdown at `position` (polled: the extension may still be activating). */
-async function hoverAt(doc: vscode.TextDocument, position: vscode.Position, marker: RegExp): Promise<{ markdown: string; hover: vscode.Hover }> {
-  return poll(`a hover matching ${marker} at ${doc.uri.path}:${position.line + 1}:${position.character + 1}`, async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
-    const hover = hovers.find((h) => markdownOf([h]).some((m) => marker.test(m)));
-    const markdown = hover && markdownOf([hover]).find((m) => marker.test(m));
-    return hover && markdown !== undefined ? { markdown, hover } : undefined;
-  });
+async function hoverAt(
+  doc: vscode.TextDocument,
+  position: vscode.Position,
+  marker: RegExp,
+): Promise<{ markdown: string; hover: vscode.Hover }> {
+  return poll(
+    `a hover matching ${marker} at ${doc.uri.path}:${position.line + 1}:${position.character + 1}`,
+    async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        position,
+      );
+      const hover = hovers.find((h) => markdownOf([h]).some((m) => marker.test(m)));
+      const markdown = hover && markdownOf([hover]).find((m) => marker.test(m));
+      return hover && markdown !== undefined ? { markdown, hover } : undefined;
+    },
+  );
 }
 
 async function ourHovers(doc: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
@@ -65,7 +77,12 @@ function assertInert(markdown: string): void {
   assert.ok(!/[<>]/.test(unescaped), `unescaped < or > in ${markdown}`);
   assert.ok(!unescaped.includes('command:workbench'), `a foreign command link in ${markdown}`);
   const targets = [...unescaped.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1]);
-  for (const target of targets) assert.match(target, /^(command:srlens\.(showMatrix|explainType)(\?[^\s()]*)?|https:\/\/github\.com\/srlens\/)/, target);
+  for (const target of targets)
+    assert.match(
+      target,
+      /^(command:srlens\.(showMatrix|explainType)(\?[^\s()]*)?|https:\/\/github\.com\/srlens\/)/,
+      target,
+    );
 }
 
 describe('hovers', () => {
@@ -101,7 +118,11 @@ describe('hovers', () => {
     assert.equal(doc.getText(hover.range), 'StorageEncrypted');
     const tags = await hoverAt(doc, positionOf(doc, 'Tags:'), /settles/);
     assert.match(tags.markdown, /\*\*Tags\*\* settles \*\*Tagging and inventory\*\*/);
-    assert.deepEqual(await ourHovers(doc, positionOf(doc, 'Engine:')), [], 'a property that settles nothing has no hover');
+    assert.deepEqual(
+      await ourHovers(doc, positionOf(doc, 'Engine:')),
+      [],
+      'a property that settles nothing has no hover',
+    );
   });
 
   it('on a JSON template’s type token', async () => {
@@ -141,7 +162,11 @@ describe('hovers', () => {
     const contents = hover.contents[0];
     if (contents instanceof vscode.MarkdownString) {
       assert.notEqual(contents.supportHtml, true);
-      if (typeof contents.isTrusted === 'object') assert.deepEqual([...(contents.isTrusted.enabledCommands ?? [])].sort(), ['srlens.explainType', 'srlens.showMatrix']);
+      if (typeof contents.isTrusted === 'object')
+        assert.deepEqual([...(contents.isTrusted.enabledCommands ?? [])].sort(), [
+          'srlens.explainType',
+          'srlens.showMatrix',
+        ]);
       else assert.notEqual(contents.isTrusted, true, 'hovers never trust every command');
     }
     const key = await hoverAt(doc, positionOf(doc, '[x](command'), /settles/);
@@ -168,7 +193,9 @@ describe('CodeLens', () => {
     const [db, queue] = [...found].sort((a, b) => a.range.start.line - b.range.start.line);
     assert.equal(doc.lineAt(db.range.start.line).text.trim(), 'OrdersDatabase:');
     assert.match(db.command?.title ?? '', /^Container · you own \d+ concerns · 2 open findings$/);
-    assert.deepEqual(db.command?.arguments, [{ file: doc.uri.fsPath, resource: 'OrdersDatabase' } satisfies MatrixArgs]);
+    assert.deepEqual(db.command?.arguments, [
+      { file: doc.uri.fsPath, resource: 'OrdersDatabase' } satisfies MatrixArgs,
+    ]);
     assert.match(queue.command?.title ?? '', /^Abstracted · you own \d+ concerns · 1 open finding$/);
     assert.ok(db.command?.tooltip?.includes('responsibility matrix'));
   });

@@ -14,7 +14,15 @@ const RESULTS_FILE = process.env.SRLENS_IT_RESULTS || path.join(__dirname, 'resu
 
 export async function run(): Promise<void> {
   const started = Date.now();
-  const results: SuiteResults = { vscodeVersion: vscode.version, durationMs: 0, passes: 0, failures: 0, pending: 0, tests: [], metrics: metrics() };
+  const results: SuiteResults = {
+    vscodeVersion: vscode.version,
+    durationMs: 0,
+    passes: 0,
+    failures: 0,
+    pending: 0,
+    tests: [],
+    metrics: metrics(),
+  };
   try {
     const failures = await runMocha(results.tests);
     results.passes = results.tests.filter((t) => t.state === 'passed').length;
@@ -50,10 +58,20 @@ function collector(Mocha: typeof import('mocha'), tests: TestResult[]): typeof M
     constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
       super(runner, options);
       const parent = (t: Mocha.Runnable) => t.parent?.titlePath().join(' ') ?? '';
-      runner.on(EVENT_TEST_PASS, (t) => tests.push({ parent: parent(t), title: t.title, state: 'passed', durationMs: t.duration ?? 0 }));
-      runner.on(EVENT_TEST_PENDING, (t) => tests.push({ parent: parent(t), title: t.title, state: 'pending', durationMs: 0 }));
+      runner.on(EVENT_TEST_PASS, (t) =>
+        tests.push({ parent: parent(t), title: t.title, state: 'passed', durationMs: t.duration ?? 0 }),
+      );
+      runner.on(EVENT_TEST_PENDING, (t) =>
+        tests.push({ parent: parent(t), title: t.title, state: 'pending', durationMs: 0 }),
+      );
       runner.on(EVENT_TEST_FAIL, (t, err: Error) =>
-        tests.push({ parent: parent(t), title: t.title, state: 'failed', durationMs: t.duration ?? 0, error: err?.stack ?? String(err) }),
+        tests.push({
+          parent: parent(t),
+          title: t.title,
+          state: 'failed',
+          durationMs: t.duration ?? 0,
+          error: err?.stack ?? String(err),
+        }),
       );
     }
   };

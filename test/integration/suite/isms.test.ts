@@ -11,7 +11,14 @@ import * as vscode from 'vscode';
 import { waitFor, workspaceUri } from './helpers';
 import { recordMetric } from './results';
 
-const COMMANDS = ['srlens.isms.open', 'srlens.isms.refresh', 'srlens.isms.export', 'srlens.isms.markReviewed', 'srlens.aws.showIdentity', 'srlens.isms.addAccount'];
+const COMMANDS = [
+  'srlens.isms.open',
+  'srlens.isms.refresh',
+  'srlens.isms.export',
+  'srlens.isms.markReviewed',
+  'srlens.aws.showIdentity',
+  'srlens.isms.addAccount',
+];
 const STATE = ['.srlens', 'isms.yaml'];
 
 interface IsmsStateLike {
@@ -56,8 +63,14 @@ describe('ISMS and AWS commands', () => {
     assert.equal(state.steps.length, 9);
     const text = await readText(workspaceUri(...STATE));
     const files = new Set(state.assets.map((a) => a.file));
-    assert.ok(files.has('cloudformation/database.yaml'), `assets from cloudformation/database.yaml (got ${[...files].join(', ')})`);
-    assert.ok([...files].some((f) => f?.startsWith('terraform/database/')), 'assets from the Terraform module');
+    assert.ok(
+      files.has('cloudformation/database.yaml'),
+      `assets from cloudformation/database.yaml (got ${[...files].join(', ')})`,
+    );
+    assert.ok(
+      [...files].some((f) => f?.startsWith('terraform/database/')),
+      'assets from the Terraform module',
+    );
     assert.ok(![...files].some((f) => f?.startsWith('scan/excluded/')), 'files.exclude is honoured');
     assert.ok(state.risks.length > 0, 'findings seed the risk register');
     assert.ok(text.includes('cloudformation/database.yaml#'), 'asset ids are written to the file');
@@ -88,7 +101,9 @@ describe('ISMS and AWS commands', () => {
   });
 
   it('marks the ISMS reviewed today', async () => {
-    const state = await vscode.commands.executeCommand<{ lastReviewed?: string } | undefined>('srlens.isms.markReviewed');
+    const state = await vscode.commands.executeCommand<{ lastReviewed?: string } | undefined>(
+      'srlens.isms.markReviewed',
+    );
     const today = new Date().toISOString().slice(0, 10);
     assert.equal(state?.lastReviewed, today);
     assert.match(await readText(workspaceUri(...STATE)), new RegExp(`lastReviewed: "?${today}"?`));
@@ -97,7 +112,10 @@ describe('ISMS and AWS commands', () => {
   it('exports a Markdown report without dialogs when given a format and a target', async () => {
     const target = workspaceUri('.srlens', 'report.md');
     const started = Date.now();
-    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('srlens.isms.export', { format: 'markdown', target });
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('srlens.isms.export', {
+      format: 'markdown',
+      target,
+    });
     recordMetric('srlens.isms.export (Markdown)', Date.now() - started);
     assert.equal(written?.toString(), target.toString());
     const report = await readText(target);
@@ -108,7 +126,10 @@ describe('ISMS and AWS commands', () => {
 
   it('exports both registers as CSV', async () => {
     const target = workspaceUri('.srlens', 'registers.csv');
-    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('srlens.isms.export', { format: 'csv', target });
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('srlens.isms.export', {
+      format: 'csv',
+      target,
+    });
     assert.equal(written?.toString(), target.toString());
     const csv = await readText(target);
     assert.ok(csv.includes('cloudformation/database.yaml#'), 'the asset register lists the fixture assets');
@@ -116,17 +137,30 @@ describe('ISMS and AWS commands', () => {
 
   it('leaves out what .srlens.yaml excludes, as the workspace scan does', async () => {
     const config = workspaceUri('.srlens.yaml');
-    const ofDatabase = (state: IsmsStateLike | undefined) => state?.assets.filter((a) => a.file === 'cloudformation/database.yaml') ?? [];
+    const ofDatabase = (state: IsmsStateLike | undefined) =>
+      state?.assets.filter((a) => a.file === 'cloudformation/database.yaml') ?? [];
     // The configuration reloads on the file event: refresh until it has been read.
-    const refreshUntil = (what: string, done: (state: IsmsStateLike | undefined) => boolean): Promise<IsmsStateLike | undefined> =>
+    const refreshUntil = (
+      what: string,
+      done: (state: IsmsStateLike | undefined) => boolean,
+    ): Promise<IsmsStateLike | undefined> =>
       waitFor(what, async () => {
         const state = await vscode.commands.executeCommand<IsmsStateLike | undefined>('srlens.isms.refresh');
         return done(state) && state;
       });
-    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('exclude:\n  - cloudformation/database.yaml\n'));
+    await vscode.workspace.fs.writeFile(
+      config,
+      new TextEncoder().encode('exclude:\n  - cloudformation/database.yaml\n'),
+    );
     try {
-      const excluded = await refreshUntil('the excluded template to be retired', (state) => ofDatabase(state).length > 0 && ofDatabase(state).every((a) => a.status === 'retired'));
-      assert.ok(excluded?.assets.some((a) => a.file?.startsWith('terraform/database/') && a.status === 'active'), 'the other assets stay');
+      const excluded = await refreshUntil(
+        'the excluded template to be retired',
+        (state) => ofDatabase(state).length > 0 && ofDatabase(state).every((a) => a.status === 'retired'),
+      );
+      assert.ok(
+        excluded?.assets.some((a) => a.file?.startsWith('terraform/database/') && a.status === 'active'),
+        'the other assets stay',
+      );
     } finally {
       await vscode.workspace.fs.delete(config, { useTrash: false });
     }
@@ -142,7 +176,15 @@ describe('ISMS and AWS commands', () => {
       AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
       AWS_EC2_METADATA_DISABLED: 'true',
     };
-    const CLEARED = ['AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_STS', 'AWS_REGION', 'AWS_DEFAULT_REGION'];
+    const CLEARED = [
+      'AWS_SESSION_TOKEN',
+      'AWS_PROFILE',
+      'AWS_DEFAULT_PROFILE',
+      'AWS_ENDPOINT_URL',
+      'AWS_ENDPOINT_URL_STS',
+      'AWS_REGION',
+      'AWS_DEFAULT_REGION',
+    ];
     let arn = 'arn:aws:iam::111122223333:user/alice';
     let requests = 0;
 
@@ -154,7 +196,9 @@ describe('ISMS and AWS commands', () => {
           requests++;
           if (!/Action=GetCallerIdentity/.test(body)) {
             res.writeHead(400, { 'content-type': 'text/xml' });
-            res.end('<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>unexpected</Message></Error></ErrorResponse>');
+            res.end(
+              '<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>unexpected</Message></Error></ErrorResponse>',
+            );
             return;
           }
           res.writeHead(200, { 'content-type': 'text/xml' });
@@ -174,7 +218,11 @@ describe('ISMS and AWS commands', () => {
       for (const key of CLEARED) delete process.env[key];
       Object.assign(process.env, ENV);
       const config = vscode.workspace.getConfiguration('srlens.aws');
-      await config.update('endpoint', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, vscode.ConfigurationTarget.Workspace);
+      await config.update(
+        'endpoint',
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        vscode.ConfigurationTarget.Workspace,
+      );
       await config.update('region', 'eu-west-1', vscode.ConfigurationTarget.Workspace);
     });
 
@@ -193,7 +241,9 @@ describe('ISMS and AWS commands', () => {
     it('shows the identity of the current credentials', async () => {
       const before = requests;
       const started = Date.now();
-      const who = await vscode.commands.executeCommand<Identity | undefined>('srlens.aws.showIdentity', { quiet: true });
+      const who = await vscode.commands.executeCommand<Identity | undefined>('srlens.aws.showIdentity', {
+        quiet: true,
+      });
       recordMetric('srlens.aws.showIdentity (loopback STS)', Date.now() - started);
       assert.ok(who, 'the identity is returned');
       assert.equal(who.account, '111122223333');
@@ -205,7 +255,9 @@ describe('ISMS and AWS commands', () => {
 
     it('recognises the root user', async () => {
       arn = 'arn:aws:iam::111122223333:root';
-      const who = await vscode.commands.executeCommand<Identity | undefined>('srlens.aws.showIdentity', { quiet: true });
+      const who = await vscode.commands.executeCommand<Identity | undefined>('srlens.aws.showIdentity', {
+        quiet: true,
+      });
       assert.equal(who?.principalType, 'root');
       assert.equal(who?.isRoot, true);
       arn = 'arn:aws:iam::111122223333:user/alice';

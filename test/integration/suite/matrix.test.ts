@@ -6,7 +6,9 @@ import { RULE, waitFor, workspaceUri } from './helpers';
 
 /** Webview tabs of the matrix; VS Code prefixes the view type of an extension's webview. */
 function matrixTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('srlens.matrix'));
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('srlens.matrix'));
 }
 
 describe('responsibility matrix', () => {
@@ -16,7 +18,8 @@ describe('responsibility matrix', () => {
 
   it('registers its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['srlens.showMatrix', 'srlens.openRuleDocs']) assert.ok(commands.includes(id), `${id} is not registered`);
+    for (const id of ['srlens.showMatrix', 'srlens.openRuleDocs'])
+      assert.ok(commands.includes(id), `${id} is not registered`);
   });
 
   it('opens one webview panel for the open templates, and reuses it', async () => {
@@ -51,7 +54,9 @@ describe('rule documentation', () => {
   it('opens a rule as a local Markdown page with its title and a link to the online page', async () => {
     await vscode.commands.executeCommand('srlens.openRuleDocs', RULE);
     const doc = await waitFor('the rule page', () =>
-      vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().includes('# RDS storage is not encrypted')),
+      vscode.workspace.textDocuments.find(
+        (d) => d.languageId === 'markdown' && d.getText().includes('# RDS storage is not encrypted'),
+      ),
     );
     const text = doc.getText();
     assert.ok(text.includes(`\`${RULE}\``), text);

@@ -19,24 +19,43 @@ describe('settings', () => {
   const uri = () => workspaceUri(...UNOPENED);
 
   before(async () => {
-    await waitFor(`the workspace scan to report ${RULE} on ${UNOPENED.join('/')}`, () => rdsDiagnostics(uri()).length > 0);
+    await waitFor(
+      `the workspace scan to report ${RULE} on ${UNOPENED.join('/')}`,
+      () => rdsDiagnostics(uri()).length > 0,
+    );
   });
 
   afterEach(async () => {
-    for (const key of ['rules', 'requiredTags', 'diagnostics.minimumSeverity']) await setWorkspaceSetting(key, undefined);
+    for (const key of ['rules', 'requiredTags', 'diagnostics.minimumSeverity'])
+      await setWorkspaceSetting(key, undefined);
   });
 
   it('declares its settings in titled sections, each with a markdown description', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    const sections = extension?.packageJSON.contributes.configuration as { title: string; properties: Record<string, { markdownDescription?: string }> }[];
+    const sections = extension?.packageJSON.contributes.configuration as {
+      title: string;
+      properties: Record<string, { markdownDescription?: string }>;
+    }[];
     assert.ok(Array.isArray(sections), 'contributes.configuration is an array of sections');
     const titles = sections.map((s) => s.title);
-    for (const title of ['General', 'Diagnostics', 'Workspace', 'Rules']) assert.ok(titles.includes(title), `no section '${title}'`);
+    for (const title of ['General', 'Diagnostics', 'Workspace', 'Rules'])
+      assert.ok(titles.includes(title), `no section '${title}'`);
     const keys = sections.flatMap((s) => Object.keys(s.properties));
-    for (const key of ['enable', 'diagnostics.minimumSeverity', 'diagnostics.debounce', 'workspaceScan.enable', 'maxFileSize', 'codeLens.enable', 'rules', 'requiredTags']) {
+    for (const key of [
+      'enable',
+      'diagnostics.minimumSeverity',
+      'diagnostics.debounce',
+      'workspaceScan.enable',
+      'maxFileSize',
+      'codeLens.enable',
+      'rules',
+      'requiredTags',
+    ]) {
       assert.ok(keys.includes(`srlens.${key}`), `srlens.${key} is not declared`);
     }
-    for (const section of sections) for (const [key, p] of Object.entries(section.properties)) assert.ok(p.markdownDescription, `${key} has no markdownDescription`);
+    for (const section of sections)
+      for (const [key, p] of Object.entries(section.properties))
+        assert.ok(p.markdownDescription, `${key} has no markdownDescription`);
     const config = vscode.workspace.getConfiguration('srlens');
     assert.equal(config.get('diagnostics.debounce'), 300);
     assert.equal(config.get('maxFileSize'), 5 * 1024 * 1024);
@@ -61,16 +80,24 @@ describe('settings', () => {
 
   it('srlens.rules changes a severity, and srlens.diagnostics.minimumSeverity hides what falls below it', async () => {
     await setWorkspaceSetting('rules', { [RULE]: 'warning' });
-    await waitFor(`${RULE} as a warning`, () => rdsDiagnostics(uri()).some((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+    await waitFor(`${RULE} as a warning`, () =>
+      rdsDiagnostics(uri()).some((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+    );
 
     await setWorkspaceSetting('diagnostics.minimumSeverity', 'error');
-    await waitFor('only errors', () => srlensDiagnostics(uri()).every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    await waitFor('only errors', () =>
+      srlensDiagnostics(uri()).every((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
     assert.deepEqual(rdsDiagnostics(uri()), []);
 
     await setWorkspaceSetting('diagnostics.minimumSeverity', undefined);
     await setWorkspaceSetting('rules', undefined);
-    await waitFor('information diagnostics again', () => srlensDiagnostics(uri()).some((d) => d.severity === vscode.DiagnosticSeverity.Information));
-    await waitFor(`${RULE} as an error again`, () => rdsDiagnostics(uri()).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    await waitFor('information diagnostics again', () =>
+      srlensDiagnostics(uri()).some((d) => d.severity === vscode.DiagnosticSeverity.Information),
+    );
+    await waitFor(`${RULE} as an error again`, () =>
+      rdsDiagnostics(uri()).some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
   });
 
   it('srlens.requiredTags turns on the tagging rule', async () => {

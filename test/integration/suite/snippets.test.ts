@@ -48,27 +48,51 @@ describe('snippets in the editor', function () {
     it(`${language}: each snippet inserts the expected text and clears the finding it replaces`, async () => {
       const entry = contributed.find((c) => c.language === language);
       assert.ok(extension && entry, `no ${language} snippets`);
-      const snippets = JSON.parse(readFileSync(path.join(extension.extensionPath, entry.path), 'utf8')) as Record<string, Snippet>;
+      const snippets = JSON.parse(readFileSync(path.join(extension.extensionPath, entry.path), 'utf8')) as Record<
+        string,
+        Snippet
+      >;
       const { before, after, file } = frame(language);
-      const entries = Object.entries(snippets).map(([name, snippet]) => ({ name, snippet, uri: workspaceUri('snippets', `${language}-${prefixes(snippet)[0]}`, file) }));
+      const entries = Object.entries(snippets).map(([name, snippet]) => ({
+        name,
+        snippet,
+        uri: workspaceUri('snippets', `${language}-${prefixes(snippet)[0]}`, file),
+      }));
       // All files at once, so their analyses overlap: first each with the sentinel, seen analysed.
-      for (const { uri } of entries) await vscode.workspace.fs.writeFile(uri, Buffer.from(before + SENTINEL[language] + after));
+      for (const { uri } of entries)
+        await vscode.workspace.fs.writeFile(uri, Buffer.from(before + SENTINEL[language] + after));
       const docs: vscode.TextDocument[] = [];
-      for (const { uri } of entries) docs.push((await vscode.window.showTextDocument(uri, { preview: false })).document);
-      await waitFor(`the sentinel's finding in every ${language} file`, () => entries.every(({ uri }) => srlensDiagnostics(uri).some((d) => ruleId(d) === SENTINEL_RULE)));
+      for (const { uri } of entries)
+        docs.push((await vscode.window.showTextDocument(uri, { preview: false })).document);
+      await waitFor(`the sentinel's finding in every ${language} file`, () =>
+        entries.every(({ uri }) => srlensDiagnostics(uri).some((d) => ruleId(d) === SENTINEL_RULE)),
+      );
 
       // Then each sentinel replaced by a snippet, through VS Code's snippet engine.
       for (const [i, { name, snippet }] of entries.entries()) {
         const doc = docs[i];
         const editor = await vscode.window.showTextDocument(doc);
-        const range = new vscode.Range(doc.positionAt(before.length), doc.positionAt(before.length + SENTINEL[language].length));
+        const range = new vscode.Range(
+          doc.positionAt(before.length),
+          doc.positionAt(before.length + SENTINEL[language].length),
+        );
         assert.ok(await editor.insertSnippet(new vscode.SnippetString(lines(snippet.body)), range), name);
-        assert.equal(normalized(doc.getText()), normalized(framed(language, expandSnippet(lines(snippet.body)))), `${name}: VS Code inserted other text than the unit test analyses`);
+        assert.equal(
+          normalized(doc.getText()),
+          normalized(framed(language, expandSnippet(lines(snippet.body)))),
+          `${name}: VS Code inserted other text than the unit test analyses`,
+        );
       }
 
       // The sentinel's finding gone means the snippet's text was analysed: nothing else may be reported.
-      await waitFor(`every ${language} snippet to be analysed`, () => entries.every(({ uri }) => !srlensDiagnostics(uri).some((d) => ruleId(d) === SENTINEL_RULE)), 30_000);
-      const remaining = entries.flatMap(({ name, uri }) => srlensDiagnostics(uri).map((d) => `${name}: ${ruleId(d)} line ${d.range.start.line + 1}: ${d.message}`));
+      await waitFor(
+        `every ${language} snippet to be analysed`,
+        () => entries.every(({ uri }) => !srlensDiagnostics(uri).some((d) => ruleId(d) === SENTINEL_RULE)),
+        30_000,
+      );
+      const remaining = entries.flatMap(({ name, uri }) =>
+        srlensDiagnostics(uri).map((d) => `${name}: ${ruleId(d)} line ${d.range.start.line + 1}: ${d.message}`),
+      );
       assert.deepEqual(remaining, []);
       // Saved only now, so the editors close without asking.
       assert.ok(await vscode.workspace.saveAll(false));

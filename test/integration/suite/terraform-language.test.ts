@@ -27,7 +27,10 @@ describe('terraform language', () => {
   it('contributes the grammar and the configuration', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON;
     assert.equal(pkg.contributes.grammars[0].scopeName, 'source.terraform');
-    assert.equal(pkg.contributes.languages.find((l: { id: string }) => l.id === 'terraform').configuration, './syntaxes/terraform.language-configuration.json');
+    assert.equal(
+      pkg.contributes.languages.find((l: { id: string }) => l.id === 'terraform').configuration,
+      './syntaxes/terraform.language-configuration.json',
+    );
   });
 
   it('toggles # line comments and /* */ block comments', async () => {
@@ -47,7 +50,9 @@ describe('terraform language', () => {
     await vscode.commands.executeCommand('type', { text: 'tags = {' });
     await waitFor('the brace closed', () => editor.document.getText() === 'tags = {}');
     await vscode.commands.executeCommand('type', { text: '\n' });
-    await waitFor('an indented line between the braces', () => /^tags = \{\n[ \t]+\n\}$/.test(editor.document.getText()));
+    await waitFor('an indented line between the braces', () =>
+      /^tags = \{\n[ \t]+\n\}$/.test(editor.document.getText()),
+    );
     // The quote on its own, once the rest of the line is in and no suggestion list is open (typing
     // `Name` opens one, and the quote must reach the editor, not the list).
     await vscode.commands.executeCommand('type', { text: 'Name = ' });

@@ -79,10 +79,19 @@ describe('workspace scan', () => {
     const db = vscode.Uri.joinPath(dir, 'db.tf');
     const encoder = new TextEncoder();
     try {
-      await vscode.workspace.fs.writeFile(db, encoder.encode('resource "aws_db_instance" "scan" {\n  engine = "postgres"\n}\n'));
+      await vscode.workspace.fs.writeFile(
+        db,
+        encoder.encode('resource "aws_db_instance" "scan" {\n  engine = "postgres"\n}\n'),
+      );
       await waitFor(`${RULE} on the new Terraform file`, () => rdsDiagnostics(db).length > 0);
-      await vscode.workspace.fs.writeFile(db, encoder.encode('resource "aws_db_instance" "scan" {\n  engine = "postgres"\n  storage_encrypted = true\n}\n'));
-      await waitFor(`the ${RULE} diagnostic to clear after the file changed on disk`, () => rdsDiagnostics(db).length === 0);
+      await vscode.workspace.fs.writeFile(
+        db,
+        encoder.encode('resource "aws_db_instance" "scan" {\n  engine = "postgres"\n  storage_encrypted = true\n}\n'),
+      );
+      await waitFor(
+        `the ${RULE} diagnostic to clear after the file changed on disk`,
+        () => rdsDiagnostics(db).length === 0,
+      );
     } finally {
       await vscode.workspace.fs.delete(dir, { recursive: true }).then(undefined, () => undefined);
     }
@@ -95,11 +104,22 @@ describe('workspace scan', () => {
     const template = await vscode.workspace.fs.readFile(workspaceUri(...UNOPENED));
     const encoder = new TextEncoder();
     const writes: Thenable<void>[] = [];
-    for (let i = 0; i < CFN_FILES; i++) writes.push(vscode.workspace.fs.writeFile(vscode.Uri.joinPath(bulk, `stack-${i}.yaml`), template));
+    for (let i = 0; i < CFN_FILES; i++)
+      writes.push(vscode.workspace.fs.writeFile(vscode.Uri.joinPath(bulk, `stack-${i}.yaml`), template));
     for (let i = 0; i < TF_MODULES; i++) {
       const dir = vscode.Uri.joinPath(bulk, `module-${i}`);
-      writes.push(vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'db.tf'), encoder.encode(`resource "aws_db_instance" "m${i}" {\n  engine = "postgres"\n}\n`)));
-      writes.push(vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'variables.tf'), encoder.encode('variable "name" {\n  type = string\n}\n')));
+      writes.push(
+        vscode.workspace.fs.writeFile(
+          vscode.Uri.joinPath(dir, 'db.tf'),
+          encoder.encode(`resource "aws_db_instance" "m${i}" {\n  engine = "postgres"\n}\n`),
+        ),
+      );
+      writes.push(
+        vscode.workspace.fs.writeFile(
+          vscode.Uri.joinPath(dir, 'variables.tf'),
+          encoder.encode('variable "name" {\n  type = string\n}\n'),
+        ),
+      );
     }
     await Promise.all(writes);
     const last = vscode.Uri.joinPath(bulk, `stack-${CFN_FILES - 1}.yaml`);
@@ -126,11 +146,17 @@ describe('workspace scan', () => {
       const summary = await vscode.commands.executeCommand<ScanSummary>('srlens.scanWorkspace');
       const elapsed = Date.now() - started;
       clearInterval(ticker);
-      recordMetric(`full scan of ${summary.files} files (${CFN_FILES} templates, ${TF_MODULES} two-file Terraform modules)`, elapsed);
+      recordMetric(
+        `full scan of ${summary.files} files (${CFN_FILES} templates, ${TF_MODULES} two-file Terraform modules)`,
+        elapsed,
+      );
       recordMetric('longest event-loop stall during that scan', longest);
       assert.equal(summary.cancelled, false);
       assert.ok(summary.files >= CFN_FILES + 2 * TF_MODULES, `scanned ${summary.files} files`);
-      assert.ok(rdsDiagnostics(vscode.Uri.joinPath(bulk, 'module-0', 'db.tf')).length > 0, 'Terraform modules are reported');
+      assert.ok(
+        rdsDiagnostics(vscode.Uri.joinPath(bulk, 'module-0', 'db.tf')).length > 0,
+        'Terraform modules are reported',
+      );
       assert.ok(longest < 250, `the event loop stalled for ${longest} ms`);
     } finally {
       await vscode.workspace.fs.delete(bulk, { recursive: true }).then(undefined, () => undefined);

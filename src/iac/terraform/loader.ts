@@ -1,0 +1,46 @@
+/**
+ * The Terraform grammar: tree-sitter's runtime and the Terraform dialect of the HCL grammar, both
+ * WebAssembly, loaded once and lazily (the first time a Terraform file is seen). `wasm.ts` says
+ * where the files are (`wasm.web.ts` hands over their bytes in the browser build).
+ */
+// `import … = require` makes bundlers pick the package's CommonJS build; its ES module build
+// locates files through `import.meta.url`, which a CommonJS bundle does not have.
+import TreeSitter = require('web-tree-sitter');
+import { wasmSource } from '../wasm';
+
+let loadedParser: TreeSitter.Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the grammar once; concurrent and repeated calls share the same load. */
+export function loadTerraformLanguage(): Promise<void> {
+  if (loadedParser) return Promise.resolve();
+  loading ??= initialiseParser().catch((error: unknown) => {
+    loading = undefined; // a later call may retry (for example after setWasmDirectory)
+    throw error;
+  });
+  return loading;
+}
+
+export function isTerraformLanguageLoaded(): boolean {
+  return loadedParser !== undefined;
+}
+
+async function initialiseParser(): Promise<void> {
+  // A path on Node; the bytes themselves in the browser (wasm.web.ts), where there is no disk.
+  const runtimeWasm = await wasmSource('tree-sitter.wasm');
+  await TreeSitter.Parser.init(
+    typeof runtimeWasm === 'string' ? { locateFile: () => runtimeWasm } : { wasmBinary: runtimeWasm },
+  );
+  const language = await TreeSitter.Language.load(await wasmSource('tree-sitter-terraform.wasm'));
+  const parser = new TreeSitter.Parser();
+  parser.setLanguage(language);
+  loadedParser = parser;
+}
+
+/** The loaded parser; throws if the grammar is not loaded yet. */
+export function requireParser(): TreeSitter.Parser {
+  if (!loadedParser) {
+    throw new Error('The Terraform grammar is not loaded: await loadTerraformLanguage() before parsing Terraform.');
+  }
+  return loadedParser;
+}

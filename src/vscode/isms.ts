@@ -5,7 +5,7 @@
  * scan-derived part is merged with the model's mergeIsms.
  */
 import * as vscode from 'vscode';
-import { candidateFiles } from './workspace-scan';
+import { candidateFiles } from './workspace-files';
 import type { ConfigController } from './config';
 import type { Analyzer, SourceFile } from '../engine/analyzer';
 import {

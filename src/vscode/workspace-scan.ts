@@ -5,13 +5,11 @@
  * `.srlens.yaml` or the settings change.
  *
  * Open documents keep their live diagnostics (diagnostics.ts); the scan only publishes files that
- * are not open, through the same collection. Files are found with `findFiles` (which applies
- * `files.exclude`), minus `search.exclude`, `node_modules`, `.git`, `.terraform` and the
- * `.srlens.yaml` `exclude` patterns; each is stat'ed before it is read, so a file over
- * `srlens.maxFileSize` is never read whole. Work is chunked and yields to the event loop; a scan
- * is cancellable and cancelling keeps what was already published.
+ * are not open, through the same collection. Which files are candidates is `workspace-files.ts`'s
+ * answer; each is stat'ed before it is read, so a file over `srlens.maxFileSize` is never read
+ * whole. Work is chunked and yields to the event loop; a scan is cancellable and cancelling keeps
+ * what was already published.
  */
-import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
 import type { Analysis } from '../engine/analyzer';
 import type { Finding } from '../engine/finding';
@@ -22,14 +20,10 @@ import type { ConfigController } from './config';
 import type { DiagnosticsController } from './diagnostics';
 import { fileOf, isWorkspaceUri } from './files';
 import { tooLargeMessage } from './diagnostics';
-import { escapeGlob, expandBraces, isExcluded } from './globs';
 import { settingsStore } from './settings';
+import { candidateFiles, folderCandidates, inIgnoredFolder, isCandidate, moduleCandidates } from './workspace-files';
 
 export const SCAN_COMMAND = 'srlens.scanWorkspace';
-const INCLUDE = '**/*.{yaml,yml,json,template,tf}';
-/** Never scanned: dependencies, VCS data, Terraform's cache, and the ISMS state folder. */
-const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.terraform/**', '**/.srlens/**'];
-const IGNORED_FOLDER = /\/(node_modules|\.git|\.terraform)(\/|$)/;
 /** A background scan shows its notification only when it takes longer than this. */
 const QUIET_MS = 1000;
 /** Jobs whose files are read concurrently, ahead of their analysis. */
@@ -193,7 +187,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     const token = run.source.token;
     const summary: ScanSummary = { files: 0, findings: 0, skipped: 0, cancelled: false, durationMs: 0 };
     if (!settingsStore.current.enable) return summary;
-    const uris = await this.candidates(token);
+    const uris = await candidateFiles(this.config, token);
     const jobs = groupJobs(uris);
     run.total = uris.length;
     run.onProgress?.();
@@ -310,16 +304,8 @@ export class WorkspaceScanner implements vscode.Disposable {
     return { entries, counts };
   }
 
-  private candidates(
-    token: vscode.CancellationToken,
-    include: vscode.GlobPattern = INCLUDE,
-    maxResults?: number,
-  ): Promise<vscode.Uri[]> {
-    return candidateFiles(this.config, token, include, maxResults);
-  }
-
   private queue(uri: vscode.Uri, event: FileEvent): void {
-    if (!isWorkspaceUri(uri) || IGNORED_FOLDER.test(uri.path)) return;
+    if (!isWorkspaceUri(uri) || inIgnoredFolder(uri)) return;
     this.pending.set(uri.toString(), { uri, event });
     clearTimeout(this.eventTimer);
     // One batch at a time: a batch that arrives while another is handled waits for it.
@@ -363,8 +349,8 @@ export class WorkspaceScanner implements vscode.Disposable {
       const kind = sourceKindOf(uri.path);
       if (kind === 'terraform') {
         const dir = moduleDirOf(fileOf(uri));
-        if (!jobs.has(dir)) jobs.set(dir, { kind, key: dir, uris: await this.moduleCandidates(uri) });
-      } else if (kind === 'cloudformation' && !deleted && !isOpen(uri) && this.included(uri)) {
+        if (!jobs.has(dir)) jobs.set(dir, { kind, key: dir, uris: await moduleCandidates(this.config, uri) });
+      } else if (kind === 'cloudformation' && !deleted && !isOpen(uri) && isCandidate(this.config, uri)) {
         jobs.set(fileOf(uri), { kind, key: fileOf(uri), uris: [uri] });
       }
     };
@@ -372,7 +358,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       if (sourceKindOf(uri.path)) await addJobs(uri, event === 'deleted');
       else if (event === 'created' && (await isDirectory(uri))) {
         // A folder created or renamed into place: its candidates, with the usual exclusions.
-        for (const found of await this.folderCandidates(uri)) await addJobs(found, false);
+        for (const found of await folderCandidates(this.config, uri)) await addJobs(found, false);
       }
     }
     const seen = new Set<string>();
@@ -382,41 +368,6 @@ export class WorkspaceScanner implements vscode.Disposable {
       await yieldToEditor();
     }
     for (const key of seen) this.published.add(key);
-  }
-
-  /** Whether a file is a scan candidate: the exclusions of a full scan, matched here without a search. */
-  private included(uri: vscode.Uri): boolean {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder || !isWorkspaceUri(uri) || !sourceKindOf(uri.path) || IGNORED_FOLDER.test(uri.path)) return false;
-    const relative = uri.path.slice(folder.uri.path.length).replace(/^\/+/, '');
-    if (isExcluded(relative, excludePatterns(folder.uri, true))) return false;
-    return !configExclusions(this.config)(uri);
-  }
-
-  /** The `.tf` files of a file's directory that a scan would include. */
-  private async moduleCandidates(uri: vscode.Uri): Promise<vscode.Uri[]> {
-    const dir = vscode.Uri.joinPath(uri, '..');
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(dir);
-    } catch {
-      return [];
-    }
-    return entries
-      .filter(([name, type]) => type === vscode.FileType.File && sourceKindOf(name) === 'terraform')
-      .map(([name]) => vscode.Uri.joinPath(dir, name))
-      .filter((file) => this.included(file));
-  }
-
-  private async folderCandidates(dir: vscode.Uri): Promise<vscode.Uri[]> {
-    const folder = vscode.workspace.getWorkspaceFolder(dir);
-    if (!folder) return [];
-    const relativeDir = vscode.workspace.asRelativePath(dir, false);
-    if (dir.path === folder.uri.path) return this.candidates(new vscode.CancellationTokenSource().token);
-    return this.candidates(
-      new vscode.CancellationTokenSource().token,
-      new vscode.RelativePattern(folder, `${escapeGlob(relativeDir)}/${INCLUDE}`),
-    );
   }
 
   private forgetIfClosed(uri: vscode.Uri): void {
@@ -511,65 +462,6 @@ function groupJobs(uris: vscode.Uri[]): Job[] {
     }
   }
   return jobs;
-}
-
-/**
- * The workspace's candidate files, sorted: findFiles (which applies `files.exclude`) minus
- * `search.exclude`, the fixed folders and the `.srlens.yaml` excludes. The workspace scan and the
- * ISMS scan both start here, so they see the same files.
- */
-export async function candidateFiles(
-  config: ConfigController,
-  token: vscode.CancellationToken,
-  include: vscode.GlobPattern = INCLUDE,
-  maxResults?: number,
-): Promise<vscode.Uri[]> {
-  if (!vscode.workspace.workspaceFolders?.length) return [];
-  const found = await vscode.workspace.findFiles(include, excludeGlob(), maxResults, token);
-  const excluded = configExclusions(config);
-  return found
-    .filter((uri) => isWorkspaceUri(uri) && sourceKindOf(uri.path) && !excluded(uri))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** A predicate for the `.srlens.yaml` `exclude` patterns (gitignore-style, relative to its folder). */
-function configExclusions(config: ConfigController): (uri: vscode.Uri) => boolean {
-  const { patterns, root } = config.exclusions;
-  if (!root || patterns.length === 0) return () => false;
-  let rules: Ignore;
-  try {
-    rules = ignore().add(patterns);
-  } catch {
-    return () => false;
-  }
-  const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
-  return (uri) => uri.path.startsWith(prefix) && rules.ignores(uri.path.slice(prefix.length));
-}
-
-/**
- * The exclude glob for findFiles: the fixed folders, `search.exclude` and `files.exclude` (listed
- * explicitly, since an explicit exclude can turn findFiles' own use of `files.exclude` off).
- * The ISMS scan uses it too, so both scans skip the same files.
- */
-export function excludeGlob(): string {
-  return `{${excludePatterns(undefined, true).join(',')}}`;
-}
-
-/**
- * Exclusion globs without braces inside braces: the fixed folders, `search.exclude` and, when
- * asked (findFiles applies it itself), `files.exclude`. `{ when: ... }` entries need sibling files
- * and are left out.
- */
-function excludePatterns(scope: vscode.Uri | undefined, withFilesExclude: boolean): string[] {
-  const patterns = new Set(ALWAYS_EXCLUDED);
-  const sections = withFilesExclude ? ['search', 'files'] : ['search'];
-  for (const section of sections) {
-    const settings = vscode.workspace.getConfiguration(section, scope).get<Record<string, unknown>>('exclude') ?? {};
-    for (const [pattern, value] of Object.entries(settings)) {
-      if (value === true) for (const expanded of expandBraces(pattern)) patterns.add(expanded);
-    }
-  }
-  return [...patterns];
 }
 
 async function isDirectory(uri: vscode.Uri): Promise<boolean> {

@@ -27,7 +27,8 @@ import type {
 } from '../model';
 import { getProperty } from '../model';
 import { isAsciiLetter } from './chars';
-import { removeCommonIndent, unescapeQuoted, unescapeTemplateMarkers } from './strings';
+import { dottedTarget, type TraversalStep, type TraversalTarget, traversalTarget } from './references';
+import { heredocValue, unescapeQuoted } from './strings';
 
 /** Everything one `.tf` file contributes to its module, plus its syntax diagnostics. */
 export interface TerraformFileParse {
@@ -62,15 +63,6 @@ export const MAX_NESTING = 256;
 const MAX_TEXT = 200;
 /** Longest heredoc template kept whole in the model (longer ones are truncated like any excerpt). */
 const MAX_TEMPLATE_TEXT = 65_536;
-
-/** Roots of references whose value depends on the evaluation context, not on a declaration. */
-const CONTEXT_ROOTS = new Set(['each', 'count', 'self', 'path', 'terraform']);
-
-/** One step after a reference's root: `.name`, `[key]` or a splat. */
-interface TraversalStep {
-  kind: 'attr' | 'index' | 'splat';
-  name: string;
-}
 
 /** A string without escapes, interpolation or directives: its value is the text between the quotes. */
 const SIMPLE_STRING = /^"[^"\\$%\r\n]*"$/;
@@ -462,27 +454,7 @@ export abstract class TreeConverter {
       return { kind: 'literal', value: source === 'true', range: this.lines.range(start, end) };
     if (source === 'null') return { kind: 'literal', value: null, range: this.lines.range(start, end) };
     if (!SIMPLE_TRAVERSAL.test(source)) return undefined;
-    return this.plainReference(start, end, source);
-  }
-
-  /** `referenceAt` for `name.name…` (attribute steps only), without building the steps. */
-  private plainReference(start: number, end: number, source: string): Value {
-    const names = source.split('.');
-    const rootName = names[0];
-    if (CONTEXT_ROOTS.has(rootName)) return this.unresolvableAt(start, end, rootName);
-    if (this.iterators.has(rootName)) return this.unresolvableAt(start, end, 'iterator');
-    const addressLength = rootName === 'data' ? 2 : 1;
-    if (names.length <= addressLength) return this.unresolvableAt(start, end, 'variable');
-    const whole = names.length === addressLength + 1;
-    const target = whole ? source : names.slice(0, addressLength + 1).join('.');
-    const reference: ReferenceValue = {
-      kind: 'reference',
-      target,
-      text: this.excerptOf(start, end),
-      range: this.lines.range(start, end),
-    };
-    if (!whole) reference.attribute = names.slice(addressLength + 1).join('.');
-    return reference;
+    return this.reference(start, end, dottedTarget(source, this.iterators));
   }
 
   /** `( inner )`: the inner value, spanning the parentheses. */
@@ -638,12 +610,8 @@ export abstract class TreeConverter {
       else if (type === 'heredoc_identifier') markers.push(child);
     }
     if (markers.length < 2 || markers[1].isMissing) return this.unresolvable(node, 'error');
-    const firstLineEnd = this.text.indexOf('\n', markers[0].startIndex);
-    const contentStart = firstLineEnd === -1 ? markers[1].startIndex : firstLineEnd + 1;
-    const contentEnd = Math.max(contentStart, this.text.lastIndexOf('\n', markers[1].startIndex - 1) + 1);
-    let content = this.text.slice(contentStart, contentEnd).replace(/\r\n/g, '\n');
-    if (flush) content = removeCommonIndent(content);
-    return { kind: 'literal', value: unescapeTemplateMarkers(content), range: this.rangeOf(node) };
+    const value = heredocValue(this.text, markers[0].startIndex, markers[1].startIndex, flush);
+    return { kind: 'literal', value, range: this.rangeOf(node) };
   }
 
   /** The raw text between a string's quotes. */
@@ -676,45 +644,22 @@ export abstract class TreeConverter {
 
   // -- references ------------------------------------------------------------------------------
 
-  /**
-   * `var.x`, `local.y`, `module.m.out`, `data.t.n.attr`, `aws_s3_bucket.logs.id` → references.
-   * An instance key right after a resource, data source or module address (`aws_s3_bucket.b[0].id`)
-   * still refers to that resource; other indexes and splats make the value unknown.
-   */
+  /** `var.x`, `aws_s3_bucket.logs.id`, `module.m.out[0]`, …: a reference, or unknown (`traversalTarget`). */
   private traversal(node: SyntaxNode, root: SyntaxNode, postfix: SyntaxNode[], postfixTypes: string[]): Value {
     const steps = postfix.map((part, i) => this.traversalStep(part, postfixTypes[i]));
-    return this.reference(node, this.source(root), steps);
+    return this.reference(node.startIndex, node.endIndex, traversalTarget(this.source(root), steps, this.iterators));
   }
 
-  private reference(node: SyntaxNode, rootName: string, steps: TraversalStep[]): Value {
-    return this.referenceAt(node.startIndex, node.endIndex, rootName, steps);
-  }
-
-  private referenceAt(start: number, end: number, rootName: string, steps: TraversalStep[]): Value {
-    if (CONTEXT_ROOTS.has(rootName)) return this.unresolvableAt(start, end, rootName);
-    if (this.iterators.has(rootName)) return this.unresolvableAt(start, end, 'iterator');
-    if (steps.some((step) => step.kind === 'splat')) return this.unresolvableAt(start, end, 'splat');
-    const addressLength = rootName === 'data' ? 2 : 1;
-    const address = [rootName];
-    let next = 0;
-    while (address.length <= addressLength && next < steps.length && steps[next].kind === 'attr')
-      address.push(steps[next++].name);
-    if (address.length <= addressLength)
-      return this.unresolvableAt(start, end, next < steps.length ? 'index' : 'variable');
-    const instanceKeyAllowed = rootName !== 'var' && rootName !== 'local';
-    if (instanceKeyAllowed && next < steps.length && steps[next].kind === 'index') next++;
-    const attributes: string[] = [];
-    for (; next < steps.length; next++) {
-      if (steps[next].kind !== 'attr') return this.unresolvableAt(start, end, 'index');
-      attributes.push(steps[next].name);
-    }
+  /** The value of the traversal spanning `start`–`end`. */
+  private reference(start: number, end: number, to: TraversalTarget): Value {
+    if ('construct' in to) return this.unresolvableAt(start, end, to.construct);
     const reference: ReferenceValue = {
       kind: 'reference',
-      target: address.join('.'),
+      target: to.target,
       text: this.excerptOf(start, end),
       range: this.lines.range(start, end),
     };
-    if (attributes.length > 0) reference.attribute = attributes.join('.');
+    if (to.attribute !== undefined) reference.attribute = to.attribute;
     return reference;
   }
 

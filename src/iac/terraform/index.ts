@@ -6,8 +6,8 @@
  * - `parseTerraformFile` converts one file and caches the result per path: unchanged text is never
  *   parsed twice, and a changed file is re-parsed incrementally from its previous tree when that
  *   tree is still kept (`cache.ts`). An error-free tree is converted by `cursor-converter.ts`, a tree
- *   with syntax errors by `node-converter.ts`; both extend `converter.ts`. String values are
- *   unescaped by `strings.ts`.
+ *   with syntax errors by `node-converter.ts`; both extend `converter.ts`, which resolves references
+ *   with `references.ts` and string values with `strings.ts`.
  * - `parseTerraformModule` combines the `.tf` files of one directory into one `TerraformModule`
  *   (`module.ts`).
  *

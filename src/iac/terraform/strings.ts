@@ -21,13 +21,27 @@ export function unescapeQuoted(raw: string): string {
   });
 }
 
+/**
+ * A heredoc's value: the lines between the line of its opening marker (at `openMarker`) and the line
+ * of its closing one (at `closeMarker`), with CRLF as LF and, for `<<-` (`flush`), the common
+ * indentation removed.
+ */
+export function heredocValue(text: string, openMarker: number, closeMarker: number, flush: boolean): string {
+  const firstLineEnd = text.indexOf('\n', openMarker);
+  const contentStart = firstLineEnd === -1 ? closeMarker : firstLineEnd + 1;
+  const contentEnd = Math.max(contentStart, text.lastIndexOf('\n', closeMarker - 1) + 1);
+  let content = text.slice(contentStart, contentEnd).replace(/\r\n/g, '\n');
+  if (flush) content = removeCommonIndent(content);
+  return unescapeTemplateMarkers(content);
+}
+
 /** Heredocs take no backslash escapes, only `$${` and `%%{`. */
-export function unescapeTemplateMarkers(raw: string): string {
+function unescapeTemplateMarkers(raw: string): string {
   return raw.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
 }
 
 /** `<<-` heredocs drop the indentation shared by all non-blank lines. */
-export function removeCommonIndent(content: string): string {
+function removeCommonIndent(content: string): string {
   const lines = content.split('\n');
   let indent = Infinity;
   for (const line of lines) {

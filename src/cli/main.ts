@@ -12,7 +12,7 @@ import { ruleMetadata } from '../engine/catalog';
 import { FILE_TOO_LARGE_RULE_ID, fileTooLargeFinding } from '../engine/limits';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import type { Severity } from '../iac/model';
-import { collectFiles, describeIoError, readSource } from './files';
+import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type SrlensConfig } from '../engine/config';
 import { formatExplainText, formatExplainJson, explainUnknownType } from './explain';
 import { formatInventoryJson, formatFindingsJson, type InventoryEntry } from './reporters/json';
@@ -135,8 +135,10 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       : positiveInteger(values['max-file-size'], '--max-file-size');
 
   const { config, findings: configFindings, root } = loadConfig(values.config, io);
-  const { sources, files, extraFindings } = loadSources(positionals, maxFileSize, io, config.exclude, root);
+  const loaded = loadSources(positionals, maxFileSize, io, config.exclude, root);
+  const { sources, files, extraFindings } = loaded;
   const analysis = await new Analyzer({ config, retain: false }).analyze(sources);
+  noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
   const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({
     ...f,
     file: display(f.file, io.cwd),
@@ -158,8 +160,9 @@ async function inventory(args: string[], io: CliIo): Promise<number> {
   });
   const format = oneOf(values.format, ['json', 'markdown'] as const, '--format');
   const { config, root } = loadConfig(values.config, io);
-  const { sources } = loadSources(positionals, DEFAULT_MAX_FILE_SIZE, io, config.exclude, root);
-  const analysis = await new Analyzer().analyze(sources);
+  const loaded = loadSources(positionals, DEFAULT_MAX_FILE_SIZE, io, config.exclude, root);
+  const analysis = await new Analyzer().analyze(loaded.sources);
+  noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
   const entries: InventoryEntry[] = analysis.units
     .flatMap((unit) => unit.resources)
     .map((r) => ({
@@ -316,14 +319,21 @@ function writeText(file: string, text: string, io: CliIo): void {
   }
 }
 
-/** Reads every candidate file; files it cannot use become findings (too large) or stderr notes (unreadable). */
-function loadSources(
-  paths: string[],
-  maxFileSize: number,
-  io: CliIo,
-  exclude: string[],
-  root: string,
-): { sources: SourceFile[]; files: number; extraFindings: Finding[] } {
+interface LoadedSources {
+  sources: SourceFile[];
+  files: number;
+  extraFindings: Finding[];
+  /** The paths asked for, as the user wrote them. */
+  inputs: string[];
+  /** Why files were passed over, for the note a scan that finds nothing prints. */
+  skipped: { ignored: number; notTemplate: number; tooLarge: number };
+}
+
+/**
+ * Reads every candidate file; files it cannot use become findings (too large) or stderr notes
+ * (unreadable). An AWS CDK app's synthesized templates are announced once on stderr.
+ */
+function loadSources(paths: string[], maxFileSize: number, io: CliIo, exclude: string[], root: string): LoadedSources {
   const inputs = paths.length > 0 ? paths : ['.'];
   const collected = collectFiles(
     inputs.map((p) => path.resolve(io.cwd, p)),
@@ -336,17 +346,66 @@ function loadSources(
     throw new UsageError(`cannot read '${display(missing[0].path, io.cwd)}': ${missing[0].message}`);
   for (const problem of collected.problems)
     io.stderr(`srlens: warning: skipped '${display(problem.path, io.cwd)}': ${problem.message}`);
+  const cdkNote = cdkAppsNote(collected.cdkApps, io.cwd);
+  if (cdkNote) io.stderr(cdkNote);
 
   const sources: SourceFile[] = [];
   const extraFindings: Finding[] = [];
+  const skipped = { ...collected.skipped, tooLarge: 0 };
   for (const file of collected.files) {
     const result = readSource(file, maxFileSize);
     if (result.ok) sources.push({ path: file, text: result.text });
-    else if (result.reason === 'too-large') extraFindings.push(fileTooLargeFinding(file, result.message));
+    else if (result.reason === 'too-large') {
+      skipped.tooLarge++;
+      extraFindings.push(fileTooLargeFinding(file, result.message));
+    } else if (result.reason === 'binary') skipped.notTemplate++;
     else if (result.reason === 'unreadable')
       io.stderr(`srlens: warning: skipped '${display(file, io.cwd)}': ${result.message}`);
   }
-  return { sources, files: collected.files.length, extraFindings };
+  return { sources, files: collected.files.length, extraFindings, inputs, skipped };
+}
+
+/** One line about the AWS CDK apps met: the synthesized templates added, or that there are none yet. */
+function cdkAppsNote(apps: CollectedFiles['cdkApps'], cwd: string): string | undefined {
+  if (apps.length === 0) return undefined;
+  const name = (app: CollectedFiles['cdkApps'][number]) =>
+    `'${display(app.cdkOut ?? path.join(app.dir, 'cdk.out'), cwd)}'`;
+  const synthesized = apps.filter((app) => app.templates > 0);
+  const missing = apps.filter((app) => app.templates === 0);
+  const parts: string[] = [];
+  if (synthesized.length > 0) {
+    const count = synthesized.reduce((sum, app) => sum + app.templates, 0);
+    parts.push(
+      `scanning the ${count === 1 ? 'synthesized template' : `${count} synthesized templates`} in ${synthesized.map(name).join(', ')}`,
+    );
+  }
+  if (missing.length > 0)
+    parts.push(
+      `no synthesized template in ${missing.map(name).join(', ')}: run 'cdk synth' to scan what the app deploys`,
+    );
+  return `srlens: AWS CDK app (cdk.json): ${parts.join('; ')}.`;
+}
+
+/** A scan that found no template says so, and why: silence must never read as a clean result. */
+function noteWhenNothingFound(loaded: LoadedSources, unitCount: number, findingCount: number, io: CliIo): void {
+  if (unitCount > 0 || findingCount > 0) return;
+  const { ignored, tooLarge } = loaded.skipped;
+  // Every file read found no template in it: none of them is one.
+  const notTemplate = loaded.skipped.notTemplate + loaded.sources.length;
+  const reasons: string[] = [];
+  if (notTemplate > 0) reasons.push(`${notTemplate === 1 ? '1 file is' : `${notTemplate} files are`} not a template`);
+  if (ignored > 0)
+    reasons.push(
+      `${ignored === 1 ? '1 path was' : `${ignored} paths were`} ignored (.gitignore, exclude, or a folder such as node_modules; name a path to scan it anyway)`,
+    );
+  if (tooLarge > 0) reasons.push(`${tooLarge === 1 ? '1 file is' : `${tooLarge} files are`} over the size limit`);
+  const where = loaded.inputs
+    .map((input) => path.resolve(io.cwd, input))
+    .map((input) => `'${input === path.resolve(io.cwd) ? '.' : display(input, io.cwd)}'`)
+    .join(', ');
+  io.stderr(
+    `srlens: no CloudFormation template or Terraform file found in ${where}: ${reasons.length > 0 ? reasons.join(', ') : 'there are no files'}.`,
+  );
 }
 
 /** `.srlens.yaml` from `--config`, else from the current folder; missing is fine, unreadable is an error. */

@@ -7,7 +7,7 @@
 import { parseCloudFormation } from '../iac/cloudformation';
 import { reparseYamlIncrementally } from '../iac/yaml-incremental';
 import { mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
-import type { IacUnit, ParseResult, Resource } from '../iac/model';
+import { messageFor, type IacUnit, type ParseResult, type Resource } from '../iac/model';
 import { forgetTerraformFile, loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
 import { ownershipFor } from '../knowledge/ownership';
 import { RULES } from '../rules';
@@ -27,6 +27,8 @@ export interface Analysis {
   findings: Finding[];
   /** Findings silenced by a suppression with a reason, each with that suppression (for the ISMS risk register). */
   suppressed?: SuppressedFinding[];
+  /** How many templates and Terraform modules were found, also when `units` is not kept (`retain: false`). */
+  unitCount?: number;
 }
 
 export interface AnalyzerOptions {
@@ -125,11 +127,13 @@ export class Analyzer {
     const units: IacUnit[] = [];
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
+    let unitCount = 0;
     const modules = new Map<string, SourceFile[]>();
     for (const file of files) {
       const kind = sourceKindOf(file.path);
       if (kind === 'cloudformation') {
         const result = this.analyzeCloudFormation(file.path, file.text);
+        unitCount += result.units.length;
         if (this.retain) units.push(...result.units);
         findings.push(...result.findings);
         suppressed.push(...(result.suppressed ?? []));
@@ -142,12 +146,13 @@ export class Analyzer {
     }
     for (const [dir, moduleFiles] of modules) {
       const result = await this.analyzeTerraformModule(dir, moduleFiles);
+      unitCount += result.units.length;
       if (this.retain) units.push(...result.units);
       findings.push(...result.findings);
       suppressed.push(...(result.suppressed ?? []));
     }
     findings.sort(compareFindings);
-    return { units, findings, suppressed };
+    return { units, findings, suppressed, unitCount };
   }
 
   /** The quick fix for a finding this analyzer produced, built on demand; undefined when there is none. */
@@ -159,7 +164,7 @@ export class Analyzer {
       return fix && fix.edits.length > 0 ? fix : undefined;
     }
     const origin = this.origins.get(finding);
-    if (!origin?.rule.fix || origin.report.fixable === false) return undefined;
+    if (!origin?.rule.fix || origin.report.fixable === false || origin.resource.generatedBy) return undefined;
     const fix = origin.rule.fix(origin.report, origin.resource, origin.context);
     return fix && fix.edits.length > 0 ? fix : undefined;
   }
@@ -264,8 +269,9 @@ export class Analyzer {
           resourceType: resource.type,
           file: resource.file,
           range: report.range,
-          message: report.message,
-          fixable: rule.fix !== undefined && report.fixable !== false,
+          message: messageFor(resource, report.message),
+          // A generated resource's fix would edit the text every instance shares.
+          fixable: rule.fix !== undefined && report.fixable !== false && !resource.generatedBy,
         };
         if (this.retain) this.origins.set(finding, { rule, report, resource, context });
         into.push(finding);

@@ -19,6 +19,12 @@ import {
 import type { CollectionTag, ScalarTag } from 'yaml';
 import * as jsonc from 'jsonc-parser';
 import { classifyType } from '../knowledge/services';
+import {
+  expandLanguageExtensions,
+  FOR_EACH_PREFIX,
+  generatedEntries,
+  usesLanguageExtensions,
+} from './cloudformation-foreach';
 import { classificationHints } from './hints';
 import { readStrictJson } from './json-strict';
 import { LineIndex } from './line-index';
@@ -493,7 +499,7 @@ function jsonErrorMessage(code: jsonc.ParseErrorCode): string {
 function recogniseLongForm(map: MapValue, text: () => string): Value {
   if (map.properties.length !== 1) return map;
   const only = map.properties[0];
-  if (only.key === 'Ref' || (only.key.startsWith('Fn::') && !only.key.startsWith('Fn::ForEach::')))
+  if (only.key === 'Ref' || (only.key.startsWith('Fn::') && !only.key.startsWith(FOR_EACH_PREFIX)))
     return intrinsic(only.key, only.value, map.range, text());
   return map;
 }
@@ -511,7 +517,7 @@ function duplicateKeyDiagnostic(file: string, key: string, range: Range): ParseD
  * Turns an intrinsic into a model value: `Ref` and `Fn::GetAtt` are references, a `Fn::Sub` with
  * no `${}` is the literal it spells, everything else is unresolvable (never insecure).
  */
-function intrinsic(name: string, args: Value, at: Range, text: string): Value {
+export function intrinsic(name: string, args: Value, at: Range, text: string): Value {
   if (name === 'Ref' && args.kind === 'literal' && typeof args.value === 'string') {
     return { kind: 'reference', target: args.value, text, range: at };
   }
@@ -579,16 +585,21 @@ export function buildTemplate(
 ): CloudFormationTemplate | undefined {
   if (!isTemplateRoot(root)) return undefined;
   const transform = getProperty(root, 'Transform')?.value;
-  const conditions = getProperty(root, 'Conditions')?.value;
+  const transforms = transform ? transformNames(transform) : [];
+  // AWS::LanguageExtensions: Fn::ForEach loops over known collections are written out.
+  const model = usesLanguageExtensions(transforms)
+    ? expandLanguageExtensions(root, file, diagnostics, intrinsic)
+    : root;
+  const conditions = getProperty(model, 'Conditions')?.value;
   return {
     kind: 'cloudformation',
     file,
     syntax,
     documentIndex,
-    transforms: transform ? transformNames(transform) : [],
-    parameters: buildParameters(getProperty(root, 'Parameters')?.value),
+    transforms,
+    parameters: buildParameters(getProperty(model, 'Parameters')?.value),
     conditions: conditions?.kind === 'map' ? conditions.properties.map((p) => p.key) : [],
-    resources: buildResources(getProperty(root, 'Resources'), file, syntax, diagnostics),
+    resources: buildResources(getProperty(model, 'Resources'), file, syntax, diagnostics),
     range: whole,
   };
 }
@@ -627,9 +638,26 @@ function buildResources(
     return [];
   }
   const resources: Resource[] = [];
+  // Generated ids already used, by a resource written out or generated before.
+  let ids: Set<string> | undefined;
   for (const entry of section.value.properties) {
-    // `Fn::ForEach::<Name>` (AWS::LanguageExtensions) generates resources at deploy time: their ids are not known here.
-    if (entry.key.startsWith('Fn::ForEach::')) continue;
+    // A `Fn::ForEach::<Name>` loop left here was not written out (no AWS::LanguageExtensions, or an
+    // unknown collection): the ids it generates at deploy time are not known.
+    if (entry.key.startsWith(FOR_EACH_PREFIX)) continue;
+    const generatedBy = generatedEntries.get(entry);
+    if (generatedBy) {
+      ids ??= new Set(section.value.properties.filter((p) => !generatedEntries.has(p)).map((p) => p.key));
+      if (ids.has(entry.key)) {
+        diagnostics.push({
+          file,
+          range: entry.keyRange,
+          severity: 'warning',
+          message: `${truncate(generatedBy)} generates the logical id '${truncate(entry.key)}', which the template already has: CloudFormation rejects it.`,
+        });
+        continue;
+      }
+      ids.add(entry.key);
+    }
     if (entry.value.kind !== 'map') {
       diagnostics.push({
         file,
@@ -672,9 +700,21 @@ function buildResources(
       properties: properties?.kind === 'map' ? properties : emptyMap(properties?.range ?? entry.keyRange),
       metadata: metadata?.kind === 'map' ? metadata : undefined,
       condition: condition?.kind === 'literal' && typeof condition.value === 'string' ? condition.value : undefined,
+      ...resourceOrigin(entry, metadata),
     });
   }
   return resources;
+}
+
+/** What generated a resource (`Fn::ForEach`), and the AWS CDK construct it comes from. */
+function resourceOrigin(entry: Property, metadata: Value | undefined): Pick<Resource, 'generatedBy' | 'constructPath'> {
+  const origin: Pick<Resource, 'generatedBy' | 'constructPath'> = {};
+  const generatedBy = generatedEntries.get(entry);
+  if (generatedBy) origin.generatedBy = generatedBy;
+  const cdkPath = metadata?.kind === 'map' ? getProperty(metadata, 'aws:cdk:path')?.value : undefined;
+  if (cdkPath?.kind === 'literal' && typeof cdkPath.value === 'string' && cdkPath.value.length > 0)
+    origin.constructPath = cdkPath.value.replace(/\/Resource$/, '');
+  return origin;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -110,6 +110,24 @@ export interface Resource {
   condition?: string;
   count?: Value;
   forEach?: Value;
+  /**
+   * What wrote this resource out when the template does not (CloudFormation `Fn::ForEach::Buckets`,
+   * a SAM function's `FunctionUrlConfig`): its ranges point into the construct that generated it.
+   */
+  generatedBy?: string;
+  /** The AWS CDK construct a synthesized template's resource comes from (`aws:cdk:path`, without `/Resource`). */
+  constructPath?: string;
+}
+
+/**
+ * A finding's message for this resource: a generated resource whose message does not name it is
+ * named first (several share one range), and a CDK construct is named after.
+ */
+export function messageFor(resource: Resource, message: string): string {
+  let result = message;
+  if (resource.generatedBy && !message.includes(`'${resource.id}'`)) result = `${resource.id}: ${result}`;
+  if (resource.constructPath) result = `${result} (CDK construct ${resource.constructPath})`;
+  return result;
 }
 
 export interface CfnParameter {

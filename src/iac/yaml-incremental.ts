@@ -7,11 +7,13 @@
  * values, moved down or up when the edit added or removed lines. Anything the shortcut cannot
  * prove equivalent to a fresh parse — a syntax error before or after, aliases, several
  * documents, an edit touching a resource's first line or the last resource, a line indented left
- * of the resource, a renamed resource clashing with another — returns `undefined`, and the caller
+ * of the resource, a renamed resource clashing with another, an edit in a `Fn::ForEach` block or
+ * in any template using the `AWS::LanguageExtensions` transform — returns `undefined`, and the caller
  * parses the whole text. A property test checks that both paths give identical results.
  */
 import { isMap, isPair, isScalar, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import { buildTemplate, YAML_CUSTOM_TAGS, YamlConverter, yamlRoots } from './cloudformation';
+import { usesLanguageExtensions } from './cloudformation-foreach';
 import { LineIndex } from './line-index';
 import type { CloudFormationTemplate, MapValue, ParseDiagnostic, ParseResult, Property, Range } from './model';
 
@@ -48,6 +50,8 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
   const template = units[0];
   if (template.kind !== 'cloudformation' || template.syntax !== 'cloudformation-yaml' || template.documentIndex !== 0)
     return undefined;
+  // AWS::LanguageExtensions: an edit anywhere can change what a Fn::ForEach loop writes out.
+  if (usesLanguageExtensions(template.transforms)) return undefined;
   const root = yamlRoots.get(template);
   if (!root) return undefined;
   const sectionIndex = root.properties.findIndex((p) => p.key === 'Resources');

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { Position, Range } from '../iac/model';
-import { containsPosition } from '../iac/model';
+import { compareRanges, containsPosition } from '../iac/model';
 import { findingsIn, resourcesIn, type DocumentAnalyses } from './analysis';
 import { tooLargeMessage } from './diagnostics';
 import { TRUSTED_COMMANDS } from './markdown';
@@ -50,12 +50,21 @@ class ResponsibilityHovers implements vscode.HoverProvider {
     const at: Position = { line: position.line, character: position.character };
     const findings = result.analysis.findings;
 
-    for (const { resource } of resourcesIn(result, file)) {
+    const resources = resourcesIn(result, file).map((entry) => entry.resource);
+    for (const resource of resources) {
       if (!containsPosition(resource.range, at)) continue;
       if (containsPosition(resource.typeRange, at) || containsPosition(resource.idRange, at)) {
-        const summary = summarizeResource(resource, findings, result.analysis.suppressed ?? []);
         const range = containsPosition(resource.typeRange, at) ? resource.typeRange : resource.idRange;
-        return hover(resourceHoverMarkdown(summary), range);
+        // Resources a Fn::ForEach loop writes out share its text: one section per instance.
+        const instances = resource.generatedBy
+          ? resources.filter(
+              (r) => r.generatedBy === resource.generatedBy && compareRanges(r.idRange, resource.idRange) === 0,
+            )
+          : [resource];
+        const markdown = instances
+          .map((r) => resourceHoverMarkdown(summarizeResource(r, findings, result.analysis.suppressed ?? [])))
+          .join('\n\n---\n\n');
+        return hover(markdown, range);
       }
       const path = propertyPathAt(resource.properties, at);
       const key = path?.[path.length - 1];

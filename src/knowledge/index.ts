@@ -15,6 +15,7 @@ export {
 } from './ownership';
 export { PROFILES, type Profile, type ProfileCell } from './profiles';
 export type { Owner, ProfileId } from './vocabulary';
+export { CONCERN_EVIDENCE_KEYS, PROPERTY_CONCERNS, propertyConcern } from './property-concerns';
 export {
   classifyType,
   closestTypes,

@@ -11,13 +11,8 @@ import { containsPosition } from '../iac/model';
 import { findingsIn, resourcesIn, type DocumentAnalyses } from './analysis';
 import { tooLargeMessage } from './diagnostics';
 import { TRUSTED_COMMANDS } from './markdown';
-import {
-  propertyHover,
-  propertyPathAt,
-  providerHoverMarkdown,
-  resourceHoverMarkdown,
-  summarizeResource,
-} from './responsibility';
+import { resourceResponsibility } from '../engine/responsibility';
+import { propertyHover, propertyPathAt, providerHoverMarkdown, resourceHoverMarkdown } from './responsibility';
 import { settingsStore } from './settings';
 import { fileOf } from './files';
 
@@ -53,7 +48,10 @@ class ResponsibilityHovers implements vscode.HoverProvider {
     for (const { resource } of resourcesIn(result, file)) {
       if (!containsPosition(resource.range, at)) continue;
       if (containsPosition(resource.typeRange, at) || containsPosition(resource.idRange, at)) {
-        const summary = summarizeResource(resource, findings, result.analysis.suppressed ?? []);
+        // The engine's responsibility model, the one the matrix shows, with the same minimum severity.
+        const summary = resourceResponsibility(resource, findings, result.analysis.suppressed ?? [], {
+          minimumSeverity: settingsStore.effectiveMinimumSeverity,
+        });
         const range = containsPosition(resource.typeRange, at) ? resource.typeRange : resource.idRange;
         return hover(resourceHoverMarkdown(summary), range);
       }

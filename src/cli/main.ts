@@ -10,6 +10,7 @@ import { version } from '../../package.json';
 import { Analyzer, type SourceFile } from '../engine/analyzer';
 import { ruleMetadata } from '../engine/catalog';
 import { FILE_TOO_LARGE_RULE_ID, fileTooLargeFinding } from '../engine/limits';
+import { describeRuleCrash, type RuleCrashHandler } from '../engine/rule-error';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import type { Severity } from '../iac/model';
 import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
@@ -47,6 +48,7 @@ Usage:
       --max-file-size <bytes>      Skip larger files with an info finding (default: ${DEFAULT_MAX_FILE_SIZE})
       --no-color                   Plain text output
       --config <file>              Configuration (default: ./.srlens.yaml)
+      --verbose                    Print a crashing rule's error and stack on stderr (its finding is rule-error)
   srlens inventory [paths...]  List every resource with its service and tier
       --format json|markdown       Output format (default: markdown)
   srlens explain <type>        Who owns each security concern for a CloudFormation or Terraform type
@@ -60,6 +62,7 @@ Usage:
       --out <file>                 Write to a file instead of standard output
       --update                     Write the merged state back to ${ISMS_STATE_FILE}
       --config <file>              Configuration (default: ./.srlens.yaml)
+      --verbose                    Print a crashing rule's error and stack on stderr
   srlens aws whoami            The AWS account and principal of the current credentials (STS)
       --format text|json           Output format (default: text)
       --profile <name>             Shared config profile (default: the SDK's credential chain)
@@ -125,6 +128,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       'max-file-size': { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       config: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
     },
   });
   const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, '--format');
@@ -137,7 +141,9 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   const { config, findings: configFindings, root } = loadConfig(values.config, io);
   const loaded = loadSources(positionals, maxFileSize, io, config.exclude, root);
   const { sources, files, extraFindings } = loaded;
-  const analysis = await new Analyzer({ config, retain: false }).analyze(sources);
+  const analysis = await new Analyzer({ config, retain: false, onRuleError: crashLog(values.verbose, io) }).analyze(
+    sources,
+  );
   noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
   const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({
     ...f,
@@ -212,13 +218,14 @@ async function isms(args: string[], io: CliIo): Promise<number> {
       out: { type: 'string' },
       update: { type: 'boolean', default: false },
       config: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
     },
   });
   const format = oneOf(values.format, ['markdown', 'csv'] as const, '--format');
   const register = oneOf(values.register, ['assets', 'risks', 'both'] as const, '--register');
   const { config, root } = loadConfig(values.config, io);
   const { sources } = loadSources(positionals, DEFAULT_MAX_FILE_SIZE, io, config.exclude, root);
-  const analysis = await new Analyzer({ config }).analyze(sources);
+  const analysis = await new Analyzer({ config, onRuleError: crashLog(values.verbose, io) }).analyze(sources);
   const today = isoDate();
 
   const stateFile = path.join(root, ISMS_STATE_FILE);
@@ -265,6 +272,11 @@ async function isms(args: string[], io: CliIo): Promise<number> {
     io.stderr(`srlens: updated ${display(stateFile, io.cwd)}`);
   }
   return 0;
+}
+
+/** With --verbose, a crashing rule's error and stack go to stderr; the rule-error finding is reported either way. */
+function crashLog(verbose: boolean | undefined, io: CliIo): RuleCrashHandler | undefined {
+  return verbose ? (crash) => io.stderr(`srlens: ${describeRuleCrash(crash)}`) : undefined;
 }
 
 async function aws(args: string[], io: CliIo): Promise<number> {

@@ -15,6 +15,7 @@ import { ALL_TYPES, type Fix, type Rule, type RuleContext, type RuleReport, type
 import { DEFAULT_CONFIG, type SrlensConfig } from './config';
 import { createRuleContext } from './context';
 import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } from './finding';
+import { resourceRuleErrorFinding, unitRuleErrorFinding, type RuleCrash, type RuleCrashHandler } from './rule-error';
 import { applySuppressions, commentSuppressions, metadataSuppressions, type SuppressedFinding } from './suppressions';
 
 export interface SourceFile {
@@ -40,6 +41,12 @@ export interface AnalyzerOptions {
    * from, and `analyze` returns no units. True (the default) for the editor.
    */
   retain?: boolean;
+  /**
+   * Told when a rule throws, with the exception and its stack, for the front end's log (the
+   * editor's output channel, `srlens --verbose`). The crash itself becomes a `rule-error` finding
+   * (while checking) or no fix (while building one) either way.
+   */
+  onRuleError?: RuleCrashHandler;
 }
 
 interface CacheEntry {
@@ -75,10 +82,12 @@ export class Analyzer {
   private readonly rules: readonly Rule[];
   private config: SrlensConfig;
   private readonly retain: boolean;
+  private readonly onRuleError: RuleCrashHandler | undefined;
 
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
     this.retain = options.retain ?? true;
+    this.onRuleError = options.onRuleError;
     this.config = options.config ?? DEFAULT_CONFIG;
     this.indexRules();
   }
@@ -155,17 +164,27 @@ export class Analyzer {
     return { units, findings, suppressed, unitCount };
   }
 
-  /** The quick fix for a finding this analyzer produced, built on demand; undefined when there is none. */
+  /**
+   * The quick fix for a finding this analyzer produced, built on demand; undefined when there is
+   * none, or when the rule's fix throws (the crash is logged through `onRuleError`).
+   */
   fixFor(finding: Finding): Fix | undefined {
     const unitOrigin = this.unitOrigins.get(finding);
     if (unitOrigin) {
-      if (!unitOrigin.rule.fixUnit || unitOrigin.report.fixable === false) return undefined;
-      const fix = unitOrigin.rule.fixUnit(unitOrigin.report, unitOrigin.unit, unitOrigin.context);
+      const { rule, report, unit, context } = unitOrigin;
+      if (!rule.fixUnit || report.fixable === false) return undefined;
+      const fix = this.guarded(
+        { ruleId: rule.id, phase: 'fixUnit', subject: report.subject ?? unitName(unit), file: report.file },
+        () => rule.fixUnit?.(report, unit, context),
+      );
       return fix && fix.edits.length > 0 ? fix : undefined;
     }
     const origin = this.origins.get(finding);
     if (!origin?.rule.fix || origin.report.fixable === false || origin.resource.generatedBy) return undefined;
-    const fix = origin.rule.fix(origin.report, origin.resource, origin.context);
+    const { rule, report, resource, context } = origin;
+    const fix = this.guarded({ ruleId: rule.id, phase: 'fix', subject: resource.id, file: resource.file }, () =>
+      rule.fix?.(report, resource, context),
+    );
     return fix && fix.edits.length > 0 ? fix : undefined;
   }
 
@@ -221,7 +240,11 @@ export class Analyzer {
     let reports: UnitReport[];
     try {
       reports = rule.checkUnit?.(unit, context) ?? [];
-    } catch {
+    } catch (error) {
+      // A crash is reported, never a silently missing check; the other rules still run.
+      const finding = unitRuleErrorFinding(rule, unit);
+      this.report({ ruleId: rule.id, phase: 'checkUnit', subject: unitName(unit), file: finding.file, error });
+      into.push(finding);
       return;
     }
     for (const report of reports) {
@@ -253,8 +276,12 @@ export class Analyzer {
       let reports: RuleReport[];
       try {
         reports = rule.check(resource, context);
-      } catch {
-        // A rule bug must not take the analysis down; the rule's tests are where it gets caught.
+      } catch (error) {
+        // A crash is reported, never a silently missing check; the other rules still run.
+        this.report({ ruleId: rule.id, phase: 'check', subject: resource.id, file: resource.file, error });
+        into.push(
+          resourceRuleErrorFinding(rule, resource, customerSide(ownershipFor(tier, rule.concern, resource.type).owner)),
+        );
         continue;
       }
       for (const report of reports) {
@@ -279,6 +306,25 @@ export class Analyzer {
     }
   }
 
+  /** Runs a rule's fix; a throw yields no fix and goes to the log. */
+  private guarded<T>(crash: Omit<RuleCrash, 'error'>, build: () => T): T | undefined {
+    try {
+      return build();
+    } catch (error) {
+      this.report({ ...crash, error });
+      return undefined;
+    }
+  }
+
+  /** Hands a crash to the front end's log; a log that throws itself is ignored. */
+  private report(crash: RuleCrash): void {
+    try {
+      this.onRuleError?.(crash);
+    } catch {
+      // Logging must never turn one crash into two.
+    }
+  }
+
   /** Severity overrides and the minimum severity from `.srlens.yaml`. */
   private applyConfig(findings: Finding[]): Finding[] {
     const { rules, minimumSeverity } = this.config;
@@ -299,6 +345,11 @@ export class Analyzer {
     }
     return result;
   }
+}
+
+/** How a log names a template or module. */
+function unitName(unit: IacUnit): string {
+  return unit.kind === 'cloudformation' ? unit.file : unit.dir;
 }
 
 /** A finding is raised on the customer's side of the model: what AWS owns alone is never the author's to fix. */

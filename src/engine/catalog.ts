@@ -9,6 +9,7 @@ import { ruleDocsUrl } from './docs';
 import { PARSE_ERROR_RULE_ID } from './finding';
 import { CONFIG_ERROR_RULE_ID } from './config';
 import { FILE_TOO_LARGE_RULE_ID } from './limits';
+import { RULE_ERROR_RULE_ID } from './rule-error';
 import { SUPPRESSION_WITHOUT_REASON_RULE_ID, UNUSED_SUPPRESSION_RULE_ID } from './suppressions';
 
 export interface RuleMetadata {
@@ -26,6 +27,14 @@ const BUILT_IN: Omit<RuleMetadata, 'helpUri'>[] = [
     title: 'The file does not parse',
     description:
       'A syntax error stops CloudFormation or Terraform from deploying the file; nothing after the error can be checked reliably.',
+    severity: 'error',
+    concern: 'configuration',
+  },
+  {
+    id: RULE_ERROR_RULE_ID,
+    title: 'A rule crashed',
+    description:
+      'A rule threw an error while checking a resource, a template or a module, so its result there is unknown: a bug in the rule, not a verdict on the template. The other rules still ran. The editor logs the error with its stack in the Shared Responsibility Lens output; the CLI prints it with --verbose. Please report it.',
     severity: 'error',
     concern: 'configuration',
   },

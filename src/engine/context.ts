@@ -22,28 +22,6 @@ export function createRuleContext(
     return byId.get(id);
   };
 
-  const resolve = (value: Value | undefined, depth = 0): Value | undefined => {
-    if (value?.kind !== 'reference' || depth > MAX_RESOLVE_DEPTH) return value;
-    if (unit.kind === 'cloudformation') {
-      if (value.target === 'AWS::NoValue') return undefined;
-      if (value.attribute !== undefined) return value;
-      const parameter = unit.parameters.find((p) => p.name === value.target);
-      return parameter?.default !== undefined ? resolve(parameter.default, depth + 1) : value;
-    }
-    if (value.target.startsWith('var.')) {
-      const variable = unit.variables.find((v) => v.name === value.target.slice(4));
-      return variable?.default !== undefined && value.attribute === undefined
-        ? resolve(variable.default, depth + 1)
-        : value;
-    }
-    if (value.target.startsWith('local.')) {
-      const name = value.target.slice(6);
-      const local = unit.locals.find((l) => l.key === name);
-      return local && value.attribute === undefined ? resolve(local.value, depth + 1) : value;
-    }
-    return value;
-  };
-
   // Asked with types, the reverse index covers only resources of those types (usually a few, so a
   // rule looking for a bucket's policies never walks every other resource of the template).
   const referencedByOfTypes = new Map<string, Map<string, Resource[]>>();
@@ -68,7 +46,47 @@ export function createRuleContext(
     return value;
   };
 
-  return { unit, settings, resolve: (value) => resolve(value), resourceById, referencing, text, memo };
+  return { unit, settings, resolve: (value) => resolveInUnit(unit, value), resourceById, referencing, text, memo };
+}
+
+/**
+ * Follows what can be followed statically in a template or module: a CloudFormation `!Ref` to a
+ * parameter with a Default, a Terraform `var.x` with a default or `local.y`; `AWS::NoValue` is
+ * undefined (absent). Anything else comes back as it is. Every reference followed is added to
+ * `via`, outermost first, for callers that say where a value came from (the provider hover).
+ * Rules reach it through `RuleContext.resolve`.
+ */
+export function resolveInUnit(unit: IacUnit, value: Value | undefined, via?: string[], depth = 0): Value | undefined {
+  if (value?.kind !== 'reference' || depth > MAX_RESOLVE_DEPTH) return value;
+  if (unit.kind === 'cloudformation') {
+    if (value.target === 'AWS::NoValue') return undefined;
+    if (value.attribute !== undefined) return value;
+    const parameter = unit.parameters.find((p) => p.name === value.target);
+    return parameter?.default !== undefined ? follow(unit, value.target, parameter.default, via, depth) : value;
+  }
+  if (value.target.startsWith('var.')) {
+    const variable = unit.variables.find((v) => v.name === value.target.slice(4));
+    return variable?.default !== undefined && value.attribute === undefined
+      ? follow(unit, value.target, variable.default, via, depth)
+      : value;
+  }
+  if (value.target.startsWith('local.')) {
+    const name = value.target.slice(6);
+    const local = unit.locals.find((l) => l.key === name);
+    return local && value.attribute === undefined ? follow(unit, value.target, local.value, via, depth) : value;
+  }
+  return value;
+}
+
+function follow(
+  unit: IacUnit,
+  target: string,
+  next: Value,
+  via: string[] | undefined,
+  depth: number,
+): Value | undefined {
+  via?.push(target);
+  return resolveInUnit(unit, next, via, depth + 1);
 }
 
 function buildReverseIndex(resources: Resource[]): Map<string, Resource[]> {

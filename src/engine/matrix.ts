@@ -1,17 +1,16 @@
 /**
  * The responsibility matrix as data: one row per resource, one column per security concern, each
- * cell saying who owns the concern for that resource and which findings leave it open. Pure (no
- * editor imports): the editor renders it in a webview, and it takes any list of analyses, from open
- * documents or a workspace scan.
+ * cell the engine's responsibility model for them (engine/responsibility.ts): who owns the concern,
+ * where the resource stands, and which findings leave it open. Pure (no editor imports): the editor
+ * renders it in a webview, and it takes any list of analyses, from open documents or a workspace scan.
  */
-import type { Range, ResourceTier } from '../iac/model';
-import { classificationHints } from '../iac/hints';
+import type { Range, Resource, ResourceTier, Severity } from '../iac/model';
 import { CONCERNS, type ConcernId } from '../knowledge/concerns';
-import type { Owner } from '../knowledge/ownership';
+import type { Owner } from '../knowledge/vocabulary';
 import type { Analysis } from './analyzer';
-import { explainType } from './explain';
 import { severityAtLeast, type Finding } from './finding';
-import type { Severity } from '../iac/model';
+import { resourceResponsibility, type StatusKind } from './responsibility';
+import type { SuppressedFinding } from './suppressions';
 
 /** A concern column: a short header, with the full title for tooltips and screen readers. */
 export interface MatrixConcern {
@@ -34,6 +33,8 @@ export interface MatrixCell {
   /** False when the resource does not have this concern at all (shown as n/a). */
   applicable: boolean;
   reason: string;
+  /** Where the resource stands on the concern: the responsibility model's status, as the hover shows it. */
+  status: StatusKind;
   /** Findings that leave this concern open for this resource; empty when none. */
   findings: MatrixFinding[];
 }
@@ -94,16 +95,19 @@ export function matrixConcerns(): MatrixConcern[] {
 
 /**
  * Builds the matrix for a set of analyses. The same analysis may appear more than once (every open
- * file of a Terraform module shares one), and a resource is listed once.
+ * file of a Terraform module shares one), and a resource is listed once. Each cell is the engine's
+ * responsibility model for that resource and concern (engine/responsibility.ts), the same the
+ * hover shows.
  */
 export function buildMatrix(analyses: readonly Analysis[], options: MatrixOptions = {}): Matrix {
   const concerns = matrixConcerns();
   const minimum = options.minimumSeverity ?? 'info';
-  const rows: MatrixRow[] = [];
-  const byKey = new Map<string, MatrixRow>();
-  const findings: Finding[] = [];
+  const resources = new Map<string, Resource>();
+  const findings = new Map<string, Finding[]>();
+  const suppressed = new Map<string, SuppressedFinding[]>();
   const seenAnalyses = new Set<Analysis>();
   const seenFindings = new Set<string>();
+  let otherFindings = 0;
 
   for (const analysis of analyses) {
     if (seenAnalyses.has(analysis)) continue;
@@ -111,62 +115,63 @@ export function buildMatrix(analyses: readonly Analysis[], options: MatrixOption
     for (const unit of analysis.units) {
       for (const resource of unit.resources) {
         const key = rowKey(resource.file, resource.id);
-        if (byKey.has(key)) continue;
-        const explanation = explainType(resource.type, classificationHints(resource.properties));
-        const owners = new Map(explanation.concerns.map((c) => [c.concern, c]));
-        const row: MatrixRow = {
-          file: resource.file,
-          id: resource.id,
-          type: resource.type,
-          service: resource.service || explanation.service,
-          tier: resource.tier,
-          tierTitle: explanation.tierTitle,
-          range: resource.range,
-          idRange: resource.idRange,
-          cells: concerns.map(({ id }) => {
-            const c = owners.get(id);
-            return {
-              concern: id,
-              owner: c?.owner ?? 'shared',
-              applicable: c?.applicable ?? true,
-              reason: c?.reason ?? '',
-              findings: [],
-            };
-          }),
-          openCount: 0,
-        };
-        byKey.set(key, row);
-        rows.push(row);
+        if (!resources.has(key)) resources.set(key, resource);
       }
     }
+  }
+  for (const analysis of seenAnalyses) {
     for (const finding of analysis.findings) {
-      const key = `${finding.file}\u0000${finding.ruleId}\u0000${finding.resource}\u0000${finding.range.start.line}:${finding.range.start.character}`;
-      if (seenFindings.has(key)) continue;
-      seenFindings.add(key);
-      findings.push(finding);
+      const id = `${finding.file}\u0000${finding.ruleId}\u0000${finding.resource}\u0000${finding.range.start.line}:${finding.range.start.character}`;
+      if (seenFindings.has(id)) continue;
+      seenFindings.add(id);
+      const key = finding.resource ? rowKey(finding.file, finding.resource) : undefined;
+      if (key !== undefined && resources.has(key)) push(findings, key, finding);
+      else if (severityAtLeast(finding.severity, minimum)) otherFindings++;
+    }
+    for (const entry of analysis.suppressed ?? []) {
+      const key = rowKey(entry.finding.file, entry.finding.resource);
+      if (resources.has(key)) push(suppressed, key, entry);
     }
   }
 
-  let otherFindings = 0;
-  for (const finding of findings) {
-    if (!severityAtLeast(finding.severity, minimum)) continue;
-    const row = finding.resource ? byKey.get(rowKey(finding.file, finding.resource)) : undefined;
-    const cell = row?.cells.find((c) => c.concern === finding.concern);
-    if (!row || !cell) {
-      otherFindings++;
-      continue;
-    }
-    cell.findings.push({
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: finding.message,
-      range: finding.range,
+  const rows: MatrixRow[] = [];
+  for (const [key, resource] of resources) {
+    const model = resourceResponsibility(resource, findings.get(key) ?? [], suppressed.get(key) ?? [], {
+      minimumSeverity: minimum,
     });
-    row.openCount++;
+    rows.push({
+      file: resource.file,
+      id: resource.id,
+      type: resource.type,
+      service: model.service,
+      tier: model.tier,
+      tierTitle: model.tierTitle,
+      range: resource.range,
+      idRange: resource.idRange,
+      cells: model.rows.map((status) => ({
+        concern: status.concern,
+        owner: status.owner,
+        applicable: status.applicable,
+        reason: status.reason,
+        status: status.kind,
+        findings: status.kind === 'open' ? status.findings.map(matrixFinding) : [],
+      })),
+      openCount: model.openFindings,
+    });
   }
 
   rows.sort((a, b) => compare(a.file, b.file) || a.range.start.line - b.range.start.line || compare(a.id, b.id));
   return { concerns, rows, otherFindings };
+}
+
+function matrixFinding(finding: Finding): MatrixFinding {
+  return { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, range: finding.range };
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function rowKey(file: string, id: string): string {

@@ -7,7 +7,7 @@ import type { IacUnit, Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
 import { classifyType } from '../knowledge/services';
 import type { Asset, AssetCategory, AssetClass } from './model';
-import { safeTagValue } from './report';
+import { safeTagValue } from './redact';
 
 /** Services whose resources hold business information. */
 const INFORMATION = new Set([

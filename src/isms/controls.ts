@@ -5,8 +5,10 @@
  * everywhere is inherited from AWS; a control a template settles cites the file and line.
  */
 import type { Finding } from '../engine/finding';
+import { ownerOf } from '../engine/responsibility';
 import type { IacUnit, MapValue, Resource } from '../iac/model';
 import type { ConcernId } from '../knowledge/concerns';
+import { CONCERN_EVIDENCE_KEYS } from '../knowledge/property-concerns';
 import { ownershipFor } from '../knowledge/ownership';
 import { RULES } from '../rules';
 import { ALL_TYPES, type Rule } from '../rules/rule';
@@ -53,23 +55,6 @@ export const ANNEX_A_CONTROLS: readonly AnnexAControl[] = [
   { id: '8.24', title: 'Use of cryptography', concerns: ['data-at-rest', 'data-in-transit'] },
 ];
 
-/** Property names that, for a concern, show where a template settles it (checked on keys, any depth up to 3). */
-const SETTLING_KEYS: Partial<Record<ConcernId, RegExp>> = {
-  'data-at-rest': /encrypt|kms|sse/i,
-  'data-in-transit': /tls|ssl|https|protocol|transit|certificate|policy/i,
-  'backup-dr': /backup|versioning|multiaz|multi_az|deletion|recovery|retention|replica|lock/i,
-  'logging-monitoring': /log|trail|validation|multiregion|multi_region/i,
-  'identity-access': /policy|role|iam|auth|principal|mfa/i,
-  'network-access': /public|securitygroup|security_group|ingress|egress|subnet|cidr|endpoint|acl/i,
-  credentials: /password|secret|token|keyname|key_name|noecho|metadata|http_tokens|httptokens/i,
-  'region-placement': /availabilityzone|availability_zone|multiaz|multi_az|zone|subnet/i,
-  'operating-system': /update|privileged|platform/i,
-  'machine-image': /scan|image/i,
-  applications: /version|upgrade/i,
-  configuration: /mutability|immutab|deletion|version/i,
-  tagging: /^tags$/i,
-};
-
 export interface SoaInput {
   units: readonly IacUnit[];
   /** Open findings of the scan (suppressed ones are not evidence). */
@@ -110,7 +95,7 @@ export function controlsFromScan(input: SoaInput): ControlState[] {
         for (const rule of [...(rulesByType.get(resource.type) ?? []), ...everyType]) {
           if (!concerns.has(rule.concern)) continue;
           if (flagged.has(`${rule.id}\u0000${resource.file}\u0000${resource.id}`)) continue;
-          const property = settlingProperty(resource.properties, SETTLING_KEYS[rule.concern], 0);
+          const property = settlingProperty(resource.properties, CONCERN_EVIDENCE_KEYS[rule.concern], 0);
           // A rule for every type (tags, secrets anywhere) is evidence only where the resource sets something it looks at.
           if (!property && everyType.includes(rule)) continue;
           evidence.push({
@@ -152,8 +137,9 @@ export function controlsFromScan(input: SoaInput): ControlState[] {
 }
 
 /**
- * Inherited when AWS owns every mapped concern for every resource in scope; with no resources,
- * when AWS owns the concerns in every tier (facilities, hardware and the like).
+ * Inherited when AWS owns every mapped concern for every resource in scope (the engine's
+ * responsibility model, as the hover and the matrix show it); with no resources, when AWS owns the
+ * concerns in every tier (facilities, hardware and the like).
  */
 function isInherited(concerns: readonly ConcernId[], resources: readonly Resource[]): boolean {
   if (resources.length === 0) {
@@ -161,7 +147,7 @@ function isInherited(concerns: readonly ConcernId[], resources: readonly Resourc
       (['infrastructure', 'container', 'abstracted'] as const).every((tier) => ownershipFor(tier, c).owner === 'aws'),
     );
   }
-  return concerns.every((c) => resources.every((r) => ownershipFor(r.tier, c, r.type).owner === 'aws'));
+  return concerns.every((c) => resources.every((r) => ownerOf(r, c) === 'aws'));
 }
 
 function settlingProperty(

@@ -43,9 +43,8 @@ export {
   escapeMarkdown,
   ismsMarkdown,
   money,
-  redactSecrets,
   registersCsv,
   risksCsv,
-  safeTagValue,
   type ReportOptions,
 } from './report';
+export { redactSecrets, safeTagValue } from './redact';

@@ -10,9 +10,10 @@ import { RULES } from '../rules';
 import { assetId } from './assets';
 import type { Risk, SuppressionLink } from './model';
 
-/** Findings about files, configuration and suppressions themselves: not risks to an asset. */
+/** Findings about files, configuration, suppressions and the tool itself: not risks to an asset. */
 const NOT_RISKS = new Set([
   'parse-error',
+  'rule-error',
   'config-error',
   'unused-suppression',
   'suppression-without-reason',

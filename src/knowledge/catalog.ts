@@ -16,7 +16,7 @@
 //                   The longest matching entry wins.
 //   TYPE_OVERRIDES  exact types whose service, tier or profile differs from their match.
 
-import type { ProfileId } from './profiles';
+import type { ProfileId } from './vocabulary';
 import type { TierId } from './tiers';
 
 export interface ServiceEntry {

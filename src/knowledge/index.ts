@@ -9,12 +9,13 @@ export {
   ownershipTable,
   unclassifiedOwnership,
   type Cell,
-  type Owner,
   type Ownership,
   type OwnershipRow,
   type OwnershipTable,
 } from './ownership';
-export { PROFILES, type Profile, type ProfileCell, type ProfileId } from './profiles';
+export { PROFILES, type Profile, type ProfileCell } from './profiles';
+export type { Owner, ProfileId } from './vocabulary';
+export { CONCERN_EVIDENCE_KEYS, PROPERTY_CONCERNS, propertyConcern } from './property-concerns';
 export {
   classifyType,
   closestTypes,

@@ -6,8 +6,9 @@ import { CONCERNS, type ConcernId } from './concerns';
 import { PROFILES, type Profile } from './profiles';
 import { classifyType, type Classification, type ClassificationHints } from './services';
 import type { TierId } from './tiers';
+import type { Owner } from './vocabulary';
 
-export type Owner = 'aws' | 'customer' | 'shared';
+export type { Owner } from './vocabulary';
 
 export interface Cell {
   owner: Owner;

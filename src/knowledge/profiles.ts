@@ -4,7 +4,9 @@
 // does not have (a security group has no operating system); its owner stays the tier's.
 
 import type { ConcernId } from './concerns';
-import type { Owner } from './ownership';
+import type { Owner, ProfileId } from './vocabulary';
+
+export type { ProfileId } from './vocabulary';
 
 export interface ProfileCell {
   /** Omitted only for not-applicable cells, which keep the tier's owner. */
@@ -12,37 +14,6 @@ export interface ProfileCell {
   reason: string;
   applicable?: boolean;
 }
-
-export type ProfileId =
-  | 'network'
-  | 'vpn'
-  | 'block-storage'
-  | 'control-plane'
-  | 'function'
-  | 'function-image'
-  | 'fargate'
-  | 'containers'
-  | 'ec2-capacity'
-  | 'on-premises'
-  | 'eks-cluster'
-  | 'eks-nodes'
-  | 'beanstalk'
-  | 'emr'
-  | 'customer-code'
-  | 'customer-image'
-  | 'image-registry'
-  | 'outposts'
-  | 'load-balancer'
-  | 's3'
-  | 'dynamodb'
-  | 'sqs'
-  | 'sns'
-  | 'kinesis'
-  | 'efs'
-  | 'always-encrypted'
-  | 'redshift'
-  | 'secrets'
-  | 'keys';
 
 export type Profile = Partial<Record<ConcernId, ProfileCell>>;
 

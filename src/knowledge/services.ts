@@ -4,7 +4,7 @@
 import { SERVICES, TYPE_OVERRIDES, type ServiceEntry } from './catalog';
 import cloudFormationList from './data/cloudformation-types.json';
 import terraformList from './data/terraform-aws-types.json';
-import type { ProfileId } from './profiles';
+import type { ProfileId } from './vocabulary';
 import type { TierId } from './tiers';
 
 /** Facts about one resource that change who owns what; all optional, all case-insensitive. */

@@ -9,7 +9,9 @@ import { resourcesIn, type DocumentAnalyses } from './analysis';
 import { tooLargeMessage } from './diagnostics';
 import { RESPONSIBILITY_SELECTOR } from './hover';
 import { fileOf } from './files';
-import { codeLensInfo, lensSummary, type MatrixArgs } from './responsibility';
+import { severityAtLeast } from '../engine/finding';
+import { lensSummary } from '../engine/responsibility';
+import { codeLensInfo, type MatrixArgs } from './responsibility';
 import { settingsStore } from './settings';
 
 export const SHOW_MATRIX_COMMAND = 'srlens.showMatrix';
@@ -47,9 +49,12 @@ class ResponsibilityCodeLens implements vscode.CodeLensProvider, vscode.Disposab
     if (!result || token.isCancellationRequested) return [];
     const file = fileOf(doc.uri);
     // Counted once, so a template with thousands of resources and findings stays linear.
+    // The same findings the responsibility model counts: those at or above the minimum severity.
+    const minimum = settingsStore.effectiveMinimumSeverity;
     const openFindings = new Map<string, number>();
     for (const f of result.analysis.findings)
-      if (f.file === file && f.resource) openFindings.set(f.resource, (openFindings.get(f.resource) ?? 0) + 1);
+      if (f.file === file && f.resource && severityAtLeast(f.severity, minimum))
+        openFindings.set(f.resource, (openFindings.get(f.resource) ?? 0) + 1);
     const lenses: vscode.CodeLens[] = [];
     for (const { resource } of resourcesIn(result, file)) {
       if (token.isCancellationRequested) return [];

@@ -19,10 +19,13 @@ import { registerRuleDocs } from './rule-docs';
 import { registerIsms } from './isms';
 import { registerAws } from './aws';
 import { initialisePlatform } from './platform';
+import { logRuleCrash, outputDisposable } from './output';
 
 export function activate(context: vscode.ExtensionContext): void {
   initialisePlatform(context);
-  const analyzer = new Analyzer();
+  // A rule that throws becomes a rule-error finding; its stack goes to the Output panel.
+  const analyzer = new Analyzer({ onRuleError: logRuleCrash });
+  context.subscriptions.push(outputDisposable);
   const analyses = new DocumentAnalyses(analyzer);
   const diagnostics = new DiagnosticsController(analyses);
   const config = new ConfigController(analyzer, () => diagnostics.refreshAll(), toDiagnostic);

@@ -11,13 +11,8 @@ import { compareRanges, containsPosition } from '../iac/model';
 import { findingsIn, resourcesIn, type DocumentAnalyses } from './analysis';
 import { tooLargeMessage } from './diagnostics';
 import { TRUSTED_COMMANDS } from './markdown';
-import {
-  propertyHover,
-  propertyPathAt,
-  providerHoverMarkdown,
-  resourceHoverMarkdown,
-  summarizeResource,
-} from './responsibility';
+import { resourceResponsibility } from '../engine/responsibility';
+import { propertyHover, propertyPathAt, providerHoverMarkdown, resourceHoverMarkdown } from './responsibility';
 import { settingsStore } from './settings';
 import { fileOf } from './files';
 
@@ -62,7 +57,14 @@ class ResponsibilityHovers implements vscode.HoverProvider {
             )
           : [resource];
         const markdown = instances
-          .map((r) => resourceHoverMarkdown(summarizeResource(r, findings, result.analysis.suppressed ?? [])))
+          // The engine's responsibility model, the one the matrix shows, with the same minimum severity.
+          .map((r) =>
+            resourceHoverMarkdown(
+              resourceResponsibility(r, findings, result.analysis.suppressed ?? [], {
+                minimumSeverity: settingsStore.effectiveMinimumSeverity,
+              }),
+            ),
+          )
           .join('\n\n---\n\n');
         return hover(markdown, range);
       }

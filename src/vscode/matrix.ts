@@ -219,6 +219,7 @@ function viewModel(matrix: Matrix): unknown {
         owner: c.owner,
         applicable: c.applicable,
         reason: c.reason,
+        status: c.status,
         findings: c.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })),
       })),
     })),

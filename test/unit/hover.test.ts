@@ -7,17 +7,14 @@ import { Analyzer } from '../../src/engine/analyzer';
 import type { Resource, TerraformModule } from '../../src/iac/model';
 import { CONCERNS, type ConcernId } from '../../src/knowledge';
 import { commandLink, escapeMarkdown, TRUSTED_COMMANDS, webLink } from '../../src/vscode/markdown';
+import { lensSummary, providerRegion, resourceResponsibility } from '../../src/engine/responsibility';
+import { PROPERTY_CONCERNS, propertyConcern } from '../../src/knowledge/property-concerns';
 import {
   codeLensInfo,
-  lensSummary,
-  PROPERTY_CONCERNS,
-  propertyConcern,
   propertyHover,
   propertyPathAt,
   providerHoverMarkdown,
-  providerRegion,
   resourceHoverMarkdown,
-  summarizeResource,
 } from '../../src/vscode/responsibility';
 
 /**
@@ -169,7 +166,7 @@ describe('property -> concern table', () => {
 describe('resource summary', () => {
   it('gives every concern an owner and this resource a status', () => {
     const { analysis, byId } = analyseYaml();
-    const summary = summarizeResource(byId('OrdersDatabase'), analysis.findings);
+    const summary = resourceResponsibility(byId('OrdersDatabase'), analysis.findings);
     assert.equal(summary.tier, 'container');
     assert.equal(summary.service, 'Amazon RDS');
     assert.equal(summary.rows.length, CONCERNS.length);
@@ -197,7 +194,7 @@ describe('resource summary', () => {
     );
     const { analysis, byId } = analyseYaml(text);
     assert.ok(!analysis.findings.some((f) => f.ruleId === 'rds-storage-encryption'));
-    const summary = summarizeResource(byId('OrdersDatabase'), analysis.findings, analysis.suppressed ?? []);
+    const summary = resourceResponsibility(byId('OrdersDatabase'), analysis.findings, analysis.suppressed ?? []);
     const row = summary.rows.find((r) => r.concern === 'data-at-rest');
     assert.equal(row?.kind, 'accepted');
     assert.match(
@@ -208,7 +205,7 @@ describe('resource summary', () => {
 
   it('renders the hover table with one row per concern and trusted links only', () => {
     const { analysis, byId } = analyseYaml();
-    const markdown = resourceHoverMarkdown(summarizeResource(byId('OrdersDatabase'), analysis.findings));
+    const markdown = resourceHoverMarkdown(resourceResponsibility(byId('OrdersDatabase'), analysis.findings));
     assert.match(markdown, /Amazon RDS · Container services/);
     assert.match(markdown, /\| Data at rest \| You \| \*\*open:\*\* \[RDS storage is not encrypted\]\(https:/);
     assert.match(markdown, /\| Facilities \| AWS \| AWS \|/);
@@ -236,7 +233,7 @@ describe('resource summary', () => {
 `;
     const { analysis, byId } = analyseYaml(text);
     const odd = byId('Odd');
-    const markdown = resourceHoverMarkdown(summarizeResource(odd, analysis.findings));
+    const markdown = resourceHoverMarkdown(resourceResponsibility(odd, analysis.findings));
     assertInert(markdown.replace(/\]\(command:srlens\.[^)]+\)/g, ''), ['<img', 'command:workbench']);
     const nested = odd.properties.properties[0].value;
     assert.ok(nested.kind === 'map');
@@ -272,7 +269,7 @@ describe('resource summary', () => {
 describe('CodeLens title', () => {
   it('names the tier, the concerns you own or share, and the open findings', () => {
     const { analysis, byId } = analyseYaml();
-    const summary = summarizeResource(byId('OrdersDatabase'), analysis.findings);
+    const summary = resourceResponsibility(byId('OrdersDatabase'), analysis.findings);
     const { title } = codeLensInfo(summary);
     assert.equal(
       title,
@@ -282,7 +279,7 @@ describe('CodeLens title', () => {
     const light = codeLensInfo(lensSummary(byId('OrdersDatabase'), summary.openFindings));
     assert.deepEqual(light, codeLensInfo(summary), 'the CodeLens shortcut agrees with the full summary');
     const queue = codeLensInfo(
-      summarizeResource(
+      resourceResponsibility(
         byId('Queue'),
         analysis.findings.filter((f) => f.resource === 'Queue' && false),
       ),

@@ -38,7 +38,8 @@ import { buildMatrix } from '../../src/engine/matrix';
 import { matrixHtml } from '../../src/engine/matrix-html';
 import type { MapValue, Property, Resource } from '../../src/iac/model';
 import { loadTerraformLanguage } from '../../src/iac/terraform';
-import { propertyHover, resourceHoverMarkdown, summarizeResource } from '../../src/vscode/responsibility';
+import { resourceResponsibility } from '../../src/engine/responsibility';
+import { propertyHover, resourceHoverMarkdown } from '../../src/vscode/responsibility';
 import { CORPUS, fixtureSources, runCliInProcess } from '../hardening/support';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -293,7 +294,7 @@ describe('security: template text stays inert', function () {
     const result = await analysis();
     for (const resource of result.units.flatMap((u) => u.resources) as Resource[]) {
       assertInertMarkdown(
-        resourceHoverMarkdown(summarizeResource(resource, result.findings)),
+        resourceHoverMarkdown(resourceResponsibility(resource, result.findings)),
         `hover of ${resource.id}`,
       );
       for (const p of everyPath(resource.properties)) {
@@ -453,7 +454,10 @@ describe('security: secrets in templates are never shown in full', function () {
     ]);
     for (const finding of result.findings as Finding[]) assertNoSecret(finding.message, `${finding.ruleId} message`);
     for (const resource of result.units.flatMap((u) => u.resources) as Resource[]) {
-      assertNoSecret(resourceHoverMarkdown(summarizeResource(resource, result.findings)), `hover of ${resource.id}`);
+      assertNoSecret(
+        resourceHoverMarkdown(resourceResponsibility(resource, result.findings)),
+        `hover of ${resource.id}`,
+      );
       for (const p of everyPath(resource.properties))
         assertNoSecret(
           propertyHover(resource, p, result.findings)?.markdown ?? '',

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
-import { setSecureValue } from './support/fixes';
-import { booleanSetting } from './support/settings';
-import { key } from './values';
+import { setSecureValue } from './toolkit/parameterised-fixes';
+
+import { booleanOf, key, readFor, writtenRange } from './toolkit/values';
 
 const CFN_KEY = 'EnableLogFileValidation';
 const TF_KEY = 'enable_log_file_validation';
@@ -21,9 +21,9 @@ export const rule: Rule = {
     'Set `EnableLogFileValidation: true` (CloudFormation `AWS::CloudTrail::Trail`) or `enable_log_file_validation = true` (Terraform `aws_cloudtrail`); it can be turned on for an existing trail without interruption. Validate the logs with `aws cloudtrail validate-logs`, and keep write and delete access to the log bucket narrow.',
 
   check(resource, context) {
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
+    const setting = booleanOf(readFor(resource, context, CFN_KEY, TF_KEY));
     const name = key(resource, CFN_KEY, TF_KEY);
-    if (setting.state === 'missing') {
+    if (setting.state === 'absent') {
       return [
         {
           message: `CloudTrail trail '${resource.id}' delivers no digest files: ${name} is not set and defaults to false. ${REASON}.`,
@@ -31,11 +31,11 @@ export const rule: Rule = {
         },
       ];
     }
-    if (setting.state !== 'set' || setting.value) return [];
+    if (setting.state !== 'known' || setting.value) return [];
     return [
       {
         message: `CloudTrail trail '${resource.id}' turns log file validation off, so no digest files are delivered. ${REASON}: set ${name} to true.`,
-        range: setting.property.value.range,
+        range: writtenRange(setting, resource.typeRange),
       },
     ];
   },

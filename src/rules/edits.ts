@@ -435,3 +435,11 @@ function renderHclMember(key: string, value: FixValue, indent: string, unit: str
   }
   return `${indent}${key} = ${renderHclExpression(value, indent, unit, eol)}`;
 }
+
+/**
+ * Replaces a value written in the file with new source text (`false`, the same token in YAML,
+ * JSON and HCL), for values that `setProperty` cannot reach, such as items of a list.
+ */
+export function replaceWritten(resource: Resource, value: { range: Range }, newText: string): TextEdit[] {
+  return [{ file: resource.file, range: value.range, newText }];
+}

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
-import { setSecureValue } from './support/fixes';
-import { booleanSetting } from './support/settings';
-import { isCloudFormation, key } from './values';
+import { setSecureValue } from './toolkit/parameterised-fixes';
+
+import { booleanOf, isCloudFormation, key, readFor, writtenRange } from './toolkit/values';
 
 const CFN_KEY = 'Encrypted';
 const TF_KEY = 'encrypted';
@@ -21,9 +21,9 @@ export const rule: Rule = {
     'Set `Encrypted: true` (CloudFormation `AWS::EFS::FileSystem`) or `encrypted = true` (Terraform `aws_efs_file_system`), optionally with a customer managed KMS key in `KmsKeyId` / `kms_key_id`. On a file system that already exists this creates a new, empty file system in its place: copy the data over (for example with AWS DataSync) before switching. The `elasticfilesystem:Encrypted` IAM condition key, in a policy or an SCP, can require encryption for every new file system.',
 
   check(resource, context) {
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
+    const setting = booleanOf(readFor(resource, context, CFN_KEY, TF_KEY));
     const name = key(resource, CFN_KEY, TF_KEY);
-    if (setting.state === 'missing') {
+    if (setting.state === 'absent') {
       const tool = isCloudFormation(resource) ? 'CloudFormation' : 'Terraform';
       return [
         {
@@ -32,11 +32,11 @@ export const rule: Rule = {
         },
       ];
     }
-    if (setting.state !== 'set' || setting.value) return [];
+    if (setting.state !== 'known' || setting.value) return [];
     return [
       {
         message: `EFS file system '${resource.id}' turns encryption at rest off. ${REASON}: set ${name} to true before it holds data (on an existing file system, the change replaces it).`,
-        range: setting.property.value.range,
+        range: writtenRange(setting, resource.typeRange),
       },
     ];
   },

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
-import { setSecureValue } from './support/fixes';
-import { booleanSetting } from './support/settings';
+import { setSecureValue } from './toolkit/parameterised-fixes';
+import { booleanOf, readFor, writtenRange } from './toolkit/values';
 
 const TF_KEY = 'block_public_security_group_rules';
 
@@ -17,12 +17,12 @@ export const rule: Rule = {
     'Set `block_public_security_group_rules = true` on `aws_emr_block_public_access_configuration`, and keep `permitted_public_security_group_rule_range` to the ports that truly must be public (by default only port 22).',
 
   check(resource, context) {
-    const setting = booleanSetting(resource, context, TF_KEY, TF_KEY);
-    if (setting.state !== 'set' || setting.value) return [];
+    const setting = booleanOf(readFor(resource, context, TF_KEY, TF_KEY));
+    if (setting.state !== 'known' || setting.value) return [];
     return [
       {
         message: `'${resource.id}' turns EMR block public access off for the whole account and Region, so clusters may start with security groups open to 0.0.0.0/0 or ::/0 on any port. Network access to your clusters is yours to control; set ${TF_KEY} to true.`,
-        range: setting.property.value.range,
+        range: writtenRange(setting, resource.typeRange),
       },
     ];
   },

@@ -1,9 +1,9 @@
 import type { Resource } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
-import { setSecureValue } from './support/fixes';
+import { setSecureValue } from './toolkit/parameterised-fixes';
 import { engineOf, isAuroraMember, rdsKind, rdsName } from './support/rds';
-import { booleanSetting, isSet } from './support/settings';
-import { key, property } from './values';
+
+import { booleanOf, isSet, key, property, readFor, writtenRange } from './toolkit/values';
 
 const CFN_KEY = 'AutoMinorVersionUpgrade';
 const TF_KEY = 'auto_minor_version_upgrade';
@@ -46,8 +46,8 @@ export const rule: Rule = {
 
   check(resource, context) {
     // The default is on: only an explicit false (after parameter and variable defaults) counts.
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
-    if (setting.state !== 'set' || setting.value) return [];
+    const setting = booleanOf(readFor(resource, context, CFN_KEY, TF_KEY));
+    if (setting.state !== 'known' || setting.value) return [];
     if (settingDoesNotApply(resource, context)) return [];
     const name = key(resource, CFN_KEY, TF_KEY);
     const aurora =
@@ -59,7 +59,7 @@ export const rule: Rule = {
         message:
           `${rdsName(resource)} turns automatic minor version upgrades off, so its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support. ` +
           `AWS applies new minor versions in your maintenance window only when you let it: set ${name} to true.${aurora}`,
-        range: setting.property.value.range,
+        range: writtenRange(setting, resource.typeRange),
       },
     ];
   },

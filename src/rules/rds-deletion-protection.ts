@@ -1,8 +1,8 @@
 import type { Rule } from './rule';
-import { setSecureValue } from './support/fixes';
+import { setSecureValue } from './toolkit/parameterised-fixes';
 import { isAuroraMember, isReadReplica, rdsName } from './support/rds';
-import { booleanSetting } from './support/settings';
-import { key } from './values';
+
+import { booleanOf, key, readFor, writtenRange } from './toolkit/values';
 
 const CFN_KEY = 'DeletionProtection';
 const TF_KEY = 'deletion_protection';
@@ -24,9 +24,9 @@ export const rule: Rule = {
   check(resource, context) {
     // Aurora instances are protected through their cluster; deleting a read replica loses no data.
     if (isAuroraMember(resource, context) || isReadReplica(resource, context)) return [];
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
+    const setting = booleanOf(readFor(resource, context, CFN_KEY, TF_KEY));
     const name = key(resource, CFN_KEY, TF_KEY);
-    if (setting.state === 'missing') {
+    if (setting.state === 'absent') {
       return [
         {
           message: `${rdsName(resource)} can be deleted by a single API call or template change: ${name} is not set and defaults to false. ${REASON}; set ${name} to true.`,
@@ -34,11 +34,11 @@ export const rule: Rule = {
         },
       ];
     }
-    if (setting.state !== 'set' || setting.value) return [];
+    if (setting.state !== 'known' || setting.value) return [];
     return [
       {
         message: `${rdsName(resource)} turns deletion protection off, so a single API call or template change deletes it. ${REASON}; set ${name} to true.`,
-        range: setting.property.value.range,
+        range: writtenRange(setting, resource.typeRange),
       },
     ];
   },

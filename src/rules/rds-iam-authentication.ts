@@ -1,9 +1,9 @@
 import type { Resource } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
-import { setSecureValue } from './support/fixes';
+import { setSecureValue } from './toolkit/parameterised-fixes';
 import { engineOf, isAuroraMember, isServerlessV1, rdsKind, rdsName } from './support/rds';
-import { booleanSetting } from './support/settings';
-import { asString, key, property } from './values';
+
+import { booleanOf, key, property, readFor, stringOf, writtenRange } from './toolkit/values';
 
 const CFN_KEY = 'EnableIAMDatabaseAuthentication';
 const TF_KEY = 'iam_database_authentication_enabled';
@@ -25,7 +25,7 @@ function supportsIamAuthentication(resource: Resource, context: RuleContext): bo
   if (engine !== 'mariadb') return false;
   const version = property(resource, key(resource, 'EngineVersion', 'engine_version'));
   if (!version) return true; // The current default version supports it.
-  const literal = asString(context.resolve(version.value));
+  const literal = stringOf(context.resolve(version.value)).value;
   return literal !== undefined && !OLD_MARIADB.test(literal);
 }
 
@@ -44,14 +44,14 @@ export const rule: Rule = {
     // Aurora instances follow their cluster; Aurora Serverless v1 does not offer IAM authentication.
     if (isAuroraMember(resource, context) || isServerlessV1(resource, context)) return [];
     if (!supportsIamAuthentication(resource, context)) return [];
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
-    if (setting.state === 'unknown' || (setting.state === 'set' && setting.value)) return [];
+    const setting = booleanOf(readFor(resource, context, CFN_KEY, TF_KEY));
+    if (setting.state === 'unknown' || (setting.state === 'known' && setting.value)) return [];
     const name = key(resource, CFN_KEY, TF_KEY);
     const engine = engineOf(resource, context);
     return [
       {
-        message: `${rdsName(resource)} (${engine}) accepts only database passwords: IAM database authentication is off${setting.state === 'missing' ? ` (${name} is not set and defaults to false)` : ''}. Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.`,
-        range: setting.state === 'set' ? setting.property.value.range : resource.typeRange,
+        message: `${rdsName(resource)} (${engine}) accepts only database passwords: IAM database authentication is off${setting.state === 'absent' ? ` (${name} is not set and defaults to false)` : ''}. Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.`,
+        range: setting.state === 'known' ? writtenRange(setting, resource.typeRange) : resource.typeRange,
       },
     ];
   },

@@ -1,8 +1,8 @@
 import type { Rule } from './rule';
-import { setSecureValue } from './support/fixes';
+import { setSecureValue } from './toolkit/parameterised-fixes';
 import { engineOf, isAuroraMember, isReadReplica } from './support/rds';
-import { booleanSetting } from './support/settings';
-import { key } from './values';
+
+import { booleanOf, key, readFor, writtenRange } from './toolkit/values';
 
 const CFN_KEY = 'MultiAZ';
 const TF_KEY = 'multi_az';
@@ -28,11 +28,11 @@ export const rule: Rule = {
     // compute); read replicas are copies whose source decides.
     if (isAuroraMember(resource, context) || isReadReplica(resource, context)) return [];
     if (!supportsMultiAz(engineOf(resource, context))) return [];
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
+    const setting = booleanOf(readFor(resource, context, CFN_KEY, TF_KEY));
     const name = key(resource, CFN_KEY, TF_KEY);
     const reason =
       'AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for';
-    if (setting.state === 'missing') {
+    if (setting.state === 'absent') {
       return [
         {
           message: `RDS database '${resource.id}' runs in a single Availability Zone: ${name} is not set and defaults to false. ${reason}; set ${name} to true.`,
@@ -40,11 +40,11 @@ export const rule: Rule = {
         },
       ];
     }
-    if (setting.state !== 'set' || setting.value) return [];
+    if (setting.state !== 'known' || setting.value) return [];
     return [
       {
         message: `RDS database '${resource.id}' runs in a single Availability Zone (${name} is false). ${reason}; set ${name} to true.`,
-        range: setting.property.value.range,
+        range: writtenRange(setting, resource.typeRange),
       },
     ];
   },

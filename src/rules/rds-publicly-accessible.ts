@@ -1,8 +1,8 @@
 import type { Rule } from './rule';
-import { setSecureValue } from './support/fixes';
+import { setSecureValue } from './toolkit/parameterised-fixes';
 import { engineOf, isAuroraEngine, rdsKind, rdsName } from './support/rds';
-import { booleanSetting } from './support/settings';
-import { key } from './values';
+
+import { booleanOf, key, readFor, writtenRange } from './toolkit/values';
 
 const CFN_KEY = 'PubliclyAccessible';
 const TF_KEY = 'publicly_accessible';
@@ -23,12 +23,12 @@ export const rule: Rule = {
     if (rdsKind(resource) === 'cluster' && isAuroraEngine(engineOf(resource, context))) return [];
     // A missing value is not reported: the CloudFormation default depends on the VPC and subnet
     // group, and Terraform's default is false.
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
-    if (setting.state !== 'set' || !setting.value) return [];
+    const setting = booleanOf(readFor(resource, context, CFN_KEY, TF_KEY));
+    if (setting.state !== 'known' || !setting.value) return [];
     return [
       {
         message: `${rdsName(resource)} is publicly accessible: its endpoint resolves to a public IP address, so anyone on the internet that its security groups let in can reach the database. Network access is yours to decide on RDS; set ${key(resource, CFN_KEY, TF_KEY)} to false and connect from inside the VPC.`,
-        range: setting.property.value.range,
+        range: writtenRange(setting, resource.typeRange),
       },
     ];
   },

@@ -7,7 +7,7 @@ import type { MapValue, Range, Resource } from '../../iac/model';
 import { getPath, getProperty } from '../../iac/model';
 import { setProperty } from '../edits';
 import type { Fix, RuleContext, RuleReport } from '../rule';
-import { asBoolean, isCloudFormation } from '../values';
+import { booleanOf, isCloudFormation } from '../toolkit/values';
 import { mapsOf, setNestedProperty, stringAt } from './nested';
 
 export interface TableSetting {
@@ -74,7 +74,7 @@ function checkMap(
   if (property) {
     const value = context.resolve(property.value);
     if (value === undefined) return { message: setting.missing(subject, path.join('.')), range: property.keyRange };
-    return asBoolean(value) === false
+    return booleanOf(value).value === false
       ? { message: setting.turnedOff(subject, name), range: property.value.range }
       : undefined;
   }

@@ -7,7 +7,7 @@ import { LineIndex } from '../../iac/line-index';
 import type { LiteralValue, ReferenceValue, Resource } from '../../iac/model';
 import { setProperty } from '../edits';
 import type { RuleContext, TextEdit } from '../rule';
-import { property } from '../values';
+import { property } from './values';
 import { countReadsOf } from './references';
 
 export function setSecureValue(

@@ -1,12 +1,16 @@
 import type { Resource } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
-import { setSecureValue } from './toolkit/parameterised-fixes';
 import { engineOf, isAuroraMember, isServerlessV1, rdsKind, rdsName } from './support/rds';
 
-import { booleanOf, key, property, readFor, stringOf, writtenRange } from './toolkit/values';
+import { checkRequiredSetting, fixRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
+import { key, property, stringOf } from './toolkit/values';
 
-const CFN_KEY = 'EnableIAMDatabaseAuthentication';
-const TF_KEY = 'iam_database_authentication_enabled';
+const SETTING: RequiredSetting = {
+  cloudFormation: 'EnableIAMDatabaseAuthentication',
+  terraform: 'iam_database_authentication_enabled',
+  wanted: true,
+  default: { value: false, source: 'RDS API, CloudFormation and Terraform default' },
+};
 
 /** MariaDB supports IAM database authentication from 10.11 on; older majors do not. */
 const OLD_MARIADB = /^10\.[0-6](\.|$)/;
@@ -44,20 +48,16 @@ export const rule: Rule = {
     // Aurora instances follow their cluster; Aurora Serverless v1 does not offer IAM authentication.
     if (isAuroraMember(resource, context) || isServerlessV1(resource, context)) return [];
     if (!supportsIamAuthentication(resource, context)) return [];
-    const setting = booleanOf(readFor(resource, context, CFN_KEY, TF_KEY));
-    if (setting.state === 'unknown' || (setting.state === 'known' && setting.value)) return [];
-    const name = key(resource, CFN_KEY, TF_KEY);
     const engine = engineOf(resource, context);
-    return [
-      {
-        message: `${rdsName(resource)} (${engine}) accepts only database passwords: IAM database authentication is off${setting.state === 'absent' ? ` (${name} is not set and defaults to false)` : ''}. Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.`,
-        range: setting.state === 'known' ? writtenRange(setting, resource.typeRange) : resource.typeRange,
-      },
-    ];
+    const off = (database: Resource, because: string) =>
+      `${rdsName(database)} (${engine}) accepts only database passwords: IAM database authentication is off${because}. Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.`;
+    return checkRequiredSetting(resource, context, SETTING, {
+      absent: (database, name) => off(database, ` (${name} is not set and defaults to false)`),
+      insecure: (database) => off(database, ''),
+    });
   },
 
   fix(_report, resource, context) {
-    const name = key(resource, CFN_KEY, TF_KEY);
-    return { title: `Set ${name} to true`, edits: setSecureValue(resource, context, name, true) };
+    return fixRequiredSetting(resource, context, SETTING);
   },
 };

@@ -1,4 +1,4 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
 import { booleanOf, property } from './toolkit/values';
 

@@ -1,4 +1,4 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
 import { booleanOf, key, property } from './toolkit/values';
 import { UNSET_VOLUME_OUTCOME, moduleEncryptsEbsByDefault } from './support/ebs';

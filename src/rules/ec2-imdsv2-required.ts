@@ -1,6 +1,6 @@
 import type { Range } from '../iac/model';
 import { getProperty } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
 import { asMap, stringOf, key } from './toolkit/values';
 import {

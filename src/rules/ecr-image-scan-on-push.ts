@@ -1,6 +1,7 @@
+import type { TextEdit } from '../fixes/types';
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
-import type { Rule, RuleContext, TextEdit } from './rule';
+import { setProperty } from '../fixes/edits';
+import type { Rule, RuleContext } from './rule';
 import { hasResourceOfType } from './toolkit/resources';
 import { absentRange, booleanOf, isCloudFormation, readFor } from './toolkit/values';
 

@@ -4,7 +4,7 @@ import type { LiteralValue, MapValue, Range, Resource, Value } from '../iac/mode
 import { getProperty } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { booleanOf, isCloudFormation, items, key, read, stringOf } from './toolkit/values';
-import { replaceWritten } from './edits';
+import { replaceWritten } from '../fixes/edits';
 
 export const rule: Rule = {
   id: 'ecs-privileged-container',

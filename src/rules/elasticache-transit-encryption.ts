@@ -1,5 +1,5 @@
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import {
   CFN_CACHE_CLUSTER,

@@ -1,6 +1,6 @@
 import type { MapValue, Property, Range, Resource } from '../iac/model';
 import { getProperty } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { mapsOf, referencedResource, stringAt } from './support/nested';
 import { booleanOf, stringOf, isCloudFormation, isUnknown, key } from './toolkit/values';

@@ -1,7 +1,8 @@
+import type { TextEdit } from '../fixes/types';
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
-import type { Rule, RuleContext, TextEdit } from './rule';
-import { combineInsertions } from './support/combined-edits';
+import { setProperty } from '../fixes/edits';
+import type { Rule, RuleContext } from './rule';
+import { combineInsertions } from '../fixes/combine';
 import { isCloudFormation, read, stringOf } from './toolkit/values';
 import type { Setting } from './toolkit/values';
 

@@ -1,5 +1,5 @@
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext } from './rule';
 import { booleanOf, stringOf, isCloudFormation, isUnknown, key, property } from './toolkit/values';
 

@@ -1,6 +1,6 @@
 import type { Property, Resource } from '../iac/model';
 import { getPath } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
 import { stringOf } from './toolkit/values';
 

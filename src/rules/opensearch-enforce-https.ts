@@ -1,5 +1,5 @@
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { SEARCH_DOMAIN_TYPES, domainKind, searchPath, searchPathText } from './support/search-domain';
 import { absentRange, booleanOf, read, stringOf } from './toolkit/values';

@@ -1,7 +1,8 @@
+import type { TextEdit } from '../fixes/types';
 import { LineIndex } from '../iac/line-index';
 import type { Property, Resource, Value } from '../iac/model';
-import { removeProperty, setProperty } from './edits';
-import type { Rule, RuleContext, RuleReport, TextEdit } from './rule';
+import { removeProperty, setProperty } from '../fixes/edits';
+import type { Rule, RuleContext, RuleReport } from './rule';
 import { engineOf, isAuroraMember, isReadReplica, isServerlessV1, rdsKind, rdsName } from './support/rds';
 import { countReadsOf } from './toolkit/references';
 

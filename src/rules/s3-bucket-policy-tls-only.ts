@@ -1,5 +1,5 @@
 import type { Resource } from '../iac/model';
-import { freeLogicalId, insertAfterResource, insertResource, Raw, type FixValue } from './edits';
+import { freeLogicalId, insertAfterResource, insertResource, Raw, type FixValue } from '../fixes/edits';
 import { deniesInsecureTransport, readPolicy } from './toolkit/policy';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { isCloudFormation, property } from './toolkit/values';

@@ -1,6 +1,6 @@
 import type { Resource } from '../iac/model';
 import { getProperties } from '../iac/model';
-import { insertAfterResource, setProperty } from './edits';
+import { insertAfterResource, setProperty } from '../fixes/edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { booleanOf, stringOf, isCloudFormation, property } from './toolkit/values';
 import { bucketCompanions, companionName, propertiesUnknown, repeats, reportRange } from './support/s3';

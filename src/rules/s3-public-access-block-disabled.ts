@@ -1,6 +1,7 @@
+import type { TextEdit } from '../fixes/types';
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
-import type { Rule, RuleContext, RuleReport, TextEdit } from './rule';
+import { setProperty } from '../fixes/edits';
+import type { Rule, RuleContext, RuleReport } from './rule';
 import { booleanOf, asMap, isCloudFormation, property } from './toolkit/values';
 
 /** The four Block Public Access settings: CloudFormation name, Terraform name, and what switching it off allows. */

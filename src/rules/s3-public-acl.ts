@@ -1,6 +1,6 @@
 import type { MapValue, Property, Resource } from '../iac/model';
 import { getProperties, getProperty } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule, RuleReport } from './rule';
 import { stringOf, isCloudFormation, property } from './toolkit/values';
 import { aclsDisabled, publicAccessFlag } from './support/s3';

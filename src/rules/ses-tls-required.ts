@@ -1,4 +1,4 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
 import { stringOf, isCloudFormation, isUnknown } from './toolkit/values';
 import { getPath, getProperty } from '../iac/model';

@@ -1,5 +1,5 @@
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import { readPolicy } from './toolkit/policy';
 import type { Rule, RuleContext } from './rule';
 import { stringOf, isUnknown, key, property } from './toolkit/values';

@@ -1,5 +1,5 @@
 import type { Property, Resource } from '../iac/model';
-import { freeLogicalId, insertAfterResource, insertResource, Raw, type FixValue } from './edits';
+import { freeLogicalId, insertAfterResource, insertResource, Raw, type FixValue } from '../fixes/edits';
 import { deniesInsecureTransport, readPolicy } from './toolkit/policy';
 import { companionName, handedOver, repeats } from './support/s3';
 import type { Rule, RuleContext, RuleReport } from './rule';

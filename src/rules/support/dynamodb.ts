@@ -3,10 +3,11 @@
  * and `aws_dynamodb_table`, one per replica on `AWS::DynamoDB::GlobalTable`. Shared by the
  * point-in-time recovery and deletion protection rules.
  */
+import type { Fix } from '../../fixes/types';
 import type { MapValue, Range, Resource } from '../../iac/model';
 import { getPath, getProperty } from '../../iac/model';
-import { setProperty } from '../edits';
-import type { Fix, RuleContext, RuleReport } from '../rule';
+import { setProperty } from '../../fixes/edits';
+import type { RuleContext, RuleReport } from '../rule';
 import { booleanOf, isCloudFormation } from '../toolkit/values';
 import { mapsOf, setNestedProperty, stringAt } from './nested';
 

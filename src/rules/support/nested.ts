@@ -3,10 +3,11 @@
  * table replicas, CloudFront cache behaviors, load balancer listeners. `setProperty` walks keys
  * from the resource's properties; these helpers let a rule point it at one nested map instead.
  */
+import type { TextEdit } from '../../fixes/types';
 import type { MapValue, Property, Resource, Value } from '../../iac/model';
 import { getProperties, getProperty } from '../../iac/model';
-import { setProperty, type FixValue } from '../edits';
-import type { RuleContext, TextEdit } from '../rule';
+import { setProperty, type FixValue } from '../../fixes/edits';
+import type { RuleContext } from '../rule';
 import { stringOf } from '../toolkit/values';
 
 /** `setProperty` for a path under `map`, a map somewhere inside the resource (a list item, a repeated block). */

@@ -9,7 +9,7 @@
  */
 import type { Property, Resource, Value } from '../../iac/model';
 import { getProperty } from '../../iac/model';
-import { lineIndexOf } from '../edits';
+import { lineIndexOf } from '../../fixes/edits';
 import type { RuleContext } from '../rule';
 import { booleanOf, stringOf, isCloudFormation, property } from '../toolkit/values';
 import { resourcesOfType } from '../toolkit/resources';

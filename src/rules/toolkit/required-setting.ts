@@ -12,8 +12,9 @@
  * The fix writes the wanted value on the resource, or in the parameter or variable default it
  * comes from when nothing else reads that default (`setSecureValue`).
  */
+import type { Fix } from '../../fixes/types';
 import type { Resource } from '../../iac/model';
-import type { Fix, RuleContext, RuleReport } from '../rule';
+import type { RuleContext, RuleReport } from '../rule';
 import { setSecureValue } from './parameterised-fixes';
 import { booleanOf, key, readFor, writtenRange, type Default } from './values';
 

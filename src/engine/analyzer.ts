@@ -4,6 +4,7 @@
  * never parsed twice; rules are indexed by resource type; configuration and suppressions are
  * applied here, once, for every front end.
  */
+import type { Fix } from '../fixes/types';
 import { parseCloudFormation } from '../iac/cloudformation';
 import { reparseYamlIncrementally } from '../iac/yaml-incremental';
 import { mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
@@ -11,7 +12,7 @@ import { messageFor, type IacUnit, type ParseResult, type Resource } from '../ia
 import { forgetTerraformFile, loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
 import { ownershipFor } from '../knowledge/ownership';
 import { RULES } from '../rules';
-import { ALL_TYPES, type Fix, type Rule, type RuleContext, type RuleReport, type UnitReport } from '../rules/rule';
+import { ALL_TYPES, type Rule, type RuleContext, type RuleReport, type UnitReport } from '../rules/rule';
 import { DEFAULT_CONFIG, type SrlensConfig } from './config';
 import { createRuleContext } from './context';
 import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } from './finding';

@@ -5,9 +5,9 @@
  * may add a companion resource to another file of the module) and, per file, the one minimal edit
  * from the original text to the final one. Pure: no editor, no file system.
  */
+import type { TextEdit } from '../fixes/types';
 import { LineIndex } from '../iac/line-index';
 import { moduleDirOf, sourceKindOf } from '../iac/detect';
-import type { TextEdit } from '../rules/rule';
 import type { Analysis, Analyzer, SourceFile } from './analyzer';
 import { PARSE_ERROR_RULE_ID, type Finding } from './finding';
 

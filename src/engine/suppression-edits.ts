@@ -11,11 +11,11 @@
  *
  * Pure: text in, edits out; the editor asks for the reason and applies them.
  */
+import type { TextEdit } from '../fixes/types';
 import * as jsonc from 'jsonc-parser';
 import { LineIndex } from '../iac/line-index';
 import type { Resource, Value } from '../iac/model';
 import { getPath } from '../iac/model';
-import type { TextEdit } from '../rules/rule';
 
 /** The longest reason written; longer ones are cut (a suppression reason is a sentence, not an essay). */
 export const MAX_REASON_LENGTH = 500;

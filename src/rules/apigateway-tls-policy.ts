@@ -1,6 +1,6 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { asString, key, property } from './values';
+import { stringOf, key, property } from './toolkit/values';
 
 export const rule: Rule = {
   id: 'apigateway-tls-policy',
@@ -15,7 +15,7 @@ export const rule: Rule = {
 
   check(resource, context) {
     const setting = property(resource, key(resource, 'SecurityPolicy', 'security_policy'));
-    if (!setting || asString(context.resolve(setting.value))?.toUpperCase() !== 'TLS_1_0') return [];
+    if (!setting || stringOf(context.resolve(setting.value)).value?.toUpperCase() !== 'TLS_1_0') return [];
     return [
       {
         message: `API Gateway domain name '${resource.id}' uses the TLS_1_0 security policy, so it still accepts clients on TLS 1.0. Which TLS versions to accept is yours to choose: set ${setting.key} to TLS_1_2.`,

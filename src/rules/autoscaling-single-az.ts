@@ -1,7 +1,7 @@
 import type { Property, Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { asString, isCloudFormation, key, property } from './values';
+import { stringOf, isCloudFormation, key, property } from './toolkit/values';
 
 const SUBNET_TYPES = ['AWS::EC2::Subnet', 'aws_subnet', 'aws_default_subnet'];
 /** Parameter types that hold exactly one subnet or one zone. */
@@ -97,7 +97,7 @@ function placementOf(item: Value, context: RuleContext, subnets: boolean): Place
   const value = context.resolve(item);
   if (value === undefined) return [];
   if (value.kind === 'literal') {
-    const text = asString(value);
+    const text = stringOf(value).value;
     if (text === undefined) return undefined;
     const names = subnets
       ? text
@@ -156,7 +156,7 @@ function zoneOf(subnet: Resource, context: RuleContext): { key: string; shown: s
     const written = getProperty(subnet.properties, name)?.value;
     const value = context.resolve(written);
     if (!value) continue;
-    const literal = asString(value);
+    const literal = stringOf(value).value;
     if (literal !== undefined) return { key: `${name}=${literal}`, shown: literal };
     if (value.kind !== 'unresolvable') return undefined;
     if (value.construct === 'index') return { key: value.text.replace(/\s+/g, ''), shown: value.text };
@@ -170,7 +170,7 @@ function zoneOf(subnet: Resource, context: RuleContext): { key: string; shown: s
 function selectedZoneIndex(value: Value & { kind: 'unresolvable' }): string | undefined {
   if (value.construct !== 'Fn::Select' || value.args?.kind !== 'list') return undefined;
   const [index, from] = value.args.items;
-  const position = asString(index);
+  const position = stringOf(index).value;
   return position !== undefined && from?.kind === 'unresolvable' && from.construct === 'Fn::GetAZs'
     ? position
     : undefined;

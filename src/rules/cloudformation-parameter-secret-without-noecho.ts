@@ -1,5 +1,5 @@
 import type { CloudFormationTemplate } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule, UnitReport } from './rule';
 import { parameterAsEditTarget } from './support/cfn-parameters';
 import { isSecretParameterName } from './support/secrets';

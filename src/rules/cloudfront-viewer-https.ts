@@ -2,7 +2,7 @@ import type { MapValue, Property, Resource } from '../iac/model';
 import { getProperty } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { mapsOf, setNestedProperty, stringAt } from './support/nested';
-import { asBoolean, isCloudFormation, isUnknown } from './values';
+import { booleanOf, isCloudFormation, isUnknown } from './toolkit/values';
 
 const MODERN_MINIMUM = 'TLSv1.2_2021';
 /** Security policies older than TLSv1.2_2018: they accept TLS 1.0 or 1.1 (or SSLv3). */
@@ -134,7 +134,7 @@ function checkMinimum(resource: Resource, config: MapValue, keys: Keys, context:
   const certificate = mapValue(certificateProperty, context);
   if (!certificateProperty || !certificate) return [];
   // With the default *.cloudfront.net certificate the minimum is fixed by CloudFront.
-  if (asBoolean(context.resolve(getProperty(certificate, keys.defaultCertificate)?.value)) === true) return [];
+  if (booleanOf(context.resolve(getProperty(certificate, keys.defaultCertificate)?.value)).value === true) return [];
   if (!keys.customCertificate.some((name) => getProperty(certificate, name))) return [];
   const setting = getProperty(certificate, keys.minimum);
   const value = context.resolve(setting?.value);

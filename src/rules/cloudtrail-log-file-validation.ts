@@ -1,10 +1,13 @@
 import type { Rule } from './rule';
-import { setSecureValue } from './support/fixes';
-import { booleanSetting } from './support/settings';
-import { key } from './values';
 
-const CFN_KEY = 'EnableLogFileValidation';
-const TF_KEY = 'enable_log_file_validation';
+import { checkRequiredSetting, fixRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
+
+const SETTING: RequiredSetting = {
+  cloudFormation: 'EnableLogFileValidation',
+  terraform: 'enable_log_file_validation',
+  wanted: true,
+  default: { value: false, source: 'CloudTrail API, CloudFormation and Terraform default' },
+};
 
 const REASON =
   'Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery';
@@ -21,27 +24,15 @@ export const rule: Rule = {
     'Set `EnableLogFileValidation: true` (CloudFormation `AWS::CloudTrail::Trail`) or `enable_log_file_validation = true` (Terraform `aws_cloudtrail`); it can be turned on for an existing trail without interruption. Validate the logs with `aws cloudtrail validate-logs`, and keep write and delete access to the log bucket narrow.',
 
   check(resource, context) {
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
-    const name = key(resource, CFN_KEY, TF_KEY);
-    if (setting.state === 'missing') {
-      return [
-        {
-          message: `CloudTrail trail '${resource.id}' delivers no digest files: ${name} is not set and defaults to false. ${REASON}.`,
-          range: resource.typeRange,
-        },
-      ];
-    }
-    if (setting.state !== 'set' || setting.value) return [];
-    return [
-      {
-        message: `CloudTrail trail '${resource.id}' turns log file validation off, so no digest files are delivered. ${REASON}: set ${name} to true.`,
-        range: setting.property.value.range,
-      },
-    ];
+    return checkRequiredSetting(resource, context, SETTING, {
+      absent: (trail, name) =>
+        `CloudTrail trail '${trail.id}' delivers no digest files: ${name} is not set and defaults to false. ${REASON}.`,
+      insecure: (trail, name) =>
+        `CloudTrail trail '${trail.id}' turns log file validation off, so no digest files are delivered. ${REASON}: set ${name} to true.`,
+    });
   },
 
   fix(_report, resource, context) {
-    const name = key(resource, CFN_KEY, TF_KEY);
-    return { title: `Set ${name} to true`, edits: setSecureValue(resource, context, name, true) };
+    return fixRequiredSetting(resource, context, SETTING);
   },
 };

@@ -1,8 +1,8 @@
 import type { Resource } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
-import { setSecureValue } from './support/fixes';
-import { booleanSetting } from './support/settings';
-import { key } from './values';
+import { setSecureValue } from './toolkit/parameterised-fixes';
+
+import { booleanOf, key, readFor, writtenRange } from './toolkit/values';
 
 const CFN_KEY = 'IsMultiRegionTrail';
 const TF_KEY = 'is_multi_region_trail';
@@ -14,14 +14,14 @@ const REASON =
 
 /** CloudTrail rejects a multi-Region trail that leaves out global service events (they default to included). */
 function excludesGlobalEvents(resource: Resource, context: RuleContext): boolean {
-  const global = booleanSetting(resource, context, GLOBAL_CFN_KEY, GLOBAL_TF_KEY);
-  return global.state === 'set' && !global.value;
+  const global = booleanOf(readFor(resource, context, GLOBAL_CFN_KEY, GLOBAL_TF_KEY));
+  return global.state === 'known' && !global.value;
 }
 
 /** An organization trail covers every account, but, like any trail, only its home Region unless it is multi-Region. */
 function scopeOf(resource: Resource, context: RuleContext): string {
-  const organization = booleanSetting(resource, context, 'IsOrganizationTrail', 'is_organization_trail');
-  return organization.state === 'set' && organization.value
+  const organization = booleanOf(readFor(resource, context, 'IsOrganizationTrail', 'is_organization_trail'));
+  return organization.state === 'known' && organization.value
     ? `Organization trail '${resource.id}' covers every account of the organization but only the Region it is created in`
     : `CloudTrail trail '${resource.id}' records only the Region it is created in`;
 }
@@ -38,17 +38,17 @@ export const rule: Rule = {
     "Set `IsMultiRegionTrail: true` (CloudFormation `AWS::CloudTrail::Trail`) or `is_multi_region_trail = true` (Terraform `aws_cloudtrail`), and keep global service events included (`IncludeGlobalServiceEvents` / `include_global_service_events`, true by default), which a multi-Region trail requires. A single-Region trail is a valid addition next to a multi-Region one (for example to keep one Region's logs apart): suppress the finding with that reason.",
 
   check(resource, context) {
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
-    if (setting.state === 'unknown' || (setting.state === 'set' && setting.value)) return [];
+    const setting = booleanOf(readFor(resource, context, CFN_KEY, TF_KEY));
+    if (setting.state === 'unknown' || (setting.state === 'known' && setting.value)) return [];
     const name = key(resource, CFN_KEY, TF_KEY);
-    const cause = setting.state === 'missing' ? `${name} is not set and defaults to false` : `${name} is false`;
+    const cause = setting.state === 'absent' ? `${name} is not set and defaults to false` : `${name} is false`;
     const global = excludesGlobalEvents(resource, context)
       ? `. Global service events are left out too, and a multi-Region trail must include them: set ${key(resource, GLOBAL_CFN_KEY, GLOBAL_TF_KEY)} to true as well.`
       : ", and so do global service events such as IAM's unless the trail is in us-east-1.";
     return [
       {
         message: `${scopeOf(resource, context)}: ${cause}. ${REASON}${global}`,
-        range: setting.state === 'set' ? setting.property.value.range : resource.typeRange,
+        range: setting.state === 'known' ? writtenRange(setting, resource.typeRange) : resource.typeRange,
       },
     ];
   },

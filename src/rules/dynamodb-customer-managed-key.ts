@@ -2,7 +2,7 @@ import type { MapValue, Property } from '../iac/model';
 import { getProperty } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
 import { isUnknownValue, mapsOf } from './support/nested';
-import { asBoolean, asString, isCloudFormation } from './values';
+import { booleanOf, stringOf, isCloudFormation } from './toolkit/values';
 
 type KeyKind = 'aws-owned' | 'aws-managed' | 'customer' | 'unknown';
 
@@ -45,7 +45,7 @@ function keyKind(
   if (value.kind !== 'map') return 'unknown';
   const enabledProperty = getProperty(value, type === 'aws_dynamodb_table' ? 'enabled' : 'SSEEnabled');
   if (isUnknownValue(enabledProperty, context)) return 'unknown';
-  if (asBoolean(context.resolve(enabledProperty?.value)) !== true) return 'aws-owned';
+  if (booleanOf(context.resolve(enabledProperty?.value)).value !== true) return 'aws-owned';
   if (type === 'AWS::DynamoDB::GlobalTable') {
     const replicas = mapsOf(properties, 'Replicas', context);
     if (!replicas) return 'unknown';
@@ -62,7 +62,7 @@ function keyIn(map: MapValue | undefined, name: string, context: RuleContext): K
   const property = getProperty(map, name);
   if (!property) return 'aws-managed';
   if (isUnknownValue(property, context)) return 'customer';
-  const key = asString(context.resolve(property.value));
+  const key = stringOf(context.resolve(property.value)).value;
   if (key === undefined || key === '') return 'aws-managed';
   return /(^|:)alias\/aws\/dynamodb$/.test(key) ? 'aws-managed' : 'customer';
 }

@@ -1,6 +1,6 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { asBoolean, property } from './values';
+import { booleanOf, property } from './toolkit/values';
 
 export const rule: Rule = {
   id: 'ebs-default-encryption',
@@ -15,7 +15,7 @@ export const rule: Rule = {
 
   check(resource, context) {
     const setting = property(resource, 'enabled');
-    if (!setting || asBoolean(context.resolve(setting.value)) !== false) return [];
+    if (!setting || booleanOf(context.resolve(setting.value)).value !== false) return [];
     return [
       {
         message: `'${resource.id}' turns EBS encryption by default off for this account and Region, so new volumes are unencrypted unless each one asks for encryption. AWS leaves this setting to you: set enabled to true.`,

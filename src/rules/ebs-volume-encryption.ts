@@ -1,6 +1,6 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { asBoolean, key, property } from './values';
+import { booleanOf, key, property } from './toolkit/values';
 import { UNSET_VOLUME_OUTCOME, moduleEncryptsEbsByDefault } from './support/ebs';
 
 export const rule: Rule = {
@@ -17,7 +17,7 @@ export const rule: Rule = {
   check(resource, context) {
     const name = key(resource, 'Encrypted', 'encrypted');
     const setting = property(resource, name);
-    const encrypted = asBoolean(context.resolve(setting?.value));
+    const encrypted = booleanOf(context.resolve(setting?.value)).value;
     // A volume restored from a snapshot keeps the snapshot's encryption unless it asks for it.
     if (property(resource, key(resource, 'SnapshotId', 'snapshot_id')) && encrypted !== true) return [];
     if (setting) {

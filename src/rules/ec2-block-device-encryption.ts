@@ -1,7 +1,7 @@
 import type { MapValue, Range, Resource } from '../iac/model';
 import { getProperties, getProperty } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
-import { asBoolean, asMap, asString, isCloudFormation, items, key } from './values';
+import { booleanOf, asMap, stringOf, isCloudFormation, items, key } from './toolkit/values';
 import { LAUNCH_TYPES, TF_LAUNCH_TEMPLATE, describeLaunch, launchSettings, setPropertyIn } from './support/ec2-launch';
 import { UNSET_DEVICE_OUTCOME, moduleEncryptsEbsByDefault } from './support/ebs';
 
@@ -33,7 +33,7 @@ export const rule: Rule = {
     return ebsDevices(resource, context).flatMap((device, index) => {
       // A volume restored from a snapshot takes the snapshot's encryption unless it asks for it.
       const setting = getProperty(device.ebs, encryptedKey);
-      const encrypted = asBoolean(context.resolve(setting?.value));
+      const encrypted = booleanOf(context.resolve(setting?.value)).value;
       if (getProperty(device.ebs, snapshotKey) && encrypted !== true) return [];
       if (setting) {
         if (encrypted !== false) return [];
@@ -87,7 +87,7 @@ function cloudFormationDevices(resource: Resource, context: RuleContext): EbsDev
     // NoDevice suppresses the AMI's device: nothing is created.
     if (!mapping || !ebsProperty || !ebs || getProperty(mapping, 'NoDevice')) continue;
     devices.push({
-      label: deviceLabel(asString(context.resolve(getProperty(mapping, 'DeviceName')?.value))),
+      label: deviceLabel(stringOf(context.resolve(getProperty(mapping, 'DeviceName')?.value)).value),
       ebs,
       keyRange: ebsProperty.keyRange,
     });
@@ -105,7 +105,7 @@ function terraformBlocks(resource: Resource, context: RuleContext, name: string)
       const label =
         name === 'root_block_device'
           ? 'the root block device'
-          : deviceLabel(asString(context.resolve(getProperty(block, 'device_name')?.value)));
+          : deviceLabel(stringOf(context.resolve(getProperty(block, 'device_name')?.value)).value);
       devices.push({ label, ebs: block, keyRange: property.keyRange });
     }
   }
@@ -123,7 +123,7 @@ function launchTemplateBlocks(resource: Resource, context: RuleContext): EbsDevi
         const ebs = asMap(context.resolve(ebsProperty.value));
         if (ebs)
           devices.push({
-            label: deviceLabel(asString(context.resolve(getProperty(mapping, 'device_name')?.value))),
+            label: deviceLabel(stringOf(context.resolve(getProperty(mapping, 'device_name')?.value)).value),
             ebs,
             keyRange: ebsProperty.keyRange,
           });

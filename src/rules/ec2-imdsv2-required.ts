@@ -1,8 +1,8 @@
 import type { Range } from '../iac/model';
 import { getProperty } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { asMap, asString, key } from './values';
+import { asMap, stringOf, key } from './toolkit/values';
 import {
   LAUNCH_TYPES,
   canSetPath,
@@ -37,13 +37,13 @@ export const rule: Rule = {
     const endpointProperty = getProperty(options, endpointKey);
     const tokensProperty = getProperty(options, tokensKey);
     if (endpointProperty) {
-      const endpoint = asString(context.resolve(endpointProperty.value));
+      const endpoint = stringOf(context.resolve(endpointProperty.value)).value;
       if (endpoint === undefined) return [];
       if (endpoint === 'disabled') return [];
     }
 
     if (tokensProperty) {
-      const tokens = asString(context.resolve(tokensProperty.value));
+      const tokens = stringOf(context.resolve(tokensProperty.value)).value;
       if (tokens === undefined || tokens === 'required') return [];
       return [
         {

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { key } from './values';
+import { key } from './toolkit/values';
 import {
   LAUNCH_TYPES,
   describeLaunch,

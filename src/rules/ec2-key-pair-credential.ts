@@ -1,7 +1,7 @@
 import type { Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { asString, key } from './values';
+import { stringOf, key } from './toolkit/values';
 import { LAUNCH_TYPES, describeLaunch, isInstance, launchSetting } from './support/ec2-launch';
 
 const CFN_KEY_PAIR = 'AWS::EC2::KeyPair';
@@ -53,7 +53,7 @@ function namesAKeyPair(value: Value, context: RuleContext): boolean {
 /** "key pair 'deploy'", "key pair 'aws_key_pair.ops'", "the key pair of parameter 'KeyName'". */
 function keyLabel(value: Value, context: RuleContext): string {
   const resolved = context.resolve(value);
-  const name = asString(resolved);
+  const name = stringOf(resolved).value;
   if (name !== undefined) return `key pair '${name}'`;
   if (resolved?.kind === 'reference' && context.resourceById(resolved.target)) return `key pair '${resolved.target}'`;
   return resolved?.kind === 'reference' ? `the key pair of parameter '${resolved.target}'` : 'a key pair';

@@ -1,7 +1,7 @@
 import type { MapValue, Property, Resource } from '../iac/model';
 import { getProperties, getProperty } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
-import { asBoolean, asMap, isCloudFormation, items, key } from './values';
+import { booleanOf, asMap, isCloudFormation, items, key } from './toolkit/values';
 import {
   CFN_LAUNCH_CONFIGURATION,
   LAUNCH_TYPES,
@@ -33,7 +33,7 @@ export const rule: Rule = {
   check(resource, context) {
     const subject = describeLaunch(resource);
     return publicIpSettings(resource, context).flatMap((setting, index) => {
-      if (asBoolean(context.resolve(setting.property.value)) !== true) return [];
+      if (booleanOf(context.resolve(setting.property.value)).value !== true) return [];
       return [
         {
           message: `${subject} asks for a public IP address, which exposes ${launchedInstances(resource)} to the internet as far as its security groups and network ACLs allow. Deciding what is exposed is yours, not AWS's: set ${setting.property.key} to false unless ${launchedInstances(resource)} must be reached directly (a bastion or NAT instance).`,

@@ -1,9 +1,9 @@
+import type { TextEdit } from '../fixes/types';
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
-import type { Rule, RuleContext, TextEdit } from './rule';
-import { absentRange, booleanOf, readSettingFor } from './support/managed-settings';
-import { hasResourceOfType } from './support/types';
-import { isCloudFormation } from './values';
+import { setProperty } from '../fixes/edits';
+import type { Rule, RuleContext } from './rule';
+import { hasResourceOfType } from './toolkit/resources';
+import { absentRange, booleanOf, isCloudFormation, readFor } from './toolkit/values';
 
 const CFN_PATH = ['ImageScanningConfiguration', 'ScanOnPush'];
 const TF_PATH = ['image_scanning_configuration', 'scan_on_push'];
@@ -20,9 +20,9 @@ function pathText(resource: Resource): string {
 }
 
 function fixEdits(resource: Resource, context: RuleContext): TextEdit[] {
-  const written = readSettingFor(resource, context, CFN_PATH, TF_PATH);
+  const written = readFor(resource, context, CFN_PATH, TF_PATH);
   // A value from a parameter or variable is someone's knob: changing it is a decision, not a quick fix.
-  if (written.state === 'set' && written.property.value.kind !== 'literal') return [];
+  if (written.state === 'known' && written.property.value.kind !== 'literal') return [];
   return setProperty(resource, context, pathOf(resource), true);
 }
 
@@ -40,12 +40,11 @@ export const rule: Rule = {
   check(resource, context) {
     // A registry scanning configuration in the same template or module overrides the repository's setting.
     if (hasResourceOfType(context, REGISTRY_SCANNING_TYPES)) return [];
-    const setting = readSettingFor(resource, context, CFN_PATH, TF_PATH);
-    // Terraform's `null` leaves the default (false) in place, like an absent argument.
-    const isNull = setting.state === 'set' && setting.value.kind === 'literal' && setting.value.value === null;
-    const written = setting.state === 'set' && !isNull;
-    const scanOnPush = isNull ? 'absent' : booleanOf(setting);
-    if (scanOnPush === true || scanOnPush === 'unknown') return [];
+    const setting = readFor(resource, context, CFN_PATH, TF_PATH);
+    // Terraform's `null` leaves the default (false) in place, like an absent argument: `read` says absent.
+    const written = setting.state === 'known';
+    const scanOnPush = booleanOf(setting);
+    if (scanOnPush.value === true || scanOnPush.state === 'unknown') return [];
     const fixable = fixEdits(resource, context).length > 0;
     const why =
       'AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.';

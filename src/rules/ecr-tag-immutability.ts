@@ -1,17 +1,17 @@
+import type { TextEdit } from '../fixes/types';
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
-import type { Rule, RuleContext, TextEdit } from './rule';
-import { readSetting, stringOf } from './support/managed-settings';
-import { key } from './values';
+import { setProperty } from '../fixes/edits';
+import type { Rule, RuleContext } from './rule';
+import { key, read, stringOf } from './toolkit/values';
 
 const CFN_KEY = 'ImageTagMutability';
 const TF_KEY = 'image_tag_mutability';
 
 function fixEdits(resource: Resource, context: RuleContext): TextEdit[] {
   const name = key(resource, CFN_KEY, TF_KEY);
-  const written = readSetting(resource, context, [name]);
+  const written = read(resource, context, [name]);
   // A value from a parameter or variable is someone's knob: changing it is a decision, not a quick fix.
-  if (written.state === 'set' && written.property.value.kind !== 'literal') return [];
+  if (written.state === 'known' && written.property.value.kind !== 'literal') return [];
   return setProperty(resource, context, [name], 'IMMUTABLE');
 }
 
@@ -28,15 +28,14 @@ export const rule: Rule = {
 
   check(resource, context) {
     const name = key(resource, CFN_KEY, TF_KEY);
-    const setting = readSetting(resource, context, [name]);
+    const setting = read(resource, context, [name]);
     const value = stringOf(setting);
-    const nullValue = setting.state === 'set' && setting.value.kind === 'literal' && setting.value.value === null;
     // IMMUTABLE, and the *_WITH_EXCLUSION modes, which are a deliberate per-tag choice, are left alone.
-    if (value !== 'MUTABLE' && value !== 'absent' && !nullValue) return [];
+    if (value.value !== 'MUTABLE' && value.state !== 'absent') return [];
     const why =
       'a later push can move a tag to another image, so what runs may not be what was reviewed. Choosing immutable tags is yours';
     const fixable = fixEdits(resource, context).length > 0;
-    if (setting.state === 'set' && !nullValue) {
+    if (setting.state === 'known') {
       return [
         {
           message: `ECR repository '${resource.id}' keeps its image tags mutable: ${why}; set ${name} to IMMUTABLE.`,

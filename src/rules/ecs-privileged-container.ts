@@ -3,8 +3,8 @@ import { LineIndex } from '../iac/line-index';
 import type { LiteralValue, MapValue, Range, Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { readSetting, replaceValue } from './support/managed-settings';
-import { asBoolean, asString, isCloudFormation, items, key } from './values';
+import { booleanOf, isCloudFormation, items, key, read, stringOf } from './toolkit/values';
+import { replaceWritten } from '../fixes/edits';
 
 export const rule: Rule = {
   id: 'ecs-privileged-container',
@@ -27,7 +27,7 @@ export const rule: Rule = {
     if (!value) return undefined;
     return {
       title: `Set ${key(resource, 'Privileged', 'privileged')} to false`,
-      edits: replaceValue(resource, value, 'false'),
+      edits: replaceWritten(resource, value, 'false'),
     };
   },
 };
@@ -61,12 +61,12 @@ function report(resource: Resource, container: PrivilegedContainer, fargateOnly:
 }
 
 function privilegedContainers(resource: Resource, context: RuleContext): PrivilegedContainer[] {
-  const definitions = readSetting(resource, context, [key(resource, 'ContainerDefinitions', 'container_definitions')]);
+  const definitions = read(resource, context, [key(resource, 'ContainerDefinitions', 'container_definitions')]);
   if (definitions.state === 'absent') return [];
   const written = definitions.property?.value;
   if (!written) return [];
   if (isCloudFormation(resource)) {
-    return definitions.state === 'set'
+    return definitions.state === 'known'
       ? fromMaps(
           items(definitions.value),
           'Privileged',
@@ -114,7 +114,7 @@ function fromMaps(
     const container = context.resolve(item);
     if (container?.kind !== 'map') continue;
     const privileged = getProperty(container, privilegedKey);
-    if (!privileged || asBoolean(context.resolve(privileged.value)) !== true) continue;
+    if (!privileged || booleanOf(context.resolve(privileged.value)).value !== true) continue;
     const name = containerName(container, nameKey, context);
     const outside = elsewhere ?? (container === item ? undefined : item);
     if (outside) {
@@ -130,7 +130,7 @@ function fromMaps(
 
 function containerName(container: MapValue, nameKey: string, context: RuleContext): string | undefined {
   const name = getProperty(container, nameKey);
-  return name ? asString(context.resolve(name.value)) : undefined;
+  return name ? stringOf(context.resolve(name.value)).value : undefined;
 }
 
 /**
@@ -175,10 +175,8 @@ function privilegedTokens(resource: Resource, value: LiteralValue, context: Rule
 
 /** True when RequiresCompatibilities lists only FARGATE. */
 function runsOnlyOnFargate(resource: Resource, context: RuleContext): boolean {
-  const setting = readSetting(resource, context, [
-    key(resource, 'RequiresCompatibilities', 'requires_compatibilities'),
-  ]);
-  if (setting.state !== 'set') return false;
-  const names = items(setting.value).map((item) => asString(context.resolve(item)));
+  const setting = read(resource, context, [key(resource, 'RequiresCompatibilities', 'requires_compatibilities')]);
+  if (setting.state !== 'known') return false;
+  const names = items(setting.value).map((item) => stringOf(context.resolve(item)).value);
   return names.length > 0 && names.every((name) => name?.toUpperCase() === 'FARGATE');
 }

@@ -1,10 +1,14 @@
 import type { Rule } from './rule';
-import { setSecureValue } from './support/fixes';
-import { booleanSetting } from './support/settings';
-import { isCloudFormation, key } from './values';
 
-const CFN_KEY = 'Encrypted';
-const TF_KEY = 'encrypted';
+import { checkRequiredSetting, fixRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
+import { isCloudFormation } from './toolkit/values';
+
+const SETTING: RequiredSetting = {
+  cloudFormation: 'Encrypted',
+  terraform: 'encrypted',
+  wanted: true,
+  default: { value: false, source: 'EFS API, CloudFormation and Terraform default (the console turns it on)' },
+};
 
 const REASON =
   'Encrypting the files at rest is yours to choose on EFS, and it can only be chosen when the file system is created';
@@ -21,31 +25,20 @@ export const rule: Rule = {
     'Set `Encrypted: true` (CloudFormation `AWS::EFS::FileSystem`) or `encrypted = true` (Terraform `aws_efs_file_system`), optionally with a customer managed KMS key in `KmsKeyId` / `kms_key_id`. On a file system that already exists this creates a new, empty file system in its place: copy the data over (for example with AWS DataSync) before switching. The `elasticfilesystem:Encrypted` IAM condition key, in a policy or an SCP, can require encryption for every new file system.',
 
   check(resource, context) {
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
-    const name = key(resource, CFN_KEY, TF_KEY);
-    if (setting.state === 'missing') {
-      const tool = isCloudFormation(resource) ? 'CloudFormation' : 'Terraform';
-      return [
-        {
-          message: `EFS file system '${resource.id}' stores its files unencrypted: ${name} is not set, and ${tool} and the EFS API default to false (only the console turns encryption on by default). ${REASON}.`,
-          range: resource.typeRange,
-        },
-      ];
-    }
-    if (setting.state !== 'set' || setting.value) return [];
-    return [
-      {
-        message: `EFS file system '${resource.id}' turns encryption at rest off. ${REASON}: set ${name} to true before it holds data (on an existing file system, the change replaces it).`,
-        range: setting.property.value.range,
-      },
-    ];
+    return checkRequiredSetting(resource, context, SETTING, {
+      absent: (fileSystem, name) =>
+        `EFS file system '${fileSystem.id}' stores its files unencrypted: ${name} is not set, and ${isCloudFormation(fileSystem) ? 'CloudFormation' : 'Terraform'} and the EFS API default to false (only the console turns encryption on by default). ${REASON}.`,
+      insecure: (fileSystem, name) =>
+        `EFS file system '${fileSystem.id}' turns encryption at rest off. ${REASON}: set ${name} to true before it holds data (on an existing file system, the change replaces it).`,
+    });
   },
 
   fix(_report, resource, context) {
-    const name = key(resource, CFN_KEY, TF_KEY);
-    return {
-      title: `Set ${name} to true (replaces an existing file system: copy its data first)`,
-      edits: setSecureValue(resource, context, name, true),
-    };
+    return fixRequiredSetting(
+      resource,
+      context,
+      SETTING,
+      (name) => `Set ${name} to true (replaces an existing file system: copy its data first)`,
+    );
   },
 };

@@ -1,7 +1,7 @@
 import type { Range, Resource } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
-import { booleanOf, readSetting, type Setting } from './support/managed-settings';
-import { asString, isCloudFormation, items, key } from './values';
+import { booleanOf, isCloudFormation, items, key, read, stringOf } from './toolkit/values';
+import type { Setting } from './toolkit/values';
 
 const WORLD = ['0.0.0.0/0', '::/0'];
 
@@ -20,19 +20,20 @@ export const rule: Rule = {
     const config = isCloudFormation(resource) ? 'ResourcesVpcConfig' : 'vpc_config';
     const publicKey = key(resource, 'EndpointPublicAccess', 'endpoint_public_access');
     const cidrsKey = key(resource, 'PublicAccessCidrs', 'public_access_cidrs');
-    const configSetting = readSetting(resource, context, [config]);
+    const configSetting = read(resource, context, [config]);
     if (configSetting.state === 'unknown') return [];
 
     // The public endpoint is on unless turned off.
-    const publicAccess = readSetting(resource, context, [config, publicKey]);
+    const publicAccess = read(resource, context, [config, publicKey]);
     const isPublic = booleanOf(publicAccess);
-    if (isPublic === false || isPublic === 'unknown') return [];
+    if (isPublic.value === false || isPublic.state === 'unknown') return [];
 
-    const cidrs = readSetting(resource, context, [config, cidrsKey]);
+    const cidrs = read(resource, context, [config, cidrsKey]);
     const open = openCidr(cidrs, context);
     if (open === 'unknown' || open === 'none') return [];
     const subject = `The Kubernetes API endpoint of EKS cluster '${resource.id}'`;
-    const switchedOn = isPublic === true ? `${publicKey} is true` : `${publicKey} is not set and defaults to true`;
+    const switchedOn =
+      isPublic.value === true ? `${publicKey} is true` : `${publicKey} is not set and defaults to true`;
     const why =
       'AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.';
     if (open === 'default') {
@@ -72,7 +73,7 @@ function openCidr(cidrs: Setting, context: RuleContext): OpenCidr {
   }
   let unknown = false;
   for (const item of items(cidrs.value)) {
-    const text = asString(context.resolve(item));
+    const text = stringOf(context.resolve(item)).value;
     if (text === undefined) unknown = true;
     else if (WORLD.includes(text.trim()))
       return { cidr: text.trim(), range: writtenHere ? item.range : cidrs.property.value.range };
@@ -82,5 +83,5 @@ function openCidr(cidrs: Setting, context: RuleContext): OpenCidr {
 }
 
 function publicRange(resource: Resource, publicAccess: Setting): Range {
-  return publicAccess.state === 'set' ? publicAccess.property.value.range : resource.typeRange;
+  return publicAccess.state === 'known' ? publicAccess.property.value.range : resource.typeRange;
 }

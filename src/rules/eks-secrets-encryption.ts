@@ -1,7 +1,8 @@
 import type { MapValue, Resource, Value } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { compareVersions, readSetting, stringOf, versionNumbers, type Setting } from './support/managed-settings';
-import { asString, isCloudFormation, items, key } from './values';
+import { isCloudFormation, items, key, read, stringOf } from './toolkit/values';
+import type { Setting } from './toolkit/values';
+import { compareVersions, versionNumbers } from './toolkit/versions';
 
 /** The first Kubernetes version on which EKS envelope-encrypts all API data by default. */
 const DEFAULT_ENVELOPE_ENCRYPTION = [1, 28];
@@ -19,14 +20,14 @@ export const rule: Rule = {
 
   check(resource, context) {
     const name = key(resource, 'EncryptionConfig', 'encryption_config');
-    const config = readSetting(resource, context, [name]);
+    const config = read(resource, context, [name]);
     const encrypts = encryptsSecrets(resource, config, context);
     if (encrypts !== false) return [];
-    const range = config.state === 'set' ? config.property.keyRange : resource.typeRange;
+    const range = config.state === 'known' ? config.property.keyRange : resource.typeRange;
     const version = literalVersion(resource, context);
     const old = version && compareVersions(versionNumbers(version) ?? [], DEFAULT_ENVELOPE_ENCRYPTION) < 0;
     if (old) return [olderVersionReport(resource, version, range)];
-    const missing = config.state === 'set' ? `its ${name} does not cover secrets` : `it has no ${name}`;
+    const missing = config.state === 'known' ? `its ${name} does not cover secrets` : `it has no ${name}`;
     return [
       {
         message: `EKS cluster '${resource.id}' does not encrypt Kubernetes Secrets with a KMS key of yours: ${missing}. EKS already envelope-encrypts all Kubernetes API data with an AWS owned key on Kubernetes 1.28 and later; add a key of your own if you need to control, rotate and audit it.`,
@@ -69,7 +70,7 @@ function readResources(entry: MapValue, name: string, context: RuleContext): str
   if (!value || (value.kind !== 'list' && value.kind !== 'literal')) return undefined;
   const names: string[] = [];
   for (const item of items(value)) {
-    const text = asString(context.resolve(item));
+    const text = stringOf(context.resolve(item)).value;
     if (text === undefined) return undefined;
     names.push(text);
   }
@@ -77,8 +78,8 @@ function readResources(entry: MapValue, name: string, context: RuleContext): str
 }
 
 function literalVersion(resource: Resource, context: RuleContext): string | undefined {
-  const version = stringOf(readSetting(resource, context, [key(resource, 'Version', 'version')]));
-  return version === 'absent' || version === 'unknown' ? undefined : version;
+  const version = stringOf(read(resource, context, [key(resource, 'Version', 'version')]));
+  return version.value;
 }
 
 function olderVersionReport(resource: Resource, version: string, range: RuleReport['range']): RuleReport {

@@ -1,5 +1,5 @@
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import {
   CFN_CACHE_CLUSTER,
@@ -13,8 +13,7 @@ import {
   isReplicationGroup,
   versionCanEncrypt,
 } from './support/elasticache';
-import { booleanOf, readSetting } from './support/managed-settings';
-import { key } from './values';
+import { booleanOf, key, read } from './toolkit/values';
 
 const CFN_KEY = 'AtRestEncryptionEnabled';
 const TF_KEY = 'at_rest_encryption_enabled';
@@ -48,12 +47,12 @@ export const rule: Rule = {
 
 function checkReplicationGroup(resource: Resource, context: RuleContext): RuleReport[] {
   const name = key(resource, CFN_KEY, TF_KEY);
-  const setting = readSetting(resource, context, [name]);
+  const setting = read(resource, context, [name]);
   const enabled = booleanOf(setting);
-  if (enabled === true || enabled === 'unknown') return [];
+  if (enabled.value === true || enabled.state === 'unknown') return [];
   const engine = cacheEngine(resource, context);
   // Without the setting the default depends on the engine: on for Valkey, off for Redis OSS.
-  if (enabled === 'absent' && engine !== 'redis') return [];
+  if (enabled.state === 'absent' && engine !== 'redis') return [];
 
   const version = cacheEngineVersion(resource, context);
   const supported = engine === undefined || versionCanEncrypt(engine, version);
@@ -61,7 +60,7 @@ function checkReplicationGroup(resource: Resource, context: RuleContext): RuleRe
     ? ''
     : ` Engine version ${version} cannot encrypt at rest: upgrade to Redis OSS 4.0.10 or later first.`;
   const why = 'ElastiCache encrypts backups and on-disk data only when you ask for it at creation.';
-  if (setting.state === 'set') {
+  if (setting.state === 'known') {
     return [
       {
         message: `ElastiCache replication group '${resource.id}' turns encryption at rest off. ${why}${upgrade}`,
@@ -82,11 +81,11 @@ function checkReplicationGroup(resource: Resource, context: RuleContext): RuleRe
 /** A node-based Redis OSS cache cluster on its own has no at-rest encryption setting at all. */
 function checkStandaloneCluster(resource: Resource, context: RuleContext): RuleReport[] {
   if (cacheEngine(resource, context) !== 'redis') return [];
-  const engine = readSetting(resource, context, [key(resource, 'Engine', 'engine')]);
+  const engine = read(resource, context, [key(resource, 'Engine', 'engine')]);
   return [
     {
       message: `ElastiCache cache cluster '${resource.id}' runs ${engineName('redis')} on its own, and ElastiCache cannot encrypt a standalone cluster at rest (its backups and on-disk data stay unencrypted). Create it as a replication group with ${key(resource, CFN_KEY, TF_KEY)} set to true.`,
-      range: engine.state === 'set' ? engine.property.value.range : resource.typeRange,
+      range: engine.state === 'known' ? engine.property.value.range : resource.typeRange,
       fixable: false,
     },
   ];

@@ -1,8 +1,7 @@
 import type { Resource, Value } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { CFN_REPLICATION_GROUP, TF_REPLICATION_GROUP, inheritsSettings } from './support/elasticache';
-import { booleanOf, readSetting } from './support/managed-settings';
-import { asString, isCloudFormation, key } from './values';
+import { booleanOf, isCloudFormation, key, read, stringOf } from './toolkit/values';
 
 export const rule: Rule = {
   id: 'elasticache-auth-token',
@@ -17,14 +16,14 @@ export const rule: Rule = {
 
   check(resource, context) {
     if (inheritsSettings(resource, context)) return [];
-    const token = readSetting(resource, context, [key(resource, 'AuthToken', 'auth_token')]);
+    const token = read(resource, context, [key(resource, 'AuthToken', 'auth_token')]);
     if (token.state === 'unknown') return [];
-    if (token.state === 'set') {
-      const text = asString(token.value) ?? '';
+    if (token.state === 'known') {
+      const text = stringOf(token.value).value ?? '';
       if (text !== '') return isSecretReference(text) ? [] : [hardCodedToken(resource, token.property.value.range)];
     }
-    const userGroups = readSetting(resource, context, [key(resource, 'UserGroupIds', 'user_group_ids')]);
-    if (userGroups.state === 'unknown' || (userGroups.state === 'set' && !isEmptyList(userGroups.value))) return [];
+    const userGroups = read(resource, context, [key(resource, 'UserGroupIds', 'user_group_ids')]);
+    if (userGroups.state === 'unknown' || (userGroups.state === 'known' && !isEmptyList(userGroups.value))) return [];
     return [noAuthentication(resource, context)];
   },
 };
@@ -52,11 +51,11 @@ function hardCodedToken(resource: Resource, range: RuleReport['range']): RuleRep
 
 function noAuthentication(resource: Resource, context: RuleContext): RuleReport {
   const transit = booleanOf(
-    readSetting(resource, context, [key(resource, 'TransitEncryptionEnabled', 'transit_encryption_enabled')]),
+    read(resource, context, [key(resource, 'TransitEncryptionEnabled', 'transit_encryption_enabled')]),
   );
   const token = key(resource, 'AuthToken', 'auth_token');
   const groups = key(resource, 'UserGroupIds', 'user_group_ids');
-  const needsTls = transit === true ? '' : ' Both need in-transit encryption, which this group does not turn on.';
+  const needsTls = transit.value === true ? '' : ' Both need in-transit encryption, which this group does not turn on.';
   return {
     message: `ElastiCache replication group '${resource.id}' does not authenticate clients: it has no ${token} and no ${groups}, so anything that can reach it on the network can read and change the cache. Set an AUTH token from a secret or attach an RBAC user group.${needsTls}`,
     range: resource.typeRange,

@@ -1,5 +1,5 @@
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import {
   CFN_CACHE_CLUSTER,
@@ -14,8 +14,7 @@ import {
   versionCanEncrypt,
   type CacheEngine,
 } from './support/elasticache';
-import { booleanOf, readSetting, stringOf } from './support/managed-settings';
-import { key } from './values';
+import { booleanOf, key, read, stringOf } from './toolkit/values';
 
 const CFN_KEY = 'TransitEncryptionEnabled';
 const TF_KEY = 'transit_encryption_enabled';
@@ -47,10 +46,10 @@ export const rule: Rule = {
 
 function checkTransit(resource: Resource, context: RuleContext, engine: CacheEngine | undefined): RuleReport[] {
   const name = key(resource, CFN_KEY, TF_KEY);
-  const setting = readSetting(resource, context, [name]);
+  const setting = read(resource, context, [name]);
   const enabled = booleanOf(setting);
-  if (enabled === 'unknown') return [];
-  if (enabled === true) return checkMode(resource, context);
+  if (enabled.state === 'unknown') return [];
+  if (enabled.value === true) return checkMode(resource, context);
 
   const what = isReplicationGroup(resource) ? 'replication group' : 'cache cluster';
   const version = cacheEngineVersion(resource, context);
@@ -59,7 +58,7 @@ function checkTransit(resource: Resource, context: RuleContext, engine: CacheEng
   const upgrade = supported ? '' : ` Engine version ${version} cannot use TLS: upgrade to ${minimum} or later first.`;
   const why =
     'ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.';
-  if (setting.state === 'set') {
+  if (setting.state === 'known') {
     return [
       {
         message: `ElastiCache ${what} '${resource.id}' turns in-transit encryption off. ${why}${upgrade}`,
@@ -84,8 +83,8 @@ function checkTransit(resource: Resource, context: RuleContext, engine: CacheEng
 
 /** TLS is on, but `preferred` mode still accepts plain-text connections (a migration setting). */
 function checkMode(resource: Resource, context: RuleContext): RuleReport[] {
-  const setting = readSetting(resource, context, [key(resource, 'TransitEncryptionMode', 'transit_encryption_mode')]);
-  if (stringOf(setting) !== 'preferred' || setting.state !== 'set') return [];
+  const setting = read(resource, context, [key(resource, 'TransitEncryptionMode', 'transit_encryption_mode')]);
+  if (stringOf(setting).value !== 'preferred' || setting.state !== 'known') return [];
   return [
     {
       message: `ElastiCache replication group '${resource.id}' still accepts unencrypted connections: its transit encryption mode is 'preferred'. Once every client connects with TLS, set it to 'required'.`,

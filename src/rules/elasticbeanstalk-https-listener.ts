@@ -1,7 +1,7 @@
 import type { Resource } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
 import { findSetting, readOptionSettings, settingText, type OptionSettings } from './support/beanstalk';
-import { asString, isCloudFormation, property } from './values';
+import { stringOf, isCloudFormation, property } from './toolkit/values';
 
 const ALB_LISTENER = /^aws:elbv2:listener:(\d+|default)$/i;
 const CLB_LISTENER = /^aws:elb:listener(:\d+)?$/i;
@@ -16,10 +16,10 @@ function isWorkerTier(resource: Resource, context: RuleContext): boolean | undef
     if (resolved?.kind !== 'map') return undefined;
     const name = resolved.properties.find((p) => p.key === 'Name');
     if (!name) return false;
-    const text = asString(context.resolve(name.value));
+    const text = stringOf(context.resolve(name.value)).value;
     return text === undefined ? undefined : text.toLowerCase() === 'worker';
   }
-  const text = asString(resolved);
+  const text = stringOf(resolved).value;
   return text === undefined ? undefined : text.toLowerCase() === 'worker';
 }
 

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { findSetting, isUnknownSetting, readOptionSettings, settingText } from './support/beanstalk';
-import { replaceLiteral } from './support/fixes';
-import { key, property } from './values';
+import { replaceLiteral } from './toolkit/parameterised-fixes';
+import { key, property } from './toolkit/values';
 
 const NAMESPACE = 'aws:elasticbeanstalk:managedactions';
 const PLATFORM_UPDATE = 'aws:elasticbeanstalk:managedactions:platformupdate';

@@ -1,9 +1,9 @@
 import type { MapValue, Property, Range, Resource } from '../iac/model';
 import { getProperty } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { mapsOf, referencedResource, stringAt } from './support/nested';
-import { asBoolean, asString, isCloudFormation, isUnknown, key } from './values';
+import { booleanOf, stringOf, isCloudFormation, isUnknown, key } from './toolkit/values';
 
 const MODERN_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 /** The policy ELB applies to HTTPS and TLS listeners created without one through the API, CloudFormation or Terraform. */
@@ -55,7 +55,7 @@ function checkListener(listener: Resource, context: RuleContext): RuleReport[] {
 }
 
 function protocolValue(property: Property | undefined, context: RuleContext): string | undefined {
-  return asString(context.resolve(property?.value))?.toUpperCase();
+  return stringOf(context.resolve(property?.value)).value?.toUpperCase();
 }
 
 function checkHttp(
@@ -90,7 +90,7 @@ function redirectsToHttps(listener: Resource, context: RuleContext): boolean | '
   let unknown = false;
   for (const action of actions) {
     const typeProperty = getProperty(action, cfn ? 'Type' : 'type');
-    const type = asString(context.resolve(typeProperty?.value));
+    const type = stringOf(context.resolve(typeProperty?.value)).value;
     if (type === undefined) {
       unknown ||= typeProperty !== undefined;
       continue;
@@ -104,7 +104,7 @@ function redirectsToHttps(listener: Resource, context: RuleContext): boolean | '
     const target = getProperty(redirect, cfn ? 'Protocol' : 'protocol');
     const value = context.resolve(target?.value);
     if (isUnknown(value)) unknown = true;
-    else if (asString(value)?.toUpperCase() === 'HTTPS') return true;
+    else if (stringOf(value).value?.toUpperCase() === 'HTTPS') return true;
   }
   return unknown ? 'unknown' : false;
 }
@@ -113,7 +113,7 @@ function checkPolicy(listener: Resource, protocol: string, context: RuleContext)
   const setting = getProperty(listener.properties, key(listener, 'SslPolicy', 'ssl_policy'));
   const value = context.resolve(setting?.value);
   if (isUnknown(value)) return [];
-  const policy = asString(value);
+  const policy = stringOf(value).value;
   if (policy === undefined || policy === '') {
     return [
       {
@@ -139,12 +139,12 @@ function balancerType(balancer: Resource, context: RuleContext): string | undefi
   if (!/^(AWS::ElasticLoadBalancingV2::LoadBalancer|aws_lb|aws_alb)$/.test(balancer.type)) return undefined;
   const setting = getProperty(balancer.properties, key(balancer, 'Type', 'load_balancer_type'));
   if (!setting) return 'application';
-  return asString(context.resolve(setting.value));
+  return stringOf(context.resolve(setting.value)).value;
 }
 
 function isInternal(balancer: Resource, context: RuleContext): boolean {
   if (isCloudFormation(balancer)) return stringAt(balancer.properties, 'Scheme', context) === 'internal';
-  return asBoolean(context.resolve(getProperty(balancer.properties, 'internal')?.value)) === true;
+  return booleanOf(context.resolve(getProperty(balancer.properties, 'internal')?.value)).value === true;
 }
 
 // --- Classic Load Balancers --------------------------------------------------------------------

@@ -1,8 +1,15 @@
 import type { Rule } from './rule';
-import { setSecureValue } from './support/fixes';
-import { booleanSetting } from './support/settings';
+import { checkRequiredSetting, fixRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
 
 const TF_KEY = 'block_public_security_group_rules';
+
+/** The account-level setting (CloudFormation has no resource for it). */
+const SETTING: RequiredSetting = {
+  cloudFormation: TF_KEY,
+  terraform: TF_KEY,
+  wanted: true,
+  default: { value: true, source: 'AWS default for accounts new to EMR in a Region' },
+};
 
 export const rule: Rule = {
   id: 'emr-block-public-access',
@@ -17,17 +24,13 @@ export const rule: Rule = {
     'Set `block_public_security_group_rules = true` on `aws_emr_block_public_access_configuration`, and keep `permitted_public_security_group_rule_range` to the ports that truly must be public (by default only port 22).',
 
   check(resource, context) {
-    const setting = booleanSetting(resource, context, TF_KEY, TF_KEY);
-    if (setting.state !== 'set' || setting.value) return [];
-    return [
-      {
-        message: `'${resource.id}' turns EMR block public access off for the whole account and Region, so clusters may start with security groups open to 0.0.0.0/0 or ::/0 on any port. Network access to your clusters is yours to control; set ${TF_KEY} to true.`,
-        range: setting.property.value.range,
-      },
-    ];
+    return checkRequiredSetting(resource, context, SETTING, {
+      insecure: (configuration, name) =>
+        `'${configuration.id}' turns EMR block public access off for the whole account and Region, so clusters may start with security groups open to 0.0.0.0/0 or ::/0 on any port. Network access to your clusters is yours to control; set ${name} to true.`,
+    });
   },
 
   fix(_report, resource, context) {
-    return { title: `Set ${TF_KEY} to true`, edits: setSecureValue(resource, context, TF_KEY, true) };
+    return fixRequiredSetting(resource, context, SETTING);
   },
 };

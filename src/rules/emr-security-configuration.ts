@@ -1,8 +1,7 @@
 import type { Range, Resource } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { booleanOf, member, readDocument, UNKNOWN, type DocNode } from './support/documents';
-import { isSet } from './support/settings';
-import { isCloudFormation, key, property } from './values';
+import { member, rangeOf, readDocument, type DocNode } from './toolkit/documents';
+import { booleanOf, isCloudFormation, isSet, key, property } from './toolkit/values';
 
 const CLUSTER_TYPES = ['AWS::EMR::Cluster', 'aws_emr_cluster'];
 
@@ -57,9 +56,9 @@ function checkSecurityConfiguration(resource: Resource, context: RuleContext): R
   const setting = property(resource, key(resource, 'SecurityConfiguration', 'configuration'));
   if (!setting) return [];
   const document = readDocument(setting.value, context);
-  if (!document || document.value === UNKNOWN) return [];
+  if (!document || document.state === 'unknown') return [];
   const gaps = encryptionGaps(document);
-  if (gaps === UNKNOWN || gaps.length === 0) return [];
+  if (gaps === 'unknown' || gaps.length === 0) return [];
   const list = gaps.map((g) => g.what).join(' and ');
   return [
     {
@@ -69,9 +68,9 @@ function checkSecurityConfiguration(resource: Resource, context: RuleContext): R
   ];
 }
 
-function encryptionGaps(document: DocNode): Gap[] | typeof UNKNOWN {
+function encryptionGaps(document: DocNode): Gap[] | 'unknown' {
   const encryption = member(document, 'EncryptionConfiguration');
-  if (encryption === UNKNOWN) return UNKNOWN;
+  if (encryption.state === 'unknown') return 'unknown';
   const atRestOff: Gap = {
     what: 'at-rest encryption',
     why: "the nodes' local disks (HDFS, spill files, EBS volumes) are not encrypted by EMR",
@@ -80,16 +79,16 @@ function encryptionGaps(document: DocNode): Gap[] | typeof UNKNOWN {
     what: 'in-transit encryption',
     why: "EMR sets up no TLS for the applications' traffic between nodes",
   };
-  if (encryption === undefined) return [atRestOff, inTransitOff];
+  if (encryption.state === 'absent') return [atRestOff, inTransitOff];
 
   const gaps: Gap[] = [];
   const atRestNode = member(encryption, 'EnableAtRestEncryption');
   const atRest = booleanOf(atRestNode);
-  if (atRest === false || atRest === undefined) gaps.push({ ...atRestOff, range: rangeOf(atRestNode) });
-  if (atRest === true) {
+  if (atRest.value === false || atRest.state === 'absent') gaps.push({ ...atRestOff, range: rangeOf(atRestNode) });
+  if (atRest.value === true) {
     const options = member(encryption, 'AtRestEncryptionConfiguration');
-    const localDisk = options === UNKNOWN ? UNKNOWN : member(options, 'LocalDiskEncryptionConfiguration');
-    if (localDisk === undefined) {
+    const localDisk = member(options, 'LocalDiskEncryptionConfiguration');
+    if (localDisk.state === 'absent') {
       gaps.push({
         what: 'local-disk encryption',
         why: "at-rest encryption covers EMRFS data in S3 only, not the nodes' local disks",
@@ -99,10 +98,7 @@ function encryptionGaps(document: DocNode): Gap[] | typeof UNKNOWN {
   }
   const inTransitNode = member(encryption, 'EnableInTransitEncryption');
   const inTransit = booleanOf(inTransitNode);
-  if (inTransit === false || inTransit === undefined) gaps.push({ ...inTransitOff, range: rangeOf(inTransitNode) });
+  if (inTransit.value === false || inTransit.state === 'absent')
+    gaps.push({ ...inTransitOff, range: rangeOf(inTransitNode) });
   return gaps;
-}
-
-function rangeOf(node: DocNode | typeof UNKNOWN | undefined): Range | undefined {
-  return node && node !== UNKNOWN ? node.range : undefined;
 }

@@ -1,7 +1,7 @@
 import type { Range } from '../iac/model';
-import { readPolicy } from './policy';
+import { readPolicy } from './toolkit/policy';
 import type { Rule } from './rule';
-import { property } from './values';
+import { property } from './toolkit/values';
 import { openStatements } from './support/open-statements';
 
 export const rule: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { asString, isCloudFormation, key, property } from './values';
+import { stringOf, isCloudFormation, key, property } from './toolkit/values';
 
 export const rule: Rule = {
   id: 'iam-access-key-in-template',
@@ -14,7 +14,7 @@ export const rule: Rule = {
 
   check(resource, context) {
     // An inactive key cannot sign requests until someone activates it.
-    const status = asString(context.resolve(property(resource, key(resource, 'Status', 'status'))?.value));
+    const status = stringOf(context.resolve(property(resource, key(resource, 'Status', 'status'))?.value)).value;
     if (status === 'Inactive') return [];
     const where = isCloudFormation(resource)
       ? 'its secret is readable by anything in the stack that uses Fn::GetAtt SecretAccessKey (often an output anyone who can describe the stack can see)'

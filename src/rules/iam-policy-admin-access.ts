@@ -1,19 +1,21 @@
 import type { Resource } from '../iac/model';
-import { readPolicy, type PolicyStatement } from './policy';
+import { readPolicy, type PolicyStatement } from './toolkit/policy';
 import type { Rule, RuleReport } from './rule';
 import { IDENTITY_POLICY_TYPES, identityPolicies, statementRange } from './support/iam-policies';
 
 /** `*` and `*:*` both mean every action of every service. */
 function allowsEveryAction(statement: PolicyStatement): boolean {
-  return statement.actions !== 'unknown' && statement.actions.some((action) => action === '*' || action === '*:*');
+  return (
+    statement.actions.state === 'known' && statement.actions.value.some((action) => action === '*' || action === '*:*')
+  );
 }
 
 function onEveryResource(statement: PolicyStatement): boolean {
-  return statement.resources !== 'unknown' && statement.resources.includes('*');
+  return statement.resources.state === 'known' && statement.resources.value.includes('*');
 }
 
 function isAdministratorStatement(statement: PolicyStatement): boolean {
-  return statement.effect === 'Allow' && allowsEveryAction(statement) && onEveryResource(statement);
+  return statement.effect.value === 'Allow' && allowsEveryAction(statement) && onEveryResource(statement);
 }
 
 function subject(resource: Resource, policyName: string | undefined): string {

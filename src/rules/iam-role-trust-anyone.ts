@@ -1,7 +1,7 @@
-import { readPolicy, type PolicyCondition, type PolicyStatement } from './policy';
+import { readPolicy, type PolicyCondition, type PolicyStatement } from './toolkit/policy';
 import type { Rule, RuleReport } from './rule';
 import { statementRange } from './support/iam-policies';
-import { key, property } from './values';
+import { key, property } from './toolkit/values';
 
 const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
 
@@ -39,14 +39,14 @@ function narrows(conditions: PolicyCondition[]): boolean {
 /** Allow for `*` (or for everyone but a NotPrincipal list), for an assume action, with nothing that narrows who. */
 function trustsAnyone(statement: PolicyStatement): boolean {
   if (
-    statement.effect !== 'Allow' ||
-    statement.conditions === 'unknown' ||
-    statement.actions === 'unknown' ||
-    statement.principals === 'unknown'
+    statement.effect.value !== 'Allow' ||
+    statement.conditions.state === 'unknown' ||
+    statement.actions.state === 'unknown' ||
+    statement.principals.state === 'unknown'
   )
     return false;
   const everyone = statement.notPrincipal ? !statement.anyone : statement.anyone;
-  return everyone && statement.actions.some(coversAssume) && !narrows(statement.conditions);
+  return everyone && statement.actions.value.some(coversAssume) && !narrows(statement.conditions.value);
 }
 
 export const rule: Rule = {

@@ -11,9 +11,9 @@
  */
 import type { Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
-import { readPolicy } from './policy';
+import { readPolicy } from './toolkit/policy';
 import type { Rule, RuleContext } from './rule';
-import { asMap, isCloudFormation, items, property } from './values';
+import { asMap, isCloudFormation, items, property } from './toolkit/values';
 
 /** What the user's visible policies say about MFA. */
 interface Evidence {
@@ -212,8 +212,9 @@ function mfaRequirement(evidence: Evidence, context: RuleContext): 'required' | 
       continue;
     }
     for (const statement of policy.statements) {
-      if (statement.conditions === 'unknown') unknown = true;
-      else if (statement.conditions.some((condition) => MFA_KEYS.has(condition.key.toLowerCase()))) return 'required';
+      if (statement.conditions.state === 'unknown') unknown = true;
+      else if (statement.conditions.value.some((condition) => MFA_KEYS.has(condition.key.toLowerCase())))
+        return 'required';
     }
   }
   return unknown ? 'unknown' : 'absent';

@@ -1,9 +1,10 @@
+import type { TextEdit } from '../fixes/types';
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
-import type { Rule, RuleContext, TextEdit } from './rule';
-import { combineInsertions } from './support/combined-edits';
-import { readSetting, stringOf, type Setting } from './support/managed-settings';
-import { isCloudFormation } from './values';
+import { setProperty } from '../fixes/edits';
+import type { Rule, RuleContext } from './rule';
+import { combineInsertions } from '../fixes/combine';
+import { isCloudFormation, read, stringOf } from './toolkit/values';
+import type { Setting } from './toolkit/values';
 
 /** The AWS managed key for Kinesis Data Streams: no key policy to write, no key to pay for. */
 const AWS_MANAGED_KEY = 'alias/aws/kinesis';
@@ -13,10 +14,8 @@ const REASON =
 
 /** Terraform's `null` leaves the provider default in place, like an absent argument. */
 function isAbsent(setting: Setting): boolean {
-  return (
-    setting.state === 'absent' ||
-    (setting.state === 'set' && setting.value.kind === 'literal' && setting.value.value === null)
-  );
+  // Terraform's `null` reads as absent too.
+  return setting.state === 'absent';
 }
 
 /**
@@ -24,11 +23,11 @@ function isAbsent(setting: Setting): boolean {
  * Both may be inserted before the block's closing brace, so they are joined into one edit.
  */
 function terraformEdits(resource: Resource, context: RuleContext): TextEdit[] {
-  const type = readSetting(resource, context, ['encryption_type']);
+  const type = read(resource, context, ['encryption_type']);
   // A value from a variable or local is someone's knob: changing it is a decision, not a quick fix.
-  if (type.state === 'set' && type.property.value.kind !== 'literal') return [];
+  if (type.state === 'known' && type.property.value.kind !== 'literal') return [];
   const edits = setProperty(resource, context, ['encryption_type'], 'KMS');
-  if (isAbsent(readSetting(resource, context, ['kms_key_id'])))
+  if (isAbsent(read(resource, context, ['kms_key_id'])))
     edits.push(...setProperty(resource, context, ['kms_key_id'], AWS_MANAGED_KEY));
   return combineInsertions(edits);
 }
@@ -51,11 +50,11 @@ export const rule: Rule = {
 
   check(resource, context) {
     const cfn = isCloudFormation(resource);
-    const setting = readSetting(resource, context, [cfn ? 'StreamEncryption' : 'encryption_type']);
+    const setting = read(resource, context, [cfn ? 'StreamEncryption' : 'encryption_type']);
     // CloudFormation: any StreamEncryption is KMS, its only valid type. Terraform: only NONE is off.
-    if (!isAbsent(setting) && (cfn || stringOf(setting) !== 'NONE')) return [];
+    if (!isAbsent(setting) && (cfn || stringOf(setting).value !== 'NONE')) return [];
     const fixable = fixEdits(resource, context).length > 0;
-    if (setting.state === 'set' && !isAbsent(setting)) {
+    if (setting.state === 'known' && !isAbsent(setting)) {
       return [
         {
           message: `Kinesis stream '${resource.id}' sets encryption_type to NONE, so its records are stored unencrypted. ${REASON}: set it to "KMS" with a KMS key.`,

@@ -1,7 +1,7 @@
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext } from './rule';
-import { asBoolean, asString, isCloudFormation, isUnknown, key, property } from './values';
+import { booleanOf, stringOf, isCloudFormation, isUnknown, key, property } from './toolkit/values';
 
 /**
  * Automatic rotation exists only for symmetric encryption keys whose material KMS generated in
@@ -23,7 +23,7 @@ function canRotate(resource: Resource, context: RuleContext): boolean | undefine
     const value = context.resolve(property(resource, name)?.value);
     if (value === undefined) continue;
     if (isUnknown(value)) return undefined;
-    if (asString(value) !== rotatable) return false;
+    if (stringOf(value).value !== rotatable) return false;
   }
   // Keys in a custom key store (CloudHSM or external) cannot rotate automatically.
   if (!cfn && (property(resource, 'custom_key_store_id') || property(resource, 'xks_key_id'))) return false;
@@ -46,7 +46,7 @@ export const rule: Rule = {
     const name = key(resource, 'EnableKeyRotation', 'enable_key_rotation');
     const setting = property(resource, name);
     const value = context.resolve(setting?.value);
-    if (setting && value !== undefined && asBoolean(value) !== false) return [];
+    if (setting && value !== undefined && booleanOf(value).value !== false) return [];
     return [
       {
         message:

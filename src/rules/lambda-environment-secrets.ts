@@ -2,7 +2,7 @@ import type { Property, Resource } from '../iac/model';
 import { getPath } from '../iac/model';
 import type { Rule, RuleReport } from './rule';
 import { isHardCodedSecretValue, isSecretPropertyName } from './support/secrets';
-import { isCloudFormation } from './values';
+import { isCloudFormation } from './toolkit/values';
 
 /** Values that are credentials whatever the variable is called; the label goes into the message. */
 const CREDENTIAL_SHAPES: readonly { label: string; pattern: RegExp }[] = [

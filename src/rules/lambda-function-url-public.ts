@@ -1,8 +1,8 @@
 import type { Property, Resource } from '../iac/model';
 import { getPath } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { asString } from './values';
+import { stringOf } from './toolkit/values';
 
 /** Where each type keeps the URL's auth type. */
 function authTypePath(resource: Resource): string[] {
@@ -27,7 +27,7 @@ export const rule: Rule = {
 
   check(resource, context) {
     const setting = authType(resource);
-    if (!setting || asString(context.resolve(setting.value)) !== 'NONE') return [];
+    if (!setting || stringOf(context.resolve(setting.value)).value !== 'NONE') return [];
     return [
       {
         message: `Function URL of '${resource.id}' has ${setting.key} NONE: Lambda authenticates no caller, so the function's resource-based policy alone decides who can invoke it through the URL (for such URLs, usually everyone). Who may call it is yours to decide: use AWS_IAM, or check callers in the function code.`,

@@ -1,8 +1,8 @@
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { absentRange, booleanOf, readSetting, stringOf } from './support/managed-settings';
 import { SEARCH_DOMAIN_TYPES, domainKind, searchPath, searchPathText } from './support/search-domain';
+import { absentRange, booleanOf, read, stringOf } from './toolkit/values';
 
 /** The only policy that still accepts TLS 1.0 and 1.1; the others require TLS 1.2 or later. */
 const OUTDATED_TLS_POLICY = 'Policy-Min-TLS-1-0-2019-07';
@@ -39,12 +39,12 @@ export const rule: Rule = {
 
 function checkEnforceHttps(resource: Resource, context: RuleContext): RuleReport[] {
   const path = searchPath(resource, 'enforceHttps');
-  const setting = readSetting(resource, context, path);
+  const setting = read(resource, context, path);
   const enforced = booleanOf(setting);
-  if (enforced === true || enforced === 'unknown') return [];
+  if (enforced.value === true || enforced.state === 'unknown') return [];
   const subject = `${domainKind(resource)} '${resource.id}'`;
   const why = 'The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.';
-  if (setting.state === 'set') {
+  if (setting.state === 'known') {
     return [
       {
         message: `${subject} accepts plain HTTP requests: ${path.join('.')} is false. ${why}`,
@@ -63,8 +63,8 @@ function checkEnforceHttps(resource: Resource, context: RuleContext): RuleReport
 }
 
 function checkTlsPolicy(resource: Resource, context: RuleContext): RuleReport[] {
-  const setting = readSetting(resource, context, searchPath(resource, 'tlsPolicy'));
-  if (setting.state !== 'set' || stringOf(setting) !== OUTDATED_TLS_POLICY) return [];
+  const setting = read(resource, context, searchPath(resource, 'tlsPolicy'));
+  if (setting.state !== 'known' || stringOf(setting).value !== OUTDATED_TLS_POLICY) return [];
   return [
     {
       message: `${domainKind(resource)} '${resource.id}' uses the TLS policy ${OUTDATED_TLS_POLICY}, which still accepts TLS 1.0 and 1.1. Choosing the TLS policy is yours: use ${TLS_12_POLICY} or a newer TLS 1.2 policy.`,

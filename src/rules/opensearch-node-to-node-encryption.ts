@@ -1,4 +1,4 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
 import { SEARCH_DOMAIN_TYPES, checkEncryptionSwitch, searchPath, searchPathText } from './support/search-domain';
 

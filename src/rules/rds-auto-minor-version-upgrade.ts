@@ -1,12 +1,16 @@
 import type { Resource } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
-import { setSecureValue } from './support/fixes';
 import { engineOf, isAuroraMember, rdsKind, rdsName } from './support/rds';
-import { booleanSetting, isSet } from './support/settings';
-import { key, property } from './values';
 
-const CFN_KEY = 'AutoMinorVersionUpgrade';
-const TF_KEY = 'auto_minor_version_upgrade';
+import { checkRequiredSetting, fixRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
+import { isSet, key, property } from './toolkit/values';
+
+const SETTING: RequiredSetting = {
+  cloudFormation: 'AutoMinorVersionUpgrade',
+  terraform: 'auto_minor_version_upgrade',
+  wanted: true,
+  default: { value: true, source: 'RDS API, CloudFormation and Terraform default' },
+};
 
 /** The cluster an Aurora instance names, when it is a resource of the same template or module. */
 function clusterOf(instance: Resource, context: RuleContext): Resource | undefined {
@@ -46,26 +50,19 @@ export const rule: Rule = {
 
   check(resource, context) {
     // The default is on: only an explicit false (after parameter and variable defaults) counts.
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
-    if (setting.state !== 'set' || setting.value) return [];
     if (settingDoesNotApply(resource, context)) return [];
-    const name = key(resource, CFN_KEY, TF_KEY);
     const aurora =
       rdsKind(resource) !== 'cluster' && isAuroraMember(resource, context)
         ? ' While one instance has it off, its Aurora cluster is not upgraded automatically either.'
         : '';
-    return [
-      {
-        message:
-          `${rdsName(resource)} turns automatic minor version upgrades off, so its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support. ` +
-          `AWS applies new minor versions in your maintenance window only when you let it: set ${name} to true.${aurora}`,
-        range: setting.property.value.range,
-      },
-    ];
+    return checkRequiredSetting(resource, context, SETTING, {
+      insecure: (database, name) =>
+        `${rdsName(database)} turns automatic minor version upgrades off, so its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support. ` +
+        `AWS applies new minor versions in your maintenance window only when you let it: set ${name} to true.${aurora}`,
+    });
   },
 
   fix(_report, resource, context) {
-    const name = key(resource, CFN_KEY, TF_KEY);
-    return { title: `Set ${name} to true`, edits: setSecureValue(resource, context, name, true) };
+    return fixRequiredSetting(resource, context, SETTING);
   },
 };

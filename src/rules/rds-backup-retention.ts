@@ -1,8 +1,8 @@
 import type { Resource } from '../iac/model';
 import type { Rule, RuleReport } from './rule';
-import { setSecureValue } from './support/fixes';
+import { setSecureValue } from './toolkit/parameterised-fixes';
 import { isAuroraMember, isReadReplica, isRestoredOrReplicated, rdsKind, rdsName } from './support/rds';
-import { asNumber, isCloudFormation, key, property } from './values';
+import { numberOf, isCloudFormation, key, property } from './toolkit/values';
 
 const CFN_KEY = 'BackupRetentionPeriod';
 const TF_KEY = 'backup_retention_period';
@@ -54,7 +54,7 @@ export const rule: Rule = {
       // Restored databases inherit the retention of their source snapshot or instance.
       return isRestoredOrReplicated(resource, context) ? [] : [missingReport(resource)];
     }
-    const days = asNumber(resolved);
+    const days = numberOf(resolved).value;
     if (days === undefined || days >= MINIMUM_DAYS) return [];
     const what =
       days <= 0

@@ -1,11 +1,14 @@
 import type { Rule } from './rule';
-import { setSecureValue } from './support/fixes';
 import { isAuroraMember, isReadReplica, rdsName } from './support/rds';
-import { booleanSetting } from './support/settings';
-import { key } from './values';
 
-const CFN_KEY = 'DeletionProtection';
-const TF_KEY = 'deletion_protection';
+import { checkRequiredSetting, fixRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
+
+const SETTING: RequiredSetting = {
+  cloudFormation: 'DeletionProtection',
+  terraform: 'deletion_protection',
+  wanted: true,
+  default: { value: false, source: 'RDS API, CloudFormation and Terraform default' },
+};
 
 const REASON =
   'AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours';
@@ -24,27 +27,15 @@ export const rule: Rule = {
   check(resource, context) {
     // Aurora instances are protected through their cluster; deleting a read replica loses no data.
     if (isAuroraMember(resource, context) || isReadReplica(resource, context)) return [];
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
-    const name = key(resource, CFN_KEY, TF_KEY);
-    if (setting.state === 'missing') {
-      return [
-        {
-          message: `${rdsName(resource)} can be deleted by a single API call or template change: ${name} is not set and defaults to false. ${REASON}; set ${name} to true.`,
-          range: resource.typeRange,
-        },
-      ];
-    }
-    if (setting.state !== 'set' || setting.value) return [];
-    return [
-      {
-        message: `${rdsName(resource)} turns deletion protection off, so a single API call or template change deletes it. ${REASON}; set ${name} to true.`,
-        range: setting.property.value.range,
-      },
-    ];
+    return checkRequiredSetting(resource, context, SETTING, {
+      absent: (database, name) =>
+        `${rdsName(database)} can be deleted by a single API call or template change: ${name} is not set and defaults to false. ${REASON}; set ${name} to true.`,
+      insecure: (database, name) =>
+        `${rdsName(database)} turns deletion protection off, so a single API call or template change deletes it. ${REASON}; set ${name} to true.`,
+    });
   },
 
   fix(_report, resource, context) {
-    const name = key(resource, CFN_KEY, TF_KEY);
-    return { title: `Set ${name} to true`, edits: setSecureValue(resource, context, name, true) };
+    return fixRequiredSetting(resource, context, SETTING);
   },
 };

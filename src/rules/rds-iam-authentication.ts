@@ -1,12 +1,16 @@
 import type { Resource } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
-import { setSecureValue } from './support/fixes';
 import { engineOf, isAuroraMember, isServerlessV1, rdsKind, rdsName } from './support/rds';
-import { booleanSetting } from './support/settings';
-import { asString, key, property } from './values';
 
-const CFN_KEY = 'EnableIAMDatabaseAuthentication';
-const TF_KEY = 'iam_database_authentication_enabled';
+import { checkRequiredSetting, fixRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
+import { key, property, stringOf } from './toolkit/values';
+
+const SETTING: RequiredSetting = {
+  cloudFormation: 'EnableIAMDatabaseAuthentication',
+  terraform: 'iam_database_authentication_enabled',
+  wanted: true,
+  default: { value: false, source: 'RDS API, CloudFormation and Terraform default' },
+};
 
 /** MariaDB supports IAM database authentication from 10.11 on; older majors do not. */
 const OLD_MARIADB = /^10\.[0-6](\.|$)/;
@@ -25,7 +29,7 @@ function supportsIamAuthentication(resource: Resource, context: RuleContext): bo
   if (engine !== 'mariadb') return false;
   const version = property(resource, key(resource, 'EngineVersion', 'engine_version'));
   if (!version) return true; // The current default version supports it.
-  const literal = asString(context.resolve(version.value));
+  const literal = stringOf(context.resolve(version.value)).value;
   return literal !== undefined && !OLD_MARIADB.test(literal);
 }
 
@@ -44,20 +48,16 @@ export const rule: Rule = {
     // Aurora instances follow their cluster; Aurora Serverless v1 does not offer IAM authentication.
     if (isAuroraMember(resource, context) || isServerlessV1(resource, context)) return [];
     if (!supportsIamAuthentication(resource, context)) return [];
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
-    if (setting.state === 'unknown' || (setting.state === 'set' && setting.value)) return [];
-    const name = key(resource, CFN_KEY, TF_KEY);
     const engine = engineOf(resource, context);
-    return [
-      {
-        message: `${rdsName(resource)} (${engine}) accepts only database passwords: IAM database authentication is off${setting.state === 'missing' ? ` (${name} is not set and defaults to false)` : ''}. Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.`,
-        range: setting.state === 'set' ? setting.property.value.range : resource.typeRange,
-      },
-    ];
+    const off = (database: Resource, because: string) =>
+      `${rdsName(database)} (${engine}) accepts only database passwords: IAM database authentication is off${because}. Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.`;
+    return checkRequiredSetting(resource, context, SETTING, {
+      absent: (database, name) => off(database, ` (${name} is not set and defaults to false)`),
+      insecure: (database) => off(database, ''),
+    });
   },
 
   fix(_report, resource, context) {
-    const name = key(resource, CFN_KEY, TF_KEY);
-    return { title: `Set ${name} to true`, edits: setSecureValue(resource, context, name, true) };
+    return fixRequiredSetting(resource, context, SETTING);
   },
 };

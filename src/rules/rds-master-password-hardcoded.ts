@@ -1,11 +1,12 @@
+import type { TextEdit } from '../fixes/types';
 import { LineIndex } from '../iac/line-index';
 import type { Property, Resource, Value } from '../iac/model';
-import { removeProperty, setProperty } from './edits';
-import type { Rule, RuleContext, RuleReport, TextEdit } from './rule';
+import { removeProperty, setProperty } from '../fixes/edits';
+import type { Rule, RuleContext, RuleReport } from './rule';
 import { engineOf, isAuroraMember, isReadReplica, isServerlessV1, rdsKind, rdsName } from './support/rds';
-import { countReadsOf } from './support/references';
-import { booleanSetting, isSet } from './support/settings';
-import { isCloudFormation, key, property } from './values';
+import { countReadsOf } from './toolkit/references';
+
+import { booleanOf, isCloudFormation, isSet, key, property, readFor } from './toolkit/values';
 
 const CFN_PASSWORD = 'MasterUserPassword';
 const CFN_MANAGED = 'ManageMasterUserPassword';
@@ -107,7 +108,7 @@ function canManagePassword(resource: Resource, context: RuleContext, setting: Pr
   if (engine?.startsWith('custom-') || engine?.endsWith('-cdb')) return false;
   if (isSet(resource, context, key(resource, 'GlobalClusterIdentifier', 'global_cluster_identifier'))) return false;
   if (isSet(resource, context, 'blue_green_update')) return false;
-  if (booleanSetting(resource, context, CFN_MANAGED, TF_MANAGED).state === 'unknown') return false;
+  if (booleanOf(readFor(resource, context, CFN_MANAGED, TF_MANAGED)).state === 'unknown') return false;
   return !passwordUsedElsewhere(context, resource, setting, origin);
 }
 

@@ -1,11 +1,14 @@
 import type { Rule } from './rule';
-import { setSecureValue } from './support/fixes';
 import { engineOf, isAuroraMember, isReadReplica } from './support/rds';
-import { booleanSetting } from './support/settings';
-import { key } from './values';
 
-const CFN_KEY = 'MultiAZ';
-const TF_KEY = 'multi_az';
+import { checkRequiredSetting, fixRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
+
+const SETTING: RequiredSetting = {
+  cloudFormation: 'MultiAZ',
+  terraform: 'multi_az',
+  wanted: true,
+  default: { value: false, source: 'RDS API, CloudFormation and Terraform default' },
+};
 
 /** Engines that cannot run a Multi-AZ deployment: SQL Server Express and RDS Custom for Oracle. */
 function supportsMultiAz(engine: string | undefined): boolean {
@@ -28,29 +31,17 @@ export const rule: Rule = {
     // compute); read replicas are copies whose source decides.
     if (isAuroraMember(resource, context) || isReadReplica(resource, context)) return [];
     if (!supportsMultiAz(engineOf(resource, context))) return [];
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
-    const name = key(resource, CFN_KEY, TF_KEY);
     const reason =
       'AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for';
-    if (setting.state === 'missing') {
-      return [
-        {
-          message: `RDS database '${resource.id}' runs in a single Availability Zone: ${name} is not set and defaults to false. ${reason}; set ${name} to true.`,
-          range: resource.typeRange,
-        },
-      ];
-    }
-    if (setting.state !== 'set' || setting.value) return [];
-    return [
-      {
-        message: `RDS database '${resource.id}' runs in a single Availability Zone (${name} is false). ${reason}; set ${name} to true.`,
-        range: setting.property.value.range,
-      },
-    ];
+    return checkRequiredSetting(resource, context, SETTING, {
+      absent: (database, name) =>
+        `RDS database '${database.id}' runs in a single Availability Zone: ${name} is not set and defaults to false. ${reason}; set ${name} to true.`,
+      insecure: (database, name) =>
+        `RDS database '${database.id}' runs in a single Availability Zone (${name} is false). ${reason}; set ${name} to true.`,
+    });
   },
 
   fix(_report, resource, context) {
-    const name = key(resource, CFN_KEY, TF_KEY);
-    return { title: `Set ${name} to true`, edits: setSecureValue(resource, context, name, true) };
+    return fixRequiredSetting(resource, context, SETTING);
   },
 };

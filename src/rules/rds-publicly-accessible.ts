@@ -1,11 +1,18 @@
 import type { Rule } from './rule';
-import { setSecureValue } from './support/fixes';
 import { engineOf, isAuroraEngine, rdsKind, rdsName } from './support/rds';
-import { booleanSetting } from './support/settings';
-import { key } from './values';
 
-const CFN_KEY = 'PubliclyAccessible';
-const TF_KEY = 'publicly_accessible';
+import { checkRequiredSetting, fixRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
+
+const SETTING: RequiredSetting = {
+  cloudFormation: 'PubliclyAccessible',
+  terraform: 'publicly_accessible',
+  wanted: false,
+  default: {
+    value: false,
+    source:
+      'Terraform default; in CloudFormation it depends on the VPC and subnet group, which a template does not show, so absence is not reported',
+  },
+};
 
 export const rule: Rule = {
   id: 'rds-publicly-accessible',
@@ -21,20 +28,14 @@ export const rule: Rule = {
   check(resource, context) {
     // On clusters the property applies to Multi-AZ DB clusters only; Aurora sets it per instance.
     if (rdsKind(resource) === 'cluster' && isAuroraEngine(engineOf(resource, context))) return [];
-    // A missing value is not reported: the CloudFormation default depends on the VPC and subnet
-    // group, and Terraform's default is false.
-    const setting = booleanSetting(resource, context, CFN_KEY, TF_KEY);
-    if (setting.state !== 'set' || !setting.value) return [];
-    return [
-      {
-        message: `${rdsName(resource)} is publicly accessible: its endpoint resolves to a public IP address, so anyone on the internet that its security groups let in can reach the database. Network access is yours to decide on RDS; set ${key(resource, CFN_KEY, TF_KEY)} to false and connect from inside the VPC.`,
-        range: setting.property.value.range,
-      },
-    ];
+    // A missing value is not reported (see the default's source).
+    return checkRequiredSetting(resource, context, SETTING, {
+      insecure: (database, name) =>
+        `${rdsName(database)} is publicly accessible: its endpoint resolves to a public IP address, so anyone on the internet that its security groups let in can reach the database. Network access is yours to decide on RDS; set ${name} to false and connect from inside the VPC.`,
+    });
   },
 
   fix(_report, resource, context) {
-    const name = key(resource, CFN_KEY, TF_KEY);
-    return { title: `Set ${name} to false`, edits: setSecureValue(resource, context, name, false) };
+    return fixRequiredSetting(resource, context, SETTING);
   },
 };

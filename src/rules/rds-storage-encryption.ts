@@ -1,6 +1,6 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { asBoolean, asString, isCloudFormation, key, property } from './values';
+import { booleanOf, stringOf, isCloudFormation, key, property } from './toolkit/values';
 
 const CFN_KEY = 'StorageEncrypted';
 const TF_KEY = 'storage_encrypted';
@@ -37,21 +37,22 @@ export const rule: Rule = {
     if (inherits.some((name) => property(resource, name))) return [];
     // Aurora Serverless v1 is always encrypted.
     if (
-      asString(context.resolve(property(resource, key(resource, 'EngineMode', 'engine_mode'))?.value)) === 'serverless'
+      stringOf(context.resolve(property(resource, key(resource, 'EngineMode', 'engine_mode'))?.value)).value ===
+      'serverless'
     )
       return [];
     // An Aurora DB instance's storage belongs to its cluster, which decides encryption.
     if (
       resource.type === 'AWS::RDS::DBInstance' &&
-      asString(context.resolve(property(resource, 'Engine')?.value))
-        ?.toLowerCase()
+      stringOf(context.resolve(property(resource, 'Engine')?.value))
+        .value?.toLowerCase()
         .startsWith('aurora')
     )
       return [];
 
     const setting = property(resource, key(resource, CFN_KEY, TF_KEY));
     const value = context.resolve(setting?.value);
-    if (setting && asBoolean(value) !== false) return [];
+    if (setting && booleanOf(value).value !== false) return [];
     const what = resource.type.includes('Cluster') || resource.type === 'aws_rds_cluster' ? 'cluster' : 'database';
     return [
       {

@@ -1,7 +1,6 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { booleanOf, readSetting } from './support/managed-settings';
-import { key } from './values';
+import { booleanOf, key, read } from './toolkit/values';
 
 const CFN_KEY = 'Encrypted';
 const TF_KEY = 'encrypted';
@@ -18,9 +17,9 @@ export const rule: Rule = {
     'Remove `Encrypted: false` or set `Encrypted: true` (CloudFormation) / `encrypted = true` (Terraform), optionally with a customer managed KMS key in `KmsKeyId` / `kms_key_id`.',
 
   check(resource, context) {
-    const setting = readSetting(resource, context, [key(resource, CFN_KEY, TF_KEY)]);
+    const setting = read(resource, context, [key(resource, CFN_KEY, TF_KEY)]);
     // Absent means encrypted: the API default since January 2025 (and the Terraform provider's since v6).
-    if (setting.state !== 'set' || booleanOf(setting) !== false) return [];
+    if (setting.state !== 'known' || booleanOf(setting).value !== false) return [];
     return [
       {
         message: `Redshift cluster '${resource.id}' sets ${key(resource, CFN_KEY, TF_KEY)} to false. Redshift encrypts new provisioned clusters by default, but encrypting your warehouse data and snapshots is your decision, and this template asks for none: set it to true.`,

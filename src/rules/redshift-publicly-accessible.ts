@@ -1,7 +1,6 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { booleanOf, readSetting } from './support/managed-settings';
-import { isCloudFormation, key } from './values';
+import { booleanOf, isCloudFormation, key, read } from './toolkit/values';
 
 const CFN_KEY = 'PubliclyAccessible';
 const TF_KEY = 'publicly_accessible';
@@ -19,9 +18,9 @@ export const rule: Rule = {
 
   check(resource, context) {
     const name = key(resource, CFN_KEY, TF_KEY);
-    const setting = readSetting(resource, context, [name]);
+    const setting = read(resource, context, [name]);
     const value = booleanOf(setting);
-    if (value === true && setting.state === 'set') {
+    if (value.value === true && setting.state === 'known') {
       return [
         {
           message: `Redshift cluster '${resource.id}' is publicly accessible: it gets a public IP address reachable from the internet, limited only by its security groups. Network exposure is yours to control, not AWS's; set ${name} to false and connect from inside the VPC.`,
@@ -30,7 +29,7 @@ export const rule: Rule = {
       ];
     }
     // The API has defaulted to private since January 2025, but Terraform AWS providers before v6 send true when the attribute is omitted.
-    if (value === 'absent' && !isCloudFormation(resource)) {
+    if (value.state === 'absent' && !isCloudFormation(resource)) {
       return [
         {
           message: `Redshift cluster '${resource.id}' does not set publicly_accessible: AWS provider v6 and later default it to false, but earlier providers default it to true, which makes the cluster publicly accessible. Set it to false explicitly.`,

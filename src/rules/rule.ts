@@ -1,18 +1,6 @@
 import type { ConcernId } from '../knowledge/concerns';
+import type { Fix } from '../fixes/types';
 import type { IacUnit, MapValue, Range, Resource, Severity, Value } from '../iac/model';
-
-/** A text replacement in one file. Ranges are 0-based, as everywhere in the model. */
-export interface TextEdit {
-  file: string;
-  range: Range;
-  newText: string;
-}
-
-export interface Fix {
-  /** Shown on the quick fix, for example "Set StorageEncrypted to true". */
-  title: string;
-  edits: TextEdit[];
-}
 
 /** What a rule reports; the engine adds owner, tier, service and the rest of the finding contract. */
 export interface RuleReport {
@@ -32,6 +20,7 @@ export interface RuleSettings {
 }
 
 export interface RuleContext {
+  // Also what the edit helpers of src/fixes/ need (`EditSource`): `text` and `resourceById`.
   /** The template or module the resource belongs to. */
   unit: IacUnit;
   settings: RuleSettings;

@@ -1,6 +1,6 @@
 import type { Resource } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
-import { isCloudFormation, property } from './values';
+import { isCloudFormation, property } from './toolkit/values';
 import { BUCKET_TYPES, bucketCompanions, isAccessLogTarget, propertiesUnknown } from './support/s3';
 
 export const rule: Rule = {

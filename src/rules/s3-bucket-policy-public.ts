@@ -1,7 +1,7 @@
 import type { Range } from '../iac/model';
-import { readPolicy, type PolicyStatement } from './policy';
+import { readPolicy, type PolicyStatement } from './toolkit/policy';
 import type { Rule, RuleReport } from './rule';
-import { isCloudFormation, property } from './values';
+import { isCloudFormation, property } from './toolkit/values';
 import { openStatements } from './support/open-statements';
 import { publicAccessFlag } from './support/s3';
 
@@ -52,9 +52,10 @@ function who(statements: PolicyStatement[]): string {
 function what(statements: PolicyStatement[]): string {
   const actions = new Set<string>();
   for (const s of statements) {
-    if (s.notActions !== 'unknown' && s.notActions.length > 0) return 'perform every action except those in NotAction';
-    if (s.actions === 'unknown') return 'act on the bucket';
-    for (const action of s.actions) actions.add(action);
+    if (s.notActions.state === 'known' && s.notActions.value.length > 0)
+      return 'perform every action except those in NotAction';
+    if (s.actions.state === 'unknown') return 'act on the bucket';
+    for (const action of s.actions.value) actions.add(action);
   }
   const list = [...actions];
   if (list.length === 0) return 'act on the bucket';

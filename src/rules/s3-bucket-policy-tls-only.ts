@@ -1,8 +1,8 @@
 import type { Resource } from '../iac/model';
-import { freeLogicalId, insertAfterResource, insertResource, Raw, type FixValue } from './edits';
-import { deniesInsecureTransport, readPolicy } from './policy';
+import { freeLogicalId, insertAfterResource, insertResource, Raw, type FixValue } from '../fixes/edits';
+import { deniesInsecureTransport, readPolicy } from './toolkit/policy';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { isCloudFormation, property } from './values';
+import { isCloudFormation, property } from './toolkit/values';
 import { BUCKET_TYPES, bucketCompanions, companionName, handedOver, repeats } from './support/s3';
 
 const POLICY_TYPES = ['AWS::S3::BucketPolicy', 'aws_s3_bucket_policy'];
@@ -65,7 +65,7 @@ function checkPolicy(resource: Resource, context: RuleContext): RuleReport[] | '
   const setting = property(resource, resource.type === 'AWS::S3::BucketPolicy' ? 'PolicyDocument' : 'policy');
   if (!setting || context.resolve(setting.value) === undefined) return 'absent';
   const policy = readPolicy(setting.value, context);
-  if (!policy || deniesInsecureTransport(policy) !== false) return [];
+  if (!policy || deniesInsecureTransport(policy).value !== false) return [];
   const owner = resource.type === 'aws_s3_bucket' ? `Bucket '${resource.id}'` : `Bucket policy '${resource.id}'`;
   return [
     {

@@ -1,7 +1,7 @@
 import type { Property, Resource, Value } from '../iac/model';
 import { getProperties, getProperty } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { asString, isCloudFormation, items, property } from './values';
+import { stringOf, isCloudFormation, items, property } from './toolkit/values';
 import { bucketCompanions, designatedResource, isAccessLogTarget, propertiesUnknown } from './support/s3';
 
 const CHOICE =
@@ -62,7 +62,7 @@ function byDefault(bucket: Resource): RuleReport {
 function judge(resource: Resource, defaults: EncryptionDefault[], context: RuleContext): RuleReport[] {
   const reports: RuleReport[] = [];
   for (const { algorithm, key } of defaults) {
-    const name = asString(context.resolve(algorithm?.value));
+    const name = stringOf(context.resolve(algorithm?.value)).value;
     if (!algorithm || name === undefined) continue;
     if (name === 'AES256') {
       reports.push({
@@ -93,7 +93,7 @@ function isAwsManagedKey(key: Value | undefined, context: RuleContext): boolean 
     const named = property(lookup, 'name') ?? property(lookup, 'key_id');
     return isAwsManagedKey(context.resolve(named?.value), context);
   }
-  const id = asString(key);
+  const id = stringOf(key).value;
   return id !== undefined && (id === '' || /(^|:)alias\/aws\/s3$/.test(id));
 }
 

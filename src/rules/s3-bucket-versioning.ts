@@ -1,10 +1,10 @@
 import type { Resource } from '../iac/model';
 import { getProperties } from '../iac/model';
-import { insertAfterResource, setProperty } from './edits';
+import { insertAfterResource, setProperty } from '../fixes/edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { asBoolean, asString, isCloudFormation, property } from './values';
+import { booleanOf, stringOf, isCloudFormation, property } from './toolkit/values';
 import { bucketCompanions, companionName, propertiesUnknown, repeats, reportRange } from './support/s3';
-import { hasResourceOfType } from './support/types';
+import { hasResourceOfType } from './toolkit/resources';
 
 const WHY =
   'S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.';
@@ -79,7 +79,7 @@ function checkCloudFormation(bucket: Resource, context: RuleContext): RuleReport
   }
   const status = property(bucket, 'VersioningConfiguration', 'Status');
   if (!status) return [missing(bucket)];
-  const value = asString(context.resolve(status.value));
+  const value = stringOf(context.resolve(status.value)).value;
   if (value === undefined || value === 'Enabled') return [];
   return [
     {
@@ -99,7 +99,7 @@ function checkTerraformBucket(bucket: Resource, context: RuleContext): RuleRepor
   if (inline.length === 0) return [missing(bucket, usesLegacyStyle(bucket, context) ? 'inline' : 'companion')];
   if (inline.length > 1 || inline[0].value.kind !== 'map') return [];
   const enabled = property(bucket, 'versioning', 'enabled');
-  if (enabled && asBoolean(context.resolve(enabled.value)) !== false) return [];
+  if (enabled && booleanOf(context.resolve(enabled.value)).value !== false) return [];
   return [
     {
       message: `Bucket '${bucket.id}' ${enabled ? 'turns versioning off' : 'has a versioning block without enabled = true'}, so a delete or overwrite cannot be undone. ${WHY}`,
@@ -112,7 +112,7 @@ function checkTerraformBucket(bucket: Resource, context: RuleContext): RuleRepor
 
 function checkCompanion(versioning: Resource, context: RuleContext): RuleReport[] {
   const status = property(versioning, 'versioning_configuration', 'status');
-  const value = asString(context.resolve(status?.value));
+  const value = stringOf(context.resolve(status?.value)).value;
   if (!status || value === undefined || value === 'Enabled') return [];
   return [
     {
@@ -127,11 +127,12 @@ function checkCompanion(versioning: Resource, context: RuleContext): RuleReport[
 /** Object Lock turns versioning on and keeps it on. */
 function hasObjectLock(bucket: Resource, context: RuleContext): boolean {
   if (isCloudFormation(bucket))
-    return asBoolean(context.resolve(property(bucket, 'ObjectLockEnabled')?.value)) === true;
-  if (asBoolean(context.resolve(property(bucket, 'object_lock_enabled')?.value)) === true) return true;
+    return booleanOf(context.resolve(property(bucket, 'ObjectLockEnabled')?.value)).value === true;
+  if (booleanOf(context.resolve(property(bucket, 'object_lock_enabled')?.value)).value === true) return true;
   // Provider v3: `object_lock_configuration { object_lock_enabled = "Enabled" }`.
   return (
-    asString(context.resolve(property(bucket, 'object_lock_configuration', 'object_lock_enabled')?.value)) === 'Enabled'
+    stringOf(context.resolve(property(bucket, 'object_lock_configuration', 'object_lock_enabled')?.value)).value ===
+    'Enabled'
   );
 }
 

@@ -1,7 +1,8 @@
+import type { TextEdit } from '../fixes/types';
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
-import type { Rule, RuleContext, RuleReport, TextEdit } from './rule';
-import { asBoolean, asMap, isCloudFormation, property } from './values';
+import { setProperty } from '../fixes/edits';
+import type { Rule, RuleContext, RuleReport } from './rule';
+import { booleanOf, asMap, isCloudFormation, property } from './toolkit/values';
 
 /** The four Block Public Access settings: CloudFormation name, Terraform name, and what switching it off allows. */
 const FLAGS = [
@@ -53,7 +54,7 @@ export const rule: Rule = {
         omitted.push(name);
         continue;
       }
-      if (asBoolean(context.resolve(setting.value)) !== false) continue;
+      if (booleanOf(context.resolve(setting.value)).value !== false) continue;
       reports.push({
         message: `'${resource.id}' sets ${name} to false for ${scope}, so ${flag.allows}. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.`,
         range: setting.value.range,

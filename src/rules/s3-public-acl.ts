@@ -1,8 +1,8 @@
 import type { MapValue, Property, Resource } from '../iac/model';
 import { getProperties, getProperty } from '../iac/model';
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule, RuleReport } from './rule';
-import { asString, isCloudFormation, property } from './values';
+import { stringOf, isCloudFormation, property } from './toolkit/values';
 import { aclsDisabled, publicAccessFlag } from './support/s3';
 
 /** Public canned ACLs, by the name each language uses, and who they let in. */
@@ -41,7 +41,7 @@ export const rule: Rule = {
     const reports: RuleReport[] = [];
     const aclKey = isCloudFormation(resource) ? 'AccessControl' : 'acl';
     const acl = property(resource, aclKey);
-    const cannedAcl = asString(context.resolve(acl?.value));
+    const cannedAcl = stringOf(context.resolve(acl?.value)).value;
     if (acl && cannedAcl !== undefined && PUBLIC_CANNED_ACLS[cannedAcl]) {
       reports.push({
         message: `'${resource.id}' sets the canned ACL ${cannedAcl}, which ${PUBLIC_CANNED_ACLS[cannedAcl]}. ${WHY}`,
@@ -51,7 +51,7 @@ export const rule: Rule = {
       });
     }
     for (const uri of publicGrantUris(resource)) {
-      const grantee = PUBLIC_GRANTEES[asString(context.resolve(uri.value)) ?? ''];
+      const grantee = PUBLIC_GRANTEES[stringOf(context.resolve(uri.value)).value ?? ''];
       if (!grantee) continue;
       reports.push({
         message: `'${resource.id}' grants ${grantee} access through an ACL grant. ${WHY}`,

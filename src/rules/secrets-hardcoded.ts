@@ -2,7 +2,7 @@ import type { MapValue, Property, Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
 import { ALL_TYPES, type Rule, type RuleContext, type RuleReport } from './rule';
 import { isHardCodedSecretValue, isSecretPropertyName, maskSecret } from './support/secrets';
-import { asString, isCloudFormation } from './values';
+import { stringOf, isCloudFormation } from './toolkit/values';
 
 /**
  * Top-level properties that more specific rules already report (their messages say more about
@@ -26,7 +26,7 @@ function secretValuedProperty(resource: Resource, context: RuleContext): string 
   if (resource.type === 'aws_api_gateway_api_key') return 'value';
   if (
     resource.type === 'aws_ssm_parameter' &&
-    asString(context.resolve(getProperty(resource.properties, 'type')?.value)) === 'SecureString'
+    stringOf(context.resolve(getProperty(resource.properties, 'type')?.value)).value === 'SecureString'
   )
     return 'value';
   return undefined;
@@ -105,9 +105,9 @@ function visitMap(map: MapValue, path: string[], into: Candidate[], depth: numbe
 function namedValue(map: MapValue): { name: string; value: Value; reference: boolean } | undefined {
   const name = firstProperty(map, NAME_KEYS);
   const value = name && firstProperty(map, VALUE_KEYS);
-  const label = asString(name?.value);
+  const label = stringOf(name?.value).value;
   if (!name || !value || label === undefined) return undefined;
-  const type = asString(getProperty(map, 'Type')?.value ?? getProperty(map, 'type')?.value);
+  const type = stringOf(getProperty(map, 'Type')?.value ?? getProperty(map, 'type')?.value).value;
   return { name: label, value: value.value, reference: type !== undefined && REFERENCE_TYPES.test(type) };
 }
 
@@ -128,7 +128,7 @@ function origin(written: Value, resource: Resource): string {
 
 function report(resource: Resource, candidate: Candidate, context: RuleContext): RuleReport | undefined {
   const resolved = context.resolve(candidate.value);
-  const secret = asString(resolved);
+  const secret = stringOf(resolved).value;
   if (
     resolved?.kind !== 'literal' ||
     typeof resolved.value !== 'string' ||

@@ -1,6 +1,6 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { asString, isCloudFormation, isUnknown } from './values';
+import { stringOf, isCloudFormation, isUnknown } from './toolkit/values';
 import { getPath, getProperty } from '../iac/model';
 
 /** The SES v1 API (and `aws_ses_configuration_set`) spells the value `Require`; SES v2 and CloudFormation spell it `REQUIRE`. */
@@ -26,7 +26,7 @@ export const rule: Rule = {
     const setting = getPath(resource.properties, ...path);
     const value = context.resolve(setting?.value);
     if (isUnknown(value)) return [];
-    const policy = asString(value);
+    const policy = stringOf(value).value;
     if (policy?.toUpperCase() === 'REQUIRE') return [];
     const wanted = requireValue(resource.type);
     return [

@@ -1,8 +1,8 @@
 import type { Resource } from '../iac/model';
-import { setProperty } from './edits';
-import { readPolicy } from './policy';
+import { setProperty } from '../fixes/edits';
+import { readPolicy } from './toolkit/policy';
 import type { Rule, RuleContext } from './rule';
-import { asString, isUnknown, key, property } from './values';
+import { stringOf, isUnknown, key, property } from './toolkit/values';
 
 const AWS_MANAGED_KEY = 'alias/aws/sns';
 
@@ -37,7 +37,7 @@ export const rule: Rule = {
   check(resource, context) {
     const setting = property(resource, key(resource, 'KmsMasterKeyId', 'kms_master_key_id'));
     const value = context.resolve(setting?.value);
-    if (isUnknown(value) || (asString(value) ?? '') !== '') return [];
+    if (isUnknown(value) || (stringOf(value).value ?? '') !== '') return [];
     const publisher = awsServicePublisher(resource, context);
     const what = setting
       ? `sets an empty ${setting.key}`
@@ -76,7 +76,8 @@ function awsServicePublisher(topic: Resource, context: RuleContext): string | un
     if (!policy) return 'its topic policy cannot be read statically';
     const grantsService = policy.statements.some(
       (s) =>
-        s.effect !== 'Deny' && (s.principals === 'unknown' || s.principals.some((p) => p.endsWith('.amazonaws.com'))),
+        s.effect.value !== 'Deny' &&
+        (s.principals.state === 'unknown' || s.principals.value.some((p) => p.endsWith('.amazonaws.com'))),
     );
     if (grantsService) return 'its topic policy grants an AWS service';
   }

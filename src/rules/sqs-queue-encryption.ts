@@ -1,6 +1,6 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { asBoolean, asString, isUnknown, key, property } from './values';
+import { booleanOf, stringOf, isUnknown, key, property } from './toolkit/values';
 
 export const rule: Rule = {
   id: 'sqs-queue-encryption',
@@ -15,10 +15,10 @@ export const rule: Rule = {
 
   check(resource, context) {
     const managed = property(resource, key(resource, 'SqsManagedSseEnabled', 'sqs_managed_sse_enabled'));
-    if (!managed || asBoolean(context.resolve(managed.value)) !== false) return [];
+    if (!managed || booleanOf(context.resolve(managed.value)).value !== false) return [];
     const kmsKey = property(resource, key(resource, 'KmsMasterKeyId', 'kms_master_key_id'));
     const kmsValue = context.resolve(kmsKey?.value);
-    if (isUnknown(kmsValue) || (asString(kmsValue) ?? '') !== '') return [];
+    if (isUnknown(kmsValue) || (stringOf(kmsValue).value ?? '') !== '') return [];
     return [
       {
         message: `SQS queue '${resource.id}' turns server-side encryption off and sets no KMS key, so its messages are stored without the SSE that new queues get by default. Whether messages are encrypted is yours to decide: set ${managed.key} to true or use a KMS key.`,

@@ -1,8 +1,8 @@
 import type { Range } from '../iac/model';
-import { readPolicy } from './policy';
+import { readPolicy } from './toolkit/policy';
 import type { Rule } from './rule';
 import { openStatements } from './support/open-statements';
-import { property } from './values';
+import { property } from './toolkit/values';
 
 /** Where each type keeps its resource policy. */
 const POLICY_PROPERTY: Record<string, string> = {

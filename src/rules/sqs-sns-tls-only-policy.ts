@@ -1,9 +1,9 @@
 import type { Property, Resource } from '../iac/model';
-import { freeLogicalId, insertAfterResource, insertResource, Raw, type FixValue } from './edits';
-import { deniesInsecureTransport, readPolicy } from './policy';
+import { freeLogicalId, insertAfterResource, insertResource, Raw, type FixValue } from '../fixes/edits';
+import { deniesInsecureTransport, readPolicy } from './toolkit/policy';
 import { companionName, handedOver, repeats } from './support/s3';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { property } from './values';
+import { property } from './toolkit/values';
 
 interface Service {
   /** Queue or topic types, and the policy types that attach to them. */
@@ -142,7 +142,7 @@ function checkPolicy(
 ): RuleReport[] {
   if (!setting) return [];
   const policy = readPolicy(setting.value, context);
-  if (!policy || deniesInsecureTransport(policy) !== false) return [];
+  if (!policy || deniesInsecureTransport(policy).value !== false) return [];
   const owner = `${service.policies.includes(resource.type) ? service.policyLabel : service.label} '${resource.id}'`;
   return [
     {

@@ -1,7 +1,7 @@
 import type { Resource, Value } from '../iac/model';
 import { getProperties, getProperty } from '../iac/model';
 import { ALL_TYPES, type Rule, type RuleContext } from './rule';
-import { asString, isCloudFormation, property } from './values';
+import { stringOf, isCloudFormation, property } from './toolkit/values';
 
 /**
  * Common abstracted-tier types that take tags. The rule looks at every abstracted-tier resource
@@ -89,7 +89,7 @@ function tagKeys(value: Value | undefined, context: RuleContext, depth = 0): Tag
       for (const item of resolved.items) {
         const name =
           item.kind === 'map'
-            ? asString(context.resolve(getProperty(item, 'Key')?.value ?? getProperty(item, 'key')?.value))
+            ? stringOf(context.resolve(getProperty(item, 'Key')?.value ?? getProperty(item, 'key')?.value)).value
             : undefined;
         if (name === undefined) unknown = true;
         else keys.push(name);

@@ -1,8 +1,8 @@
 import type { Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
-import { resourcesOfType } from './support/types';
-import { asString, isCloudFormation } from './values';
+import { resourcesOfType } from './toolkit/resources';
+import { stringOf, isCloudFormation } from './toolkit/values';
 
 const FLOW_LOG_TYPES = ['AWS::EC2::FlowLog', 'aws_flow_log'];
 const NESTED_STACK_TYPES = ['AWS::CloudFormation::Stack', 'AWS::Serverless::Application'];
@@ -42,8 +42,8 @@ export const rule: Rule = {
 function delegatesFlowLogs(vpc: Resource, context: RuleContext): boolean {
   for (const stack of context.referencing(vpc, NESTED_STACK_TYPES)) {
     const url =
-      asString(getProperty(stack.properties, 'TemplateURL')?.value) ??
-      asString(getProperty(stack.properties, 'Location')?.value) ??
+      stringOf(getProperty(stack.properties, 'TemplateURL')?.value).value ??
+      stringOf(getProperty(stack.properties, 'Location')?.value).value ??
       '';
     if (FLOW_LOG_NAME.test(stack.id) || FLOW_LOG_NAME.test(url)) return true;
   }

@@ -1,7 +1,7 @@
 import type { MapValue } from '../iac/model';
 import { getProperties, getProperty } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { asBoolean, asString } from './values';
+import { booleanOf, stringOf } from './toolkit/values';
 import { isAnywhere } from './support/security-group-rules';
 
 /** Property names of one ACL entry, per form. */
@@ -60,19 +60,19 @@ export const rule: Rule = {
 function isInbound(map: MapValue, egressKey: string, context: RuleContext): boolean {
   const egress = getProperty(map, egressKey);
   if (!egress) return true;
-  return asBoolean(context.resolve(egress.value)) === false;
+  return booleanOf(context.resolve(egress.value)).value === false;
 }
 
 function check(entry: MapValue, keys: EntryKeys, inbound: boolean, who: string, context: RuleContext): RuleReport[] {
   if (!inbound) return [];
   const read = (name: string) => context.resolve(getProperty(entry, name)?.value);
-  const protocol = asString(read(keys.protocol))?.trim().toLowerCase();
+  const protocol = stringOf(read(keys.protocol)).value?.trim().toLowerCase();
   if (protocol !== '-1' && protocol !== 'all') return [];
-  if (asString(read(keys.action))?.toLowerCase() !== 'allow') return [];
+  if (stringOf(read(keys.action)).value?.toLowerCase() !== 'allow') return [];
   const reports: RuleReport[] = [];
   for (const name of keys.cidrs) {
     const written = getProperty(entry, name);
-    const cidr = asString(read(name));
+    const cidr = stringOf(read(name)).value;
     if (!written || !isAnywhere(cidr)) continue;
     reports.push({
       message: `${who} allows all inbound traffic (every protocol and port) from anywhere (${cidr}). The subnet-level firewall is yours to configure: allow only the ports the subnet serves and their return traffic, so it does not rest on security groups alone.`,

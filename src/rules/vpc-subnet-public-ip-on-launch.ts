@@ -1,6 +1,6 @@
-import { setProperty } from './edits';
+import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { asBoolean, key, property } from './values';
+import { booleanOf, key, property } from './toolkit/values';
 
 const CFN_KEY = 'MapPublicIpOnLaunch';
 const TF_KEY = 'map_public_ip_on_launch';
@@ -21,7 +21,7 @@ export const rule: Rule = {
 
   check(resource, context) {
     const setting = property(resource, key(resource, CFN_KEY, TF_KEY));
-    if (!setting || asBoolean(context.resolve(setting.value)) !== true) return [];
+    if (!setting || booleanOf(context.resolve(setting.value)).value !== true) return [];
     return [
       {
         message: `Subnet '${resource.id}' gives every instance launched into it a public IP address. Which workloads face the internet is yours to decide, not the subnet's: turn this off and let instances that must be public ask for an address.`,

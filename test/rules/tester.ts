@@ -4,11 +4,12 @@
  * exactly the listed output. Every fix is also checked generically: the result parses without new
  * errors, the finding is gone, no other finding appears, and fixing again changes nothing.
  */
+import type { TextEdit } from '../../src/fixes/types';
 import { strict as assert } from 'node:assert';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import type { Finding } from '../../src/engine/finding';
 import { LineIndex } from '../../src/iac/line-index';
-import type { Rule, TextEdit } from '../../src/rules/rule';
+import type { Rule } from '../../src/rules/rule';
 
 export type CaseSyntax = 'yaml' | 'json' | 'terraform';
 

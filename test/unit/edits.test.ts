@@ -1,7 +1,7 @@
 /** Edge cases of the minimal edits that rule fixes are built from. */
 import { strict as assert } from 'node:assert';
 import { Analyzer } from '../../src/engine/analyzer';
-import { lineIndexOf } from '../../src/rules/edits';
+import { lineIndexOf } from '../../src/fixes/edits';
 import { rule as rdsStorageEncryption } from '../../src/rules/rds-storage-encryption';
 import { applyEdits } from '../rules/tester';
 

@@ -6,6 +6,7 @@
  * restyled fix, and outside the edited span the file is byte-for-byte what it was, for every rule
  * fixture and for fix-all over files of the shared corpus.
  */
+import type { TextEdit } from '../../src/fixes/types';
 import { fakeWorkspace, FakeDocument, recorded, Uri, type WorkspaceEdit } from '../hardening/fake-vscode';
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,7 +15,6 @@ import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import { applyTextEdits, fixAllInFile, minimalEdit } from '../../src/engine/fix-all';
 import { LineIndex } from '../../src/iac/line-index';
 import { loadTerraformLanguage } from '../../src/iac/terraform';
-import type { TextEdit } from '../../src/rules/rule';
 import { DocumentAnalyses } from '../../src/vscode/analysis';
 import { APPLY_FIX_COMMAND, registerCodeActions, type ApplyFixArgs } from '../../src/vscode/code-actions';
 import { computeFixAll } from '../../src/vscode/fix-all';

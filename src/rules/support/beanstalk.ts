@@ -8,7 +8,7 @@
 import type { MapValue, Resource, Value } from '../../iac/model';
 import { getProperties, getProperty } from '../../iac/model';
 import type { RuleContext } from '../rule';
-import { asString, isCloudFormation, property } from '../values';
+import { stringOf, isCloudFormation, property } from '../toolkit/values';
 
 export interface OptionSetting {
   namespace: string;
@@ -51,7 +51,7 @@ export function findSetting(settings: OptionSettings, namespace: string, name: s
 
 /** The setting's value as a string (booleans and numbers included), or undefined when unknown. */
 export function settingText(setting: OptionSetting | undefined): string | undefined {
-  return setting ? asString(setting.resolved) : undefined;
+  return setting ? stringOf(setting.resolved).value : undefined;
 }
 
 /** True when the setting is written but its value cannot be known. */
@@ -108,8 +108,8 @@ function entryOf(
   owner: Resource,
   context: RuleContext,
 ): OptionSetting | undefined {
-  const namespace = asString(context.resolve(getProperty(entry, namespaceKey)?.value));
-  const name = asString(context.resolve(getProperty(entry, nameKey)?.value));
+  const namespace = stringOf(context.resolve(getProperty(entry, namespaceKey)?.value)).value;
+  const name = stringOf(context.resolve(getProperty(entry, nameKey)?.value)).value;
   if (namespace === undefined || name === undefined) return undefined;
   const value = getProperty(entry, valueKey)?.value;
   return { namespace, name, value, resolved: context.resolve(value), owner };

@@ -3,11 +3,12 @@
  * and `aws_dynamodb_table`, one per replica on `AWS::DynamoDB::GlobalTable`. Shared by the
  * point-in-time recovery and deletion protection rules.
  */
+import type { Fix } from '../../fixes/types';
 import type { MapValue, Range, Resource } from '../../iac/model';
 import { getPath, getProperty } from '../../iac/model';
-import { setProperty } from '../edits';
-import type { Fix, RuleContext, RuleReport } from '../rule';
-import { asBoolean, isCloudFormation } from '../values';
+import { setProperty } from '../../fixes/edits';
+import type { RuleContext, RuleReport } from '../rule';
+import { booleanOf, isCloudFormation } from '../toolkit/values';
 import { mapsOf, setNestedProperty, stringAt } from './nested';
 
 export interface TableSetting {
@@ -74,7 +75,7 @@ function checkMap(
   if (property) {
     const value = context.resolve(property.value);
     if (value === undefined) return { message: setting.missing(subject, path.join('.')), range: property.keyRange };
-    return asBoolean(value) === false
+    return booleanOf(value).value === false
       ? { message: setting.turnedOff(subject, name), range: property.value.range }
       : undefined;
   }

@@ -2,9 +2,9 @@
  * EBS encryption facts shared by the rules on volumes and block devices.
  */
 import type { RuleContext } from '../rule';
-import { asBoolean } from '../values';
+import { booleanOf } from '../toolkit/values';
 import { getProperty } from '../../iac/model';
-import { resourcesOfType } from './types';
+import { resourcesOfType } from '../toolkit/resources';
 
 /**
  * True when the Terraform module turns on EBS encryption by default (`aws_ebs_encryption_by_default`
@@ -15,7 +15,7 @@ export function moduleEncryptsEbsByDefault(context: RuleContext): boolean {
   if (context.unit.kind !== 'terraform') return false;
   return resourcesOfType(context, 'aws_ebs_encryption_by_default').some((r) => {
     const enabled = getProperty(r.properties, 'enabled');
-    return !enabled || asBoolean(context.resolve(enabled.value)) === true;
+    return !enabled || booleanOf(context.resolve(enabled.value)).value === true;
   });
 }
 

@@ -4,10 +4,11 @@
  * `LaunchTemplateData`), how to name them in a message, and how to edit a map that sits inside a
  * list (a block device mapping, a network interface).
  */
+import type { TextEdit } from '../../fixes/types';
 import type { MapValue, Property, Resource } from '../../iac/model';
 import { emptyMap, getProperty } from '../../iac/model';
-import { setProperty, type FixValue } from '../edits';
-import type { RuleContext, TextEdit } from '../rule';
+import { setProperty, type FixValue } from '../../fixes/edits';
+import type { RuleContext } from '../rule';
 
 export const CFN_INSTANCE = 'AWS::EC2::Instance';
 export const CFN_LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';

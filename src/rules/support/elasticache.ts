@@ -5,8 +5,8 @@
  */
 import type { Resource } from '../../iac/model';
 import type { RuleContext } from '../rule';
-import { isCloudFormation } from '../values';
-import { compareVersions, isPresent, readSetting, stringOf, versionNumbers } from './managed-settings';
+import { isCloudFormation, isPresent, read, stringOf } from '../toolkit/values';
+import { compareVersions, versionNumbers } from '../toolkit/versions';
 
 export const CFN_REPLICATION_GROUP = 'AWS::ElastiCache::ReplicationGroup';
 export const CFN_CACHE_CLUSTER = 'AWS::ElastiCache::CacheCluster';
@@ -24,19 +24,17 @@ export function isReplicationGroup(resource: Resource): boolean {
  * group without an engine runs Redis OSS (the API and provider default); a cache cluster must name one.
  */
 export function cacheEngine(resource: Resource, context: RuleContext): CacheEngine | undefined {
-  const engine = stringOf(readSetting(resource, context, [isCloudFormation(resource) ? 'Engine' : 'engine']));
-  if (engine === 'absent') return isReplicationGroup(resource) ? 'redis' : undefined;
-  if (engine === 'unknown') return undefined;
-  const lower = engine.toLowerCase();
+  const engine = stringOf(read(resource, context, [isCloudFormation(resource) ? 'Engine' : 'engine']));
+  if (engine.state === 'absent') return isReplicationGroup(resource) ? 'redis' : undefined;
+  if (engine.state === 'unknown') return undefined;
+  const lower = engine.value.toLowerCase();
   return lower === 'redis' || lower === 'valkey' || lower === 'memcached' ? lower : undefined;
 }
 
 /** The engine version as written, when it is a literal. */
 export function cacheEngineVersion(resource: Resource, context: RuleContext): string | undefined {
-  const version = stringOf(
-    readSetting(resource, context, [isCloudFormation(resource) ? 'EngineVersion' : 'engine_version']),
-  );
-  return version === 'absent' || version === 'unknown' ? undefined : version;
+  const version = stringOf(read(resource, context, [isCloudFormation(resource) ? 'EngineVersion' : 'engine_version']));
+  return version.value;
 }
 
 /**
@@ -64,7 +62,7 @@ export function inheritsSettings(resource: Resource, context: RuleContext): bool
     names = resource.type === CFN_REPLICATION_GROUP ? ['GlobalReplicationGroupId', 'PrimaryClusterId'] : [];
   // On a Terraform replication group, replication_group_id is its own name; on a cluster, the group it joins.
   else names = resource.type === TF_REPLICATION_GROUP ? ['global_replication_group_id'] : ['replication_group_id'];
-  return names.some((name) => isPresent(readSetting(resource, context, [name])));
+  return names.some((name) => isPresent(read(resource, context, [name])));
 }
 
 export function engineName(engine: CacheEngine): string {

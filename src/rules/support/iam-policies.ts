@@ -10,9 +10,9 @@ import * as jsonc from 'jsonc-parser';
 import { LineIndex } from '../../iac/line-index';
 import type { LiteralValue, Position, Range, Resource, Value } from '../../iac/model';
 import { containsPosition, getProperties, getProperty } from '../../iac/model';
-import type { PolicyStatement } from '../policy';
+import type { PolicyStatement } from '../toolkit/policy';
 import type { RuleContext } from '../rule';
-import { asString, items } from '../values';
+import { stringOf, items } from '../toolkit/values';
 
 /** One policy document written in a resource. */
 export interface PolicySource {
@@ -51,7 +51,7 @@ export function identityPolicies(resource: Resource): PolicySource[] {
   const { type, properties } = resource;
   const found: PolicySource[] = [];
   const add = (value: Value | undefined, name?: Value) => {
-    if (value) found.push({ value, name: asString(name) });
+    if (value) found.push({ value, name: stringOf(name).value });
   };
   if (CFN_POLICY_DOCUMENT_TYPES.includes(type))
     add(getProperty(properties, 'PolicyDocument')?.value, getProperty(properties, 'PolicyName')?.value);

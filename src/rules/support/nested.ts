@@ -3,11 +3,12 @@
  * table replicas, CloudFront cache behaviors, load balancer listeners. `setProperty` walks keys
  * from the resource's properties; these helpers let a rule point it at one nested map instead.
  */
+import type { TextEdit } from '../../fixes/types';
 import type { MapValue, Property, Resource, Value } from '../../iac/model';
 import { getProperties, getProperty } from '../../iac/model';
-import { setProperty, type FixValue } from '../edits';
-import type { RuleContext, TextEdit } from '../rule';
-import { asString } from '../values';
+import { setProperty, type FixValue } from '../../fixes/edits';
+import type { RuleContext } from '../rule';
+import { stringOf } from '../toolkit/values';
 
 /** `setProperty` for a path under `map`, a map somewhere inside the resource (a list item, a repeated block). */
 export function setNestedProperty(
@@ -43,7 +44,7 @@ export function mapsOf(container: MapValue, key: string, context: RuleContext): 
 
 /** The resolved string of `map[key]`; undefined when absent or unknown. */
 export function stringAt(map: MapValue | undefined, key: string, context: RuleContext): string | undefined {
-  return asString(context.resolve(getProperty(map, key)?.value));
+  return stringOf(context.resolve(getProperty(map, key)?.value)).value;
 }
 
 /** True when a property is present but its value cannot be known statically. */

@@ -8,7 +8,7 @@
  * - keys about the request rather than the caller (`aws:SecureTransport`, `aws:CurrentTime`, …) or
  *   that the caller writes freely (`aws:Referer`, `aws:UserAgent`).
  */
-import { allowsAnyone, type PolicyCondition, type PolicyDocument, type PolicyStatement } from '../policy';
+import { allowsAnyone, type PolicyCondition, type PolicyDocument, type PolicyStatement } from '../toolkit/policy';
 
 const NOT_ABOUT_WHO = new Set([
   'aws:securetransport',
@@ -28,11 +28,11 @@ export function openStatements(policy: PolicyDocument): PolicyStatement[] {
   return policy.statements.filter(
     (s) =>
       open.has(s) ||
-      (s.effect === 'Allow' &&
+      (s.effect.value === 'Allow' &&
         (s.anyone || s.notPrincipal) &&
-        s.conditions !== 'unknown' &&
-        s.conditions.length > 0 &&
-        s.conditions.every((c) => !narrows(c))),
+        s.conditions.state === 'known' &&
+        s.conditions.value.length > 0 &&
+        s.conditions.value.every((c) => !narrows(c))),
   );
 }
 
@@ -40,8 +40,8 @@ function narrows(condition: PolicyCondition): boolean {
   const operator = condition.operator.replace(/^For(Any|All)Value:/i, '').replace(/IfExists$/i, '');
   if (/Not/.test(operator)) return false;
   if (NOT_ABOUT_WHO.has(condition.key.toLowerCase())) return false;
-  if (condition.values === 'unknown') return true;
-  return !condition.values.some(matchesAnyone);
+  if (condition.values.state === 'unknown') return true;
+  return !condition.values.value.some(matchesAnyone);
 }
 
 function matchesAnyone(value: string): boolean {

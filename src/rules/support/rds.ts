@@ -5,8 +5,7 @@
  */
 import type { Resource } from '../../iac/model';
 import type { RuleContext } from '../rule';
-import { asString, isCloudFormation, key, property } from '../values';
-import { isSet } from './settings';
+import { isCloudFormation, isSet, key, property, stringOf } from '../toolkit/values';
 
 export type RdsKind = 'instance' | 'cluster' | 'cluster-instance';
 
@@ -26,7 +25,7 @@ export function rdsName(resource: Resource): string {
 
 /** The engine as written (lowercased), when it is a literal or resolves to one. */
 export function engineOf(resource: Resource, context: RuleContext): string | undefined {
-  return asString(context.resolve(property(resource, key(resource, 'Engine', 'engine'))?.value))?.toLowerCase();
+  return stringOf(context.resolve(property(resource, key(resource, 'Engine', 'engine'))?.value)).value?.toLowerCase();
 }
 
 export function isAuroraEngine(engine: string | undefined): boolean {
@@ -94,7 +93,8 @@ export function isRestoredOrReplicated(resource: Resource, context: RuleContext)
 /** Aurora Serverless v1 (`EngineMode: serverless`), which lacks several features (IAM auth, managed passwords). */
 export function isServerlessV1(resource: Resource, context: RuleContext): boolean {
   return (
-    asString(context.resolve(property(resource, key(resource, 'EngineMode', 'engine_mode'))?.value))?.toLowerCase() ===
-    'serverless'
+    stringOf(
+      context.resolve(property(resource, key(resource, 'EngineMode', 'engine_mode'))?.value),
+    ).value?.toLowerCase() === 'serverless'
   );
 }

@@ -9,10 +9,10 @@
  */
 import type { Property, Resource, Value } from '../../iac/model';
 import { getProperty } from '../../iac/model';
-import { lineIndexOf } from '../edits';
+import { lineIndexOf } from '../../fixes/edits';
 import type { RuleContext } from '../rule';
-import { asBoolean, asString, isCloudFormation, property } from '../values';
-import { resourcesOfType } from './types';
+import { booleanOf, stringOf, isCloudFormation, property } from '../toolkit/values';
+import { resourcesOfType } from '../toolkit/resources';
 
 export const BUCKET_TYPES = ['AWS::S3::Bucket', 'aws_s3_bucket'] as const;
 
@@ -44,7 +44,7 @@ export function companionsOf(
   // to resources designates exactly those; any other one depends on the owner's name only.
   const ownerName = property(owner, nameAttribute)?.value;
   const resolvedName = context.resolve(ownerName);
-  const literalName = resolvedName?.kind === 'literal' ? asString(resolvedName) : undefined;
+  const literalName = resolvedName?.kind === 'literal' ? stringOf(resolvedName).value : undefined;
   const nameUnknown = resolvedName !== undefined && literalName === undefined;
   const self = index.position.get(owner);
   const matched: number[] = [];
@@ -111,7 +111,7 @@ function companionIndex(context: RuleContext, type: string, path: string[]): Com
       index.loose++;
       index.isLoose[i] = true;
       if (resolved.kind === 'literal') {
-        const name = asString(resolved);
+        const name = stringOf(resolved).value;
         if (name !== undefined) add(index.byLiteralName, name, i);
         return;
       }
@@ -154,10 +154,10 @@ export function designates(
   if ([...targets].some((target) => context.resourceById(target))) return 'no';
   const ownerName = property(owner, nameAttribute)?.value;
   const resolvedName = context.resolve(ownerName);
-  const literalName = resolvedName?.kind === 'literal' ? asString(resolvedName) : undefined;
+  const literalName = resolvedName?.kind === 'literal' ? stringOf(resolvedName).value : undefined;
   const nameUnknown = resolvedName !== undefined && literalName === undefined;
   if (resolved.kind === 'literal') {
-    const name = asString(resolved);
+    const name = stringOf(resolved).value;
     if (name !== undefined && literalName !== undefined) return name === literalName ? 'yes' : 'no';
     return nameUnknown ? 'maybe' : 'no';
   }
@@ -199,14 +199,15 @@ export function referencedTargets(value: Value, into = new Set<string>(), depth 
 export function isAccessLogTarget(bucket: Resource, context: RuleContext): boolean {
   const name = bucketNameKey(bucket);
   if (isCloudFormation(bucket)) {
-    if (asString(context.resolve(property(bucket, 'AccessControl')?.value)) === 'LogDeliveryWrite') return true;
+    if (stringOf(context.resolve(property(bucket, 'AccessControl')?.value)).value === 'LogDeliveryWrite') return true;
     return (
       companionsOf(bucket, context, 'AWS::S3::Bucket', ['LoggingConfiguration', 'DestinationBucketName'], name).found
         .length > 0
     );
   }
   const acls = [bucket, ...bucketCompanions(bucket, context, 'aws_s3_bucket_acl').found];
-  if (acls.some((r) => asString(context.resolve(property(r, 'acl')?.value)) === 'log-delivery-write')) return true;
+  if (acls.some((r) => stringOf(context.resolve(property(r, 'acl')?.value)).value === 'log-delivery-write'))
+    return true;
   return (
     companionsOf(bucket, context, 'aws_s3_bucket', ['logging', 'target_bucket'], name).found.length > 0 ||
     companionsOf(bucket, context, 'aws_s3_bucket_logging', 'target_bucket', name).found.length > 0
@@ -237,12 +238,12 @@ export function publicAccessFlag(
   if (isCloudFormation(resource)) {
     const bucket = bucketOf(resource, context);
     return bucket
-      ? asBoolean(context.resolve(property(bucket, 'PublicAccessBlockConfiguration', flag)?.value))
+      ? booleanOf(context.resolve(property(bucket, 'PublicAccessBlockConfiguration', flag)?.value)).value
       : undefined;
   }
   const terraformFlag = flag === 'IgnorePublicAcls' ? 'ignore_public_acls' : 'restrict_public_buckets';
   const blocks = sameBucketCompanions(resource, context, 'aws_s3_bucket_public_access_block');
-  const values = blocks.map((block) => asBoolean(context.resolve(property(block, terraformFlag)?.value)));
+  const values = blocks.map((block) => booleanOf(context.resolve(property(block, terraformFlag)?.value)).value);
   return values.length === 1 ? values[0] : undefined;
 }
 
@@ -260,13 +261,13 @@ export function aclsDisabled(resource: Resource, context: RuleContext): boolean 
       rules.items.some(
         (r) =>
           r.kind === 'map' &&
-          asString(context.resolve(getProperty(r, 'ObjectOwnership')?.value)) === 'BucketOwnerEnforced',
+          stringOf(context.resolve(getProperty(r, 'ObjectOwnership')?.value)).value === 'BucketOwnerEnforced',
       )
     );
   }
   return sameBucketCompanions(resource, context, 'aws_s3_bucket_ownership_controls').some(
     (controls) =>
-      asString(context.resolve(property(controls, 'rule', 'object_ownership')?.value)) === 'BucketOwnerEnforced',
+      stringOf(context.resolve(property(controls, 'rule', 'object_ownership')?.value)).value === 'BucketOwnerEnforced',
   );
 }
 
@@ -293,7 +294,7 @@ function sameBucket(a: Value | undefined, b: Value | undefined, context: RuleCon
   const right = context.resolve(b);
   if (!left || !right) return false;
   if (left.kind === 'literal' || right.kind === 'literal')
-    return asString(left) !== undefined && asString(left) === asString(right);
+    return stringOf(left).value !== undefined && stringOf(left).value === stringOf(right).value;
   const targets = referencedTargets(right);
   return [...referencedTargets(left)].some((t) => targets.has(t));
 }

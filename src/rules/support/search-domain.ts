@@ -5,8 +5,8 @@
  */
 import type { Resource } from '../../iac/model';
 import type { RuleContext, RuleReport } from '../rule';
-import { isCloudFormation } from '../values';
-import { absentRange, booleanOf, compareVersions, readSetting, stringOf, versionNumbers } from './managed-settings';
+import { absentRange, booleanOf, isCloudFormation, read, stringOf } from '../toolkit/values';
+import { compareVersions, versionNumbers } from '../toolkit/versions';
 
 export const SEARCH_DOMAIN_TYPES = [
   'AWS::OpenSearchService::Domain',
@@ -83,11 +83,11 @@ function elasticsearchVersion(
   let defaulted = false;
   if (LEGACY_TYPES.includes(resource.type)) {
     const setting = stringOf(
-      readSetting(resource, context, [isCloudFormation(resource) ? 'ElasticsearchVersion' : 'elasticsearch_version']),
+      read(resource, context, [isCloudFormation(resource) ? 'ElasticsearchVersion' : 'elasticsearch_version']),
     );
-    if (setting === 'unknown') return undefined;
-    defaulted = setting === 'absent';
-    text = defaulted ? '1.5' : setting;
+    if (setting.state === 'unknown') return undefined;
+    defaulted = setting.state === 'absent';
+    text = setting.state === 'absent' ? '1.5' : setting.value;
   } else {
     const engine = literal(resource, context, isCloudFormation(resource) ? 'EngineVersion' : 'engine_version');
     text = engine?.startsWith('Elasticsearch_') ? engine.slice('Elasticsearch_'.length) : undefined;
@@ -100,13 +100,13 @@ function dataInstanceType(resource: Resource, context: RuleContext): string | un
   const path = isCloudFormation(resource)
     ? [resource.type === 'AWS::Elasticsearch::Domain' ? 'ElasticsearchClusterConfig' : 'ClusterConfig', 'InstanceType']
     : ['cluster_config', 'instance_type'];
-  const value = stringOf(readSetting(resource, context, path));
-  return value === 'absent' || value === 'unknown' ? undefined : value;
+  const value = stringOf(read(resource, context, path));
+  return value.value;
 }
 
 function literal(resource: Resource, context: RuleContext, name: string): string | undefined {
-  const value = stringOf(readSetting(resource, context, [name]));
-  return value === 'absent' || value === 'unknown' ? undefined : value;
+  const value = stringOf(read(resource, context, [name]));
+  return value.value;
 }
 
 /**
@@ -120,13 +120,13 @@ export function checkEncryptionSwitch(
   describe: DescribeSwitch,
 ): RuleReport[] {
   const path = searchPath(resource, feature);
-  const setting = readSetting(resource, context, path);
+  const setting = read(resource, context, path);
   const enabled = booleanOf(setting);
-  if (enabled === true || enabled === 'unknown') return [];
+  if (enabled.value === true || enabled.state === 'unknown') return [];
   const blocker = encryptionBlocker(resource, context, feature);
   const tail = blocker ? ` ${blocker}` : '';
   const subject = `${domainKind(resource)} '${resource.id}'`;
-  if (setting.state === 'set') {
+  if (setting.state === 'known') {
     return [{ message: `${describe.off(subject)}${tail}`, range: setting.property.value.range, fixable: !blocker }];
   }
   return [

@@ -17,7 +17,7 @@
 import type { MapValue, Property, Range, Resource, Value } from '../../iac/model';
 import { getProperties, getProperty } from '../../iac/model';
 import type { RuleContext } from '../rule';
-import { asNumber, asString } from '../values';
+import { numberOf, stringOf } from '../toolkit/values';
 
 export type Direction = 'ingress' | 'egress';
 
@@ -113,7 +113,7 @@ export function securityGroupRules(resource: Resource, context: RuleContext): Se
     case 'aws_default_security_group':
       return [...reader.tfInline('ingress'), ...reader.tfInline('egress')];
     case 'aws_security_group_rule': {
-      const type = asString(context.resolve(getProperty(resource.properties, 'type')?.value));
+      const type = stringOf(context.resolve(getProperty(resource.properties, 'type')?.value)).value;
       if (type !== 'ingress' && type !== 'egress') return [];
       return reader.entry(resource.properties, type, TF_KEYS, reader.groupFrom('security_group_id'), false);
     }
@@ -258,12 +258,12 @@ class RuleReader {
     anchor?: Value,
   ): SecurityGroupRule[] {
     const read = (key: string) => this.context.resolve(map.properties.find((p) => p.key === key)?.value);
-    const protocolText = asString(read(keys.protocol))?.trim().toLowerCase();
+    const protocolText = stringOf(read(keys.protocol)).value?.trim().toLowerCase();
     const common = {
       direction,
       protocol: protocolText === undefined ? undefined : (PROTOCOL_NAMES[protocolText] ?? protocolText),
-      fromPort: asNumber(read(keys.fromPort)),
-      toPort: asNumber(read(keys.toPort)),
+      fromPort: numberOf(read(keys.fromPort)).value,
+      toPort: numberOf(read(keys.toPort)).value,
       owner: this.resource,
       group,
       inline,

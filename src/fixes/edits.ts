@@ -6,7 +6,7 @@
 import { LineIndex } from '../iac/line-index';
 import type { MapValue, Position, Property, Range, Resource } from '../iac/model';
 import { getProperty } from '../iac/model';
-import type { RuleContext, TextEdit } from './rule';
+import type { EditSource, TextEdit } from './types';
 
 /** Source text written as is: a Terraform reference, a CloudFormation `!Ref X`. */
 export class Raw {
@@ -25,7 +25,7 @@ interface Doc {
   syntax: Syntax;
 }
 
-function open(resource: Resource, context: RuleContext): Doc | undefined {
+function open(resource: Resource, context: EditSource): Doc | undefined {
   const text = context.text(resource.file);
   if (text === undefined) return undefined;
   const syntax: Syntax =
@@ -62,7 +62,7 @@ function indexed(text: string): { lines: LineIndex; eol: '\n' | '\r\n' } {
  * `value`, creating the missing maps or blocks. Returns [] when the path crosses something that is
  * not a map (an intrinsic, a list, a dynamic block): such a report is not fixable.
  */
-export function setProperty(resource: Resource, context: RuleContext, path: string[], value: FixValue): TextEdit[] {
+export function setProperty(resource: Resource, context: EditSource, path: string[], value: FixValue): TextEdit[] {
   const doc = open(resource, context);
   if (!doc || path.length === 0) return [];
   if (doc.syntax !== 'hcl' && !hasPropertiesSection(resource, doc)) {
@@ -80,7 +80,7 @@ export function setProperty(resource: Resource, context: RuleContext, path: stri
 }
 
 /** Removes a property (whole lines in YAML and HCL; with its comma in JSON). */
-export function removeProperty(resource: Resource, context: RuleContext, path: string[]): TextEdit[] {
+export function removeProperty(resource: Resource, context: EditSource, path: string[]): TextEdit[] {
   const doc = open(resource, context);
   if (!doc) return [];
   let map: MapValue = resource.properties;
@@ -105,7 +105,7 @@ export function removeProperty(resource: Resource, context: RuleContext, path: s
 }
 
 /** Adds a new Terraform block (a companion resource) after the resource's block. */
-export function insertAfterResource(resource: Resource, context: RuleContext, blockText: string): TextEdit[] {
+export function insertAfterResource(resource: Resource, context: EditSource, blockText: string): TextEdit[] {
   const doc = open(resource, context);
   if (!doc) return [];
   const at = doc.lines.offset(resource.range.end);
@@ -122,12 +122,7 @@ export function insertAfterResource(resource: Resource, context: RuleContext, bl
  * `resource` in `Resources`, in the file's style: a block mapping entry at the same indentation in
  * YAML, a member with its comma in JSON. Returns [] for a flow-style YAML `Resources` mapping.
  */
-export function insertResource(
-  resource: Resource,
-  context: RuleContext,
-  logicalId: string,
-  body: FixValue,
-): TextEdit[] {
+export function insertResource(resource: Resource, context: EditSource, logicalId: string, body: FixValue): TextEdit[] {
   const doc = open(resource, context);
   if (!doc || doc.syntax === 'hcl') return [];
   const lineStart = doc.lines.offset({ line: resource.idRange.start.line, character: 0 });
@@ -162,7 +157,7 @@ export function insertResource(
 }
 
 /** A CloudFormation logical id not used in the template yet: `wanted`, else `wanted2`, `wanted3`… */
-export function freeLogicalId(wanted: string, context: RuleContext): string {
+export function freeLogicalId(wanted: string, context: EditSource): string {
   if (!context.resourceById(wanted)) return wanted;
   for (let n = 2; ; n++) if (!context.resourceById(`${wanted}${n}`)) return `${wanted}${n}`;
 }
@@ -434,4 +429,12 @@ function renderHclMember(key: string, value: FixValue, indent: string, unit: str
     return `${indent}${key} {${eol}${inner.join(eol)}${eol}${indent}}`;
   }
   return `${indent}${key} = ${renderHclExpression(value, indent, unit, eol)}`;
+}
+
+/**
+ * Replaces a value written in the file with new source text (`false`, the same token in YAML,
+ * JSON and HCL), for values that `setProperty` cannot reach, such as items of a list.
+ */
+export function replaceWritten(resource: Resource, value: { range: Range }, newText: string): TextEdit[] {
+  return [{ file: resource.file, range: value.range, newText }];
 }

@@ -3,11 +3,12 @@
  * default of a CloudFormation parameter or a Terraform variable that nothing else reads, the fix
  * changes that default and keeps the knob; otherwise it writes the value on the resource.
  */
+import type { TextEdit } from '../../fixes/types';
 import { LineIndex } from '../../iac/line-index';
 import type { LiteralValue, ReferenceValue, Resource } from '../../iac/model';
-import { setProperty } from '../edits';
-import type { RuleContext, TextEdit } from '../rule';
-import { property } from '../values';
+import { setProperty } from '../../fixes/edits';
+import type { RuleContext } from '../rule';
+import { property } from './values';
 import { countReadsOf } from './references';
 
 export function setSecureValue(

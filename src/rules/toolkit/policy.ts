@@ -1,32 +1,33 @@
 /**
  * IAM policy documents in every form templates write them, normalised for rules: CloudFormation
  * maps (YAML or JSON), JSON strings and heredocs, Terraform `jsonencode({ … })`, and references to
- * `data "aws_iam_policy_document"`. Anything that cannot be read statically is `undefined`: a rule
- * then says nothing.
+ * `data "aws_iam_policy_document"`. A document that cannot be read statically is `undefined`: a
+ * rule then says nothing. Inside a readable document, each field is a `Present` reading (values.ts):
+ * known, or unknown when decided at deploy time; a missing field takes its IAM default (no actions,
+ * no conditions), so it is never absent.
  */
 import * as jsonc from 'jsonc-parser';
-import type { MapValue, Range, Resource, Value } from '../iac/model';
-import { getProperties, getProperty } from '../iac/model';
-import type { RuleContext } from './rule';
-
-export type Known<T> = T | 'unknown';
+import type { MapValue, Range, Resource, Value } from '../../iac/model';
+import { getProperties, getProperty } from '../../iac/model';
+import type { RuleContext } from '../rule';
+import { known, unknown, type Present } from './values';
 
 export interface PolicyCondition {
   operator: string;
   key: string;
-  values: Known<string[]>;
+  values: Present<string[]>;
 }
 
 export interface PolicyStatement {
-  effect: Known<'Allow' | 'Deny'>;
-  actions: Known<string[]>;
-  notActions: Known<string[]>;
-  resources: Known<string[]>;
+  effect: Present<'Allow' | 'Deny'>;
+  actions: Present<string[]>;
+  notActions: Present<string[]>;
+  resources: Present<string[]>;
   /** Principals as written (`*`, ARNs, service names); `anyone` when `*` or `{ AWS: "*" }` appears. */
-  principals: Known<string[]>;
+  principals: Present<string[]>;
   anyone: boolean;
   notPrincipal: boolean;
-  conditions: Known<PolicyCondition[]>;
+  conditions: Present<PolicyCondition[]>;
   range: Range;
 }
 
@@ -69,30 +70,33 @@ export function readPolicy(value: Value | undefined, context: RuleContext): Poli
 export function allowsAnyone(policy: PolicyDocument): PolicyStatement[] {
   return policy.statements.filter(
     (s) =>
-      s.effect === 'Allow' && (s.anyone || s.notPrincipal) && s.conditions !== 'unknown' && s.conditions.length === 0,
+      s.effect.value === 'Allow' &&
+      (s.anyone || s.notPrincipal) &&
+      s.conditions.state === 'known' &&
+      s.conditions.value.length === 0,
   );
 }
 
 /** True when the policy has a Deny for requests that do not use TLS (`aws:SecureTransport` false). */
-export function deniesInsecureTransport(policy: PolicyDocument): boolean | 'unknown' {
-  let unknown = false;
+export function deniesInsecureTransport(policy: PolicyDocument): Present<boolean> {
+  let unknownSeen = false;
   for (const s of policy.statements) {
-    if (s.effect === 'unknown' || s.conditions === 'unknown') {
-      unknown = true;
+    if (s.effect.state === 'unknown' || s.conditions.state === 'unknown') {
+      unknownSeen = true;
       continue;
     }
-    if (s.effect !== 'Deny') continue;
-    for (const c of s.conditions) {
+    if (s.effect.value !== 'Deny') continue;
+    for (const c of s.conditions.value) {
       if (c.key.toLowerCase() !== 'aws:securetransport' || !/^bool(ifexists)?$/i.test(c.operator)) continue;
-      if (c.values === 'unknown') unknown = true;
-      else if (c.values.some((v) => v.toLowerCase() === 'false')) return true;
+      if (c.values.state === 'unknown') unknownSeen = true;
+      else if (c.values.value.some((v) => v.toLowerCase() === 'false')) return known(true);
     }
   }
-  return unknown ? 'unknown' : false;
+  return unknownSeen ? unknown() : known(false);
 }
 
-export function matchesAction(actions: Known<string[]>, pattern: RegExp): boolean {
-  return actions !== 'unknown' && actions.some((a) => pattern.test(a));
+export function matchesAction(actions: Present<string[]>, pattern: RegExp): boolean {
+  return actions.state === 'known' && actions.value.some((a) => pattern.test(a));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -115,43 +119,43 @@ function statementFromMap(map: MapValue): PolicyStatement {
   const notPrincipal = getProperty(map, 'NotPrincipal')?.value;
   const principals = principalList(principal ?? notPrincipal);
   return {
-    effect: effect === 'Allow' || effect === 'Deny' ? effect : 'unknown',
+    effect: effect === 'Allow' || effect === 'Deny' ? known(effect) : unknown(),
     actions: stringList(getProperty(map, 'Action')?.value, []),
     notActions: stringList(getProperty(map, 'NotAction')?.value, []),
     resources: stringList(getProperty(map, 'Resource')?.value, []),
     principals,
-    anyone: principals !== 'unknown' && principals.includes('*'),
+    anyone: principals.state === 'known' && principals.value.includes('*'),
     notPrincipal: notPrincipal !== undefined,
     conditions: conditionsFromMap(getProperty(map, 'Condition')?.value),
     range: map.range,
   };
 }
 
-function principalList(value: Value | undefined): Known<string[]> {
-  if (!value) return [];
-  if (value.kind === 'literal') return value.value === null ? [] : [String(value.value)];
+function principalList(value: Value | undefined): Present<string[]> {
+  if (!value) return known([]);
+  if (value.kind === 'literal') return known(value.value === null ? [] : [String(value.value)]);
   if (value.kind === 'map') {
     const all: string[] = [];
     for (const p of value.properties) {
       const list = stringList(p.value, []);
-      if (list === 'unknown') return 'unknown';
-      all.push(...list);
+      if (list.state === 'unknown') return list;
+      all.push(...list.value);
     }
-    return all;
+    return known(all);
   }
   return stringList(value, []);
 }
 
-function conditionsFromMap(value: Value | undefined): Known<PolicyCondition[]> {
-  if (!value) return [];
-  if (value.kind !== 'map') return 'unknown';
+function conditionsFromMap(value: Value | undefined): Present<PolicyCondition[]> {
+  if (!value) return known([]);
+  if (value.kind !== 'map') return unknown();
   const conditions: PolicyCondition[] = [];
   for (const operator of value.properties) {
-    if (operator.value.kind !== 'map') return 'unknown';
+    if (operator.value.kind !== 'map') return unknown();
     for (const entry of operator.value.properties)
       conditions.push({ operator: operator.key, key: entry.key, values: stringList(entry.value, []) });
   }
-  return conditions;
+  return known(conditions);
 }
 
 function fromJsonText(text: string, range: Range): PolicyDocument | undefined {
@@ -215,30 +219,32 @@ function statementFromJson(s: Record<string, unknown>, range: Range): PolicyStat
     }
   }
   return {
-    effect: s.Effect === 'Allow' || s.Effect === 'Deny' ? s.Effect : 'unknown',
+    effect: s.Effect === 'Allow' || s.Effect === 'Deny' ? known(s.Effect) : unknown(),
     actions: knownStrings(s.Action),
     notActions: knownStrings(s.NotAction),
     resources: knownStrings(s.Resource),
     principals,
-    anyone: principals !== 'unknown' && principals.includes('*'),
+    anyone: principals.state === 'known' && principals.value.includes('*'),
     notPrincipal: s.NotPrincipal !== undefined,
-    conditions: conditions.some((c) => c.values === 'unknown' || isUnknownText(c.key)) ? 'unknown' : conditions,
+    conditions: conditions.some((c) => c.values.state === 'unknown' || isUnknownText(c.key))
+      ? unknown()
+      : known(conditions),
     range,
   };
 }
 
-function knownStrings(value: unknown): Known<string[]> {
+function knownStrings(value: unknown): Present<string[]> {
   const list = jsonStrings(value);
-  return list.some(isUnknownText) ? 'unknown' : list;
+  return list.some(isUnknownText) ? unknown() : known(list);
 }
 
-function jsonPrincipals(value: unknown): Known<string[]> {
-  if (value === undefined || value === null) return [];
+function jsonPrincipals(value: unknown): Present<string[]> {
+  if (value === undefined || value === null) return known([]);
   const list =
     typeof value === 'object' && !Array.isArray(value)
       ? Object.values(value as Record<string, unknown>).flatMap((v) => jsonStrings(v))
       : jsonStrings(value);
-  return list.some(isUnknownText) ? 'unknown' : list;
+  return list.some(isUnknownText) ? unknown() : known(list);
 }
 
 function jsonStrings(value: unknown): string[] {
@@ -257,36 +263,36 @@ function fromPolicyDocumentData(data: Resource, context: RuleContext): PolicyDoc
     const effectValue = getProperty(body, 'effect')?.value;
     const effect = effectValue ? literal(context.resolve(effectValue)) : 'Allow';
     const principalBlocks = [...getProperties(body, 'principals'), ...getProperties(body, 'not_principals')];
-    let principals: Known<string[]> = [];
+    let principals: Present<string[]> = known([]);
     for (const block of principalBlocks) {
-      if (block.value.kind !== 'map' || principals === 'unknown') {
-        principals = 'unknown';
+      if (block.value.kind !== 'map' || principals.state === 'unknown') {
+        principals = unknown();
         continue;
       }
       const type = literal(getProperty(block.value, 'type')?.value);
       const identifiers = stringList(getProperty(block.value, 'identifiers')?.value, []);
-      if (identifiers === 'unknown') principals = 'unknown';
-      else principals.push(...identifiers.map((id) => (type === '*' ? '*' : id)));
+      if (identifiers.state === 'unknown') principals = unknown();
+      else principals.value.push(...identifiers.value.map((id) => (type === '*' ? '*' : id)));
     }
-    let conditions: Known<PolicyCondition[]> = [];
+    let conditions: Present<PolicyCondition[]> = known([]);
     for (const block of getProperties(body, 'condition')) {
       if (block.value.kind !== 'map') {
-        conditions = 'unknown';
+        conditions = unknown();
         break;
       }
-      conditions.push({
+      conditions.value.push({
         operator: literal(getProperty(block.value, 'test')?.value) ?? '',
         key: literal(getProperty(block.value, 'variable')?.value) ?? '',
         values: stringList(getProperty(block.value, 'values')?.value, []),
       });
     }
     statements.push({
-      effect: effect === 'Allow' || effect === 'Deny' ? effect : 'unknown',
+      effect: effect === 'Allow' || effect === 'Deny' ? known(effect) : unknown(),
       actions: stringList(getProperty(body, 'actions')?.value, []),
       notActions: stringList(getProperty(body, 'not_actions')?.value, []),
       resources: stringList(getProperty(body, 'resources')?.value, []),
       principals,
-      anyone: principals !== 'unknown' && principals.includes('*'),
+      anyone: principals.state === 'known' && principals.value.includes('*'),
       notPrincipal: getProperties(body, 'not_principals').length > 0,
       conditions,
       range: statement.range,
@@ -305,16 +311,16 @@ function literal(value: Value | undefined): string | undefined {
   return value?.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
 }
 
-function stringList(value: Value | undefined, fallback: string[]): Known<string[]> {
-  if (!value) return fallback;
-  if (value.kind === 'literal') return value.value === null ? [] : [String(value.value)];
+function stringList(value: Value | undefined, fallback: string[]): Present<string[]> {
+  if (!value) return known(fallback);
+  if (value.kind === 'literal') return known(value.value === null ? [] : [String(value.value)]);
   if (value.kind === 'list') {
     const out: string[] = [];
     for (const item of value.items) {
-      if (item.kind !== 'literal' || item.value === null) return 'unknown';
+      if (item.kind !== 'literal' || item.value === null) return unknown();
       out.push(String(item.value));
     }
-    return out;
+    return known(out);
   }
-  return 'unknown';
+  return unknown();
 }

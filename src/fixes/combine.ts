@@ -4,8 +4,8 @@
  * inserts at the same position, which editors apply in an order of their own. Joining them into
  * one edit keeps the result deterministic and in the order the fix asked for.
  */
-import type { Position, Range } from '../../iac/model';
-import type { TextEdit } from '../rule';
+import type { Position, Range } from '../iac/model';
+import type { TextEdit } from './types';
 
 function samePosition(a: Position, b: Position): boolean {
   return a.line === b.line && a.character === b.character;

@@ -1,0 +1,64 @@
+/**
+ * The shape of the many rules that say "property P must be V; absent means default D": deletion
+ * protection, log file validation, encryption switches. The rule declares the property's
+ * CloudFormation and Terraform names, the value it wants, the default and where that default comes
+ * from, and the two messages; `checkRequiredSetting` and `fixRequiredSetting` do the rest:
+ *
+ * - known and equal to the wanted value: nothing;
+ * - unknown (decided at deploy time): nothing, ever;
+ * - absent, and the default is not the wanted value: one report at the resource type (`absent`);
+ * - known and another value: one report at the value (`insecure`).
+ *
+ * The fix writes the wanted value on the resource, or in the parameter or variable default it
+ * comes from when nothing else reads that default (`setSecureValue`).
+ */
+import type { Fix } from '../../fixes/types';
+import type { Resource } from '../../iac/model';
+import type { RuleContext, RuleReport } from '../rule';
+import { setSecureValue } from './parameterised-fixes';
+import { booleanOf, key, readFor, writtenRange, type Default } from './values';
+
+export interface RequiredSetting {
+  cloudFormation: string;
+  terraform: string;
+  /** The value the rule asks for. */
+  wanted: boolean;
+  /** What applies when the property is absent, and who decides it ("CloudFormation and API default"). */
+  default: Default<boolean>;
+}
+
+/** What a rule says about one resource; `name` is the property's name in the resource's language. */
+export interface RequiredSettingMessages {
+  /** The property is absent and its default is not the wanted value (omit when the default is the wanted value). */
+  absent?(resource: Resource, name: string): string;
+  /** The property is written with another value. */
+  insecure(resource: Resource, name: string): string;
+}
+
+export function checkRequiredSetting(
+  resource: Resource,
+  context: RuleContext,
+  setting: RequiredSetting,
+  messages: RequiredSettingMessages,
+): RuleReport[] {
+  const reading = booleanOf(readFor(resource, context, setting.cloudFormation, setting.terraform), setting.default);
+  const name = key(resource, setting.cloudFormation, setting.terraform);
+  if (reading.state === 'unknown') return [];
+  if (reading.state === 'absent') {
+    if (reading.default?.value === setting.wanted || !messages.absent) return [];
+    return [{ message: messages.absent(resource, name), range: resource.typeRange }];
+  }
+  if (reading.value === setting.wanted) return [];
+  return [{ message: messages.insecure(resource, name), range: writtenRange(reading, resource.typeRange) }];
+}
+
+/** The fix for either report: set the property to the wanted value (`title` gets the property name). */
+export function fixRequiredSetting(
+  resource: Resource,
+  context: RuleContext,
+  setting: RequiredSetting,
+  title: (name: string) => string = (name) => `Set ${name} to ${String(setting.wanted)}`,
+): Fix {
+  const name = key(resource, setting.cloudFormation, setting.terraform);
+  return { title: title(name), edits: setSecureValue(resource, context, name, setting.wanted) };
+}

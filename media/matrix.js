@@ -65,10 +65,21 @@
     }
   }
 
+  /** The responsibility model's status, in the hover's words (open cells list their findings instead). */
+  const STATUS_PHRASE = {
+    aws: 'Status: AWS takes care of it.',
+    accepted: 'Status: accepted (a finding is suppressed with a reason).',
+    settled: 'Status: settled by a property of the resource.',
+    set: 'Status: set by a property of the resource (not checked).',
+    'no-finding': 'Status: checked, no finding.',
+    'not-checked': 'Status: not checked; nothing in the template speaks to it.',
+  };
+
   function cellTitle(concern, cell) {
     const owner = cell.applicable ? OWNER_PHRASE[cell.owner] : 'Not applicable';
     const lines = [`${concern.title}: ${owner}.`];
     if (cell.reason) lines.push(cell.reason);
+    if (STATUS_PHRASE[cell.status]) lines.push(STATUS_PHRASE[cell.status]);
     if (cell.findings.length > 0) {
       lines.push('', `Open (${cell.findings.length}):`);
       for (const f of cell.findings) lines.push(`${f.ruleId} (${f.severity}): ${f.message}`);

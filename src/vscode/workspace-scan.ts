@@ -20,6 +20,7 @@ import type { ConfigController } from './config';
 import type { DiagnosticsController } from './diagnostics';
 import { fileOf, isWorkspaceUri } from './files';
 import { tooLargeMessage } from './diagnostics';
+import { outputChannel } from './output';
 import { settingsStore } from './settings';
 import { candidateFiles, folderCandidates, inIgnoredFolder, isCandidate, moduleCandidates } from './workspace-files';
 
@@ -91,7 +92,6 @@ export class WorkspaceScanner implements vscode.Disposable {
   private pending = new Map<string, { uri: vscode.Uri; event: FileEvent }>();
   private eventTimer: ReturnType<typeof setTimeout> | undefined;
   private eventChain: Promise<void> = Promise.resolve();
-  private output: vscode.LogOutputChannel | undefined;
   private lastSettingsProblem = '';
 
   constructor(
@@ -397,9 +397,9 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.lastSettingsProblem = line;
   }
 
+  /** The extension's one log channel (output.ts), shared with the rule-crash log. */
   private channel(): vscode.LogOutputChannel {
-    this.output ??= vscode.window.createOutputChannel('Shared Responsibility Lens', { log: true });
-    return this.output;
+    return outputChannel();
   }
 
   private log(summary: ScanSummary, total: number | undefined): void {
@@ -417,7 +417,6 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.running?.source.cancel();
     clearTimeout(this.eventTimer);
     for (const d of this.disposables) d.dispose();
-    this.output?.dispose();
   }
 }
 

@@ -86,7 +86,7 @@ function walk(
         isDirectory = false;
       } catch (error) {
         // A dangling link is skipped quietly; a link loop or an unreadable link is reported.
-        if ((error as NodeJS.ErrnoException)?.code !== 'ENOENT')
+        if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT')
           problems.push({ path: full, message: describeIoError(error) });
         continue;
       }
@@ -165,7 +165,7 @@ export function readSource(file: string, maxBytes: number): ReadResult {
 }
 
 export function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
       return 'no such file or folder';

@@ -3,17 +3,17 @@
  * no exceptions, every resource classified, and the counts reported.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import { classifyType } from '../../src/knowledge';
-import { CORPUS, corpusFiles } from '../corpus';
+import { CORPUS, corpusFiles, needsShared } from '../corpus';
 
 describe('the shared corpus', function () {
   this.timeout(120_000);
 
   before(function () {
-    if (!existsSync(CORPUS)) this.skip();
+    needsShared(this, 'corpus');
   });
 
   it('analyses every file with zero exceptions and classifies every resource', async () => {

@@ -39,7 +39,7 @@ import { matrixHtml } from '../../src/engine/matrix-html';
 import type { MapValue, Property, Resource } from '../../src/iac/model';
 import { loadTerraformLanguage } from '../../src/iac/terraform';
 import { propertyHover, resourceHoverMarkdown, summarizeResource } from '../../src/vscode/responsibility';
-import { CORPUS, fixtureSources, runCliInProcess } from '../hardening/support';
+import { CORPUS, fixtureSources, hasShared, runCliInProcess } from '../hardening/support';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -114,7 +114,7 @@ describe('security: no network and no processes during analysis', function () {
   });
 
   it('scans, exports and fixes the whole corpus and every rule fixture without one call', async function () {
-    const corpus = existsSync(CORPUS);
+    const corpus = hasShared('corpus', 'the corpus half of this test');
     const calls = await withoutNetworkOrProcesses(async () => {
       const fixtures = fixtureSources();
       const analyzer = new Analyzer();

@@ -49,7 +49,11 @@ export function hasShared(need: SharedNeed, part = ''): boolean {
  * missing, with one line saying so; fails it under SRLENS_REQUIRE_CORPUS=1.
  */
 export function needsShared(context: Mocha.Context, need: SharedNeed): void {
-  if (!hasShared(need)) context.skip();
+  // Named, since two mocha jobs (npm run test:unit) print it away from the suite's own lines.
+  const runnable = context.test;
+  const hook = (runnable as { type?: string } | undefined)?.type === 'hook';
+  const title = hook ? runnable?.parent?.fullTitle() : runnable?.fullTitle();
+  if (!hasShared(need, title ? `'${title}'` : '')) context.skip();
 }
 
 /**

@@ -104,7 +104,7 @@ async function integrationSteps() {
   if (!installed) {
     summary();
     console.log(
-      `FAILED: code-server could not be installed (${installError || 'see above'}); fix that and run \`bash scripts/install-code-server.sh\`, or set SRLENS_SKIP_INTEGRATION=1 to skip the VS Code suites`,
+      `FAILED: code-server could not be installed: ${installError || 'see above'}. Fix that and run \`bash scripts/install-code-server.sh\`, or set SRLENS_SKIP_INTEGRATION=1 to skip the VS Code suites.`,
     );
     process.exit(1);
   }

@@ -64,6 +64,18 @@ export function needsShared(context: Mocha.Context, need: SharedNeed): void {
  */
 export const QUICK = process.env.SRLENS_QUICK === '1';
 
+/**
+ * For a test that walks the whole corpus and cannot sample it (a snapshot of every file, a property
+ * over every file): under SRLENS_QUICK=1 it is skipped with one line; `npm test` runs it.
+ */
+export function wholeCorpus(context: Mocha.Context): void {
+  if (!QUICK) return;
+  console.log(
+    `      skipped '${(context.currentTest ?? context.test)?.fullTitle() ?? ''}' in the quick run (SRLENS_QUICK=1): npm test runs it`,
+  );
+  context.skip();
+}
+
 /** True for every name, or under SRLENS_QUICK=1 for the same one in eight names on every run. */
 export function inQuickSample(name: string): boolean {
   return !QUICK || createHash('sha256').update(name).digest()[0] % 8 === 0;

@@ -245,7 +245,7 @@ export function applyMutations(text: string, list: readonly Mutation[]): string 
 // ---------------------------------------------------------------------------------------------
 // Fixtures and invariants
 
-export { CORPUS, corpusFiles, hasShared, needsShared } from '../corpus';
+export { CORPUS, corpusFiles, hasShared, needsShared, wholeCorpus } from '../corpus';
 
 /** Every code sample of every rule's test table, as the files the tester analyses. */
 export function fixtureSources(): { name: string; files: SourceFile[] }[] {

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import { classifyType } from '../../src/knowledge';
-import { CORPUS, corpusFiles, needsShared } from '../corpus';
+import { CORPUS, corpusFiles, needsShared, wholeCorpus } from '../corpus';
 
 describe('the shared corpus', function () {
   this.timeout(120_000);
@@ -16,7 +16,8 @@ describe('the shared corpus', function () {
     needsShared(this, 'corpus');
   });
 
-  it('analyses every file with zero exceptions and classifies every resource', async () => {
+  it('analyses every file with zero exceptions and classifies every resource', async function () {
+    wholeCorpus(this);
     const files: SourceFile[] = corpusFiles().map((file) => ({ path: file, text: readFileSync(file, 'utf8') }));
     const analysis = await new Analyzer().analyze(files);
     const templates = analysis.units.filter((u) => u.kind === 'cloudformation');
@@ -42,7 +43,8 @@ describe('the shared corpus', function () {
     for (const file of filesWithErrors) assert.match(file, /^cfn-lint-templates\/bad\//, file);
   });
 
-  it('matches the committed snapshot of finding counts per rule (UPDATE_SNAPSHOTS=1 to rewrite)', async () => {
+  it('matches the committed snapshot of finding counts per rule (UPDATE_SNAPSHOTS=1 to rewrite)', async function () {
+    wholeCorpus(this);
     const files: SourceFile[] = corpusFiles().map((file) => ({ path: file, text: readFileSync(file, 'utf8') }));
     const { findings } = await new Analyzer().analyze(files);
     const counts: Record<string, { findings: number; files: number }> = {};

@@ -28,6 +28,7 @@ import {
   jsonish,
   mutations,
   needsShared,
+  wholeCorpus,
   runs,
   withinBound,
   yamlish,
@@ -103,6 +104,7 @@ describe('fuzz', () => {
 
     it('every file of the shared corpus, mutated', async function () {
       needsShared(this, 'corpus');
+      wholeCorpus(this);
       const files = corpusFiles();
       assert.ok(files.length > 1300, `expected the whole corpus, found ${files.length} files`);
       for (const file of files) {

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
-import { CORPUS, needsShared } from '../corpus';
+import { CORPUS, needsShared, wholeCorpus } from '../corpus';
 
 const GRAMMAR = path.resolve(process.cwd(), 'syntaxes', 'terraform.tmLanguage.json');
 const LANGUAGE_CONFIGURATION = path.resolve(process.cwd(), 'syntaxes', 'terraform.language-configuration.json');
@@ -362,7 +362,8 @@ describe('the Terraform grammar', () => {
       needsShared(this, 'corpus');
     });
 
-    it('tokenizes every Terraform file without an exception, quickly, ending at the top level', () => {
+    it('tokenizes every Terraform file without an exception, quickly, ending at the top level', function () {
+      wholeCorpus(this);
       const files = terraformFiles(CORPUS);
       assert.ok(files.length > 0, 'the corpus has Terraform files');
       let lineCount = 0;

@@ -48,6 +48,7 @@ async function step(name, command, args, options) {
 }
 
 function summary() {
+  if (results.length === 0) return;
   console.log('');
   for (const r of results) console.log(`  ${r.ok ? '✔' : '✖'} ${r.name} (${r.seconds.toFixed(0)} s)`);
 }
@@ -60,7 +61,8 @@ function finish() {
     console.log(`FAILED: ${failed.join(', ')}`);
     process.exit(1);
   }
-  if (mode !== 'unit' && skipIntegration) console.log(SKIPPED);
+  // Last, unless nothing ran since the same line opened the run.
+  if (mode !== 'unit' && skipIntegration && results.length > 0) console.log(SKIPPED);
   process.exit(0);
 }
 

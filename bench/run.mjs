@@ -286,7 +286,15 @@ function walk(dir, found = []) {
   return found;
 }
 
-const corpusFiles = existsSync(CORPUS) && !args.has('--no-corpus') ? walk(CORPUS) : [];
+const corpusWanted = !args.has('--no-corpus');
+if (corpusWanted && !existsSync(CORPUS)) {
+  // As in the tests (test/corpus.ts): a fresh clone goes without, CI (SRLENS_REQUIRE_CORPUS=1) may not.
+  const needs = 'needs ../shared/corpus (the public template corpus)';
+  if (process.env.SRLENS_REQUIRE_CORPUS === '1')
+    throw new Error(`${needs}, and SRLENS_REQUIRE_CORPUS=1 says it must be there`);
+  log(`skipped the corpus figures: ${needs}`);
+}
+const corpusFiles = corpusWanted && existsSync(CORPUS) ? walk(CORPUS) : [];
 const isCfnFile = (f) => /\.(ya?ml|json|template)$/i.test(f);
 const cfnFiles = corpusFiles.filter(isCfnFile);
 if (corpusFiles.length > 0) {

@@ -395,7 +395,7 @@ export function cloudFormationModel(count, seed = 1) {
   };
 }
 
-const PLAIN = /^[A-Za-z_/][A-Za-z0-9_.\/:@-]*$/;
+const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./:@-]*$/;
 const RESERVED = /^(true|false|yes|no|on|off|null|y|n|~)$/i;
 
 function yamlScalar(value) {

@@ -46,7 +46,7 @@ interface ConfigurationSection {
 export interface Manifest {
   contributes: {
     commands?: Command[];
-    menus?: Record<string, MenuItem[]>;
+    menus?: Partial<Record<string, MenuItem[]>>;
     views?: Record<string, { id: string; name: string }[]>;
     configuration?: ConfigurationSection | ConfigurationSection[];
   };

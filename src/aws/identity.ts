@@ -65,9 +65,10 @@ export async function getCallerIdentity(options: IdentityOptions = {}): Promise<
   if (options.signal?.aborted) throw new IdentityError('cancelled', 'The identity check was cancelled.');
 
   const controller = new AbortController();
-  let timedOut = false;
+  // An object, not a `let`: the flag is set in a callback, where the compiler does not follow it.
+  const timeout = { expired: false };
   const timer = setTimeout(() => {
-    timedOut = true;
+    timeout.expired = true;
     controller.abort();
   }, timeoutMs);
   const onAbort = () => controller.abort();
@@ -99,7 +100,7 @@ export async function getCallerIdentity(options: IdentityOptions = {}): Promise<
     return { account, arn, userId, principalType, isRoot: principalType === 'root' };
   } catch (error) {
     if (error instanceof IdentityError) throw error;
-    if (timedOut)
+    if (timeout.expired)
       throw new IdentityError(
         'timeout',
         `STS did not answer within ${timeoutMs} ms: check the network, proxy and endpoint, or raise the timeout.`,

@@ -143,7 +143,7 @@ function walk(dir: string, scopes: IgnoreScope[], walker: Walker): void {
         isDirectory = false;
       } catch (error) {
         // A dangling link is skipped quietly; a link loop or an unreadable link is reported.
-        if ((error as NodeJS.ErrnoException)?.code !== 'ENOENT')
+        if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT')
           problems.push({ path: full, message: describeIoError(error) });
         continue;
       }
@@ -239,7 +239,7 @@ export function readSource(file: string, maxBytes: number): ReadResult {
 }
 
 export function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
       return 'no such file or folder';

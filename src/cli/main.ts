@@ -82,7 +82,8 @@ export interface CliIo {
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
-    const [command, ...rest] = argv;
+    const command = argv.at(0);
+    const rest = argv.slice(1);
     switch (command) {
       case undefined:
       case 'help':
@@ -460,14 +461,14 @@ function positiveInteger(value: string, flag: string, unit = 'bytes'): number {
 }
 
 function isParseArgsError(error: unknown): boolean {
-  const code = (error as { code?: string })?.code;
+  const code = (error as { code?: string } | undefined)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
 export { FILE_TOO_LARGE_RULE_ID };
 
 if (require.main === module) {
-  run(process.argv.slice(2), {
+  void run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     // Messages can quote file names and template text: nothing in them may drive the terminal.
     stderr: (text) => process.stderr.write(`${printable(text)}\n`),

@@ -128,7 +128,7 @@ interface ListedFile {
 
 /** The `.tf` files of a folder as they are on disk. */
 async function readModuleFolder(dirUri: vscode.Uri): Promise<ListedFile[]> {
-  let entries: [string, vscode.FileType][] = [];
+  let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(dirUri);
   } catch {

@@ -39,7 +39,7 @@ export function registerCodeActions(analyses: DocumentAnalyses): vscode.Disposab
     vscode.languages.registerCodeActionsProvider(SELECTOR, new SrlensCodeActions(analyses), {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, EXPLAIN_KIND],
     }),
-    vscode.commands.registerCommand(APPLY_FIX_COMMAND, (args: ApplyFixArgs) => applyFix(analyses, args)),
+    vscode.commands.registerCommand(APPLY_FIX_COMMAND, (args: ApplyFixArgs | undefined) => applyFix(analyses, args)),
   ];
 }
 
@@ -131,7 +131,7 @@ function suppressAction(doc: vscode.TextDocument, finding: Finding, diagnostic: 
  * Builds the fix from the current analysis and applies it, unless the document is no longer the
  * version the fix was offered for. Resolves to true when the edit was applied.
  */
-async function applyFix(analyses: DocumentAnalyses, args: ApplyFixArgs): Promise<boolean> {
+async function applyFix(analyses: DocumentAnalyses, args: ApplyFixArgs | undefined): Promise<boolean> {
   if (!args || typeof args.uri !== 'string' || typeof args.version !== 'number') return false;
   const doc = await documentFor(args.uri);
   if (!doc) return false;
@@ -173,7 +173,7 @@ async function documentFor(uri: string | vscode.Uri): Promise<vscode.TextDocumen
 }
 
 export function ruleIdOf(d: vscode.Diagnostic): string | undefined {
-  if (typeof d.code === 'object' && d.code !== null) return String(d.code.value);
+  if (typeof d.code === 'object') return String(d.code.value);
   return d.code === undefined ? undefined : String(d.code);
 }
 

@@ -20,7 +20,9 @@ async function readExtensionFile(uri: vscode.Uri, file: WasmFile): Promise<Uint8
     if (uri.scheme !== 'http' && uri.scheme !== 'https') throw error;
     const response = await fetch(uri.toString());
     if (!response.ok)
-      throw new Error(`Cannot load ${file} for the Terraform parser: ${response.status} ${response.statusText}`);
+      throw new Error(`Cannot load ${file} for the Terraform parser: ${response.status} ${response.statusText}`, {
+        cause: error,
+      });
     return new Uint8Array(await response.arrayBuffer());
   }
 }

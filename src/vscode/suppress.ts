@@ -22,11 +22,13 @@ export interface SuppressArgs {
 }
 
 export function registerSuppress(analyses: DocumentAnalyses): vscode.Disposable[] {
-  return [vscode.commands.registerCommand(SUPPRESS_COMMAND, (args: SuppressArgs) => suppress(analyses, args))];
+  return [
+    vscode.commands.registerCommand(SUPPRESS_COMMAND, (args: SuppressArgs | undefined) => suppress(analyses, args)),
+  ];
 }
 
 /** Resolves to true when the suppression was written. */
-async function suppress(analyses: DocumentAnalyses, args: SuppressArgs): Promise<boolean> {
+async function suppress(analyses: DocumentAnalyses, args: SuppressArgs | undefined): Promise<boolean> {
   if (!args || !args.uri || typeof args.ruleId !== 'string' || typeof args.resource !== 'string') return false;
   const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri;
   let reason = args.reason;

@@ -11,12 +11,13 @@ import { run } from '../../src/cli/main';
 import { LineIndex } from '../../src/iac/line-index';
 import { ALL_CASES } from '../rules';
 import { sourcesOf } from '../rules/tester';
+import { QUICK } from '../corpus';
 
 /**
- * `SRLENS_FUZZ_RUNS` multiplies every property's number of runs (default 1, `npm run fuzz` uses
- * more); `SRLENS_FUZZ_SEED` replays a failing run with the seed fast-check printed.
+ * `SRLENS_FUZZ_RUNS` multiplies every property's number of runs (default 1, `npm run test:unit`
+ * 0.25, `npm run fuzz` more); `SRLENS_FUZZ_SEED` replays a failing run with the seed fast-check printed.
  */
-export const FUZZ_SCALE = Math.max(1, Number(process.env.SRLENS_FUZZ_RUNS) || 1);
+export const FUZZ_SCALE = Number(process.env.SRLENS_FUZZ_RUNS) || (QUICK ? 0.25 : 1);
 if (process.env.SRLENS_FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.SRLENS_FUZZ_SEED) });
 
 export function runs(base: number): number {
@@ -244,7 +245,7 @@ export function applyMutations(text: string, list: readonly Mutation[]): string 
 // ---------------------------------------------------------------------------------------------
 // Fixtures and invariants
 
-export { CORPUS, corpusFiles } from '../corpus';
+export { CORPUS, corpusFiles, hasShared, needsShared, wholeCorpus } from '../corpus';
 
 /** Every code sample of every rule's test table, as the files the tester analyses. */
 export function fixtureSources(): { name: string; files: SourceFile[] }[] {

@@ -9,12 +9,15 @@
  *
  * Environment: SRLENS_CODE_SERVER (path of code-server's out/node/entry.js), SRLENS_CODE_SERVER_DIR
  * (the install folder), SRLENS_CHROMIUM (browser executable), SRLENS_IT_TIMEOUT_MS (default 5 min),
- * CI / SRLENS_REQUIRE_INTEGRATION=1 (a missing prerequisite fails instead of skipping),
+ * SRLENS_SKIP_INTEGRATION=1 (a missing prerequisite skips the run with a SKIPPED line instead of
+ * failing it; not under CI=true or SRLENS_REQUIRE_INTEGRATION=1),
  * SRLENS_IT_KEEP_LOGS=1 (keep the logs of a passing run too; a failed run's always go to
  * .vscode-test/integration-logs/), SRLENS_IT_VSIX=<file.vsix> or `--vsix=<file.vsix>` (test the
  * packaged extension: install the VSIX into the run's extensions folder with
  * `code-server --install-extension` and load it from there instead of from this folder;
  * `npm run test:integration` packages one and runs the suite on it).
+ *
+ * `--check` checks the prerequisites and the build and exits (0 when a run could start); `--help`.
  *
  * `--ui` runs the UI smoke test (ui-smoke.ts) on examples/; `--web` runs the web extension
  * (dist/web/extension.js, the package's `browser` entry) in the browser's web worker extension host
@@ -236,7 +239,23 @@ function logTails(root: string, lines = 30): string {
   return out.join('\n');
 }
 
+const HELP = `Runs the integration suite in code-server ${CODE_SERVER_VERSION} with headless Chromium.
+
+  node out/test/integration/launcher.js [--vsix=<file.vsix>]   the suite (test/integration/suite/)
+  node out/test/integration/launcher.js --ui                    the UI smoke test on examples/
+  node out/test/integration/launcher.js --web                   the web extension in a web worker
+  node out/test/integration/launcher.js --check                 check the prerequisites and exit
+
+Prerequisites: code-server and Chromium (bash scripts/install-code-server.sh), a build
+(npm run build && node scripts/build-tests.mjs). \`npm run test:integration\` does all of it.
+Environment: SRLENS_CODE_SERVER, SRLENS_CODE_SERVER_DIR, SRLENS_CHROMIUM, SRLENS_IT_TIMEOUT_MS,
+SRLENS_IT_KEEP_LOGS=1, SRLENS_IT_VSIX, SRLENS_SKIP_INTEGRATION=1 (skip when something is missing).`;
+
 async function main(): Promise<number> {
+  if (process.argv.includes('--help')) {
+    console.log(HELP);
+    return 0;
+  }
   const entry = codeServerEntry();
   if (!existsSync(entry)) {
     missingPrerequisite(
@@ -248,7 +267,7 @@ async function main(): Promise<number> {
   if (!chromium) {
     missingPrerequisite(
       `no Chromium found (${CHROMIUM_CANDIDATES.join(', ')}; or set SRLENS_CHROMIUM)`,
-      'install it with: bash scripts/install-code-server.sh (or apt-get install chromium)',
+      'install it with: bash scripts/install-code-server.sh (as root, for its Debian packages)',
     );
   }
   let playwright: typeof import('playwright-core');
@@ -259,6 +278,10 @@ async function main(): Promise<number> {
   }
   // The web run loads dist/web/extension.js (makeWebExtension checks it) and no suite.
   if (!process.argv.includes('--web')) checkBuilt();
+  if (process.argv.includes('--check')) {
+    log(`ready: code-server ${entry}, Chromium ${chromium}, playwright-core, the build`);
+    return 0;
+  }
   const timeoutMs = Number(process.env.SRLENS_IT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
 
   // `--ui`: the UI smoke test on a copy of examples/ (what a new user opens), driven through the workbench.

@@ -3,20 +3,21 @@
  * no exceptions, every resource classified, and the counts reported.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import { classifyType } from '../../src/knowledge';
-import { CORPUS, corpusFiles } from '../corpus';
+import { CORPUS, corpusFiles, needsShared, wholeCorpus } from '../corpus';
 
 describe('the shared corpus', function () {
   this.timeout(120_000);
 
   before(function () {
-    if (!existsSync(CORPUS)) this.skip();
+    needsShared(this, 'corpus');
   });
 
-  it('analyses every file with zero exceptions and classifies every resource', async () => {
+  it('analyses every file with zero exceptions and classifies every resource', async function () {
+    wholeCorpus(this);
     const files: SourceFile[] = corpusFiles().map((file) => ({ path: file, text: readFileSync(file, 'utf8') }));
     const analysis = await new Analyzer().analyze(files);
     const templates = analysis.units.filter((u) => u.kind === 'cloudformation');
@@ -42,7 +43,8 @@ describe('the shared corpus', function () {
     for (const file of filesWithErrors) assert.match(file, /^cfn-lint-templates\/bad\//, file);
   });
 
-  it('matches the committed snapshot of finding counts per rule (UPDATE_SNAPSHOTS=1 to rewrite)', async () => {
+  it('matches the committed snapshot of finding counts per rule (UPDATE_SNAPSHOTS=1 to rewrite)', async function () {
+    wholeCorpus(this);
     const files: SourceFile[] = corpusFiles().map((file) => ({ path: file, text: readFileSync(file, 'utf8') }));
     const { findings } = await new Analyzer().analyze(files);
     const counts: Record<string, { findings: number; files: number }> = {};

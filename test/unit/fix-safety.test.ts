@@ -9,7 +9,7 @@
 import type { TextEdit } from '../../src/fixes/types';
 import { fakeWorkspace, FakeDocument, recorded, Uri, type WorkspaceEdit } from '../hardening/fake-vscode';
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import { applyTextEdits, fixAllInFile, minimalEdit } from '../../src/engine/fix-all';
@@ -20,7 +20,7 @@ import { APPLY_FIX_COMMAND, registerCodeActions, type ApplyFixArgs } from '../..
 import { computeFixAll } from '../../src/vscode/fix-all';
 import { ALL_CASES } from '../rules';
 import { sourcesOf, type InvalidCase } from '../rules/tester';
-import { CORPUS, corpusFiles, runs } from '../hardening/support';
+import { CORPUS, corpusFiles, needsShared, runs } from '../hardening/support';
 import { parse as parseYaml } from 'yaml';
 
 /** The value of a YAML text, CloudFormation's short-form tags read as plain values. */
@@ -268,7 +268,7 @@ describe('fix safety: minimal edits in the file\u2019s own style (every rule fix
             );
             for (const f of fixed)
               assert.ok(
-                f.text.split('\n').every((l) => /^( {4})*(- )?\S|^( {4})*  \S|^$/.test(l) || !/^ /.test(l)),
+                f.text.split('\n').every((l) => /^( {4})*(- )?\S|^( {4})* {2}\S|^$/.test(l) || !/^ /.test(l)),
                 `${label}: an indentation that is not the file's:\n${f.text}`,
               );
           } else {
@@ -291,7 +291,7 @@ describe('fix safety: minimal edits in the file\u2019s own style (every rule fix
 describe('fix safety: fix-all over files of the shared corpus', function () {
   this.timeout(300_000);
   before(async function () {
-    if (!existsSync(CORPUS)) this.skip();
+    needsShared(this, 'corpus');
     await loadTerraformLanguage();
   });
 

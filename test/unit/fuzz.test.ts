@@ -8,7 +8,7 @@
  * `npm run fuzz` runs the same properties many more times (SRLENS_FUZZ_RUNS).
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
@@ -27,6 +27,8 @@ import {
   hclish,
   jsonish,
   mutations,
+  needsShared,
+  wholeCorpus,
   runs,
   withinBound,
   yamlish,
@@ -101,7 +103,8 @@ describe('fuzz', () => {
     });
 
     it('every file of the shared corpus, mutated', async function () {
-      if (!existsSync(CORPUS)) this.skip();
+      needsShared(this, 'corpus');
+      wholeCorpus(this);
       const files = corpusFiles();
       assert.ok(files.length > 1300, `expected the whole corpus, found ${files.length} files`);
       for (const file of files) {

@@ -6,15 +6,15 @@
  * back at the top level.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
+import { CORPUS, needsShared, wholeCorpus } from '../corpus';
 
 const GRAMMAR = path.resolve(process.cwd(), 'syntaxes', 'terraform.tmLanguage.json');
 const LANGUAGE_CONFIGURATION = path.resolve(process.cwd(), 'syntaxes', 'terraform.language-configuration.json');
 const ONIG_WASM = path.resolve(process.cwd(), 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm');
-const CORPUS = path.resolve(process.cwd(), '..', 'shared', 'corpus');
 
 interface Token {
   text: string;
@@ -359,10 +359,11 @@ describe('the Terraform grammar', () => {
     this.timeout(120_000);
 
     before(function () {
-      if (!existsSync(CORPUS)) this.skip();
+      needsShared(this, 'corpus');
     });
 
-    it('tokenizes every Terraform file without an exception, quickly, ending at the top level', () => {
+    it('tokenizes every Terraform file without an exception, quickly, ending at the top level', function () {
+      wholeCorpus(this);
       const files = terraformFiles(CORPUS);
       assert.ok(files.length > 0, 'the corpus has Terraform files');
       let lineCount = 0;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseStrictJson, parseTolerantJson } from '../../src/iac/cloudformation';
 import { ALL_CASES } from '../rules';
-import { corpusFiles } from '../corpus';
+import { corpusFiles, needsShared } from '../corpus';
 
 function sameAsTolerant(file: string, text: string): boolean {
   const strict = parseStrictJson(file, text);
@@ -18,7 +18,8 @@ function sameAsTolerant(file: string, text: string): boolean {
 }
 
 describe('strict JSON reader', () => {
-  it('reads every valid JSON file of the corpus exactly as the tolerant path does', () => {
+  it('reads every valid JSON file of the corpus exactly as the tolerant path does', function () {
+    needsShared(this, 'corpus');
     const files = corpusFiles().filter((f) => f.toLowerCase().endsWith('.json'));
     assert.ok(files.length > 100, `the corpus has JSON files (${files.length})`);
     let strict = 0;

@@ -5,13 +5,14 @@
  * below with a verdict: who is right, and why.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import type { IacUnit, Value } from '../../src/iac/model';
 import { RULES } from '../../src/rules';
+import { needsShared, PEER_FIXTURES } from '../corpus';
 
-const PEER = path.resolve(process.cwd(), '..', 'shared', 'peer-fixtures');
+const PEER = PEER_FIXTURES;
 
 interface ManifestEntry {
   check: string;
@@ -196,7 +197,7 @@ describe('agreement with the peer fixtures', function () {
   const manifestFile = path.join(PEER, 'manifest.json');
 
   before(function () {
-    if (!existsSync(manifestFile)) this.skip();
+    needsShared(this, 'peer-fixtures');
   });
 
   it('agrees on every mapped check except the disagreements with a verdict', async () => {

@@ -40,7 +40,8 @@ import type { MapValue, Property, Resource } from '../../src/iac/model';
 import { loadTerraformLanguage } from '../../src/iac/terraform';
 import { resourceResponsibility } from '../../src/engine/responsibility';
 import { propertyHover, resourceHoverMarkdown } from '../../src/vscode/responsibility';
-import { CORPUS, fixtureSources, runCliInProcess } from '../hardening/support';
+import { CORPUS, fixtureSources, hasShared, runCliInProcess } from '../hardening/support';
+import { QUICK } from '../corpus';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -115,7 +116,8 @@ describe('security: no network and no processes during analysis', function () {
   });
 
   it('scans, exports and fixes the whole corpus and every rule fixture without one call', async function () {
-    const corpus = existsSync(CORPUS);
+    // The quick run (SRLENS_QUICK=1) leaves the corpus half to npm test.
+    const corpus = !QUICK && hasShared('corpus', 'the corpus half of this test');
     const calls = await withoutNetworkOrProcesses(async () => {
       const fixtures = fixtureSources();
       const analyzer = new Analyzer();

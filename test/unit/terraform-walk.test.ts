@@ -33,9 +33,9 @@ import { clearTerraformCache, loadTerraformLanguage, parseTerraformModule } from
 import { anyText, hclish } from '../hardening/support';
 import { ALL_CASES } from '../rules/index';
 import { sourcesOf } from '../rules/tester';
+import { CORPUS, hasShared, inQuickSample } from '../corpus';
 
 const FIXTURE = path.resolve(process.cwd(), 'test', 'fixtures', 'terraform-model-hashes.json');
-const CORPUS = path.resolve(process.cwd(), '..', 'shared', 'corpus');
 
 interface Input {
   name: string;
@@ -179,14 +179,14 @@ function listFiles(dir: string, found: string[] = []): string[] {
 }
 
 function corpusModules(): { dir: string; files: { path: string; text: string }[] }[] {
-  if (!existsSync(CORPUS)) return [];
+  if (!hasShared('corpus', 'the corpus inputs (the other inputs are checked)')) return [];
   const modules = new Map<string, { path: string; text: string }[]>();
   for (const full of listFiles(CORPUS)) {
     const file = `corpus/${path.relative(CORPUS, full).split(path.sep).join('/')}`;
     const dir = moduleDirOf(file);
     modules.set(dir, [...(modules.get(dir) ?? []), { path: file, text: readFileSync(full, 'utf8') }]);
   }
-  return [...modules].map(([dir, files]) => ({ dir, files }));
+  return [...modules].filter(([dir]) => inQuickSample(dir)).map(([dir, files]) => ({ dir, files }));
 }
 
 function single(name: string, text: string, file = 'main.tf'): Input {

@@ -63,13 +63,12 @@ describe('settings', () => {
   });
 
   it('turning a rule off in srlens.rules removes its diagnostics, and turning it back restores them', async () => {
-    let started = Date.now();
+    const started = Date.now();
     await setWorkspaceSetting('rules', { [RULE]: 'off' });
     await waitFor(`the ${RULE} diagnostic to go`, () => rdsDiagnostics(uri()).length === 0);
     recordMetric('rule turned off in settings until its diagnostic went (unopened file, rescan)', Date.now() - started);
     assert.ok(srlensDiagnostics(uri()).length > 0, 'the other rules still report');
 
-    started = Date.now();
     await setWorkspaceSetting('rules', undefined);
     const [restored] = await waitFor(`the ${RULE} diagnostic to come back`, () => {
       const found = rdsDiagnostics(uri());

@@ -659,7 +659,7 @@ function buildResources(
           file,
           range: entry.keyRange,
           severity: 'warning',
-          message: `${truncate(generatedBy)} generates the logical id '${truncate(entry.key)}', which the template already has: CloudFormation rejects it.`,
+          message: `${truncate(generatedBy)} generates the logical id '${truncate(entry.key)}', which the template already has: ${sam ? 'the AWS SAM transform' : 'CloudFormation'} rejects it.`,
         });
         continue;
       }

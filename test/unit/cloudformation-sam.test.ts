@@ -449,7 +449,7 @@ Resources:
     assert.deepEqual(
       result.diagnostics.map((d) => `${d.severity} ${at(d.range)} ${d.message}`),
       [
-        "warning 2:2-2:4 AWS::Serverless::Function Fn generates the logical id 'FnRole', which the template already has: CloudFormation rejects it.",
+        "warning 2:2-2:4 AWS::Serverless::Function Fn generates the logical id 'FnRole', which the template already has: the AWS SAM transform rejects it.",
       ],
     );
   });

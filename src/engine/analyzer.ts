@@ -220,7 +220,26 @@ export class Analyzer {
     const text = (file: string) => texts.get(file);
     for (const unit of parsed.units) {
       const context = createRuleContext(unit, settings, text);
-      for (const resource of unit.resources) this.checkResource(resource, context, findings);
+      // A generated resource repeats values of the one it comes from (a SAM function's role and
+      // URL): what both report (same rule, same range) is reported once, on the resource as written.
+      let reported: Map<string, Set<string>> | undefined;
+      for (const resource of unit.resources) {
+        if (resource.generatedFrom === undefined) {
+          const start = findings.length;
+          this.checkResource(resource, context, findings);
+          if (findings.length > start) {
+            reported ??= new Map();
+            const keys = reported.get(resource.id) ?? new Set();
+            for (let i = start; i < findings.length; i++) keys.add(repeatKey(findings[i]));
+            reported.set(resource.id, keys);
+          }
+          continue;
+        }
+        const own: Finding[] = [];
+        this.checkResource(resource, context, own);
+        const repeated = reported?.get(resource.generatedFrom);
+        for (const finding of own) if (!repeated?.has(repeatKey(finding))) findings.push(finding);
+      }
       for (const rule of this.unitRules) this.checkUnit(rule, unit, context, findings);
     }
     const suppressions = [...texts].flatMap(([file, content]) => commentSuppressions(file, content));
@@ -346,6 +365,12 @@ export class Analyzer {
     }
     return result;
   }
+}
+
+/** A finding's rule and range: what a generated resource and the one it repeats can both report. */
+function repeatKey(finding: Finding): string {
+  const { start, end } = finding.range;
+  return `${finding.ruleId}\u0000${start.line}:${start.character}:${end.line}:${end.character}`;
 }
 
 /** How a log names a template or module. */

@@ -25,6 +25,7 @@ import {
   generatedEntries,
   usesLanguageExtensions,
 } from './cloudformation-foreach';
+import { expandServerless, samEntries, usesServerless } from './cloudformation-sam';
 import { classificationHints } from './hints';
 import { readStrictJson } from './json-strict';
 import { LineIndex } from './line-index';
@@ -587,9 +588,11 @@ export function buildTemplate(
   const transform = getProperty(root, 'Transform')?.value;
   const transforms = transform ? transformNames(transform) : [];
   // AWS::LanguageExtensions: Fn::ForEach loops over known collections are written out.
-  const model = usesLanguageExtensions(transforms)
+  const expanded = usesLanguageExtensions(transforms)
     ? expandLanguageExtensions(root, file, diagnostics, intrinsic)
     : root;
+  // AWS::Serverless-2016-10-31: the resources SAM writes for its resources, next to them.
+  const model = usesServerless(transforms) ? expandServerless(expanded, file, diagnostics) : expanded;
   const conditions = getProperty(model, 'Conditions')?.value;
   return {
     kind: 'cloudformation',
@@ -644,15 +647,19 @@ function buildResources(
     // A `Fn::ForEach::<Name>` loop left here was not written out (no AWS::LanguageExtensions, or an
     // unknown collection): the ids it generates at deploy time are not known.
     if (entry.key.startsWith(FOR_EACH_PREFIX)) continue;
-    const generatedBy = generatedEntries.get(entry);
-    if (generatedBy) {
-      ids ??= new Set(section.value.properties.filter((p) => !generatedEntries.has(p)).map((p) => p.key));
+    const sam = samEntries.get(entry);
+    const generatedBy = generatedEntries.get(entry) ?? sam?.by;
+    // SAM writes a SimpleTable's table (and a function's Lambda function) under the resource's own id.
+    if (generatedBy && sam?.from !== entry.key) {
+      ids ??= new Set(
+        section.value.properties.filter((p) => !generatedEntries.has(p) && !samEntries.has(p)).map((p) => p.key),
+      );
       if (ids.has(entry.key)) {
         diagnostics.push({
           file,
           range: entry.keyRange,
           severity: 'warning',
-          message: `${truncate(generatedBy)} generates the logical id '${truncate(entry.key)}', which the template already has: CloudFormation rejects it.`,
+          message: `${truncate(generatedBy)} generates the logical id '${truncate(entry.key)}', which the template already has: ${sam ? 'the AWS SAM transform' : 'CloudFormation'} rejects it.`,
         });
         continue;
       }
@@ -707,10 +714,15 @@ function buildResources(
 }
 
 /** What generated a resource (`Fn::ForEach`), and the AWS CDK construct it comes from. */
-function resourceOrigin(entry: Property, metadata: Value | undefined): Pick<Resource, 'generatedBy' | 'constructPath'> {
-  const origin: Pick<Resource, 'generatedBy' | 'constructPath'> = {};
-  const generatedBy = generatedEntries.get(entry);
+function resourceOrigin(
+  entry: Property,
+  metadata: Value | undefined,
+): Pick<Resource, 'generatedBy' | 'generatedFrom' | 'constructPath'> {
+  const origin: Pick<Resource, 'generatedBy' | 'generatedFrom' | 'constructPath'> = {};
+  const sam = samEntries.get(entry);
+  const generatedBy = sam?.by ?? generatedEntries.get(entry);
   if (generatedBy) origin.generatedBy = generatedBy;
+  if (sam) origin.generatedFrom = sam.from;
   const cdkPath = metadata?.kind === 'map' ? getProperty(metadata, 'aws:cdk:path')?.value : undefined;
   if (cdkPath?.kind === 'literal' && typeof cdkPath.value === 'string' && cdkPath.value.length > 0)
     origin.constructPath = cdkPath.value.replace(/\/Resource$/, '');

@@ -115,6 +115,12 @@ export interface Resource {
    * a SAM function's `FunctionUrlConfig`): its ranges point into the construct that generated it.
    */
   generatedBy?: string;
+  /**
+   * The logical id of the resource whose values a generated resource repeats (a SAM function, for
+   * the role and URL SAM writes for it): a finding both have (same rule, same range) is reported
+   * once, on the resource as written.
+   */
+  generatedFrom?: string;
   /** The AWS CDK construct a synthesized template's resource comes from (`aws:cdk:path`, without `/Resource`). */
   constructPath?: string;
 }

@@ -14,6 +14,7 @@
 import { isMap, isPair, isScalar, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import { buildTemplate, YAML_CUSTOM_TAGS, YamlConverter, yamlRoots } from './cloudformation';
 import { usesLanguageExtensions } from './cloudformation-foreach';
+import { usesServerless } from './cloudformation-sam';
 import { LineIndex } from './line-index';
 import type { CloudFormationTemplate, MapValue, ParseDiagnostic, ParseResult, Property, Range } from './model';
 
@@ -52,6 +53,8 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
     return undefined;
   // AWS::LanguageExtensions: an edit anywhere can change what a Fn::ForEach loop writes out.
   if (usesLanguageExtensions(template.transforms)) return undefined;
+  // AWS::Serverless-2016-10-31: an edit in Globals or in a SAM resource changes what SAM writes.
+  if (usesServerless(template.transforms)) return undefined;
   const root = yamlRoots.get(template);
   if (!root) return undefined;
   const sectionIndex = root.properties.findIndex((p) => p.key === 'Resources');

@@ -372,8 +372,7 @@ function loadSources(paths: string[], maxFileSize: number, io: CliIo, exclude: s
       skipped.tooLarge++;
       extraFindings.push(fileTooLargeFinding(file, result.message));
     } else if (result.reason === 'binary') skipped.notTemplate++;
-    else if (result.reason === 'unreadable')
-      io.stderr(`srlens: warning: skipped '${display(file, io.cwd)}': ${result.message}`);
+    else io.stderr(`srlens: warning: skipped '${display(file, io.cwd)}': ${result.message}`);
   }
   return { sources, files: collected.files.length, extraFindings, inputs, skipped };
 }

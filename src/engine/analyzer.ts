@@ -13,7 +13,7 @@ import { forgetTerraformFile, loadTerraformLanguage, parseTerraformModule } from
 import { ownershipFor } from '../knowledge/ownership';
 import { RULES } from '../rules';
 import { ALL_TYPES, type Rule, type RuleContext, type RuleReport, type UnitReport } from '../rules/rule';
-import { DEFAULT_CONFIG, type SrlensConfig } from './config';
+import { DEFAULT_CONFIG, type RuleSetting, type SrlensConfig } from './config';
 import { createRuleContext } from './context';
 import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } from './finding';
 import { resourceRuleErrorFinding, unitRuleErrorFinding, type RuleCrash, type RuleCrashHandler } from './rule-error';
@@ -350,7 +350,7 @@ export class Analyzer {
     const { rules, minimumSeverity } = this.config;
     const result: Finding[] = [];
     for (const finding of findings) {
-      const setting = rules[finding.ruleId];
+      const setting = rules[finding.ruleId] as RuleSetting | undefined;
       if (setting === 'off') continue;
       if (setting && setting !== finding.severity) {
         const changed = { ...finding, severity: setting };

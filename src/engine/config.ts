@@ -77,7 +77,7 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
     );
   }
   const root = doc.contents;
-  if (root === null || root === undefined) return { config, findings };
+  if (root === null) return { config, findings };
   if (!isMap(root)) {
     report(
       root as YamlNode,

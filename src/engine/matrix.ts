@@ -90,7 +90,7 @@ const SHORT: Readonly<Record<ConcernId, string>> = {
 export const OWNER_WORDS: Readonly<Record<Owner, string>> = { aws: 'AWS', customer: 'You', shared: 'Shared' };
 
 export function matrixConcerns(): MatrixConcern[] {
-  return CONCERNS.map((c) => ({ id: c.id, short: SHORT[c.id] ?? c.title, title: c.title, meaning: c.meaning }));
+  return CONCERNS.map((c) => ({ id: c.id, short: SHORT[c.id], title: c.title, meaning: c.meaning }));
 }
 
 /**

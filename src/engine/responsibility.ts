@@ -212,7 +212,7 @@ export function providerRegion(provider: TfProvider, module: TerraformModule): R
   const via: string[] = [];
   const resolved = resolveInUnit(module as IacUnit, value, via);
   if (resolved?.kind === 'literal' && typeof resolved.value === 'string') {
-    const first = via[0];
+    const first = via.at(0);
     if (first === undefined) return { region: resolved.value, detail: 'set in this block' };
     if (first.startsWith('var.'))
       return {

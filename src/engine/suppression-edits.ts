@@ -25,8 +25,8 @@ export const MAX_REASON_LENGTH = 500;
  * control characters and runs of white space become one space; trimmed; at most MAX_REASON_LENGTH.
  */
 export function cleanReason(reason: string): string {
-  // eslint-disable-next-line no-control-regex
   const flat = reason
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -38,8 +38,8 @@ export function commentSuppressions(file: string, text: string): Suppression[] {
     while (target < lines.length && /^[ \t]*(#.*|\/\/.*)?\r?$/.test(lines[target])) target++;
     const start = line.search(/\S/);
     found.push({
-      rule: match[1] ?? '',
-      reason: (match[2] ?? '').trim(),
+      rule: match.at(1) ?? '',
+      reason: (match.at(2) ?? '').trim(),
       file,
       range: { start: { line: i, character: start }, end: { line: i, character: line.length } },
       targetLine: target < lines.length ? target : undefined,

@@ -321,7 +321,7 @@ function removeJsonMember(doc: Doc, map: MapValue, target: Property): TextEdit[]
     const previousEnd = doc.lines.offset(map.properties[index - 1].range.end);
     return [edit(doc, previousEnd, end, '')];
   }
-  const next = map.properties[1];
+  const next = map.properties.at(1);
   if (next) return [edit(doc, start, doc.lines.offset(next.range.start), '')];
   return [edit(doc, start, end, '')];
 }
@@ -333,7 +333,7 @@ function insertHcl(doc: Doc, map: MapValue, key: string, value: FixValue): TextE
   const closeLineStart = doc.lines.offset({ line: map.range.end.line, character: 0 });
   const braceIndent = indentOfLine(doc, map.range.end.line);
   const open = doc.lines.offset(map.range.start);
-  const first = map.properties[0];
+  const first = map.properties.at(0);
   // A one-line block (`{ a = 1 }`) becomes a multi-line one: HCL wants a line break after `{` too.
   const oneLine = first !== undefined && doc.text[open] === '{' && first.keyRange.start.line === map.range.start.line;
   const indent = first && !oneLine ? indentOfLine(doc, first.keyRange.start.line) : braceIndent + unit;

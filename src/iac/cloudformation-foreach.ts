@@ -66,7 +66,7 @@ export function expandLanguageExtensions(
     values: 0,
     reported: new Set(),
   };
-  let changed = false;
+  let changed = false as boolean; // set inside the callbacks below
   const properties = root.properties.map((section) => {
     if (section.key !== 'Resources' || section.value.kind !== 'map') return section;
     const value = transform(section.value, 0, scope);
@@ -81,7 +81,7 @@ export function expandLanguageExtensions(
 function transform(value: Value, depth: number, scope: Scope): Value {
   switch (value.kind) {
     case 'map': {
-      let changed = false;
+      let changed = false as boolean; // set inside the callbacks below
       const properties: Property[] = [];
       for (const property of value.properties) {
         if (property.key.startsWith(FOR_EACH_PREFIX)) {
@@ -104,7 +104,7 @@ function transform(value: Value, depth: number, scope: Scope): Value {
       return changed ? { ...value, properties } : value;
     }
     case 'list': {
-      let changed = false;
+      let changed = false as boolean; // set inside the callbacks below
       const items = value.items.map((item) => {
         const inner = transform(item, depth, scope);
         if (inner !== item) changed = true;
@@ -331,7 +331,7 @@ function findInMap(call: Extract<Value, { kind: 'unresolvable' }>, args: Value, 
   const keys = args.items
     .slice(0, 3)
     .map((item) => (item.kind === 'literal' && item.value !== null ? String(item.value) : undefined));
-  const options = args.items[3];
+  const options = args.items.at(3);
   const fallback = options?.kind === 'map' ? getProperty(options, 'DefaultValue')?.value : undefined;
   if (options && !fallback) return undefined;
   if (keys.some((key) => key === undefined)) return undefined;

@@ -50,7 +50,7 @@ export function usesServerless(transforms: readonly string[]): boolean {
 }
 
 /** The `Globals` keys SAM accepts for each resource type (others make the transform fail). */
-const GLOBAL_KEYS: Record<string, { section: string; keys: ReadonlySet<string> }> = {
+const GLOBAL_KEYS: Partial<Record<string, { section: string; keys: ReadonlySet<string> }>> = {
   'AWS::Serverless::Function': {
     section: 'Function',
     keys: new Set([
@@ -182,7 +182,7 @@ interface Scope {
 /** The template root with the entries SAM writes added to `Resources`; the same object when nothing changed. */
 export function expandServerless(root: MapValue, file: string, diagnostics: ParseDiagnostic[]): MapValue {
   const sectionIndex = root.properties.findIndex((p) => p.key === 'Resources');
-  const section = root.properties[sectionIndex];
+  const section = root.properties.at(sectionIndex);
   if (section?.value.kind !== 'map') return root;
   const globals = getProperty(root, 'Globals')?.value;
   const scope: Scope = {
@@ -193,7 +193,7 @@ export function expandServerless(root: MapValue, file: string, diagnostics: Pars
     reported: false,
   };
   const entries: Property[] = [];
-  let changed = false;
+  let changed = false as boolean; // set inside the callbacks below
   for (const entry of section.value.properties) {
     entries.push(entry);
     const written = generate(entry, scope);

@@ -441,7 +441,8 @@ function convertJson(
       const properties: Property[] = [];
       const seen = new Set<string>();
       for (const member of node.children ?? []) {
-        const [keyNode, valueNode] = member.children ?? [];
+        const keyNode = member.children?.at(0);
+        const valueNode = member.children?.at(1);
         if (!keyNode) continue;
         const key = String(keyNode.value);
         const keyRange = toRange(keyNode.offset, keyNode.offset + keyNode.length);

@@ -24,7 +24,8 @@ export interface StrictJsonResult {
   end: Position;
 }
 
-const GIVE_UP = Symbol('not strict JSON');
+/** Thrown (one shared instance, so giving up captures no stack) when the text is not strict JSON. */
+const GIVE_UP = new Error('not strict JSON');
 /** Objects with this many keys or more look keys up in a set. */
 const SMALL_OBJECT = 16;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;

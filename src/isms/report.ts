@@ -26,6 +26,7 @@ export function escapeMarkdown(text: string): string {
   return (
     redactSecrets(String(text))
       .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')

@@ -57,7 +57,6 @@ class ResponsibilityCodeLens implements vscode.CodeLensProvider, vscode.Disposab
         openFindings.set(f.resource, (openFindings.get(f.resource) ?? 0) + 1);
     const lenses: vscode.CodeLens[] = [];
     for (const { resource } of resourcesIn(result, file)) {
-      if (token.isCancellationRequested) return [];
       const info = codeLensInfo(lensSummary(resource, openFindings.get(resource.id) ?? 0));
       const line = resource.range.start.line;
       const args: MatrixArgs = { file, resource: resource.id };

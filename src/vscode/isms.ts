@@ -184,6 +184,7 @@ export class IsmsController implements vscode.Disposable {
       if (error instanceof IsmsStateError)
         throw new Error(
           `${ISMS_STATE_FILE} cannot be used (${error.message}); fix it or move it away, then try again.`,
+          { cause: error },
         );
       throw error;
     }
@@ -224,6 +225,7 @@ export class IsmsController implements vscode.Disposable {
     const analysis = await this.analyzer.analyze(sources);
     const open = new Set(vscode.workspace.textDocuments.map((d) => fileOf(d.uri)));
     for (const source of sources) if (!open.has(source.path)) this.analyzer.forget(source.path);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- cancelled while the analysis was awaited
     if (token.isCancellationRequested) return undefined;
     const today = isoDate();
     return mergeIsms(

@@ -189,10 +189,10 @@ export function propertyHover(
   path: readonly Property[],
   findings: readonly Finding[],
 ): PropertyHover | undefined {
-  const property = path[path.length - 1];
+  const property = path.at(-1);
   if (!property) return undefined;
   const onProperty = findingsOf(resource, findings).filter((f) => within(f.range, property.range));
-  let concern: ConcernId | undefined = onProperty[0]?.concern;
+  let concern: ConcernId | undefined = onProperty.at(0)?.concern;
   let via: Property | undefined;
   if (!concern) {
     for (let i = path.length - 1; i >= 0 && !concern; i--) {

@@ -198,6 +198,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       const reads = jobs.slice(start, start + READ_AHEAD).map((job) => this.readJob(job));
       const entries: [vscode.Uri, Finding[]][] = [];
       for (const pending of reads) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- cancelled while a read was awaited
         if (token.isCancellationRequested) break;
         const read = await pending;
         const result = await this.analyseJob(read);

@@ -205,6 +205,7 @@ describe('a rule that crashes', () => {
         },
       ],
       fixUnit() {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a rule that throws a non-Error is the case under test
         throw 'not even an Error';
       },
     };

@@ -13,6 +13,8 @@ import { FILE_TOO_LARGE_RULE_ID, fileTooLargeFinding } from '../engine/limits';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import type { Severity } from '../iac/model';
 import { collectFiles, describeIoError, readSource } from './files';
+import type { TerraformEvaluationOptions } from '../iac/terraform/eval-module';
+import { TerraformInputError, terraformHost, terraformInputs } from './terraform-inputs';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type SrlensConfig } from '../engine/config';
 import { formatExplainText, formatExplainJson, explainUnknownType } from './explain';
 import { formatInventoryJson, formatFindingsJson, type InventoryEntry } from './reporters/json';
@@ -47,6 +49,9 @@ Usage:
       --max-file-size <bytes>      Skip larger files with an info finding (default: ${DEFAULT_MAX_FILE_SIZE})
       --no-color                   Plain text output
       --config <file>              Configuration (default: ./.srlens.yaml)
+      --var-file <file>            Terraform variables from this file, after terraform.tfvars and
+                                   *.auto.tfvars (repeatable; applied with --var in the order given)
+      --var <name=value>           A Terraform variable (repeatable)
   srlens inventory [paths...]  List every resource with its service and tier
       --format json|markdown       Output format (default: markdown)
   srlens explain <type>        Who owns each security concern for a CloudFormation or Terraform type
@@ -116,15 +121,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function scan(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args,
     allowPositionals: true,
+    tokens: true,
     options: {
       format: { type: 'string', default: 'text' },
       'fail-on': { type: 'string', default: 'error' },
       'max-file-size': { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       config: { type: 'string' },
+      'var-file': { type: 'string', multiple: true },
+      var: { type: 'string', multiple: true },
     },
   });
   const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, '--format');
@@ -136,7 +144,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
 
   const { config, findings: configFindings, root } = loadConfig(values.config, io);
   const { sources, files, extraFindings } = loadSources(positionals, maxFileSize, io, config.exclude, root);
-  const analysis = await new Analyzer({ config, retain: false }).analyze(sources);
+  const terraform = scanTerraformHost(tokens, positionals, io.cwd);
+  const analysis = await new Analyzer({ config, retain: false, terraform }).analyze(sources);
   const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({
     ...f,
     file: display(f.file, io.cwd),
@@ -347,6 +356,22 @@ function loadSources(
       io.stderr(`srlens: warning: skipped '${display(file, io.cwd)}': ${result.message}`);
   }
   return { sources, files: collected.files.length, extraFindings };
+}
+
+/** Terraform inputs from `--var-file` / `--var`, and file access limited to the scanned paths. */
+function scanTerraformHost(
+  tokens: readonly { kind: string; name?: string; value?: string | undefined }[],
+  positionals: string[],
+  cwd: string,
+): TerraformEvaluationOptions {
+  try {
+    const inputs = terraformInputs(tokens, cwd);
+    const roots = (positionals.length > 0 ? positionals : ['.']).map((p) => path.resolve(cwd, p));
+    return terraformHost(roots, inputs);
+  } catch (error) {
+    if (error instanceof TerraformInputError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** `.srlens.yaml` from `--config`, else from the current folder; missing is fine, unreadable is an error. */

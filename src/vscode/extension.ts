@@ -19,10 +19,11 @@ import { registerRuleDocs } from './rule-docs';
 import { registerIsms } from './isms';
 import { registerAws } from './aws';
 import { initialisePlatform } from './platform';
+import { editorTerraformHost } from './terraform-inputs';
 
 export function activate(context: vscode.ExtensionContext): void {
   initialisePlatform(context);
-  const analyzer = new Analyzer();
+  const analyzer = new Analyzer({ terraform: editorTerraformHost() });
   const analyses = new DocumentAnalyses(analyzer);
   const diagnostics = new DiagnosticsController(analyses);
   const config = new ConfigController(analyzer, () => diagnostics.refreshAll(), toDiagnostic);

@@ -26,6 +26,8 @@ export interface TerraformHost {
   readFile?(path: string): Promise<string | undefined>;
   /** The names (not paths) of the files in a folder, undefined when it cannot be listed. */
   listFiles?(dir: string): Promise<string[] | undefined>;
+  /** A file's size in bytes, so that a huge var file is never read whole; undefined when unknown. */
+  fileSize?(path: string): Promise<number | undefined>;
 }
 
 /** Largest var file read (larger ones are skipped with an info finding). */
@@ -142,15 +144,20 @@ export async function rootInputs(
       values.set(name, { value: variable.sensitive ? new Unknown(`var.${name}`) : value, from });
     }
   };
+  const read = async (file: string): Promise<string | undefined> => {
+    const size = await host.fileSize?.(file);
+    if (size !== undefined && size > MAX_VAR_FILE_BYTES * 4) return ' '.repeat(MAX_VAR_FILE_BYTES + 1);
+    return host.readFile?.(file);
+  };
   const names = (await host.listFiles?.(dir)) ?? [];
   for (const name of automaticVarFiles(names)) {
     const file = joinPath(dir, name);
-    const text = await host.readFile?.(file);
+    const text = await read(file);
     if (text !== undefined) apply(readVarFile(file, text, budget, diagnostics), file);
   }
   for (const input of inputs) {
     if ('file' in input) {
-      const text = await host.readFile?.(input.file);
+      const text = await read(input.file);
       if (text === undefined) {
         diagnostics.push({
           file: input.file,

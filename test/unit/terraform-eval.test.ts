@@ -5,6 +5,10 @@
  * stay silent.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import type { Finding } from '../../src/engine/finding';
@@ -577,5 +581,63 @@ describe('Terraform evaluation', function () {
       });
       assert.deepEqual((await analyzer.analyze(sources)).findings, []);
     });
+  });
+});
+
+describe('srlens scan --var-file / --var', function () {
+  this.timeout(60_000);
+  const cli = path.join(process.cwd(), 'dist', 'cli.js');
+  let work: string;
+  const run = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [cli, 'scan', '.', '--format', 'json', ...args], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    const findings = result.stdout ? (JSON.parse(result.stdout).findings as Finding[]) : [];
+    return { code: result.status, stderr: result.stderr, stdout: result.stdout, findings };
+  };
+
+  before(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'srlens-tfvars-'));
+    const main = [RDS('var.public'), 'variable "password" {', '  sensitive = true', '}'].join('\n');
+    writeFileSync(
+      path.join(work, 'main.tf'),
+      main.replace('  engine', '  password            = var.password\n  engine'),
+    );
+    writeFileSync(path.join(work, 'terraform.tfvars'), 'public = true\npassword = "hunter2hunter2"\n');
+    mkdirSync(path.join(work, 'envs'));
+    writeFileSync(path.join(work, 'envs', 'prod.tfvars'), 'public = false\n');
+  });
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  const publicFindings = (findings: Finding[]) =>
+    findings.filter((f) => f.ruleId === 'rds-publicly-accessible').map((f) => [f.resource, at(f.range)]);
+
+  const table: [string, string[], unknown[]][] = [
+    ['terraform.tfvars is read by itself', [], [['aws_db_instance.db', [6, 24, 34]]]],
+    ['a var file after it wins', ['--var-file', 'envs/prod.tfvars'], []],
+    [
+      '--var after the var file wins',
+      ['--var-file', 'envs/prod.tfvars', '--var', 'public=true'],
+      [['aws_db_instance.db', [6, 24, 34]]],
+    ],
+    ['--var before the var file loses', ['--var', 'public=true', '--var-file', 'envs/prod.tfvars'], []],
+  ];
+  for (const [name, args, expected] of table) {
+    it(name, () => {
+      const result = run(...args);
+      assert.equal(result.stderr, '');
+      assert.deepEqual(publicFindings(result.findings), expected);
+      assert.ok(!result.stdout.includes('hunter2'), 'a sensitive value is never echoed');
+    });
+  }
+
+  it('a missing var file or a malformed --var is a usage error', () => {
+    assert.deepEqual(
+      [run('--var-file', 'nope.tfvars').code, run('--var-file', 'nope.tfvars').stderr.trim()],
+      [2, "srlens: cannot read var file 'nope.tfvars'"],
+    );
+    assert.equal(run('--var', 'public').code, 2);
   });
 });

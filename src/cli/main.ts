@@ -14,6 +14,8 @@ import { describeRuleCrash, type RuleCrashHandler } from '../engine/rule-error';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import type { Severity } from '../iac/model';
 import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
+import type { TerraformEvaluationOptions } from '../iac/terraform/eval-module';
+import { TerraformInputError, terraformHost, terraformInputs } from './terraform-inputs';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type SrlensConfig } from '../engine/config';
 import { formatExplainText, formatExplainJson, explainUnknownType } from './explain';
 import { formatInventoryJson, formatFindingsJson, type InventoryEntry } from './reporters/json';
@@ -49,6 +51,9 @@ Usage:
       --no-color                   Plain text output
       --config <file>              Configuration (default: ./.srlens.yaml)
       --verbose                    Print a crashing rule's error and stack on stderr (its finding is rule-error)
+      --var-file <file>            Terraform variables from this file, after terraform.tfvars and
+                                   *.auto.tfvars (repeatable; applied with --var in the order given)
+      --var <name=value>           A Terraform variable (repeatable)
   srlens inventory [paths...]  List every resource with its service and tier
       --format json|markdown       Output format (default: markdown)
   srlens explain <type>        Who owns each security concern for a CloudFormation or Terraform type
@@ -120,9 +125,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function scan(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args,
     allowPositionals: true,
+    tokens: true,
     options: {
       format: { type: 'string', default: 'text' },
       'fail-on': { type: 'string', default: 'error' },
@@ -130,6 +136,8 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       'no-color': { type: 'boolean', default: false },
       config: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      'var-file': { type: 'string', multiple: true },
+      var: { type: 'string', multiple: true },
     },
   });
   const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, '--format');
@@ -142,9 +150,9 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   const { config, findings: configFindings, root } = loadConfig(values.config, io);
   const loaded = loadSources(positionals, maxFileSize, io, config.exclude, root);
   const { sources, files, extraFindings } = loaded;
-  const analysis = await new Analyzer({ config, retain: false, onRuleError: crashLog(values.verbose, io) }).analyze(
-    sources,
-  );
+  const terraform = scanTerraformHost(tokens, positionals, io.cwd);
+  const onRuleError = crashLog(values.verbose, io);
+  const analysis = await new Analyzer({ config, retain: false, terraform, onRuleError }).analyze(sources);
   noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
   const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({
     ...f,
@@ -418,6 +426,22 @@ function noteWhenNothingFound(loaded: LoadedSources, unitCount: number, findingC
   io.stderr(
     `srlens: no CloudFormation template or Terraform file found in ${where}: ${reasons.length > 0 ? reasons.join(', ') : 'there are no files'}.`,
   );
+}
+
+/** Terraform inputs from `--var-file` / `--var`, and file access limited to the scanned paths. */
+function scanTerraformHost(
+  tokens: readonly { kind: string; name?: string; value?: string | undefined }[],
+  positionals: string[],
+  cwd: string,
+): TerraformEvaluationOptions {
+  try {
+    const inputs = terraformInputs(tokens, cwd);
+    const roots = (positionals.length > 0 ? positionals : ['.']).map((p) => path.resolve(cwd, p));
+    return terraformHost(roots, inputs);
+  } catch (error) {
+    if (error instanceof TerraformInputError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** `.srlens.yaml` from `--config`, else from the current folder; missing is fine, unreadable is an error. */

@@ -10,6 +10,12 @@ import { reparseYamlIncrementally } from '../iac/yaml-incremental';
 import { mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
 import { messageFor, type IacUnit, type ParseResult, type Resource } from '../iac/model';
 import { forgetTerraformFile, loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
+import { loadEvaluator } from '../iac/terraform/eval-expressions';
+import {
+  combineModuleFindings,
+  evaluateTerraformModule,
+  type TerraformEvaluationOptions,
+} from '../iac/terraform/eval-module';
 import { ownershipFor } from '../knowledge/ownership';
 import { RULES } from '../rules';
 import { ALL_TYPES, type Rule, type RuleContext, type RuleReport, type UnitReport } from '../rules/rule';
@@ -31,6 +37,8 @@ export interface Analysis {
   suppressed?: SuppressedFinding[];
   /** How many templates and Terraform modules were found, also when `units` is not kept (`retain: false`). */
   unitCount?: number;
+  /** Terraform: folders of the local modules this module calls, analysed with its arguments. */
+  calledModules?: string[];
 }
 
 export interface AnalyzerOptions {
@@ -48,6 +56,8 @@ export interface AnalyzerOptions {
    * (while checking) or no fix (while building one) either way.
    */
   onRuleError?: RuleCrashHandler;
+  /** Terraform evaluation: var files and `--var` inputs, and where files may be read (see eval-module.ts). */
+  terraform?: TerraformEvaluationOptions;
 }
 
 interface CacheEntry {
@@ -84,11 +94,15 @@ export class Analyzer {
   private config: SrlensConfig;
   private readonly retain: boolean;
   private readonly onRuleError: RuleCrashHandler | undefined;
+  private readonly terraform: TerraformEvaluationOptions;
+  /** During `analyze`: the `.tf` files given, by folder, for the local modules a module calls. */
+  private givenModules: Map<string, SourceFile[]> | undefined;
 
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
     this.retain = options.retain ?? true;
     this.onRuleError = options.onRuleError;
+    this.terraform = options.terraform ?? {};
     this.config = options.config ?? DEFAULT_CONFIG;
     this.indexRules();
   }
@@ -122,10 +136,17 @@ export class Analyzer {
     const cached = this.terraformCache.get(dir);
     if (cached && cached.key === key) return cached.analysis;
     await loadTerraformLanguage();
-    const analysis = this.analyzeParsed(
+    await loadEvaluator();
+    const given = this.givenModules;
+    const evaluated = await evaluateTerraformModule(
       parseTerraformModule(dir, sorted),
       new Map(sorted.map((f) => [f.path, f.text])),
+      {
+        ...this.terraform,
+        moduleFiles: async (moduleDir) => given?.get(moduleDir) ?? (await this.terraform.moduleFiles?.(moduleDir)),
+      },
     );
+    const analysis = { ...this.analyzeParsed(evaluated.parse, evaluated.texts), calledModules: evaluated.calledDirs };
     if (this.retain) this.terraformCache.set(dir, { key, analysis });
     // A one-pass scan never comes back to a module: release its parses and syntax trees now.
     else for (const file of sorted) forgetTerraformFile(file.path);
@@ -154,13 +175,20 @@ export class Analyzer {
         modules.set(dir, list);
       }
     }
-    for (const [dir, moduleFiles] of modules) {
-      const result = await this.analyzeTerraformModule(dir, moduleFiles);
-      unitCount += result.units.length;
-      if (this.retain) units.push(...result.units);
-      findings.push(...result.findings);
-      suppressed.push(...(result.suppressed ?? []));
+    this.givenModules = modules;
+    const terraform: { dir: string; analysis: Analysis }[] = [];
+    try {
+      for (const [dir, moduleFiles] of modules) {
+        const result = await this.analyzeTerraformModule(dir, moduleFiles);
+        unitCount += result.units.length;
+        if (this.retain) units.push(...result.units);
+        terraform.push({ dir, analysis: result });
+        suppressed.push(...(result.suppressed ?? []));
+      }
+    } finally {
+      this.givenModules = undefined;
     }
+    findings.push(...combineModuleFindings(terraform));
     findings.sort(compareFindings);
     return { units, findings, suppressed, unitCount };
   }

@@ -20,11 +20,12 @@ import { registerIsms } from './isms';
 import { registerAws } from './aws';
 import { initialisePlatform } from './platform';
 import { logRuleCrash, outputDisposable } from './output';
+import { editorTerraformHost } from './terraform-inputs';
 
 export function activate(context: vscode.ExtensionContext): void {
   initialisePlatform(context);
   // A rule that throws becomes a rule-error finding; its stack goes to the Output panel.
-  const analyzer = new Analyzer({ onRuleError: logRuleCrash });
+  const analyzer = new Analyzer({ onRuleError: logRuleCrash, terraform: editorTerraformHost() });
   context.subscriptions.push(outputDisposable);
   const analyses = new DocumentAnalyses(analyzer);
   const diagnostics = new DiagnosticsController(analyses);

@@ -47,11 +47,23 @@ export const cases: RuleCases = {
     },
     {
       syntax: 'terraform',
-      name: 'a dynamic block is unknown',
-      code: 'resource "aws_security_group" "db" {\n  dynamic "ingress" {\n    for_each = [5432]\n    content {\n      from_port   = ingress.value\n      to_port     = ingress.value\n      protocol    = "tcp"\n      cidr_blocks = ["0.0.0.0/0"]\n    }\n  }\n}\n',
+      name: 'a dynamic block over an unknown collection is unknown',
+      code: 'resource "aws_security_group" "db" {\n  dynamic "ingress" {\n    for_each = var.ports\n    content {\n      from_port   = ingress.value\n      to_port     = ingress.value\n      protocol    = "tcp"\n      cidr_blocks = ["0.0.0.0/0"]\n    }\n  }\n}\n',
     },
   ],
   invalid: [
+    {
+      syntax: 'terraform',
+      name: 'a dynamic block over a known list is expanded: one ingress block per element',
+      code: 'resource "aws_security_group" "db" {\n  dynamic "ingress" {\n    for_each = [5432]\n    content {\n      from_port   = ingress.value\n      to_port     = ingress.value\n      protocol    = "tcp"\n      cidr_blocks = ["0.0.0.0/0"]\n    }\n  }\n}\n',
+      findings: [
+        {
+          line: 8,
+          column: 22,
+          message: /^Security group 'aws_security_group.db' allows PostgreSQL \(5432\) from anywhere \(0\.0\.0\.0\/0\)/,
+        },
+      ],
+    },
     {
       syntax: 'yaml',
       name: 'one engine, from a parameter default',

@@ -48,8 +48,8 @@ export const cases: RuleCases = {
     },
     {
       syntax: 'terraform',
-      name: 'a dynamic block is unknown',
-      code: 'resource "aws_eks_cluster" "main" {\n  name = "main"\n  dynamic "vpc_config" {\n    for_each = [var.vpc]\n    content {\n      subnet_ids = vpc_config.value.subnets\n    }\n  }\n}\n',
+      name: 'a dynamic block over an unknown collection is unknown',
+      code: 'resource "aws_eks_cluster" "main" {\n  name = "main"\n  dynamic "vpc_config" {\n    for_each = var.vpcs\n    content {\n      subnet_ids = vpc_config.value.subnets\n    }\n  }\n}\n',
     },
     // Checkov's CKV_AWS_39 fixture fails `endpoint_public_access = True`; HCL has no `True` literal (Terraform rejects it as
     // an invalid reference), so the value is unknown and we say nothing. Written as `true`, it is reported like the defaults.
@@ -60,6 +60,19 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      syntax: 'terraform',
+      name: 'a dynamic block over a one-element list is one vpc_config block, endpoint settings unset',
+      code: 'resource "aws_eks_cluster" "main" {\n  name = "main"\n  dynamic "vpc_config" {\n    for_each = [var.vpc]\n    content {\n      subnet_ids = vpc_config.value.subnets\n    }\n  }\n}\n',
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          message:
+            /^The Kubernetes API endpoint of EKS cluster 'aws_eks_cluster.main' accepts connections from any IP address/,
+        },
+      ],
+    },
     {
       syntax: 'yaml',
       name: 'defaults: public endpoint open to 0.0.0.0/0',

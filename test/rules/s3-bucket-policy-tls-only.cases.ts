@@ -130,9 +130,12 @@ export const cases: RuleCases = {
     },
     {
       syntax: 'terraform',
-      name: 'a repeated bucket: a person adds the repeated policy',
+      name: 'a repeated bucket (count = 2), one finding per instance: a person adds the repeated policy',
       code: 'resource "aws_s3_bucket" "b" {\n  count  = 2\n  bucket = "b-${count.index}"\n}\n',
-      findings: [{ line: 1, column: 10 }],
+      findings: [
+        { line: 1, column: 10, message: /'aws_s3_bucket.b\[0\]'/ },
+        { line: 1, column: 10, message: /'aws_s3_bucket.b\[1\]'/ },
+      ],
     },
     {
       syntax: 'terraform',

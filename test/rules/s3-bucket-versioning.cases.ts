@@ -152,9 +152,12 @@ export const cases: RuleCases = {
     },
     {
       syntax: 'terraform',
-      name: 'a repeated bucket: the repeated companion is left to a person',
+      name: 'a repeated bucket (count = 2), one finding per instance: the repeated companion is left to a person',
       code: 'resource "aws_s3_bucket" "b" {\n  count = 2\n}\n',
-      findings: [{ line: 1, column: 10 }],
+      findings: [
+        { line: 1, column: 10, message: /'aws_s3_bucket.b\[0\]'/ },
+        { line: 1, column: 10, message: /'aws_s3_bucket.b\[1\]'/ },
+      ],
     },
   ],
 };

@@ -94,15 +94,6 @@ export const VERDICTS: Record<string, string> = {
   'CKV_AWS_8 terraform main.tf aws_instance.fail5': 'ours: root volume encryption not knowable from the template',
   'CKV_AWS_8 terraform main.tf aws_instance.fail_empty_root_list':
     'ours: root volume encryption not knowable from the template',
-  // The peer expands for_each and evaluates each.value; we do not expand instances yet, so values
-  // from each.value are unknown. The peer is right here: these instances get public IPs.
-  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach["key1"]': 'peer: for_each expansion is not implemented',
-  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach_loop["key3"]':
-    'peer: for_each expansion is not implemented',
-  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach_loop["key4"]':
-    'peer: for_each expansion is not implemented',
-  'CKV_AWS_88 terraform main.tf aws_instance.public_foreach_loop_list_of_dicts["public"]':
-    'peer: for_each expansion is not implemented',
   // The peer passes an AUTH token written into the template; a literal token is a leaked credential.
   'CKV_AWS_31 cfn ElasticacheReplicationGroupEncryptionAtTransitAuthToken-PASSED.yaml ReplicationGroupPass':
     'ours: a literal AuthToken is a hard-coded credential',
@@ -153,8 +144,9 @@ export const VERDICTS: Record<string, string> = {
   'CKV_AWS_53 cfn ExampleS3.yaml S3Bucket4': 'ours: another of the four settings is off',
   // Settings left out of an aws_s3_bucket_public_access_block are written as false by the provider.
   'CKV2_AWS_6 terraform main.tf aws_s3_bucket.bucket_good_1': 'ours: omitted settings are false',
-  // Invalid algorithms, a missing required sse_algorithm, or dynamic blocks: deploy errors or
-  // unknown, not a question of who holds the key (and S3 encrypts every object regardless).
+  // Invalid algorithms, a missing required sse_algorithm, or dynamic blocks over a variable that is
+  // declared nowhere (so unknown, and left unexpanded): deploy errors or unknown, not a question of
+  // who holds the key (and S3 encrypts every object regardless).
   'CKV_AWS_145 terraform main.tf aws_s3_bucket.bucket_bad_2': 'ours: invalid or unknown configuration',
   'CKV_AWS_145 terraform main.tf aws_s3_bucket.bucket_bad_3': 'ours: invalid or unknown configuration',
   'CKV_AWS_145 terraform main.tf aws_s3_bucket.bucket_bad_4': 'ours: invalid or unknown configuration',

@@ -1,0 +1,860 @@
+/**
+ * Terraform expressions, evaluated: the source of one expression is parsed again with the same
+ * tree-sitter grammar the converter uses, turned into a small syntax tree (cached by text, so an
+ * expression evaluated once per instance is parsed once), and evaluated in a scope (`var.*`,
+ * `local.*`, `each.*`, `count.index`, `for` names, `dynamic` iterators).
+ *
+ * What is evaluated: literals, collections, templates (`${}`; `%{}` directives are unknown), the
+ * scope's names, resource and module references (always unknown, kept as references), indexes,
+ * splats, conditionals, `for` expressions, arithmetic, comparison and logic, and the functions in
+ * `eval-functions.ts`. Anything else is `Unknown`. Errors Terraform would report (a missing key,
+ * a wrong type) make the whole expression unknown, except inside `try`/`can`.
+ */
+// `import … = require`: the CommonJS build of web-tree-sitter (see terraform.ts).
+import TreeSitter = require('web-tree-sitter');
+import { LineIndex } from '../line-index';
+import type { Range, ReferenceValue } from '../model';
+import { loadTerraformLanguage, unescapeQuoted } from '../terraform';
+import { wasmSource } from '../wasm';
+import { callFunction, SUPPORTED_FUNCTIONS } from './eval-functions';
+import { asString, EvalMap, type EV, isSet, JsonDoc, makeSet, Unknown } from './eval-values';
+
+type SyntaxNode = TreeSitter.Node;
+
+// ---------------------------------------------------------------------------------------------
+// The grammar, loaded once (after the converter's, which initialises the runtime).
+
+let parser: TreeSitter.Parser | undefined;
+let loading: Promise<void> | undefined;
+
+export function loadEvaluator(): Promise<void> {
+  if (parser) return Promise.resolve();
+  loading ??= (async () => {
+    await loadTerraformLanguage();
+    const language = await TreeSitter.Language.load(await wasmSource('tree-sitter-terraform.wasm'));
+    const created = new TreeSitter.Parser();
+    created.setLanguage(language);
+    parser = created;
+  })().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+export function isEvaluatorLoaded(): boolean {
+  return parser !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Syntax: a small tree, offsets relative to the expression's source.
+
+type Step = { t: 'attr'; name: string } | { t: 'index'; key: Ast } | { t: 'splat'; steps: Step[] };
+
+type TemplatePart = string | Ast;
+
+export type Ast = { start: number; end: number } & (
+  | { t: 'lit'; v: null | boolean | number | string }
+  | { t: 'template'; parts: TemplatePart[] }
+  | { t: 'tuple'; items: Ast[] }
+  | { t: 'object'; elems: { key: Ast; bare?: string; value: Ast }[] }
+  | { t: 'name'; name: string }
+  | { t: 'postfix'; base: Ast; steps: Step[] }
+  | { t: 'call'; name: string; args: Ast[]; expand: boolean }
+  | { t: 'cond'; cond: Ast; then: Ast; else: Ast }
+  | {
+      t: 'for';
+      object: boolean;
+      keyName?: string;
+      valueName: string;
+      collection: Ast;
+      key?: Ast;
+      value: Ast;
+      group: boolean;
+      cond?: Ast;
+    }
+  | { t: 'unary'; op: string; x: Ast }
+  | { t: 'binary'; op: string; l: Ast; r: Ast }
+  | { t: 'unsupported'; why: string }
+);
+
+const PREFIX = '__x = ';
+const AST_CACHE_LIMIT = 20_000;
+const astCache = new Map<string, Ast>();
+
+/** The syntax tree of one expression's source; `unsupported` when it does not parse cleanly. */
+export function parseExpression(source: string): Ast {
+  const cached = astCache.get(source);
+  if (cached) return cached;
+  const ast = parseUncached(source);
+  if (astCache.size >= AST_CACHE_LIMIT) astCache.clear();
+  astCache.set(source, ast);
+  return ast;
+}
+
+function parseUncached(source: string): Ast {
+  const unsupported = (why: string): Ast => ({ t: 'unsupported', why, start: 0, end: source.length });
+  if (!parser) return unsupported('not loaded');
+  const text = `${PREFIX}${source}\n`;
+  const tree = parser.parse(text);
+  if (!tree) return unsupported('no tree');
+  try {
+    const root = tree.rootNode;
+    if (root.hasError) return unsupported('syntax');
+    const body = root.namedChildren.find((c) => c?.type === 'body');
+    const attribute = body?.namedChildren.find((c) => c?.type === 'attribute');
+    const expression = attribute?.namedChildren.filter((c) => c?.type === 'expression').pop();
+    if (!expression || body!.namedChildren.filter((c) => c?.type !== 'comment').length !== 1)
+      return unsupported('not one expression');
+    return new AstBuilder(text, PREFIX.length).expression(expression, 0);
+  } finally {
+    tree.delete();
+  }
+}
+
+const MAX_AST_DEPTH = 200;
+
+const BINARY_OPERATORS = new Set(['+', '-', '*', '/', '%', '==', '!=', '<', '>', '<=', '>=', '&&', '||']);
+
+class AstBuilder {
+  constructor(
+    private readonly text: string,
+    private readonly shift: number,
+  ) {}
+
+  private at(node: SyntaxNode): { start: number; end: number } {
+    return { start: node.startIndex - this.shift, end: node.endIndex - this.shift };
+  }
+
+  private span(nodes: SyntaxNode[]): { start: number; end: number } {
+    return { start: nodes[0].startIndex - this.shift, end: nodes[nodes.length - 1].endIndex - this.shift };
+  }
+
+  private source(node: SyntaxNode): string {
+    return this.text.slice(node.startIndex, node.endIndex);
+  }
+
+  private unsupported(node: SyntaxNode, why: string): Ast {
+    return { t: 'unsupported', why, ...this.at(node) };
+  }
+
+  private significant(node: SyntaxNode): SyntaxNode[] {
+    return node.children.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
+  }
+
+  expression(node: SyntaxNode, depth: number): Ast {
+    if (depth > MAX_AST_DEPTH) return this.unsupported(node, 'too deep');
+    if (node.type !== 'expression') return this.parts([node], depth);
+    return this.parts(this.significant(node), depth);
+  }
+
+  /** A base and its postfix steps (`var.a[0].b`, `f(x)[0]`, `(x).y`). */
+  private parts(parts: SyntaxNode[], depth: number): Ast {
+    if (parts.length === 0) return { t: 'unsupported', why: 'empty', start: 0, end: 0 };
+    let base: Ast;
+    let rest: SyntaxNode[];
+    if (parts[0].type === '(') {
+      const close = parts.findIndex((p) => p.type === ')');
+      if (close !== 2) return { t: 'unsupported', why: 'parentheses', ...this.span(parts) };
+      base = { ...this.expression(parts[1], depth + 1), ...this.span(parts.slice(0, 3)) };
+      rest = parts.slice(3);
+    } else {
+      base = this.primary(parts[0], depth);
+      rest = parts.slice(1);
+    }
+    if (rest.length === 0) return base;
+    const steps: Step[] = [];
+    for (const part of rest) {
+      const step = this.step(part, depth);
+      if (!step) return { t: 'unsupported', why: part.type, ...this.span(parts) };
+      steps.push(step);
+    }
+    return { t: 'postfix', base, steps, ...this.span(parts) };
+  }
+
+  private step(node: SyntaxNode, depth: number): Step | undefined {
+    switch (node.type) {
+      case 'get_attr': {
+        const name = node.namedChildren.find((c) => c?.type === 'identifier');
+        return name ? { t: 'attr', name: this.source(name) } : undefined;
+      }
+      case 'index': {
+        const inner = node.firstChild;
+        if (inner?.type === 'new_index') {
+          const key = inner.namedChildren.find((c) => c?.type === 'expression');
+          return key ? { t: 'index', key: this.expression(key, depth + 1) } : undefined;
+        }
+        if (inner?.type === 'legacy_index') {
+          const digits = this.source(inner).replace(/^\./, '');
+          const n = Number(digits);
+          return Number.isInteger(n) ? { t: 'index', key: { t: 'lit', v: n, ...this.at(inner) } } : undefined;
+        }
+        return undefined;
+      }
+      case 'splat': {
+        const inner = node.firstChild;
+        if (!inner) return undefined;
+        const steps: Step[] = [];
+        for (const child of this.significant(inner).slice(1)) {
+          const step = this.step(child, depth);
+          if (!step) return undefined;
+          steps.push(step);
+        }
+        return { t: 'splat', steps };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private primary(node: SyntaxNode, depth: number): Ast {
+    switch (node.type) {
+      case 'expression':
+        return this.expression(node, depth + 1);
+      case 'literal_value':
+        return this.literal(node);
+      case 'collection_value': {
+        const inner = node.firstChild;
+        if (inner?.type === 'tuple') {
+          const items = inner.namedChildren
+            .filter((c): c is SyntaxNode => c?.type === 'expression')
+            .map((c) => this.expression(c, depth + 1));
+          return { t: 'tuple', items, ...this.at(node) };
+        }
+        if (inner?.type === 'object') return this.object(inner, depth);
+        return this.unsupported(node, 'collection');
+      }
+      case 'template_expr':
+        return this.template(node, depth);
+      case 'variable_expr':
+        return { t: 'name', name: this.source(node), ...this.at(node) };
+      case 'function_call':
+        return this.call(node, depth);
+      case 'conditional': {
+        const e = node.namedChildren.filter((c): c is SyntaxNode => c?.type === 'expression');
+        if (e.length !== 3) return this.unsupported(node, 'conditional');
+        return {
+          t: 'cond',
+          cond: this.expression(e[0], depth + 1),
+          then: this.expression(e[1], depth + 1),
+          else: this.expression(e[2], depth + 1),
+          ...this.at(node),
+        };
+      }
+      case 'for_expr':
+        return this.forExpression(node, depth);
+      case 'operation':
+        return node.firstChild ? this.primary(node.firstChild, depth + 1) : this.unsupported(node, 'operation');
+      case 'unary_operation': {
+        const parts = this.significant(node);
+        return { t: 'unary', op: parts[0].type, x: this.parts(parts.slice(1), depth + 1), ...this.at(node) };
+      }
+      case 'binary_operation': {
+        const parts = this.significant(node);
+        const i = parts.findIndex((p, index) => index > 0 && !p.isNamed && BINARY_OPERATORS.has(p.type));
+        if (i <= 0 || i === parts.length - 1) return this.unsupported(node, 'operation');
+        return {
+          t: 'binary',
+          op: parts[i].type,
+          l: this.parts(parts.slice(0, i), depth + 1),
+          r: this.parts(parts.slice(i + 1), depth + 1),
+          ...this.at(node),
+        };
+      }
+      default:
+        return this.unsupported(node, node.type);
+    }
+  }
+
+  private literal(node: SyntaxNode): Ast {
+    const token = node.firstChild;
+    const at = this.at(node);
+    switch (token?.type) {
+      case 'numeric_lit': {
+        const n = Number(this.source(token));
+        return Number.isNaN(n) ? this.unsupported(node, 'number') : { t: 'lit', v: n, ...at };
+      }
+      case 'bool_lit':
+        return { t: 'lit', v: this.source(token) === 'true', ...at };
+      case 'null_lit':
+        return { t: 'lit', v: null, ...at };
+      case 'string_lit': {
+        const raw = this.source(token);
+        return {
+          t: 'lit',
+          v: unescapeQuoted(raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined)),
+          ...at,
+        };
+      }
+      default:
+        return this.unsupported(node, 'literal');
+    }
+  }
+
+  private object(node: SyntaxNode, depth: number): Ast {
+    const elems: { key: Ast; bare?: string; value: Ast }[] = [];
+    for (const elem of node.namedChildren) {
+      if (elem?.type !== 'object_elem') continue;
+      const e = elem.namedChildren.filter((c): c is SyntaxNode => c?.type === 'expression');
+      if (e.length !== 2) return this.unsupported(node, 'object');
+      const keyParts = this.significant(e[0]);
+      const bare = keyParts.length === 1 && keyParts[0].type === 'variable_expr' ? this.source(keyParts[0]) : undefined;
+      elems.push({ key: this.expression(e[0], depth + 1), bare, value: this.expression(e[1], depth + 1) });
+    }
+    return { t: 'object', elems, ...this.at(node) };
+  }
+
+  private call(node: SyntaxNode, depth: number): Ast {
+    const nameNode = node.namedChildren.find((c) => c?.type === 'identifier');
+    const name = nameNode ? this.source(nameNode) : '';
+    const list = node.namedChildren.find((c) => c?.type === 'function_arguments');
+    const args: Ast[] = [];
+    let expand = false;
+    for (const child of list?.children ?? []) {
+      if (child?.type === 'expression') args.push(this.expression(child, depth + 1));
+      else if (child?.type === 'ellipsis' || child?.type === '...') expand = true;
+    }
+    return { t: 'call', name, args, expand, ...this.at(node) };
+  }
+
+  private forExpression(node: SyntaxNode, depth: number): Ast {
+    const inner = node.firstChild;
+    if (!inner) return this.unsupported(node, 'for');
+    const object = inner.type === 'for_object_expr';
+    const intro = inner.namedChildren.find((c) => c?.type === 'for_intro');
+    if (!intro) return this.unsupported(node, 'for');
+    const names = intro.namedChildren
+      .filter((c): c is SyntaxNode => c?.type === 'identifier')
+      .map((c) => this.source(c));
+    const collection = intro.namedChildren.find((c) => c?.type === 'expression');
+    const body = inner.namedChildren.filter((c): c is SyntaxNode => c?.type === 'expression');
+    const cond = inner.namedChildren.find((c) => c?.type === 'for_cond');
+    const condExpression = cond?.namedChildren.find((c) => c?.type === 'expression');
+    const group = inner.children.some((c) => c?.type === 'ellipsis' || c?.type === '...');
+    if (!collection || names.length < 1 || names.length > 2 || body.length !== (object ? 2 : 1))
+      return this.unsupported(node, 'for');
+    return {
+      t: 'for',
+      object,
+      keyName: names.length === 2 ? names[0] : undefined,
+      valueName: names[names.length - 1],
+      collection: this.expression(collection, depth + 1),
+      key: object ? this.expression(body[0], depth + 1) : undefined,
+      value: this.expression(body[body.length - 1], depth + 1),
+      group,
+      cond: condExpression ? this.expression(condExpression, depth + 1) : undefined,
+      ...this.at(node),
+    };
+  }
+
+  private template(node: SyntaxNode, depth: number): Ast {
+    const inner = node.firstChild;
+    if (inner?.type === 'quoted_template') {
+      const parts: TemplatePart[] = [];
+      for (const child of inner.children) {
+        if (!child) continue;
+        if (child.type === 'template_literal') parts.push(unescapeQuoted(this.source(child)));
+        else if (child.type === 'template_interpolation') {
+          const e = child.namedChildren.find((c) => c?.type === 'expression');
+          if (!e) return this.unsupported(node, 'template');
+          parts.push(this.expression(e, depth + 1));
+        } else if (child.type === 'template_directive') return this.unsupported(node, 'directive');
+      }
+      return { t: 'template', parts, ...this.at(node) };
+    }
+    if (inner?.type === 'heredoc_template') return this.heredoc(node, inner, depth);
+    return this.unsupported(node, 'template');
+  }
+
+  /** A heredoc: its lines as written (after the first line, before the closing marker's line), `<<-` indentation removed. */
+  private heredoc(node: SyntaxNode, heredoc: SyntaxNode, depth: number): Ast {
+    const markers: SyntaxNode[] = [];
+    const interpolations: SyntaxNode[] = [];
+    let flush = false;
+    for (const child of heredoc.children) {
+      if (!child) continue;
+      if (child.type === 'heredoc_start') flush = this.source(child) === '<<-';
+      else if (child.type === 'heredoc_identifier') markers.push(child);
+      else if (child.type === 'template_interpolation') interpolations.push(child);
+      else if (child.type === 'template_directive') return this.unsupported(node, 'directive');
+    }
+    if (markers.length < 2) return this.unsupported(node, 'heredoc');
+    const text = this.text;
+    const firstLineEnd = text.indexOf('\n', markers[0].startIndex);
+    const contentStart = firstLineEnd === -1 ? markers[1].startIndex : firstLineEnd + 1;
+    const contentEnd = Math.max(contentStart, text.lastIndexOf('\n', markers[1].startIndex - 1) + 1);
+    // Offsets of the characters to drop: `\r` before `\n`, and the common indentation of `<<-`.
+    const dropped = new Set<number>();
+    for (let i = contentStart; i < contentEnd; i++) if (text[i] === '\r' && text[i + 1] === '\n') dropped.add(i);
+    if (flush) {
+      const lineStarts: number[] = [];
+      for (let i = contentStart; i < contentEnd; i = text.indexOf('\n', i) + 1 || contentEnd) lineStarts.push(i);
+      let indent = Infinity;
+      for (const start of lineStarts) {
+        let j = start;
+        while (text[j] === ' ' || text[j] === '\t') j++;
+        if (j < contentEnd && text[j] !== '\n' && text[j] !== '\r') indent = Math.min(indent, j - start);
+      }
+      if (indent === Infinity) indent = 0;
+      for (const start of lineStarts) {
+        for (let j = start; j < start + indent && (text[j] === ' ' || text[j] === '\t'); j++) dropped.add(j);
+      }
+    }
+    const literal = (from: number, to: number): string => {
+      let out = '';
+      for (let i = from; i < to; i++) if (!dropped.has(i)) out += text[i];
+      return out.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+    };
+    const parts: TemplatePart[] = [];
+    let at = contentStart;
+    for (const interpolation of interpolations) {
+      const e = interpolation.namedChildren.find((c) => c?.type === 'expression');
+      if (!e) return this.unsupported(node, 'heredoc');
+      parts.push(literal(at, interpolation.startIndex));
+      parts.push(this.expression(e, depth + 1));
+      at = interpolation.endIndex;
+    }
+    parts.push(literal(at, contentEnd));
+    return { t: 'template', parts, ...this.at(node) };
+  }
+}
+
+/**
+ * The top-level `name = expression` attributes of a `.tfvars` file, as offsets of each name and
+ * expression; attributes with a syntax error in them are left out, blocks are ignored.
+ */
+export function topLevelAttributes(text: string): { name: string; start: number; end: number }[] {
+  if (!parser) return [];
+  const tree = parser.parse(text);
+  if (!tree) return [];
+  try {
+    const result: { name: string; start: number; end: number }[] = [];
+    for (const body of tree.rootNode.namedChildren) {
+      if (body?.type !== 'body') continue;
+      for (const attribute of body.namedChildren) {
+        if (attribute?.type !== 'attribute' || attribute.hasError) continue;
+        const name = attribute.namedChildren.find((c) => c?.type === 'identifier');
+        const expression = attribute.namedChildren.filter((c) => c?.type === 'expression').pop();
+        if (name && expression)
+          result.push({
+            name: text.slice(name.startIndex, name.endIndex),
+            start: expression.startIndex,
+            end: expression.endIndex,
+          });
+      }
+    }
+    return result;
+  } finally {
+    tree.delete();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation
+
+/** An error Terraform would report: the value is unknown (and `try` moves on to its next argument). */
+export class EvalError extends Error {}
+
+/** The evaluation budget ran out: the expression is unknown, and the caller says so once. */
+export class BudgetError extends EvalError {}
+
+export interface Budget {
+  steps: number;
+}
+
+/** Where an expression's source is, for the ranges of references kept in the result. */
+export interface SourceSpan {
+  source: string;
+  /** Offset of the expression in its file. */
+  offset: number;
+  lines: LineIndex;
+}
+
+export interface Scope {
+  variable(name: string): EV;
+  local(name: string): EV;
+  each?: { key: EV; value: EV };
+  count?: number;
+  /** `for` names and `dynamic` iterators, innermost last. */
+  names?: Map<string, EV>;
+  budget: Budget;
+  /** Called when a reference names an instance (`aws_x.y["k"]`). */
+  onKeyedReference?: () => void;
+  /** Called when a reference names a block's instance with a key that is not known. */
+  onUnknownInstance?: (address: string) => void;
+  /** A whole resource (`aws_x.y` in `for_each = aws_x.y`): its instances, keys known, values unknown. */
+  resource?: (address: string) => EV | undefined;
+}
+
+/** Largest collection one `for` expression or function may build. */
+export const MAX_COLLECTION = 10_000;
+
+const CONTEXT_ROOTS = new Set(['path', 'terraform', 'self']);
+
+/** Evaluates an expression's source in a scope; never throws (errors and limits give `Unknown`). */
+export function evaluateSource(span: SourceSpan, scope: Scope): EV {
+  const ast = parseExpression(span.source);
+  try {
+    return new Evaluator(span, scope).compute(ast);
+  } catch (error) {
+    if (error instanceof BudgetError) throw error;
+    if (error instanceof EvalError || error instanceof RangeError) return new Unknown(excerpt(span.source));
+    throw error;
+  }
+}
+
+function excerpt(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+class Evaluator {
+  constructor(
+    private readonly span: SourceSpan,
+    private readonly scope: Scope,
+    private readonly names: Map<string, EV> = scope.names ?? new Map(),
+  ) {}
+
+  private text(ast: Ast): string {
+    return excerpt(this.span.source.slice(ast.start, ast.end));
+  }
+
+  private unknown(ast: Ast): Unknown {
+    return new Unknown(this.text(ast));
+  }
+
+  compute(ast: Ast): EV {
+    if (--this.scope.budget.steps < 0) throw new BudgetError('evaluation budget');
+    switch (ast.t) {
+      case 'lit':
+        return ast.v;
+      case 'template':
+        return this.template(ast);
+      case 'tuple':
+        return ast.items.map((item) => this.compute(item));
+      case 'object': {
+        const entries = new Map<string, EV>();
+        for (const elem of ast.elems) {
+          const key = elem.bare ?? this.compute(elem.key);
+          if (key instanceof Unknown) return this.unknown(ast);
+          const name = asString(key);
+          if (name === undefined) throw new EvalError('object key');
+          entries.set(name, this.compute(elem.value));
+        }
+        return new EvalMap(entries);
+      }
+      case 'name':
+        return this.name(ast);
+      case 'postfix':
+        return this.postfix(ast);
+      case 'call':
+        return this.call(ast);
+      case 'cond': {
+        const cond = this.compute(ast.cond);
+        if (cond instanceof Unknown) return this.unknown(ast);
+        const b = toBool(cond);
+        return this.compute(b ? ast.then : ast.else);
+      }
+      case 'for':
+        return this.forExpression(ast);
+      case 'unary': {
+        const x = this.compute(ast.x);
+        if (x instanceof Unknown) return this.unknown(ast);
+        if (ast.op === '!') return !toBool(x);
+        if (ast.op === '-') return -toNumber(x);
+        throw new EvalError('operator');
+      }
+      case 'binary':
+        return this.binary(ast);
+      case 'unsupported':
+        return this.unknown(ast);
+    }
+  }
+
+  private template(ast: Ast & { t: 'template' }): EV {
+    let out = '';
+    let unknown = false;
+    for (const part of ast.parts) {
+      if (typeof part === 'string') {
+        out += part;
+        continue;
+      }
+      const value = this.compute(part);
+      if (value instanceof Unknown) {
+        unknown = true;
+        continue;
+      }
+      const s = asString(value);
+      if (s === undefined) {
+        if (value instanceof JsonDoc) unknown = true;
+        else throw new EvalError('template value');
+      } else out += s;
+    }
+    if (unknown) {
+      // `"${aws_s3_bucket.b.arn}"` alone is the reference it holds.
+      if (ast.parts.length === 1 && typeof ast.parts[0] !== 'string') {
+        const only = this.compute(ast.parts[0]);
+        if (only instanceof Unknown && only.ref) return only;
+      }
+      return this.unknown(ast);
+    }
+    return out;
+  }
+
+  private name(ast: Ast & { t: 'name' }): EV {
+    if (this.names.has(ast.name)) return this.names.get(ast.name)!;
+    return this.unknown(ast); // `var`, `local`, … alone, or a resource type without its name
+  }
+
+  private postfix(ast: Ast & { t: 'postfix' }): EV {
+    const steps = ast.steps;
+    if (ast.base.t === 'name' && !this.names.has(ast.base.name)) {
+      const root = ast.base.name;
+      const first = steps[0];
+      if (root === 'var' || root === 'local') {
+        if (first.t !== 'attr') throw new EvalError('reference');
+        const value = root === 'var' ? this.scope.variable(first.name) : this.scope.local(first.name);
+        return this.applySteps(value, steps.slice(1), ast);
+      }
+      if (root === 'each') {
+        if (!this.scope.each || first.t !== 'attr') return this.unknown(ast);
+        if (first.name === 'key') return this.applySteps(this.scope.each.key, steps.slice(1), ast);
+        if (first.name === 'value') return this.applySteps(this.scope.each.value, steps.slice(1), ast);
+        throw new EvalError('each');
+      }
+      if (root === 'count') {
+        if (this.scope.count === undefined || first.t !== 'attr') return this.unknown(ast);
+        if (first.name === 'index') return this.applySteps(this.scope.count, steps.slice(1), ast);
+        throw new EvalError('count');
+      }
+      if (CONTEXT_ROOTS.has(root)) return this.unknown(ast);
+      return this.reference(ast, root, steps);
+    }
+    return this.applySteps(this.compute(ast.base), steps, ast);
+  }
+
+  /** `aws_x.y.attr`, `data.t.n.attr`, `module.m.out`: unknown until apply, kept as a reference when plain. */
+  private reference(ast: Ast, root: string, steps: Step[]): EV {
+    const addressLength = root === 'data' ? 2 : 1;
+    const address = [root];
+    let next = 0;
+    while (address.length <= addressLength && next < steps.length && steps[next].t === 'attr')
+      address.push((steps[next++] as { name: string }).name);
+    const text = this.text(ast);
+    if (address.length <= addressLength) return new Unknown(text);
+    if (next === steps.length) {
+      const whole = this.scope.resource?.(address.join('.'));
+      if (whole !== undefined) return whole;
+    }
+    let key = '';
+    const indexStep = steps[next];
+    if (indexStep?.t === 'index') {
+      next++;
+      // `aws_s3_bucket.b[each.key]`: the instance, when its key is known (the module drops keys
+      // that name no expanded instance, see eval-module.ts).
+      try {
+        const k = this.compute(indexStep.key);
+        if (typeof k === 'number' || typeof k === 'string') {
+          key = typeof k === 'number' ? `[${k}]` : `[${JSON.stringify(k)}]`;
+          this.scope.onKeyedReference?.();
+        }
+      } catch (error) {
+        if (error instanceof BudgetError) throw error;
+      }
+      if (!key) this.scope.onUnknownInstance?.(address.join('.'));
+    }
+    const attributes: string[] = [];
+    for (; next < steps.length; next++) {
+      const step = steps[next];
+      if (step.t !== 'attr') return new Unknown(text);
+      attributes.push(step.name);
+    }
+    const { offset, lines } = this.span;
+    const range: Range = lines.range(offset + ast.start, offset + ast.end);
+    const ref: ReferenceValue = { kind: 'reference', target: address.join('.') + key, text, range };
+    if (attributes.length > 0) ref.attribute = attributes.join('.');
+    return new Unknown(text, ref);
+  }
+
+  private applySteps(value: EV, steps: Step[], ast: Ast): EV {
+    let current = value;
+    for (let i = 0; i < steps.length; i++) {
+      if (current instanceof Unknown) return current.ref ? this.unknown(ast) : current;
+      const step = steps[i];
+      if (step.t === 'splat') {
+        const rest = [step.steps, ...steps.slice(i + 1).map((s) => [s])].flat();
+        if (current === null) return [];
+        const items = Array.isArray(current) ? current : [current];
+        const result = items.map((item) => this.applySteps(item, rest, ast));
+        return isSet(current) ? makeSet(result) : result;
+      }
+      const key = step.t === 'attr' ? step.name : this.compute(step.key);
+      if (key instanceof Unknown) return this.unknown(ast);
+      current = index(current, key);
+    }
+    return current;
+  }
+
+  private call(ast: Ast & { t: 'call' }): EV {
+    const name = ast.name;
+    if (name === 'try' || name === 'can') {
+      for (const arg of ast.args) {
+        try {
+          const value = this.compute(arg);
+          if (value instanceof Unknown) return this.unknown(ast);
+          return name === 'can' ? true : value;
+        } catch (error) {
+          if (error instanceof BudgetError || !(error instanceof EvalError)) throw error;
+          if (name === 'can') return false;
+        }
+      }
+      throw new EvalError('try: no argument succeeded');
+    }
+    if (!SUPPORTED_FUNCTIONS.has(name)) return this.unknown(ast);
+    let args = ast.args.map((arg) => this.compute(arg));
+    if (ast.expand && args.length > 0) {
+      const last = args[args.length - 1];
+      if (last instanceof Unknown) return this.unknown(ast);
+      if (!Array.isArray(last)) throw new EvalError('expansion');
+      args = [...args.slice(0, -1), ...last];
+    }
+    return callFunction(name, args, () => this.unknown(ast));
+  }
+
+  private forExpression(ast: Ast & { t: 'for' }): EV {
+    const collection = this.compute(ast.collection);
+    if (collection instanceof Unknown) return this.unknown(ast);
+    const pairs = iterate(collection);
+    if (pairs.length > MAX_COLLECTION) throw new BudgetError('collection too large');
+    const names = new Map(this.names);
+    const inner = new Evaluator(this.span, this.scope, names);
+    const items: EV[] = [];
+    const entries = new Map<string, EV>();
+    for (const [k, v] of pairs) {
+      if (ast.keyName) names.set(ast.keyName, k);
+      names.set(ast.valueName, v);
+      if (ast.cond) {
+        const keep = inner.compute(ast.cond);
+        if (keep instanceof Unknown) return this.unknown(ast);
+        if (!toBool(keep)) continue;
+      }
+      if (!ast.object) {
+        items.push(inner.compute(ast.value));
+        continue;
+      }
+      const key = inner.compute(ast.key!);
+      if (key instanceof Unknown) return this.unknown(ast);
+      const name = asString(key);
+      if (name === undefined) throw new EvalError('for key');
+      const value = inner.compute(ast.value);
+      if (ast.group) {
+        const list = (entries.get(name) as EV[] | undefined) ?? [];
+        list.push(value);
+        entries.set(name, list);
+      } else {
+        if (entries.has(name)) throw new EvalError('duplicate key');
+        entries.set(name, value);
+      }
+    }
+    return ast.object ? new EvalMap(entries) : items;
+  }
+
+  private binary(ast: Ast & { t: 'binary' }): EV {
+    const l = this.compute(ast.l);
+    const r = this.compute(ast.r);
+    if (l instanceof Unknown || r instanceof Unknown) return this.unknown(ast);
+    switch (ast.op) {
+      case '==':
+        return equal(l, r);
+      case '!=':
+        return !equal(l, r);
+      case '&&':
+        return toBool(l) && toBool(r);
+      case '||':
+        return toBool(l) || toBool(r);
+    }
+    const a = toNumber(l);
+    const b = toNumber(r);
+    switch (ast.op) {
+      case '+':
+        return a + b;
+      case '-':
+        return a - b;
+      case '*':
+        return a * b;
+      case '/':
+        if (b === 0) throw new EvalError('division by zero');
+        return a / b;
+      case '%':
+        if (b === 0) throw new EvalError('division by zero');
+        return a % b;
+      case '<':
+        return a < b;
+      case '>':
+        return a > b;
+      case '<=':
+        return a <= b;
+      case '>=':
+        return a >= b;
+      default:
+        throw new EvalError('operator');
+    }
+  }
+}
+
+/** The (key, value) pairs a `for` expression or `for_each` visits: index or key order (maps in lexical key order). */
+export function iterate(collection: EV): [EV, EV][] {
+  if (Array.isArray(collection)) return collection.map((v, i) => [isSet(collection) ? v : i, v]);
+  if (collection instanceof EvalMap) return sortedEntries(collection);
+  throw new EvalError('not a collection');
+}
+
+export function sortedEntries(map: EvalMap): [string, EV][] {
+  return [...map.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function index(value: EV, key: EV): EV {
+  if (Array.isArray(value)) {
+    if (isSet(value)) throw new EvalError('sets cannot be indexed');
+    const i = toNumber(key);
+    if (!Number.isInteger(i) || i < 0 || i >= value.length) throw new EvalError('index out of range');
+    return value[i];
+  }
+  if (value instanceof EvalMap) {
+    const name = asString(key);
+    if (name === undefined || !value.entries.has(name)) throw new EvalError('no such key');
+    return value.entries.get(name)!;
+  }
+  throw new EvalError('not indexable');
+}
+
+export function toBool(value: EV): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new EvalError('not a bool');
+}
+
+export function toNumber(value: EV): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  throw new EvalError('not a number');
+}
+
+export function equal(a: EV, b: EV): boolean {
+  if (a instanceof JsonDoc || b instanceof JsonDoc) {
+    const sa = asString(a);
+    const sb = asString(b);
+    if (sa === undefined || sb === undefined) throw new EvalError('unknown');
+    return sa === sb;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => equal(item, b[i]));
+  }
+  if (a instanceof EvalMap || b instanceof EvalMap) {
+    if (!(a instanceof EvalMap) || !(b instanceof EvalMap) || a.entries.size !== b.entries.size) return false;
+    for (const [k, v] of a.entries) if (!b.entries.has(k) || !equal(v, b.entries.get(k)!)) return false;
+    return true;
+  }
+  return a === b;
+}

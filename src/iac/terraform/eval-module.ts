@@ -1,0 +1,763 @@
+/**
+ * What a Terraform module really deploys: its resources with every value that can be known
+ * evaluated, `count` and `for_each` expanded into instances, `dynamic` blocks expanded, and local
+ * modules (`source = "./…"`) analysed with their callers' arguments.
+ *
+ * The input is the converter's model of the module plus the text of its files; each expression to
+ * evaluate is taken from the text by its range and parsed again (eval-expressions.ts). The output
+ * is the same kind of model, so rules need not know evaluation exists:
+ *
+ * - A value that evaluates to something known (wholly or in part) replaces the expression in the
+ *   resource; every node of it takes the expression's range, so findings stay on the attribute in
+ *   the resource block. What stays unknown keeps its original model value (a reference stays a
+ *   reference, an unresolvable stays unresolvable): unknown is never reported as insecure.
+ * - `count = 3` gives `aws_instance.w[0]` … `[2]`, `for_each` over a map or a set of strings gives
+ *   `aws_security_group.svc["ssh"]`; `count = 0` (or an empty collection) leaves no instance. Over
+ *   an unknown collection, the block stays one resource with unknown `each.*` / `count.index`.
+ * - `dynamic "x" { for_each = … content { … } }` over a known collection becomes one `x` block per
+ *   element; over an unknown one it stays as it is (unresolvable).
+ * - A module call with a local source inside the scanned roots becomes one more unit per instance
+ *   (`module.db`, `module.db["a"]`), its resources addressed `module.db.aws_db_instance.this`, in
+ *   the module's own files. See `combineModuleFindings` for how these and the module's own analysis
+ *   combine.
+ *
+ * Everything is bounded (instances per block, module depth, evaluation steps, var file size); what
+ * a bound stops is reported as an `info` finding and left unknown.
+ */
+import { LineIndex } from '../line-index';
+import type {
+  ListValue,
+  MapValue,
+  ParseDiagnostic,
+  ParseResult,
+  Property,
+  Range,
+  Resource,
+  TerraformModule,
+  TfModuleCall,
+  TfProvider,
+  TfVariable,
+  UnresolvableValue,
+  Value,
+} from '../model';
+import { getProperty } from '../model';
+import { parseTerraformModule } from '../terraform';
+import {
+  BudgetError,
+  type Budget,
+  evaluateSource,
+  iterate,
+  type Scope,
+  sortedEntries,
+  toNumber,
+} from './eval-expressions';
+import { type InputValue, joinPath, rootInputs, type TerraformHost, type TerraformInput } from './eval-inputs';
+import { asString, EvalMap, type EV, isSet, isUnknown, isWhollyKnown, toModel, Unknown } from './eval-values';
+
+export type { TerraformHost, TerraformInput } from './eval-inputs';
+
+/** Most instances one `count`, `for_each` or `dynamic` block expands into. */
+export const MAX_INSTANCES = 1000;
+/** Most resource instances one module (with the modules it calls) expands into. */
+export const MAX_MODULE_INSTANCES = 20_000;
+/** How deep module calls are followed. */
+export const MAX_MODULE_DEPTH = 8;
+/** Evaluation steps per root module (every expression, instance and called module together). */
+export const EVALUATION_BUDGET = 5_000_000;
+
+export interface TerraformEvaluationOptions extends TerraformHost {
+  /** Var files and `--var` assignments, applied in this order after the automatic var files. */
+  inputs?: readonly TerraformInput[];
+  /** The `.tf` files of a called module's folder; undefined when it is outside the scanned roots or unreadable. */
+  moduleFiles?(dir: string): Promise<{ path: string; text: string }[] | undefined>;
+}
+
+export interface TerraformEvaluation {
+  /** The evaluated module first, then one unit per instance of each called local module. */
+  parse: ParseResult;
+  /** The texts of every file the units come from (the module's, and the called modules'). */
+  texts: Map<string, string>;
+  /** Folders of the local modules analysed with this module's arguments. */
+  calledDirs: string[];
+}
+
+interface Shared {
+  budget: Budget;
+  diagnostics: ParseDiagnostic[];
+  texts: Map<string, string>;
+  lines: Map<string, LineIndex>;
+  instances: number;
+  budgetReported: boolean;
+  calledDirs: Set<string>;
+  options: TerraformEvaluationOptions;
+}
+
+/** Evaluates a parsed module (a root: its var files are read). Never throws for any input. */
+export async function evaluateTerraformModule(
+  parsed: ParseResult,
+  texts: Map<string, string>,
+  options: TerraformEvaluationOptions = {},
+): Promise<TerraformEvaluation> {
+  const module = parsed.units.find((u): u is TerraformModule => u.kind === 'terraform');
+  const shared: Shared = {
+    budget: { steps: EVALUATION_BUDGET },
+    diagnostics: [],
+    texts: new Map(texts),
+    lines: new Map(),
+    instances: 0,
+    budgetReported: false,
+    calledDirs: new Set(),
+    options,
+  };
+  if (!module) return { parse: parsed, texts, calledDirs: [] };
+  const evaluator = new ModuleEvaluator(module, shared, '', [module.dir]);
+  const inputs = await rootInputs(
+    module.dir,
+    module.variables,
+    (variable) => evaluator.defaultOf(variable),
+    options.inputs ?? [],
+    options,
+    shared.budget,
+    shared.diagnostics,
+  );
+  evaluator.setInputs(inputs);
+  const units = await evaluator.run();
+  return {
+    parse: {
+      units: [...parsed.units.filter((u) => u !== module), ...units],
+      diagnostics: [...parsed.diagnostics, ...shared.diagnostics],
+    },
+    texts: shared.texts,
+    calledDirs: [...shared.calledDirs],
+  };
+}
+
+/** How a Terraform address names one instance: `[0]`, `["ssh"]`. */
+export function instanceKey(key: EV): string {
+  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(asString(key) ?? '')}]`;
+}
+
+/** Functions whose arguments rules read themselves: evaluated argument by argument, the call kept. */
+const IN_PLACE_FUNCTIONS = new Set(['function:jsonencode', 'function:merge']);
+
+const META_ARGUMENTS = new Set([
+  'count',
+  'for_each',
+  'depends_on',
+  'provider',
+  'providers',
+  'lifecycle',
+  'source',
+  'version',
+]);
+
+class ModuleEvaluator {
+  private inputs = new Map<string, InputValue>();
+  private readonly localValues = new Map<string, EV>();
+  private readonly evaluatingLocals = new Set<string>();
+  private readonly locals: Map<string, Property>;
+
+  constructor(
+    private readonly module: TerraformModule,
+    private readonly shared: Shared,
+    /** `module.db.` for a called module's instance, '' for the root. */
+    private readonly prefix: string,
+    /** Folders of the calls that led here (recursion guard). */
+    private readonly stack: string[],
+    private readonly inheritedProviders: TfProvider[] = [],
+  ) {
+    this.locals = new Map(module.locals.map((l) => [l.key, l]));
+  }
+
+  setInputs(inputs: Map<string, InputValue>): void {
+    this.inputs = inputs;
+  }
+
+  defaultOf(variable: TfVariable): EV {
+    return variable.default
+      ? this.evaluate(variable.default, variable.file, this.baseScope())
+      : new Unknown(`var.${variable.name}`);
+  }
+
+  private baseScope(): Scope {
+    return {
+      variable: (name) => {
+        const input = this.inputs.get(name);
+        return input ? input.value : new Unknown(`var.${name}`);
+      },
+      local: (name) => this.local(name),
+      budget: this.shared.budget,
+    };
+  }
+
+  private local(name: string): EV {
+    if (this.localValues.has(name)) return this.localValues.get(name)!;
+    const property = this.locals.get(name);
+    if (!property || this.evaluatingLocals.has(name)) return new Unknown(`local.${name}`);
+    this.evaluatingLocals.add(name);
+    let value: EV;
+    try {
+      value = this.evaluate(property.value, this.fileOfLocal(property), this.baseScope());
+    } finally {
+      this.evaluatingLocals.delete(name);
+    }
+    this.localValues.set(name, value);
+    return value;
+  }
+
+  /** Locals carry no file of their own: the module file whose text holds the entry at its range. */
+  private fileOfLocal(property: Property): string {
+    for (const file of this.module.files) {
+      const text = this.shared.texts.get(file);
+      if (text === undefined) continue;
+      const lines = this.linesOf(file, text);
+      const start = lines.offset(property.keyRange.start);
+      if (text.startsWith(property.key, start) || text.startsWith(`"${property.key}"`, start)) return file;
+    }
+    return this.module.files[0];
+  }
+
+  private linesOf(file: string, text: string): LineIndex {
+    let lines = this.shared.lines.get(file);
+    if (!lines) {
+      lines = new LineIndex(text);
+      this.shared.lines.set(file, lines);
+    }
+    return lines;
+  }
+
+  /** The evaluated value of a model value written in `file` (its source read by range). */
+  evaluate(value: Value, file: string, scope: Scope): EV {
+    if (value.kind === 'literal') return value.value;
+    const text = this.shared.texts.get(file);
+    if (text === undefined)
+      return new Unknown(
+        value.kind === 'map' || value.kind === 'list' ? '' : ((value as { text?: string }).text ?? ''),
+      );
+    const lines = this.linesOf(file, text);
+    const start = lines.offset(value.range.start);
+    const end = lines.offset(value.range.end);
+    if (value.kind === 'map' && value.block) return this.blockValue(value, file, scope);
+    try {
+      return evaluateSource({ source: text.slice(start, end), offset: start, lines }, scope);
+    } catch (error) {
+      if (!(error instanceof BudgetError)) throw error;
+      this.reportBudget(file, value.range);
+      return new Unknown(text.slice(start, Math.min(end, start + 200)));
+    }
+  }
+
+  /** A nested block read as an object (for `content` blocks and module arguments given as blocks). */
+  private blockValue(map: MapValue, file: string, scope: Scope): EV {
+    const entries = new Map<string, EV>();
+    for (const p of map.properties) entries.set(p.key, this.evaluate(p.value, file, scope));
+    return new EvalMap(entries);
+  }
+
+  private reportBudget(file: string, range: Range): void {
+    if (this.shared.budgetReported) return;
+    this.shared.budgetReported = true;
+    this.shared.diagnostics.push({
+      file,
+      range,
+      severity: 'info',
+      message: `Terraform evaluation stopped here after ${EVALUATION_BUDGET} steps: this and the remaining expressions of the module are left unknown.`,
+    });
+  }
+
+  private info(file: string, range: Range, message: string): void {
+    this.shared.diagnostics.push({ file, range, severity: 'info', message });
+  }
+
+  async run(): Promise<TerraformModule[]> {
+    const module = this.module;
+    // A block whose instances are named somewhere with a key that is not known (or with none) is
+    // not expanded: which instance such a reference means is unknown, so the block is checked once.
+    const noExpand = new Set<string>();
+    let resources: Resource[] = [];
+    let scope = this.baseScope();
+    for (let round = 0; round < 4; round++) {
+      let keyed = false;
+      const unknownInstance = new Set<string>();
+      scope = {
+        ...this.baseScope(),
+        onKeyedReference: () => (keyed = true),
+        onUnknownInstance: (address) => unknownInstance.add(address),
+        resource: (address) => this.resourceValue(address, noExpand),
+      };
+      resources = [];
+      const expanded = new Set<string>();
+      for (const resource of module.resources) {
+        const instances = this.expand(resource, scope, noExpand);
+        if (instances.length !== 1 || instances[0].id !== this.prefix + resource.id) expanded.add(resource.id);
+        resources.push(...instances);
+      }
+      if (expanded.size > 0) for (const r of resources) unkeyedTargets(r.properties, unknownInstance);
+      const conflicts = [...unknownInstance].filter((address) => expanded.has(address));
+      if (conflicts.length > 0 && round < 3) {
+        for (const address of conflicts) noExpand.add(address);
+        continue;
+      }
+      if (keyed || this.prefix !== '' || expanded.size > 0)
+        resources = resources.map((r) => this.readdressed(r, expanded));
+      break;
+    }
+    const providers = module.providers.map((p) => ({ ...p, properties: this.body(p.properties, p.file, scope, true) }));
+    const inherited = providers.length > 0 || this.prefix === '' ? providers : this.inheritedProviders;
+    const variables = module.variables.map((v) => this.effectiveVariable(v));
+    const locals = module.locals.map((l) => {
+      const value = this.value(l.value, this.fileOfLocal(l), this.baseScope());
+      return value === l.value ? l : { ...l, value };
+    });
+    const unit: TerraformModule = {
+      ...module,
+      resources,
+      locals,
+      providers: inherited,
+      variables,
+      dataSources: module.dataSources.map((d) => ({ ...d, id: this.prefix + d.id })),
+    };
+    const units = [unit];
+    for (const call of module.moduleCalls) units.push(...(await this.call(call, scope, inherited)));
+    return units;
+  }
+
+  /**
+   * References as the unit's resources are addressed: an instance key is kept only when it names
+   * an expanded block (`aws_s3_bucket.b["k"]`), and in a called module every address takes the
+   * call's prefix (`module.db.aws_s3_bucket.b`). Copies only what changes.
+   */
+  private readdressed(resource: Resource, expanded: Set<string>): Resource {
+    const prefix = this.prefix;
+    const address = (target: string): string => {
+      if (target.startsWith('var.') || target.startsWith('local.')) return target;
+      const bracket = target.indexOf('[');
+      const base = bracket === -1 ? target : target.slice(0, bracket);
+      const kept = bracket !== -1 && expanded.has(base) ? target : base;
+      return prefix + kept;
+    };
+    const walk = (value: Value, depth: number): Value => {
+      if (depth > 64) return value;
+      switch (value.kind) {
+        case 'reference': {
+          const target = address(value.target);
+          return target === value.target ? value : { ...value, target };
+        }
+        case 'map': {
+          let changed = false;
+          const properties = value.properties.map((p) => {
+            if (depth === 0 && p.key === 'provider') return p;
+            const v = walk(p.value, depth + 1);
+            if (v === p.value) return p;
+            changed = true;
+            return { ...p, value: v };
+          });
+          return changed ? { ...value, properties } : value;
+        }
+        case 'list': {
+          const items = value.items.map((item) => walk(item, depth + 1));
+          return items.every((item, i) => item === value.items[i]) ? value : { ...value, items };
+        }
+        case 'unresolvable': {
+          if (!value.args) return value;
+          const args = walk(value.args, depth + 1);
+          return args === value.args ? value : { ...value, args };
+        }
+        default:
+          return value;
+      }
+    };
+    const properties = walk(resource.properties, 0) as MapValue;
+    return properties === resource.properties ? resource : { ...resource, properties };
+  }
+
+  /** The variable as rules should follow it: its effective value, or no default when that is unknown. */
+  private effectiveVariable(variable: TfVariable): TfVariable {
+    const input = this.inputs.get(variable.name);
+    if (!input && this.prefix === '') return variable;
+    const { default: _dropped, ...rest } = variable;
+    if (!input || !isWhollyKnown(input.value)) return rest;
+    if (!input.from && variable.default) return variable;
+    const range = variable.default?.range ?? variable.labelRange;
+    return { ...rest, default: toModel(input.value, range, `var.${variable.name}`) };
+  }
+
+  // -- instances -------------------------------------------------------------------------------
+
+  private expand(resource: Resource, scope: Scope, noExpand: Set<string>): Resource[] {
+    const id = this.prefix + resource.id;
+    const collection = noExpand.has(resource.id) ? undefined : this.instancesOfResource(resource);
+    if (!collection)
+      return [{ ...resource, id, properties: this.body(resource.properties, resource.file, scope, true) }];
+    const out: Resource[] = [];
+    for (const instance of collection) {
+      const instanceScope: Scope = { ...scope, ...instance.scope };
+      out.push({
+        ...resource,
+        id: `${id}${instanceKey(instance.key)}`,
+        properties: this.body(resource.properties, resource.file, instanceScope, true),
+      });
+    }
+    return out;
+  }
+
+  private readonly instanceMemo = new Map<string, { key: EV; scope: Partial<Scope> }[] | undefined>();
+  private readonly resolvingInstances = new Set<string>();
+
+  /** A resource's instances, computed once (its `count`/`for_each` may name another resource). */
+  private instancesOfResource(resource: Resource): { key: EV; scope: Partial<Scope> }[] | undefined {
+    if (this.instanceMemo.has(resource.id)) return this.instanceMemo.get(resource.id);
+    if (this.resolvingInstances.has(resource.id)) return undefined;
+    this.resolvingInstances.add(resource.id);
+    let instances: { key: EV; scope: Partial<Scope> }[] | undefined;
+    try {
+      const scope: Scope = { ...this.baseScope(), resource: (address) => this.resourceValue(address, new Set()) };
+      instances = this.instancesOf(resource.count, resource.forEach, resource.file, scope);
+    } finally {
+      this.resolvingInstances.delete(resource.id);
+    }
+    this.instanceMemo.set(resource.id, instances);
+    return instances;
+  }
+
+  /** `aws_x.y` as a whole: a list (count) or map (for_each) of its instances, whose attributes are unknown. */
+  private resourceValue(address: string, noExpand: Set<string>): EV | undefined {
+    if (noExpand.has(address)) return undefined;
+    const resource = this.module.resources.find((r) => r.id === address);
+    if (!resource || (!resource.count && !resource.forEach)) return undefined;
+    const instances = this.instancesOfResource(resource);
+    if (!instances) return undefined;
+    if (resource.count) return instances.map((i) => new Unknown(`${address}${instanceKey(i.key)}`));
+    return new EvalMap(
+      new Map(instances.map((i) => [asString(i.key) ?? '', new Unknown(`${address}${instanceKey(i.key)}`)])),
+    );
+  }
+
+  /** The instances of a block with `count` or `for_each`; undefined when there is neither or it is unknown. */
+  private instancesOf(
+    count: Value | undefined,
+    forEach: Value | undefined,
+    file: string,
+    scope: Scope,
+  ): { key: EV; scope: Partial<Scope> }[] | undefined {
+    if (count) {
+      const n = this.evaluate(count, file, scope);
+      if (isUnknown(n)) return undefined;
+      let size: number;
+      try {
+        size = toNumber(n);
+      } catch {
+        return undefined;
+      }
+      if (!Number.isInteger(size) || size < 0) return undefined;
+      if (!this.withinLimits(size, file, count.range, 'count')) return undefined;
+      return Array.from({ length: size }, (_, i) => ({ key: i, scope: { count: i } }));
+    }
+    if (forEach) {
+      const collection = this.evaluate(forEach, file, scope);
+      let pairs: [EV, EV][];
+      if (collection instanceof EvalMap) pairs = sortedEntries(collection);
+      else if (Array.isArray(collection) && isSet(collection) && collection.every((item) => typeof item === 'string'))
+        pairs = iterate(collection);
+      else return undefined; // unknown, or not a map or set of strings (Terraform rejects those)
+      if (!this.withinLimits(pairs.length, file, forEach.range, 'for_each')) return undefined;
+      return pairs.map(([key, value]) => ({ key, scope: { each: { key, value } } }));
+    }
+    return undefined;
+  }
+
+  private withinLimits(size: number, file: string, range: Range, what: string): boolean {
+    if (size > MAX_INSTANCES) {
+      this.info(
+        file,
+        range,
+        `${what} gives ${size} instances, more than the ${MAX_INSTANCES} expanded: this block is checked once, with its ${what === 'count' ? 'count.index' : 'each.key and each.value'} unknown.`,
+      );
+      return false;
+    }
+    if (this.shared.instances + size > MAX_MODULE_INSTANCES) {
+      this.info(
+        file,
+        range,
+        `This module already expands into ${this.shared.instances} instances, the most analysed is ${MAX_MODULE_INSTANCES}: this block is checked once, with its ${what} unknown.`,
+      );
+      return false;
+    }
+    this.shared.instances += size;
+    return true;
+  }
+
+  // -- bodies ----------------------------------------------------------------------------------
+
+  /** A block body with every value that can be known evaluated, and `dynamic` blocks expanded. */
+  private body(map: MapValue, file: string, scope: Scope, top = false): MapValue {
+    const properties: Property[] = [];
+    let changed = false;
+    for (const property of map.properties) {
+      if (top && META_ARGUMENTS.has(property.key)) {
+        properties.push(property);
+        continue;
+      }
+      if (property.value.kind === 'unresolvable' && property.value.construct === 'dynamic') {
+        const expanded = this.dynamic(property, property.value, file, scope);
+        if (expanded) {
+          properties.push(...expanded);
+          changed = true;
+          continue;
+        }
+      }
+      const value = this.value(property.value, file, scope);
+      if (value !== property.value) changed = true;
+      properties.push(value === property.value ? property : { ...property, value });
+    }
+    return changed ? { ...map, properties } : map;
+  }
+
+  private value(value: Value, file: string, scope: Scope): Value {
+    switch (value.kind) {
+      case 'literal':
+        return value;
+      case 'map': {
+        if (value.block) return this.body(value, file, scope);
+        const properties = value.properties.map((p) => {
+          const v = this.value(p.value, file, scope);
+          return v === p.value ? p : { ...p, value: v };
+        });
+        return properties.every((p, i) => p === value.properties[i]) ? value : { ...value, properties };
+      }
+      case 'list': {
+        const items = value.items.map((item) => this.value(item, file, scope));
+        return items.every((item, i) => item === value.items[i]) ? value : ({ ...value, items } as ListValue);
+      }
+      case 'reference':
+        // `var.x` and `local.y` stay references: rules follow them to the unit's variables (whose
+        // defaults are the effective values, see `effectiveVariable`) and locals (evaluated), and
+        // report and fix where the value is written. A resource reference is evaluated only for
+        // its instance key (`aws_s3_bucket.b[each.key].id`).
+        if (value.attribute === undefined && !value.text.includes('[')) return value;
+        if (!value.target.startsWith('var.') && !value.target.startsWith('local.') && !value.text.includes('['))
+          return value;
+        return this.known(value, file, scope);
+      case 'unresolvable': {
+        if (value.construct === 'dynamic' || value.construct === 'error' || value.construct === 'too-deep')
+          return value;
+        // `jsonencode(…)` and `merge(…)`: the arguments are evaluated in place (policy rules read the
+        // document, the tagging rule the merged maps), so each part keeps its own range and a plain
+        // `var.x` or `local.x` argument stays the reference rules follow.
+        if (IN_PLACE_FUNCTIONS.has(value.construct) && value.args?.kind === 'list') {
+          const args = this.value(value.args, file, scope);
+          return args === value.args ? value : { ...value, args: args as ListValue };
+        }
+        return this.known(value, file, scope);
+      }
+    }
+  }
+
+  /** The evaluated value in the model when any of it is known; the original value otherwise. */
+  private known(value: Value, file: string, scope: Scope): Value {
+    const result = this.evaluate(value, file, scope);
+    if (!(result instanceof Unknown)) return toModel(result, value.range, (value as { text: string }).text);
+    if (!result.ref) return value;
+    if (value.kind === 'reference' && value.target === result.ref.target && value.attribute === result.ref.attribute)
+      return value;
+    return { ...result.ref, range: value.range };
+  }
+
+  /** `dynamic "label" { for_each, iterator, content }` over a known collection: one block per element. */
+  private dynamic(property: Property, value: UnresolvableValue, file: string, scope: Scope): Property[] | undefined {
+    const args = value.args;
+    if (args?.kind !== 'map') return undefined;
+    const forEach = getProperty(args, 'for_each');
+    const content = getProperty(args, 'content');
+    if (!forEach || content?.value.kind !== 'map') return undefined;
+    const collection = this.evaluate(forEach.value, file, scope);
+    if (collection instanceof Unknown) return undefined;
+    let pairs: [EV, EV][];
+    try {
+      pairs = iterate(collection);
+    } catch {
+      return undefined;
+    }
+    if (pairs.length > MAX_INSTANCES) {
+      this.info(
+        file,
+        forEach.range,
+        `This dynamic block's for_each gives ${pairs.length} blocks, more than the ${MAX_INSTANCES} expanded: it is left unknown.`,
+      );
+      return undefined;
+    }
+    const iteratorProperty = getProperty(args, 'iterator');
+    const iterator = iteratorProperty
+      ? (iteratorProperty.value as { text?: string }).text?.trim() || property.key
+      : property.key;
+    const blocks: Property[] = [];
+    for (const [key, element] of pairs) {
+      const names = new Map(scope.names ?? []);
+      names.set(
+        iterator,
+        new EvalMap(
+          new Map<string, EV>([
+            ['key', key],
+            ['value', element],
+          ]),
+        ),
+      );
+      const inner: Scope = { ...scope, names };
+      const body = this.body(content.value, file, inner);
+      blocks.push({
+        key: property.key,
+        keyRange: property.keyRange,
+        value: { ...body, block: true },
+        range: property.range,
+      });
+    }
+    return blocks;
+  }
+
+  // -- module calls ----------------------------------------------------------------------------
+
+  private async call(call: TfModuleCall, scope: Scope, providers: TfProvider[]): Promise<TerraformModule[]> {
+    const source = call.source;
+    if (!source || !(source.startsWith('./') || source.startsWith('../'))) return [];
+    const dir = normalizeDir(joinPath(this.module.dir, source));
+    const sourceRange = getProperty(call.properties, 'source')?.value.range ?? call.labelRange;
+    if (this.stack.includes(dir)) {
+      this.info(
+        call.file,
+        sourceRange,
+        `This module call leads back to a module that called it (${dir}): it is not followed again.`,
+      );
+      return [];
+    }
+    if (this.stack.length > MAX_MODULE_DEPTH) {
+      this.info(
+        call.file,
+        sourceRange,
+        `Module calls nested more than ${MAX_MODULE_DEPTH} deep are not followed: this module is not analysed with these arguments.`,
+      );
+      return [];
+    }
+    const files = await this.shared.options.moduleFiles?.(dir);
+    if (!files || files.length === 0) return [];
+    for (const f of files) this.shared.texts.set(f.path, f.text);
+    const parsed = parseTerraformModule(dir, files);
+    const child = parsed.units.find((u): u is TerraformModule => u.kind === 'terraform');
+    if (!child) return [];
+    this.shared.calledDirs.add(dir);
+    const instances = this.instancesOf(
+      getProperty(call.properties, 'count')?.value,
+      getProperty(call.properties, 'for_each')?.value,
+      call.file,
+      scope,
+    );
+    const hasMeta = getProperty(call.properties, 'count') || getProperty(call.properties, 'for_each');
+    const list = instances ?? [{ key: undefined as unknown as EV, scope: {} }];
+    const units: TerraformModule[] = [];
+    for (const instance of list) {
+      const instanceScope: Scope = { ...scope, ...instance.scope };
+      const address = `${this.prefix}module.${call.name}${instances && hasMeta ? instanceKey(instance.key) : ''}.`;
+      const evaluator = new ModuleEvaluator(child, this.shared, address, [...this.stack, dir], providers);
+      const inputs = new Map<string, InputValue>();
+      for (const variable of child.variables) {
+        const argument = getProperty(call.properties, variable.name);
+        if (argument)
+          inputs.set(variable.name, {
+            value: this.evaluate(argument.value, call.file, instanceScope),
+            from: call.file,
+          });
+        else if (variable.default !== undefined) inputs.set(variable.name, { value: evaluator.defaultOf(variable) });
+      }
+      evaluator.setInputs(inputs);
+      units.push(...(await evaluator.run()));
+    }
+    return units;
+  }
+}
+
+/** `a/b/../c/./d` → `a/c/d` (forward or back slashes, as the folder was named). */
+export function normalizeDir(dir: string): string {
+  const separator = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
+  const absolute = dir.startsWith('/');
+  const parts: string[] = [];
+  for (const part of dir.split(/[\\/]/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+  }
+  const joined = parts.join(separator);
+  return absolute ? `/${joined}` : joined || '.';
+}
+
+/**
+ * How a module's own analysis and its call-site analyses combine (`Analyzer.analyze`):
+ *
+ * - A folder that no scanned module calls is a root: its own analysis stands, with its variables'
+ *   defaults and var files.
+ * - A folder that a scanned module calls (with a local source that could be followed) is what its
+ *   callers make of it: each call is analysed with the caller's arguments (and the defaults of
+ *   the variables it does not pass), and those findings, addressed `module.<call>.…`, replace the
+ *   folder's own analysis. So a problem caused by a default that every caller overrides is never
+ *   shown. The folder's syntax errors stay (they are the file's, not a call's).
+ * - The same problem at the same place in a called module (same rule, range and message but for
+ *   the call's name), found through several calls, is one finding: it names the first call and
+ *   lists the others ("Also through module.b, module.c."). Instances of one block within one call
+ *   (`for_each`, `count`) stay findings of their own.
+ */
+export function combineModuleFindings<
+  F extends { ruleId: string; resource: string; file: string; range: Range; message: string },
+>(results: { dir: string; analysis: { findings: F[]; calledModules?: string[] } }[]): F[] {
+  const called = new Set(results.flatMap((r) => r.analysis.calledModules ?? []));
+  const out: F[] = [];
+  const merged = new Map<string, { index: number; calls: string[] }>();
+  for (const { dir, analysis } of results) {
+    for (const finding of analysis.findings) {
+      if (called.has(dir) && finding.ruleId !== 'parse-error') continue;
+      const call = MODULE_PREFIX.exec(finding.resource)?.[0];
+      if (!call) {
+        out.push(finding);
+        continue;
+      }
+      const { start, end } = finding.range;
+      const key = [
+        finding.ruleId,
+        finding.file,
+        start.line,
+        start.character,
+        end.line,
+        end.character,
+        finding.resource.slice(call.length),
+        finding.message.split(call).join('\u0000'),
+      ].join('\u0001');
+      const seen = merged.get(key);
+      const name = call.slice(0, -1);
+      if (!seen) {
+        merged.set(key, { index: out.length, calls: [name] });
+        out.push(finding);
+      } else if (!seen.calls.includes(name)) seen.calls.push(name);
+    }
+  }
+  for (const { index, calls } of merged.values()) {
+    if (calls.length < 2) continue;
+    const shown = calls.slice(1, 6).join(', ');
+    const more = calls.length > 6 ? ` and ${calls.length - 6} more` : '';
+    out[index] = { ...out[index], message: `${out[index].message} Also through ${shown}${more}.` };
+  }
+  return out;
+}
+
+/** Resource addresses referenced with no instance key (top-level meta-arguments aside). */
+function unkeyedTargets(body: MapValue, into: Set<string>): void {
+  const walk = (value: Value, depth: number): void => {
+    if (depth > 64) return;
+    if (value.kind === 'reference') {
+      if (!value.target.includes('[') && !value.text.includes('[')) into.add(value.target);
+    } else if (value.kind === 'map') {
+      for (const p of value.properties) if (depth > 0 || !META_ARGUMENTS.has(p.key)) walk(p.value, depth + 1);
+    } else if (value.kind === 'list') for (const item of value.items) walk(item, depth + 1);
+    else if (value.kind === 'unresolvable' && value.args) walk(value.args, depth + 1);
+  };
+  walk(body, 0);
+}
+
+/** The module calls a resource address starts with: `module.a.module.b["k"].`. */
+const MODULE_PREFIX = /^(?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)+/;

@@ -10,6 +10,7 @@ import {
   maskSecret,
 } from '../../src/rules/support/secrets';
 import { rule as taggingRequiredTags } from '../../src/rules/tagging-required-tags';
+import { renderMessage } from '../../src/rules/toolkit/messages';
 import { withRequiredTags, type TagCase } from '../rules/tagging-required-tags.cases';
 import { sourcesOf } from '../rules/tester';
 
@@ -32,7 +33,7 @@ async function tagReports(c: TagCase): Promise<{ line: number; column: number; f
           line: report.range.start.line + 1,
           column: report.range.start.character + 1,
           file: resource.file.slice(resource.file.lastIndexOf('/') + 1),
-          message: report.message,
+          message: renderMessage(taggingRequiredTags.messages, report),
         });
       }
     }

@@ -52,7 +52,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'missing',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n',
-      findings: [{ line: 3, column: 11, message: /StorageEncrypted is not set and defaults to false/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'notSet',
+          message:
+            "RDS database 'Db' stores its data unencrypted: StorageEncrypted is not set and defaults to false. Encrypting data at rest is yours to choose on RDS, and it cannot be enabled after creation.",
+        },
+      ],
       output:
         'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: true\n',
     },
@@ -60,7 +68,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false, with a comment kept',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      StorageEncrypted: false # for now\n      Engine: aurora-mysql\n',
-      findings: [{ line: 5, column: 25, message: /turns storage encryption off/ }],
+      findings: [{ line: 5, column: 25, messageId: 'encryptionOff' }],
       output:
         'Resources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      StorageEncrypted: true # for now\n      Engine: aurora-mysql\n',
     },

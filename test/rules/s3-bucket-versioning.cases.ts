@@ -78,7 +78,14 @@ export const cases: RuleCases = {
       name: 'missing',
       code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n',
       findings: [
-        { line: 3, column: 11, message: /does not enable versioning \(it is off by default\)/, severity: 'info' },
+        {
+          line: 3,
+          column: 11,
+          messageId: 'versioningNotEnabled',
+          message:
+            "Bucket 'Data' does not enable versioning (it is off by default), so a delete or overwrite cannot be undone. S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.",
+          severity: 'info',
+        },
       ],
       output:
         'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n      VersioningConfiguration:\n        Status: Enabled\n',
@@ -87,7 +94,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'suspended',
       code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Suspended\n',
-      findings: [{ line: 6, column: 17, message: /has versioning Suspended/ }],
+      findings: [{ line: 6, column: 17, messageId: 'versioningStatus', message: /has versioning Suspended/ }],
       output:
         'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n',
     },
@@ -118,14 +125,16 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'legacy block turned off',
       code: 'resource "aws_s3_bucket" "b" {\n  versioning {\n    enabled = false\n  }\n}\n',
-      findings: [{ line: 3, column: 15, message: /turns versioning off/ }],
+      findings: [{ line: 3, column: 15, messageId: 'versioningBlock', message: /turns versioning off/ }],
       output: 'resource "aws_s3_bucket" "b" {\n  versioning {\n    enabled = true\n  }\n}\n',
     },
     {
       syntax: 'terraform',
       name: 'legacy block without enabled',
       code: 'resource "aws_s3_bucket" "b" {\n  versioning {\n    mfa_delete = false\n  }\n}\n',
-      findings: [{ line: 2, column: 3, message: /versioning block without enabled = true/ }],
+      findings: [
+        { line: 2, column: 3, messageId: 'versioningBlock', message: /versioning block without enabled = true/ },
+      ],
       output: 'resource "aws_s3_bucket" "b" {\n  versioning {\n    mfa_delete = false\n    enabled = true\n  }\n}\n',
     },
     {
@@ -141,6 +150,7 @@ export const cases: RuleCases = {
           line: 4,
           column: 14,
           file: 'versioning.tf',
+          messageId: 'versioningResource',
           message: /'aws_s3_bucket_versioning.b' sets versioning to Suspended/,
         },
       ],

@@ -11,6 +11,7 @@
 import type { TextEdit } from '../../src/fixes/types';
 import { strict as assert } from 'node:assert';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
+import { DEFAULT_CONFIG } from '../../src/engine/config';
 import type { Finding } from '../../src/engine/finding';
 import { LineIndex } from '../../src/iac/line-index';
 import type { Rule, RuleReport } from '../../src/rules/rule';
@@ -114,6 +115,7 @@ export interface ReportedFinding {
 export async function reportedFindings(
   rule: Rule,
   files: SourceFile[],
+  requiredTags: string[] = [],
 ): Promise<{ findings: Finding[]; reported: ReportedFinding[] }> {
   const made: { resource: string; file: string; report: RuleReport }[] = [];
   const recording: Rule = {
@@ -131,7 +133,8 @@ export async function reportedFindings(
         }
       : undefined,
   };
-  const { findings } = await new Analyzer({ rules: [recording] }).analyze(files);
+  const config = { ...DEFAULT_CONFIG, requiredTags };
+  const { findings } = await new Analyzer({ rules: [recording], config }).analyze(files);
   const reported = findings
     .filter((f) => f.ruleId === rule.id)
     .map((finding) => {

@@ -1,6 +1,6 @@
 /**
- * Generates docs/rules/<id>.md for every rule and built-in check, and the rules table in the
- * README, from rule metadata and each rule's test table; and the README's commands and settings
+ * Generates docs/rules/<id>.md for every rule and built-in check (with every message a rule can
+ * print), and the rules table in the README, from rule metadata and each rule's test table; and the README's commands and settings
  * tables from package.json (manifest-docs.ts). `npm run docs` writes them; a test fails
  * when the committed files are stale.
  */
@@ -44,6 +44,27 @@ function examples(cases: RuleCases | undefined): string[] {
   return out;
 }
 
+/** Message text as Markdown: characters Markdown would read as markup escaped, placeholders as code. */
+function messageMarkdown(text: string): string {
+  return text.replace(/[\\`*<>[\]]/g, (c) => `\\${c}`).replace(/\{[A-Za-z][A-Za-z0-9]*\}/g, (p) => `\`${p}\``);
+}
+
+/** Every message the rule can print, headline in bold, placeholders as they are written. */
+function messages(rule: Rule): string[] {
+  const out = [
+    '## Messages',
+    '',
+    'What a finding of this rule says, by message id; a `{placeholder}` stands for a value taken from the template.',
+    '',
+  ];
+  for (const [id, message] of Object.entries(rule.messages)) {
+    const detail = message.detail === undefined ? '' : ` ${messageMarkdown(message.detail)}`;
+    out.push(`- \`${id}\`: **${messageMarkdown(message.headline)}**${detail}`);
+  }
+  out.push('');
+  return out;
+}
+
 function rulePage(rule: Rule, cases: RuleCases | undefined): string {
   const fixable = rule.fix !== undefined || rule.fixUnit !== undefined;
   return [
@@ -66,6 +87,7 @@ function rulePage(rule: Rule, cases: RuleCases | undefined): string {
     '',
     rule.remediation,
     '',
+    ...messages(rule),
     ...examples(cases),
     '## Turning it off',
     '',

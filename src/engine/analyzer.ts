@@ -19,6 +19,7 @@ import {
 import { ownershipFor } from '../knowledge/ownership';
 import { RULES } from '../rules';
 import { ALL_TYPES, type Rule, type RuleContext, type RuleReport, type UnitReport } from '../rules/rule';
+import { renderMessage } from '../rules/toolkit/messages';
 import { DEFAULT_CONFIG, type RuleSetting, type SrlensConfig } from './config';
 import { createRuleContext } from './context';
 import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } from './finding';
@@ -286,8 +287,10 @@ export class Analyzer {
 
   private checkUnit(rule: Rule, unit: IacUnit, context: RuleContext, into: Finding[]): void {
     let reports: UnitReport[];
+    let messages: string[];
     try {
       reports = rule.checkUnit?.(unit, context) ?? [];
+      messages = reports.map((report) => renderMessage(rule.messages, report));
     } catch (error) {
       // A crash is reported, never a silently missing check; the other rules still run.
       const finding = unitRuleErrorFinding(rule, unit);
@@ -295,7 +298,7 @@ export class Analyzer {
       into.push(finding);
       return;
     }
-    for (const report of reports) {
+    reports.forEach((report, index) => {
       const finding: Finding = {
         ruleId: rule.id,
         severity: report.severity ?? rule.severity,
@@ -307,12 +310,12 @@ export class Analyzer {
         resourceType: '',
         file: report.file,
         range: report.range,
-        message: report.message,
+        message: messages[index],
         fixable: rule.fixUnit !== undefined && report.fixable !== false,
       };
       if (this.retain) this.unitOrigins.set(finding, { rule, report, unit, context });
       into.push(finding);
-    }
+    });
   }
 
   private checkResource(resource: Resource, context: RuleContext, into: Finding[]): void {
@@ -322,8 +325,10 @@ export class Analyzer {
     const tier = resource.tier;
     for (const rule of rules) {
       let reports: RuleReport[];
+      let messages: string[];
       try {
         reports = rule.check(resource, context);
+        messages = reports.map((report) => renderMessage(rule.messages, report));
       } catch (error) {
         // A crash is reported, never a silently missing check; the other rules still run.
         this.report({ ruleId: rule.id, phase: 'check', subject: resource.id, file: resource.file, error });
@@ -332,7 +337,7 @@ export class Analyzer {
         );
         continue;
       }
-      for (const report of reports) {
+      reports.forEach((report, index) => {
         const finding: Finding = {
           ruleId: rule.id,
           severity: report.severity ?? rule.severity,
@@ -344,13 +349,13 @@ export class Analyzer {
           resourceType: resource.type,
           file: resource.file,
           range: report.range,
-          message: messageFor(resource, report.message),
+          message: messageFor(resource, messages[index]),
           // A generated resource's fix would edit the text every instance shares.
           fixable: rule.fix !== undefined && report.fixable !== false && !resource.generatedBy,
         };
         if (this.retain) this.origins.set(finding, { rule, report, resource, context });
         into.push(finding);
-      }
+      });
     }
   }
 

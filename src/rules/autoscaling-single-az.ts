@@ -29,6 +29,25 @@ export const rule: Rule = {
     'AWS builds each Availability Zone to fail independently, but which zones a workload runs in is your choice. An Auto Scaling group confined to one zone cannot replace its instances elsewhere when that zone is impaired.',
   remediation:
     'List subnets in at least two Availability Zones in `VPCZoneIdentifier` (CloudFormation) or `vpc_zone_identifier` (Terraform), or at least two zones in `AvailabilityZones` / `availability_zones` for groups outside a VPC subnet list.',
+  messages: {
+    singleSubnet: {
+      headline:
+        "Auto Scaling group '{resource}' launches into a single subnet ('{subnet}'), so into a single Availability Zone.",
+      detail:
+        'AWS isolates zones from each other, but spreading the group across them is yours to do: add subnets in at least one more zone so it can replace instances when a zone fails.',
+    },
+    subnetsInOneZone: {
+      headline:
+        "Auto Scaling group '{resource}' launches into {count} subnets that are all in the same Availability Zone ({zone}).",
+      detail:
+        'AWS isolates zones from each other, but spreading the group across them is yours to do: add subnets in at least one more zone so it can replace instances when a zone fails.',
+    },
+    singleZone: {
+      headline: "Auto Scaling group '{resource}' runs in a single Availability Zone ('{zone}').",
+      detail:
+        'AWS isolates zones from each other, but spreading the group across them is yours to do: list at least two zones so it can replace instances when one fails.',
+    },
+  },
 
   check(resource, context) {
     // Subnets decide the zones when both are given.
@@ -44,12 +63,11 @@ export const rule: Rule = {
 function checkSubnets(resource: Resource, subnets: Property, context: RuleContext): RuleReport[] {
   const placements = placementsOf(subnets.value, context, true);
   if (!placements) return [];
-  const consequence =
-    'AWS isolates zones from each other, but spreading the group across them is yours to do: add subnets in at least one more zone so it can replace instances when a zone fails.';
   if (placements.length === 1) {
     return [
       {
-        message: `Auto Scaling group '${resource.id}' launches into a single subnet ('${placements[0].name}'), so into a single Availability Zone. ${consequence}`,
+        messageId: 'singleSubnet',
+        data: { resource: resource.id, subnet: placements[0].name },
         range: subnets.value.range,
       },
     ];
@@ -58,7 +76,8 @@ function checkSubnets(resource: Resource, subnets: Property, context: RuleContex
   if (zone === undefined) return [];
   return [
     {
-      message: `Auto Scaling group '${resource.id}' launches into ${placements.length} subnets that are all in the same Availability Zone (${zone}). ${consequence}`,
+      messageId: 'subnetsInOneZone',
+      data: { resource: resource.id, count: placements.length, zone },
       range: subnets.value.range,
     },
   ];
@@ -69,7 +88,8 @@ function checkZones(resource: Resource, zones: Property, context: RuleContext): 
   if (placements?.length !== 1) return [];
   return [
     {
-      message: `Auto Scaling group '${resource.id}' runs in a single Availability Zone ('${placements[0].name}'). AWS isolates zones from each other, but spreading the group across them is yours to do: list at least two zones so it can replace instances when one fails.`,
+      messageId: 'singleZone',
+      data: { resource: resource.id, zone: placements[0].name },
       range: zones.value.range,
     },
   ];

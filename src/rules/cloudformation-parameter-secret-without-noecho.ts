@@ -13,7 +13,7 @@ export function secretParametersWithoutNoEcho(template: CloudFormationTemplate):
   return template.parameters
     .filter((parameter) => parameter.type === 'String' && !parameter.noEcho && isSecretParameterName(parameter.name))
     .map((parameter) => ({
-      message: `Parameter '${parameter.name}' looks like a secret but is not NoEcho: CloudFormation shows its value in plain text to anyone who can view the stack (console, DescribeStacks). Masking it is yours: set NoEcho: true, or better, read the secret from Secrets Manager with a dynamic reference.`,
+      messageId: 'notNoEcho',
       range: parameter.keyRange,
       file: template.file,
       subject: parameter.name,
@@ -31,6 +31,14 @@ export const rule: Rule = {
     'CloudFormation displays parameter values to anyone who can view the stack, in the console and through DescribeStacks, unless the parameter is `NoEcho`. Which parameters carry secrets is something only the template author knows, so marking them is the customer side of the model.',
   remediation:
     'Add `NoEcho: true` to the parameter and give it no `Default`. Better, do not pass the secret as a parameter at all: store it in Secrets Manager and read it where it is used with a dynamic reference such as `{{resolve:secretsmanager:MySecret:SecretString:password}}`. NoEcho does not mask values you copy into `Outputs` or `Metadata`.',
+  messages: {
+    notNoEcho: {
+      headline:
+        "Parameter '{parameter}' looks like a secret but is not NoEcho: CloudFormation shows its value in plain text to anyone who can view the stack (console, DescribeStacks).",
+      detail:
+        'Masking it is yours: set NoEcho: true, or better, read the secret from Secrets Manager with a dynamic reference.',
+    },
+  },
 
   check: () => [],
 

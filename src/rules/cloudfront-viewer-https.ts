@@ -53,6 +53,22 @@ export const rule: Rule = {
     "CloudFront terminates viewer connections at its edge with the protocols you allow. A cache behavior with ViewerProtocolPolicy allow-all serves content over plain HTTP, and with your own certificate the security policy (MinimumProtocolVersion) decides whether clients on TLS 1.0 or 1.1 are accepted. Both are your configuration, not AWS's.",
   remediation:
     'Set `ViewerProtocolPolicy: redirect-to-https` (or `https-only`) on `DefaultCacheBehavior` and every entry of `CacheBehaviors` (Terraform `viewer_protocol_policy` in `default_cache_behavior` and each `ordered_cache_behavior`); with a custom certificate, set `ViewerCertificate.MinimumProtocolVersion` (`viewer_certificate { minimum_protocol_version }`) to TLSv1.2_2021.',
+  messages: {
+    plainHttp: {
+      headline: "CloudFront distribution '{resource}' serves its {which} over plain HTTP ({property} allow-all).",
+      detail: 'CloudFront offers HTTPS at every edge, but requiring it is yours: use redirect-to-https or https-only.',
+    },
+    defaultMinimum: {
+      headline:
+        "CloudFront distribution '{resource}' uses its own certificate without {property}, so it gets the API default, TLSv1, which accepts viewers on TLS 1.0 and 1.1.",
+      detail: 'Choosing the TLS versions viewers may use is yours: set it to TLSv1.2_2021.',
+    },
+    oldMinimum: {
+      headline:
+        "CloudFront distribution '{resource}' sets {property} to {minimum}, which accepts viewers on protocols older than TLS 1.2.",
+      detail: 'Choosing the TLS versions viewers may use is yours: set it to TLSv1.2_2021.',
+    },
+  },
 
   check(resource, context) {
     const keys = isCloudFormation(resource) ? CFN : TF;
@@ -122,9 +138,9 @@ function checkBehavior(
   if (stringAt(behavior, keys.viewerPolicy, context) !== 'allow-all') return [];
   return [
     {
-      message: `CloudFront distribution '${resource.id}' serves its ${which} over plain HTTP (${keys.viewerPolicy} allow-all). CloudFront offers HTTPS at every edge, but requiring it is yours: use redirect-to-https or https-only.`,
+      messageId: 'plainHttp',
       range: setting!.value.range,
-      data: { target },
+      data: { target, resource: resource.id, which, property: keys.viewerPolicy },
     },
   ];
 }
@@ -143,12 +159,14 @@ function checkMinimum(resource: Resource, config: MapValue, keys: Keys, context:
   if (minimum !== undefined && !OUTDATED_MINIMUMS.has(minimum)) return [];
   return [
     {
-      message:
-        minimum === undefined
-          ? `CloudFront distribution '${resource.id}' uses its own certificate without ${keys.minimum}, so it gets the API default, TLSv1, which accepts viewers on TLS 1.0 and 1.1. Choosing the TLS versions viewers may use is yours: set it to ${MODERN_MINIMUM}.`
-          : `CloudFront distribution '${resource.id}' sets ${keys.minimum} to ${minimum}, which accepts viewers on protocols older than TLS 1.2. Choosing the TLS versions viewers may use is yours: set it to ${MODERN_MINIMUM}.`,
+      messageId: minimum === undefined ? 'defaultMinimum' : 'oldMinimum',
       range: setting?.value.range ?? certificateProperty.keyRange,
-      data: { target: { kind: 'minimum' } satisfies Target },
+      data: {
+        target: { kind: 'minimum' } satisfies Target,
+        resource: resource.id,
+        property: keys.minimum,
+        minimum: minimum ?? '',
+      },
     },
   ];
 }

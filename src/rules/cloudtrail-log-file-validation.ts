@@ -9,9 +9,6 @@ const SETTING: RequiredSetting = {
   default: { value: false, source: 'CloudTrail API, CloudFormation and Terraform default' },
 };
 
-const REASON =
-  'Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery';
-
 export const rule: Rule = {
   id: 'cloudtrail-log-file-validation',
   title: 'CloudTrail log file validation is off',
@@ -22,14 +19,21 @@ export const rule: Rule = {
     'CloudTrail records the activity and delivers the log files, but the bucket they land in, and everyone who can write to it, is yours. With log file validation on, CloudTrail also delivers an hourly digest file, hashed with SHA-256 and signed with SHA-256 with RSA, which proves whether a log file was modified or deleted after delivery; it is off by default in the CloudTrail API, CloudFormation and Terraform, and no digests are ever created for the time it was off.',
   remediation:
     'Set `EnableLogFileValidation: true` (CloudFormation `AWS::CloudTrail::Trail`) or `enable_log_file_validation = true` (Terraform `aws_cloudtrail`); it can be turned on for an existing trail without interruption. Validate the logs with `aws cloudtrail validate-logs`, and keep write and delete access to the log bucket narrow.',
+  messages: {
+    noDigests: {
+      headline: "CloudTrail trail '{resource}' delivers no digest files: {property} is not set and defaults to false.",
+      detail:
+        'Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery.',
+    },
+    validationOff: {
+      headline: "CloudTrail trail '{resource}' turns log file validation off, so no digest files are delivered.",
+      detail:
+        'Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery: set {property} to true.',
+    },
+  },
 
   check(resource, context) {
-    return checkRequiredSetting(resource, context, SETTING, {
-      absent: (trail, name) =>
-        `CloudTrail trail '${trail.id}' delivers no digest files: ${name} is not set and defaults to false. ${REASON}.`,
-      insecure: (trail, name) =>
-        `CloudTrail trail '${trail.id}' turns log file validation off, so no digest files are delivered. ${REASON}: set ${name} to true.`,
-    });
+    return checkRequiredSetting(resource, context, SETTING, { absent: 'noDigests', insecure: 'validationOff' });
   },
 
   fix(_report, resource, context) {

@@ -9,9 +9,6 @@ const TF_KEY = 'is_multi_region_trail';
 const GLOBAL_CFN_KEY = 'IncludeGlobalServiceEvents';
 const GLOBAL_TF_KEY = 'include_global_service_events';
 
-const REASON =
-  'Which Regions are recorded is yours to choose: activity in Regions you do not use, where stolen credentials can still create resources, goes unrecorded';
-
 /** CloudTrail rejects a multi-Region trail that leaves out global service events (they default to included). */
 function excludesGlobalEvents(resource: Resource, context: RuleContext): boolean {
   const global = booleanOf(readFor(resource, context, GLOBAL_CFN_KEY, GLOBAL_TF_KEY));
@@ -36,6 +33,13 @@ export const rule: Rule = {
     "Regions keep their data apart, and you choose where you operate, but an attacker with your credentials may use a Region you do not. CloudTrail keeps 90 days of management events in each Region's event history; a lasting record is kept only by a trail, and only for the Regions it covers. Trails made in the console are multi-Region, but the CloudTrail API, CloudFormation and Terraform create single-Region trails unless asked, and making a trail an organization trail widens its accounts, not its Regions. Since November 2021, global service events such as IAM's and CloudFront's are recorded in us-east-1 only, so a single-Region trail elsewhere misses them as well.",
   remediation:
     "Set `IsMultiRegionTrail: true` (CloudFormation `AWS::CloudTrail::Trail`) or `is_multi_region_trail = true` (Terraform `aws_cloudtrail`), and keep global service events included (`IncludeGlobalServiceEvents` / `include_global_service_events`, true by default), which a multi-Region trail requires. A single-Region trail is a valid addition next to a multi-Region one (for example to keep one Region's logs apart): suppress the finding with that reason.",
+  messages: {
+    singleRegion: {
+      headline: '{trail}: {cause}.',
+      detail:
+        'Which Regions are recorded is yours to choose: activity in Regions you do not use, where stolen credentials can still create resources, goes unrecorded{global}',
+    },
+  },
 
   check(resource, context) {
     const setting = booleanOf(readFor(resource, context, CFN_KEY, TF_KEY));
@@ -47,7 +51,8 @@ export const rule: Rule = {
       : ", and so do global service events such as IAM's unless the trail is in us-east-1.";
     return [
       {
-        message: `${scopeOf(resource, context)}: ${cause}. ${REASON}${global}`,
+        messageId: 'singleRegion',
+        data: { trail: scopeOf(resource, context), cause, global },
         range: setting.state === 'known' ? writtenRange(setting, resource.typeRange) : resource.typeRange,
       },
     ];

@@ -16,6 +16,18 @@ export const rule: Rule = {
     'DynamoDB always encrypts tables at rest; by default with a key that AWS owns and manages, which you cannot see, audit or revoke. Whether that is enough is your decision: a customer managed KMS key lets you write its key policy, log every use in CloudTrail, rotate it and disable it to cut off access to the data.',
   remediation:
     "If you need control over the key, set `SSESpecification: { SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: <your key> }` (CloudFormation; on a global table, `KMSMasterKeyId` goes in each replica's `SSESpecification`) or `server_side_encryption { enabled = true, kms_key_arn = <your key> }` (Terraform). Otherwise, suppress this note with a reason.",
+  messages: {
+    awsManagedKey: {
+      headline: "DynamoDB table '{resource}' is encrypted at rest with the AWS managed key aws/dynamodb.",
+      detail:
+        'Its use is logged, but you cannot change its key policy or disable it; if you need that control over who can decrypt the data, use a customer managed KMS key.',
+    },
+    awsOwnedKey: {
+      headline: "DynamoDB table '{resource}' is encrypted at rest with a key that AWS owns (the default).",
+      detail:
+        'If you need to audit, restrict or revoke the key that protects this data, that choice is yours: use a customer managed KMS key.',
+    },
+  },
 
   check(resource, context) {
     const specification = getProperty(
@@ -25,11 +37,9 @@ export const rule: Rule = {
     const kind = keyKind(resource.type, specification, resource.properties, context);
     if (kind === 'customer' || kind === 'unknown') return [];
     const range = specification?.keyRange ?? resource.typeRange;
-    const message =
-      kind === 'aws-managed'
-        ? `DynamoDB table '${resource.id}' is encrypted at rest with the AWS managed key aws/dynamodb. Its use is logged, but you cannot change its key policy or disable it; if you need that control over who can decrypt the data, use a customer managed KMS key.`
-        : `DynamoDB table '${resource.id}' is encrypted at rest with a key that AWS owns (the default). If you need to audit, restrict or revoke the key that protects this data, that choice is yours: use a customer managed KMS key.`;
-    return [{ message, range }];
+    return [
+      { messageId: kind === 'aws-managed' ? 'awsManagedKey' : 'awsOwnedKey', data: { resource: resource.id }, range },
+    ];
   },
 };
 

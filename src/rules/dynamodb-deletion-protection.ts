@@ -4,10 +4,6 @@ import { checkTableSetting, fixTableSetting, type TableSetting } from './support
 const SETTING: TableSetting = {
   cloudFormation: ['DeletionProtectionEnabled'],
   terraform: ['deletion_protection_enabled'],
-  turnedOff: (subject, name) =>
-    `${subject} turns deletion protection off, so one DeleteTable call (from a person, a script or a stack change) removes it with its data. Guarding against that is yours: set ${name} to true.`,
-  missing: (subject, path) =>
-    `${subject} has no deletion protection: ${path} is not set and defaults to false, so one DeleteTable call (from a person, a script or a stack change) removes it with its data. Guarding against that is yours: turn it on.`,
 };
 
 export const rule: Rule = {
@@ -20,6 +16,18 @@ export const rule: Rule = {
     'AWS deletes a table as soon as an authorised caller asks; who may delete what, and whether a table can be deleted at all, is your configuration. Deletion protection (off by default) makes DynamoDB refuse DeleteTable until it is turned off again, which guards against a mistaken console click, script or stack update; unlike a CloudFormation DeletionPolicy it also holds outside the stack.',
   remediation:
     'Set `DeletionProtectionEnabled: true` on `AWS::DynamoDB::Table` (on `AWS::DynamoDB::GlobalTable`, in each entry of `Replicas`), or `deletion_protection_enabled = true` on `aws_dynamodb_table` (Terraform).',
+  messages: {
+    turnedOff: {
+      headline:
+        '{subject} turns deletion protection off, so one DeleteTable call (from a person, a script or a stack change) removes it with its data.',
+      detail: 'Guarding against that is yours: set {property} to true.',
+    },
+    notSet: {
+      headline:
+        '{subject} has no deletion protection: {property} is not set and defaults to false, so one DeleteTable call (from a person, a script or a stack change) removes it with its data.',
+      detail: 'Guarding against that is yours: turn it on.',
+    },
+  },
 
   check: (resource, context) => checkTableSetting(resource, context, SETTING),
   fix: (report, resource, context) => fixTableSetting(report, resource, context, SETTING),

@@ -1,7 +1,7 @@
 import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
 import { booleanOf, key, property } from './toolkit/values';
-import { UNSET_VOLUME_OUTCOME, moduleEncryptsEbsByDefault } from './support/ebs';
+import { moduleEncryptsEbsByDefault } from './support/ebs';
 
 export const rule: Rule = {
   id: 'ebs-volume-encryption',
@@ -13,6 +13,18 @@ export const rule: Rule = {
     'AWS stores EBS volumes on its hardware, but encrypting them is your choice: a volume that does not ask for encryption is encrypted only when its snapshot is or when you have turned on EBS encryption by default for the account and Region, and an unencrypted volume cannot be encrypted in place later.',
   remediation:
     'Set `Encrypted: true` (CloudFormation `AWS::EC2::Volume`) or `encrypted = true` (Terraform `aws_ebs_volume`), optionally with a customer managed KMS key (`KmsKeyId` / `kms_key_id`). Turning on EBS encryption by default in every Region you use (`aws_ebs_encryption_by_default`) covers volumes that templates forget.',
+  messages: {
+    encryptionOff: {
+      headline:
+        "EBS volume '{resource}' sets {property} to false, so it is unencrypted unless EBS encryption by default is turned on for the account and Region.",
+      detail: 'Encrypting data at rest is your choice on EBS: set {property} to true.',
+    },
+    encryptionNotSet: {
+      headline:
+        "EBS volume '{resource}' does not set {property}: it is encrypted only if EBS encryption by default is turned on for the account and Region.",
+      detail: 'Encrypting data at rest is your choice on EBS: set {property} to true.',
+    },
+  },
 
   check(resource, context) {
     const name = key(resource, 'Encrypted', 'encrypted');
@@ -24,7 +36,8 @@ export const rule: Rule = {
       if (encrypted !== false) return [];
       return [
         {
-          message: `EBS volume '${resource.id}' sets ${name} to false, so it is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set ${name} to true.`,
+          messageId: 'encryptionOff',
+          data: { resource: resource.id, property: name },
           range: setting.value.range,
           // A value that comes from a parameter, variable or local is changed where it is defined.
           fixable: setting.value.kind === 'literal',
@@ -34,7 +47,8 @@ export const rule: Rule = {
     if (moduleEncryptsEbsByDefault(context)) return [];
     return [
       {
-        message: `EBS volume '${resource.id}' does not set ${name}: ${UNSET_VOLUME_OUTCOME}. Encrypting data at rest is your choice on EBS: set ${name} to true.`,
+        messageId: 'encryptionNotSet',
+        data: { resource: resource.id, property: name },
         range: resource.typeRange,
       },
     ];

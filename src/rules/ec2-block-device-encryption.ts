@@ -3,7 +3,7 @@ import { getProperties, getProperty } from '../iac/model';
 import type { Rule, RuleContext } from './rule';
 import { booleanOf, asMap, stringOf, isCloudFormation, items, key } from './toolkit/values';
 import { LAUNCH_TYPES, TF_LAUNCH_TEMPLATE, describeLaunch, launchSettings, setPropertyIn } from './support/ec2-launch';
-import { UNSET_DEVICE_OUTCOME, moduleEncryptsEbsByDefault } from './support/ebs';
+import { moduleEncryptsEbsByDefault } from './support/ebs';
 
 /** One EBS volume the resource defines: its `Ebs` map (or Terraform block) and how to name it. */
 interface EbsDevice {
@@ -24,6 +24,18 @@ export const rule: Rule = {
     'AWS stores EBS volumes on its hardware, but encrypting them is your choice: a volume that does not ask for encryption is encrypted only when its snapshot is or when you have turned on EBS encryption by default for the account and Region, and an unencrypted volume cannot be encrypted in place later.',
   remediation:
     'Set `Encrypted: true` under each `BlockDeviceMappings[].Ebs` (CloudFormation; under `LaunchTemplateData` for a launch template), or `encrypted = true` in `root_block_device` / `ebs_block_device` (Terraform `aws_instance`, `aws_launch_configuration`) and in `block_device_mappings { ebs { … } }` (`aws_launch_template`). Turning on EBS encryption by default in every Region you use (`aws_ebs_encryption_by_default`) covers volumes that templates forget.',
+  messages: {
+    encryptionOff: {
+      headline:
+        '{subject} sets {property} to false for {device}, so that EBS volume is unencrypted unless EBS encryption by default is turned on for the account and Region.',
+      detail: 'Encrypting data at rest is your choice on EBS: set {property} to true.',
+    },
+    encryptionNotSet: {
+      headline:
+        '{subject} does not set {property} for {device}: it is encrypted only if EBS encryption by default is turned on for the account and Region, or if the AMI maps that device to an encrypted snapshot.',
+      detail: 'Encrypting data at rest is your choice on EBS: set {property} to true.',
+    },
+  },
 
   check(resource, context) {
     const encryptedKey = key(resource, 'Encrypted', 'encrypted');
@@ -39,20 +51,20 @@ export const rule: Rule = {
         if (encrypted !== false) return [];
         return [
           {
-            message: `${subject} sets ${encryptedKey} to false for ${device.label}, so that EBS volume is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set ${encryptedKey} to true.`,
+            messageId: 'encryptionOff',
             range: setting.value.range,
             // A value that comes from a parameter, variable or local is changed where it is defined.
             fixable: setting.value.kind === 'literal',
-            data: { index },
+            data: { index, subject, property: encryptedKey, device: device.label },
           },
         ];
       }
       if (defaultOn) return [];
       return [
         {
-          message: `${subject} does not set ${encryptedKey} for ${device.label}: ${UNSET_DEVICE_OUTCOME}. Encrypting data at rest is your choice on EBS: set ${encryptedKey} to true.`,
+          messageId: 'encryptionNotSet',
           range: device.keyRange,
-          data: { index },
+          data: { index, subject, property: encryptedKey, device: device.label },
         },
       ];
     });

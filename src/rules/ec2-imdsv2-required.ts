@@ -21,6 +21,18 @@ export const rule: Rule = {
     'AWS runs the instance metadata service, but whether it still answers IMDSv1 requests, which need no session token, is a setting of your instances. Requiring IMDSv2 tokens protects the instance role credentials it serves from server-side request forgery and open proxies in the software you run.',
   remediation:
     'Set `MetadataOptions: { HttpTokens: required }` (CloudFormation; under `LaunchTemplateData` for a launch template) or `metadata_options { http_tokens = "required" }` (Terraform), after checking that software on the instance uses IMDSv2 (current AWS SDKs and the AWS CLI do). `HttpEndpoint: disabled` also satisfies this rule.',
+  messages: {
+    tokensOptional: {
+      headline:
+        "{subject} sets {property} to '{tokens}', so the instance metadata service also answers IMDSv1 requests, which carry no session token.",
+      detail: 'Protecting the instance role credentials it serves is your configuration: set {property} to required.',
+    },
+    tokensNotSet: {
+      headline:
+        "{subject} does not require IMDSv2: {property} is not set by this template, so IMDSv1 stays available unless the AMI is registered for IMDSv2 only (ImdsSupport v2.0) or the account's instance metadata defaults require tokens.",
+      detail: 'Protecting the instance role credentials is your configuration: set {property} to required.',
+    },
+  },
 
   check(resource, context) {
     const settings = launchSettings(resource, context);
@@ -47,7 +59,8 @@ export const rule: Rule = {
       if (tokens === undefined || tokens === 'required') return [];
       return [
         {
-          message: `${subject} sets ${tokensKey} to '${tokens}', so the instance metadata service also answers IMDSv1 requests, which carry no session token. Protecting the instance role credentials it serves is your configuration: set ${tokensKey} to required.`,
+          messageId: 'tokensOptional',
+          data: { subject, property: tokensKey, tokens },
           range: tokensProperty.value.range,
           // A value that comes from a parameter, variable or local is changed where it is defined.
           fixable: fixable && tokensProperty.value.kind === 'literal',
@@ -59,7 +72,8 @@ export const rule: Rule = {
     const range: Range = optionsProperty ? optionsProperty.keyRange : resource.typeRange;
     return [
       {
-        message: `${subject} does not require IMDSv2: ${tokensKey} is not set by this template, so IMDSv1 stays available unless the AMI is registered for IMDSv2 only (ImdsSupport v2.0) or the account's instance metadata defaults require tokens. Protecting the instance role credentials is your configuration: set ${tokensKey} to required.`,
+        messageId: 'tokensNotSet',
+        data: { subject, property: tokensKey },
         range,
         fixable,
       },

@@ -20,6 +20,13 @@ export const rule: Rule = {
     'AWS delivers short-lived credentials that it rotates automatically to any instance with an IAM role, through an instance profile; long-term access keys written into user data never expire and must be rotated and revoked by you. Choosing roles over static keys is your side of identity and access management.',
   remediation:
     'Create an IAM role with only the permissions the instance needs, attach it through an instance profile (`IamInstanceProfile` in CloudFormation, under `LaunchTemplateData` for a launch template; `iam_instance_profile` in Terraform), remove the access keys from the user data and deactivate them.',
+  messages: {
+    keysWithoutProfile: {
+      headline: '{subject} has AWS access keys in its user data and no instance profile.',
+      detail:
+        'With an IAM role attached through an instance profile, AWS hands {instances} short-lived credentials and rotates them for you; static keys are yours to rotate and revoke.',
+    },
+  },
 
   check(resource, context) {
     if (!launchSettings(resource, context).map) return [];
@@ -29,7 +36,8 @@ export const rule: Rule = {
     if (!withKeys) return [];
     return [
       {
-        message: `${describeLaunch(resource)} has AWS access keys in its user data and no instance profile. With an IAM role attached through an instance profile, AWS hands ${launchedInstances(resource)} short-lived credentials and rotates them for you; static keys are yours to rotate and revoke.`,
+        messageId: 'keysWithoutProfile',
+        data: { subject: describeLaunch(resource), instances: launchedInstances(resource) },
         range: resource.typeRange,
       },
     ];

@@ -29,6 +29,14 @@ export const rule: Rule = {
     'AWS runs the network, but whether an instance is addressable from the internet is your decision: a public IP address makes it reachable wherever its security groups and network ACLs allow, so a single permissive rule exposes it. Instances that do not serve the internet directly belong behind a load balancer, NAT gateway or Session Manager.',
   remediation:
     'Set `AssociatePublicIpAddress: false` on the network interface (`NetworkInterfaces[]`, under `LaunchTemplateData` for a launch template) or the launch configuration (CloudFormation), or `associate_public_ip_address = false` (Terraform `aws_instance`, `aws_launch_configuration`, and `network_interfaces { … }` of `aws_launch_template`), and reach the instance through a load balancer, NAT gateway or Session Manager.',
+  messages: {
+    publicIp: {
+      headline:
+        '{subject} asks for a public IP address, which exposes {instances} to the internet as far as its security groups and network ACLs allow.',
+      detail:
+        "Deciding what is exposed is yours, not AWS's: set {property} to false unless {instances} must be reached directly (a bastion or NAT instance).",
+    },
+  },
 
   check(resource, context) {
     const subject = describeLaunch(resource);
@@ -36,11 +44,11 @@ export const rule: Rule = {
       if (booleanOf(context.resolve(setting.property.value)).value !== true) return [];
       return [
         {
-          message: `${subject} asks for a public IP address, which exposes ${launchedInstances(resource)} to the internet as far as its security groups and network ACLs allow. Deciding what is exposed is yours, not AWS's: set ${setting.property.key} to false unless ${launchedInstances(resource)} must be reached directly (a bastion or NAT instance).`,
+          messageId: 'publicIp',
           range: setting.property.value.range,
           // A value that comes from a parameter, variable or local is changed where it is defined.
           fixable: setting.property.value.kind === 'literal',
-          data: { index },
+          data: { index, subject, instances: launchedInstances(resource), property: setting.property.key },
         },
       ];
     });

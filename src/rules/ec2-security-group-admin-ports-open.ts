@@ -26,6 +26,13 @@ export const rule: Rule = {
     'A security group denies all inbound traffic until you add rules, so every opening is your decision under the shared responsibility model. SSH (22) and RDP (3389) open to 0.0.0.0/0 or ::/0 expose the operating system you manage to password guessing and exploits from the whole internet.',
   remediation:
     'Limit the source of the rule to known addresses (`CidrIp`/`CidrIpv6` in CloudFormation, `cidr_blocks`/`ipv6_cidr_blocks` or `cidr_ipv4`/`cidr_ipv6` in Terraform) or to another security group (`SourceSecurityGroupId`, `security_groups`, `referenced_security_group_id`), or remove the rule and reach instances through AWS Systems Manager Session Manager or EC2 Instance Connect Endpoint.',
+  messages: {
+    adminPortsOpen: {
+      headline: '{owner} allows {what} from {source}.',
+      detail:
+        'AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.',
+    },
+  },
 
   check(resource, context) {
     return (
@@ -40,7 +47,8 @@ export const rule: Rule = {
             open.length === 1 && r.fromPort === r.toPort ? services : `${describePorts(r)}, which include ${services},`;
           return [
             {
-              message: `${describeOwner(r)} allows ${what} from ${describeSource(r)}. AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.`,
+              messageId: 'adminPortsOpen',
+              data: { owner: describeOwner(r), what, source: describeSource(r) },
               range: r.range,
             },
           ];

@@ -18,6 +18,13 @@ export const rule: Rule = {
     'A security group denies all inbound traffic until you add rules; a rule for all protocols (`-1`) or for every TCP or UDP port from 0.0.0.0/0 or ::/0 is your own choice, and it exposes every service on the attached instances, including SSH, RDP and databases, to the whole internet.',
   remediation:
     'Replace the rule with rules for the ports the workload serves (`IpProtocol`, `FromPort`, `ToPort` in CloudFormation; `protocol`/`ip_protocol`, `from_port`, `to_port` in Terraform), and narrow the source to the addresses or security groups that need them.',
+  messages: {
+    allTrafficOpen: {
+      headline: '{owner} allows {what} from {source}.',
+      detail:
+        'AWS lets nothing in until you allow it, so this opening is yours to narrow: allow only the ports the workload serves, from the sources that need them.',
+    },
+  },
 
   check(resource, context) {
     return securityGroupRules(resource, context)
@@ -26,7 +33,8 @@ export const rule: Rule = {
         const what =
           r.protocol === 'all' ? 'all traffic (every protocol and port)' : `every ${r.protocol?.toUpperCase()} port`;
         return {
-          message: `${describeOwner(r)} allows ${what} from ${describeSource(r)}. AWS lets nothing in until you allow it, so this opening is yours to narrow: allow only the ports the workload serves, from the sources that need them.`,
+          messageId: 'allTrafficOpen',
+          data: { owner: describeOwner(r), what, source: describeSource(r) },
           range: r.range,
         };
       });

@@ -44,6 +44,13 @@ export const rule: Rule = {
     'AWS runs the database engine on RDS, ElastiCache, Redshift, DocumentDB, Neptune and OpenSearch, but who can reach it over the network is yours to decide. This rule looks at the default ports of those engines and their self-managed equivalents (SQL Server 1433, Oracle 1521, MySQL/MariaDB 3306, PostgreSQL 5432, Redshift 5439, Redis/Valkey 6379, Neptune 8182, Cassandra 9042, OpenSearch/Elasticsearch 9200 and 9300, Memcached 11211, MongoDB/DocumentDB 27017) open to 0.0.0.0/0 or ::/0.',
   remediation:
     "Allow the database port only from the application tier: set the source to the application's security group (`SourceSecurityGroupId` in CloudFormation, `security_groups`/`source_security_group_id`/`referenced_security_group_id` in Terraform) or to private address ranges, instead of `0.0.0.0/0` or `::/0`.",
+  messages: {
+    databasePortsOpen: {
+      headline: '{owner} allows {what} from {source}.',
+      detail:
+        "AWS runs managed database engines but leaves network access to you: allow the port only from the application's security group or private ranges.",
+    },
+  },
 
   check(resource, context) {
     return (
@@ -58,7 +65,8 @@ export const rule: Rule = {
             open.length === 1 && r.fromPort === r.toPort ? services : `${describePorts(r)}, which include ${services},`;
           return [
             {
-              message: `${describeOwner(r)} allows ${what} from ${describeSource(r)}. AWS runs managed database engines but leaves network access to you: allow the port only from the application's security group or private ranges.`,
+              messageId: 'databasePortsOpen',
+              data: { owner: describeOwner(r), what, source: describeSource(r) },
               range: r.range,
             },
           ];

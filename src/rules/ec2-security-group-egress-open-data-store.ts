@@ -49,9 +49,6 @@ const DATA_STORES: Record<string, string> = {
 };
 const DATA_STORE_TYPES = Object.keys(DATA_STORES);
 
-const WHY =
-  'A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.';
-
 export const rule: Rule = {
   id: 'ec2-security-group-egress-open-data-store',
   title: 'Security group of a data store allows outbound traffic to the internet',
@@ -62,6 +59,19 @@ export const rule: Rule = {
     'Outbound rules are yours to set: when a security group is created without egress rules, EC2 adds rules that allow all outbound traffic. On a group attached to a database, cache, search domain or file system, egress to 0.0.0.0/0 or ::/0 is seldom needed and gives a compromised data store a way out.',
   remediation:
     "Give the data store's group explicit egress rules for the destinations it needs (`SecurityGroupEgress` in CloudFormation, which replaces the default rules; to allow nothing, use a single rule to `127.0.0.1/32`), or `egress {}` blocks / `aws_vpc_security_group_egress_rule` in Terraform limited to private ranges or security groups.",
+  messages: {
+    egressOpen: {
+      headline: '{owner} lets {store} send traffic to {destination}.',
+      detail:
+        'A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.',
+    },
+    defaultEgress: {
+      headline:
+        "Security group '{group}' of {store} has no SecurityGroupEgress rules, so it keeps the rules EC2 adds by default, which allow all outbound traffic.",
+      detail:
+        'A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.',
+    },
+  },
 
   check(resource, context) {
     const reports: RuleReport[] = [];
@@ -70,13 +80,14 @@ export const rule: Rule = {
       const store = describeDataStores(r.group, context);
       if (!store) continue;
       const owner = r.inline ? describeOwner(r) : `${describeOwner(r)} of security group '${r.group.id}'`;
-      reports.push({ message: `${owner} lets ${store} send traffic to ${describeSource(r)}. ${WHY}`, range: r.range });
+      reports.push({ messageId: 'egressOpen', data: { owner, store, destination: describeSource(r) }, range: r.range });
     }
     if (keepsDefaultEgress(resource, context) === true) {
       const store = describeDataStores(resource, context);
       if (store) {
         reports.push({
-          message: `Security group '${resource.id}' of ${store} has no SecurityGroupEgress rules, so it keeps the rules EC2 adds by default, which allow all outbound traffic. ${WHY}`,
+          messageId: 'defaultEgress',
+          data: { group: resource.id, store },
           range: resource.typeRange,
         });
       }

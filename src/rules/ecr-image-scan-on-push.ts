@@ -36,6 +36,20 @@ export const rule: Rule = {
     'The container images in a repository are yours: AWS stores them and offers a vulnerability scanner (basic scanning, or enhanced scanning with Amazon Inspector), but images are scanned automatically only where you configure it, and fixing what it finds, by rebuilding the image, is yours. A repository asks for a scan of each pushed image with scan on push, which is off by default; a registry scanning configuration can instead scan every repository of the account and Region.',
   remediation:
     'Set `ImageScanningConfiguration: { ScanOnPush: true }` (CloudFormation) or `image_scanning_configuration { scan_on_push = true }` (Terraform), or, since AWS now favours registry-wide settings, scan all repositories with `AWS::ECR::RegistryScanningConfiguration` / `aws_ecr_registry_scanning_configuration` (enhanced scanning with Amazon Inspector also rescans images as new vulnerabilities are published).',
+  messages: {
+    scanOff: {
+      headline:
+        "ECR repository '{resource}' sets {property} to false: this repository does not ask for its images to be scanned for known vulnerabilities when they are pushed.",
+      detail:
+        'AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.',
+    },
+    scanNotSet: {
+      headline:
+        "ECR repository '{resource}' does not ask for scan on push: {property} is not set and defaults to false.",
+      detail:
+        'AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.',
+    },
+  },
 
   check(resource, context) {
     // A registry scanning configuration in the same template or module overrides the repository's setting.
@@ -46,12 +60,11 @@ export const rule: Rule = {
     const scanOnPush = booleanOf(setting);
     if (scanOnPush.value === true || scanOnPush.state === 'unknown') return [];
     const fixable = fixEdits(resource, context).length > 0;
-    const why =
-      'AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.';
     if (written) {
       return [
         {
-          message: `ECR repository '${resource.id}' sets ${pathText(resource)} to false: this repository does not ask for its images to be scanned for known vulnerabilities when they are pushed. ${why}`,
+          messageId: 'scanOff',
+          data: { resource: resource.id, property: pathText(resource) },
           range: setting.property.value.range,
           fixable,
         },
@@ -59,7 +72,8 @@ export const rule: Rule = {
     }
     return [
       {
-        message: `ECR repository '${resource.id}' does not ask for scan on push: ${pathText(resource)} is not set and defaults to false. ${why}`,
+        messageId: 'scanNotSet',
+        data: { resource: resource.id, property: pathText(resource) },
         range: absentRange(resource, pathOf(resource)),
         fixable,
       },

@@ -25,6 +25,18 @@ export const rule: Rule = {
     'ECR stores whatever you push: with mutable tags (the default) a new push moves an existing tag such as `v1.2` or `latest` to another image, so what a deployment pulls by tag may not be the image that was reviewed and scanned. Deciding that tags are immutable is your configuration choice.',
   remediation:
     'Set `ImageTagMutability: IMMUTABLE` (CloudFormation) or `image_tag_mutability = "IMMUTABLE"` (Terraform), and push each build under a new tag (a version or commit id); `IMMUTABLE_WITH_EXCLUSION` with exclusion filters keeps chosen tags such as `latest` movable. Deploying by image digest pins the image whatever the tags do.',
+  messages: {
+    mutable: {
+      headline:
+        "ECR repository '{resource}' keeps its image tags mutable: a later push can move a tag to another image, so what runs may not be what was reviewed.",
+      detail: 'Choosing immutable tags is yours; set {property} to IMMUTABLE.',
+    },
+    mutableByDefault: {
+      headline:
+        "ECR repository '{resource}' keeps its image tags mutable ({property} is not set and defaults to MUTABLE): a later push can move a tag to another image, so what runs may not be what was reviewed.",
+      detail: 'Choosing immutable tags is yours; set it to IMMUTABLE.',
+    },
+  },
 
   check(resource, context) {
     const name = key(resource, CFN_KEY, TF_KEY);
@@ -32,13 +44,12 @@ export const rule: Rule = {
     const value = stringOf(setting);
     // IMMUTABLE, and the *_WITH_EXCLUSION modes, which are a deliberate per-tag choice, are left alone.
     if (value.value !== 'MUTABLE' && value.state !== 'absent') return [];
-    const why =
-      'a later push can move a tag to another image, so what runs may not be what was reviewed. Choosing immutable tags is yours';
     const fixable = fixEdits(resource, context).length > 0;
     if (setting.state === 'known') {
       return [
         {
-          message: `ECR repository '${resource.id}' keeps its image tags mutable: ${why}; set ${name} to IMMUTABLE.`,
+          messageId: 'mutable',
+          data: { resource: resource.id, property: name },
           range: setting.property.value.range,
           fixable,
         },
@@ -46,7 +57,8 @@ export const rule: Rule = {
     }
     return [
       {
-        message: `ECR repository '${resource.id}' keeps its image tags mutable (${name} is not set and defaults to MUTABLE): ${why}; set it to IMMUTABLE.`,
+        messageId: 'mutableByDefault',
+        data: { resource: resource.id, property: name },
         range: resource.typeRange,
         fixable,
       },

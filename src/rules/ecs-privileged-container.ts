@@ -16,6 +16,19 @@ export const rule: Rule = {
     'A privileged container gets root access to the container instance it runs on: its devices, its kernel settings and the other tasks on it. On EC2 or external capacity that instance and its operating system are yours to harden, and ECS does not stop a task definition from asking for this.',
   remediation:
     'Remove `Privileged: true` from the container definition (CloudFormation `ContainerDefinitions[].Privileged`, Terraform `privileged` inside `container_definitions`) and grant only the Linux capabilities the container needs with `LinuxParameters.Capabilities.Add` / `linuxParameters.capabilities.add`.',
+  messages: {
+    privilegedOnFargate: {
+      headline:
+        '{container} asks to run privileged, but the task definition requires Fargate, which does not support privileged containers.',
+      detail: 'Remove the setting and grant only the Linux capabilities the container needs.',
+    },
+    privileged: {
+      headline:
+        '{container} runs privileged: it gets root access to the host instance, its devices and the other tasks on it.',
+      detail:
+        'Hardening the container instances is yours on EC2 capacity and ECS does not prevent this; grant only the Linux capabilities the container needs instead.',
+    },
+  },
 
   check(resource, context) {
     const fargateOnly = runsOnlyOnFargate(resource, context);
@@ -45,18 +58,18 @@ function report(resource: Resource, container: PrivilegedContainer, fargateOnly:
     : `A container in ECS task definition '${resource.id}'`;
   if (fargateOnly) {
     return {
-      message: `${which} asks to run privileged, but the task definition requires Fargate, which does not support privileged containers. Remove the setting and grant only the Linux capabilities the container needs.`,
+      messageId: 'privilegedOnFargate',
       range: container.range,
       severity: 'warning',
       fixable: container.literal !== undefined,
-      data: { literal: container.literal },
+      data: { literal: container.literal, container: which },
     };
   }
   return {
-    message: `${which} runs privileged: it gets root access to the host instance, its devices and the other tasks on it. Hardening the container instances is yours on EC2 capacity and ECS does not prevent this; grant only the Linux capabilities the container needs instead.`,
+    messageId: 'privileged',
     range: container.range,
     fixable: container.literal !== undefined,
-    data: { literal: container.literal },
+    data: { literal: container.literal, container: which },
   };
 }
 

@@ -15,6 +15,19 @@ export const rule: Rule = {
     'AWS runs and patches the Kubernetes control plane, but who can reach its API endpoint is yours to decide. A new cluster gets a public endpoint that accepts connections from any IP address; IAM authentication still applies, but the API server is exposed to everyone on the internet.',
   remediation:
     'Turn on the private endpoint (`EndpointPrivateAccess: true` / `endpoint_private_access = true`) and either turn off the public one (`EndpointPublicAccess: false` / `endpoint_public_access = false`) or list only the CIDR blocks that need it in `PublicAccessCidrs` / `public_access_cidrs`. No automatic fix: the right CIDR blocks, and whether operators and pipelines can reach a private endpoint, are decisions for you.',
+  messages: {
+    openByDefault: {
+      headline:
+        '{subject} accepts connections from any IP address: {switchedOn}, and {property} is not set, so it defaults to 0.0.0.0/0.',
+      detail:
+        'AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.',
+    },
+    openCidr: {
+      headline: '{subject} accepts connections from any IP address: {switchedOn}, and {property} includes {cidr}.',
+      detail:
+        'AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.',
+    },
+  },
 
   check(resource, context) {
     const config = isCloudFormation(resource) ? 'ResourcesVpcConfig' : 'vpc_config';
@@ -34,19 +47,19 @@ export const rule: Rule = {
     const subject = `The Kubernetes API endpoint of EKS cluster '${resource.id}'`;
     const switchedOn =
       isPublic.value === true ? `${publicKey} is true` : `${publicKey} is not set and defaults to true`;
-    const why =
-      'AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.';
     if (open === 'default') {
       return [
         {
-          message: `${subject} accepts connections from any IP address: ${switchedOn}, and ${cidrsKey} is not set, so it defaults to 0.0.0.0/0. ${why}`,
+          messageId: 'openByDefault',
+          data: { subject, switchedOn, property: cidrsKey },
           range: publicRange(resource, publicAccess),
         },
       ];
     }
     return [
       {
-        message: `${subject} accepts connections from any IP address: ${switchedOn}, and ${cidrsKey} includes ${open.cidr}. ${why}`,
+        messageId: 'openCidr',
+        data: { subject, switchedOn, property: cidrsKey, cidr: open.cidr },
         range: open.range,
       },
     ];

@@ -17,6 +17,18 @@ export const rule: Rule = {
     'On Kubernetes 1.28 and later EKS envelope-encrypts all Kubernetes API data, Secrets included, with an AWS owned key, so nothing is stored in plain text. Encrypting Secrets with a KMS key you control, rotate and audit is your choice; older Kubernetes versions get no envelope encryption unless you configure it.',
   remediation:
     'Add `EncryptionConfig: [{ Resources: [secrets], Provider: { KeyArn: <KMS key ARN> } }]` (CloudFormation) or `encryption_config { resources = ["secrets"] provider { key_arn = aws_kms_key.k.arn } }` (Terraform), with a symmetric KMS key in the cluster\'s Region. Encryption cannot be removed once enabled.',
+  messages: {
+    noCustomerKey: {
+      headline: "EKS cluster '{resource}' does not encrypt Kubernetes Secrets with a KMS key of yours: {missing}.",
+      detail:
+        'EKS already envelope-encrypts all Kubernetes API data with an AWS owned key on Kubernetes 1.28 and later; add a key of your own if you need to control, rotate and audit it.',
+    },
+    noEnvelopeEncryption: {
+      headline:
+        "EKS cluster '{resource}' runs Kubernetes {version} without envelope encryption of Secrets: EKS encrypts all Kubernetes API data by default only from Kubernetes 1.28.",
+      detail: 'Add {property} with a KMS key of yours, or upgrade the cluster.',
+    },
+  },
 
   check(resource, context) {
     const name = key(resource, 'EncryptionConfig', 'encryption_config');
@@ -30,7 +42,8 @@ export const rule: Rule = {
     const missing = config.state === 'known' ? `its ${name} does not cover secrets` : `it has no ${name}`;
     return [
       {
-        message: `EKS cluster '${resource.id}' does not encrypt Kubernetes Secrets with a KMS key of yours: ${missing}. EKS already envelope-encrypts all Kubernetes API data with an AWS owned key on Kubernetes 1.28 and later; add a key of your own if you need to control, rotate and audit it.`,
+        messageId: 'noCustomerKey',
+        data: { resource: resource.id, missing },
         range,
       },
     ];
@@ -84,7 +97,8 @@ function literalVersion(resource: Resource, context: RuleContext): string | unde
 
 function olderVersionReport(resource: Resource, version: string, range: RuleReport['range']): RuleReport {
   return {
-    message: `EKS cluster '${resource.id}' runs Kubernetes ${version} without envelope encryption of Secrets: EKS encrypts all Kubernetes API data by default only from Kubernetes 1.28. Add ${key(resource, 'EncryptionConfig', 'encryption_config')} with a KMS key of yours, or upgrade the cluster.`,
+    messageId: 'noEnvelopeEncryption',
+    data: { resource: resource.id, version, property: key(resource, 'EncryptionConfig', 'encryption_config') },
     range,
     severity: 'warning',
   };

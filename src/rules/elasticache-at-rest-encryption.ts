@@ -28,6 +28,22 @@ export const rule: Rule = {
     'ElastiCache runs and patches the cache nodes, but whether the data it writes to disk (backups, swap and sync files) is encrypted is your choice for node-based Redis OSS clusters, and it can only be chosen when the replication group is created. Valkey replication groups and serverless caches are encrypted by default.',
   remediation:
     'Set `AtRestEncryptionEnabled: true` (CloudFormation) or `at_rest_encryption_enabled = true` (Terraform) on the replication group, optionally with a customer managed KMS key (`KmsKeyId` / `kms_key_id`). A standalone Redis OSS cache cluster cannot be encrypted: create a replication group instead.',
+  messages: {
+    encryptionOff: {
+      headline: "ElastiCache replication group '{resource}' turns encryption at rest off.",
+      detail: 'ElastiCache encrypts backups and on-disk data only when you ask for it at creation.{upgrade}',
+    },
+    encryptionNotSet: {
+      headline:
+        "ElastiCache replication group '{resource}' is not encrypted at rest: {property} is not set and defaults to false for Redis OSS.",
+      detail: 'ElastiCache encrypts backups and on-disk data only when you ask for it at creation.{upgrade}',
+    },
+    standaloneCluster: {
+      headline:
+        "ElastiCache cache cluster '{resource}' runs {engine} on its own, and ElastiCache cannot encrypt a standalone cluster at rest (its backups and on-disk data stay unencrypted).",
+      detail: 'Create it as a replication group with {property} set to true.',
+    },
+  },
 
   check(resource, context) {
     if (inheritsSettings(resource, context)) return [];
@@ -59,11 +75,11 @@ function checkReplicationGroup(resource: Resource, context: RuleContext): RuleRe
   const upgrade = supported
     ? ''
     : ` Engine version ${version} cannot encrypt at rest: upgrade to Redis OSS 4.0.10 or later first.`;
-  const why = 'ElastiCache encrypts backups and on-disk data only when you ask for it at creation.';
   if (setting.state === 'known') {
     return [
       {
-        message: `ElastiCache replication group '${resource.id}' turns encryption at rest off. ${why}${upgrade}`,
+        messageId: 'encryptionOff',
+        data: { resource: resource.id, upgrade },
         range: setting.property.value.range,
         fixable: supported,
       },
@@ -71,7 +87,8 @@ function checkReplicationGroup(resource: Resource, context: RuleContext): RuleRe
   }
   return [
     {
-      message: `ElastiCache replication group '${resource.id}' is not encrypted at rest: ${name} is not set and defaults to false for Redis OSS. ${why}${upgrade}`,
+      messageId: 'encryptionNotSet',
+      data: { resource: resource.id, property: name, upgrade },
       range: resource.typeRange,
       fixable: supported,
     },
@@ -84,7 +101,8 @@ function checkStandaloneCluster(resource: Resource, context: RuleContext): RuleR
   const engine = read(resource, context, [key(resource, 'Engine', 'engine')]);
   return [
     {
-      message: `ElastiCache cache cluster '${resource.id}' runs ${engineName('redis')} on its own, and ElastiCache cannot encrypt a standalone cluster at rest (its backups and on-disk data stay unencrypted). Create it as a replication group with ${key(resource, CFN_KEY, TF_KEY)} set to true.`,
+      messageId: 'standaloneCluster',
+      data: { resource: resource.id, engine: engineName('redis'), property: key(resource, CFN_KEY, TF_KEY) },
       range: engine.state === 'known' ? engine.property.value.range : resource.typeRange,
       fixable: false,
     },

@@ -13,6 +13,18 @@ export const rule: Rule = {
     'ElastiCache does not authenticate clients of a node-based Valkey or Redis OSS replication group unless you configure it: anyone who can reach the nodes on the network can read and change the data. The AUTH token, or the users of an RBAC user group, are credentials you create, store and rotate.',
   remediation:
     'Turn on in-transit encryption and either set `AuthToken` / `auth_token` from a secret (a `{{resolve:secretsmanager:…}}` dynamic reference or a NoEcho parameter; a sensitive variable or `random_password` in Terraform) or attach an RBAC user group with `UserGroupIds` / `user_group_ids`. Never write the token itself into the template.',
+  messages: {
+    tokenInCode: {
+      headline:
+        "ElastiCache replication group '{resource}' has its AUTH token written in the {source}, where anyone who can read the code can use it.",
+      detail: 'The token is a credential you own: {where}, and rotate this one.',
+    },
+    noAuthentication: {
+      headline:
+        "ElastiCache replication group '{resource}' does not authenticate clients: it has no {token} and no {groups}, so anything that can reach it on the network can read and change the cache.",
+      detail: 'Set an AUTH token from a secret or attach an RBAC user group.{needsTls}',
+    },
+  },
 
   check(resource, context) {
     if (inheritsSettings(resource, context)) return [];
@@ -43,7 +55,8 @@ function hardCodedToken(resource: Resource, range: RuleReport['range']): RuleRep
     ? 'use a {{resolve:secretsmanager:…}} dynamic reference or a NoEcho parameter without a default'
     : 'use a sensitive variable without a default, random_password, or a value read from Secrets Manager';
   return {
-    message: `ElastiCache replication group '${resource.id}' has its AUTH token written in the ${isCloudFormation(resource) ? 'template' : 'configuration'}, where anyone who can read the code can use it. The token is a credential you own: ${where}, and rotate this one.`,
+    messageId: 'tokenInCode',
+    data: { resource: resource.id, source: isCloudFormation(resource) ? 'template' : 'configuration', where },
     range,
     severity: 'error',
   };
@@ -57,7 +70,8 @@ function noAuthentication(resource: Resource, context: RuleContext): RuleReport 
   const groups = key(resource, 'UserGroupIds', 'user_group_ids');
   const needsTls = transit.value === true ? '' : ' Both need in-transit encryption, which this group does not turn on.';
   return {
-    message: `ElastiCache replication group '${resource.id}' does not authenticate clients: it has no ${token} and no ${groups}, so anything that can reach it on the network can read and change the cache. Set an AUTH token from a secret or attach an RBAC user group.${needsTls}`,
+    messageId: 'noAuthentication',
+    data: { resource: resource.id, token, groups, needsTls },
     range: resource.typeRange,
   };
 }

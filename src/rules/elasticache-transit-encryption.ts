@@ -29,6 +29,23 @@ export const rule: Rule = {
     'ElastiCache runs the cache nodes, but whether clients and nodes talk over TLS is your choice on node-based clusters: unless you enable in-transit encryption, cached data and AUTH tokens cross the network in plain text. Serverless caches always use TLS.',
   remediation:
     'Set `TransitEncryptionEnabled: true` (CloudFormation) or `transit_encryption_enabled = true` (Terraform) and connect with TLS-capable clients; keep `TransitEncryptionMode` / `transit_encryption_mode` at `required` once every client uses TLS. For Memcached this needs version 1.6.12 or later.',
+  messages: {
+    encryptionOff: {
+      headline: "ElastiCache {what} '{resource}' turns in-transit encryption off.",
+      detail:
+        'ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.{upgrade}',
+    },
+    encryptionNotSet: {
+      headline: "ElastiCache {what} '{resource}' does not turn on in-transit encryption: {unset}.",
+      detail:
+        'ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.{upgrade}',
+    },
+    preferredMode: {
+      headline:
+        "ElastiCache replication group '{resource}' still accepts unencrypted connections: its transit encryption mode is 'preferred'.",
+      detail: "Once every client connects with TLS, set it to 'required'.",
+    },
+  },
 
   check(resource, context) {
     if (inheritsSettings(resource, context)) return [];
@@ -56,12 +73,11 @@ function checkTransit(resource: Resource, context: RuleContext, engine: CacheEng
   const supported = engine === undefined || versionCanEncrypt(engine, version);
   const minimum = engine === 'memcached' ? 'Memcached 1.6.12' : 'Redis OSS 4.0.10';
   const upgrade = supported ? '' : ` Engine version ${version} cannot use TLS: upgrade to ${minimum} or later first.`;
-  const why =
-    'ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.';
   if (setting.state === 'known') {
     return [
       {
-        message: `ElastiCache ${what} '${resource.id}' turns in-transit encryption off. ${why}${upgrade}`,
+        messageId: 'encryptionOff',
+        data: { what, resource: resource.id, upgrade },
         range: setting.property.value.range,
         fixable: supported,
       },
@@ -74,7 +90,8 @@ function checkTransit(resource: Resource, context: RuleContext, engine: CacheEng
       : `${name} is not set`;
   return [
     {
-      message: `ElastiCache ${what} '${resource.id}' does not turn on in-transit encryption: ${unset}. ${why}${upgrade}`,
+      messageId: 'encryptionNotSet',
+      data: { what, resource: resource.id, unset, upgrade },
       range: resource.typeRange,
       fixable: supported,
     },
@@ -87,7 +104,8 @@ function checkMode(resource: Resource, context: RuleContext): RuleReport[] {
   if (stringOf(setting).value !== 'preferred' || setting.state !== 'known') return [];
   return [
     {
-      message: `ElastiCache replication group '${resource.id}' still accepts unencrypted connections: its transit encryption mode is 'preferred'. Once every client connects with TLS, set it to 'required'.`,
+      messageId: 'preferredMode',
+      data: { resource: resource.id },
       range: setting.property.value.range,
       // Switching to `required` cuts off clients that do not use TLS yet: a decision for the owner.
       fixable: false,

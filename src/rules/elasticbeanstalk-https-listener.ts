@@ -86,6 +86,13 @@ export const rule: Rule = {
     'AWS runs the load balancer Elastic Beanstalk creates, but it only listens on HTTP until you give it a certificate and an HTTPS listener: encrypting traffic between clients and your application is yours to configure.',
   remediation:
     'Add an HTTPS listener in the option settings: for an Application Load Balancer, namespace `aws:elbv2:listener:443` with `Protocol: HTTPS` and `SSLCertificateArns` (an ACM certificate); for a Classic Load Balancer, `aws:elb:listener:443` with `ListenerProtocol: HTTPS` and `SSLCertificateId`. Then redirect HTTP to HTTPS or turn the port 80 listener off.',
+  messages: {
+    noHttpsListener: {
+      headline:
+        "Elastic Beanstalk environment '{resource}' has a {balancer} Load Balancer with no HTTPS listener in its settings, so clients reach it over plain HTTP.",
+      detail: "Encrypting that traffic is yours: add {example}, unless your source bundle's .ebextensions already do.",
+    },
+  },
 
   check(resource, context) {
     if (isWorkerTier(resource, context) !== false) return [];
@@ -102,7 +109,8 @@ export const rule: Rule = {
         : 'aws:elb:listener:443 with ListenerProtocol HTTPS and SSLCertificateId';
     return [
       {
-        message: `Elastic Beanstalk environment '${resource.id}' has a ${balancer === 'application' ? 'Application' : 'Classic'} Load Balancer with no HTTPS listener in its settings, so clients reach it over plain HTTP. Encrypting that traffic is yours: add ${example}, unless your source bundle's .ebextensions already do.`,
+        messageId: 'noHttpsListener',
+        data: { resource: resource.id, balancer: balancer === 'application' ? 'Application' : 'Classic', example },
         range: resource.typeRange,
       },
     ];

@@ -17,6 +17,19 @@ export const rule: Rule = {
     'On Elastic Beanstalk, AWS publishes patched platform versions (operating system, runtime, web server), but moving your environment onto them is yours: with managed platform updates Elastic Beanstalk applies patch or minor updates in a weekly maintenance window; without them, the instances keep running the old platform until someone updates it.',
   remediation:
     "In the environment's option settings set `aws:elasticbeanstalk:managedactions` `ManagedActionsEnabled` to `true` with a `PreferredStartTime` (for example `Sun:02:00`, UTC), and `aws:elasticbeanstalk:managedactions:platformupdate` `UpdateLevel` to `patch` or `minor`. Managed updates need enhanced health reporting (`aws:elasticbeanstalk:healthreporting:system` `SystemType: enhanced`).",
+  messages: {
+    updatesOff: {
+      headline:
+        "Elastic Beanstalk environment '{resource}' turns managed platform updates off ({where}), so its instances keep an outdated platform until someone updates it.",
+      detail: 'AWS publishes patched platform versions, but applying them is yours; set ManagedActionsEnabled to true.',
+    },
+    updatesNotConfigured: {
+      headline:
+        "Elastic Beanstalk environment '{resource}' does not configure managed platform updates in its {settings}.",
+      detail:
+        "AWS publishes patched platform versions, but whether and when your instances get them is yours to set: add ManagedActionsEnabled true with a PreferredStartTime and an UpdateLevel, unless your source bundle's .ebextensions already do.",
+    },
+  },
 
   check(resource, context) {
     const settings = readOptionSettings(resource, context);
@@ -34,7 +47,8 @@ export const rule: Rule = {
         : `${ENABLED} is false in its configuration template '${enabled.owner.id}'`;
       return [
         {
-          message: `Elastic Beanstalk environment '${resource.id}' turns managed platform updates off (${where}), so its instances keep an outdated platform until someone updates it. AWS publishes patched platform versions, but applying them is yours; set ${ENABLED} to true.`,
+          messageId: 'updatesOff',
+          data: { resource: resource.id, where },
           range: (own ? enabled.value?.range : template?.value.range) ?? resource.typeRange,
           // Turning them on needs a maintenance window and an update level: only flip the switch when both are chosen.
           fixable: own && enabled.value?.kind === 'literal' && window !== undefined && level !== undefined,
@@ -47,7 +61,8 @@ export const rule: Rule = {
     if (!settings.complete || anyManagedAction) return [];
     return [
       {
-        message: `Elastic Beanstalk environment '${resource.id}' does not configure managed platform updates in its ${key(resource, 'OptionSettings', 'setting blocks')}. AWS publishes patched platform versions, but whether and when your instances get them is yours to set: add ${ENABLED} true with a PreferredStartTime and an UpdateLevel, unless your source bundle's .ebextensions already do.`,
+        messageId: 'updatesNotConfigured',
+        data: { resource: resource.id, settings: key(resource, 'OptionSettings', 'setting blocks') },
         range: resource.typeRange,
         severity: 'info',
         fixable: false,

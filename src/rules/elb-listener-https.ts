@@ -6,9 +6,6 @@ import { mapsOf, referencedResource, stringAt } from './support/nested';
 import { booleanOf, stringOf, isCloudFormation, isUnknown, key } from './toolkit/values';
 
 const MODERN_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
-/** The policy ELB applies to HTTPS and TLS listeners created without one through the API, CloudFormation or Terraform. */
-const API_DEFAULT_POLICY = 'ELBSecurityPolicy-2016-08';
-
 /** Predefined policies whose minimum is TLS 1.2: TLS13-1-2/1-3, TLS-1-2, FS-1-2 (with their Res, Ext, FIPS and PQ variants). */
 const MODERN = /^ELBSecurityPolicy-(TLS13-1-[23]-|TLS-1-2-|FS-1-2-)/;
 /** Predefined policies that still accept TLS 1.0 or 1.1: the dated ones, TLS-1-0/1-1, FS-2018-06, FS-1-1, TLS13-1-0/1-1. */
@@ -26,6 +23,30 @@ export const rule: Rule = {
     "AWS terminates TLS on the load balancer with the certificates and security policy you choose, but it does not choose for you: a listener serves plain HTTP if you configure HTTP, and HTTPS or TLS listeners created without a security policy get ELBSecurityPolicy-2016-08, which still accepts TLS 1.0 and 1.1. Protecting data in transit between clients and the load balancer is the customer's side of the model.",
   remediation:
     'Serve HTTPS (`Protocol: HTTPS` with a certificate; Terraform `protocol = "HTTPS"`, `certificate_arn`) and turn HTTP listeners into redirects (`DefaultActions: [{ Type: redirect, RedirectConfig: { Protocol: HTTPS, Port: "443", StatusCode: HTTP_301 } }]`; Terraform `default_action { type = "redirect"  redirect { protocol = "HTTPS", port = "443", status_code = "HTTP_301" } }`). On HTTPS and TLS listeners set `SslPolicy` / `ssl_policy` to a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06. On Classic Load Balancers, use HTTPS or SSL listeners.',
+  messages: {
+    plainHttp: {
+      headline:
+        "Listener '{listener}' {where}{said} and does not redirect to HTTPS, so requests and responses cross the network unencrypted.",
+      detail:
+        'AWS offers HTTPS listeners with ACM certificates, but using them is yours: serve HTTPS and make this listener redirect to it.',
+    },
+    defaultPolicy: {
+      headline:
+        "{protocol} listener '{listener}' does not set {property}, so ELB applies ELBSecurityPolicy-2016-08, which still accepts TLS 1.0 and 1.1.",
+      detail:
+        'Choosing the TLS versions clients may use is yours: set a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.',
+    },
+    oldPolicy: {
+      headline: "{protocol} listener '{listener}' uses {policy}, which still accepts clients on {version}.",
+      detail:
+        'Choosing the TLS versions clients may use is yours: set a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.',
+    },
+    classicHttp: {
+      headline:
+        "Classic Load Balancer '{balancer}'{internal} has an HTTP listener{port}, so requests and responses cross the network unencrypted.",
+      detail: 'AWS offers HTTPS listeners with ACM certificates, but using them is yours: listen on HTTPS instead.',
+    },
+  },
 
   check(resource, context) {
     return LISTENERS_V2.includes(resource.type) ? checkListener(resource, context) : checkClassic(resource, context);
@@ -72,7 +93,8 @@ function checkHttp(
   const where = internal ? `on internal load balancer '${balancer!.id}' ` : '';
   return [
     {
-      message: `Listener '${listener.id}' ${where}${said} and does not redirect to HTTPS, so requests and responses cross the network unencrypted. AWS offers HTTPS listeners with ACM certificates, but using them is yours: serve HTTPS and make this listener redirect to it.`,
+      messageId: 'plainHttp',
+      data: { listener: listener.id, where, said },
       range: protocol?.value.range ?? listener.typeRange,
       // Traffic that never leaves your network is a smaller exposure.
       severity: internal ? 'info' : 'warning',
@@ -117,7 +139,8 @@ function checkPolicy(listener: Resource, protocol: string, context: RuleContext)
   if (policy === undefined || policy === '') {
     return [
       {
-        message: `${protocol} listener '${listener.id}' does not set ${key(listener, 'SslPolicy', 'ssl_policy')}, so ELB applies ${API_DEFAULT_POLICY}, which still accepts TLS 1.0 and 1.1. Choosing the TLS versions clients may use is yours: set a TLS 1.2+ policy such as ${MODERN_POLICY}.`,
+        messageId: 'defaultPolicy',
+        data: { protocol, listener: listener.id, property: key(listener, 'SslPolicy', 'ssl_policy') },
         range: setting?.value.range ?? listener.typeRange,
       },
     ];
@@ -125,7 +148,8 @@ function checkPolicy(listener: Resource, protocol: string, context: RuleContext)
   if (MODERN.test(policy) || !OUTDATED.test(policy)) return [];
   return [
     {
-      message: `${protocol} listener '${listener.id}' uses ${policy}, which still accepts clients on ${oldestVersion(policy)}. Choosing the TLS versions clients may use is yours: set a TLS 1.2+ policy such as ${MODERN_POLICY}.`,
+      messageId: 'oldPolicy',
+      data: { protocol, listener: listener.id, policy, version: oldestVersion(policy) },
       range: setting!.value.range,
     },
   ];
@@ -172,7 +196,8 @@ function classicHttp(
   const range: Range = protocol!.value.range;
   return [
     {
-      message: `Classic Load Balancer '${balancer.id}'${internal ? ' (internal)' : ''} has an HTTP listener${port ? ` on port ${port}` : ''}, so requests and responses cross the network unencrypted. AWS offers HTTPS listeners with ACM certificates, but using them is yours: listen on HTTPS instead.`,
+      messageId: 'classicHttp',
+      data: { balancer: balancer.id, internal: internal ? ' (internal)' : '', port: port ? ` on port ${port}` : '' },
       range,
       severity: internal ? 'info' : 'warning',
       fixable: false,

@@ -22,12 +22,16 @@ export const rule: Rule = {
     'AWS provides EMR block public access, and turns it on by default for accounts that are new to EMR in a Region, but the setting is yours: turned off, any EMR cluster in the account and Region may start with security groups that accept traffic from the whole internet.',
   remediation:
     'Set `block_public_security_group_rules = true` on `aws_emr_block_public_access_configuration`, and keep `permitted_public_security_group_rule_range` to the ports that truly must be public (by default only port 22).',
+  messages: {
+    turnedOff: {
+      headline:
+        "'{resource}' turns EMR block public access off for the whole account and Region, so clusters may start with security groups open to 0.0.0.0/0 or ::/0 on any port.",
+      detail: 'Network access to your clusters is yours to control; set {property} to true.',
+    },
+  },
 
   check(resource, context) {
-    return checkRequiredSetting(resource, context, SETTING, {
-      insecure: (configuration, name) =>
-        `'${configuration.id}' turns EMR block public access off for the whole account and Region, so clusters may start with security groups open to 0.0.0.0/0 or ::/0 on any port. Network access to your clusters is yours to control; set ${name} to true.`,
-    });
+    return checkRequiredSetting(resource, context, SETTING, { insecure: 'turnedOff' });
   },
 
   fix(_report, resource, context) {

@@ -27,6 +27,19 @@ export const rule: Rule = {
     "AWS runs the EMR service and provisions the cluster, but encrypting your data on it is your choice: EMR itself encrypts the nodes' local disks and sets up TLS between them only when a security configuration asks for it (account-wide EBS encryption by default, if turned on, still covers EBS volumes).",
   remediation:
     "Create a security configuration (`AWS::EMR::SecurityConfiguration`, `aws_emr_security_configuration`) with `EnableAtRestEncryption: true` (including `LocalDiskEncryptionConfiguration` with a KMS key, and `EnableEbsEncryption`) and `EnableInTransitEncryption: true` (with a TLS certificate provider), and reference it from the cluster's `SecurityConfiguration` / `security_configuration`.",
+  messages: {
+    noSecurityConfiguration: {
+      headline:
+        "EMR cluster '{resource}' has no security configuration, so EMR itself encrypts neither its nodes' local disks nor the traffic between them.",
+      detail:
+        'Protecting your data on the cluster is yours; create {configuration} with at-rest and in-transit encryption and reference it in {property}.',
+    },
+    encryptionOff: {
+      headline: "EMR security configuration '{resource}' leaves {list} off: {why}.",
+      detail:
+        'AWS runs EMR, but encrypting your data on the cluster is yours; turn {pronoun} on in this security configuration.',
+    },
+  },
 
   check(resource, context) {
     return CLUSTER_TYPES.includes(resource.type)
@@ -46,7 +59,12 @@ function checkCluster(resource: Resource, context: RuleContext): RuleReport[] {
     : 'an aws_emr_security_configuration';
   return [
     {
-      message: `EMR cluster '${resource.id}' has no security configuration, so EMR itself encrypts neither its nodes' local disks nor the traffic between them. Protecting your data on the cluster is yours; create ${configuration} with at-rest and in-transit encryption and reference it in ${key(resource, 'SecurityConfiguration', 'security_configuration')}.`,
+      messageId: 'noSecurityConfiguration',
+      data: {
+        resource: resource.id,
+        configuration,
+        property: key(resource, 'SecurityConfiguration', 'security_configuration'),
+      },
       range: resource.typeRange,
     },
   ];
@@ -62,7 +80,13 @@ function checkSecurityConfiguration(resource: Resource, context: RuleContext): R
   const list = gaps.map((g) => g.what).join(' and ');
   return [
     {
-      message: `EMR security configuration '${resource.id}' leaves ${list} off: ${gaps.map((g) => g.why).join('; ')}. AWS runs EMR, but encrypting your data on the cluster is yours; turn ${gaps.length > 1 ? 'them' : 'it'} on in this security configuration.`,
+      messageId: 'encryptionOff',
+      data: {
+        resource: resource.id,
+        list,
+        why: gaps.map((g) => g.why).join('; '),
+        pronoun: gaps.length > 1 ? 'them' : 'it',
+      },
       range: gaps.find((g) => g.range)?.range ?? setting.keyRange,
     },
   ];

@@ -15,6 +15,13 @@ export const rule: Rule = {
     'AWS enforces a vault access policy exactly as written; who may read, retrieve or delete your archives is the customer\'s side of the model. An Allow for `Principal: "*"` without a condition that narrows who (a negated condition or a wildcard value does not) opens the vault to everyone.',
   remediation:
     'Name the accounts or roles that need access in the vault `access_policy`, or narrow the statement with a condition such as `aws:PrincipalOrgID`.',
+  messages: {
+    publicPolicy: {
+      headline:
+        'Vault \'{resource}\' has an access policy that allows anyone (Principal "*") with no condition that narrows who.',
+      detail: 'AWS enforces the policy as you write it: name the accounts or roles that need your archives.',
+    },
+  },
 
   check(resource, context) {
     const setting = property(resource, 'access_policy');
@@ -31,7 +38,8 @@ export const rule: Rule = {
       ranges.set(JSON.stringify(range), range);
     }
     return [...ranges.values()].map((range) => ({
-      message: `Vault '${resource.id}' has an access policy that allows anyone (Principal "*") with no condition that narrows who. AWS enforces the policy as you write it: name the accounts or roles that need your archives.`,
+      messageId: 'publicPolicy',
+      data: { resource: resource.id },
       range,
     }));
   },

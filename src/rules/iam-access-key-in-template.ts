@@ -11,6 +11,13 @@ export const rule: Rule = {
     'An IAM access key is a password-like credential that never expires and that AWS never rotates: keeping it secret and rotating it is the customer side of the model. A key created by a template also leaves its secret where the template puts it: a CloudFormation output or resource that reads `SecretAccessKey`, or the Terraform state.',
   remediation:
     'Prefer temporary credentials: an IAM role for workloads (instance profile, task role, IRSA, OIDC federation for CI) and IAM Identity Center for people. If a key is unavoidable, create it outside the template, keep the secret in Secrets Manager, and rotate it; in Terraform set `pgp_key` so the state holds only an encrypted secret.',
+  messages: {
+    accessKey: {
+      headline: "Access key '{resource}' is a long-lived credential that AWS never expires or rotates, and {where}.",
+      detail:
+        'Keeping it secret and rotating it is yours; prefer IAM roles for workloads and IAM Identity Center for people.',
+    },
+  },
 
   check(resource, context) {
     // An inactive key cannot sign requests until someone activates it.
@@ -23,7 +30,8 @@ export const rule: Rule = {
         : 'Terraform keeps its secret in the state in plain text';
     return [
       {
-        message: `Access key '${resource.id}' is a long-lived credential that AWS never expires or rotates, and ${where}. Keeping it secret and rotating it is yours; prefer IAM roles for workloads and IAM Identity Center for people.`,
+        messageId: 'accessKey',
+        data: { resource: resource.id, where },
         range: resource.typeRange,
       },
     ];

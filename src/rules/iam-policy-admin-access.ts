@@ -37,6 +37,14 @@ export const rule: Rule = {
     'AWS enforces IAM policies exactly as written; deciding who may do what is the customer side of the model. A statement that allows every action on every resource makes its holder an administrator of the account, so one leaked credential or compromised workload can change or delete anything.',
   remediation:
     'Replace `Action: "*"` with the actions the identity needs and `Resource: "*"` with the ARNs it works on (CloudFormation `PolicyDocument`, Terraform `policy` or `data "aws_iam_policy_document"`). Keep administrator access for a few break-glass roles, granted through IAM Identity Center permission sets.',
+  messages: {
+    adminAccess: {
+      headline:
+        '{subject} allows every action on every resource (Action "*", Resource "*"): full administrator access.',
+      detail:
+        'AWS applies the policy exactly as written; limiting it to the actions and resources this identity needs is yours.',
+    },
+  },
 
   check(resource, context) {
     const reports: RuleReport[] = [];
@@ -46,7 +54,8 @@ export const rule: Rule = {
       policy.statements.forEach((statement, index) => {
         if (!isAdministratorStatement(statement)) return;
         reports.push({
-          message: `${subject(resource, source.name)} allows every action on every resource (Action "*", Resource "*"): full administrator access. AWS applies the policy exactly as written; limiting it to the actions and resources this identity needs is yours.`,
+          messageId: 'adminAccess',
+          data: { subject: subject(resource, source.name) },
           range: statementRange(statement, index, source.value, context, resource),
         });
       });

@@ -59,6 +59,13 @@ export const rule: Rule = {
     'A role\'s trust policy decides who may assume it, and AWS applies it as written. `Principal: "*"` (or `{ AWS: "*" }`) without a condition lets any principal in any AWS account assume the role and use its permissions.',
   remediation:
     'Name the accounts, roles or services that may assume the role in `AssumeRolePolicyDocument` (CloudFormation) or `assume_role_policy` (Terraform), or keep `*` only together with a condition that narrows who, such as `aws:PrincipalOrgID`, `aws:PrincipalArn` or `sts:ExternalId`.',
+  messages: {
+    trustsAnyone: {
+      headline:
+        "Role '{resource}' trusts {who} with no condition that narrows who: any AWS principal, in any account, can assume it and use its permissions.",
+      detail: 'AWS applies the trust policy as written; naming who may assume the role is yours.',
+    },
+  },
 
   check(resource, context) {
     const trust = property(resource, key(resource, 'AssumeRolePolicyDocument', 'assume_role_policy'));
@@ -69,7 +76,8 @@ export const rule: Rule = {
       if (!trustsAnyone(statement)) return;
       const who = statement.notPrincipal ? 'every principal except those in NotPrincipal' : 'Principal "*"';
       reports.push({
-        message: `Role '${resource.id}' trusts ${who} with no condition that narrows who: any AWS principal, in any account, can assume it and use its permissions. AWS applies the trust policy as written; naming who may assume the role is yours.`,
+        messageId: 'trustsAnyone',
+        data: { resource: resource.id, who },
         range: statementRange(statement, index, trust.value, context, resource),
       });
     });

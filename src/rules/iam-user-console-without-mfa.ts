@@ -230,6 +230,14 @@ export const rule: Rule = {
     'AWS supports multi-factor authentication for IAM users but does not require it: a console password alone is enough to sign in unless the account owner requires MFA. Requiring it for people with console access is on the customer side of the model (Security Hub control IAM.5 checks the same in a deployed account).',
   remediation:
     'Give people access through IAM Identity Center, which can require MFA for every sign-in. If the IAM user must stay, attach to it or to its group a policy that denies every action except managing its own MFA device when `aws:MultiFactorAuthPresent` is false (`BoolIfExists`), and have the user register a device. The login profile is `LoginProfile` (CloudFormation) or `aws_iam_user_login_profile` (Terraform).',
+  messages: {
+    noMfa: {
+      headline:
+        "IAM user '{resource}' {signIn}, so it can sign in to the console, and no policy in this {unit} requires MFA for it.",
+      detail:
+        'AWS supports MFA for IAM users but does not require it; requiring it is yours: deny access when aws:MultiFactorAuthPresent is false, or move people to IAM Identity Center.',
+    },
+  },
 
   check(resource, context) {
     const cfn = isCloudFormation(resource);
@@ -243,7 +251,8 @@ export const rule: Rule = {
     const signIn = cfn ? 'has a LoginProfile' : 'has an aws_iam_user_login_profile';
     return [
       {
-        message: `IAM user '${resource.id}' ${signIn}, so it can sign in to the console, and no policy in this ${cfn ? 'template' : 'module'} requires MFA for it. AWS supports MFA for IAM users but does not require it; requiring it is yours: deny access when aws:MultiFactorAuthPresent is false, or move people to IAM Identity Center.`,
+        messageId: 'noMfa',
+        data: { resource: resource.id, signIn, unit: cfn ? 'template' : 'module' },
         range: loginProfile ? loginProfile.keyRange : resource.typeRange,
       },
     ];

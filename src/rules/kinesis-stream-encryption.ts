@@ -9,9 +9,6 @@ import type { Setting } from './toolkit/values';
 /** The AWS managed key for Kinesis Data Streams: no key policy to write, no key to pay for. */
 const AWS_MANAGED_KEY = 'alias/aws/kinesis';
 
-const REASON =
-  'Kinesis Data Streams encrypts records at rest only when server-side encryption is turned on for the stream, and turning it on is yours';
-
 /** Terraform's `null` leaves the provider default in place, like an absent argument. */
 function isAbsent(setting: Setting): boolean {
   // Terraform's `null` reads as absent too.
@@ -47,6 +44,18 @@ export const rule: Rule = {
     'AWS runs the storage behind a Kinesis data stream, but server-side encryption of its records with a KMS key is off unless you turn it on for the stream. Producers and consumers need no change for the AWS managed key alias/aws/kinesis; a customer managed key also needs a key policy that lets them use it.',
   remediation:
     'Set `StreamEncryption: { EncryptionType: KMS, KeyId: alias/aws/kinesis }` (CloudFormation) or `encryption_type = "KMS"` with `kms_key_id = "alias/aws/kinesis"` (Terraform), or name a customer managed key instead.',
+  messages: {
+    encryptionNone: {
+      headline: "Kinesis stream '{resource}' sets encryption_type to NONE, so its records are stored unencrypted.",
+      detail:
+        'Kinesis Data Streams encrypts records at rest only when server-side encryption is turned on for the stream, and turning it on is yours: set it to "KMS" with a KMS key.',
+    },
+    unencrypted: {
+      headline: "Kinesis stream '{resource}' stores its records unencrypted: {what}.",
+      detail:
+        'Kinesis Data Streams encrypts records at rest only when server-side encryption is turned on for the stream, and turning it on is yours, for example with the AWS managed key alias/aws/kinesis.',
+    },
+  },
 
   check(resource, context) {
     const cfn = isCloudFormation(resource);
@@ -57,7 +66,8 @@ export const rule: Rule = {
     if (setting.state === 'known' && !isAbsent(setting)) {
       return [
         {
-          message: `Kinesis stream '${resource.id}' sets encryption_type to NONE, so its records are stored unencrypted. ${REASON}: set it to "KMS" with a KMS key.`,
+          messageId: 'encryptionNone',
+          data: { resource: resource.id },
           range: setting.property.value.range,
           fixable,
         },
@@ -66,7 +76,8 @@ export const rule: Rule = {
     const what = cfn ? 'StreamEncryption is not set' : 'encryption_type is not set and defaults to NONE';
     return [
       {
-        message: `Kinesis stream '${resource.id}' stores its records unencrypted: ${what}. ${REASON}, for example with the AWS managed key ${AWS_MANAGED_KEY}.`,
+        messageId: 'unencrypted',
+        data: { resource: resource.id, what },
         range: resource.typeRange,
         fixable,
       },

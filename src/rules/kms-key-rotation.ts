@@ -40,6 +40,18 @@ export const rule: Rule = {
     'AWS protects KMS key material in its HSMs and rotates AWS managed keys every year, but rotating a customer managed key is your choice and is off by default. Rotation keeps earlier material to decrypt existing data, so turning it on breaks nothing; it only applies to symmetric encryption keys created in KMS.',
   remediation:
     'Set `EnableKeyRotation: true` (CloudFormation `AWS::KMS::Key`) or `enable_key_rotation = true` (Terraform `aws_kms_key`); optionally choose `RotationPeriodInDays` / `rotation_period_in_days` (90–2560, default 365).',
+  messages: {
+    rotationOff: {
+      headline: "KMS key '{resource}' turns automatic rotation off.",
+      detail:
+        'Rotating a customer managed key is your responsibility, and rotation keeps older material for existing data: set {property} to true.',
+    },
+    notSet: {
+      headline: "KMS key '{resource}' does not rotate: {property} is not set and defaults to false.",
+      detail:
+        'AWS rotates only the keys it manages; rotating a customer managed key is yours to turn on, and it keeps older material for existing data.',
+    },
+  },
 
   check(resource, context) {
     if (canRotate(resource, context) !== true) return [];
@@ -49,10 +61,8 @@ export const rule: Rule = {
     if (setting && value !== undefined && booleanOf(value).value !== false) return [];
     return [
       {
-        message:
-          setting && value !== undefined
-            ? `KMS key '${resource.id}' turns automatic rotation off. Rotating a customer managed key is your responsibility, and rotation keeps older material for existing data: set ${name} to true.`
-            : `KMS key '${resource.id}' does not rotate: ${name} is not set and defaults to false. AWS rotates only the keys it manages; rotating a customer managed key is yours to turn on, and it keeps older material for existing data.`,
+        messageId: setting && value !== undefined ? 'rotationOff' : 'notSet',
+        data: { resource: resource.id, property: name },
         range: setting && value !== undefined ? setting.value.range : resource.typeRange,
       },
     ];

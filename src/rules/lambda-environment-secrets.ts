@@ -38,6 +38,13 @@ export const rule: Rule = {
     "Lambda encrypts environment variables at rest, but anyone allowed to read the function configuration sees them in clear, and a value written in the template also lives in every copy and commit of it (and in the Terraform state). Keeping credentials out of code is the customer's side of the model: AWS stores secrets safely only when you put them in Secrets Manager or SSM Parameter Store.",
   remediation:
     'Store the secret in AWS Secrets Manager or as an SSM SecureString and have the function read it at run time (pass its name or ARN in the variable), or in CloudFormation use a dynamic reference such as `{{resolve:secretsmanager:MySecret:SecretString:password}}`; in Terraform pass a `sensitive` variable without a default. Then rotate the exposed value.',
+  messages: {
+    secretInEnvironment: {
+      headline: "Lambda function '{resource}' sets environment variable {variable} to {evidence} (value not shown).",
+      detail:
+        'Anyone who can read {where} can read it; keep it in Secrets Manager or Parameter Store, pass a reference instead, and rotate it.',
+    },
+  },
 
   check(resource, context) {
     const map = context.resolve(variables(resource)?.value);
@@ -52,7 +59,8 @@ export const rule: Rule = {
         ? 'the template and the function configuration'
         : 'the code, the Terraform state and the function configuration';
       reports.push({
-        message: `Lambda function '${resource.id}' sets environment variable ${variable.key} to ${evidence} (value not shown). Anyone who can read ${where} can read it; keep it in Secrets Manager or Parameter Store, pass a reference instead, and rotate it.`,
+        messageId: 'secretInEnvironment',
+        data: { resource: resource.id, variable: variable.key, evidence, where },
         range: variable.value.range,
       });
     }

@@ -24,13 +24,21 @@ export const rule: Rule = {
     'AWS runs the HTTPS endpoint of a function URL, but who may call it is yours to decide. With auth type NONE, Lambda checks no credentials and the function is open to anyone who learns the URL (the resource policy that such URLs need usually grants everyone); any authentication is then left to the function code.',
   remediation:
     'Set `AuthType: AWS_IAM` (`AWS::Lambda::Url`, or `FunctionUrlConfig.AuthType` on `AWS::Serverless::Function`) or `authorization_type = "AWS_IAM"` (`aws_lambda_function_url`), and grant `lambda:InvokeFunctionUrl` to the callers that need it. If the URL must stay public (a webhook, say), verify callers in the function and suppress this finding with a reason.',
+  messages: {
+    noAuth: {
+      headline:
+        "Function URL of '{resource}' has {property} NONE: Lambda authenticates no caller, so the function's resource-based policy alone decides who can invoke it through the URL (for such URLs, usually everyone).",
+      detail: 'Who may call it is yours to decide: use AWS_IAM, or check callers in the function code.',
+    },
+  },
 
   check(resource, context) {
     const setting = authType(resource);
     if (!setting || stringOf(context.resolve(setting.value)).value !== 'NONE') return [];
     return [
       {
-        message: `Function URL of '${resource.id}' has ${setting.key} NONE: Lambda authenticates no caller, so the function's resource-based policy alone decides who can invoke it through the URL (for such URLs, usually everyone). Who may call it is yours to decide: use AWS_IAM, or check callers in the function code.`,
+        messageId: 'noAuth',
+        data: { resource: resource.id, property: setting.key },
         range: setting.value.range,
       },
     ];

@@ -12,14 +12,19 @@ export const rule: Rule = {
     'OpenSearch Service runs the domain nodes and their storage, but encrypting indices, logs, swap files and automated snapshots at rest is a setting you choose, and it is off unless you enable it.',
   remediation:
     'Set `EncryptionAtRestOptions.Enabled: true` (CloudFormation) or `encrypt_at_rest { enabled = true }` (Terraform), optionally with a customer managed KMS key (`KmsKeyId` / `kms_key_id`). It needs OpenSearch or Elasticsearch 5.1 or later on a current generation instance type.',
+  messages: {
+    off: {
+      headline: '{domain} turns encryption at rest off.',
+      detail: 'OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.{blocker}',
+    },
+    notSet: {
+      headline: '{domain} does not encrypt its data at rest: {property} is not set and defaults to false.',
+      detail: 'OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.{blocker}',
+    },
+  },
 
   check(resource, context) {
-    const why = 'OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.';
-    return checkEncryptionSwitch(resource, context, 'atRest', {
-      off: (subject) => `${subject} turns encryption at rest off. ${why}`,
-      unset: (subject, path) =>
-        `${subject} does not encrypt its data at rest: ${path} is not set and defaults to false. ${why}`,
-    });
+    return checkEncryptionSwitch(resource, context, 'atRest');
   },
 
   fix(_report, resource, context) {

@@ -18,6 +18,21 @@ export const rule: Rule = {
     'OpenSearch Service serves the domain endpoint, but whether it refuses plain HTTP and which TLS versions it accepts are settings you choose: by default the endpoint also answers over HTTP, so requests, documents and credentials can cross the network unencrypted.',
   remediation:
     'Set `DomainEndpointOptions.EnforceHTTPS: true` (CloudFormation) or `domain_endpoint_options { enforce_https = true }` (Terraform), and choose a TLS 1.2 policy in `TLSSecurityPolicy` / `tls_security_policy` (`Policy-Min-TLS-1-2-2019-07` or `Policy-Min-TLS-1-2-PFS-2023-10`).',
+  messages: {
+    httpsNotEnforced: {
+      headline: '{subject} accepts plain HTTP requests: {property} is false.',
+      detail: 'The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.',
+    },
+    httpsNotSet: {
+      headline: '{subject} accepts plain HTTP requests: {property} is not set and defaults to false.',
+      detail: 'The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.',
+    },
+    oldTlsPolicy: {
+      headline:
+        "{kind} '{resource}' uses the TLS policy Policy-Min-TLS-1-0-2019-07, which still accepts TLS 1.0 and 1.1.",
+      detail: 'Choosing the TLS policy is yours: use Policy-Min-TLS-1-2-2019-07 or a newer TLS 1.2 policy.',
+    },
+  },
 
   check(resource, context) {
     return [...checkEnforceHttps(resource, context), ...checkTlsPolicy(resource, context)];
@@ -43,21 +58,20 @@ function checkEnforceHttps(resource: Resource, context: RuleContext): RuleReport
   const enforced = booleanOf(setting);
   if (enforced.value === true || enforced.state === 'unknown') return [];
   const subject = `${domainKind(resource)} '${resource.id}'`;
-  const why = 'The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.';
   if (setting.state === 'known') {
     return [
       {
-        message: `${subject} accepts plain HTTP requests: ${path.join('.')} is false. ${why}`,
+        messageId: 'httpsNotEnforced',
         range: setting.property.value.range,
-        data: { setting: 'enforceHttps' },
+        data: { setting: 'enforceHttps', subject, property: path.join('.') },
       },
     ];
   }
   return [
     {
-      message: `${subject} accepts plain HTTP requests: ${path.join('.')} is not set and defaults to false. ${why}`,
+      messageId: 'httpsNotSet',
       range: absentRange(resource, path),
-      data: { setting: 'enforceHttps' },
+      data: { setting: 'enforceHttps', subject, property: path.join('.') },
     },
   ];
 }
@@ -67,9 +81,9 @@ function checkTlsPolicy(resource: Resource, context: RuleContext): RuleReport[] 
   if (setting.state !== 'known' || stringOf(setting).value !== OUTDATED_TLS_POLICY) return [];
   return [
     {
-      message: `${domainKind(resource)} '${resource.id}' uses the TLS policy ${OUTDATED_TLS_POLICY}, which still accepts TLS 1.0 and 1.1. Choosing the TLS policy is yours: use ${TLS_12_POLICY} or a newer TLS 1.2 policy.`,
+      messageId: 'oldTlsPolicy',
       range: setting.property.value.range,
-      data: { setting: 'tlsPolicy' },
+      data: { setting: 'tlsPolicy', kind: domainKind(resource), resource: resource.id },
     },
   ];
 }

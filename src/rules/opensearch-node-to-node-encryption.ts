@@ -12,15 +12,19 @@ export const rule: Rule = {
     'OpenSearch Service runs the network inside the domain, but TLS between its nodes is a setting you choose, and it is off unless you enable it: without it, documents and queries travel between nodes in plain text.',
   remediation:
     'Set `NodeToNodeEncryptionOptions.Enabled: true` (CloudFormation) or `node_to_node_encryption { enabled = true }` (Terraform). It needs OpenSearch or Elasticsearch 6.0 or later on a current generation instance type, and fine-grained access control requires it.',
+  messages: {
+    off: {
+      headline: '{domain} turns node-to-node encryption off, so data moves between its nodes in plain text.',
+      detail: 'OpenSearch Service encrypts traffic between the nodes of a domain only when you turn it on.{blocker}',
+    },
+    notSet: {
+      headline: '{domain} does not encrypt traffic between its nodes: {property} is not set and defaults to false.',
+      detail: 'OpenSearch Service encrypts traffic between the nodes of a domain only when you turn it on.{blocker}',
+    },
+  },
 
   check(resource, context) {
-    const why = 'OpenSearch Service encrypts traffic between the nodes of a domain only when you turn it on.';
-    return checkEncryptionSwitch(resource, context, 'nodeToNode', {
-      off: (subject) =>
-        `${subject} turns node-to-node encryption off, so data moves between its nodes in plain text. ${why}`,
-      unset: (subject, path) =>
-        `${subject} does not encrypt traffic between its nodes: ${path} is not set and defaults to false. ${why}`,
-    });
+    return checkEncryptionSwitch(resource, context, 'nodeToNode');
   },
 
   fix(_report, resource, context) {

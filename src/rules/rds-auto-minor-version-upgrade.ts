@@ -47,18 +47,27 @@ export const rule: Rule = {
     'On RDS, AWS builds and tests new minor versions of the database engine, which carry security fixes, but it applies them in your maintenance window only when automatic minor version upgrades are on (the default). Turned off, the engine stays on its current minor version until you upgrade it yourself or the version reaches the end of its support; for Aurora, one instance with the setting off keeps the whole cluster from being upgraded.',
   remediation:
     'Remove the setting or set `AutoMinorVersionUpgrade: true` (CloudFormation `AWS::RDS::DBInstance`, `AWS::RDS::DBCluster`) or `auto_minor_version_upgrade = true` (Terraform `aws_db_instance`, `aws_rds_cluster_instance`, `aws_rds_cluster`), and choose a maintenance window (`PreferredMaintenanceWindow` / `maintenance_window`, `preferred_maintenance_window`) that suits you.',
+  messages: {
+    upgradesOff: {
+      headline:
+        '{database} turns automatic minor version upgrades off, so its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support.',
+      detail: 'AWS applies new minor versions in your maintenance window only when you let it: set {property} to true.',
+    },
+    upgradesOffAuroraMember: {
+      headline:
+        '{database} turns automatic minor version upgrades off, so its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support.',
+      detail:
+        'AWS applies new minor versions in your maintenance window only when you let it: set {property} to true. While one instance has it off, its Aurora cluster is not upgraded automatically either.',
+    },
+  },
 
   check(resource, context) {
     // The default is on: only an explicit false (after parameter and variable defaults) counts.
     if (settingDoesNotApply(resource, context)) return [];
-    const aurora =
-      rdsKind(resource) !== 'cluster' && isAuroraMember(resource, context)
-        ? ' While one instance has it off, its Aurora cluster is not upgraded automatically either.'
-        : '';
+    const aurora = rdsKind(resource) !== 'cluster' && isAuroraMember(resource, context);
     return checkRequiredSetting(resource, context, SETTING, {
-      insecure: (database, name) =>
-        `${rdsName(database)} turns automatic minor version upgrades off, so its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support. ` +
-        `AWS applies new minor versions in your maintenance window only when you let it: set ${name} to true.${aurora}`,
+      insecure: aurora ? 'upgradesOffAuroraMember' : 'upgradesOff',
+      data: { database: rdsName(resource) },
     });
   },
 

@@ -9,8 +9,6 @@ const TF_KEY = 'backup_retention_period';
 /** Days; the Security Hub control RDS.11 and most backup policies ask for at least a week. */
 const MINIMUM_DAYS = 7;
 
-const REASON = 'AWS runs the backups, but how far back you can recover is your disaster-recovery decision';
-
 /**
  * What a missing value means. The RDS API defaults to one day for instances and clusters, and
  * CloudFormation and the Terraform cluster resource leave it to the API (or send 1). The Terraform
@@ -28,7 +26,8 @@ function missingReport(resource: Resource): RuleReport {
       ? `has no automated backups: ${name} is not set, and the AWS provider then creates the instance with a retention of 0 days, which turns automated backups off`
       : `keeps automated backups for only 1 day: ${name} is not set and the RDS default is 1 day`;
   return {
-    message: `${rdsName(resource)} ${what}. ${REASON}; keep at least ${MINIMUM_DAYS} days.`,
+    messageId: 'shortRetention',
+    data: { database: rdsName(resource), what },
     range: resource.typeRange,
   };
 }
@@ -43,6 +42,13 @@ export const rule: Rule = {
     'AWS takes the automated backups and keeps the transaction logs for point-in-time recovery, but only for the retention period you choose: with 0 days there are no automated backups at all, and with 1 day a problem noticed after a weekend can no longer be undone.',
   remediation:
     'Set `BackupRetentionPeriod` (CloudFormation) or `backup_retention_period` (Terraform) to at least 7 days, up to 35. On a DB instance, changing it from 0 to a positive value (or back) causes a brief outage, so plan the change. The Terraform `aws_db_instance` resource turns backups off when the argument is absent.',
+  messages: {
+    shortRetention: {
+      headline: '{database} {what}.',
+      detail:
+        'AWS runs the backups, but how far back you can recover is your disaster-recovery decision; keep at least 7 days.',
+    },
+  },
 
   check(resource, context) {
     // Aurora instances use the cluster's retention; read replicas are backed up through their source.
@@ -62,7 +68,8 @@ export const rule: Rule = {
         : `keeps automated backups for only ${days} day${days === 1 ? '' : 's'}`;
     return [
       {
-        message: `${rdsName(resource)} ${what}. ${REASON}; keep at least ${MINIMUM_DAYS} days.`,
+        messageId: 'shortRetention',
+        data: { database: rdsName(resource), what },
         range: setting.value.range,
       },
     ];

@@ -10,9 +10,6 @@ const SETTING: RequiredSetting = {
   default: { value: false, source: 'RDS API, CloudFormation and Terraform default' },
 };
 
-const REASON =
-  'AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours';
-
 export const rule: Rule = {
   id: 'rds-deletion-protection',
   title: 'RDS deletion protection is off',
@@ -23,15 +20,27 @@ export const rule: Rule = {
     'AWS does what it is asked: a mistaken stack update, `terraform destroy` or API call deletes the database and, by default, its automated backups. Deletion protection makes RDS refuse the deletion until someone turns it off on purpose.',
   remediation:
     'Set `DeletionProtection: true` (CloudFormation) or `deletion_protection = true` (Terraform). In CloudFormation also consider `DeletionPolicy: Snapshot` so that a stack deletion keeps a final snapshot.',
+  messages: {
+    notSet: {
+      headline:
+        '{database} can be deleted by a single API call or template change: {property} is not set and defaults to false.',
+      detail:
+        'AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours; set {property} to true.',
+    },
+    turnedOff: {
+      headline: '{database} turns deletion protection off, so a single API call or template change deletes it.',
+      detail:
+        'AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours; set {property} to true.',
+    },
+  },
 
   check(resource, context) {
     // Aurora instances are protected through their cluster; deleting a read replica loses no data.
     if (isAuroraMember(resource, context) || isReadReplica(resource, context)) return [];
     return checkRequiredSetting(resource, context, SETTING, {
-      absent: (database, name) =>
-        `${rdsName(database)} can be deleted by a single API call or template change: ${name} is not set and defaults to false. ${REASON}; set ${name} to true.`,
-      insecure: (database, name) =>
-        `${rdsName(database)} turns deletion protection off, so a single API call or template change deletes it. ${REASON}; set ${name} to true.`,
+      absent: 'notSet',
+      insecure: 'turnedOff',
+      data: { database: rdsName(resource) },
     });
   },
 

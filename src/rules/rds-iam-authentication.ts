@@ -43,17 +43,29 @@ export const rule: Rule = {
     'AWS runs the database engine, but who can log in to it is yours to manage. With IAM database authentication, users and applications connect with short-lived tokens tied to IAM identities instead of long-lived database passwords, and access is granted and revoked in IAM.',
   remediation:
     'Set `EnableIAMDatabaseAuthentication: true` (CloudFormation) or `iam_database_authentication_enabled = true` (Terraform), then grant `rds-db:connect` to the IAM roles that need it. Password login keeps working. Supported on MySQL, MariaDB 10.11+, PostgreSQL and Aurora; not on SQL Server, Oracle or Db2.',
+  messages: {
+    notSet: {
+      headline:
+        '{database} ({engine}) accepts only database passwords: IAM database authentication is off ({property} is not set and defaults to false).',
+      detail:
+        'Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.',
+    },
+    turnedOff: {
+      headline: '{database} ({engine}) accepts only database passwords: IAM database authentication is off.',
+      detail:
+        'Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.',
+    },
+  },
 
   check(resource, context) {
     // Aurora instances follow their cluster; Aurora Serverless v1 does not offer IAM authentication.
     if (isAuroraMember(resource, context) || isServerlessV1(resource, context)) return [];
     if (!supportsIamAuthentication(resource, context)) return [];
     const engine = engineOf(resource, context);
-    const off = (database: Resource, because: string) =>
-      `${rdsName(database)} (${engine}) accepts only database passwords: IAM database authentication is off${because}. Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.`;
     return checkRequiredSetting(resource, context, SETTING, {
-      absent: (database, name) => off(database, ` (${name} is not set and defaults to false)`),
-      insecure: (database) => off(database, ''),
+      absent: 'notSet',
+      insecure: 'turnedOff',
+      data: { database: rdsName(resource), engine: engine ?? '' },
     });
   },
 

@@ -62,6 +62,13 @@ export const rule: Rule = {
     'The master password is a credential you own: AWS stores it, but cannot keep it secret if it is written in a template, where everyone who can read the repository, the stack or the Terraform state can read it too, and where it is never rotated.',
   remediation:
     'Let RDS generate and rotate the password in Secrets Manager: remove `MasterUserPassword` and set `ManageMasterUserPassword: true` (CloudFormation), or remove `password`/`master_password` and set `manage_master_user_password = true` (Terraform). Alternatively use a `{{resolve:secretsmanager:…}}` dynamic reference, a `NoEcho` parameter without a default, or a variable without a default fed from a secret store. Change the password once it has been exposed.',
+  messages: {
+    hardcoded: {
+      headline: 'The master password of {database} is {origin}{state}.',
+      detail:
+        'AWS cannot keep a credential secret that is in your source; let RDS manage it in Secrets Manager ({managed}) and change the exposed password.',
+    },
+  },
 
   check(resource, context) {
     const keys = isCloudFormation(resource) ? [CFN_PASSWORD] : terraformPasswordKeys(resource);
@@ -73,10 +80,16 @@ export const rule: Rule = {
       if (!origin) continue;
       const state = isCloudFormation(resource) ? '' : ' and ends up in plain text in the Terraform state';
       reports.push({
-        message: `The master password of ${rdsName(resource)} is ${origin.description}${state}. AWS cannot keep a credential secret that is in your source; let RDS manage it in Secrets Manager (${key(resource, CFN_MANAGED, TF_MANAGED)}) and change the exposed password.`,
+        messageId: 'hardcoded',
         range: setting.value.range,
         fixable: canManagePassword(resource, context, setting, origin),
-        data: { property: name },
+        data: {
+          property: name,
+          database: rdsName(resource),
+          origin: origin.description,
+          state,
+          managed: key(resource, CFN_MANAGED, TF_MANAGED),
+        },
       });
     }
     return reports;

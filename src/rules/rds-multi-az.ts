@@ -25,20 +25,26 @@ export const rule: Rule = {
     'AWS replaces failed hardware, but a Single-AZ database is down, and may lose its latest writes, when its Availability Zone or host fails: a synchronous standby in a second Availability Zone, with automatic failover, exists only if you ask for it.',
   remediation:
     'Set `MultiAZ: true` (CloudFormation) or `multi_az = true` (Terraform) on production databases. Aurora clusters get their resilience from replicas in other Availability Zones instead, and read replicas from their source.',
+  messages: {
+    notSet: {
+      headline:
+        "RDS database '{resource}' runs in a single Availability Zone: {property} is not set and defaults to false.",
+      detail:
+        'AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for; set {property} to true.',
+    },
+    turnedOff: {
+      headline: "RDS database '{resource}' runs in a single Availability Zone ({property} is false).",
+      detail:
+        'AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for; set {property} to true.',
+    },
+  },
 
   check(resource, context) {
     // Aurora members get their availability from the cluster (storage in three AZs, replicas for
     // compute); read replicas are copies whose source decides.
     if (isAuroraMember(resource, context) || isReadReplica(resource, context)) return [];
     if (!supportsMultiAz(engineOf(resource, context))) return [];
-    const reason =
-      'AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for';
-    return checkRequiredSetting(resource, context, SETTING, {
-      absent: (database, name) =>
-        `RDS database '${database.id}' runs in a single Availability Zone: ${name} is not set and defaults to false. ${reason}; set ${name} to true.`,
-      insecure: (database, name) =>
-        `RDS database '${database.id}' runs in a single Availability Zone (${name} is false). ${reason}; set ${name} to true.`,
-    });
+    return checkRequiredSetting(resource, context, SETTING, { absent: 'notSet', insecure: 'turnedOff' });
   },
 
   fix(_report, resource, context) {

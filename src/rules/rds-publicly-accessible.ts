@@ -24,14 +24,21 @@ export const rule: Rule = {
     'AWS runs the database hosts and the network they sit on, but whether a database can be reached from the internet is your choice: a publicly accessible database gets a public IP address, and then only its security groups stand between it and the internet.',
   remediation:
     'Set `PubliclyAccessible: false` (CloudFormation) or `publicly_accessible = false` (Terraform) and reach the database from inside the VPC (application subnets, a VPN, AWS Client VPN or Session Manager port forwarding).',
+  messages: {
+    public: {
+      headline:
+        '{database} is publicly accessible: its endpoint resolves to a public IP address, so anyone on the internet that its security groups let in can reach the database.',
+      detail: 'Network access is yours to decide on RDS; set {property} to false and connect from inside the VPC.',
+    },
+  },
 
   check(resource, context) {
     // On clusters the property applies to Multi-AZ DB clusters only; Aurora sets it per instance.
     if (rdsKind(resource) === 'cluster' && isAuroraEngine(engineOf(resource, context))) return [];
     // A missing value is not reported (see the default's source).
     return checkRequiredSetting(resource, context, SETTING, {
-      insecure: (database, name) =>
-        `${rdsName(database)} is publicly accessible: its endpoint resolves to a public IP address, so anyone on the internet that its security groups let in can reach the database. Network access is yours to decide on RDS; set ${name} to false and connect from inside the VPC.`,
+      insecure: 'public',
+      data: { database: rdsName(resource) },
     });
   },
 

@@ -15,6 +15,17 @@ export const rule: Rule = {
     'On RDS, AWS runs and patches the database engine and its hosts, but encrypting the stored data is your choice: storage is unencrypted unless you ask for encryption when the database is created, and it cannot be switched on later without copying a snapshot and restoring it.',
   remediation:
     'Set `StorageEncrypted: true` (CloudFormation) or `storage_encrypted = true` (Terraform), optionally with a customer managed KMS key.',
+  messages: {
+    encryptionOff: {
+      headline: "RDS {kind} '{resource}' turns storage encryption off.",
+      detail:
+        'Encrypting data at rest is yours to choose on RDS; set it to true (it cannot be enabled after creation).',
+    },
+    notSet: {
+      headline: "RDS {kind} '{resource}' stores its data unencrypted: {property} is not set and defaults to false.",
+      detail: 'Encrypting data at rest is yours to choose on RDS, and it cannot be enabled after creation.',
+    },
+  },
 
   check(resource, context) {
     const cfn = isCloudFormation(resource);
@@ -56,9 +67,8 @@ export const rule: Rule = {
     const what = resource.type.includes('Cluster') || resource.type === 'aws_rds_cluster' ? 'cluster' : 'database';
     return [
       {
-        message: setting
-          ? `RDS ${what} '${resource.id}' turns storage encryption off. Encrypting data at rest is yours to choose on RDS; set it to true (it cannot be enabled after creation).`
-          : `RDS ${what} '${resource.id}' stores its data unencrypted: ${key(resource, CFN_KEY, TF_KEY)} is not set and defaults to false. Encrypting data at rest is yours to choose on RDS, and it cannot be enabled after creation.`,
+        messageId: setting ? 'encryptionOff' : 'notSet',
+        data: { kind: what, resource: resource.id, property: key(resource, CFN_KEY, TF_KEY) },
         range: setting ? setting.value.range : resource.typeRange,
       },
     ];

@@ -15,6 +15,13 @@ export const rule: Rule = {
     'Redshift runs the cluster nodes, but the encryption of your warehouse data and snapshots is a setting you control. Since January 2025 new provisioned clusters are encrypted by default (with an AWS owned key unless you name a KMS key), so only a template that asks for no encryption leaves data unprotected.',
   remediation:
     'Remove `Encrypted: false` or set `Encrypted: true` (CloudFormation) / `encrypted = true` (Terraform), optionally with a customer managed KMS key in `KmsKeyId` / `kms_key_id`.',
+  messages: {
+    encryptionOff: {
+      headline: "Redshift cluster '{resource}' sets {property} to false.",
+      detail:
+        'Redshift encrypts new provisioned clusters by default, but encrypting your warehouse data and snapshots is your decision, and this template asks for none: set it to true.',
+    },
+  },
 
   check(resource, context) {
     const setting = read(resource, context, [key(resource, CFN_KEY, TF_KEY)]);
@@ -22,7 +29,8 @@ export const rule: Rule = {
     if (setting.state !== 'known' || booleanOf(setting).value !== false) return [];
     return [
       {
-        message: `Redshift cluster '${resource.id}' sets ${key(resource, CFN_KEY, TF_KEY)} to false. Redshift encrypts new provisioned clusters by default, but encrypting your warehouse data and snapshots is your decision, and this template asks for none: set it to true.`,
+        messageId: 'encryptionOff',
+        data: { resource: resource.id, property: key(resource, CFN_KEY, TF_KEY) },
         range: setting.property.value.range,
       },
     ];

@@ -15,6 +15,19 @@ export const rule: Rule = {
     'AWS runs the Redshift network infrastructure, but who can reach your cluster is yours to decide: a publicly accessible cluster gets a public IP address and a DNS name that resolves to it, so only its security groups stand between the warehouse and the internet.',
   remediation:
     'Set `PubliclyAccessible: false` (CloudFormation) or `publicly_accessible = false` (Terraform) and reach the cluster from inside the VPC (VPN, Direct Connect, a bastion or Redshift-managed VPC endpoints).',
+  messages: {
+    public: {
+      headline:
+        "Redshift cluster '{resource}' is publicly accessible: it gets a public IP address reachable from the internet, limited only by its security groups.",
+      detail:
+        "Network exposure is yours to control, not AWS's; set {property} to false and connect from inside the VPC.",
+    },
+    providerDefault: {
+      headline:
+        "Redshift cluster '{resource}' does not set publicly_accessible: AWS provider v6 and later default it to false, but earlier providers default it to true, which makes the cluster publicly accessible.",
+      detail: 'Set it to false explicitly.',
+    },
+  },
 
   check(resource, context) {
     const name = key(resource, CFN_KEY, TF_KEY);
@@ -23,7 +36,8 @@ export const rule: Rule = {
     if (value.value === true && setting.state === 'known') {
       return [
         {
-          message: `Redshift cluster '${resource.id}' is publicly accessible: it gets a public IP address reachable from the internet, limited only by its security groups. Network exposure is yours to control, not AWS's; set ${name} to false and connect from inside the VPC.`,
+          messageId: 'public',
+          data: { resource: resource.id, property: name },
           range: setting.property.value.range,
         },
       ];
@@ -32,7 +46,8 @@ export const rule: Rule = {
     if (value.state === 'absent' && !isCloudFormation(resource)) {
       return [
         {
-          message: `Redshift cluster '${resource.id}' does not set publicly_accessible: AWS provider v6 and later default it to false, but earlier providers default it to true, which makes the cluster publicly accessible. Set it to false explicitly.`,
+          messageId: 'providerDefault',
+          data: { resource: resource.id },
           range: resource.typeRange,
           severity: 'info',
         },

@@ -2,15 +2,32 @@ import type { ConcernId } from '../knowledge/concerns';
 import type { Fix } from '../fixes/types';
 import type { IacUnit, MapValue, Range, Resource, Severity, Value } from '../iac/model';
 
+/**
+ * One message a rule can print. `headline` says what is wrong (owner and concern first), `detail`
+ * why and what to do; both may hold named placeholders (`{bucket}`) that a report's `data` fills
+ * in. The finding's text is the headline, then the detail after one space.
+ */
+export interface RuleMessage {
+  headline: string;
+  detail?: string;
+}
+
+/** A rule's messages by id: `{ versioningOff: { headline: "S3 bucket '{bucket}' …" } }`. */
+export type RuleMessages = Readonly<Record<string, RuleMessage>>;
+
 /** What a rule reports; the engine adds owner, tier, service and the rest of the finding contract. */
 export interface RuleReport {
-  message: string;
+  /** Which of the rule's `messages` this report prints. */
+  messageId: string;
   /** The most precise range: the offending value, else the property key, else the type token or labels. */
   range: Range;
   severity?: Severity;
   /** False when this particular report cannot be fixed automatically although the rule has a fix. */
   fixable?: boolean;
-  /** Whatever the rule's `fix` needs to know about this report. */
+  /**
+   * The values of the message's placeholders (strings or numbers, inserted verbatim), and whatever
+   * the rule's `fix` needs to know about this report.
+   */
   data?: Record<string, unknown>;
 }
 
@@ -67,6 +84,8 @@ export interface Rule {
   rationale: string;
   /** What to do about it. */
   remediation: string;
+  /** Every message the rule can print, by the `messageId` its reports name. */
+  messages: RuleMessages;
   check(resource: Resource, context: RuleContext): RuleReport[];
   /** Builds the edits for one report. Must produce text that parses and clears the finding. */
   fix?(report: RuleReport, resource: Resource, context: RuleContext): Fix | undefined;

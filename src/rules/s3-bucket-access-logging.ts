@@ -13,6 +13,13 @@ export const rule: Rule = {
     "AWS records requests to a bucket only where you ask it to: server access logs (or CloudTrail data events) are off by default, and without them there is no record of who read or changed which object. Choosing what to log, and keeping the logs, is the customer's side of the model.",
   remediation:
     'Set `LoggingConfiguration.DestinationBucketName` (CloudFormation) or add `aws_s3_bucket_logging` with `target_bucket` (Terraform; `logging { target_bucket }` on provider v3), pointing at a separate log bucket; or record object-level CloudTrail data events for the bucket.',
+  messages: {
+    noLogging: {
+      headline: "Bucket '{resource}' has no server access logging, so nothing records who read or changed its objects.",
+      detail:
+        'AWS logs requests only where you ask it to: send access logs to a separate log bucket, or record CloudTrail data events for it.',
+    },
+  },
 
   check(resource, context) {
     if (
@@ -23,7 +30,8 @@ export const rule: Rule = {
       return [];
     return [
       {
-        message: `Bucket '${resource.id}' has no server access logging, so nothing records who read or changed its objects. AWS logs requests only where you ask it to: send access logs to a separate log bucket, or record CloudTrail data events for it.`,
+        messageId: 'noLogging',
+        data: { resource: resource.id },
         range: resource.typeRange,
       },
     ];

@@ -15,6 +15,13 @@ export const rule: Rule = {
     'AWS evaluates the bucket policy exactly as written; deciding who may read or change the data is the customer\'s side of the model. An Allow for `Principal: "*"` without a condition that narrows who (a negated condition, a wildcard value or a TLS requirement does not) opens the bucket to everyone on the internet, unless Block Public Access stops it.',
   remediation:
     'Name the principals that need access (accounts, roles, `cloudfront.amazonaws.com` with an `aws:SourceArn` condition for origin access control), or narrow the statement with a condition such as `aws:PrincipalOrgID`, `aws:SourceVpce` or `aws:SourceArn`. Applies to `AWS::S3::BucketPolicy.PolicyDocument`, `aws_s3_bucket_policy.policy` and the legacy `aws_s3_bucket.policy`.',
+  messages: {
+    publicPolicy: {
+      headline: "Bucket policy of '{resource}' allows {who} to {what} with no condition that narrows who.",
+      detail:
+        'AWS enforces the policy as you write it: name the principals that need access or add a condition, unless this data is meant to be public.',
+    },
+  },
 
   check(resource, context) {
     const cfn = isCloudFormation(resource);
@@ -37,7 +44,8 @@ export const rule: Rule = {
       byRange.set(key, group);
     }
     return [...byRange.values()].map((group): RuleReport => ({
-      message: `Bucket policy of '${resource.id}' allows ${who(group.statements)} to ${what(group.statements)} with no condition that narrows who. AWS enforces the policy as you write it: name the principals that need access or add a condition, unless this data is meant to be public.`,
+      messageId: 'publicPolicy',
+      data: { resource: resource.id, who: who(group.statements), what: what(group.statements) },
       range: group.range,
     }));
   },

@@ -7,9 +7,6 @@ import { BUCKET_TYPES, bucketCompanions, companionName, handedOver, repeats } fr
 
 const POLICY_TYPES = ['AWS::S3::BucketPolicy', 'aws_s3_bucket_policy'];
 
-const WHY =
-  'S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model.';
-
 export const rule: Rule = {
   id: 's3-bucket-policy-tls-only',
   title: 'S3 bucket accepts requests without TLS',
@@ -20,6 +17,18 @@ export const rule: Rule = {
     "AWS provides HTTPS endpoints for S3, but a bucket also answers plain-HTTP requests unless its bucket policy refuses them. Enforcing encryption in transit for your data is the customer's side of the model (Security Hub control S3.5).",
   remediation:
     'Add a bucket policy statement with `Effect: Deny`, `Principal: "*"`, `Action: "s3:*"`, the bucket and `bucket/*` as `Resource`, and `Condition: { Bool: { "aws:SecureTransport": "false" } }`: in `AWS::S3::BucketPolicy.PolicyDocument` (CloudFormation) or `aws_s3_bucket_policy.policy` (Terraform; `condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }` in a `data "aws_iam_policy_document"`).',
+  messages: {
+    noPolicy: {
+      headline: "Bucket '{resource}' has no bucket policy, so it accepts requests over plain HTTP.",
+      detail:
+        'S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model. Add a policy that denies requests where aws:SecureTransport is false.',
+    },
+    noTlsDeny: {
+      headline: '{owner} does not deny requests where aws:SecureTransport is false, so the bucket accepts plain HTTP.',
+      detail:
+        'S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model. Add a Deny statement for insecure transport.',
+    },
+  },
 
   check(resource, context) {
     if (POLICY_TYPES.includes(resource.type) || resource.type === 'aws_s3_bucket') {
@@ -36,7 +45,8 @@ export const rule: Rule = {
     if (companions.found.length > 0 || companions.uncertain || handedOver(resource, context)) return [];
     return [
       {
-        message: `Bucket '${resource.id}' has no bucket policy, so it accepts requests over plain HTTP. ${WHY} Add a policy that denies requests where aws:SecureTransport is false.`,
+        messageId: 'noPolicy',
+        data: { resource: resource.id },
         range: resource.typeRange,
         // A repeated bucket (count, for_each) would need a repeated policy: left to a person.
         fixable: !repeats(resource),
@@ -69,7 +79,8 @@ function checkPolicy(resource: Resource, context: RuleContext): RuleReport[] | '
   const owner = resource.type === 'aws_s3_bucket' ? `Bucket '${resource.id}'` : `Bucket policy '${resource.id}'`;
   return [
     {
-      message: `${owner} does not deny requests where aws:SecureTransport is false, so the bucket accepts plain HTTP. ${WHY} Add a Deny statement for insecure transport.`,
+      messageId: 'noTlsDeny',
+      data: { owner },
       range: setting.keyRange,
       // Adding a statement to an existing policy is left to a person.
       fixable: false,

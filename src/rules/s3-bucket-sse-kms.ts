@@ -4,9 +4,6 @@ import type { Rule, RuleContext, RuleReport } from './rule';
 import { stringOf, isCloudFormation, items, property } from './toolkit/values';
 import { bucketCompanions, designatedResource, isAccessLogTarget, propertiesUnknown } from './support/s3';
 
-const CHOICE =
-  'If you need control over the key (its key policy, who may decrypt, CloudTrail records of its use, revoking access), use SSE-KMS with a customer managed key: that choice is yours.';
-
 /** One default-encryption rule as written: the algorithm and the KMS key, if any. */
 interface EncryptionDefault {
   algorithm?: Property;
@@ -23,6 +20,25 @@ export const rule: Rule = {
     "S3 encrypts every new object at rest, with SSE-S3 (keys S3 owns and manages) by default since January 2023. Whether that is enough, or you need a customer managed KMS key whose policy, use and revocation you control, is a data-protection choice on the customer's side.",
   remediation:
     'Set `BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault` to `SSEAlgorithm: aws:kms` with `KMSMasterKeyID` (CloudFormation), or `apply_server_side_encryption_by_default { sse_algorithm = "aws:kms", kms_master_key_id = … }` in `aws_s3_bucket_server_side_encryption_configuration` (Terraform), and consider `BucketKeyEnabled` / `bucket_key_enabled` to reduce KMS request costs. SSE-S3 is a sound default when no one needs to control the key, and the only choice for a bucket that receives server access logs, which this rule therefore does not report.',
+  messages: {
+    sseS3Default: {
+      headline:
+        "Bucket '{bucket}' is encrypted at rest with SSE-S3, which S3 applies to every new object by default, using keys S3 owns and manages.",
+      detail:
+        'If you need control over the key (its key policy, who may decrypt, CloudTrail records of its use, revoking access), use SSE-KMS with a customer managed key: that choice is yours.',
+    },
+    sseS3: {
+      headline:
+        "'{resource}' encrypts at rest with SSE-S3 (AES256), using keys S3 owns and manages: the data is encrypted.",
+      detail:
+        'If you need control over the key (its key policy, who may decrypt, CloudTrail records of its use, revoking access), use SSE-KMS with a customer managed key: that choice is yours.',
+    },
+    awsManagedKey: {
+      headline:
+        "'{resource}' encrypts at rest with {algorithm} under the AWS managed key aws/s3: the data is encrypted, but you cannot change that key's policy or share it with other accounts.",
+      detail: 'Name a customer managed key if you need that control.',
+    },
+  },
 
   check(resource, context) {
     // S3 delivers server access logs only to buckets encrypted with SSE-S3: a log bucket has no KMS choice to make.
@@ -53,7 +69,8 @@ export const rule: Rule = {
 
 function byDefault(bucket: Resource): RuleReport {
   return {
-    message: `Bucket '${bucket.id}' is encrypted at rest with SSE-S3, which S3 applies to every new object by default, using keys S3 owns and manages. ${CHOICE}`,
+    messageId: 'sseS3Default',
+    data: { bucket: bucket.id },
     range: bucket.typeRange,
   };
 }
@@ -66,13 +83,15 @@ function judge(resource: Resource, defaults: EncryptionDefault[], context: RuleC
     if (!algorithm || name === undefined) continue;
     if (name === 'AES256') {
       reports.push({
-        message: `'${resource.id}' encrypts at rest with SSE-S3 (AES256), using keys S3 owns and manages: the data is encrypted. ${CHOICE}`,
+        messageId: 'sseS3',
+        data: { resource: resource.id },
         range: algorithm.value.range,
       });
     } else if (name === 'aws:kms' || name === 'aws:kms:dsse') {
       if (key && !isAwsManagedKey(context.resolve(key.value), context)) continue;
       reports.push({
-        message: `'${resource.id}' encrypts at rest with ${name === 'aws:kms' ? 'SSE-KMS' : 'DSSE-KMS'} under the AWS managed key aws/s3: the data is encrypted, but you cannot change that key's policy or share it with other accounts. Name a customer managed key if you need that control.`,
+        messageId: 'awsManagedKey',
+        data: { resource: resource.id, algorithm: name === 'aws:kms' ? 'SSE-KMS' : 'DSSE-KMS' },
         range: (key ?? algorithm).value.range,
       });
     }

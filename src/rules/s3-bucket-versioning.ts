@@ -6,9 +6,6 @@ import { booleanOf, stringOf, isCloudFormation, property } from './toolkit/value
 import { bucketCompanions, companionName, propertiesUnknown, repeats, reportRange } from './support/s3';
 import { hasResourceOfType } from './toolkit/resources';
 
-const WHY =
-  'S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.';
-
 /** Companion resources that only exist from v4 of the AWS provider. */
 const V4_COMPANIONS = [
   'aws_s3_bucket_versioning',
@@ -45,6 +42,29 @@ export const rule: Rule = {
     "AWS keeps every object it stores durable and available, but a delete or an overwrite is an instruction it carries out: keeping earlier versions to recover from mistakes, ransomware or bad deployments is a backup decision on the customer's side. Versioning is off until you enable it.",
   remediation:
     'Set `VersioningConfiguration.Status: Enabled` (CloudFormation) or add `aws_s3_bucket_versioning` with `versioning_configuration { status = "Enabled" }` (Terraform; `versioning { enabled = true }` on provider v3), with a lifecycle rule that expires noncurrent versions. For disaster recovery across Regions, add replication (`ReplicationConfiguration` / `aws_s3_bucket_replication_configuration`), which needs versioning.',
+  messages: {
+    versioningStatus: {
+      headline: "Bucket '{bucket}' has versioning {status}, so a delete or overwrite cannot be undone.",
+      detail:
+        'S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
+    },
+    versioningBlock: {
+      headline: "Bucket '{bucket}' {what}, so a delete or overwrite cannot be undone.",
+      detail:
+        'S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
+    },
+    versioningResource: {
+      headline: "'{versioning}' sets versioning to {status}, so a delete or overwrite cannot be undone.",
+      detail:
+        'S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
+    },
+    versioningNotEnabled: {
+      headline:
+        "Bucket '{bucket}' does not enable versioning (it is off by default), so a delete or overwrite cannot be undone.",
+      detail:
+        'S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
+    },
+  },
 
   check(resource, context) {
     if (resource.type === 'aws_s3_bucket_versioning') return checkCompanion(resource, context);
@@ -83,10 +103,10 @@ function checkCloudFormation(bucket: Resource, context: RuleContext): RuleReport
   if (value === undefined || value === 'Enabled') return [];
   return [
     {
-      message: `Bucket '${bucket.id}' has versioning ${value}, so a delete or overwrite cannot be undone. ${WHY}`,
+      messageId: 'versioningStatus',
       range: status.value.range,
       fixable: status.value.kind === 'literal',
-      data: { path: ['VersioningConfiguration', 'Status'] },
+      data: { path: ['VersioningConfiguration', 'Status'], bucket: bucket.id, status: value },
     },
   ];
 }
@@ -102,10 +122,15 @@ function checkTerraformBucket(bucket: Resource, context: RuleContext): RuleRepor
   if (enabled && booleanOf(context.resolve(enabled.value)).value !== false) return [];
   return [
     {
-      message: `Bucket '${bucket.id}' ${enabled ? 'turns versioning off' : 'has a versioning block without enabled = true'}, so a delete or overwrite cannot be undone. ${WHY}`,
+      messageId: 'versioningBlock',
       range: enabled ? enabled.value.range : reportRange(inline[0]),
       fixable: !enabled || enabled.value.kind === 'literal',
-      data: { kind: 'inline', path: ['versioning', 'enabled'] },
+      data: {
+        kind: 'inline',
+        path: ['versioning', 'enabled'],
+        bucket: bucket.id,
+        what: enabled ? 'turns versioning off' : 'has a versioning block without enabled = true',
+      },
     },
   ];
 }
@@ -116,10 +141,10 @@ function checkCompanion(versioning: Resource, context: RuleContext): RuleReport[
   if (!status || value === undefined || value === 'Enabled') return [];
   return [
     {
-      message: `'${versioning.id}' sets versioning to ${value}, so a delete or overwrite cannot be undone. ${WHY}`,
+      messageId: 'versioningResource',
       range: status.value.range,
       fixable: status.value.kind === 'literal',
-      data: { path: ['versioning_configuration', 'status'] },
+      data: { path: ['versioning_configuration', 'status'], versioning: versioning.id, status: value },
     },
   ];
 }
@@ -139,11 +164,14 @@ function hasObjectLock(bucket: Resource, context: RuleContext): boolean {
 function missing(bucket: Resource, kind?: 'inline' | 'companion'): RuleReport {
   const cfn = isCloudFormation(bucket);
   return {
-    message: `Bucket '${bucket.id}' does not enable versioning (it is off by default), so a delete or overwrite cannot be undone. ${WHY}`,
+    messageId: 'versioningNotEnabled',
     range: bucket.typeRange,
     // A repeated bucket would need a repeated versioning resource: left to a person.
     fixable: cfn || kind === 'inline' || !repeats(bucket),
-    data: cfn ? { path: ['VersioningConfiguration', 'Status'] } : { kind, path: ['versioning', 'enabled'] },
+    data: {
+      bucket: bucket.id,
+      ...(cfn ? { path: ['VersioningConfiguration', 'Status'] } : { kind, path: ['versioning', 'enabled'] }),
+    },
   };
 }
 

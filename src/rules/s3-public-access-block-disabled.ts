@@ -37,6 +37,18 @@ export const rule: Rule = {
     'S3 Block Public Access is on for every new bucket since April 2023, so AWS keeps a bucket private unless you say otherwise. A written public access block replaces that default, setting by setting (a setting left out is false): turning one off is your decision, and from then on only your own ACLs and bucket policy stand between the data and the internet.',
   remediation:
     'Set `BlockPublicAcls`, `IgnorePublicAcls`, `BlockPublicPolicy` and `RestrictPublicBuckets` to true in `PublicAccessBlockConfiguration` (CloudFormation) or `block_public_acls`, `ignore_public_acls`, `block_public_policy` and `restrict_public_buckets` to true in `aws_s3_bucket_public_access_block` (Terraform), or remove the configuration to keep the default. Serve deliberately public content through CloudFront with origin access control instead.',
+  messages: {
+    settingOff: {
+      headline: "'{resource}' sets {property} to false for {scope}, so {effect}.",
+      detail:
+        'AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.',
+    },
+    settingsLeftOut: {
+      headline:
+        "'{resource}' leaves {properties} out of its public access block, and a setting left out is false for {scope}.",
+      detail: "A written public access block replaces AWS's default of all four on: set {pronoun} to true.",
+    },
+  },
 
   check(resource, context) {
     const cfn = isCloudFormation(resource);
@@ -56,18 +68,24 @@ export const rule: Rule = {
       }
       if (booleanOf(context.resolve(setting.value)).value !== false) continue;
       reports.push({
-        message: `'${resource.id}' sets ${name} to false for ${scope}, so ${flag.allows}. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.`,
+        messageId: 'settingOff',
         range: setting.value.range,
         // A value that comes from a parameter or variable is changed there, not here.
         fixable: setting.value.kind === 'literal',
-        data: { names: [name] },
+        data: { names: [name], resource: resource.id, property: name, scope, effect: flag.allows },
       });
     }
     if (omitted.length > 0) {
       reports.unshift({
-        message: `'${resource.id}' leaves ${list(omitted)} out of its public access block, and a setting left out is false for ${scope}. A written public access block replaces AWS's default of all four on: set ${omitted.length > 1 ? 'them' : 'it'} to true.`,
+        messageId: 'settingsLeftOut',
         range: configuration ? configuration.keyRange : resource.typeRange,
-        data: { names: omitted },
+        data: {
+          names: omitted,
+          resource: resource.id,
+          properties: list(omitted),
+          scope,
+          pronoun: omitted.length > 1 ? 'them' : 'it',
+        },
       });
     }
     return reports;

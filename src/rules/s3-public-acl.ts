@@ -21,9 +21,6 @@ const PUBLIC_GRANTEES: Record<string, string> = {
   'http://acs.amazonaws.com/groups/global/AuthenticatedUsers': 'anyone with an AWS account',
 };
 
-const WHY =
-  'New buckets disable ACLs and block public access by default, so a public ACL is a choice the template makes and its exposure is yours: keep the ACL private and grant deliberate access with a bucket policy.';
-
 export const rule: Rule = {
   id: 's3-public-acl',
   title: 'S3 bucket ACL grants public access',
@@ -34,6 +31,18 @@ export const rule: Rule = {
     'AWS stores the ACL you set and enforces it. Since April 2023 new buckets have ACLs disabled (Object Ownership `BucketOwnerEnforced`) and Block Public Access on, so a public ACL only takes effect when the template turns those defaults off: who can read or write the data is then your decision alone.',
   remediation:
     'Set `AccessControl: Private` (CloudFormation) or `acl = "private"` on `aws_s3_bucket` or `aws_s3_bucket_acl` (Terraform), remove grants to the AllUsers and AuthenticatedUsers groups, and prefer no ACL at all with `ObjectOwnership: BucketOwnerEnforced` / `aws_s3_bucket_ownership_controls`. Grant deliberate access with a bucket policy, or serve public content through CloudFront.',
+  messages: {
+    publicCannedAcl: {
+      headline: "'{resource}' sets the canned ACL {acl}, which {effect}.",
+      detail:
+        'New buckets disable ACLs and block public access by default, so a public ACL is a choice the template makes and its exposure is yours: keep the ACL private and grant deliberate access with a bucket policy.',
+    },
+    publicGrant: {
+      headline: "'{resource}' grants {grantee} access through an ACL grant.",
+      detail:
+        'New buckets disable ACLs and block public access by default, so a public ACL is a choice the template makes and its exposure is yours: keep the ACL private and grant deliberate access with a bucket policy.',
+    },
+  },
 
   check(resource, context) {
     // With IgnorePublicAcls on, or ACLs disabled by Object Ownership, S3 disregards ACLs: they expose nothing.
@@ -44,17 +53,18 @@ export const rule: Rule = {
     const cannedAcl = stringOf(context.resolve(acl?.value)).value;
     if (acl && cannedAcl !== undefined && PUBLIC_CANNED_ACLS[cannedAcl]) {
       reports.push({
-        message: `'${resource.id}' sets the canned ACL ${cannedAcl}, which ${PUBLIC_CANNED_ACLS[cannedAcl]}. ${WHY}`,
+        messageId: 'publicCannedAcl',
         range: acl.value.range,
         fixable: acl.value.kind === 'literal',
-        data: { key: aclKey },
+        data: { key: aclKey, resource: resource.id, acl: cannedAcl, effect: PUBLIC_CANNED_ACLS[cannedAcl] },
       });
     }
     for (const uri of publicGrantUris(resource)) {
       const grantee = PUBLIC_GRANTEES[stringOf(context.resolve(uri.value)).value ?? ''];
       if (!grantee) continue;
       reports.push({
-        message: `'${resource.id}' grants ${grantee} access through an ACL grant. ${WHY}`,
+        messageId: 'publicGrant',
+        data: { resource: resource.id, grantee },
         range: uri.value.range,
         // Which grants to keep is a decision for a person.
         fixable: false,

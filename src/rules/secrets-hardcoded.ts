@@ -143,7 +143,15 @@ function report(resource: Resource, candidate: Candidate, context: RuleContext):
     ? 'a dynamic reference ({{resolve:secretsmanager:…}}) or a NoEcho parameter without a default'
     : 'Secrets Manager (a data source, or a write-only argument where the provider has one) or a sensitive variable without a default';
   return {
-    message: `'${resource.id}' has a hard-coded secret in ${candidate.path}${origin(candidate.value, resource)}: '${maskSecret(secret)}'. AWS protects secrets you store in its secret stores, not values written into code, and ${exposure}; use ${instead}, and rotate this one.`,
+    messageId: 'hardcoded',
+    data: {
+      resource: resource.id,
+      property: candidate.path,
+      origin: origin(candidate.value, resource),
+      masked: maskSecret(secret),
+      exposure,
+      instead,
+    },
     range: candidate.value.range,
   };
 }
@@ -158,6 +166,13 @@ export const rule: Rule = {
     'Credentials are on the customer side of the model in every tier. AWS keeps secrets safe in Secrets Manager and SSM Parameter Store, but a password, token or private key written into a template is in every copy, commit and review of that template, in the CloudFormation console or the Terraform state, and cannot be rotated without changing code.',
   remediation:
     'Store the secret in AWS Secrets Manager (or an SSM SecureString) and reference it: in CloudFormation with a dynamic reference such as `{{resolve:secretsmanager:MySecret:SecretString:password}}`, or a `NoEcho` parameter without a `Default`; in Terraform with a `aws_secretsmanager_secret_version` data source, a write-only argument, or a `sensitive` variable without a default. Where the service can manage the secret itself (`ManageMasterUserPassword`, `GenerateSecretString`), let it. Then rotate the exposed value.',
+  messages: {
+    hardcoded: {
+      headline: "'{resource}' has a hard-coded secret in {property}{origin}: '{masked}'.",
+      detail:
+        'AWS protects secrets you store in its secret stores, not values written into code, and {exposure}; use {instead}, and rotate this one.',
+    },
+  },
 
   check(resource, context) {
     const reports: RuleReport[] = [];

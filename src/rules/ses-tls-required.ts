@@ -18,6 +18,18 @@ export const rule: Rule = {
     'SES offers TLS to every receiving mail server, but by default (TLS policy OPTIONAL) it falls back to plain text when the server cannot negotiate TLS. Whether your mail may travel unencrypted is your decision, made per configuration set; requiring TLS means mail to servers without TLS is not delivered.',
   remediation:
     'Set `DeliveryOptions: { TlsPolicy: REQUIRE }` (CloudFormation `AWS::SES::ConfigurationSet`), `delivery_options { tls_policy = "Require" }` (`aws_ses_configuration_set`) or `delivery_options { tls_policy = "REQUIRE" }` (`aws_sesv2_configuration_set`).',
+  messages: {
+    optional: {
+      headline:
+        "SES configuration set '{resource}' sets {property} to {policy}, so SES delivers mail in plain text when the receiving server does not offer TLS.",
+      detail: 'Requiring TLS is your decision: set it to {wanted}.',
+    },
+    notSet: {
+      headline:
+        "SES configuration set '{resource}' does not set {property}, which defaults to optional: SES delivers mail in plain text when the receiving server does not offer TLS.",
+      detail: 'Requiring TLS is your decision: set it to {wanted}.',
+    },
+  },
 
   check(resource, context) {
     const path = isCloudFormation(resource) ? ['DeliveryOptions', 'TlsPolicy'] : ['delivery_options', 'tls_policy'];
@@ -31,10 +43,9 @@ export const rule: Rule = {
     const wanted = requireValue(resource.type);
     return [
       {
-        message:
-          setting && policy !== undefined
-            ? `SES configuration set '${resource.id}' sets ${path[1]} to ${policy}, so SES delivers mail in plain text when the receiving server does not offer TLS. Requiring TLS is your decision: set it to ${wanted}.`
-            : `SES configuration set '${resource.id}' does not set ${path.join('.')}, which defaults to optional: SES delivers mail in plain text when the receiving server does not offer TLS. Requiring TLS is your decision: set it to ${wanted}.`,
+        ...(setting && policy !== undefined
+          ? { messageId: 'optional', data: { resource: resource.id, property: path[1], policy, wanted } }
+          : { messageId: 'notSet', data: { resource: resource.id, property: path.join('.'), wanted } }),
         range: setting?.value.range ?? options?.keyRange ?? resource.typeRange,
       },
     ];

@@ -33,6 +33,12 @@ export const rule: Rule = {
     'SNS keeps messages on encrypted disks, but it applies server-side encryption with a KMS key (which encrypts each message and puts access to its contents behind KMS permissions and CloudTrail) only to topics that name a key. Naming the key is your choice; the AWS managed key alias/aws/sns suits publishers in your account, while AWS services that publish to the topic (CloudWatch alarms, EventBridge, S3 notifications…) need a customer managed key whose key policy lets them use it.',
   remediation:
     'Set `KmsMasterKeyId` (CloudFormation) or `kms_master_key_id` (Terraform) to `alias/aws/sns`, or to a customer managed key when AWS services publish to the topic.',
+  messages: {
+    unencrypted: {
+      headline: "SNS topic '{resource}' {what}, so SNS stores its messages without server-side encryption.",
+      detail: '{advice}',
+    },
+  },
 
   check(resource, context) {
     const setting = property(resource, key(resource, 'KmsMasterKeyId', 'kms_master_key_id'));
@@ -47,7 +53,8 @@ export const rule: Rule = {
       : `Encrypting is yours to choose: use the AWS managed key ${AWS_MANAGED_KEY} or a customer managed key.`;
     return [
       {
-        message: `SNS topic '${resource.id}' ${what}, so SNS stores its messages without server-side encryption. ${advice}`,
+        messageId: 'unencrypted',
+        data: { resource: resource.id, what, advice },
         range: setting ? setting.value.range : resource.typeRange,
         fixable: publisher === undefined,
       },

@@ -12,6 +12,13 @@ export const rule: Rule = {
     'Since October 2022 SQS encrypts the messages of new queues with SQS-managed keys (SSE-SQS) unless told otherwise, so a queue without encryption settings is encrypted. Turning that off is your decision, and it leaves message bodies without server-side encryption; a KMS key (SSE-KMS) is the choice when you need to control and audit the key.',
   remediation:
     'Remove `SqsManagedSseEnabled: false` or set it to `true` (CloudFormation), or `sqs_managed_sse_enabled = true` (Terraform); or use a KMS key with `KmsMasterKeyId` / `kms_master_key_id`.',
+  messages: {
+    sseOff: {
+      headline:
+        "SQS queue '{resource}' turns server-side encryption off and sets no KMS key, so its messages are stored without the SSE that new queues get by default.",
+      detail: 'Whether messages are encrypted is yours to decide: set {property} to true or use a KMS key.',
+    },
+  },
 
   check(resource, context) {
     const managed = property(resource, key(resource, 'SqsManagedSseEnabled', 'sqs_managed_sse_enabled'));
@@ -21,7 +28,8 @@ export const rule: Rule = {
     if (isUnknown(kmsValue) || (stringOf(kmsValue).value ?? '') !== '') return [];
     return [
       {
-        message: `SQS queue '${resource.id}' turns server-side encryption off and sets no KMS key, so its messages are stored without the SSE that new queues get by default. Whether messages are encrypted is yours to decide: set ${managed.key} to true or use a KMS key.`,
+        messageId: 'sseOff',
+        data: { resource: resource.id, property: managed.key },
         range: managed.value.range,
         // An empty KMS key next to the setting would conflict with SSE-SQS: leave that to a human.
         fixable: kmsKey === undefined,

@@ -26,6 +26,13 @@ export const rule: Rule = {
     'SQS and SNS are abstracted services: AWS runs the platform, and who may send, receive, publish or subscribe is decided by the resource policy you write. An Allow for `Principal: "*"` without a condition that narrows who (a negated condition or a wildcard value does not) lets any AWS account, or anyone at all, use the queue or topic.',
   remediation:
     'Name the accounts, roles or services that need access in the policy (`PolicyDocument` in CloudFormation, `policy` in Terraform), or narrow the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.',
+  messages: {
+    publicPolicy: {
+      headline:
+        '\'{resource}\' has a {what} policy that allows anyone (Principal "*") with no condition that narrows who.',
+      detail: 'AWS enforces the policy as you write it: name the accounts, roles or services that need the {what}.',
+    },
+  },
 
   check(resource, context) {
     const setting = property(resource, POLICY_PROPERTY[resource.type]);
@@ -43,7 +50,8 @@ export const rule: Rule = {
       ranges.set(JSON.stringify(range), range);
     }
     return [...ranges.values()].map((range) => ({
-      message: `'${resource.id}' has a ${what} policy that allows anyone (Principal "*") with no condition that narrows who. AWS enforces the policy as you write it: name the accounts, roles or services that need the ${what}.`,
+      messageId: 'publicPolicy',
+      data: { resource: resource.id, what },
       range,
     }));
   },

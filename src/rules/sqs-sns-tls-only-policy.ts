@@ -47,6 +47,17 @@ export const rule: Rule = {
     "AWS serves SQS and SNS over TLS and its SDKs use it, but whether a queue or topic refuses requests that do not is set by its resource policy, which you write. SQS already requires HTTPS for queues with server-side encryption (the default), so the explicit Deny is defence in depth that AWS's security best practices for both services recommend.",
   remediation:
     'Add a statement with `Effect: Deny`, `Principal: "*"`, the queue or topic as `Resource`, and `Condition: { Bool: { "aws:SecureTransport": "false" } }` to `AWS::SQS::QueuePolicy` / `AWS::SNS::TopicPolicy` `PolicyDocument` (CloudFormation), or to the `policy` of `aws_sqs_queue_policy` / `aws_sns_topic_policy` (Terraform; `condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }` in a `data "aws_iam_policy_document"`).',
+  messages: {
+    noPolicy: {
+      headline:
+        "{service} '{resource}' has no {noun} policy in this {unit}, so nothing here makes it refuse requests sent without TLS.",
+      detail: '{why}',
+    },
+    noTlsDeny: {
+      headline: '{owner} has no statement that denies requests sent without TLS (aws:SecureTransport false).',
+      detail: '{why}',
+    },
+  },
 
   check(resource, context) {
     const service = SERVICES.find((s) => s.targets.includes(resource.type) || s.policies.includes(resource.type))!;
@@ -59,7 +70,8 @@ export const rule: Rule = {
     const unit = resource.syntax === 'terraform' ? 'module' : 'template';
     return [
       {
-        message: `${service.label} '${resource.id}' has no ${service.noun} policy in this ${unit}, so nothing here makes it refuse requests sent without TLS. ${service.why}`,
+        messageId: 'noPolicy',
+        data: { service: service.label, resource: resource.id, noun: service.noun, unit, why: service.why },
         range: resource.typeRange,
         // Only queues get a new policy: a topic policy replaces SNS's default topic policy, which
         // AWS services publishing to the topic may rely on. Repeated or handed-over queues are left to a person.
@@ -146,7 +158,8 @@ function checkPolicy(
   const owner = `${service.policies.includes(resource.type) ? service.policyLabel : service.label} '${resource.id}'`;
   return [
     {
-      message: `${owner} has no statement that denies requests sent without TLS (aws:SecureTransport false). ${service.why}`,
+      messageId: 'noTlsDeny',
+      data: { owner, why: service.why },
       range: setting.keyRange,
       // Adding a statement to an existing policy is left to a person.
       fixable: false,

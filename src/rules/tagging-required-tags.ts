@@ -138,6 +138,12 @@ export const rule: Rule = {
     'AWS stores and returns tags but does not know who owns a resource, what data it holds or what it costs to whom: tagging for asset inventory is the customer side of the model. On abstracted services, where AWS runs everything else, tags are often the only record of ownership and data classification.',
   remediation:
     "Add the tag keys listed in `requiredTags` in `.srlens.yaml`: `Tags` (CloudFormation; stack-level tags applied at deploy time also reach most resources) or `tags`, or the AWS provider's `default_tags` block (Terraform). The rule is off while `requiredTags` is empty.",
+  messages: {
+    missingTags: {
+      headline: "'{resource}' lacks the required tag{plural} {tags}.",
+      detail: 'AWS does not know who owns a resource or what data it holds; recording that in tags is yours. {where}.',
+    },
+  },
 
   check(resource, context) {
     const required = context.settings.requiredTags;
@@ -159,7 +165,8 @@ export const rule: Rule = {
         : 'Add them to tags, or to default_tags in the AWS provider configuration';
     return [
       {
-        message: `'${resource.id}' lacks the required tag${missing.length > 1 ? 's' : ''} ${list}. AWS does not know who owns a resource or what data it holds; recording that in tags is yours. ${where}.`,
+        messageId: 'missingTags',
+        data: { resource: resource.id, plural: missing.length > 1 ? 's' : '', tags: list, where },
         range: tags ? tags.keyRange : resource.typeRange,
       },
     ];

@@ -19,6 +19,12 @@ export const rule: Rule = {
     'AWS runs the network, but it records the traffic in your VPC only when you create a flow log and choose where it goes (CloudWatch Logs, S3 or Firehose). Without one there is no record of accepted or rejected connections to investigate an incident with.',
   remediation:
     'Add an `AWS::EC2::FlowLog` with `ResourceType: VPC` and `ResourceId: !Ref <Vpc>` (CloudFormation) or an `aws_flow_log` with `vpc_id = aws_vpc.<name>.id` (Terraform), with `TrafficType`/`traffic_type` `ALL` (or `REJECT`) and a log destination whose retention and access you control.',
+  messages: {
+    noFlowLog: {
+      headline: "VPC '{resource}' has no flow log in this {unit}.",
+      detail: 'AWS records VPC traffic only when you ask it to: add {companion} and a log destination you control.',
+    },
+  },
 
   check(resource, context) {
     if (context.referencing(resource, FLOW_LOG_TYPES).length > 0 || hasFlowLogThroughLocal(resource, context))
@@ -29,7 +35,8 @@ export const rule: Rule = {
       : `an aws_flow_log with vpc_id = ${resource.id}.id`;
     return [
       {
-        message: `VPC '${resource.id}' has no flow log in this ${isCloudFormation(resource) ? 'template' : 'module'}. AWS records VPC traffic only when you ask it to: add ${companion} and a log destination you control.`,
+        messageId: 'noFlowLog',
+        data: { resource: resource.id, unit: isCloudFormation(resource) ? 'template' : 'module', companion },
         range: resource.typeRange,
       },
     ];

@@ -25,6 +25,13 @@ export const rule: Rule = {
     'Network ACLs are the subnet-level firewall you configure on your side of the shared responsibility model. An inbound entry that allows every protocol from 0.0.0.0/0 or ::/0 makes that layer filter nothing, leaving each security group as the only control in front of the subnet.',
   remediation:
     'Replace the allow-all inbound entry with entries for the ports the subnet serves plus the ephemeral ports of return traffic (`Protocol`, `PortRange`, `CidrBlock` on `AWS::EC2::NetworkAclEntry`; `protocol`, `from_port`, `to_port`, `cidr_block` on `aws_network_acl_rule` or the `ingress` blocks of `aws_network_acl`).',
+  messages: {
+    allowAll: {
+      headline: '{who} allows all inbound traffic (every protocol and port) from anywhere ({cidr}).',
+      detail:
+        'The subnet-level firewall is yours to configure: allow only the ports the subnet serves and their return traffic, so it does not rest on security groups alone.',
+    },
+  },
 
   check(resource, context) {
     switch (resource.type) {
@@ -75,7 +82,8 @@ function check(entry: MapValue, keys: EntryKeys, inbound: boolean, who: string, 
     const cidr = stringOf(read(name)).value;
     if (!written || !isAnywhere(cidr)) continue;
     reports.push({
-      message: `${who} allows all inbound traffic (every protocol and port) from anywhere (${cidr}). The subnet-level firewall is yours to configure: allow only the ports the subnet serves and their return traffic, so it does not rest on security groups alone.`,
+      messageId: 'allowAll',
+      data: { who, cidr: String(cidr) },
       range: written.value.range,
     });
   }

@@ -18,13 +18,21 @@ export const rule: Rule = {
     'Subnets you create do not assign public IPv4 addresses unless you turn this on; with it on, every instance launched into a subnet routed to an internet gateway gets an internet-facing address without asking for one, and only its security groups stand in front of it. Load balancers and NAT gateways get their public addresses on their own, so even public subnets rarely need it: instances that must be public can opt in one by one.',
   remediation:
     'Set `MapPublicIpOnLaunch: false` (CloudFormation) or `map_public_ip_on_launch = false` (Terraform), and give the few instances that must be reachable a public address explicitly (`AssociatePublicIpAddress` / `associate_public_ip_address`, or an Elastic IP).',
+  messages: {
+    publicIpOnLaunch: {
+      headline: "Subnet '{resource}' gives every instance launched into it a public IP address.",
+      detail:
+        "Which workloads face the internet is yours to decide, not the subnet's: turn this off and let instances that must be public ask for an address.",
+    },
+  },
 
   check(resource, context) {
     const setting = property(resource, key(resource, CFN_KEY, TF_KEY));
     if (!setting || booleanOf(context.resolve(setting.value)).value !== true) return [];
     return [
       {
-        message: `Subnet '${resource.id}' gives every instance launched into it a public IP address. Which workloads face the internet is yours to decide, not the subnet's: turn this off and let instances that must be public ask for an address.`,
+        messageId: 'publicIpOnLaunch',
+        data: { resource: resource.id },
         range: setting.value.range,
         // A value behind a parameter or variable is someone's deliberate switch: change it there.
         fixable: setting.value.kind === 'literal',

@@ -40,7 +40,9 @@ export const cases: RuleCases = {
         {
           line: 6,
           column: 23,
-          message: /'Domain' uses the TLS_1_0 security policy, so it still accepts clients on TLS 1\.0/,
+          messageId: 'tls10',
+          message:
+            "API Gateway domain name 'Domain' uses the TLS_1_0 security policy, so it still accepts clients on TLS 1.0. Which TLS versions to accept is yours to choose: set SecurityPolicy to TLS_1_2.",
         },
       ],
       output:

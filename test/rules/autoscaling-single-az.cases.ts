@@ -67,6 +67,7 @@ export const cases: RuleCases = {
         {
           line: 13,
           column: 9,
+          messageId: 'singleSubnet',
           message:
             /^Auto Scaling group 'Asg' launches into a single subnet \('Subnet'\), so into a single Availability Zone\./,
         },
@@ -76,14 +77,27 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'one zone picked with !Select',
       code: asg("      AvailabilityZones:\n        - !Select [0, !GetAZs '']\n"),
-      findings: [{ line: 8, column: 9, message: /runs in a single Availability Zone/ }],
+      findings: [
+        {
+          line: 8,
+          column: 9,
+          messageId: 'singleZone',
+          message:
+            "Auto Scaling group 'Asg' runs in a single Availability Zone ('!Select [0, !GetAZs '']'). AWS isolates zones from each other, but spreading the group across them is yours to do: list at least two zones so it can replace instances when one fails.",
+        },
+      ],
     },
     {
       syntax: 'yaml',
       name: 'two subnets in the same zone',
       code: subnets("!Select [0, !GetAZs '']", '!Select [0, !GetAZs ""]'),
       findings: [
-        { line: 20, column: 9, message: /launches into 2 subnets that are all in the same Availability Zone/ },
+        {
+          line: 20,
+          column: 9,
+          messageId: 'subnetsInOneZone',
+          message: /launches into 2 subnets that are all in the same Availability Zone/,
+        },
       ],
     },
     {
@@ -92,12 +106,12 @@ export const cases: RuleCases = {
       code:
         'Parameters:\n  SubnetId:\n    Type: AWS::EC2::Subnet::Id\n' +
         asg('      VPCZoneIdentifier: [!Ref SubnetId]\n'),
-      findings: [{ line: 10, column: 26, message: /single subnet \('SubnetId'\)/ }],
+      findings: [{ line: 10, column: 26, messageId: 'singleSubnet', message: /single subnet \('SubnetId'\)/ }],
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Asg": {\n      "Type": "AWS::AutoScaling::AutoScalingGroup",\n      "Properties": {"MinSize": "1", "MaxSize": "2", "AvailabilityZones": ["eu-west-1a"]}\n    }\n  }\n}\n',
-      findings: [{ line: 5, column: 75, message: /\('eu-west-1a'\)/ }],
+      findings: [{ line: 5, column: 75, messageId: 'singleZone', message: /\('eu-west-1a'\)/ }],
     },
     {
       syntax: 'terraform',
@@ -108,8 +122,20 @@ export const cases: RuleCases = {
         'variables.tf': 'variable "zones" {\n  default = ["eu-west-1a"]\n}\n',
       },
       findings: [
-        { line: 4, column: 25, file: 'main.tf', message: /single subnet \('aws_subnet\.a'\)/ },
-        { line: 10, column: 24, file: 'main.tf', message: /single Availability Zone \('eu-west-1a'\)/ },
+        {
+          line: 4,
+          column: 25,
+          file: 'main.tf',
+          messageId: 'singleSubnet',
+          message: /single subnet \('aws_subnet\.a'\)/,
+        },
+        {
+          line: 10,
+          column: 24,
+          file: 'main.tf',
+          messageId: 'singleZone',
+          message: /single Availability Zone \('eu-west-1a'\)/,
+        },
       ],
     },
     {
@@ -117,7 +143,12 @@ export const cases: RuleCases = {
       name: 'two subnets of the module in one zone',
       code: 'resource "aws_subnet" "a" {\n  vpc_id            = aws_vpc.main.id\n  cidr_block        = "10.0.0.0/24"\n  availability_zone = "eu-west-1a"\n}\n\nresource "aws_subnet" "b" {\n  vpc_id            = aws_vpc.main.id\n  cidr_block        = "10.0.1.0/24"\n  availability_zone = "eu-west-1a"\n}\n\nresource "aws_autoscaling_group" "web" {\n  min_size            = 1\n  max_size            = 3\n  vpc_zone_identifier = [aws_subnet.a.id, aws_subnet.b.id]\n}\n',
       findings: [
-        { line: 16, column: 25, message: /2 subnets that are all in the same Availability Zone \(eu-west-1a\)/ },
+        {
+          line: 16,
+          column: 25,
+          messageId: 'subnetsInOneZone',
+          message: /2 subnets that are all in the same Availability Zone \(eu-west-1a\)/,
+        },
       ],
     },
   ],

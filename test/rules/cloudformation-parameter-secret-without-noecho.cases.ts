@@ -71,7 +71,15 @@ Resources:
   Queue:
     Type: AWS::SQS::Queue
 `,
-      findings: [{ line: 2, column: 3, message: /Parameter 'DBPassword' looks like a secret but is not NoEcho/ }],
+      findings: [
+        {
+          line: 2,
+          column: 3,
+          messageId: 'notNoEcho',
+          message:
+            "Parameter 'DBPassword' looks like a secret but is not NoEcho: CloudFormation shows its value in plain text to anyone who can view the stack (console, DescribeStacks). Masking it is yours: set NoEcho: true, or better, read the secret from Secrets Manager with a dynamic reference.",
+        },
+      ],
       output: `Parameters:
   DBPassword:
     Type: String

@@ -51,7 +51,9 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
-          message: /'Trail' delivers no digest files: EnableLogFileValidation is not set and defaults to false/,
+          messageId: 'noDigests',
+          message:
+            "CloudTrail trail 'Trail' delivers no digest files: EnableLogFileValidation is not set and defaults to false. Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery.",
         },
       ],
       output:
@@ -61,7 +63,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly False (as in the peer fixture)',
       code: 'Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      EnableLogFileValidation: False\n      IsLogging: true\n',
-      findings: [{ line: 5, column: 32, message: /turns log file validation off.*cannot prove/ }],
+      findings: [{ line: 5, column: 32, messageId: 'validationOff' }],
       output:
         'Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      EnableLogFileValidation: true\n      IsLogging: true\n',
     },
@@ -93,7 +95,14 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'missing',
       code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.logs.id\n}\n',
-      findings: [{ line: 1, column: 10, message: /enable_log_file_validation is not set and defaults to false/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          messageId: 'noDigests',
+          message: /enable_log_file_validation is not set and defaults to false/,
+        },
+      ],
       output:
         'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.logs.id\n  enable_log_file_validation = true\n}\n',
     },

@@ -51,6 +51,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'singleRegion',
           message:
             /^CloudTrail trail 'Trail' records only the Region it is created in: IsMultiRegionTrail is not set and defaults to false\. .*Regions you do not use.*us-east-1\.$/,
         },
@@ -62,7 +63,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly False (as in the peer fixture)',
       code: 'Resources:\n  MyTrail0:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: True\n      IsMultiRegionTrail: False\n      S3BucketName: String\n',
-      findings: [{ line: 6, column: 27, message: /IsMultiRegionTrail is false\./ }],
+      findings: [{ line: 6, column: 27, messageId: 'singleRegion', message: /IsMultiRegionTrail is false\./ }],
       output:
         'Resources:\n  MyTrail0:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: True\n      IsMultiRegionTrail: true\n      S3BucketName: String\n',
     },
@@ -74,6 +75,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'singleRegion',
           message:
             /^Organization trail 'OrgTrail' covers every account of the organization but only the Region it is created in: /,
         },
@@ -89,6 +91,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'singleRegion',
           message:
             /Global service events are left out too, and a multi-Region trail must include them: set IncludeGlobalServiceEvents to true as well\.$/,
         },
@@ -100,7 +103,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a parameter default of false: the fix changes the default',
       code: 'Parameters:\n  AllRegions:\n    Type: String\n    Default: false\nResources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: true\n      IsMultiRegionTrail: !Ref AllRegions\n',
-      findings: [{ line: 10, column: 27, message: /IsMultiRegionTrail is false\./ }],
+      findings: [{ line: 10, column: 27, messageId: 'singleRegion', message: /IsMultiRegionTrail is false\./ }],
       output:
         'Parameters:\n  AllRegions:\n    Type: String\n    Default: true\nResources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: true\n      IsMultiRegionTrail: !Ref AllRegions\n',
     },
@@ -124,7 +127,15 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'missing',
       code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.logs.id\n}\n',
-      findings: [{ line: 1, column: 10, message: /is_multi_region_trail is not set and defaults to false/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          messageId: 'singleRegion',
+          message:
+            "CloudTrail trail 'aws_cloudtrail.main' records only the Region it is created in: is_multi_region_trail is not set and defaults to false. Which Regions are recorded is yours to choose: activity in Regions you do not use, where stolen credentials can still create resources, goes unrecorded, and so do global service events such as IAM's unless the trail is in us-east-1.",
+        },
+      ],
       output:
         'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.logs.id\n  is_multi_region_trail = true\n}\n',
     },
@@ -132,7 +143,14 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'explicitly false with global service events left out (the peer test fixture)',
       code: 'resource "aws_cloudtrail" "foobar" {\n  name                          = "tf-trail-foobar"\n  include_global_service_events = false\n  is_multi_region_trail         = false\n}\n',
-      findings: [{ line: 4, column: 35, message: /set include_global_service_events to true as well/ }],
+      findings: [
+        {
+          line: 4,
+          column: 35,
+          messageId: 'singleRegion',
+          message: /set include_global_service_events to true as well/,
+        },
+      ],
       output:
         'resource "aws_cloudtrail" "foobar" {\n  name                          = "tf-trail-foobar"\n  include_global_service_events = true\n  is_multi_region_trail         = true\n}\n',
     },
@@ -144,7 +162,15 @@ export const cases: RuleCases = {
         'trail.tf':
           'resource "aws_cloudtrail" "org" {\n  name                  = "org"\n  is_organization_trail = local.organization\n}\n',
       },
-      findings: [{ line: 1, column: 10, file: 'trail.tf', message: /^Organization trail 'aws_cloudtrail\.org'/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          file: 'trail.tf',
+          messageId: 'singleRegion',
+          message: /^Organization trail 'aws_cloudtrail\.org'/,
+        },
+      ],
       output: {
         'locals.tf': 'locals {\n  organization = true\n}\n',
         'trail.tf':

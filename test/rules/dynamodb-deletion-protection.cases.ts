@@ -46,7 +46,9 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
-          message: /'Orders' has no deletion protection: DeletionProtectionEnabled is not set and defaults to false/,
+          messageId: 'notSet',
+          message:
+            "DynamoDB table 'Orders' has no deletion protection: DeletionProtectionEnabled is not set and defaults to false, so one DeleteTable call (from a person, a script or a stack change) removes it with its data. Guarding against that is yours: turn it on.",
         },
       ],
       output:
@@ -56,7 +58,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false',
       code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      DeletionProtectionEnabled: "false"\n',
-      findings: [{ line: 5, column: 34, message: /turns deletion protection off/ }],
+      findings: [{ line: 5, column: 34, messageId: 'turnedOff' }],
       output:
         'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      DeletionProtectionEnabled: true\n',
     },
@@ -64,7 +66,14 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'global table replicas, flow style',
       code: 'Resources:\n  Global:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      Replicas:\n        - { Region: eu-west-1, DeletionProtectionEnabled: true }\n        - { Region: us-east-1 }\n',
-      findings: [{ line: 7, column: 21, message: /The us-east-1 replica of DynamoDB global table 'Global'/ }],
+      findings: [
+        {
+          line: 7,
+          column: 21,
+          messageId: 'notSet',
+          message: /The us-east-1 replica of DynamoDB global table 'Global'/,
+        },
+      ],
       output:
         'Resources:\n  Global:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      Replicas:\n        - { Region: eu-west-1, DeletionProtectionEnabled: true }\n        - { Region: us-east-1, DeletionProtectionEnabled: true }\n',
     },

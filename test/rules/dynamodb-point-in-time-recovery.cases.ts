@@ -56,6 +56,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'notSet',
           message:
             /'Orders' has no point-in-time recovery: PointInTimeRecoverySpecification\.PointInTimeRecoveryEnabled is not set/,
         },
@@ -67,7 +68,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false, comment kept',
       code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: False # later\n',
-      findings: [{ line: 6, column: 37, message: /turns point-in-time recovery off/ }],
+      findings: [
+        {
+          line: 6,
+          column: 37,
+          messageId: 'turnedOff',
+          message:
+            "DynamoDB table 'Orders' turns point-in-time recovery off. AWS keeps the table durable, but undoing your own bad writes or deletes needs backups that you choose to keep: set PointInTimeRecoveryEnabled to true.",
+        },
+      ],
       output:
         'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: true # later\n',
     },
@@ -81,7 +90,14 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'global table: one replica without recovery, reported on its Region',
       code: 'Resources:\n  Global:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      Replicas:\n        - Region: eu-west-1\n          PointInTimeRecoverySpecification:\n            PointInTimeRecoveryEnabled: true\n        - Region: us-east-1\n',
-      findings: [{ line: 9, column: 19, message: /The us-east-1 replica of DynamoDB global table 'Global'/ }],
+      findings: [
+        {
+          line: 9,
+          column: 19,
+          messageId: 'notSet',
+          message: /The us-east-1 replica of DynamoDB global table 'Global'/,
+        },
+      ],
       output:
         'Resources:\n  Global:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      Replicas:\n        - Region: eu-west-1\n          PointInTimeRecoverySpecification:\n            PointInTimeRecoveryEnabled: true\n        - Region: us-east-1\n          PointInTimeRecoverySpecification:\n            PointInTimeRecoveryEnabled: true\n',
     },

@@ -42,6 +42,7 @@ export const cases: RuleCases = {
           line: 2,
           column: 13,
           severity: 'info',
+          messageId: 'defaultEncryptionOff',
           message:
             /'aws_ebs_encryption_by_default.this' turns EBS encryption by default off for this account and Region/,
         },

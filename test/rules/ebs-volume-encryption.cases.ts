@@ -60,6 +60,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'encryptionNotSet',
           message:
             /EBS volume 'Data' does not set Encrypted: it is encrypted only if EBS encryption by default is turned on for the account and Region\./,
         },
@@ -71,7 +72,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false, comment kept',
       code: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Encrypted: false # scratch\n',
-      findings: [{ line: 6, column: 18, message: /sets Encrypted to false/ }],
+      findings: [
+        {
+          line: 6,
+          column: 18,
+          messageId: 'encryptionOff',
+          message:
+            "EBS volume 'Data' sets Encrypted to false, so it is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set Encrypted to true.",
+        },
+      ],
       output:
         'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Encrypted: true # scratch\n',
     },

@@ -90,10 +90,17 @@ export const cases: RuleCases = {
         {
           line: 9,
           column: 11,
+          messageId: 'encryptionNotSet',
           message:
             /Launch configuration 'Lc' does not set Encrypted for block device '\/dev\/sdk': it is encrypted only if EBS encryption by default is turned on/,
         },
-        { line: 13, column: 24, message: /sets Encrypted to false for block device '\/dev\/sdf'/ },
+        {
+          line: 13,
+          column: 24,
+          messageId: 'encryptionOff',
+          message:
+            "Launch configuration 'Lc' sets Encrypted to false for block device '/dev/sdf', so that EBS volume is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set Encrypted to true.",
+        },
       ],
       output:
         'Resources:\n  Lc:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: t3.micro\n      BlockDeviceMappings:\n        - DeviceName: /dev/sdk\n          Ebs:\n            VolumeSize: 50\n            Encrypted: true\n        - DeviceName: /dev/sdf\n          Ebs:\n            Encrypted: true\n',
@@ -102,7 +109,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'launch template with a flow-style Ebs map',
       code: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        BlockDeviceMappings:\n          - DeviceName: /dev/xvda\n            Ebs: {VolumeSize: 20, VolumeType: gp3}\n',
-      findings: [{ line: 8, column: 13, message: /Launch template 'Tpl'/ }],
+      findings: [{ line: 8, column: 13, messageId: 'encryptionNotSet', message: /Launch template 'Tpl'/ }],
       output:
         'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        BlockDeviceMappings:\n          - DeviceName: /dev/xvda\n            Ebs: {VolumeSize: 20, VolumeType: gp3, Encrypted: true}\n',
     },
@@ -116,7 +123,12 @@ export const cases: RuleCases = {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Web": {\n      "Type": "AWS::EC2::Instance",\n      "Properties": {\n        "BlockDeviceMappings": [\n          {\n            "DeviceName": "/dev/xvda",\n            "Ebs": {\n              "VolumeSize": 20\n            }\n          }\n        ]\n      }\n    }\n  }\n}\n',
       findings: [
-        { line: 9, column: 13, message: /EC2 instance 'Web' does not set Encrypted for block device '\/dev\/xvda'/ },
+        {
+          line: 9,
+          column: 13,
+          messageId: 'encryptionNotSet',
+          message: /EC2 instance 'Web' does not set Encrypted for block device '\/dev\/xvda'/,
+        },
       ],
       output:
         '{\n  "Resources": {\n    "Web": {\n      "Type": "AWS::EC2::Instance",\n      "Properties": {\n        "BlockDeviceMappings": [\n          {\n            "DeviceName": "/dev/xvda",\n            "Ebs": {\n              "VolumeSize": 20,\n              "Encrypted": true\n            }\n          }\n        ]\n      }\n    }\n  }\n}\n',
@@ -125,7 +137,14 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'an empty root block device',
       code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n  root_block_device {}\n}\n',
-      findings: [{ line: 3, column: 3, message: /does not set encrypted for the root block device/ }],
+      findings: [
+        {
+          line: 3,
+          column: 3,
+          messageId: 'encryptionNotSet',
+          message: /does not set encrypted for the root block device/,
+        },
+      ],
       output:
         'resource "aws_instance" "web" {\n  ami = "ami-123"\n  root_block_device {\n    encrypted = true\n  }\n}\n',
     },
@@ -135,7 +154,7 @@ export const cases: RuleCases = {
       code: 'resource "aws_instance" "web" {\n  root_block_device {\n    volume_size = 20\n  }\n\n  ebs_block_device {\n    device_name = "/dev/sdf"\n    encrypted   = false\n  }\n}\n',
       findings: [
         { line: 2, column: 3 },
-        { line: 8, column: 19, message: /block device '\/dev\/sdf'/ },
+        { line: 8, column: 19, messageId: 'encryptionOff', message: /block device '\/dev\/sdf'/ },
       ],
       output:
         'resource "aws_instance" "web" {\n  root_block_device {\n    volume_size = 20\n    encrypted = true\n  }\n\n  ebs_block_device {\n    device_name = "/dev/sdf"\n    encrypted   = true\n  }\n}\n',

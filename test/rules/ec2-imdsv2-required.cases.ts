@@ -76,6 +76,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'tokensNotSet',
           message:
             /EC2 instance 'Web' does not require IMDSv2: HttpTokens is not set by this template, so IMDSv1 stays available unless the AMI/,
         },
@@ -87,7 +88,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'launch template with optional tokens, comment kept',
       code: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        ImageId: ami-12345678\n        MetadataOptions:\n          HttpEndpoint: enabled\n          HttpTokens: optional # legacy agent\n',
-      findings: [{ line: 9, column: 23, message: /Launch template 'Tpl' sets HttpTokens to 'optional'/ }],
+      findings: [
+        {
+          line: 9,
+          column: 23,
+          messageId: 'tokensOptional',
+          message:
+            "Launch template 'Tpl' sets HttpTokens to 'optional', so the instance metadata service also answers IMDSv1 requests, which carry no session token. Protecting the instance role credentials it serves is your configuration: set HttpTokens to required.",
+        },
+      ],
       output:
         'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        ImageId: ami-12345678\n        MetadataOptions:\n          HttpEndpoint: enabled\n          HttpTokens: required # legacy agent\n',
     },
@@ -117,7 +126,14 @@ export const cases: RuleCases = {
       syntax: 'json',
       name: 'launch configuration without metadata options',
       code: '{\n  "Resources": {\n    "Lc": {\n      "Type": "AWS::AutoScaling::LaunchConfiguration",\n      "Properties": {\n        "ImageId": "ami-1",\n        "InstanceType": "t3.micro"\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 4, column: 15, message: /Launch configuration 'Lc' does not require IMDSv2/ }],
+      findings: [
+        {
+          line: 4,
+          column: 15,
+          messageId: 'tokensNotSet',
+          message: /Launch configuration 'Lc' does not require IMDSv2/,
+        },
+      ],
       output:
         '{\n  "Resources": {\n    "Lc": {\n      "Type": "AWS::AutoScaling::LaunchConfiguration",\n      "Properties": {\n        "ImageId": "ami-1",\n        "InstanceType": "t3.micro",\n        "MetadataOptions": {\n          "HttpTokens": "required"\n        }\n      }\n    }\n  }\n}\n',
     },
@@ -133,7 +149,9 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'instance without metadata options',
       code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n}\n',
-      findings: [{ line: 1, column: 10, message: /http_tokens is not set by this template/ }],
+      findings: [
+        { line: 1, column: 10, messageId: 'tokensNotSet', message: /http_tokens is not set by this template/ },
+      ],
       output:
         'resource "aws_instance" "web" {\n  ami = "ami-123"\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n',
     },

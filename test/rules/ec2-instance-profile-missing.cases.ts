@@ -52,6 +52,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'keysWithoutProfile',
           message:
             /^(?![\s\S]*IOSFODNN)EC2 instance 'Web' has AWS access keys in its user data and no instance profile/,
         },
@@ -61,7 +62,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'launch template with keys and no profile',
       code: `Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        UserData:\n          Fn::Base64: |\n${indent(KEY_LINES, '            ')}`,
-      findings: [{ line: 3, column: 11, message: /Launch template 'Tpl'/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'keysWithoutProfile',
+          message:
+            "Launch template 'Tpl' has AWS access keys in its user data and no instance profile. With an IAM role attached through an instance profile, AWS hands its instances short-lived credentials and rotates them for you; static keys are yours to rotate and revoke.",
+        },
+      ],
     },
     {
       syntax: 'json',

@@ -48,6 +48,7 @@ export const cases: RuleCases = {
         {
           line: 8,
           column: 16,
+          messageId: 'keyPair',
           message:
             /EC2 instance 'Web' is launched with the key pair of parameter 'KeyName' for SSH .*AWS keeps only its public key.*Session Manager or EC2 Instance Connect/,
           severity: 'info',
@@ -62,23 +63,35 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'awsCreatedKey',
           message:
             /Key pair 'Key' is created by AWS, which stores its private key in your account as a Parameter Store parameter \(\/ec2\/keypair\/<key pair id>\)/,
         },
-        { line: 10, column: 18, message: /Launch template 'Tpl' launches instances with key pair 'Key'/ },
+        {
+          line: 10,
+          column: 18,
+          messageId: 'keyPair',
+          message:
+            "Launch template 'Tpl' launches instances with key pair 'Key' for SSH (or Windows password) access: AWS keeps only its public key, so the private key is a credential you must guard, share and rotate yourself. Session Manager or EC2 Instance Connect give shell access through IAM instead, with nothing long-lived to guard.",
+        },
       ],
     },
     {
       syntax: 'yaml',
       name: 'an imported public key',
       code: 'Resources:\n  Key:\n    Type: AWS::EC2::KeyPair\n    Properties:\n      KeyName: ops\n      PublicKeyMaterial: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample ops@example\n',
-      findings: [{ line: 3, column: 11, message: /imports a public key: AWS never sees the private key/ }],
+      findings: [{ line: 3, column: 11, messageId: 'importedKey' }],
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Lc": {\n      "Type": "AWS::AutoScaling::LaunchConfiguration",\n      "Properties": {\n        "ImageId": "ami-1",\n        "InstanceType": "t3.micro",\n        "KeyName": "deploy"\n      }\n    }\n  }\n}\n',
       findings: [
-        { line: 8, column: 20, message: /Launch configuration 'Lc' launches instances with key pair 'deploy'/ },
+        {
+          line: 8,
+          column: 20,
+          messageId: 'keyPair',
+          message: /Launch configuration 'Lc' launches instances with key pair 'deploy'/,
+        },
       ],
     },
     {
@@ -96,15 +109,15 @@ export const cases: RuleCases = {
         'main.tf': 'resource "aws_launch_template" "t" {\n  key_name = aws_key_pair.ops.key_name\n}\n',
       },
       findings: [
-        { line: 5, column: 10, file: 'keys.tf', message: /private key is stored unencrypted in the Terraform state/ },
-        { line: 2, column: 14, file: 'main.tf', message: /key pair 'aws_key_pair.ops'/ },
+        { line: 5, column: 10, file: 'keys.tf', messageId: 'keyInState' },
+        { line: 2, column: 14, file: 'main.tf', messageId: 'keyPair', message: /key pair 'aws_key_pair.ops'/ },
       ],
     },
     {
       syntax: 'terraform',
       name: 'an imported public key',
       code: 'resource "aws_key_pair" "deployer" {\n  key_name   = "deployer"\n  public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample deployer@example"\n}\n',
-      findings: [{ line: 1, column: 10, message: /imports a public key/ }],
+      findings: [{ line: 1, column: 10, messageId: 'importedKey' }],
     },
   ],
 };

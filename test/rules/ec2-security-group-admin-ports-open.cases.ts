@@ -116,26 +116,46 @@ export const cases: RuleCases = {
         '        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n',
       ),
       findings: [
-        { line: 10, column: 19, message: /^Security group 'Sg' allows SSH \(22\) from anywhere \(0\.0\.0\.0\/0\)\./ },
+        {
+          line: 10,
+          column: 19,
+          messageId: 'adminPortsOpen',
+          message:
+            "Security group 'Sg' allows SSH (22) from anywhere (0.0.0.0/0). AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.",
+        },
       ],
     },
     {
       syntax: 'yaml',
       name: 'a parameter default of 0.0.0.0/0 is reported at the reference',
       code: 'Parameters:\n  SSHLocation:\n    Type: String\n    Default: 0.0.0.0/0\nResources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: ssh\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: !Ref SSHLocation\n',
-      findings: [{ line: 14, column: 19, message: /0\.0\.0\.0\/0, the default of parameter SSHLocation/ }],
+      findings: [
+        {
+          line: 14,
+          column: 19,
+          messageId: 'adminPortsOpen',
+          message: /0\.0\.0\.0\/0, the default of parameter SSHLocation/,
+        },
+      ],
     },
     {
       syntax: 'yaml',
       name: 'a /0 prefix is the whole internet whatever the address',
       code: 'Parameters:\n  SSHLocation:\n    Type: String\n    Default: 192.168.1.0/0\nResources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: ssh\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: !Ref SSHLocation\n',
-      findings: [{ line: 14, column: 19, message: /192\.168\.1\.0\/0/ }],
+      findings: [{ line: 14, column: 19, messageId: 'adminPortsOpen', message: /192\.168\.1\.0\/0/ }],
     },
     {
       syntax: 'yaml',
       name: 'standalone ingress, IPv6',
       code: 'Resources:\n  Rdp:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !GetAtt Sg.GroupId\n      IpProtocol: tcp\n      FromPort: 3389\n      ToPort: 3389\n      CidrIpv6: ::/0\n',
-      findings: [{ line: 9, column: 17, message: /^Ingress rule 'Rdp' allows RDP \(3389\) from anywhere \(::\/0\)/ }],
+      findings: [
+        {
+          line: 9,
+          column: 17,
+          messageId: 'adminPortsOpen',
+          message: /^Ingress rule 'Rdp' allows RDP \(3389\) from anywhere \(::\/0\)/,
+        },
+      ],
     },
     {
       syntax: 'yaml',
@@ -147,21 +167,34 @@ export const cases: RuleCases = {
         {
           line: 10,
           column: 19,
+          messageId: 'adminPortsOpen',
           message: /allows ports 0-5000, which include SSH \(22\) and RDP \(3389\), from anywhere/,
         },
-        { line: 14, column: 19, message: /allows ports 21-23, which include SSH \(22\), from anywhere/ },
+        {
+          line: 14,
+          column: 19,
+          messageId: 'adminPortsOpen',
+          message: /allows ports 21-23, which include SSH \(22\), from anywhere/,
+        },
       ],
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Sg": {\n      "Type": "AWS::EC2::SecurityGroup",\n      "Properties": {\n        "GroupDescription": "ssh",\n        "SecurityGroupIngress": [\n          {"IpProtocol": "6", "FromPort": "22", "ToPort": "22", "CidrIp": "0.0.0.0/0"}\n        ]\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 8, column: 75, message: /SSH \(22\)/ }],
+      findings: [{ line: 8, column: 75, messageId: 'adminPortsOpen', message: /SSH \(22\)/ }],
     },
     {
       syntax: 'terraform',
       name: 'inline block, one world CIDR among others',
       code: 'resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["192.168.0.0/16", "0.0.0.0/0"]\n  }\n}\n',
-      findings: [{ line: 6, column: 38, message: /^Security group 'aws_security_group\.web' allows SSH \(22\)/ }],
+      findings: [
+        {
+          line: 6,
+          column: 38,
+          messageId: 'adminPortsOpen',
+          message: /^Security group 'aws_security_group\.web' allows SSH \(22\)/,
+        },
+      ],
     },
     // The peer passes this one, but `self = true` only adds the group itself as one more source:
     // the ::/0 CIDR still lets everyone in.
@@ -169,7 +202,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'IPv6, and a world CIDR next to self',
       code: 'resource "aws_security_group" "web" {\n  ingress {\n    from_port        = 3389\n    to_port          = 3389\n    protocol         = "udp"\n    self             = true\n    ipv6_cidr_blocks = ["::/0"]\n  }\n}\n',
-      findings: [{ line: 7, column: 25, message: /RDP \(3389\) from anywhere \(::\/0\)/ }],
+      findings: [{ line: 7, column: 25, messageId: 'adminPortsOpen', message: /RDP \(3389\) from anywhere \(::\/0\)/ }],
     },
     {
       syntax: 'terraform',
@@ -182,8 +215,18 @@ export const cases: RuleCases = {
       name: 'aws_security_group_rule and aws_vpc_security_group_ingress_rule',
       code: 'resource "aws_security_group_rule" "ssh" {\n  type              = "ingress"\n  from_port         = 22\n  to_port           = 22\n  protocol          = "tcp"\n  cidr_blocks       = ["0.0.0.0/0"]\n  security_group_id = aws_security_group.web.id\n}\n\nresource "aws_vpc_security_group_ingress_rule" "rdp" {\n  security_group_id = aws_security_group.web.id\n  cidr_ipv4         = "0.0.0.0/0"\n  from_port         = 3389\n  to_port           = 3389\n  ip_protocol       = "tcp"\n}\n',
       findings: [
-        { line: 6, column: 24, message: /^Ingress rule 'aws_security_group_rule\.ssh' allows SSH/ },
-        { line: 12, column: 23, message: /^Ingress rule 'aws_vpc_security_group_ingress_rule\.rdp' allows RDP/ },
+        {
+          line: 6,
+          column: 24,
+          messageId: 'adminPortsOpen',
+          message: /^Ingress rule 'aws_security_group_rule\.ssh' allows SSH/,
+        },
+        {
+          line: 12,
+          column: 23,
+          messageId: 'adminPortsOpen',
+          message: /^Ingress rule 'aws_vpc_security_group_ingress_rule\.rdp' allows RDP/,
+        },
       ],
     },
     {
@@ -194,7 +237,15 @@ export const cases: RuleCases = {
           'resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = var.admin_cidrs\n  }\n}\n',
         'variables.tf': 'variable "admin_cidrs" {\n  default = ["0.0.0.0/0"]\n}\n',
       },
-      findings: [{ line: 6, column: 19, file: 'main.tf', message: /0\.0\.0\.0\/0, the default of var\.admin_cidrs/ }],
+      findings: [
+        {
+          line: 6,
+          column: 19,
+          file: 'main.tf',
+          messageId: 'adminPortsOpen',
+          message: /0\.0\.0\.0\/0, the default of var\.admin_cidrs/,
+        },
+      ],
     },
   ],
 };

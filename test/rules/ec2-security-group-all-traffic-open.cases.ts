@@ -76,6 +76,7 @@ export const cases: RuleCases = {
         {
           line: 8,
           column: 19,
+          messageId: 'allTrafficOpen',
           message:
             /^Security group 'Sg' allows all traffic \(every protocol and port\) from anywhere \(0\.0\.0\.0\/0\)/,
         },
@@ -86,7 +87,13 @@ export const cases: RuleCases = {
       name: 'every TCP port, standalone ingress over IPv6',
       code: 'Resources:\n  Open:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !Ref Sg\n      IpProtocol: tcp\n      FromPort: 0\n      ToPort: 65535\n      CidrIpv6: ::/0\n',
       findings: [
-        { line: 9, column: 17, message: /^Ingress rule 'Open' allows every TCP port from anywhere \(::\/0\)/ },
+        {
+          line: 9,
+          column: 17,
+          messageId: 'allTrafficOpen',
+          message:
+            "Ingress rule 'Open' allows every TCP port from anywhere (::/0). AWS lets nothing in until you allow it, so this opening is yours to narrow: allow only the ports the workload serves, from the sources that need them.",
+        },
       ],
     },
     {
@@ -99,9 +106,9 @@ export const cases: RuleCases = {
       name: 'inline blocks, list attribute and a rule resource',
       code: 'resource "aws_security_group" "a" {\n  ingress {\n    from_port   = 0\n    to_port     = 0\n    protocol    = "-1"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n\nresource "aws_security_group" "b" {\n  ingress = [{\n    from_port   = 1\n    to_port     = 65535\n    protocol    = "udp"\n    cidr_blocks = ["0.0.0.0/0"]\n    self        = true\n  }]\n}\n\nresource "aws_security_group_rule" "c" {\n  type              = "ingress"\n  from_port         = 0\n  to_port           = 0\n  protocol          = "all"\n  ipv6_cidr_blocks  = ["::/0"]\n  security_group_id = aws_security_group.a.id\n}\n',
       findings: [
-        { line: 6, column: 20, message: /all traffic/ },
-        { line: 15, column: 20, message: /every UDP port/ },
-        { line: 25, column: 24, message: /^Ingress rule 'aws_security_group_rule\.c'/ },
+        { line: 6, column: 20, messageId: 'allTrafficOpen', message: /all traffic/ },
+        { line: 15, column: 20, messageId: 'allTrafficOpen', message: /every UDP port/ },
+        { line: 25, column: 24, messageId: 'allTrafficOpen', message: /^Ingress rule 'aws_security_group_rule\.c'/ },
       ],
     },
     {

@@ -72,6 +72,7 @@ export const cases: RuleCases = {
         {
           line: 14,
           column: 19,
+          messageId: 'databasePortsOpen',
           message:
             /^Security group 'DbSg' allows MySQL\/MariaDB \(3306\) from anywhere \(0\.0\.0\.0\/0, the default of parameter ClientIP\)/,
         },
@@ -85,6 +86,7 @@ export const cases: RuleCases = {
         {
           line: 9,
           column: 17,
+          messageId: 'databasePortsOpen',
           message:
             /^Ingress rule 'Wide' allows ports 1024-65535, which include SQL Server \(1433\), Oracle \(1521\), MySQL\/MariaDB \(3306\) and 9 more, from anywhere/,
         },
@@ -93,18 +95,27 @@ export const cases: RuleCases = {
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Cache": {\n      "Type": "AWS::EC2::SecurityGroupIngress",\n      "Properties": {\n        "GroupId": {"Ref": "CacheSg"},\n        "IpProtocol": "udp",\n        "FromPort": 11211,\n        "ToPort": 11211,\n        "CidrIp": "0.0.0.0/0"\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 10, column: 19, message: /Memcached \(11211\)/ }],
+      findings: [
+        {
+          line: 10,
+          column: 19,
+          messageId: 'databasePortsOpen',
+          message:
+            "Ingress rule 'Cache' allows Memcached (11211) from anywhere (0.0.0.0/0). AWS runs managed database engines but leaves network access to you: allow the port only from the application's security group or private ranges.",
+        },
+      ],
     },
     {
       syntax: 'terraform',
       name: 'every form',
       code: 'resource "aws_security_group" "db" {\n  ingress {\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n\nresource "aws_security_group_rule" "redis" {\n  type              = "ingress"\n  from_port         = 6379\n  to_port           = 6379\n  protocol          = "tcp"\n  cidr_blocks       = ["0.0.0.0/0"]\n  security_group_id = aws_security_group.db.id\n}\n\nresource "aws_vpc_security_group_ingress_rule" "search" {\n  security_group_id = aws_security_group.db.id\n  cidr_ipv6         = "::/0"\n  from_port         = 9200\n  to_port           = 9300\n  ip_protocol       = "tcp"\n}\n',
       findings: [
-        { line: 6, column: 20, message: /PostgreSQL \(5432\)/ },
-        { line: 15, column: 24, message: /Redis\/Valkey \(6379\)/ },
+        { line: 6, column: 20, messageId: 'databasePortsOpen', message: /PostgreSQL \(5432\)/ },
+        { line: 15, column: 24, messageId: 'databasePortsOpen', message: /Redis\/Valkey \(6379\)/ },
         {
           line: 21,
           column: 23,
+          messageId: 'databasePortsOpen',
           message:
             /ports 9200-9300, which include OpenSearch\/Elasticsearch \(9200\) and OpenSearch\/Elasticsearch transport \(9300\), from anywhere/,
         },

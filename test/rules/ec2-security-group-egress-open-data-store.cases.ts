@@ -52,6 +52,7 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           severity: 'info',
+          messageId: 'defaultEgress',
           message:
             /^Security group 'DbSg' of RDS instance 'Db' has no SecurityGroupEgress rules, so it keeps the rules EC2 adds by default, which allow all outbound traffic\./,
         },
@@ -65,11 +66,14 @@ export const cases: RuleCases = {
         {
           line: 10,
           column: 19,
-          message: /^Security group 'DbSg' lets RDS instance 'Db' send traffic to anywhere \(0\.0\.0\.0\/0\)/,
+          messageId: 'egressOpen',
+          message:
+            "Security group 'DbSg' lets RDS instance 'Db' send traffic to anywhere (0.0.0.0/0). A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.",
         },
         {
           line: 16,
           column: 17,
+          messageId: 'egressOpen',
           message:
             /^Egress rule 'Out' of security group 'DbSg' lets RDS instance 'Db' send traffic to anywhere \(::\/0\)/,
         },
@@ -78,7 +82,7 @@ export const cases: RuleCases = {
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "CacheSg": {\n      "Type": "AWS::EC2::SecurityGroup",\n      "Properties": {"GroupDescription": "cache", "SecurityGroupEgress": []}\n    },\n    "Cache": {\n      "Type": "AWS::ElastiCache::ReplicationGroup",\n      "Properties": {"ReplicationGroupDescription": "c", "SecurityGroupIds": [{"Fn::GetAtt": ["CacheSg", "GroupId"]}]}\n    }\n  }\n}\n',
-      findings: [{ line: 4, column: 15, message: /ElastiCache replication group 'Cache'/ }],
+      findings: [{ line: 4, column: 15, messageId: 'defaultEgress', message: /ElastiCache replication group 'Cache'/ }],
     },
     {
       syntax: 'terraform',
@@ -94,6 +98,7 @@ export const cases: RuleCases = {
           line: 6,
           column: 20,
           file: 'main.tf',
+          messageId: 'egressOpen',
           message:
             /^Security group 'aws_security_group\.db' lets ElastiCache replication group 'aws_elasticache_replication_group\.cache' send traffic to anywhere/,
         },
@@ -101,6 +106,7 @@ export const cases: RuleCases = {
           line: 15,
           column: 24,
           file: 'main.tf',
+          messageId: 'egressOpen',
           message: /^Egress rule 'aws_security_group_rule\.out' of security group 'aws_security_group\.db'/,
         },
         { line: 3, column: 23, file: 'rules.tf' },

@@ -65,11 +65,14 @@ export const cases: RuleCases = {
         {
           line: 8,
           column: 36,
-          message: /^(?![\s\S]*IOSFODNN)EC2 instance 'Web' has an AWS access key id \(AKIA…\) in its user data\./,
+          messageId: 'secretInUserData',
+          message:
+            "EC2 instance 'Web' has an AWS access key id (AKIA\u2026) in its user data. User data is readable from the instance metadata service and the EC2 API, so move the secret to Secrets Manager or Parameter Store, fetch it with the instance role, and rotate it.",
         },
         {
           line: 9,
           column: 40,
+          messageId: 'secretInUserData',
           message: /^(?![\s\S]*bPxRfiCY).*an AWS secret access key \(assigned to AWS_SECRET_ACCESS_KEY\)/,
         },
       ],
@@ -82,6 +85,7 @@ export const cases: RuleCases = {
         {
           line: 5,
           column: 17,
+          messageId: 'secretInUserData',
           message: /an AWS access key id \(AKIA…\) in its base64-encoded user data/,
           severity: 'error',
         },
@@ -101,6 +105,7 @@ export const cases: RuleCases = {
         {
           line: 10,
           column: 13,
+          messageId: 'secretInUserData',
           message: /Launch template 'Tpl' has a private key \(-----BEGIN RSA PRIVATE KEY-----\) in its user data/,
         },
       ],
@@ -113,6 +118,7 @@ export const cases: RuleCases = {
         {
           line: 8,
           column: 92,
+          messageId: 'secretInUserData',
           message: /^(?![\s\S]*hunter22)Launch configuration 'Lc' has a password \(assigned to DB_PASSWORD\)/,
         },
       ],
@@ -125,6 +131,7 @@ export const cases: RuleCases = {
         {
           line: 1,
           column: 81,
+          messageId: 'secretInUserData',
           message: /an AWS secret access key \(assigned to aws_secret_access_key\) in its base64-encoded user data/,
         },
       ],
@@ -155,7 +162,15 @@ export const cases: RuleCases = {
           'locals {\n  boot = <<-EOT\n    #!/bin/bash\n    hostnamectl set-hostname ${var.name}\n    export AWS_ACCESS_KEY_ID=ASIAIOSFODNN7EXAMPLE\n  EOT\n}\n',
         'main.tf': 'resource "aws_instance" "web" {\n  user_data = local.boot\n}\n',
       },
-      findings: [{ line: 2, column: 15, file: 'main.tf', message: /temporary AWS credentials \(ASIA…\)/ }],
+      findings: [
+        {
+          line: 2,
+          column: 15,
+          file: 'main.tf',
+          messageId: 'secretInUserData',
+          message: /temporary AWS credentials \(ASIA…\)/,
+        },
+      ],
     },
   ],
 };

@@ -62,6 +62,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'scanNotSet',
           message:
             /ECR repository 'Repo' does not ask for scan on push: ImageScanningConfiguration.ScanOnPush is not set and defaults to false/,
           severity: 'info',
@@ -82,7 +83,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false',
       code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageScanningConfiguration:\n        ScanOnPush: false\n',
-      findings: [{ line: 6, column: 21, message: /sets ImageScanningConfiguration.ScanOnPush to false/ }],
+      findings: [
+        {
+          line: 6,
+          column: 21,
+          messageId: 'scanOff',
+          message:
+            "ECR repository 'Repo' sets ImageScanningConfiguration.ScanOnPush to false: this repository does not ask for its images to be scanned for known vulnerabilities when they are pushed. AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.",
+        },
+      ],
       output:
         'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageScanningConfiguration:\n        ScanOnPush: true\n',
     },
@@ -103,7 +112,14 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'missing: the nested block is added',
       code: 'resource "aws_ecr_repository" "app" {\n  name = "app"\n}\n',
-      findings: [{ line: 1, column: 10, message: /image_scanning_configuration.scan_on_push is not set/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          messageId: 'scanNotSet',
+          message: /image_scanning_configuration.scan_on_push is not set/,
+        },
+      ],
       output:
         'resource "aws_ecr_repository" "app" {\n  name = "app"\n  image_scanning_configuration {\n    scan_on_push = true\n  }\n}\n',
     },
@@ -127,7 +143,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'null leaves the default (false) in place',
       code: 'resource "aws_ecr_repository" "app" {\n  image_scanning_configuration {\n    scan_on_push = null\n  }\n}\n',
-      findings: [{ line: 2, column: 3, message: /is not set and defaults to false/ }],
+      findings: [{ line: 2, column: 3, messageId: 'scanNotSet' }],
       output:
         'resource "aws_ecr_repository" "app" {\n  image_scanning_configuration {\n    scan_on_push = true\n  }\n}\n',
     },

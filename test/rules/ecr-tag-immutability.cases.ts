@@ -46,6 +46,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'mutableByDefault',
           message:
             /ECR repository 'Repo' keeps its image tags mutable \(ImageTagMutability is not set and defaults to MUTABLE\)/,
           severity: 'info',
@@ -66,7 +67,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly MUTABLE',
       code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: MUTABLE\n',
-      findings: [{ line: 5, column: 27, message: /set ImageTagMutability to IMMUTABLE/ }],
+      findings: [
+        {
+          line: 5,
+          column: 27,
+          messageId: 'mutable',
+          message:
+            "ECR repository 'Repo' keeps its image tags mutable: a later push can move a tag to another image, so what runs may not be what was reviewed. Choosing immutable tags is yours; set ImageTagMutability to IMMUTABLE.",
+        },
+      ],
       output:
         'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: IMMUTABLE\n',
     },
@@ -87,7 +96,14 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'missing',
       code: 'resource "aws_ecr_repository" "app" {\n  name = "app"\n}\n',
-      findings: [{ line: 1, column: 10, message: /image_tag_mutability is not set and defaults to MUTABLE/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          messageId: 'mutableByDefault',
+          message: /image_tag_mutability is not set and defaults to MUTABLE/,
+        },
+      ],
       output: 'resource "aws_ecr_repository" "app" {\n  name = "app"\n  image_tag_mutability = "IMMUTABLE"\n}\n',
     },
     {

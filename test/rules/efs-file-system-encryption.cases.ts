@@ -61,6 +61,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'unencrypted',
           message:
             /'Files' stores its files unencrypted: Encrypted is not set, and CloudFormation and the EFS API default to false \(only the console/,
         },
@@ -76,7 +77,9 @@ export const cases: RuleCases = {
         {
           line: 5,
           column: 18,
-          message: /turns encryption at rest off.*only be chosen when the file system is created/,
+          messageId: 'encryptionOff',
+          message:
+            "EFS file system 'Files' turns encryption at rest off. Encrypting the files at rest is yours to choose on EFS, and it can only be chosen when the file system is created: set Encrypted to true before it holds data (on an existing file system, the change replaces it).",
         },
       ],
       output:
@@ -94,7 +97,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'AWS::NoValue removes the property: the default applies',
       code: 'Resources:\n  Files:\n    Type: AWS::EFS::FileSystem\n    Properties:\n      Encrypted: !Ref AWS::NoValue\n',
-      findings: [{ line: 3, column: 11, message: /is not set/ }],
+      findings: [{ line: 3, column: 11, messageId: 'unencrypted' }],
       output: 'Resources:\n  Files:\n    Type: AWS::EFS::FileSystem\n    Properties:\n      Encrypted: true\n',
     },
     {
@@ -117,7 +120,7 @@ export const cases: RuleCases = {
       syntax: 'json',
       name: 'explicitly false',
       code: '{\n  "Resources": {\n    "Files": {\n      "Type": "AWS::EFS::FileSystem",\n      "Properties": {\n        "Encrypted": false\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 6, column: 22, message: /turns encryption at rest off/ }],
+      findings: [{ line: 6, column: 22, messageId: 'encryptionOff' }],
       output:
         '{\n  "Resources": {\n    "Files": {\n      "Type": "AWS::EFS::FileSystem",\n      "Properties": {\n        "Encrypted": true\n      }\n    }\n  }\n}\n',
     },
@@ -126,7 +129,12 @@ export const cases: RuleCases = {
       name: 'missing',
       code: 'resource "aws_efs_file_system" "files" {\n  creation_token = "files"\n}\n',
       findings: [
-        { line: 1, column: 10, message: /encrypted is not set, and Terraform and the EFS API default to false/ },
+        {
+          line: 1,
+          column: 10,
+          messageId: 'unencrypted',
+          message: /encrypted is not set, and Terraform and the EFS API default to false/,
+        },
       ],
       output: 'resource "aws_efs_file_system" "files" {\n  creation_token = "files"\n  encrypted = true\n}\n',
     },
@@ -134,7 +142,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'null means the default applies',
       code: 'resource "aws_efs_file_system" "files" {\n  encrypted = null\n}\n',
-      findings: [{ line: 1, column: 10, message: /is not set/ }],
+      findings: [{ line: 1, column: 10, messageId: 'unencrypted' }],
       output: 'resource "aws_efs_file_system" "files" {\n  encrypted = true\n}\n',
     },
     {

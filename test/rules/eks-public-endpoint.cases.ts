@@ -81,6 +81,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'openByDefault',
           message:
             /EndpointPublicAccess is not set and defaults to true, and PublicAccessCidrs is not set, so it defaults to 0\.0\.0\.0\/0/,
         },
@@ -92,7 +93,15 @@ export const cases: RuleCases = {
       code: cluster(
         '        EndpointPublicAccess: true\n        PublicAccessCidrs:\n          - 203.0.113.0/24\n          - 0.0.0.0/0\n',
       ),
-      findings: [{ line: 11, column: 13, message: /PublicAccessCidrs includes 0\.0\.0\.0\/0/ }],
+      findings: [
+        {
+          line: 11,
+          column: 13,
+          messageId: 'openCidr',
+          message:
+            "The Kubernetes API endpoint of EKS cluster 'Cluster' accepts connections from any IP address: EndpointPublicAccess is true, and PublicAccessCidrs includes 0.0.0.0/0. AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.",
+        },
+      ],
     },
     {
       syntax: 'yaml',
@@ -107,7 +116,7 @@ export const cases: RuleCases = {
       code:
         'Parameters:\n  Cidrs:\n    Type: CommaDelimitedList\n    Default: 203.0.113.0/24,0.0.0.0/0\n' +
         cluster('        PublicAccessCidrs: !Ref Cidrs\n'),
-      findings: [{ line: 12, column: 28, message: /includes 0\.0\.0\.0\/0/ }],
+      findings: [{ line: 12, column: 28, messageId: 'openCidr', message: /includes 0\.0\.0\.0\/0/ }],
     },
     {
       syntax: 'json',
@@ -118,7 +127,14 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'defaults',
       code: 'resource "aws_eks_cluster" "main" {\n  name = "main"\n  vpc_config {\n    subnet_ids = ["s"]\n  }\n}\n',
-      findings: [{ line: 1, column: 10, message: /endpoint_public_access is not set and defaults to true/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          messageId: 'openByDefault',
+          message: /endpoint_public_access is not set and defaults to true/,
+        },
+      ],
     },
     {
       syntax: 'terraform',

@@ -57,7 +57,9 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
-          message: /already envelope-encrypts all Kubernetes API data with an AWS owned key/,
+          messageId: 'noCustomerKey',
+          message:
+            "EKS cluster 'Cluster' does not encrypt Kubernetes Secrets with a KMS key of yours: it has no EncryptionConfig. EKS already envelope-encrypts all Kubernetes API data with an AWS owned key on Kubernetes 1.28 and later; add a key of your own if you need to control, rotate and audit it.",
           severity: 'info',
         },
       ],
@@ -66,13 +68,21 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'an encryption configuration that leaves out secrets',
       code: cluster('      EncryptionConfig:\n        - Resources:\n            - not_secrets\n'),
-      findings: [{ line: 6, column: 7, message: /does not cover secrets/ }],
+      findings: [{ line: 6, column: 7, messageId: 'noCustomerKey', message: /does not cover secrets/ }],
     },
     {
       syntax: 'yaml',
       name: 'a version before 1.28 gets no default envelope encryption: a warning',
       code: cluster("      Version: '1.27'\n"),
-      findings: [{ line: 3, column: 11, message: /Kubernetes 1\.27 without envelope encryption/, severity: 'warning' }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'noEnvelopeEncryption',
+          message: /Kubernetes 1\.27 without envelope encryption/,
+          severity: 'warning',
+        },
+      ],
     },
     {
       syntax: 'json',
@@ -83,7 +93,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'no encryption_config',
       code: 'resource "aws_eks_cluster" "main" {\n  name    = "main"\n  version = "1.30"\n}\n',
-      findings: [{ line: 1, column: 10, message: /it has no encryption_config/ }],
+      findings: [{ line: 1, column: 10, messageId: 'noCustomerKey', message: /it has no encryption_config/ }],
     },
     {
       syntax: 'terraform',

@@ -68,7 +68,13 @@ export const cases: RuleCases = {
       name: 'missing on Redis OSS',
       code: group('      Engine: redis\n'),
       findings: [
-        { line: 3, column: 11, message: /AtRestEncryptionEnabled is not set and defaults to false for Redis OSS/ },
+        {
+          line: 3,
+          column: 11,
+          messageId: 'encryptionNotSet',
+          message:
+            "ElastiCache replication group 'Cache' is not encrypted at rest: AtRestEncryptionEnabled is not set and defaults to false for Redis OSS. ElastiCache encrypts backups and on-disk data only when you ask for it at creation.",
+        },
       ],
       output: group('      Engine: redis\n      AtRestEncryptionEnabled: true\n'),
     },
@@ -83,20 +89,27 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false',
       code: group('      Engine: redis\n      EngineVersion: "7.1"\n      AtRestEncryptionEnabled: False\n'),
-      findings: [{ line: 8, column: 32, message: /turns encryption at rest off/, severity: 'warning' }],
+      findings: [{ line: 8, column: 32, messageId: 'encryptionOff', severity: 'warning' }],
       output: group('      Engine: redis\n      EngineVersion: "7.1"\n      AtRestEncryptionEnabled: true\n'),
     },
     {
       syntax: 'yaml',
       name: 'an engine version that cannot encrypt is reported without a fix',
       code: group('      Engine: redis\n      EngineVersion: 3.2.10\n'),
-      findings: [{ line: 3, column: 11, message: /Engine version 3\.2\.10 cannot encrypt at rest/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'encryptionNotSet',
+          message: /Engine version 3\.2\.10 cannot encrypt at rest/,
+        },
+      ],
     },
     {
       syntax: 'yaml',
       name: 'a standalone Redis OSS cache cluster cannot be encrypted at rest',
       code: 'Resources:\n  Cache:\n    Type: AWS::ElastiCache::CacheCluster\n    Properties:\n      Engine: redis\n      CacheNodeType: cache.t3.micro\n      NumCacheNodes: 1\n',
-      findings: [{ line: 5, column: 15, message: /Create it as a replication group/ }],
+      findings: [{ line: 5, column: 15, messageId: 'standaloneCluster' }],
     },
     {
       syntax: 'json',

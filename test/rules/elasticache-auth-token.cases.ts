@@ -58,7 +58,16 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'no token and no user group',
       code: group(''),
-      findings: [{ line: 3, column: 11, message: /does not authenticate clients/, severity: 'warning' }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'noAuthentication',
+          message:
+            "ElastiCache replication group 'Cache' does not authenticate clients: it has no AuthToken and no UserGroupIds, so anything that can reach it on the network can read and change the cache. Set an AUTH token from a secret or attach an RBAC user group.",
+          severity: 'warning',
+        },
+      ],
     },
     {
       // Checkov's CKV_AWS_31 fixture ElasticacheReplicationGroupEncryptionAtTransitAuthToken-PASSED.yaml passes this
@@ -67,7 +76,13 @@ export const cases: RuleCases = {
       name: 'a literal token is a hard-coded credential, never quoted back',
       code: group("      AuthToken: 'MySecret!AuthToken$'\n"),
       findings: [
-        { line: 7, column: 18, message: /^(?!.*MySecret).*AUTH token written in the template/, severity: 'error' },
+        {
+          line: 7,
+          column: 18,
+          messageId: 'tokenInCode',
+          message: /^(?!.*MySecret).*AUTH token written in the template/,
+          severity: 'error',
+        },
       ],
     },
     {
@@ -76,13 +91,13 @@ export const cases: RuleCases = {
       code:
         'Parameters:\n  Token:\n    Type: String\n    NoEcho: true\n    Default: hunter2hunter2hunter2\n' +
         group('      AuthToken: !Ref Token\n'),
-      findings: [{ line: 12, column: 18, message: /^(?!.*hunter2)/, severity: 'error' }],
+      findings: [{ line: 12, column: 18, messageId: 'tokenInCode', severity: 'error' }],
     },
     {
       syntax: 'yaml',
       name: 'an empty user group list authenticates nobody; transit off is called out',
       code: 'Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: cache\n      UserGroupIds: []\n',
-      findings: [{ line: 3, column: 11, message: /Both need in-transit encryption/ }],
+      findings: [{ line: 3, column: 11, messageId: 'noAuthentication', message: /Both need in-transit encryption/ }],
     },
     {
       syntax: 'json',
@@ -93,7 +108,9 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'no authentication',
       code: 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  transit_encryption_enabled = true\n}\n',
-      findings: [{ line: 1, column: 10, message: /no auth_token and no user_group_ids/ }],
+      findings: [
+        { line: 1, column: 10, messageId: 'noAuthentication', message: /no auth_token and no user_group_ids/ },
+      ],
     },
     {
       syntax: 'terraform',
@@ -103,7 +120,16 @@ export const cases: RuleCases = {
         'main.tf':
           'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  transit_encryption_enabled = true\n  auth_token                 = var.token\n}\n',
       },
-      findings: [{ line: 4, column: 32, file: 'main.tf', message: /written in the configuration/, severity: 'error' }],
+      findings: [
+        {
+          line: 4,
+          column: 32,
+          file: 'main.tf',
+          messageId: 'tokenInCode',
+          message: /written in the configuration/,
+          severity: 'error',
+        },
+      ],
     },
   ],
 };

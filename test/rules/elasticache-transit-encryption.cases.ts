@@ -70,7 +70,13 @@ export const cases: RuleCases = {
       name: 'missing on Redis OSS',
       code: group('      Engine: redis\n'),
       findings: [
-        { line: 3, column: 11, message: /TransitEncryptionEnabled is not set and defaults to false for Redis OSS/ },
+        {
+          line: 3,
+          column: 11,
+          messageId: 'encryptionNotSet',
+          message:
+            "ElastiCache replication group 'Cache' does not turn on in-transit encryption: TransitEncryptionEnabled is not set and defaults to false for Redis OSS. ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.",
+        },
       ],
       output: group('      Engine: redis\n      TransitEncryptionEnabled: true\n'),
     },
@@ -78,7 +84,9 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'missing on Valkey: no claim about the default',
       code: group('      Engine: valkey\n'),
-      findings: [{ line: 3, column: 11, message: /TransitEncryptionEnabled is not set\. / }],
+      findings: [
+        { line: 3, column: 11, messageId: 'encryptionNotSet', message: /TransitEncryptionEnabled is not set\. / },
+      ],
       output: group('      Engine: valkey\n      TransitEncryptionEnabled: true\n'),
     },
     {
@@ -87,19 +95,19 @@ export const cases: RuleCases = {
       code:
         'Parameters:\n  Tls:\n    Type: String\n    Default: "false"\n' +
         group('      TransitEncryptionEnabled: !Ref Tls\n'),
-      findings: [{ line: 10, column: 33, message: /turns in-transit encryption off/ }],
+      findings: [{ line: 10, column: 33, messageId: 'encryptionOff' }],
     },
     {
       syntax: 'yaml',
       name: 'preferred mode still accepts plain text; not fixed automatically',
       code: group('      TransitEncryptionEnabled: true\n      TransitEncryptionMode: preferred\n'),
-      findings: [{ line: 7, column: 30, message: /still accepts unencrypted connections/ }],
+      findings: [{ line: 7, column: 30, messageId: 'preferredMode' }],
     },
     {
       syntax: 'yaml',
       name: 'Memcached too old for TLS: reported without a fix',
       code: memcached('      EngineVersion: 1.6.6\n'),
-      findings: [{ line: 3, column: 11, message: /upgrade to Memcached 1\.6\.12/ }],
+      findings: [{ line: 3, column: 11, messageId: 'encryptionNotSet', message: /upgrade to Memcached 1\.6\.12/ }],
     },
     {
       syntax: 'yaml',

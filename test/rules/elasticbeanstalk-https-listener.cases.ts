@@ -79,7 +79,9 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
-          message: /has a Classic Load Balancer with no HTTPS listener .* aws:elb:listener:443/,
+          messageId: 'noHttpsListener',
+          message:
+            "Elastic Beanstalk environment 'Env' has a Classic Load Balancer with no HTTPS listener in its settings, so clients reach it over plain HTTP. Encrypting that traffic is yours: add aws:elb:listener:443 with ListenerProtocol HTTPS and SSLCertificateId, unless your source bundle's .ebextensions already do.",
           severity: 'info',
         },
       ],
@@ -89,7 +91,12 @@ export const cases: RuleCases = {
       name: 'an ALB with only the default listener',
       code: `${ENV}      OptionSettings:\n${ALB}        - Namespace: aws:elbv2:listener:default\n          OptionName: ListenerEnabled\n          Value: "true"\n`,
       findings: [
-        { line: 3, column: 11, message: /Application Load Balancer .* aws:elbv2:listener:443 with Protocol HTTPS/ },
+        {
+          line: 3,
+          column: 11,
+          messageId: 'noHttpsListener',
+          message: /Application Load Balancer .* aws:elbv2:listener:443 with Protocol HTTPS/,
+        },
       ],
     },
     {

@@ -50,7 +50,16 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'turned off, with a window and update level chosen',
       code: `${ENV}      OptionSettings:\n        - Namespace: aws:elasticbeanstalk:managedactions\n          OptionName: PreferredStartTime\n          Value: "Sun:02:00"\n        - Namespace: aws:elasticbeanstalk:managedactions\n          OptionName: ManagedActionsEnabled\n          Value: "false"\n        - Namespace: aws:elasticbeanstalk:managedactions:platformupdate\n          OptionName: UpdateLevel\n          Value: patch\n`,
-      findings: [{ line: 12, column: 18, message: /turns managed platform updates off/, severity: 'warning' }],
+      findings: [
+        {
+          line: 12,
+          column: 18,
+          messageId: 'updatesOff',
+          message:
+            "Elastic Beanstalk environment 'Env' turns managed platform updates off (ManagedActionsEnabled is false), so its instances keep an outdated platform until someone updates it. AWS publishes patched platform versions, but applying them is yours; set ManagedActionsEnabled to true.",
+          severity: 'warning',
+        },
+      ],
       output: `${ENV}      OptionSettings:\n        - Namespace: aws:elasticbeanstalk:managedactions\n          OptionName: PreferredStartTime\n          Value: "Sun:02:00"\n        - Namespace: aws:elasticbeanstalk:managedactions\n          OptionName: ManagedActionsEnabled\n          Value: "true"\n        - Namespace: aws:elasticbeanstalk:managedactions:platformupdate\n          OptionName: UpdateLevel\n          Value: patch\n`,
     },
     {
@@ -67,6 +76,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'updatesNotConfigured',
           message: /does not configure managed platform updates in its OptionSettings/,
           severity: 'info',
         },
@@ -101,6 +111,7 @@ export const cases: RuleCases = {
           line: 3,
           column: 19,
           file: 'main.tf',
+          messageId: 'updatesOff',
           message:
             /ManagedActionsEnabled is false in its configuration template 'aws_elastic_beanstalk_configuration_template.base'/,
         },
@@ -110,7 +121,9 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'not configured at all: a note',
       code: 'resource "aws_elastic_beanstalk_environment" "env" {\n  name        = "env"\n  application = "app"\n}\n',
-      findings: [{ line: 1, column: 10, message: /in its setting blocks/, severity: 'info' }],
+      findings: [
+        { line: 1, column: 10, messageId: 'updatesNotConfigured', message: /in its setting blocks/, severity: 'info' },
+      ],
     },
   ],
 };

@@ -75,7 +75,9 @@ export const cases: RuleCases = {
           line: 11,
           column: 17,
           severity: 'warning',
-          message: /Listener 'Http' serves plain HTTP and does not redirect to HTTPS/,
+          messageId: 'plainHttp',
+          message:
+            "Listener 'Http' serves plain HTTP and does not redirect to HTTPS, so requests and responses cross the network unencrypted. AWS offers HTTPS listeners with ACM certificates, but using them is yours: serve HTTPS and make this listener redirect to it.",
         },
       ],
     },
@@ -83,7 +85,9 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a redirect that keeps HTTP, on an internal load balancer: info',
       code: 'Resources:\n  Alb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Scheme: internal\n  Http:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      LoadBalancerArn: !Ref Alb\n      Protocol: HTTP\n      DefaultActions:\n        - Type: redirect\n          RedirectConfig: { Path: /new }\n',
-      findings: [{ line: 10, column: 17, severity: 'info', message: /on internal load balancer 'Alb'/ }],
+      findings: [
+        { line: 10, column: 17, severity: 'info', messageId: 'plainHttp', message: /on internal load balancer 'Alb'/ },
+      ],
     },
     {
       syntax: 'yaml',
@@ -93,6 +97,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'defaultPolicy',
           message:
             /HTTPS listener 'Https' does not set SslPolicy, so ELB applies ELBSecurityPolicy-2016-08, which still accepts TLS 1\.0 and 1\.1/,
         },
@@ -108,6 +113,7 @@ export const cases: RuleCases = {
         {
           line: 7,
           column: 18,
+          messageId: 'oldPolicy',
           message: /uses ELBSecurityPolicy-TLS13-1-1-2021-06, which still accepts clients on TLS 1\.1\./,
         },
       ],
@@ -119,8 +125,13 @@ export const cases: RuleCases = {
       name: 'classic load balancer: one finding per HTTP listener',
       code: 'Resources:\n  Elb:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      Listeners:\n        - { LoadBalancerPort: "80", InstancePort: "80", Protocol: HTTP }\n        - { LoadBalancerPort: "443", InstancePort: "80", Protocol: HTTPS, SSLCertificateId: !Ref Cert }\n        - { LoadBalancerPort: "8080", InstancePort: "80", Protocol: http }\n',
       findings: [
-        { line: 6, column: 67, message: /Classic Load Balancer 'Elb' has an HTTP listener on port 80/ },
-        { line: 8, column: 69, message: /on port 8080/ },
+        {
+          line: 6,
+          column: 67,
+          messageId: 'classicHttp',
+          message: /Classic Load Balancer 'Elb' has an HTTP listener on port 80/,
+        },
+        { line: 8, column: 69, messageId: 'classicHttp', message: /on port 8080/ },
       ],
     },
     {
@@ -130,6 +141,7 @@ export const cases: RuleCases = {
         {
           line: 7,
           column: 22,
+          messageId: 'oldPolicy',
           message: /uses ELBSecurityPolicy-2016-08, which still accepts clients on TLS 1\.0 and 1\.1/,
         },
       ],
@@ -157,7 +169,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'HTTPS without ssl_policy',
       code: 'resource "aws_lb_listener" "https" {\n  load_balancer_arn = var.lb_arn\n  protocol          = "HTTPS"\n  certificate_arn   = var.certificate_arn\n}\n',
-      findings: [{ line: 1, column: 10, message: /does not set ssl_policy/ }],
+      findings: [{ line: 1, column: 10, messageId: 'defaultPolicy', message: /does not set ssl_policy/ }],
       output:
         'resource "aws_lb_listener" "https" {\n  load_balancer_arn = var.lb_arn\n  protocol          = "HTTPS"\n  certificate_arn   = var.certificate_arn\n  ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n}\n',
     },
@@ -177,7 +189,15 @@ export const cases: RuleCases = {
         'main.tf':
           'resource "aws_lb_listener" "web" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 80\n  default_action {\n    type             = "forward"\n    target_group_arn = aws_lb_target_group.web.arn\n  }\n}\n',
       },
-      findings: [{ line: 1, column: 10, file: 'main.tf', message: /does not set protocol, so it serves plain HTTP/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          file: 'main.tf',
+          messageId: 'plainHttp',
+          message: /does not set protocol, so it serves plain HTTP/,
+        },
+      ],
     },
     {
       syntax: 'terraform',
@@ -188,6 +208,7 @@ export const cases: RuleCases = {
           line: 5,
           column: 25,
           severity: 'info',
+          messageId: 'classicHttp',
           message: /'aws_elb\.web' \(internal\) has an HTTP listener on port 80/,
         },
       ],

@@ -29,7 +29,13 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       code: 'resource "aws_emr_block_public_access_configuration" "this" {\n  block_public_security_group_rules = false\n}\n',
       findings: [
-        { line: 2, column: 39, message: /turns EMR block public access off for the whole account and Region/ },
+        {
+          line: 2,
+          column: 39,
+          messageId: 'turnedOff',
+          message:
+            "'aws_emr_block_public_access_configuration.this' turns EMR block public access off for the whole account and Region, so clusters may start with security groups open to 0.0.0.0/0 or ::/0 on any port. Network access to your clusters is yours to control; set block_public_security_group_rules to true.",
+        },
       ],
       output:
         'resource "aws_emr_block_public_access_configuration" "this" {\n  block_public_security_group_rules = true\n}\n',

@@ -65,13 +65,21 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a cluster without a security configuration',
       code: 'Resources:\n  Cluster:\n    Type: AWS::EMR::Cluster\n    Properties:\n      ReleaseLabel: emr-7.1.0\n',
-      findings: [{ line: 3, column: 11, message: /EMR cluster 'Cluster' has no security configuration/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'noSecurityConfiguration',
+          message:
+            "EMR cluster 'Cluster' has no security configuration, so EMR itself encrypts neither its nodes' local disks nor the traffic between them. Protecting your data on the cluster is yours; create an AWS::EMR::SecurityConfiguration with at-rest and in-transit encryption and reference it in SecurityConfiguration.",
+        },
+      ],
     },
     {
       syntax: 'yaml',
       name: 'in-transit encryption off',
       code: 'Resources:\n  SecConfig:\n    Type: AWS::EMR::SecurityConfiguration\n    Properties:\n      SecurityConfiguration:\n        EncryptionConfiguration:\n          EnableAtRestEncryption: true\n          AtRestEncryptionConfiguration:\n            LocalDiskEncryptionConfiguration:\n              EncryptionKeyProviderType: AwsKms\n              AwsKmsKey: arn:aws:kms:eu-west-1:111122223333:key/k\n          EnableInTransitEncryption: false\n',
-      findings: [{ line: 12, column: 38, message: /leaves in-transit encryption off/ }],
+      findings: [{ line: 12, column: 38, messageId: 'encryptionOff', message: /leaves in-transit encryption off/ }],
     },
     {
       syntax: 'yaml',
@@ -81,6 +89,7 @@ export const cases: RuleCases = {
         {
           line: 7,
           column: 35,
+          messageId: 'encryptionOff',
           message: /leaves local-disk encryption off: at-rest encryption covers EMRFS data in S3 only/,
         },
       ],
@@ -89,7 +98,14 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a configuration for instance metadata only',
       code: 'Resources:\n  SecConfig:\n    Type: AWS::EMR::SecurityConfiguration\n    Properties:\n      SecurityConfiguration:\n        InstanceMetadataServiceConfiguration:\n          MinimumInstanceMetadataServiceVersion: 2\n',
-      findings: [{ line: 5, column: 7, message: /leaves at-rest encryption and in-transit encryption off/ }],
+      findings: [
+        {
+          line: 5,
+          column: 7,
+          messageId: 'encryptionOff',
+          message: /leaves at-rest encryption and in-transit encryption off/,
+        },
+      ],
     },
     {
       syntax: 'json',
@@ -104,6 +120,7 @@ export const cases: RuleCases = {
         {
           line: 1,
           column: 10,
+          messageId: 'noSecurityConfiguration',
           message:
             /aws_emr_security_configuration with at-rest and in-transit encryption and reference it in security_configuration/,
         },
@@ -113,7 +130,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'at-rest off in a heredoc',
       code: 'resource "aws_emr_security_configuration" "sc" {\n  configuration = <<EOF\n{\n  "EncryptionConfiguration": {\n    "EnableAtRestEncryption": false,\n    "EnableInTransitEncryption": true\n  }\n}\nEOF\n}\n',
-      findings: [{ line: 2, column: 3, message: /leaves at-rest encryption off/ }],
+      findings: [{ line: 2, column: 3, messageId: 'encryptionOff', message: /leaves at-rest encryption off/ }],
     },
     {
       syntax: 'terraform',
@@ -124,7 +141,13 @@ export const cases: RuleCases = {
         'locals.tf': 'locals {\n  at_rest = false\n}\n',
       },
       findings: [
-        { line: 4, column: 35, file: 'main.tf', message: /leaves at-rest encryption and in-transit encryption off/ },
+        {
+          line: 4,
+          column: 35,
+          file: 'main.tf',
+          messageId: 'encryptionOff',
+          message: /leaves at-rest encryption and in-transit encryption off/,
+        },
       ],
     },
   ],

@@ -31,7 +31,14 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       code: 'resource "aws_glacier_vault" "v" {\n  name = "archive"\n}\n',
       findings: [
-        { line: 1, column: 10, message: /Vault 'aws_glacier_vault.v' has no aws_glacier_vault_lock/, severity: 'info' },
+        {
+          line: 1,
+          column: 10,
+          messageId: 'noVaultLock',
+          message:
+            "Vault 'aws_glacier_vault.v' has no aws_glacier_vault_lock, so anyone the access policy allows can delete its archives. If they are backups or records you must retain, a Vault Lock policy (your decision, enforced by AWS once locked) makes them immutable.",
+          severity: 'info',
+        },
       ],
     },
     {

@@ -62,7 +62,9 @@ Outputs:
         {
           line: 3,
           column: 11,
-          message: /Access key 'CiKey' is a long-lived credential that AWS never expires or rotates/,
+          messageId: 'accessKey',
+          message:
+            "Access key 'CiKey' is a long-lived credential that AWS never expires or rotates, and its secret is readable by anything in the stack that uses Fn::GetAtt SecretAccessKey (often an output anyone who can describe the stack can see). Keeping it secret and rotating it is yours; prefer IAM roles for workloads and IAM Identity Center for people.",
         },
       ],
     },
@@ -100,7 +102,14 @@ Resources:
   user = aws_iam_user.ci.name
 }
 `,
-      findings: [{ line: 1, column: 10, message: /Terraform keeps its secret in the state in plain text/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          messageId: 'accessKey',
+          message: /Terraform keeps its secret in the state in plain text/,
+        },
+      ],
     },
     {
       syntax: 'terraform',
@@ -110,7 +119,7 @@ Resources:
   pgp_key = "keybase:ci-owner"
 }
 `,
-      findings: [{ line: 1, column: 10, message: /encrypted with the PGP key/ }],
+      findings: [{ line: 1, column: 10, messageId: 'accessKey', message: /encrypted with the PGP key/ }],
     },
   ],
 };

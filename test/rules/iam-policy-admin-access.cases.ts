@@ -205,7 +205,15 @@ EOF
             Action: "*"
             Resource: "*"
 `,
-      findings: [{ line: 11, column: 13, message: /IAM policy 'Everything' allows every action on every resource/ }],
+      findings: [
+        {
+          line: 11,
+          column: 13,
+          messageId: 'adminAccess',
+          message:
+            'IAM policy \'Everything\' allows every action on every resource (Action "*", Resource "*"): full administrator access. AWS applies the policy exactly as written; limiting it to the actions and resources this identity needs is yours.',
+        },
+      ],
     },
     {
       syntax: 'yaml',
@@ -227,7 +235,7 @@ EOF
                 Action: ["*:*"]
                 Resource: ["*"]
 `,
-      findings: [{ line: 14, column: 17, message: /Inline policy 'root' of 'Admin'/ }],
+      findings: [{ line: 14, column: 17, messageId: 'adminAccess', message: /Inline policy 'root' of 'Admin'/ }],
     },
     {
       syntax: 'yaml',
@@ -271,7 +279,7 @@ Resources:
               Action: "*"
               Resource: "*"
 `,
-      findings: [{ line: 14, column: 15, message: /An inline policy of 'Fn'/ }],
+      findings: [{ line: 14, column: 15, messageId: 'adminAccess', message: /An inline policy of 'Fn'/ }],
     },
     {
       syntax: 'json',
@@ -295,7 +303,7 @@ Resources:
   }
 }
 `,
-      findings: [{ line: 11, column: 17, message: /Inline policy 'root' of 'Root'/ }],
+      findings: [{ line: 11, column: 17, messageId: 'adminAccess', message: /Inline policy 'root' of 'Root'/ }],
     },
     {
       syntax: 'terraform',
@@ -313,7 +321,7 @@ Resources:
   })
 }
 `,
-      findings: [{ line: 6, column: 7, message: /IAM policy 'aws_iam_policy.admin'/ }],
+      findings: [{ line: 6, column: 7, messageId: 'adminAccess', message: /IAM policy 'aws_iam_policy.admin'/ }],
     },
     {
       syntax: 'terraform',
@@ -354,7 +362,15 @@ Resources:
 }
 `,
       },
-      findings: [{ line: 7, column: 14, file: 'main.tf', message: /Inline policy 'everything' of 'aws_iam_role.ci'/ }],
+      findings: [
+        {
+          line: 7,
+          column: 14,
+          file: 'main.tf',
+          messageId: 'adminAccess',
+          message: /Inline policy 'everything' of 'aws_iam_role.ci'/,
+        },
+      ],
     },
     {
       syntax: 'terraform',
@@ -366,7 +382,12 @@ Resources:
 }
 `,
       findings: [
-        { line: 4, column: 50, message: /Permission set policy 'aws_ssoadmin_permission_set_inline_policy.admin'/ },
+        {
+          line: 4,
+          column: 50,
+          messageId: 'adminAccess',
+          message: /Permission set policy 'aws_ssoadmin_permission_set_inline_policy.admin'/,
+        },
       ],
     },
     {

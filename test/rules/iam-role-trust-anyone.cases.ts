@@ -158,7 +158,13 @@ resource "aws_iam_role" "r" {
             Action: sts:AssumeRole
 `,
       findings: [
-        { line: 8, column: 13, message: /Role 'Shared' trusts Principal "\*" with no condition that narrows who/ },
+        {
+          line: 8,
+          column: 13,
+          messageId: 'trustsAnyone',
+          message:
+            'Role \'Shared\' trusts Principal "*" with no condition that narrows who: any AWS principal, in any account, can assume it and use its permissions. AWS applies the trust policy as written; naming who may assume the role is yours.',
+        },
       ],
     },
     {
@@ -194,7 +200,9 @@ resource "aws_iam_role" "r" {
               AWS: arn:aws:iam::111122223333:root
             Action: sts:*
 `,
-      findings: [{ line: 7, column: 13, message: /every principal except those in NotPrincipal/ }],
+      findings: [
+        { line: 7, column: 13, messageId: 'trustsAnyone', message: /every principal except those in NotPrincipal/ },
+      ],
     },
     {
       syntax: 'yaml',
@@ -241,7 +249,7 @@ resource "aws_iam_role" "r" {
   })
 }
 `,
-      findings: [{ line: 5, column: 18, message: /Role 'aws_iam_role.shared'/ }],
+      findings: [{ line: 5, column: 18, messageId: 'trustsAnyone', message: /Role 'aws_iam_role.shared'/ }],
     },
     {
       syntax: 'terraform',

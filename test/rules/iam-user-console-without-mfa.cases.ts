@@ -240,7 +240,13 @@ Resources:
         - arn:aws:iam::aws:policy/ReadOnlyAccess
 `,
       findings: [
-        { line: 9, column: 7, message: /IAM user 'Alice' has a LoginProfile.*no policy in this template requires MFA/ },
+        {
+          line: 9,
+          column: 7,
+          messageId: 'noMfa',
+          message:
+            "IAM user 'Alice' has a LoginProfile, so it can sign in to the console, and no policy in this template requires MFA for it. AWS supports MFA for IAM users but does not require it; requiring it is yours: deny access when aws:MultiFactorAuthPresent is false, or move people to IAM Identity Center.",
+        },
       ],
     },
     {
@@ -304,6 +310,7 @@ resource "aws_iam_user_login_profile" "alice" {
         {
           line: 1,
           column: 10,
+          messageId: 'noMfa',
           message:
             /IAM user 'aws_iam_user.alice' has an aws_iam_user_login_profile.*no policy in this module requires MFA/,
         },

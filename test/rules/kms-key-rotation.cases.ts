@@ -63,7 +63,13 @@ export const cases: RuleCases = {
       name: 'missing',
       code: 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      Description: data key\n',
       findings: [
-        { line: 3, column: 11, message: /'Key' does not rotate: EnableKeyRotation is not set and defaults to false/ },
+        {
+          line: 3,
+          column: 11,
+          messageId: 'notSet',
+          message:
+            "KMS key 'Key' does not rotate: EnableKeyRotation is not set and defaults to false. AWS rotates only the keys it manages; rotating a customer managed key is yours to turn on, and it keeps older material for existing data.",
+        },
       ],
       output:
         'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      Description: data key\n      EnableKeyRotation: true\n',
@@ -72,7 +78,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false on a symmetric key',
       code: 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      KeySpec: SYMMETRIC_DEFAULT\n      EnableKeyRotation: false\n',
-      findings: [{ line: 6, column: 26, message: /turns automatic rotation off/ }],
+      findings: [{ line: 6, column: 26, messageId: 'rotationOff' }],
       output:
         'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      KeySpec: SYMMETRIC_DEFAULT\n      EnableKeyRotation: true\n',
     },

@@ -43,22 +43,29 @@ export const cases: RuleCases = {
           line: 7,
           column: 24,
           severity: 'error',
+          messageId: 'secretInEnvironment',
           message:
             /'Fn' sets environment variable DB_PASSWORD to a literal value, and its name says it is a secret \(value not shown\)/,
         },
-        { line: 8, column: 24, message: /UPSTREAM_ID to a literal value that looks like an AWS access key ID/ },
+        {
+          line: 8,
+          column: 24,
+          messageId: 'secretInEnvironment',
+          message:
+            "Lambda function 'Fn' sets environment variable UPSTREAM_ID to a literal value that looks like an AWS access key ID (value not shown). Anyone who can read the template and the function configuration can read it; keep it in Secrets Manager or Parameter Store, pass a reference instead, and rotate it.",
+        },
       ],
     },
     {
       syntax: 'yaml',
       name: 'SAM function; a parameter default counts as written in the template',
       code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  Token:\n    Type: String\n    Default: ghp_0123456789abcdefghijABCDEFGHIJ0123456789\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          GH: !Ref Token\n',
-      findings: [{ line: 12, column: 15, message: /looks like a GitHub token/ }],
+      findings: [{ line: 12, column: 15, messageId: 'secretInEnvironment', message: /looks like a GitHub token/ }],
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": {\n        "Environment": {"Variables": {"JWT_SECRET": "0b1c2d3e4f5a6b7c"}}\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 6, column: 53, message: /JWT_SECRET/ }],
+      findings: [{ line: 6, column: 53, messageId: 'secretInEnvironment', message: /JWT_SECRET/ }],
     },
     {
       syntax: 'terraform',
@@ -67,6 +74,7 @@ export const cases: RuleCases = {
         {
           line: 6,
           column: 25,
+          messageId: 'secretInEnvironment',
           message:
             /'aws_lambda_function\.fn' sets environment variable STRIPE_API_KEY to a literal value that looks like a Stripe secret key.*Terraform state/,
         },

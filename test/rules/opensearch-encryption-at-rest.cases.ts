@@ -60,7 +60,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'missing',
       code: domain('      EngineVersion: OpenSearch_2.13\n'),
-      findings: [{ line: 3, column: 11, message: /EncryptionAtRestOptions\.Enabled is not set and defaults to false/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'notSet',
+          message:
+            "OpenSearch Service domain 'Search' does not encrypt its data at rest: EncryptionAtRestOptions.Enabled is not set and defaults to false. OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.",
+        },
+      ],
       output: domain('      EngineVersion: OpenSearch_2.13\n      EncryptionAtRestOptions:\n        Enabled: true\n'),
     },
     {
@@ -77,7 +85,14 @@ export const cases: RuleCases = {
         '      ElasticsearchVersion: "7.10"\n      EncryptionAtRestOptions:\n        Enabled: false\n',
         'AWS::Elasticsearch::Domain',
       ),
-      findings: [{ line: 8, column: 18, message: /^Elasticsearch domain 'Search' turns encryption at rest off/ }],
+      findings: [
+        {
+          line: 8,
+          column: 18,
+          messageId: 'off',
+          message: /^Elasticsearch domain 'Search' turns encryption at rest off/,
+        },
+      ],
       output: domain(
         '      ElasticsearchVersion: "7.10"\n      EncryptionAtRestOptions:\n        Enabled: true\n',
         'AWS::Elasticsearch::Domain',
@@ -87,21 +102,26 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'an Elasticsearch version that cannot encrypt is reported without a fix',
       code: domain('      ElasticsearchVersion: "2.3"\n', 'AWS::Elasticsearch::Domain'),
-      findings: [{ line: 3, column: 11, message: /Elasticsearch 2\.3 cannot use it/ }],
+      findings: [{ line: 3, column: 11, messageId: 'notSet', message: /Elasticsearch 2\.3 cannot use it/ }],
     },
     {
       syntax: 'yaml',
       name: 'a legacy domain without a version runs Elasticsearch 1.5, which cannot encrypt: no fix',
       code: 'Resources:\n  Search:\n    Type: AWS::Elasticsearch::Domain\n',
       findings: [
-        { line: 3, column: 11, message: /Elasticsearch 1\.5 \(the default when no version is set\) cannot use it/ },
+        {
+          line: 3,
+          column: 11,
+          messageId: 'notSet',
+          message: /Elasticsearch 1\.5 \(the default when no version is set\) cannot use it/,
+        },
       ],
     },
     {
       syntax: 'yaml',
       name: 'a T2 instance cannot encrypt: no fix',
       code: domain('      ClusterConfig:\n        InstanceType: t2.small.search\n'),
-      findings: [{ line: 3, column: 11, message: /t2\.small\.search cannot use it/ }],
+      findings: [{ line: 3, column: 11, messageId: 'notSet', message: /t2\.small\.search cannot use it/ }],
     },
     {
       syntax: 'json',
@@ -114,7 +134,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'missing block',
       code: 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n}\n',
-      findings: [{ line: 1, column: 10, message: /encrypt_at_rest\.enabled is not set/ }],
+      findings: [{ line: 1, column: 10, messageId: 'notSet', message: /encrypt_at_rest\.enabled is not set/ }],
       output:
         'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n  encrypt_at_rest {\n    enabled = true\n  }\n}\n',
     },
@@ -122,7 +142,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a legacy domain without a version: reported, not fixable',
       code: 'resource "aws_elasticsearch_domain" "search" {\n  domain_name = "search"\n}\n',
-      findings: [{ line: 1, column: 10, message: /Elasticsearch 1\.5/ }],
+      findings: [{ line: 1, column: 10, messageId: 'notSet', message: /Elasticsearch 1\.5/ }],
     },
     {
       syntax: 'terraform',

@@ -55,7 +55,13 @@ export const cases: RuleCases = {
       name: 'missing',
       code: domain('      EngineVersion: OpenSearch_2.13\n'),
       findings: [
-        { line: 3, column: 11, message: /DomainEndpointOptions\.EnforceHTTPS is not set and defaults to false/ },
+        {
+          line: 3,
+          column: 11,
+          messageId: 'httpsNotSet',
+          message:
+            "OpenSearch Service domain 'Search' accepts plain HTTP requests: DomainEndpointOptions.EnforceHTTPS is not set and defaults to false. The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.",
+        },
       ],
       output: domain(
         '      EngineVersion: OpenSearch_2.13\n      DomainEndpointOptions:\n        EnforceHTTPS: true\n',
@@ -68,8 +74,8 @@ export const cases: RuleCases = {
         '      DomainEndpointOptions:\n        EnforceHTTPS: false\n        TLSSecurityPolicy: Policy-Min-TLS-1-0-2019-07\n',
       ),
       findings: [
-        { line: 7, column: 23, message: /accepts plain HTTP requests/ },
-        { line: 8, column: 28, message: /still accepts TLS 1\.0 and 1\.1/ },
+        { line: 7, column: 23, messageId: 'httpsNotEnforced' },
+        { line: 8, column: 28, messageId: 'oldTlsPolicy' },
       ],
       output: domain(
         '      DomainEndpointOptions:\n        EnforceHTTPS: true\n        TLSSecurityPolicy: Policy-Min-TLS-1-2-2019-07\n',

@@ -40,7 +40,13 @@ export const cases: RuleCases = {
       name: 'missing',
       code: domain('      EngineVersion: OpenSearch_2.13\n'),
       findings: [
-        { line: 3, column: 11, message: /NodeToNodeEncryptionOptions\.Enabled is not set and defaults to false/ },
+        {
+          line: 3,
+          column: 11,
+          messageId: 'notSet',
+          message:
+            "OpenSearch Service domain 'Search' does not encrypt traffic between its nodes: NodeToNodeEncryptionOptions.Enabled is not set and defaults to false. OpenSearch Service encrypts traffic between the nodes of a domain only when you turn it on.",
+        },
       ],
       output: domain(
         '      EngineVersion: OpenSearch_2.13\n      NodeToNodeEncryptionOptions:\n        Enabled: true\n',
@@ -50,14 +56,21 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false',
       code: domain('      NodeToNodeEncryptionOptions:\n        Enabled: false\n'),
-      findings: [{ line: 7, column: 18, message: /turns node-to-node encryption off/ }],
+      findings: [{ line: 7, column: 18, messageId: 'off' }],
       output: domain('      NodeToNodeEncryptionOptions:\n        Enabled: true\n'),
     },
     {
       syntax: 'yaml',
       name: 'Elasticsearch 5.6 predates node-to-node encryption: no fix',
       code: domain('      EngineVersion: Elasticsearch_5.6\n'),
-      findings: [{ line: 3, column: 11, message: /Elasticsearch 5\.6 cannot use it: upgrade to Elasticsearch 6\.0/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'notSet',
+          message: /Elasticsearch 5\.6 cannot use it: upgrade to Elasticsearch 6\.0/,
+        },
+      ],
     },
     {
       syntax: 'json',

@@ -83,7 +83,9 @@ export const cases: RuleCases = {
         {
           line: 6,
           column: 32,
-          message: /RDS database 'Db' turns automatic minor version upgrades off/,
+          messageId: 'upgradesOff',
+          message:
+            "RDS database 'Db' turns automatic minor version upgrades off, so its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support. AWS applies new minor versions in your maintenance window only when you let it: set AutoMinorVersionUpgrade to true.",
           severity: 'warning',
         },
       ],
@@ -94,7 +96,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'an Aurora instance holds back its whole cluster',
       code: 'Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: aurora-mysql\n      DBClusterIdentifier: !Ref Cluster\n      AutoMinorVersionUpgrade: "false"\n',
-      findings: [{ line: 7, column: 32, message: /its Aurora cluster is not upgraded automatically either/ }],
+      findings: [{ line: 7, column: 32, messageId: 'upgradesOffAuroraMember' }],
       output:
         'Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: aurora-mysql\n      DBClusterIdentifier: !Ref Cluster\n      AutoMinorVersionUpgrade: true\n',
     },
@@ -102,7 +104,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a Multi-AZ DB cluster',
       code: 'Resources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: mysql\n      AutoMinorVersionUpgrade: false\n',
-      findings: [{ line: 6, column: 32, message: /RDS cluster 'Cluster'/ }],
+      findings: [{ line: 6, column: 32, messageId: 'upgradesOff', message: /RDS cluster 'Cluster'/ }],
       output:
         'Resources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: mysql\n      AutoMinorVersionUpgrade: true\n',
     },
@@ -125,7 +127,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a DB instance',
       code: 'resource "aws_db_instance" "db" {\n  engine                     = "postgres"\n  auto_minor_version_upgrade = false\n}\n',
-      findings: [{ line: 3, column: 32, message: /set auto_minor_version_upgrade to true/ }],
+      findings: [{ line: 3, column: 32, messageId: 'upgradesOff', message: /set auto_minor_version_upgrade to true/ }],
       output:
         'resource "aws_db_instance" "db" {\n  engine                     = "postgres"\n  auto_minor_version_upgrade = true\n}\n',
     },
@@ -134,10 +136,11 @@ export const cases: RuleCases = {
       name: 'an Aurora cluster and one of its instances',
       code: 'resource "aws_rds_cluster" "c" {\n  engine                     = "aurora-postgresql"\n  auto_minor_version_upgrade = false\n}\n\nresource "aws_rds_cluster_instance" "one" {\n  cluster_identifier         = aws_rds_cluster.c.id\n  auto_minor_version_upgrade = false\n}\n',
       findings: [
-        { line: 3, column: 32, message: /RDS cluster 'aws_rds_cluster.c'/ },
+        { line: 3, column: 32, messageId: 'upgradesOff', message: /RDS cluster 'aws_rds_cluster.c'/ },
         {
           line: 8,
           column: 32,
+          messageId: 'upgradesOffAuroraMember',
           message: /Aurora instance 'aws_rds_cluster_instance.one'.*its Aurora cluster is not upgraded/,
         },
       ],

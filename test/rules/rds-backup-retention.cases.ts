@@ -63,7 +63,13 @@ export const cases: RuleCases = {
       name: 'missing on an instance: the RDS default is 1 day',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n',
       findings: [
-        { line: 3, column: 11, message: /only 1 day: BackupRetentionPeriod is not set and the RDS default is 1 day/ },
+        {
+          line: 3,
+          column: 11,
+          messageId: 'shortRetention',
+          message:
+            "RDS database 'Db' keeps automated backups for only 1 day: BackupRetentionPeriod is not set and the RDS default is 1 day. AWS runs the backups, but how far back you can recover is your disaster-recovery decision; keep at least 7 days.",
+        },
       ],
       output:
         'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      BackupRetentionPeriod: 7\n',
@@ -72,7 +78,14 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'zero turns backups off',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      BackupRetentionPeriod: 0\n',
-      findings: [{ line: 6, column: 30, message: /turns automated backups off .* AWS runs the backups/ }],
+      findings: [
+        {
+          line: 6,
+          column: 30,
+          messageId: 'shortRetention',
+          message: /turns automated backups off .* AWS runs the backups/,
+        },
+      ],
       output:
         'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      BackupRetentionPeriod: 7\n',
     },
@@ -80,14 +93,28 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a short retention on a cluster, through a parameter default',
       code: 'Parameters:\n  Days:\n    Type: Number\n    Default: 3\nResources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n      BackupRetentionPeriod: !Ref Days\n',
-      findings: [{ line: 10, column: 30, message: /RDS cluster 'Cluster' keeps automated backups for only 3 days/ }],
+      findings: [
+        {
+          line: 10,
+          column: 30,
+          messageId: 'shortRetention',
+          message: /RDS cluster 'Cluster' keeps automated backups for only 3 days/,
+        },
+      ],
       output:
         'Parameters:\n  Days:\n    Type: Number\n    Default: 7\nResources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n      BackupRetentionPeriod: !Ref Days\n',
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Cluster": {\n      "Type": "AWS::RDS::DBCluster",\n      "Properties": {\n        "Engine": "aurora-postgresql"\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 4, column: 15, message: /RDS cluster 'Cluster' keeps automated backups for only 1 day/ }],
+      findings: [
+        {
+          line: 4,
+          column: 15,
+          messageId: 'shortRetention',
+          message: /RDS cluster 'Cluster' keeps automated backups for only 1 day/,
+        },
+      ],
       output:
         '{\n  "Resources": {\n    "Cluster": {\n      "Type": "AWS::RDS::DBCluster",\n      "Properties": {\n        "Engine": "aurora-postgresql",\n        "BackupRetentionPeriod": 7\n      }\n    }\n  }\n}\n',
     },
@@ -99,6 +126,7 @@ export const cases: RuleCases = {
         {
           line: 1,
           column: 10,
+          messageId: 'shortRetention',
           message:
             /has no automated backups: backup_retention_period is not set, and the AWS provider then creates the instance with a retention of 0 days/,
         },
@@ -109,7 +137,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'missing on aws_rds_cluster: 1 day',
       code: 'resource "aws_rds_cluster" "c" {\n  engine = "aurora-postgresql"\n}\n',
-      findings: [{ line: 1, column: 10, message: /only 1 day/ }],
+      findings: [{ line: 1, column: 10, messageId: 'shortRetention', message: /only 1 day/ }],
       output: 'resource "aws_rds_cluster" "c" {\n  engine = "aurora-postgresql"\n  backup_retention_period = 7\n}\n',
     },
     {
@@ -119,7 +147,9 @@ export const cases: RuleCases = {
         'main.tf': 'resource "aws_db_instance" "db" {\n  backup_retention_period = var.days\n}\n',
         'variables.tf': 'variable "days" {\n  default = 0\n}\n',
       },
-      findings: [{ line: 2, column: 29, file: 'main.tf', message: /turns automated backups off/ }],
+      findings: [
+        { line: 2, column: 29, file: 'main.tf', messageId: 'shortRetention', message: /turns automated backups off/ },
+      ],
       output: {
         'main.tf': 'resource "aws_db_instance" "db" {\n  backup_retention_period = var.days\n}\n',
         'variables.tf': 'variable "days" {\n  default = 7\n}\n',

@@ -47,7 +47,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'missing',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n',
-      findings: [{ line: 3, column: 11, message: /DeletionProtection is not set and defaults to false/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'notSet',
+          message:
+            "RDS database 'Db' can be deleted by a single API call or template change: DeletionProtection is not set and defaults to false. AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours; set DeletionProtection to true.",
+        },
+      ],
       output:
         'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DeletionProtection: true\n',
     },
@@ -55,7 +63,9 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false on a cluster',
       code: 'Resources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-postgresql\n      DeletionProtection: false\n',
-      findings: [{ line: 6, column: 27, message: /RDS cluster 'Cluster' turns deletion protection off/ }],
+      findings: [
+        { line: 6, column: 27, messageId: 'turnedOff', message: /RDS cluster 'Cluster' turns deletion protection off/ },
+      ],
       output:
         'Resources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-postgresql\n      DeletionProtection: true\n',
     },
@@ -70,7 +80,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'missing',
       code: 'resource "aws_rds_cluster" "c" {\n  engine = "aurora-mysql"\n}\n',
-      findings: [{ line: 1, column: 10, message: /deletion_protection is not set/ }],
+      findings: [{ line: 1, column: 10, messageId: 'notSet', message: /deletion_protection is not set/ }],
       output: 'resource "aws_rds_cluster" "c" {\n  engine = "aurora-mysql"\n  deletion_protection = true\n}\n',
     },
     {

@@ -71,6 +71,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'notSet',
           message:
             /\(postgres\) accepts only database passwords: IAM database authentication is off \(EnableIAMDatabaseAuthentication is not set/,
           severity: 'info',
@@ -83,7 +84,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false on an Aurora cluster',
       code: 'Resources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n      EnableIAMDatabaseAuthentication: false\n',
-      findings: [{ line: 6, column: 40, message: /RDS cluster 'Cluster' \(aurora-mysql\)/ }],
+      findings: [
+        {
+          line: 6,
+          column: 40,
+          messageId: 'turnedOff',
+          message:
+            "RDS cluster 'Cluster' (aurora-mysql) accepts only database passwords: IAM database authentication is off. Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.",
+        },
+      ],
       output:
         'Resources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n      EnableIAMDatabaseAuthentication: true\n',
     },
@@ -106,7 +115,9 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'missing on a Multi-AZ DB cluster',
       code: 'resource "aws_rds_cluster" "c" {\n  engine = "postgres"\n}\n',
-      findings: [{ line: 1, column: 10, message: /iam_database_authentication_enabled is not set/ }],
+      findings: [
+        { line: 1, column: 10, messageId: 'notSet', message: /iam_database_authentication_enabled is not set/ },
+      ],
       output:
         'resource "aws_rds_cluster" "c" {\n  engine = "postgres"\n  iam_database_authentication_enabled = true\n}\n',
     },

@@ -66,7 +66,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a NoEcho parameter with a default is still written in the template',
       code: 'Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true\n    Default: hunter2hunter2\nResources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-postgresql\n      MasterUserPassword: !Ref DbPassword\n',
-      findings: [{ line: 11, column: 27, message: /written in the template as the default of parameter 'DbPassword'/ }],
+      findings: [
+        {
+          line: 11,
+          column: 27,
+          messageId: 'hardcoded',
+          message:
+            "The master password of RDS cluster 'Cluster' is written in the template as the default of parameter 'DbPassword'. AWS cannot keep a credential secret that is in your source; let RDS manage it in Secrets Manager (ManageMasterUserPassword) and change the exposed password.",
+        },
+      ],
       output:
         'Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true\n    Default: hunter2hunter2\nResources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-postgresql\n      ManageMasterUserPassword: true\n',
     },
@@ -99,6 +107,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 14,
+          messageId: 'hardcoded',
           message: /written in the configuration and ends up in plain text in the Terraform state/,
         },
       ],
@@ -112,7 +121,15 @@ export const cases: RuleCases = {
           'resource "aws_rds_cluster" "c" {\n  engine          = "aurora-mysql"\n  master_password = var.master_password\n}\n',
         'variables.tf': 'variable "master_password" {\n  default   = "Sup3rSecret"\n  sensitive = true\n}\n',
       },
-      findings: [{ line: 3, column: 21, file: 'main.tf', message: /as the default of variable 'master_password'/ }],
+      findings: [
+        {
+          line: 3,
+          column: 21,
+          file: 'main.tf',
+          messageId: 'hardcoded',
+          message: /as the default of variable 'master_password'/,
+        },
+      ],
       output: {
         'main.tf':
           'resource "aws_rds_cluster" "c" {\n  engine          = "aurora-mysql"\n  manage_master_user_password = true\n}\n',

@@ -54,7 +54,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'missing',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n',
-      findings: [{ line: 3, column: 11, message: /MultiAZ is not set and defaults to false/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'notSet',
+          message:
+            "RDS database 'Db' runs in a single Availability Zone: MultiAZ is not set and defaults to false. AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for; set MultiAZ to true.",
+        },
+      ],
       output:
         'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      MultiAZ: true\n',
     },
@@ -62,7 +70,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: false # cost\n      Engine: mariadb\n',
-      findings: [{ line: 5, column: 16, message: /MultiAZ is false/ }],
+      findings: [{ line: 5, column: 16, messageId: 'turnedOff', message: /MultiAZ is false/ }],
       output:
         'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: true # cost\n      Engine: mariadb\n',
     },
@@ -77,7 +85,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'missing',
       code: 'resource "aws_db_instance" "db" {\n  engine = "mysql"\n}\n',
-      findings: [{ line: 1, column: 10, message: /multi_az is not set/ }],
+      findings: [{ line: 1, column: 10, messageId: 'notSet', message: /multi_az is not set/ }],
       output: 'resource "aws_db_instance" "db" {\n  engine = "mysql"\n  multi_az = true\n}\n',
     },
     {

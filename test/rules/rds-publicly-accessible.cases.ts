@@ -51,7 +51,15 @@ export const cases: RuleCases = {
     {
       syntax: 'yaml',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      PubliclyAccessible: true\n',
-      findings: [{ line: 6, column: 27, message: /RDS database 'Db' is publicly accessible/ }],
+      findings: [
+        {
+          line: 6,
+          column: 27,
+          messageId: 'public',
+          message:
+            "RDS database 'Db' is publicly accessible: its endpoint resolves to a public IP address, so anyone on the internet that its security groups let in can reach the database. Network access is yours to decide on RDS; set PubliclyAccessible to false and connect from inside the VPC.",
+        },
+      ],
       output:
         'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      PubliclyAccessible: false\n',
     },
@@ -67,7 +75,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a Multi-AZ DB cluster, through a parameter default',
       code: 'Parameters:\n  Public:\n    Type: String\n    Default: "true"\nResources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: postgres\n      PubliclyAccessible: !Ref Public\n',
-      findings: [{ line: 10, column: 27, message: /RDS cluster 'Cluster'/ }],
+      findings: [{ line: 10, column: 27, messageId: 'public', message: /RDS cluster 'Cluster'/ }],
       output:
         'Parameters:\n  Public:\n    Type: String\n    Default: "false"\nResources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: postgres\n      PubliclyAccessible: !Ref Public\n',
     },
@@ -89,7 +97,7 @@ export const cases: RuleCases = {
     {
       syntax: 'terraform',
       code: 'resource "aws_db_instance" "db" {\n  engine              = "mysql"\n  publicly_accessible = true\n}\n',
-      findings: [{ line: 3, column: 25, message: /publicly_accessible to false/ }],
+      findings: [{ line: 3, column: 25, messageId: 'public', message: /publicly_accessible to false/ }],
       output: 'resource "aws_db_instance" "db" {\n  engine              = "mysql"\n  publicly_accessible = false\n}\n',
     },
     {
@@ -101,7 +109,13 @@ export const cases: RuleCases = {
         'variables.tf': 'variable "public" {\n  default = true\n}\n',
       },
       findings: [
-        { line: 3, column: 25, file: 'main.tf', message: /Aurora instance 'aws_rds_cluster_instance.member'/ },
+        {
+          line: 3,
+          column: 25,
+          file: 'main.tf',
+          messageId: 'public',
+          message: /Aurora instance 'aws_rds_cluster_instance.member'/,
+        },
       ],
       output: {
         'main.tf':

@@ -1,4 +1,5 @@
 import { rule } from '../../src/rules/rds-storage-encryption';
+import { dedent } from '../dedent';
 import type { RuleCases } from './tester';
 
 export const cases: RuleCases = {
@@ -6,27 +7,63 @@ export const cases: RuleCases = {
   valid: [
     {
       syntax: 'yaml',
-      code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: true\n',
+      code: dedent`
+        Resources:
+          Db:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: postgres
+              StorageEncrypted: true
+      `,
     },
     {
       syntax: 'yaml',
       name: 'value behind !If is unknown, never insecure',
-      code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: !If [IsProd, true, false]\n',
+      code: dedent`
+        Resources:
+          Db:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              StorageEncrypted: !If [IsProd, true, false]
+      `,
     },
     {
       syntax: 'yaml',
       name: 'a parameter without default is unknown',
-      code: 'Parameters:\n  Encrypt:\n    Type: String\nResources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      StorageEncrypted: !Ref Encrypt\n',
+      code: dedent`
+        Parameters:
+          Encrypt:
+            Type: String
+        Resources:
+          Db:
+            Type: AWS::RDS::DBCluster
+            Properties:
+              StorageEncrypted: !Ref Encrypt
+      `,
     },
     {
       syntax: 'yaml',
       name: 'an Aurora member inherits from its cluster',
-      code: 'Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      DBClusterIdentifier: !Ref Cluster\n      Engine: aurora-postgresql\n',
+      code: dedent`
+        Resources:
+          Member:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              DBClusterIdentifier: !Ref Cluster
+              Engine: aurora-postgresql
+      `,
     },
     {
       syntax: 'yaml',
       name: 'an Aurora instance: the cluster decides encryption',
-      code: 'Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: aurora-mysql\n      DBInstanceClass: db.r6g.large\n',
+      code: dedent`
+        Resources:
+          Member:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: aurora-mysql
+              DBInstanceClass: db.r6g.large
+      `,
     },
     {
       syntax: 'json',
@@ -34,63 +71,165 @@ export const cases: RuleCases = {
     },
     {
       syntax: 'terraform',
-      code: 'resource "aws_db_instance" "db" {\n  engine            = "mysql"\n  storage_encrypted = true\n}\n',
+      code: dedent`
+        resource "aws_db_instance" "db" {
+          engine            = "mysql"
+          storage_encrypted = true
+        }
+      `,
     },
     {
       syntax: 'terraform',
       name: 'a variable without default is unknown',
-      code: 'variable "encrypt" {}\n\nresource "aws_rds_cluster" "c" {\n  storage_encrypted = var.encrypt\n}\n',
+      code: dedent`
+        variable "encrypt" {}
+
+        resource "aws_rds_cluster" "c" {
+          storage_encrypted = var.encrypt
+        }
+      `,
     },
     {
       syntax: 'terraform',
       name: 'a read replica inherits',
-      code: 'resource "aws_db_instance" "replica" {\n  replicate_source_db = aws_db_instance.primary.identifier\n}\n',
+      code: dedent`
+        resource "aws_db_instance" "replica" {
+          replicate_source_db = aws_db_instance.primary.identifier
+        }
+      `,
     },
   ],
   invalid: [
     {
       syntax: 'yaml',
       name: 'missing',
-      code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n',
-      findings: [{ line: 3, column: 11, message: /StorageEncrypted is not set and defaults to false/ }],
-      output:
-        'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: true\n',
+      code: dedent`
+        Resources:
+          Db:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: postgres
+      `,
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'notSet',
+          message:
+            "RDS database 'Db' stores its data unencrypted: StorageEncrypted is not set and defaults to false. Encrypting data at rest is yours to choose on RDS, and it cannot be enabled after creation.",
+        },
+      ],
+      output: dedent`
+        Resources:
+          Db:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: postgres
+              StorageEncrypted: true
+      `,
     },
     {
       syntax: 'yaml',
       name: 'explicitly false, with a comment kept',
-      code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      StorageEncrypted: false # for now\n      Engine: aurora-mysql\n',
-      findings: [{ line: 5, column: 25, message: /turns storage encryption off/ }],
-      output:
-        'Resources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      StorageEncrypted: true # for now\n      Engine: aurora-mysql\n',
+      code: dedent`
+        Resources:
+          Db:
+            Type: AWS::RDS::DBCluster
+            Properties:
+              StorageEncrypted: false # for now
+              Engine: aurora-mysql
+      `,
+      findings: [{ line: 5, column: 25, messageId: 'encryptionOff' }],
+      output: dedent`
+        Resources:
+          Db:
+            Type: AWS::RDS::DBCluster
+            Properties:
+              StorageEncrypted: true # for now
+              Engine: aurora-mysql
+      `,
     },
     {
       syntax: 'yaml',
       name: 'no Properties at all',
-      code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n  Other:\n    Type: AWS::SQS::Queue\n',
+      code: dedent`
+        Resources:
+          Db:
+            Type: AWS::RDS::DBInstance
+          Other:
+            Type: AWS::SQS::Queue
+      `,
       findings: [{ line: 3, column: 11 }],
-      output:
-        'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: true\n  Other:\n    Type: AWS::SQS::Queue\n',
+      output: dedent`
+        Resources:
+          Db:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              StorageEncrypted: true
+          Other:
+            Type: AWS::SQS::Queue
+      `,
     },
     {
       syntax: 'yaml',
       name: 'a parameter default of false resolves',
-      code: 'Parameters:\n  Encrypt:\n    Type: String\n    Default: "false"\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: !Ref Encrypt\n',
+      code: dedent`
+        Parameters:
+          Encrypt:
+            Type: String
+            Default: "false"
+        Resources:
+          Db:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              StorageEncrypted: !Ref Encrypt
+      `,
       findings: [{ line: 9, column: 25 }],
     },
     {
       syntax: 'json',
-      code: '{\n  "Resources": {\n    "Db": {\n      "Type": "AWS::RDS::DBInstance",\n      "Properties": {\n        "Engine": "mysql"\n      }\n    }\n  }\n}\n',
+      code: dedent`
+        {
+          "Resources": {
+            "Db": {
+              "Type": "AWS::RDS::DBInstance",
+              "Properties": {
+                "Engine": "mysql"
+              }
+            }
+          }
+        }
+      `,
       findings: [{ line: 4, column: 15 }],
-      output:
-        '{\n  "Resources": {\n    "Db": {\n      "Type": "AWS::RDS::DBInstance",\n      "Properties": {\n        "Engine": "mysql",\n        "StorageEncrypted": true\n      }\n    }\n  }\n}\n',
+      output: dedent`
+        {
+          "Resources": {
+            "Db": {
+              "Type": "AWS::RDS::DBInstance",
+              "Properties": {
+                "Engine": "mysql",
+                "StorageEncrypted": true
+              }
+            }
+          }
+        }
+      `,
     },
     {
       syntax: 'terraform',
       name: 'missing',
-      code: 'resource "aws_db_instance" "db" {\n  engine = "mysql"\n}\n',
+      code: dedent`
+        resource "aws_db_instance" "db" {
+          engine = "mysql"
+        }
+      `,
       findings: [{ line: 1, column: 10 }],
-      output: 'resource "aws_db_instance" "db" {\n  engine = "mysql"\n  storage_encrypted = true\n}\n',
+      output: dedent`
+        resource "aws_db_instance" "db" {
+          engine = "mysql"
+          storage_encrypted = true
+        }
+      `,
     },
     {
       syntax: 'terraform',

@@ -43,7 +43,15 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false',
       code: cluster('      Encrypted: false\n      KmsKeyId: !Ref Key\n'),
-      findings: [{ line: 6, column: 18, message: /sets Encrypted to false/ }],
+      findings: [
+        {
+          line: 6,
+          column: 18,
+          messageId: 'encryptionOff',
+          message:
+            "Redshift cluster 'Warehouse' sets Encrypted to false. Redshift encrypts new provisioned clusters by default, but encrypting your warehouse data and snapshots is your decision, and this template asks for none: set it to true.",
+        },
+      ],
       output: cluster('      Encrypted: true\n      KmsKeyId: !Ref Key\n'),
     },
     {
@@ -64,7 +72,7 @@ export const cases: RuleCases = {
     {
       syntax: 'terraform',
       code: 'resource "aws_redshift_cluster" "warehouse" {\n  cluster_identifier = "warehouse"\n  encrypted          = false\n}\n',
-      findings: [{ line: 3, column: 24, message: /sets encrypted to false/ }],
+      findings: [{ line: 3, column: 24, messageId: 'encryptionOff', message: /sets encrypted to false/ }],
       output:
         'resource "aws_redshift_cluster" "warehouse" {\n  cluster_identifier = "warehouse"\n  encrypted          = true\n}\n',
     },

@@ -37,7 +37,16 @@ export const cases: RuleCases = {
     {
       syntax: 'yaml',
       code: cluster('      PubliclyAccessible: true\n'),
-      findings: [{ line: 6, column: 27, message: /is publicly accessible/, severity: 'error' }],
+      findings: [
+        {
+          line: 6,
+          column: 27,
+          messageId: 'public',
+          message:
+            "Redshift cluster 'Warehouse' is publicly accessible: it gets a public IP address reachable from the internet, limited only by its security groups. Network exposure is yours to control, not AWS's; set PubliclyAccessible to false and connect from inside the VPC.",
+          severity: 'error',
+        },
+      ],
       output: cluster('      PubliclyAccessible: false\n'),
     },
     {
@@ -66,7 +75,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'absent: providers before v6 default to public',
       code: 'resource "aws_redshift_cluster" "warehouse" {\n  cluster_identifier = "warehouse"\n}\n',
-      findings: [{ line: 1, column: 10, message: /earlier providers default it to true/, severity: 'info' }],
+      findings: [{ line: 1, column: 10, messageId: 'providerDefault', severity: 'info' }],
       output:
         'resource "aws_redshift_cluster" "warehouse" {\n  cluster_identifier = "warehouse"\n  publicly_accessible = false\n}\n',
     },

@@ -58,7 +58,16 @@ export const cases: RuleCases = {
     {
       syntax: 'yaml',
       code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n',
-      findings: [{ line: 3, column: 11, message: /Bucket 'Data' has no server access logging/, severity: 'info' }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'noLogging',
+          message:
+            "Bucket 'Data' has no server access logging, so nothing records who read or changed its objects. AWS logs requests only where you ask it to: send access logs to a separate log bucket, or record CloudTrail data events for it.",
+          severity: 'info',
+        },
+      ],
     },
     {
       syntax: 'json',
@@ -75,7 +84,7 @@ export const cases: RuleCases = {
         'logging.tf':
           'resource "aws_s3_bucket_logging" "other" {\n  bucket        = aws_s3_bucket.other.id\n  target_bucket = aws_s3_bucket.logs.id\n  target_prefix = "other/"\n}\n',
       },
-      findings: [{ line: 1, column: 10, file: 'main.tf', message: /'aws_s3_bucket.data'/ }],
+      findings: [{ line: 1, column: 10, file: 'main.tf', messageId: 'noLogging', message: /'aws_s3_bucket.data'/ }],
     },
   ],
 };

@@ -53,7 +53,13 @@ export const cases: RuleCases = {
       name: 'a public website bucket policy',
       code: 'Resources:\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Site\n      PolicyDocument:\n        Statement:\n          - Sid: PublicRead\n            Effect: Allow\n            Principal: "*"\n            Action: s3:GetObject\n            Resource: !Sub "${Site.Arn}/*"\n',
       findings: [
-        { line: 8, column: 13, message: /allows anyone \(Principal "\*"\) to s3:GetObject with no condition/ },
+        {
+          line: 8,
+          column: 13,
+          messageId: 'publicPolicy',
+          message:
+            'Bucket policy of \'Policy\' allows anyone (Principal "*") to s3:GetObject with no condition that narrows who. AWS enforces the policy as you write it: name the principals that need access or add a condition, unless this data is meant to be public.',
+        },
       ],
     },
     {
@@ -64,6 +70,7 @@ export const cases: RuleCases = {
         {
           line: 9,
           column: 13,
+          messageId: 'publicPolicy',
           message: /allows everyone except the principals in NotPrincipal to s3:GetObject, s3:PutObject/,
         },
       ],
@@ -77,13 +84,13 @@ export const cases: RuleCases = {
         'policy.tf':
           'data "aws_iam_policy_document" "p" {\n  statement {\n    principals {\n      type        = "AWS"\n      identifiers = ["*"]\n    }\n    actions   = ["s3:*"]\n    resources = ["${aws_s3_bucket.b.arn}/*"]\n  }\n}\n',
       },
-      findings: [{ line: 3, column: 12, file: 'main.tf', message: /perform any S3 action/ }],
+      findings: [{ line: 3, column: 12, file: 'main.tf', messageId: 'publicPolicy', message: /perform any S3 action/ }],
     },
     {
       syntax: 'terraform',
       name: 'jsonencode: reported on the statement',
       code: 'resource "aws_s3_bucket_policy" "p" {\n  bucket = "b"\n  policy = jsonencode({\n    Statement = [\n      { Effect = "Deny", Principal = "*", Action = "s3:*", Condition = { Bool = { "aws:SecureTransport" = "false" } } },\n      { Effect = "Allow", Principal = { AWS = ["*"] }, Action = "s3:ListBucket" },\n    ]\n  })\n}\n',
-      findings: [{ line: 6, column: 7, message: /s3:ListBucket/ }],
+      findings: [{ line: 6, column: 7, messageId: 'publicPolicy', message: /s3:ListBucket/ }],
     },
     // Checkov CKV_AWS_70 passes `ArnNotEquals aws:PrincipalArn` with Principal "*": that lets in everyone but one user.
     {
@@ -102,16 +109,16 @@ export const cases: RuleCases = {
 }
 `,
       findings: [
-        { line: 5, column: 7, message: /s3:GetObject/ },
-        { line: 6, column: 7, message: /s3:PutObject/ },
-        { line: 7, column: 7, message: /s3:ListBucket/ },
+        { line: 5, column: 7, messageId: 'publicPolicy', message: /s3:GetObject/ },
+        { line: 6, column: 7, messageId: 'publicPolicy', message: /s3:PutObject/ },
+        { line: 7, column: 7, messageId: 'publicPolicy', message: /s3:ListBucket/ },
       ],
     },
     {
       syntax: 'terraform',
       name: 'legacy inline policy in a heredoc',
       code: `resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  policy = <<POLICY\n${PUBLIC_JSON}\nPOLICY\n}\n`,
-      findings: [{ line: 3, column: 12, message: /Bucket policy of 'aws_s3_bucket.b'/ }],
+      findings: [{ line: 3, column: 12, messageId: 'publicPolicy', message: /Bucket policy of 'aws_s3_bucket.b'/ }],
     },
   ],
 };

@@ -72,7 +72,13 @@ export const cases: RuleCases = {
       name: 'no policy: a TLS-only policy is added after the bucket',
       code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n  Queue:\n    Type: AWS::SQS::Queue\n',
       findings: [
-        { line: 3, column: 11, message: /Bucket 'Data' has no bucket policy, so it accepts requests over plain HTTP/ },
+        {
+          line: 3,
+          column: 11,
+          messageId: 'noPolicy',
+          message:
+            "Bucket 'Data' has no bucket policy, so it accepts requests over plain HTTP. S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model. Add a policy that denies requests where aws:SecureTransport is false.",
+        },
       ],
       output:
         'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n  DataPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Data\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Sid: DenyInsecureTransport\n            Effect: Deny\n            Principal: "*"\n            Action: "s3:*"\n            Resource:\n              - !GetAtt Data.Arn\n              - !Sub \'${Data.Arn}/*\'\n            Condition:\n              Bool:\n                aws:SecureTransport: "false"\n  Queue:\n    Type: AWS::SQS::Queue\n',
@@ -109,6 +115,7 @@ export const cases: RuleCases = {
         {
           line: 8,
           column: 7,
+          messageId: 'noTlsDeny',
           message: /Bucket policy 'DataPolicy' does not deny requests where aws:SecureTransport is false/,
         },
       ],
@@ -141,7 +148,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a legacy inline policy without the Deny',
       code: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::123456789012:root" }, Action = "s3:*" }]\n  })\n}\n',
-      findings: [{ line: 3, column: 3, message: /Bucket 'aws_s3_bucket.b' does not deny/ }],
+      findings: [{ line: 3, column: 3, messageId: 'noTlsDeny', message: /Bucket 'aws_s3_bucket.b' does not deny/ }],
     },
     {
       syntax: 'terraform',

@@ -74,7 +74,9 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
-          message: /is encrypted at rest with SSE-S3, which S3 applies to every new object by default/,
+          messageId: 'sseS3Default',
+          message:
+            "Bucket 'Data' is encrypted at rest with SSE-S3, which S3 applies to every new object by default, using keys S3 owns and manages. If you need control over the key (its key policy, who may decrypt, CloudTrail records of its use, revoking access), use SSE-KMS with a customer managed key: that choice is yours.",
           severity: 'info',
         },
       ],
@@ -89,15 +91,20 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'SSE-KMS without a key uses the AWS managed key',
       code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: aws:kms\n',
-      findings: [{ line: 8, column: 29, message: /SSE-KMS under the AWS managed key aws\/s3: the data is encrypted/ }],
+      findings: [
+        {
+          line: 8,
+          column: 29,
+          messageId: 'awsManagedKey',
+          message: /SSE-KMS under the AWS managed key aws\/s3: the data is encrypted/,
+        },
+      ],
     },
     {
       syntax: 'json',
       name: 'explicit AES256',
       code: '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "BucketEncryption": {"ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]}\n      }\n    }\n  }\n}\n',
-      findings: [
-        { line: 6, column: 119, message: /SSE-S3 \(AES256\), using keys S3 owns and manages: the data is encrypted/ },
-      ],
+      findings: [{ line: 6, column: 119, messageId: 'sseS3' }],
     },
     {
       syntax: 'terraform',
@@ -109,13 +116,13 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'the alias of the AWS managed key',
       code: 'resource "aws_s3_bucket" "b" {\n  server_side_encryption_configuration {\n    rule {\n      apply_server_side_encryption_by_default {\n        sse_algorithm     = "aws:kms"\n        kms_master_key_id = "alias/aws/s3"\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 6, column: 29, message: /AWS managed key/ }],
+      findings: [{ line: 6, column: 29, messageId: 'awsManagedKey' }],
     },
     {
       syntax: 'terraform',
       name: 'the AWS managed key looked up by alias',
       code: 'data "aws_kms_alias" "s3" {\n  name = "alias/aws/s3"\n}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "b" {\n  bucket = "b"\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = "aws:kms"\n      kms_master_key_id = data.aws_kms_alias.s3.target_key_arn\n    }\n  }\n}\n',
-      findings: [{ line: 10, column: 27, message: /AWS managed key aws\/s3/ }],
+      findings: [{ line: 10, column: 27, messageId: 'awsManagedKey' }],
     },
     {
       syntax: 'terraform',
@@ -130,6 +137,7 @@ export const cases: RuleCases = {
           line: 5,
           column: 23,
           file: 'encryption.tf',
+          messageId: 'sseS3',
           message: /'aws_s3_bucket_server_side_encryption_configuration.b' encrypts at rest with SSE-S3/,
         },
       ],

@@ -1,4 +1,5 @@
 import { rule } from '../../src/rules/s3-bucket-versioning';
+import { dedent } from '../dedent';
 import type { RuleCases } from './tester';
 
 export const cases: RuleCases = {
@@ -6,27 +7,67 @@ export const cases: RuleCases = {
   valid: [
     {
       syntax: 'yaml',
-      code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n',
+      code: dedent`
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties:
+              VersioningConfiguration:
+                Status: Enabled
+      `,
     },
     {
       syntax: 'yaml',
       name: 'Object Lock keeps versioning on',
-      code: 'Resources:\n  Vault:\n    Type: AWS::S3::Bucket\n    Properties:\n      ObjectLockEnabled: true\n',
+      code: dedent`
+        Resources:
+          Vault:
+            Type: AWS::S3::Bucket
+            Properties:
+              ObjectLockEnabled: true
+      `,
     },
     {
       syntax: 'yaml',
       name: 'value behind !If is unknown',
-      code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: !If [IsProd, Enabled, Suspended]\n',
+      code: dedent`
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties:
+              VersioningConfiguration:
+                Status: !If [IsProd, Enabled, Suspended]
+      `,
     },
     {
       syntax: 'yaml',
       name: 'a parameter without default is unknown',
-      code: 'Parameters:\n  Versioning:\n    Type: String\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: !Ref Versioning\n',
+      code: dedent`
+        Parameters:
+          Versioning:
+            Type: String
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties:
+              VersioningConfiguration:
+                Status: !Ref Versioning
+      `,
     },
     {
       syntax: 'yaml',
       name: 'the whole Properties behind Fn::If is unknown',
-      code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      Fn::If:\n        - IsProd\n        - VersioningConfiguration:\n            Status: Enabled\n        - !Ref AWS::NoValue\n',
+      code: dedent`
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties:
+              Fn::If:
+                - IsProd
+                - VersioningConfiguration:
+                    Status: Enabled
+                - !Ref AWS::NoValue
+      `,
     },
     {
       syntax: 'json',
@@ -49,84 +90,238 @@ export const cases: RuleCases = {
     {
       syntax: 'terraform',
       name: 'legacy inline block',
-      code: 'resource "aws_s3_bucket" "b" {\n  versioning {\n    enabled = true\n  }\n}\n',
+      code: dedent`
+        resource "aws_s3_bucket" "b" {
+          versioning {
+            enabled = true
+          }
+        }
+      `,
     },
     {
       syntax: 'terraform',
       name: 'legacy inline block from a variable without default',
-      code: 'variable "versioning" {}\n\nresource "aws_s3_bucket" "b" {\n  versioning {\n    enabled = var.versioning\n  }\n}\n',
+      code: dedent`
+        variable "versioning" {}
+
+        resource "aws_s3_bucket" "b" {
+          versioning {
+            enabled = var.versioning
+          }
+        }
+      `,
     },
     {
       syntax: 'terraform',
       name: 'a dynamic versioning block is unknown',
-      code: 'resource "aws_s3_bucket" "b" {\n  dynamic "versioning" {\n    for_each = var.versioning\n    content {\n      enabled = versioning.value\n    }\n  }\n}\n',
+      code: dedent`
+        resource "aws_s3_bucket" "b" {
+          dynamic "versioning" {
+            for_each = var.versioning
+            content {
+              enabled = versioning.value
+            }
+          }
+        }
+      `,
     },
     {
       syntax: 'terraform',
       name: 'repeated bucket and companion joined by index',
-      code: 'resource "aws_s3_bucket" "this" {\n  for_each = toset(["a", "b"])\n  bucket   = each.key\n}\n\nresource "aws_s3_bucket_versioning" "this" {\n  for_each = aws_s3_bucket.this\n  bucket   = aws_s3_bucket.this[each.key].id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+      code: dedent`
+        resource "aws_s3_bucket" "this" {
+          for_each = toset(["a", "b"])
+          bucket   = each.key
+        }
+
+        resource "aws_s3_bucket_versioning" "this" {
+          for_each = aws_s3_bucket.this
+          bucket   = aws_s3_bucket.this[each.key].id
+          versioning_configuration {
+            status = "Enabled"
+          }
+        }
+      `,
     },
     {
       syntax: 'terraform',
       name: 'joined by the literal bucket name',
-      code: 'resource "aws_s3_bucket" "b" {\n  bucket = "my-data"\n}\n\nresource "aws_s3_bucket_versioning" "b" {\n  bucket = "my-data"\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+      code: dedent`
+        resource "aws_s3_bucket" "b" {
+          bucket = "my-data"
+        }
+
+        resource "aws_s3_bucket_versioning" "b" {
+          bucket = "my-data"
+          versioning_configuration {
+            status = "Enabled"
+          }
+        }
+      `,
     },
   ],
   invalid: [
     {
       syntax: 'yaml',
       name: 'missing',
-      code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n',
+      code: dedent`
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketName: data
+      `,
       findings: [
-        { line: 3, column: 11, message: /does not enable versioning \(it is off by default\)/, severity: 'info' },
+        {
+          line: 3,
+          column: 11,
+          messageId: 'versioningNotEnabled',
+          message:
+            "Bucket 'Data' does not enable versioning (it is off by default), so a delete or overwrite cannot be undone. S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.",
+          severity: 'info',
+        },
       ],
-      output:
-        'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n      VersioningConfiguration:\n        Status: Enabled\n',
+      output: dedent`
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketName: data
+              VersioningConfiguration:
+                Status: Enabled
+      `,
     },
     {
       syntax: 'yaml',
       name: 'suspended',
-      code: 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Suspended\n',
-      findings: [{ line: 6, column: 17, message: /has versioning Suspended/ }],
-      output:
-        'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n',
+      code: dedent`
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties:
+              VersioningConfiguration:
+                Status: Suspended
+      `,
+      findings: [{ line: 6, column: 17, messageId: 'versioningStatus', message: /has versioning Suspended/ }],
+      output: dedent`
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties:
+              VersioningConfiguration:
+                Status: Enabled
+      `,
     },
     {
       syntax: 'json',
-      code: '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::S3::Bucket"\n    }\n  }\n}\n',
+      code: dedent`
+        {
+          "Resources": {
+            "Data": {
+              "Type": "AWS::S3::Bucket"
+            }
+          }
+        }
+      `,
       findings: [{ line: 4, column: 15 }],
-      output:
-        '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "VersioningConfiguration": {\n          "Status": "Enabled"\n        }\n      }\n    }\n  }\n}\n',
+      output: dedent`
+        {
+          "Resources": {
+            "Data": {
+              "Type": "AWS::S3::Bucket",
+              "Properties": {
+                "VersioningConfiguration": {
+                  "Status": "Enabled"
+                }
+              }
+            }
+          }
+        }
+      `,
     },
     {
       syntax: 'terraform',
       name: 'no versioning: a v4 companion is added',
-      code: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n',
+      code: dedent`
+        resource "aws_s3_bucket" "b" {
+          bucket = "b"
+        }
+      `,
       findings: [{ line: 1, column: 10 }],
-      output:
-        'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n\nresource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.b.id\n\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+      output: dedent`
+        resource "aws_s3_bucket" "b" {
+          bucket = "b"
+        }
+
+        resource "aws_s3_bucket_versioning" "b" {
+          bucket = aws_s3_bucket.b.id
+
+          versioning_configuration {
+            status = "Enabled"
+          }
+        }
+      `,
     },
     {
       syntax: 'terraform',
       name: 'a provider v3 style bucket gets the inline block',
-      code: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  acl    = "private"\n}\n',
+      code: dedent`
+        resource "aws_s3_bucket" "b" {
+          bucket = "b"
+          acl    = "private"
+        }
+      `,
       findings: [{ line: 1, column: 10 }],
-      output:
-        'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  acl    = "private"\n  versioning {\n    enabled = true\n  }\n}\n',
+      output: dedent`
+        resource "aws_s3_bucket" "b" {
+          bucket = "b"
+          acl    = "private"
+          versioning {
+            enabled = true
+          }
+        }
+      `,
     },
     {
       syntax: 'terraform',
       name: 'legacy block turned off',
-      code: 'resource "aws_s3_bucket" "b" {\n  versioning {\n    enabled = false\n  }\n}\n',
-      findings: [{ line: 3, column: 15, message: /turns versioning off/ }],
-      output: 'resource "aws_s3_bucket" "b" {\n  versioning {\n    enabled = true\n  }\n}\n',
+      code: dedent`
+        resource "aws_s3_bucket" "b" {
+          versioning {
+            enabled = false
+          }
+        }
+      `,
+      findings: [{ line: 3, column: 15, messageId: 'versioningBlock', message: /turns versioning off/ }],
+      output: dedent`
+        resource "aws_s3_bucket" "b" {
+          versioning {
+            enabled = true
+          }
+        }
+      `,
     },
     {
       syntax: 'terraform',
       name: 'legacy block without enabled',
-      code: 'resource "aws_s3_bucket" "b" {\n  versioning {\n    mfa_delete = false\n  }\n}\n',
-      findings: [{ line: 2, column: 3, message: /versioning block without enabled = true/ }],
-      output: 'resource "aws_s3_bucket" "b" {\n  versioning {\n    mfa_delete = false\n    enabled = true\n  }\n}\n',
+      code: dedent`
+        resource "aws_s3_bucket" "b" {
+          versioning {
+            mfa_delete = false
+          }
+        }
+      `,
+      findings: [
+        { line: 2, column: 3, messageId: 'versioningBlock', message: /versioning block without enabled = true/ },
+      ],
+      output: dedent`
+        resource "aws_s3_bucket" "b" {
+          versioning {
+            mfa_delete = false
+            enabled = true
+          }
+        }
+      `,
     },
     {
       syntax: 'terraform',
@@ -141,6 +336,7 @@ export const cases: RuleCases = {
           line: 4,
           column: 14,
           file: 'versioning.tf',
+          messageId: 'versioningResource',
           message: /'aws_s3_bucket_versioning.b' sets versioning to Suspended/,
         },
       ],
@@ -153,7 +349,11 @@ export const cases: RuleCases = {
     {
       syntax: 'terraform',
       name: 'a repeated bucket (count = 2), one finding per instance: the repeated companion is left to a person',
-      code: 'resource "aws_s3_bucket" "b" {\n  count = 2\n}\n',
+      code: dedent`
+        resource "aws_s3_bucket" "b" {
+          count = 2
+        }
+      `,
       findings: [
         { line: 1, column: 10, message: /'aws_s3_bucket.b\[0\]'/ },
         { line: 1, column: 10, message: /'aws_s3_bucket.b\[1\]'/ },

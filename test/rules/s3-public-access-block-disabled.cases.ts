@@ -54,6 +54,7 @@ export const cases: RuleCases = {
         {
           line: 7,
           column: 28,
+          messageId: 'settingOff',
           message:
             /sets BlockPublicPolicy to false for the bucket, so S3 accepts bucket policies that grant public access/,
         },
@@ -65,13 +66,26 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a parameter default of false resolves; the parameter is the place to change it',
       code: 'Parameters:\n  Restrict:\n    Type: String\n    Default: "false"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: true\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: !Ref Restrict\n',
-      findings: [{ line: 13, column: 32, message: /RestrictPublicBuckets/ }],
+      findings: [
+        {
+          line: 13,
+          column: 32,
+          messageId: 'settingOff',
+          message:
+            "'Bucket' sets RestrictPublicBuckets to false for the bucket, so a public bucket policy is honoured for anyone, not only for AWS services and your own account. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.",
+        },
+      ],
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "PublicAccessBlockConfiguration": {\n          "BlockPublicAcls": false,\n          "IgnorePublicAcls": "false"\n        }\n      }\n    }\n  }\n}\n',
       findings: [
-        { line: 6, column: 9, message: /leaves BlockPublicPolicy and RestrictPublicBuckets out/ },
+        {
+          line: 6,
+          column: 9,
+          messageId: 'settingsLeftOut',
+          message: /leaves BlockPublicPolicy and RestrictPublicBuckets out/,
+        },
         { line: 7, column: 30 },
         { line: 8, column: 31 },
       ],
@@ -87,8 +101,14 @@ export const cases: RuleCases = {
           'resource "aws_s3_bucket_public_access_block" "site" {\n  bucket                  = aws_s3_bucket.site.id\n  block_public_acls       = true\n  block_public_policy     = false\n  ignore_public_acls      = true\n  restrict_public_buckets = false\n}\n',
       },
       findings: [
-        { line: 4, column: 29, file: 'access.tf', message: /block_public_policy to false/ },
-        { line: 6, column: 29, file: 'access.tf', message: /restrict_public_buckets to false/ },
+        { line: 4, column: 29, file: 'access.tf', messageId: 'settingOff', message: /block_public_policy to false/ },
+        {
+          line: 6,
+          column: 29,
+          file: 'access.tf',
+          messageId: 'settingOff',
+          message: /restrict_public_buckets to false/,
+        },
       ],
       output: {
         'access.tf':
@@ -106,6 +126,7 @@ export const cases: RuleCases = {
         {
           line: 1,
           column: 10,
+          messageId: 'settingsLeftOut',
           message: /leaves block_public_acls, ignore_public_acls, block_public_policy and restrict_public_buckets out/,
         },
       ],
@@ -117,7 +138,12 @@ export const cases: RuleCases = {
       name: 'settings left out are false, and one explicitly false',
       code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        IgnorePublicAcls: false\n',
       findings: [
-        { line: 5, column: 7, message: /leaves BlockPublicPolicy and RestrictPublicBuckets out/ },
+        {
+          line: 5,
+          column: 7,
+          messageId: 'settingsLeftOut',
+          message: /leaves BlockPublicPolicy and RestrictPublicBuckets out/,
+        },
         { line: 7, column: 27 },
       ],
       output:
@@ -135,7 +161,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'account-level block',
       code: 'resource "aws_s3_account_public_access_block" "this" {\n  block_public_acls       = false\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
-      findings: [{ line: 2, column: 29, message: /for every bucket of the account/ }],
+      findings: [{ line: 2, column: 29, messageId: 'settingOff', message: /for every bucket of the account/ }],
       output:
         'resource "aws_s3_account_public_access_block" "this" {\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
     },

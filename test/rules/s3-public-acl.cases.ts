@@ -77,7 +77,9 @@ export const cases: RuleCases = {
         {
           line: 5,
           column: 22,
-          message: /sets the canned ACL PublicRead, which lets anyone on the internet list the objects in the bucket/,
+          messageId: 'publicCannedAcl',
+          message:
+            "'Site' sets the canned ACL PublicRead, which lets anyone on the internet list the objects in the bucket. New buckets disable ACLs and block public access by default, so a public ACL is a choice the template makes and its exposure is yours: keep the ACL private and grant deliberate access with a bucket policy.",
         },
       ],
       output:
@@ -87,12 +89,12 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a parameter default resolves; the parameter is the place to change it',
       code: 'Parameters:\n  Acl:\n    Type: String\n    Default: AuthenticatedRead\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: !Ref Acl\n',
-      findings: [{ line: 9, column: 22, message: /anyone with an AWS account/ }],
+      findings: [{ line: 9, column: 22, messageId: 'publicCannedAcl', message: /anyone with an AWS account/ }],
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "AccessControl": "PublicReadWrite"\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 6, column: 26, message: /write, overwrite and delete/ }],
+      findings: [{ line: 6, column: 26, messageId: 'publicCannedAcl', message: /write, overwrite and delete/ }],
       output:
         '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "AccessControl": "Private"\n      }\n    }\n  }\n}\n',
     },
@@ -125,7 +127,14 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a grant to everyone: which grants to keep is for a person',
       code: 'resource "aws_s3_bucket_acl" "b" {\n  bucket = aws_s3_bucket.b.id\n  access_control_policy {\n    grant {\n      grantee {\n        type = "Group"\n        uri  = "http://acs.amazonaws.com/groups/global/AllUsers"\n      }\n      permission = "READ"\n    }\n    owner {\n      id = data.aws_canonical_user_id.current.id\n    }\n  }\n}\n',
-      findings: [{ line: 7, column: 16, message: /grants anyone on the internet access through an ACL grant/ }],
+      findings: [
+        {
+          line: 7,
+          column: 16,
+          messageId: 'publicGrant',
+          message: /grants anyone on the internet access through an ACL grant/,
+        },
+      ],
     },
   ],
 };

@@ -171,7 +171,9 @@ resource "aws_db_instance" "db" {
         {
           line: 6,
           column: 27,
-          message: /^(?!.*Sup3rS3cretPass).*'Docs' has a hard-coded secret in MasterUserPassword: 'Su…'/,
+          messageId: 'hardcoded',
+          message:
+            "'Docs' has a hard-coded secret in MasterUserPassword: 'Su\u2026'. AWS protects secrets you store in its secret stores, not values written into code, and anyone who can read the template, its history or the stack can read it; use a dynamic reference ({{resolve:secretsmanager:\u2026}}) or a NoEcho parameter without a default, and rotate this one.",
         },
       ],
     },
@@ -205,9 +207,14 @@ resource "aws_db_instance" "db" {
           Value: "beanstalk-db-pass"
 `,
       findings: [
-        { line: 12, column: 22, message: /ContainerDefinitions\.Environment\.DB_PASSWORD: 'hu…'/ },
-        { line: 17, column: 19, message: /LoginProfile\.Password/ },
-        { line: 25, column: 18, message: /OptionSettings\.DBPassword/ },
+        {
+          line: 12,
+          column: 22,
+          messageId: 'hardcoded',
+          message: /ContainerDefinitions\.Environment\.DB_PASSWORD: 'hu…'/,
+        },
+        { line: 17, column: 19, messageId: 'hardcoded', message: /LoginProfile\.Password/ },
+        { line: 25, column: 18, messageId: 'hardcoded', message: /OptionSettings\.DBPassword/ },
       ],
     },
     {
@@ -226,7 +233,14 @@ Resources:
       Size: Small
       Password: !Ref AdminPassword
 `,
-      findings: [{ line: 12, column: 17, message: /Password \(the Default of parameter AdminPassword\): 'Ad…'/ }],
+      findings: [
+        {
+          line: 12,
+          column: 17,
+          messageId: 'hardcoded',
+          message: /Password \(the Default of parameter AdminPassword\): 'Ad…'/,
+        },
+      ],
     },
     {
       syntax: 'json',
@@ -241,7 +255,7 @@ Resources:
   }
 }
 `,
-      findings: [{ line: 6, column: 25, message: /SecretString: '\{"…'/ }],
+      findings: [{ line: 6, column: 25, messageId: 'hardcoded', message: /SecretString: '\{"…'/ }],
     },
     {
       syntax: 'terraform',
@@ -254,6 +268,7 @@ Resources:
         {
           line: 3,
           column: 21,
+          messageId: 'hardcoded',
           message: /'aws_docdb_cluster.docs' has a hard-coded secret in master_password: 'Su…'.*Terraform state/,
         },
       ],
@@ -274,7 +289,15 @@ Resources:
 }
 `,
       },
-      findings: [{ line: 4, column: 24, file: 'main.tf', message: /\(the default of var\.master_password\)/ }],
+      findings: [
+        {
+          line: 4,
+          column: 24,
+          file: 'main.tf',
+          messageId: 'hardcoded',
+          message: /\(the default of var\.master_password\)/,
+        },
+      ],
     },
     {
       syntax: 'terraform',
@@ -312,10 +335,15 @@ resource "aws_api_gateway_api_key" "partner" {
 }
 `,
       findings: [
-        { line: 7, column: 23, message: /action\.authenticate_oidc\.client_secret: 'oi…'/ },
-        { line: 18, column: 55, message: /container_definitions\.environment\.STRIPE_API_KEY: 'sk…'/ },
-        { line: 25, column: 11, message: /in value: 'gh…'/ },
-        { line: 30, column: 11, message: /in value: 'pa…'/ },
+        { line: 7, column: 23, messageId: 'hardcoded', message: /action\.authenticate_oidc\.client_secret: 'oi…'/ },
+        {
+          line: 18,
+          column: 55,
+          messageId: 'hardcoded',
+          message: /container_definitions\.environment\.STRIPE_API_KEY: 'sk…'/,
+        },
+        { line: 25, column: 11, messageId: 'hardcoded', message: /in value: 'gh…'/ },
+        { line: 30, column: 11, messageId: 'hardcoded', message: /in value: 'pa…'/ },
       ],
     },
   ],

@@ -48,7 +48,13 @@ export const cases: RuleCases = {
       name: 'no delivery options: OPTIONAL by default',
       code: 'Resources:\n  Mail:\n    Type: AWS::SES::ConfigurationSet\n    Properties:\n      Name: mail\n',
       findings: [
-        { line: 3, column: 11, message: /'Mail' does not set DeliveryOptions\.TlsPolicy, which defaults to optional/ },
+        {
+          line: 3,
+          column: 11,
+          messageId: 'notSet',
+          message:
+            "SES configuration set 'Mail' does not set DeliveryOptions.TlsPolicy, which defaults to optional: SES delivers mail in plain text when the receiving server does not offer TLS. Requiring TLS is your decision: set it to REQUIRE.",
+        },
       ],
       output:
         'Resources:\n  Mail:\n    Type: AWS::SES::ConfigurationSet\n    Properties:\n      Name: mail\n      DeliveryOptions:\n        TlsPolicy: REQUIRE\n',
@@ -57,7 +63,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'OPTIONAL explicitly',
       code: 'Resources:\n  Mail:\n    Type: AWS::SES::ConfigurationSet\n    Properties:\n      DeliveryOptions:\n        SendingPoolName: pool\n        TlsPolicy: OPTIONAL\n',
-      findings: [{ line: 7, column: 20, message: /sets TlsPolicy to OPTIONAL/ }],
+      findings: [{ line: 7, column: 20, messageId: 'optional', message: /sets TlsPolicy to OPTIONAL/ }],
       output:
         'Resources:\n  Mail:\n    Type: AWS::SES::ConfigurationSet\n    Properties:\n      DeliveryOptions:\n        SendingPoolName: pool\n        TlsPolicy: REQUIRE\n',
     },

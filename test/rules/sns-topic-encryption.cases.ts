@@ -41,6 +41,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'unencrypted',
           message:
             /'Events' names no KMS key \(KmsMasterKeyId\), so SNS stores its messages without server-side encryption\. Encrypting is yours to choose: use the AWS managed key alias\/aws\/sns/,
         },
@@ -64,6 +65,7 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
+          messageId: 'unencrypted',
           message:
             /'HighCpu' \(AWS::CloudWatch::Alarm\) refers to it, so an AWS service may publish to it.*customer managed key/,
         },
@@ -73,13 +75,21 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a topic policy grants an AWS service: no fix',
       code: 'Resources:\n  Uploads:\n    Type: AWS::SNS::Topic\n  UploadsPolicy:\n    Type: AWS::SNS::TopicPolicy\n    Properties:\n      Topics: [!Ref Uploads]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: s3.amazonaws.com }\n            Action: sns:Publish\n            Resource: !Ref Uploads\n',
-      findings: [{ line: 3, column: 11, message: /its topic policy grants an AWS service/ }],
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'unencrypted',
+          message:
+            "SNS topic 'Uploads' names no KMS key (KmsMasterKeyId), so SNS stores its messages without server-side encryption. Encrypting is yours to choose, but its topic policy grants an AWS service, so an AWS service may publish to it, and AWS services cannot use the AWS managed key alias/aws/sns: use a customer managed key whose key policy allows them.",
+        },
+      ],
     },
     {
       syntax: 'json',
       name: 'an empty key',
       code: '{\n  "Resources": {\n    "Events": {\n      "Type": "AWS::SNS::Topic",\n      "Properties": {\n        "KmsMasterKeyId": ""\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 6, column: 27, message: /sets an empty KmsMasterKeyId/ }],
+      findings: [{ line: 6, column: 27, messageId: 'unencrypted', message: /sets an empty KmsMasterKeyId/ }],
       output:
         '{\n  "Resources": {\n    "Events": {\n      "Type": "AWS::SNS::Topic",\n      "Properties": {\n        "KmsMasterKeyId": "alias/aws/sns"\n      }\n    }\n  }\n}\n',
     },
@@ -97,13 +107,21 @@ export const cases: RuleCases = {
         'events.tf':
           'resource "aws_cloudwatch_event_target" "to_sns" {\n  rule = aws_cloudwatch_event_rule.findings.name\n  arn  = aws_sns_topic.alerts.arn\n}\n',
       },
-      findings: [{ line: 1, column: 10, file: 'main.tf', message: /'aws_cloudwatch_event_target\.to_sns'/ }],
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          file: 'main.tf',
+          messageId: 'unencrypted',
+          message: /'aws_cloudwatch_event_target\.to_sns'/,
+        },
+      ],
     },
     {
       syntax: 'terraform',
       name: 'a topic policy document granting a service principal: no fix',
       code: 'resource "aws_sns_topic" "alerts" {\n  name = "alerts"\n}\n\nresource "aws_sns_topic_policy" "alerts" {\n  arn    = aws_sns_topic.alerts.arn\n  policy = data.aws_iam_policy_document.alerts.json\n}\n\ndata "aws_iam_policy_document" "alerts" {\n  statement {\n    actions   = ["sns:Publish"]\n    resources = [aws_sns_topic.alerts.arn]\n    principals {\n      type        = "Service"\n      identifiers = ["events.amazonaws.com"]\n    }\n  }\n}\n',
-      findings: [{ line: 1, column: 10, message: /topic policy grants an AWS service/ }],
+      findings: [{ line: 1, column: 10, messageId: 'unencrypted', message: /topic policy grants an AWS service/ }],
     },
   ],
 };

@@ -37,12 +37,20 @@ export const cases: RuleCases = {
     {
       syntax: 'yaml',
       code: 'Resources:\n  P:\n    Type: AWS::SQS::QueuePolicy\n    Properties:\n      Queues: [!Ref Q]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: "*"\n            Action: sqs:*\n            Resource: "*"\n',
-      findings: [{ line: 8, column: 13, message: /queue policy that allows anyone/ }],
+      findings: [
+        {
+          line: 8,
+          column: 13,
+          messageId: 'publicPolicy',
+          message:
+            '\'P\' has a queue policy that allows anyone (Principal "*") with no condition that narrows who. AWS enforces the policy as you write it: name the accounts, roles or services that need the queue.',
+        },
+      ],
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "P": {\n      "Type": "AWS::SNS::TopicPolicy",\n      "Properties": {\n        "Topics": [{ "Ref": "T" }],\n        "PolicyDocument": {\n          "Statement": [\n            { "Effect": "Allow", "Principal": { "AWS": "*" }, "Action": "sns:Subscribe", "Resource": "*" }\n          ]\n        }\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 9, column: 13, message: /topic policy that allows anyone/ }],
+      findings: [{ line: 9, column: 13, messageId: 'publicPolicy', message: /topic policy that allows anyone/ }],
     },
     {
       syntax: 'terraform',

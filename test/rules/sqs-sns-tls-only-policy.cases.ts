@@ -47,6 +47,7 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           severity: 'info',
+          messageId: 'noPolicy',
           message:
             /SQS queue 'Jobs' has no queue policy in this template.*SQS already refuses plain HTTP for queues with server-side encryption/,
         },
@@ -88,7 +89,9 @@ export const cases: RuleCases = {
         {
           line: 8,
           column: 7,
-          message: /Queue policy 'JobsPolicy' has no statement that denies requests sent without TLS/,
+          messageId: 'noTlsDeny',
+          message:
+            "Queue policy 'JobsPolicy' has no statement that denies requests sent without TLS (aws:SecureTransport false). SQS already refuses plain HTTP for queues with server-side encryption (the default for new queues), and a Deny on aws:SecureTransport false makes that hold whatever the encryption settings, as AWS's SQS security best practices recommend.",
         },
       ],
     },
@@ -96,7 +99,7 @@ export const cases: RuleCases = {
       syntax: 'json',
       name: 'a topic without any policy',
       code: '{\n  "Resources": {\n    "Events": {\n      "Type": "AWS::SNS::Topic"\n    }\n  }\n}\n',
-      findings: [{ line: 4, column: 15, message: /SNS topic 'Events' has no topic policy/ }],
+      findings: [{ line: 4, column: 15, messageId: 'noPolicy', message: /SNS topic 'Events' has no topic policy/ }],
     },
     {
       syntax: 'terraform',
@@ -107,6 +110,7 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           severity: 'info',
+          messageId: 'noPolicy',
           message: /SQS queue 'aws_sqs_queue\.jobs' has no queue policy in this module/,
         },
       ],
@@ -136,13 +140,20 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'an inline queue policy without the Deny',
       code: 'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  JobsPolicy:\n    Type: AWS::SQS::QueueInlinePolicy\n    Properties:\n      Queue: !Ref Jobs\n      PolicyDocument:\n        Statement: []\n',
-      findings: [{ line: 8, column: 7, message: /Queue policy 'JobsPolicy'/ }],
+      findings: [{ line: 8, column: 7, messageId: 'noTlsDeny', message: /Queue policy 'JobsPolicy'/ }],
     },
     {
       syntax: 'terraform',
       name: 'inline policy on the topic without the Deny',
       code: 'resource "aws_sns_topic" "events" {\n  name = "events"\n  policy = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { AWS = "111122223333" }\n      Action    = "sns:Publish"\n      Resource  = "*"\n    }]\n  })\n}\n',
-      findings: [{ line: 3, column: 3, message: /SNS topic 'aws_sns_topic\.events' has no statement that denies/ }],
+      findings: [
+        {
+          line: 3,
+          column: 3,
+          messageId: 'noTlsDeny',
+          message: /SNS topic 'aws_sns_topic\.events' has no statement that denies/,
+        },
+      ],
     },
     {
       syntax: 'terraform',
@@ -152,7 +163,15 @@ export const cases: RuleCases = {
         'policy.tf':
           'resource "aws_sqs_queue_policy" "jobs" {\n  queue_url = aws_sqs_queue.jobs.url\n  policy = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { Service = "sns.amazonaws.com" }\n      Action    = "sqs:SendMessage"\n      Resource  = aws_sqs_queue.jobs.arn\n    }]\n  })\n}\n',
       },
-      findings: [{ line: 3, column: 3, file: 'policy.tf', message: /Queue policy 'aws_sqs_queue_policy\.jobs'/ }],
+      findings: [
+        {
+          line: 3,
+          column: 3,
+          file: 'policy.tf',
+          messageId: 'noTlsDeny',
+          message: /Queue policy 'aws_sqs_queue_policy\.jobs'/,
+        },
+      ],
     },
   ],
 };

@@ -3,13 +3,19 @@
  * rule; invalid cases give exactly the listed findings at exact positions, and fixing them gives
  * exactly the listed output. Every fix is also checked generically: the result parses without new
  * errors, the finding is gone, no other finding appears, and fixing again changes nothing.
+ *
+ * A finding names the message it prints by `messageId` (one of the rule's `messages`), optionally
+ * with the placeholder values it expects in `data`; `message` pins the rendered text, exactly (a
+ * string) or in part (a regular expression), where the words themselves are what a case is about.
  */
 import type { TextEdit } from '../../src/fixes/types';
 import { strict as assert } from 'node:assert';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
+import { DEFAULT_CONFIG } from '../../src/engine/config';
 import type { Finding } from '../../src/engine/finding';
 import { LineIndex } from '../../src/iac/line-index';
-import type { Rule } from '../../src/rules/rule';
+import type { Rule, RuleReport } from '../../src/rules/rule';
+import { renderMessage } from '../../src/rules/toolkit/messages';
 
 export type CaseSyntax = 'yaml' | 'json' | 'terraform';
 
@@ -26,7 +32,12 @@ export interface ExpectedFinding {
   column: number;
   /** For multi-file modules: the file name. */
   file?: string;
-  message?: RegExp;
+  /** The id of the rule's message the finding prints. */
+  messageId?: string;
+  /** Placeholder values the report must carry (the ones listed; others are not compared). */
+  data?: Record<string, string | number>;
+  /** The rendered text: exactly (a string) or a part of it (a regular expression). */
+  message?: string | RegExp;
   severity?: Finding['severity'];
 }
 
@@ -91,6 +102,56 @@ export async function fixAll(rule: Rule, files: SourceFile[]): Promise<SourceFil
   assert.fail('fixes did not converge in 20 rounds');
 }
 
+/** A finding of the rule with the report it was rendered from. */
+export interface ReportedFinding {
+  finding: Finding;
+  report: RuleReport;
+}
+
+/**
+ * Analyses the files with the rule alone and pairs each of its findings with the report behind it
+ * (same resource or subject, file and range, and the report's text within the finding's message).
+ */
+export async function reportedFindings(
+  rule: Rule,
+  files: SourceFile[],
+  requiredTags: string[] = [],
+): Promise<{ findings: Finding[]; reported: ReportedFinding[] }> {
+  const made: { resource: string; file: string; report: RuleReport }[] = [];
+  const recording: Rule = {
+    ...rule,
+    check(resource, context) {
+      const reports = rule.check(resource, context);
+      for (const report of reports) made.push({ resource: resource.id, file: resource.file, report });
+      return reports;
+    },
+    checkUnit: rule.checkUnit
+      ? (unit, context) => {
+          const reports = rule.checkUnit!(unit, context);
+          for (const report of reports) made.push({ resource: report.subject ?? '', file: report.file, report });
+          return reports;
+        }
+      : undefined,
+  };
+  const config = { ...DEFAULT_CONFIG, requiredTags };
+  const { findings } = await new Analyzer({ rules: [recording], config }).analyze(files);
+  const reported = findings
+    .filter((f) => f.ruleId === rule.id)
+    .map((finding) => {
+      const index = made.findIndex(
+        (m) =>
+          m.resource === finding.resource &&
+          m.file === finding.file &&
+          JSON.stringify(m.report.range) === JSON.stringify(finding.range) &&
+          finding.message.includes(renderMessage(rule.messages, m.report)),
+      );
+      assert.ok(index !== -1, `no report behind the finding: ${finding.message}`);
+      const [{ report }] = made.splice(index, 1);
+      return { finding, report };
+    });
+  return { findings, reported };
+}
+
 function key(f: Finding): string {
   return `${f.ruleId}\u0000${f.resource}`;
 }
@@ -116,7 +177,7 @@ export function runRuleTests(cases: RuleCases): void {
     cases.invalid.forEach((c, i) => {
       it(`invalid ${name(c, i)}`, async () => {
         const files = sourcesOf(c);
-        const { findings } = await new Analyzer({ rules: [rule] }).analyze(files);
+        const { findings, reported } = await reportedFindings(rule, files);
         assert.deepEqual(
           findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.message),
           [],
@@ -135,7 +196,13 @@ export function runRuleTests(cases: RuleCases): void {
         }));
         assert.deepEqual(actual, expected, own.map((f) => f.message).join('\n'));
         c.findings.forEach((e, j) => {
-          if (e.message) assert.match(own[j].message, e.message);
+          if (e.messageId !== undefined) assert.equal(reported[j].report.messageId, e.messageId, own[j].message);
+          if (e.data) {
+            const data = reported[j].report.data ?? {};
+            assert.deepEqual(Object.fromEntries(Object.keys(e.data).map((k) => [k, data[k]])), e.data);
+          }
+          if (typeof e.message === 'string') assert.equal(own[j].message, e.message);
+          else if (e.message) assert.match(own[j].message, e.message);
           if (e.severity) assert.equal(own[j].severity, e.severity);
           assert.ok(own[j].message.length > 20 && !/undefined|\[object Object\]/.test(own[j].message), own[j].message);
         });

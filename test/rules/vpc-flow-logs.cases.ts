@@ -46,7 +46,9 @@ export const cases: RuleCases = {
         {
           line: 3,
           column: 11,
-          message: /^VPC 'Vpc' has no flow log in this template\. .*AWS::EC2::FlowLog with ResourceId: !Ref Vpc/,
+          messageId: 'noFlowLog',
+          message:
+            "VPC 'Vpc' has no flow log in this template. AWS records VPC traffic only when you ask it to: add an AWS::EC2::FlowLog with ResourceId: !Ref Vpc and a log destination you control.",
         },
       ],
     },
@@ -63,10 +65,11 @@ export const cases: RuleCases = {
         {
           line: 1,
           column: 10,
+          messageId: 'noFlowLog',
           message:
             /^VPC 'aws_vpc\.main' has no flow log in this module\. .*aws_flow_log with vpc_id = aws_vpc\.main\.id/,
         },
-        { line: 5, column: 10, message: /aws_default_vpc\.default/ },
+        { line: 5, column: 10, messageId: 'noFlowLog', message: /aws_default_vpc\.default/ },
       ],
     },
   ],

@@ -46,7 +46,9 @@ export const cases: RuleCases = {
           line: 7,
           column: 28,
           severity: 'info',
-          message: /^Subnet 'PublicSubnet' gives every instance launched into it a public IP address\./,
+          messageId: 'publicIpOnLaunch',
+          message:
+            "Subnet 'PublicSubnet' gives every instance launched into it a public IP address. Which workloads face the internet is yours to decide, not the subnet's: turn this off and let instances that must be public ask for an address.",
         },
       ],
       output:

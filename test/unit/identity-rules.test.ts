@@ -10,11 +10,14 @@ import {
   maskSecret,
 } from '../../src/rules/support/secrets';
 import { rule as taggingRequiredTags } from '../../src/rules/tagging-required-tags';
+import { renderMessage } from '../../src/rules/toolkit/messages';
 import { withRequiredTags, type TagCase } from '../rules/tagging-required-tags.cases';
 import { sourcesOf } from '../rules/tester';
 
 /** Runs the tagging rule's check directly, with `requiredTags` set, on every resource of the case. */
-async function tagReports(c: TagCase): Promise<{ line: number; column: number; file: string; message: string }[]> {
+async function tagReports(
+  c: TagCase,
+): Promise<{ line: number; column: number; file: string; messageId: string; message: string }[]> {
   const files = sourcesOf(c);
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const { units, findings } = await new Analyzer({ rules: [] }).analyze(files);
@@ -32,7 +35,8 @@ async function tagReports(c: TagCase): Promise<{ line: number; column: number; f
           line: report.range.start.line + 1,
           column: report.range.start.character + 1,
           file: resource.file.slice(resource.file.lastIndexOf('/') + 1),
-          message: report.message,
+          messageId: report.messageId,
+          message: renderMessage(taggingRequiredTags.messages, report),
         });
       }
     }
@@ -58,7 +62,11 @@ describe('tagging-required-tags with requiredTags set', () => {
         c.findings.map((e) => ({ line: e.line, column: e.column, file: e.file ?? defaultFile })),
         reports.map((r) => r.message).join('\n'),
       );
-      c.findings.forEach((e, j) => e.message && assert.match(reports[j].message, e.message));
+      c.findings.forEach((e, j) => {
+        if (e.messageId !== undefined) assert.equal(reports[j].messageId, e.messageId);
+        if (typeof e.message === 'string') assert.equal(reports[j].message, e.message);
+        else if (e.message) assert.match(reports[j].message, e.message);
+      });
     });
   });
 });

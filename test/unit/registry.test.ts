@@ -4,8 +4,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { ruleMetadata } from '../../src/engine/catalog';
 import { isConcernId, knownTypes } from '../../src/knowledge';
 import { RULES } from '../../src/rules';
-import { ALL_TYPES } from '../../src/rules/rule';
+import { ALL_TYPES, type RuleMessages } from '../../src/rules/rule';
+import { MessageError, messageText, placeholdersOf, renderMessage } from '../../src/rules/toolkit/messages';
+import { rule as taggingRequiredTags } from '../../src/rules/tagging-required-tags';
 import { ALL_CASES } from '../rules';
+import { withRequiredTags } from '../rules/tagging-required-tags.cases';
+import { reportedFindings, sourcesOf } from '../rules/tester';
 
 describe('the rule registry', () => {
   const known = new Set([...knownTypes().cloudformation, ...knownTypes().terraform]);
@@ -59,6 +63,47 @@ describe('the rule registry', () => {
         }
       });
 
+      it('declares its messages, reports only those, prints each in its table, and fills every placeholder', async () => {
+        const declared = Object.keys(rule.messages);
+        assert.ok(declared.length > 0, 'at least one message');
+        for (const id of declared) {
+          const message = rule.messages[id];
+          assert.match(id, /^[a-z][A-Za-z0-9]*$/, `message id '${id}' is camelCase`);
+          assert.ok(message.headline.trim() !== '' && message.detail?.trim() !== '', `${id}: empty text`);
+          assert.doesNotMatch(messageText(message), /\$\{|\{\s*\}/, `${id}: a template leftover`);
+        }
+        const cases = ALL_CASES.find((c) => c.rule === rule)!;
+        const printed = new Set<string>();
+        // Required tags are configured per case (the rule is off without them): test/unit/identity-rules.test.ts.
+        const tagCases = rule === taggingRequiredTags ? [...withRequiredTags.valid, ...withRequiredTags.invalid] : [];
+        for (const c of [...cases.valid, ...cases.invalid, ...tagCases]) {
+          const tags = 'requiredTags' in c ? (c.requiredTags as string[]) : [];
+          const { findings, reported } = await reportedFindings(rule, sourcesOf(c), tags);
+          assert.deepEqual(
+            findings.filter((f) => f.ruleId === 'rule-error').map((f) => f.message),
+            [],
+            'no report fails to render',
+          );
+          for (const { report } of reported) {
+            assert.ok(declared.includes(report.messageId), `'${report.messageId}' is not among the rule's messages`);
+            const message = rule.messages[report.messageId];
+            for (const name of placeholdersOf(message)) {
+              const value = report.data?.[name];
+              assert.ok(
+                typeof value === 'string' || typeof value === 'number',
+                `'${report.messageId}' uses {${name}}, which the report does not supply`,
+              );
+            }
+            printed.add(report.messageId);
+          }
+        }
+        assert.deepEqual(
+          declared.filter((id) => !printed.has(id)),
+          [],
+          'every declared message is printed by at least one case of the table',
+        );
+      });
+
       it('is fixable exactly when it has a fix', () => {
         const cases = ALL_CASES.find((c) => c.rule === rule)!;
         const hasFix = rule.fix !== undefined || rule.fixUnit !== undefined;
@@ -77,5 +122,50 @@ describe('the rule registry', () => {
       `      ${fixable} of ${RULES.length} rules have a quick fix (${Math.round((100 * fixable) / RULES.length)}%)`,
     );
     assert.ok(fixable / RULES.length >= 0.6);
+  });
+});
+
+describe('rule messages', () => {
+  const messages: RuleMessages = {
+    plain: { headline: 'Nothing to fill in.' },
+    open: { headline: "Bucket '{bucket}' is open to {who}.", detail: 'Close it; {who} keeps {count} objects.' },
+    braces: { headline: 'Policy { "Effect": "Allow" } and {notAName!} stay as written for {bucket}.' },
+  };
+
+  it('renders the headline, then the detail after one space, with placeholder values inserted verbatim', () => {
+    assert.equal(renderMessage(messages, { messageId: 'plain' }), 'Nothing to fill in.');
+    assert.equal(
+      renderMessage(messages, { messageId: 'open', data: { bucket: "a{b}'$&", who: '{bucket}', count: 3 } }),
+      "Bucket 'a{b}'$&' is open to {bucket}. Close it; {bucket} keeps 3 objects.",
+    );
+    assert.equal(
+      renderMessage(messages, { messageId: 'braces', data: { bucket: 'Logs' } }),
+      'Policy { "Effect": "Allow" } and {notAName!} stay as written for Logs.',
+    );
+  });
+
+  it('lists the placeholders a message uses, once each, in order', () => {
+    assert.deepEqual(placeholdersOf(messages.open), ['bucket', 'who', 'count']);
+    assert.deepEqual(placeholdersOf(messages.plain), []);
+    assert.equal(
+      messageText(messages.open),
+      "Bucket '{bucket}' is open to {who}. Close it; {who} keeps {count} objects.",
+    );
+  });
+
+  it('refuses an unknown id, a missing placeholder value and a value that is not text', () => {
+    const cases: [string, Record<string, unknown> | undefined, RegExp][] = [
+      ['nope', undefined, /unknown message id 'nope'/],
+      ['toString', undefined, /unknown message id 'toString'/],
+      ['open', { bucket: 'b', count: 1 }, /no value for placeholder \{who\}/],
+      ['open', { bucket: 'b', who: ['x'], count: 1 }, /placeholder \{who\} has a object value/],
+      ['open', { bucket: 'b', who: 'x', count: undefined }, /no value for placeholder \{count\}/],
+    ];
+    for (const [messageId, data, error] of cases)
+      assert.throws(
+        () => renderMessage(messages, { messageId, data }),
+        (e: unknown) => e instanceof MessageError && error.test(e.message),
+        messageId,
+      );
   });
 });

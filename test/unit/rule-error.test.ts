@@ -25,11 +25,12 @@ const crashing: Rule = {
   appliesTo: ['AWS::RDS::DBInstance', 'aws_db_instance'],
   rationale: 'A rule with a bug.',
   remediation: 'None.',
+  messages: { unit: { headline: 'unit report' } },
   check(resource) {
     if (resource.id === 'Db' || resource.id === 'aws_db_instance.db') {
       const properties: { missing?: { value: string } } = {};
       // The kind of bug a rule has: reading through something that is not there.
-      return [{ message: properties.missing!.value, range: resource.typeRange }];
+      return [{ messageId: properties.missing!.value, range: resource.typeRange }];
     }
     return [];
   },
@@ -198,7 +199,7 @@ describe('a rule that crashes', () => {
       check: () => [],
       checkUnit: (unit) => [
         {
-          message: 'unit report',
+          messageId: 'unit',
           file: unit.kind === 'cloudformation' ? unit.file : unit.files[0],
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } },
           subject: 'Everything',

@@ -16,17 +16,20 @@ export interface TableSetting {
   cloudFormation: string[];
   /** Path under `aws_dynamodb_table`; nested steps are blocks. */
   terraform: string[];
-  /** Message when the setting is explicitly false; `subject` names the table or replica. */
-  turnedOff(subject: string, name: string): string;
-  /** Message when the setting is missing (and so defaults to false); `path` is the dotted property path. */
-  missing(subject: string, path: string): string;
 }
+
+/**
+ * The rule's messages `turnedOff` (the setting is explicitly false) and `notSet` (it is missing, and
+ * so defaults to false) get `{subject}`, which names the table or replica, and `{property}`: the
+ * property's name for `turnedOff`, the dotted property path for `notSet`.
+ */
+type TableReport = { messageId: 'turnedOff' | 'notSet'; property: string; range?: Range };
 
 export function checkTableSetting(resource: Resource, context: RuleContext, setting: TableSetting): RuleReport[] {
   if (resource.type !== 'AWS::DynamoDB::GlobalTable') {
     const path = isCloudFormation(resource) ? setting.cloudFormation : setting.terraform;
-    const report = checkMap(resource.properties, path, context, setting, `DynamoDB table '${resource.id}'`);
-    return report ? [{ message: report.message, range: report.range ?? resource.typeRange }] : [];
+    const report = checkMap(resource.properties, path, context);
+    return report ? [toReport(report, `DynamoDB table '${resource.id}'`, report.range ?? resource.typeRange)] : [];
   }
   const replicas = mapsOf(resource.properties, 'Replicas', context);
   if (!replicas) return [];
@@ -34,11 +37,11 @@ export function checkTableSetting(resource: Resource, context: RuleContext, sett
   replicas.forEach((replica, index) => {
     const region = stringAt(replica, 'Region', context);
     const subject = `The ${region ?? `#${index + 1}`} replica of DynamoDB global table '${resource.id}'`;
-    const report = checkMap(replica, setting.cloudFormation, context, setting, subject);
+    const report = checkMap(replica, setting.cloudFormation, context);
     if (!report) return;
     // A missing setting is reported on the replica's Region, which says which replica it is.
     const anchor = getProperty(replica, 'Region')?.value.range ?? replica.range;
-    reports.push({ message: report.message, range: report.range ?? anchor, data: { replica: index } });
+    reports.push(toReport(report, subject, report.range ?? anchor, { replica: index }));
   });
   return reports;
 }
@@ -58,14 +61,12 @@ export function fixTableSetting(
   return { title: `Set ${path[path.length - 1]} to true`, edits };
 }
 
+function toReport(report: TableReport, subject: string, range: Range, data?: Record<string, unknown>): RuleReport {
+  return { messageId: report.messageId, range, data: { ...data, subject, property: report.property } };
+}
+
 /** A finding for one table or replica; `range` is undefined when the whole setting is missing. */
-function checkMap(
-  map: MapValue,
-  path: string[],
-  context: RuleContext,
-  setting: TableSetting,
-  subject: string,
-): { message: string; range?: Range } | undefined {
+function checkMap(map: MapValue, path: string[], context: RuleContext): TableReport | undefined {
   const name = path[path.length - 1];
   const first = getProperty(map, path[0]);
   // A dynamic block, an !If or a reference where a block is expected: unknown, never insecure.
@@ -74,10 +75,10 @@ function checkMap(
   const property = getPath(map, ...path);
   if (property) {
     const value = context.resolve(property.value);
-    if (value === undefined) return { message: setting.missing(subject, path.join('.')), range: property.keyRange };
+    if (value === undefined) return { messageId: 'notSet', property: path.join('.'), range: property.keyRange };
     return booleanOf(value).value === false
-      ? { message: setting.turnedOff(subject, name), range: property.value.range }
+      ? { messageId: 'turnedOff', property: name, range: property.value.range }
       : undefined;
   }
-  return { message: setting.missing(subject, path.join('.')), range: path.length > 1 ? first?.keyRange : undefined };
+  return { messageId: 'notSet', property: path.join('.'), range: path.length > 1 ? first?.keyRange : undefined };
 }

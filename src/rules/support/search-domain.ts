@@ -111,13 +111,13 @@ function literal(resource: Resource, context: RuleContext, name: string): string
 
 /**
  * The shared check of the two encryption switches (at rest, node to node): both default to off,
- * so an absent or false `Enabled` is reported; the fix turns it on unless the domain cannot.
+ * so an absent or false `Enabled` is reported; the fix turns it on unless the domain cannot. The
+ * reports print the rule's messages `off` and `notSet` (below).
  */
 export function checkEncryptionSwitch(
   resource: Resource,
   context: RuleContext,
   feature: 'atRest' | 'nodeToNode',
-  describe: DescribeSwitch,
 ): RuleReport[] {
   const path = searchPath(resource, feature);
   const setting = read(resource, context, path);
@@ -125,22 +125,22 @@ export function checkEncryptionSwitch(
   if (enabled.value === true || enabled.state === 'unknown') return [];
   const blocker = encryptionBlocker(resource, context, feature);
   const tail = blocker ? ` ${blocker}` : '';
-  const subject = `${domainKind(resource)} '${resource.id}'`;
+  const data = { domain: `${domainKind(resource)} '${resource.id}'`, property: path.join('.'), blocker: tail };
   if (setting.state === 'known') {
-    return [{ message: `${describe.off(subject)}${tail}`, range: setting.property.value.range, fixable: !blocker }];
+    return [{ messageId: 'off', data, range: setting.property.value.range, fixable: !blocker }];
   }
   return [
     {
-      message: `${describe.unset(subject, path.join('.'))}${tail}`,
+      messageId: 'notSet',
+      data,
       range: absentRange(resource, path),
       fixable: !blocker,
     },
   ];
 }
 
-export interface DescribeSwitch {
-  /** The message when the switch is written as false. */
-  off(subject: string): string;
-  /** The message when it is not written (it then defaults to false). */
-  unset(subject: string, path: string): string;
-}
+/**
+ * The rule's messages `off` (the switch is written as false) and `notSet` (it is not written, and
+ * defaults to false) get `{domain}` ("OpenSearch domain 'Logs'"), `{property}` (the dotted path)
+ * and `{blocker}` (empty, or a sentence, after a space, on why the domain cannot turn it on yet).
+ */

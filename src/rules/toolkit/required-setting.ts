@@ -2,7 +2,7 @@
  * The shape of the many rules that say "property P must be V; absent means default D": deletion
  * protection, log file validation, encryption switches. The rule declares the property's
  * CloudFormation and Terraform names, the value it wants, the default and where that default comes
- * from, and the two messages; `checkRequiredSetting` and `fixRequiredSetting` do the rest:
+ * from, and which of its messages to print; `checkRequiredSetting` and `fixRequiredSetting` do the rest:
  *
  * - known and equal to the wanted value: nothing;
  * - unknown (decided at deploy time): nothing, ever;
@@ -27,12 +27,18 @@ export interface RequiredSetting {
   default: Default<boolean>;
 }
 
-/** What a rule says about one resource; `name` is the property's name in the resource's language. */
+/**
+ * Which of the rule's `messages` each report prints. Every report carries the placeholders
+ * `{resource}` (the resource's id or address) and `{property}` (the property's name in the
+ * resource's language), plus `data`.
+ */
 export interface RequiredSettingMessages {
   /** The property is absent and its default is not the wanted value (omit when the default is the wanted value). */
-  absent?(resource: Resource, name: string): string;
+  absent?: string;
   /** The property is written with another value. */
-  insecure(resource: Resource, name: string): string;
+  insecure: string;
+  /** Placeholder values the messages use besides `{resource}` and `{property}`. */
+  data?: Readonly<Record<string, string | number>>;
 }
 
 export function checkRequiredSetting(
@@ -44,12 +50,13 @@ export function checkRequiredSetting(
   const reading = booleanOf(readFor(resource, context, setting.cloudFormation, setting.terraform), setting.default);
   const name = key(resource, setting.cloudFormation, setting.terraform);
   if (reading.state === 'unknown') return [];
+  const data = { ...messages.data, resource: resource.id, property: name };
   if (reading.state === 'absent') {
     if (reading.default?.value === setting.wanted || !messages.absent) return [];
-    return [{ message: messages.absent(resource, name), range: resource.typeRange }];
+    return [{ messageId: messages.absent, data, range: resource.typeRange }];
   }
   if (reading.value === setting.wanted) return [];
-  return [{ message: messages.insecure(resource, name), range: writtenRange(reading, resource.typeRange) }];
+  return [{ messageId: messages.insecure, data, range: writtenRange(reading, resource.typeRange) }];
 }
 
 /** The fix for either report: set the property to the wanted value (`title` gets the property name). */

@@ -646,7 +646,7 @@ class Evaluator {
       if (whole !== undefined) return whole;
     }
     let key = '';
-    const indexStep = steps[next];
+    const indexStep = steps.at(next);
     if (indexStep?.t === 'index') {
       next++;
       // `aws_s3_bucket.b[each.key]`: the instance, when its key is known (the module drops keys

@@ -277,7 +277,7 @@ class ModuleEvaluator {
     let resources: Resource[] = [];
     let scope = this.baseScope();
     for (let round = 0; round < 4; round++) {
-      let keyed = false;
+      let keyed = false as boolean; // set by the callback below
       const unknownInstance = new Set<string>();
       scope = {
         ...this.baseScope(),
@@ -344,7 +344,7 @@ class ModuleEvaluator {
           return target === value.target ? value : { ...value, target };
         }
         case 'map': {
-          let changed = false;
+          let changed = false as boolean; // set inside the callback below
           const properties = value.properties.map((p) => {
             if (depth === 0 && p.key === 'provider') return p;
             const v = walk(p.value, depth + 1);
@@ -492,7 +492,7 @@ class ModuleEvaluator {
   /** A block body with every value that can be known evaluated, and `dynamic` blocks expanded. */
   private body(map: MapValue, file: string, scope: Scope, top = false): MapValue {
     const properties: Property[] = [];
-    let changed = false;
+    let changed = false as boolean; // set inside the callback below
     for (const property of map.properties) {
       if (top && META_ARGUMENTS.has(property.key)) {
         properties.push(property);

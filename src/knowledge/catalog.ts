@@ -19,6 +19,7 @@
 //                   lists every type that shares the same override.
 
 import catalog from './data/services.json';
+import type { Source } from './sources';
 import type { ProfileId } from './vocabulary';
 import type { TierId } from './tiers';
 
@@ -30,6 +31,9 @@ export interface ServiceEntry {
   cloudformation?: readonly string[];
   terraform?: readonly string[];
   profile?: ProfileId;
+  /** Why the service's types are classified this way, when that is not obvious; with its source. */
+  note?: string;
+  source?: Source;
 }
 
 /**
@@ -42,6 +46,8 @@ export interface TypeOverride {
   profile?: ProfileId;
   note?: string;
   launch?: boolean;
+  /** What the override rests on: an AWS documentation page or the seed, and when it was checked. */
+  source: Source;
 }
 
 /** One group of the catalog file: a title and the services it lists. */

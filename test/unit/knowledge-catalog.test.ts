@@ -8,10 +8,11 @@ import { readFileSync } from 'node:fs';
 import catalogFile from '../../src/knowledge/data/services.json';
 import { CATALOG_SECTIONS, OVERRIDE_GROUPS, SERVICES, TYPE_OVERRIDES } from '../../src/knowledge/catalog';
 import { PROFILES, knownTypes } from '../../src/knowledge';
+import { assertSource } from '../source-check';
 
 const TIERS = ['infrastructure', 'container', 'abstracted'];
-const SERVICE_KEYS = ['id', 'name', 'tier', 'profile', 'cloudformation', 'terraform'];
-const OVERRIDE_KEYS = ['types', 'service', 'tier', 'profile', 'note', 'launch'];
+const SERVICE_KEYS = ['id', 'name', 'tier', 'profile', 'note', 'source', 'cloudformation', 'terraform'];
+const OVERRIDE_KEYS = ['types', 'service', 'tier', 'profile', 'launch', 'note', 'source'];
 const raw = catalogFile as unknown as Record<string, unknown>;
 
 function isStringList(value: unknown): value is string[] {
@@ -58,6 +59,8 @@ describe('knowledge: the catalog data file', () => {
         assert.equal(typeof service.name, 'string');
         assert.ok(TIERS.includes(service.tier), `${service.id}: tier ${service.tier}`);
         if (service.profile !== undefined) assert.ok(service.profile in PROFILES, `${service.id}: ${service.profile}`);
+        assert.equal(service.note === undefined, service.source === undefined, `${service.id}: a note needs a source`);
+        if (service.source) assertSource(service.source, service.id);
         for (const list of ['cloudformation', 'terraform'] as const)
           if (record[list] !== undefined) assert.ok(isStringList(record[list]), `${service.id}.${list}`);
       }
@@ -84,6 +87,7 @@ describe('knowledge: the catalog data file', () => {
         if (entry.tier !== undefined) assert.ok(TIERS.includes(entry.tier), `tier ${entry.tier}`);
         if (entry.profile !== undefined) assert.ok(entry.profile in PROFILES, `profile ${entry.profile}`);
         if (entry.launch !== undefined) assert.equal(entry.launch, true);
+        assertSource(entry.source, entry.types[0]);
       }
     }
     assert.deepEqual(Object.keys(TYPE_OVERRIDES).sort(), [...seen].sort());

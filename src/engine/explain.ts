@@ -1,8 +1,18 @@
 /**
  * "Who owns what" for one resource type, as data every front end renders: the CLI prints it, the
- * editor shows it in hovers and the responsibility matrix.
+ * editor shows it in hovers and the responsibility matrix. Every statement carries its source.
  */
-import { closestTypes, getTier, ownershipTable, type ClassificationHints, type OwnershipRow } from '../knowledge';
+import {
+  CUSTOMER_HOSTED,
+  closestTypes,
+  getTier,
+  ownershipTable,
+  retirementOf,
+  retirementSentence,
+  type ClassificationHints,
+  type OwnershipRow,
+  type Source,
+} from '../knowledge';
 
 export interface Explanation {
   type: string;
@@ -11,27 +21,47 @@ export interface Explanation {
   tierTitle: string;
   tierSummary: string;
   note?: string;
-  concerns: Pick<OwnershipRow, 'concern' | 'title' | 'owner' | 'reason' | 'applicable'>[];
+  /** The source of the note (or of the classification, when a catalog override decided it). */
+  noteSource?: Source;
+  /** When the service is closed to new customers or no longer supported: the date and what to use instead. */
+  retired?: { status: string; date: string; replacement: string; message: string; source: Source };
+  concerns: Pick<OwnershipRow, 'concern' | 'title' | 'owner' | 'reason' | 'applicable' | 'source'>[];
 }
 
 export function explainType(type: string, hints?: ClassificationHints): Explanation {
   const { classification, rows } = ownershipTable(type, hints);
   const tier = classification.tier === 'unclassified' ? undefined : getTier(classification.tier);
-  return {
+  const retirement = retirementOf(type);
+  const hosted = classification.profile === 'customer-hosted' || classification.profile === 'on-premises';
+  const explanation: Explanation = {
     type,
     service: classification.service,
     tier: classification.tier,
-    tierTitle: tier?.title ?? 'Unclassified',
-    tierSummary: tier?.summary ?? 'This type is not in the service catalog, so its tier cannot be known.',
+    tierTitle: tier ? (hosted ? `${tier.title}, ${CUSTOMER_HOSTED.title}` : tier.title) : 'Unclassified',
+    tierSummary: hosted
+      ? CUSTOMER_HOSTED.summary
+      : (tier?.summary ?? 'This type is not in the service catalog, so its tier cannot be known.'),
     note: classification.note,
-    concerns: rows.map(({ concern, title, owner, reason, applicable }) => ({
+    concerns: rows.map(({ concern, title, owner, reason, applicable, source }) => ({
       concern,
       title,
       owner,
       reason,
       applicable,
+      source,
     })),
   };
+  if (classification.source) explanation.noteSource = classification.source;
+  if (retirement) {
+    explanation.retired = {
+      status: retirement.status,
+      date: retirement.date,
+      replacement: retirement.replacement,
+      message: retirementSentence(retirement),
+      source: retirement.source,
+    };
+  }
+  return explanation;
 }
 
 /** An error message with the closest known names when a type is not in the published type lists. */

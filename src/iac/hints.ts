@@ -1,10 +1,9 @@
-import type { ClassificationHints } from '../knowledge/services';
-import type { MapValue } from './model';
-import { getProperty } from './model';
+import { launchTypeFrom, type ClassificationHints } from '../knowledge/services';
+import type { MapValue, Value } from './model';
+import { getProperties, getProperty } from './model';
 
 /** Properties, in either language, that change a resource's tier or who owns what. */
-const HINT_KEYS: Record<keyof ClassificationHints, string[]> = {
-  launchType: ['LaunchType', 'launch_type'],
+const HINT_KEYS: Record<Exclude<keyof ClassificationHints, 'launchType' | 'hosting'>, string[]> = {
   packageType: ['PackageType', 'package_type'],
   typeName: ['TypeName', 'type_name'],
 };
@@ -12,11 +11,74 @@ const HINT_KEYS: Record<keyof ClassificationHints, string[]> = {
 /** Reads the classification hints a resource's literal properties give (ECS launch type, Lambda package type…). */
 export function classificationHints(properties: MapValue): ClassificationHints | undefined {
   let hints: ClassificationHints | undefined;
-  for (const [hint, keys] of Object.entries(HINT_KEYS) as [keyof ClassificationHints, string[]][]) {
+  for (const [hint, keys] of Object.entries(HINT_KEYS) as [keyof typeof HINT_KEYS, string[]][]) {
     for (const key of keys) {
-      const value = getProperty(properties, key)?.value;
-      if (value?.kind === 'literal' && typeof value.value === 'string') (hints ??= {})[hint] = value.value;
+      const value = literal(getProperty(properties, key)?.value);
+      if (value !== undefined) (hints ??= {})[hint] = value;
     }
   }
+  const launchType = launchTypeFrom({
+    launchType: literal(first(properties, 'LaunchType', 'launch_type')),
+    computeType: literal(nested(first(properties, 'ComputeResources', 'compute_resources'), 'Type', 'type')),
+    compatibilities: literals(
+      first(
+        properties,
+        'RequiresCompatibilities',
+        'requires_compatibilities',
+        'PlatformCapabilities',
+        'platform_capabilities',
+      ),
+    ),
+    capacityProviders: capacityProviders(properties),
+  });
+  if (launchType) (hints ??= {}).launchType = launchType;
+  // a Deadline Cloud fleet's Configuration holds either CustomerManaged or ServiceManagedEc2
+  const configuration = getProperty(properties, 'Configuration')?.value;
+  if (configuration?.kind === 'map') {
+    if (getProperty(configuration, 'CustomerManaged')) (hints ??= {}).hosting = 'customer-managed';
+    else if (getProperty(configuration, 'ServiceManagedEc2')) (hints ??= {}).hosting = 'service-managed';
+  }
   return hints;
+}
+
+function literal(value: Value | undefined): string | undefined {
+  return value?.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
+}
+
+/** The literal strings of a list; undefined when any item is not a literal string (unknown is not a choice). */
+function literals(value: Value | undefined): string[] | undefined {
+  if (value?.kind !== 'list') return undefined;
+  const items = value.items.map(literal);
+  return items.every((item) => item !== undefined) ? (items as string[]) : undefined;
+}
+
+function first(properties: MapValue, ...keys: string[]): Value | undefined {
+  for (const key of keys) {
+    const value = getProperty(properties, key)?.value;
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function nested(value: Value | undefined, ...keys: string[]): Value | undefined {
+  if (value?.kind === 'list' && value.items.length === 1) return nested(value.items[0], ...keys);
+  return value?.kind === 'map' ? first(value, ...keys) : undefined;
+}
+
+/**
+ * The capacity provider of every strategy item: a CloudFormation list of maps, or Terraform's
+ * repeated `capacity_provider_strategy` blocks. Undefined when any of them is not a literal.
+ */
+function capacityProviders(properties: MapValue): string[] | undefined {
+  const items: Value[] = [];
+  for (const property of [
+    ...getProperties(properties, 'CapacityProviderStrategy'),
+    ...getProperties(properties, 'capacity_provider_strategy'),
+  ]) {
+    if (property.value.kind === 'list') items.push(...property.value.items);
+    else items.push(property.value);
+  }
+  if (items.length === 0) return undefined;
+  const names = items.map((item) => literal(nested(item, 'CapacityProvider', 'capacity_provider')));
+  return names.every((name) => name !== undefined) ? (names as string[]) : undefined;
 }

@@ -117,8 +117,10 @@ export const CONCERNS: readonly Concern[] = [
 ];
 
 /**
- * The concerns AWS owns in every tier. Only hardware on your own premises (AWS Outposts,
- * ECS Anywhere) moves part of them to you; see profiles.ts.
+ * The concerns AWS owns in every tier. Only hardware on your own premises moves part of them to
+ * you: AWS Outposts, ECS Anywhere, and software AWS ships that runs on hosts you provide (Storage
+ * Gateway, Backup gateway, DataSync agents, Greengrass cores, SSM hybrid activations, Deadline Cloud
+ * customer-managed fleets); see the outposts, on-premises and customer-hosted profiles.
  */
 export const PHYSICAL_CONCERNS: readonly ConcernId[] = [
   'facilities',

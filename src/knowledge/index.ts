@@ -1,7 +1,7 @@
 // Public API of the knowledge base: tiers, concerns, ownership and the service catalog.
 // Pure data and lookups: no I/O, no editor imports, safe in the CLI, tests and a web worker.
 
-export { TIERS, getTier, isTierId, type Tier, type TierId } from './tiers';
+export { CUSTOMER_HOSTED, TIERS, getTier, isTierId, type Tier, type TierId } from './tiers';
 export { CONCERNS, PHYSICAL_CONCERNS, getConcern, isConcernId, type Concern, type ConcernId } from './concerns';
 export {
   TIER_OWNERSHIP,
@@ -13,7 +13,10 @@ export {
   type OwnershipRow,
   type OwnershipTable,
 } from './ownership';
-export { PROFILES, type Profile, type ProfileCell } from './profiles';
+export { PROFILES, PROFILE_SOURCES, type Profile, type ProfileCell } from './profiles';
+export { SERVICE_CELLS, serviceCell, type ServiceCell } from './service-cells';
+export { RETIREMENTS, retirementOf, retirementSentence, type Retirement } from './retired';
+export { LAST_AUDIT, SEED, SHARED_RESPONSIBILITY_MODEL, sourceLine, type Source } from './sources';
 export type { Owner, ProfileId } from './vocabulary';
 export { CONCERN_EVIDENCE_KEYS, PROPERTY_CONCERNS, propertyConcern } from './property-concerns';
 export {
@@ -22,12 +25,14 @@ export {
   detectIac,
   getService,
   knownTypes,
+  launchTypeFrom,
   listServices,
   typeListProvenance,
   type Classification,
   type ClassificationBasis,
   type ClassificationHints,
   type IacKind,
+  type LaunchTypeEvidence,
   type ServiceInfo,
   type TypeListProvenance,
 } from './services';

@@ -4,6 +4,7 @@
 // does not have (a security group has no operating system); its owner stays the tier's.
 
 import type { ConcernId } from './concerns';
+import { SHARED_RESPONSIBILITY_MODEL, doc, seed, type Source } from './sources';
 import type { Owner, ProfileId } from './vocabulary';
 
 export type { ProfileId } from './vocabulary';
@@ -13,12 +14,15 @@ export interface ProfileCell {
   owner?: Owner;
   reason: string;
   applicable?: boolean;
+  /** Where the statement comes from; omitted, the profile's source (PROFILE_SOURCES) applies. */
+  source?: Source;
 }
 
 export type Profile = Partial<Record<ConcernId, ProfileCell>>;
 
+/** A concern the resource does not have: the seed's layers say which concerns each kind of resource has. */
 function notApplicable(reason: string): ProfileCell {
-  return { reason, applicable: false };
+  return { reason, applicable: false, source: seed() };
 }
 
 const NETWORK: Profile = {
@@ -40,6 +44,7 @@ const FUNCTION: Profile = {
     reason:
       'Lambda patches the operating system and managed runtime of the execution environment; ' +
       'moving off a deprecated runtime is yours.',
+    source: doc('https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html'),
   },
   applications: { owner: 'customer', reason: 'Your function code and its dependencies are yours to write and patch.' },
   'network-access': {
@@ -70,6 +75,9 @@ const ALWAYS_ENCRYPTED: ProfileCell = {
   owner: 'shared',
   reason: 'The service always encrypts stored data; choosing a customer-managed KMS key and its key policy is yours.',
 };
+
+// "[at-rest encryption] is always enabled on a serverless cache" (ElastiCache at-rest encryption)
+const ELASTICACHE_AT_REST = doc('https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html');
 
 export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   network: NETWORK,
@@ -120,11 +128,13 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     'machine-image': {
       owner: 'customer',
       reason: 'You build the container image, including its base image and runtime, and rebuild it to pick up patches.',
+      source: doc('https://docs.aws.amazon.com/lambda/latest/dg/images-create.html'),
     },
     'operating-system': {
       owner: 'shared',
       reason:
         'Lambda patches the hosts it runs on; the operating system layers inside your container image are yours to update.',
+      source: doc('https://docs.aws.amazon.com/lambda/latest/dg/images-create.html'),
     },
   },
 
@@ -205,6 +215,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       reason:
         'EKS envelope-encrypts Kubernetes API data such as Secrets by default on current versions; a ' +
         'customer-managed key, and encrypting node and persistent volumes, are yours.',
+      source: doc('https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html'),
     },
     configuration: {
       owner: 'customer',
@@ -344,18 +355,21 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       owner: 'customer',
       reason:
         'S3 still accepts plain HTTP requests; a bucket policy denying requests where aws:SecureTransport is false requires TLS.',
+      source: doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html'),
     },
     'data-at-rest': {
       owner: 'shared',
       reason:
         'Since January 2023 S3 encrypts every new object with SSE-S3 by default; choosing SSE-KMS, ' +
         'bucket keys and key policies is yours.',
+      source: doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingServerSideEncryption.html'),
     },
     'backup-dr': {
       owner: 'shared',
       reason:
         'S3 stores objects redundantly across Availability Zones (except One Zone storage); versioning, ' +
         'Object Lock and replication are off until you turn them on.',
+      source: doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html'),
     },
   },
 
@@ -371,6 +385,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       reason:
         'DynamoDB replicates tables across Availability Zones; point-in-time recovery, backups and ' +
         'global tables are yours to turn on.',
+      source: doc('https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html'),
     },
   },
 
@@ -406,7 +421,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   },
 
   'always-encrypted': {
-    'data-at-rest': ALWAYS_ENCRYPTED,
+    'data-at-rest': { ...ALWAYS_ENCRYPTED, source: ELASTICACHE_AT_REST },
   },
 
   redshift: {
@@ -420,15 +435,22 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       owner: 'shared',
       reason:
         'Since January 2025 new provisioned clusters are always encrypted at rest; choosing a customer-managed KMS key is yours.',
+      source: doc('https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html'),
     },
   },
 
   secrets: {
-    'data-at-rest': ALWAYS_ENCRYPTED,
+    'data-at-rest': {
+      owner: 'shared',
+      reason:
+        'Secrets Manager always encrypts secrets with a KMS key; choosing a customer-managed key and its key policy is yours.',
+      source: doc('https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html'),
+    },
     credentials: {
       owner: 'shared',
       reason:
         'Secrets Manager stores the secret and can rotate it; turning rotation on and limiting who may read it are yours.',
+      source: doc('https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html'),
     },
   },
 
@@ -441,6 +463,168 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       owner: 'customer',
       reason:
         'Key policies, automatic rotation (off by default for customer-managed keys) and deletion waiting periods are yours.',
+      source: doc('https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html'),
     },
   },
+  'customer-hosted': {
+    facilities: {
+      owner: 'customer',
+      reason:
+        'The software runs on a host you provide (your hypervisor, server or device), so the site and its physical ' +
+        "security are yours; deployed on an EC2 instance instead, they are AWS's.",
+    },
+    'physical-hardware': {
+      owner: 'customer',
+      reason: 'The host hardware is yours to secure, maintain and dispose of, unless you deploy on an EC2 instance.',
+    },
+    'network-infrastructure': {
+      owner: 'shared',
+      reason: 'Your network carries traffic from the host to the AWS endpoints; AWS runs the network behind them.',
+    },
+    virtualization: {
+      owner: 'customer',
+      reason:
+        'The hypervisor or device the software runs on (VMware ESXi, Hyper-V, KVM, your server) is yours to run and patch.',
+    },
+    'machine-image': {
+      owner: 'shared',
+      reason:
+        'AWS ships the appliance or agent image and its updates; deploying it, and the image of your own host, are yours.',
+    },
+    'operating-system': {
+      owner: 'customer',
+      reason:
+        'The host operating system is yours to patch and harden; AWS updates only the software it ships, never your host.',
+    },
+    applications: {
+      owner: 'shared',
+      reason:
+        'AWS writes the software it ships (gateway, agent, core or worker software) and publishes its updates; ' +
+        'applying or scheduling them, and any code you add, are yours.',
+    },
+    'network-access': {
+      owner: 'customer',
+      reason: 'Which networks can reach the host, and the firewall in front of it, are yours; it connects out to AWS.',
+    },
+    'data-at-rest': {
+      owner: 'shared',
+      reason:
+        "Data on the host's own disks (caches, buffers, local files) is yours to protect; what the service keeps in AWS is " +
+        'encrypted by AWS with the key you choose.',
+    },
+    'backup-dr': {
+      owner: 'shared',
+      reason:
+        'What the service stores in AWS is kept durably; backing up the host and its local data, and rebuilding it, are yours.',
+    },
+    credentials: {
+      owner: 'customer',
+      reason:
+        'The activation keys, codes or certificates that tie the host to your account are yours to protect and rotate.',
+    },
+  },
+
+  's3-directory': {
+    'network-access': {
+      owner: 'shared',
+      reason:
+        'Directory buckets block all public access, and PutPublicAccessBlock is not supported for them; the bucket ' +
+        'policy and session access you grant are yours.',
+      source: doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutPublicAccessBlock.html'),
+    },
+    'data-in-transit': {
+      owner: 'aws',
+      reason: 'S3 Express One Zone accepts only HTTPS (TLS) requests, so there is no plain-HTTP access to deny.',
+    },
+    'data-at-rest': {
+      owner: 'shared',
+      reason:
+        'Directory buckets encrypt every object with SSE-S3 by default; choosing SSE-KMS and its key policy is yours.',
+    },
+    'backup-dr': {
+      owner: 'customer',
+      reason:
+        'Data sits in one Availability Zone and directory buckets do not support versioning or MFA delete; copies ' +
+        'in another zone or Region are yours.',
+      source: doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-express-differences.html'),
+    },
+  },
+
+  'oracle-exadata': {
+    'machine-image': {
+      owner: 'shared',
+      reason:
+        'Oracle Cloud Infrastructure, not AWS, manages the Exadata infrastructure and supplies its images and ' +
+        'updates; applying updates to your VM clusters is yours.',
+    },
+    'operating-system': {
+      owner: 'shared',
+      reason:
+        'Oracle Cloud Infrastructure, not AWS, patches the Exadata infrastructure; the guest operating system of your ' +
+        'VM clusters is yours to update with the updates Oracle supplies.',
+    },
+    applications: {
+      owner: 'shared',
+      reason:
+        'Oracle supplies the database software and its patches; choosing and applying versions, and your schemas, are yours.',
+    },
+  },
+
+  hyperpod: {
+    'machine-image': {
+      owner: 'shared',
+      reason:
+        'SageMaker supplies the HyperPod platform software and images; a lifecycle script or custom image, and moving to new releases, are yours.',
+    },
+    'operating-system': {
+      owner: 'shared',
+      reason:
+        'SageMaker publishes security patches for the cluster software, but they reach your nodes only when you run ' +
+        'UpdateClusterSoftware.',
+    },
+  },
+};
+
+/**
+ * The source of each profile's cells, for the cells that do not name their own. Where a profile
+ * applies the seed's layers to a kind of resource (no image on a network resource), it is the seed.
+ */
+export const PROFILE_SOURCES: Readonly<Record<ProfileId, Source>> = {
+  network: seed(),
+  vpn: doc('https://docs.aws.amazon.com/vpn/latest/s2svpn/VPC_VPN.html'),
+  'block-storage': seed(),
+  'control-plane': seed(),
+  function: doc('https://docs.aws.amazon.com/lambda/latest/dg/lambda-security.html'),
+  'function-image': doc('https://docs.aws.amazon.com/lambda/latest/dg/lambda-security.html'),
+  fargate: doc('https://docs.aws.amazon.com/AmazonECS/latest/developerguide/AWS_Fargate.html'),
+  containers: doc('https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html'),
+  'ec2-capacity': doc('https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html'),
+  'on-premises': doc('https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-anywhere.html'),
+  'customer-hosted': doc('https://docs.aws.amazon.com/storagegateway/latest/userguide/using-smb-fileshare.html'),
+  'eks-cluster': doc('https://docs.aws.amazon.com/eks/latest/userguide/security.html'),
+  'eks-nodes': doc('https://docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html'),
+  beanstalk: doc('https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/environment-platform-update-managed.html'),
+  emr: doc('https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-default-ami.html'),
+  'customer-code': doc(SHARED_RESPONSIBILITY_MODEL),
+  'customer-image': doc(SHARED_RESPONSIBILITY_MODEL),
+  'image-registry': doc('https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html'),
+  outposts: doc('https://docs.aws.amazon.com/outposts/latest/userguide/what-is-outposts.html'),
+  'load-balancer': doc(
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/create-https-listener.html',
+  ),
+  s3: doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html'),
+  's3-directory': doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-express-data-protection.html'),
+  dynamodb: doc('https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html'),
+  sqs: doc(
+    'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html',
+  ),
+  sns: doc('https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html'),
+  kinesis: doc('https://docs.aws.amazon.com/streams/latest/dev/server-side-encryption.html'),
+  efs: doc('https://docs.aws.amazon.com/efs/latest/ug/encryption.html'),
+  'always-encrypted': ELASTICACHE_AT_REST,
+  redshift: doc('https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html'),
+  secrets: doc('https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html'),
+  keys: doc('https://docs.aws.amazon.com/kms/latest/developerguide/overview.html'),
+  'oracle-exadata': doc('https://docs.aws.amazon.com/odb/latest/APIReference/Welcome.html'),
+  hyperpod: doc('https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateClusterSoftware.html'),
 };

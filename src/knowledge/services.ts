@@ -4,6 +4,7 @@
 import { SERVICES, TYPE_OVERRIDES, type ServiceEntry } from './catalog';
 import cloudFormationList from './data/cloudformation-types.json';
 import terraformList from './data/terraform-aws-types.json';
+import { doc, seed, type Source } from './sources';
 import type { ProfileId } from './vocabulary';
 import type { TierId } from './tiers';
 
@@ -15,6 +16,41 @@ export interface ClassificationHints {
   packageType?: string;
   /** For aws_cloudcontrolapi_resource: the CloudFormation type in its type_name argument. */
   typeName?: string;
+  /** Who hosts the workers of a Deadline Cloud fleet: 'customer-managed' or 'service-managed'. */
+  hosting?: string;
+}
+
+/** Every place a template can say where containers run; see launchTypeFrom. */
+export interface LaunchTypeEvidence {
+  /** ECS service or task set `LaunchType` / `launch_type`. */
+  launchType?: string;
+  /** Batch compute environment `ComputeResources.Type` / `compute_resources { type }`. */
+  computeType?: string;
+  /**
+   * ECS task definition `RequiresCompatibilities` / `requires_compatibilities`, or Batch job
+   * definition `PlatformCapabilities` / `platform_capabilities`.
+   */
+  compatibilities?: readonly string[];
+  /** The `CapacityProvider` of each capacity-provider strategy item. */
+  capacityProviders?: readonly string[];
+}
+
+const FARGATE_PROVIDERS = new Set(['FARGATE', 'FARGATE_SPOT']);
+
+/**
+ * The launch type a template's properties decide, wherever they write it, or undefined when they
+ * leave it open: a task definition compatible with both EC2 and Fargate, or a strategy that names a
+ * capacity provider of your own (an Auto Scaling group or Managed Instances: the name cannot tell).
+ */
+export function launchTypeFrom(evidence: LaunchTypeEvidence): string | undefined {
+  const clean = (value: string | undefined) => value?.trim().toUpperCase() || undefined;
+  const direct = clean(evidence.launchType) ?? clean(evidence.computeType);
+  if (direct) return direct;
+  const compatible = new Set((evidence.compatibilities ?? []).map(clean).filter((v) => v !== undefined));
+  if (compatible.size === 1) return [...compatible][0];
+  const providers = (evidence.capacityProviders ?? []).map(clean);
+  if (providers.length > 0 && providers.every((p) => p !== undefined && FARGATE_PROVIDERS.has(p))) return 'FARGATE';
+  return undefined;
 }
 
 export type IacKind = 'cloudformation' | 'terraform' | 'unknown';
@@ -40,6 +76,8 @@ export interface Classification {
   profile?: ProfileId;
   /** Why this type is classified the way it is, when that is not obvious. */
   note?: string;
+  /** The source of the classification when a catalog override, service note or hint decided it. */
+  source?: Source;
 }
 
 export interface TypeListProvenance {
@@ -91,7 +129,7 @@ const cache = new Map<string, Classification>();
 export function classifyType(type: string, hints?: ClassificationHints): Classification {
   const text = typeof type === 'string' ? type.trim() : '';
   const key = hints
-    ? `${text}\u0000${hints.launchType ?? ''}\u0000${hints.packageType ?? ''}\u0000${hints.typeName ?? ''}`
+    ? `${text}\u0000${hints.launchType ?? ''}\u0000${hints.packageType ?? ''}\u0000${hints.typeName ?? ''}\u0000${hints.hosting ?? ''}`
     : text;
   const cached = cache.get(key);
   if (cached) return cached;
@@ -124,6 +162,7 @@ function classify(type: string, hints: ClassificationHints | undefined): Classif
       serviceId: 'custom-resource',
       basis: type.startsWith('Custom::') ? 'prefix' : 'type',
       note: CUSTOM_RESOURCE_NOTE,
+      source: doc('https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-custom-resources.html'),
     };
   }
   if (type === 'aws_cloudcontrolapi_resource') return classifyCloudControl(type, hints);
@@ -137,7 +176,7 @@ function classify(type: string, hints: ClassificationHints | undefined): Classif
       iac === 'terraform' && !type.startsWith('aws_')
         ? 'Not a resource of the Terraform AWS provider; the AWS Shared Responsibility Model does not cover it.'
         : undefined;
-    return note ? { ...unclassified(type, iac), note } : unclassified(type, iac);
+    return note ? { ...unclassified(type, iac), note, source: seed() } : unclassified(type, iac);
   }
 
   const result: Classification = {
@@ -151,11 +190,21 @@ function classify(type: string, hints: ClassificationHints | undefined): Classif
   };
   const profile = override?.profile ?? service.profile;
   if (profile) result.profile = profile;
-  if (override?.note) result.note = override.note;
+  const note = override?.note ?? service.note;
+  if (note) result.note = note;
+  const source = override?.source ?? service.source;
+  if (source) result.source = source;
   if (override?.launch) applyLaunchType(result, hints?.launchType);
+  if (type === 'AWS::Deadline::Fleet' && /^customer-managed$/i.test(hints?.hosting ?? '')) {
+    result.profile = 'customer-hosted';
+    result.note =
+      'A customer-managed fleet: its workers run on hosts you provide, on premises or on EC2 instances you manage.';
+    result.source = doc('https://docs.aws.amazon.com/deadline-cloud/latest/userguide/create-a-cmf.html');
+  }
   if (service.id === 'lambda' && /^image$/i.test(hints?.packageType ?? '') && /Function$|_function$/.test(type)) {
     result.profile = 'function-image';
     result.note = 'Deployed as a container image, so the image and its operating system layers are yours.';
+    result.source = doc('https://docs.aws.amazon.com/lambda/latest/dg/images-create.html');
   }
   return result;
 }
@@ -166,21 +215,25 @@ function applyLaunchType(result: Classification, launchType: string | undefined)
     case 'FARGATE_SPOT':
       result.profile = 'fargate';
       result.note = 'Runs on AWS Fargate: AWS manages and patches the hosts.';
+      result.source = doc('https://docs.aws.amazon.com/AmazonECS/latest/developerguide/AWS_Fargate.html');
       return;
     case 'MANAGED_INSTANCES':
       result.profile = 'fargate';
       result.note = 'Runs on Amazon ECS Managed Instances: AWS provisions and patches the instances.';
+      result.source = seed();
       return;
     case 'EC2':
     case 'SPOT':
       result.tier = 'infrastructure';
       result.profile = 'ec2-capacity';
       result.note = 'Runs on EC2 instances you manage, so their AMI and operating system are yours.';
+      result.source = doc('https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html');
       return;
     case 'EXTERNAL':
       result.tier = 'infrastructure';
       result.profile = 'on-premises';
       result.note = 'Runs on your own servers (ECS Anywhere), so even the hardware and facilities are yours.';
+      result.source = doc('https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-anywhere.html');
       return;
     default:
       // unknown or not given: keep the service's profile, which says ownership depends on it
@@ -209,6 +262,7 @@ function classifyCloudControl(type: string, hints: ClassificationHints | undefin
     basis: 'type',
     known: true,
     note: 'Manages whichever CloudFormation resource type its type_name names; without that, the service is unknown.',
+    source: doc('https://docs.aws.amazon.com/cloudcontrolapi/latest/userguide/what-is-cloudcontrolapi.html'),
   };
 }
 

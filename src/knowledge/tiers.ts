@@ -52,3 +52,14 @@ export function getTier(id: TierId): Tier {
 export function isTierId(value: string): value is TierId {
   return BY_ID.has(value as TierId);
 }
+
+/**
+ * Where a resource's software runs when it is not in AWS's data centres: on hardware you host. Told
+ * instead of the tier's summary, which speaks of what AWS runs (profiles customer-hosted and on-premises).
+ */
+export const CUSTOMER_HOSTED = {
+  title: 'on hardware you host',
+  summary:
+    'Software that runs on hardware you host: you own the facilities, hardware, virtualization and host ' +
+    'operating system; AWS owns the software it ships and its updates, and the AWS services it connects to.',
+} as const;

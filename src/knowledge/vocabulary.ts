@@ -17,6 +17,7 @@ export type ProfileId =
   | 'containers'
   | 'ec2-capacity'
   | 'on-premises'
+  | 'customer-hosted'
   | 'eks-cluster'
   | 'eks-nodes'
   | 'beanstalk'
@@ -27,6 +28,7 @@ export type ProfileId =
   | 'outposts'
   | 'load-balancer'
   | 's3'
+  | 's3-directory'
   | 'dynamodb'
   | 'sqs'
   | 'sns'
@@ -35,4 +37,6 @@ export type ProfileId =
   | 'always-encrypted'
   | 'redshift'
   | 'secrets'
-  | 'keys';
+  | 'keys'
+  | 'oracle-exadata'
+  | 'hyperpod';

@@ -21,6 +21,7 @@ import { containsPosition } from '../iac/model';
 import type { ConcernId } from '../knowledge/concerns';
 import { getConcern } from '../knowledge/concerns';
 import { propertyConcern } from '../knowledge/property-concerns';
+import type { Source } from '../knowledge/sources';
 import type { Owner } from '../knowledge/vocabulary';
 import { commandLink, escapeMarkdown, tableCell, webLink } from './markdown';
 
@@ -117,6 +118,8 @@ export function resourceHoverMarkdown(summary: ResourceResponsibility): string {
       (row) => `| ${tableCell(row.title)} | ${row.applicable ? OWNER_WORD[row.owner] : '—'} | ${statusCell(row)} |`,
     ),
     '',
+    `Sources: ${sourcesLine(typeOwnership(resource).rows.map((row) => row.source))}`,
+    '',
     [
       commandLink('Show responsibility matrix', 'srlens.showMatrix', {
         file: resource.file,
@@ -212,7 +215,7 @@ export function propertyHover(
     lines.push(`Not applicable to ${escapeMarkdown(resource.type)}: ${escapeMarkdown(row.reason, 400)}`);
   } else if (row) {
     lines.push(
-      `${ownerSentence(row.owner)} for ${escapeMarkdown(service || resource.service || resource.type)} (${escapeMarkdown(tierTitle)}): ${escapeMarkdown(row.reason, 400)}`,
+      `${ownerSentence(row.owner)} for ${escapeMarkdown(service || resource.service || resource.type)} (${escapeMarkdown(tierTitle)}): ${escapeMarkdown(row.reason, 400)} (source: ${sourceLink(row.source)})`,
     );
   }
   for (const finding of onProperty) {
@@ -222,6 +225,30 @@ export function propertyHover(
     );
   }
   return { concern, markdown: lines.join('\n') };
+}
+
+/** A source as a link named after its page, or the seed as plain words. */
+export function sourceLink(source: Source): string {
+  if (source.url === 'seed') return 'Shared Responsibility Model seed';
+  const page =
+    source.url
+      .replace(/[#?].*$/, '')
+      .replace(/\/$/, '')
+      .split('/')
+      .pop() ?? source.url;
+  return webLink(page.replace(/\.html$/, ''), source.url);
+}
+
+/** Each distinct source once, in the order given. */
+function sourcesLine(sources: readonly Source[]): string {
+  const seen = new Set<string>();
+  const links: string[] = [];
+  for (const source of sources) {
+    if (seen.has(source.url)) continue;
+    seen.add(source.url);
+    links.push(sourceLink(source));
+  }
+  return links.join(' · ');
 }
 
 function ownerSentence(owner: Owner): string {

@@ -76,7 +76,7 @@ export const OVERRIDE_GROUPS: readonly OverrideGroup[] = data.overrides;
 
 export const SERVICES: readonly ServiceEntry[] = data.sections.flatMap((section) => section.services);
 
-export const TYPE_OVERRIDES: Readonly<Record<string, TypeOverride>> = Object.freeze(
+export const TYPE_OVERRIDES: Readonly<Partial<Record<string, TypeOverride>>> = Object.freeze(
   Object.fromEntries(
     data.overrides
       .flatMap((group) =>

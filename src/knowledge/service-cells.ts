@@ -43,7 +43,7 @@ function global(service: string, url: string, quote?: string, exceptTypes?: read
 const GLOBAL_SERVICES =
   'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-create-and-update-a-trail-by-using-the-aws-cli-update-trail.html';
 
-export const SERVICE_CELLS: Readonly<Record<string, Partial<Record<ConcernId, ServiceCell>>>> = {
+export const SERVICE_CELLS: Readonly<Partial<Record<string, Partial<Record<ConcernId, ServiceCell>>>>> = {
   mq: {
     'data-at-rest': alwaysEncrypted(
       'Amazon MQ',

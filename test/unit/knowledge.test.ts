@@ -185,6 +185,7 @@ describe('knowledge: catalog integrity', () => {
     const known = new Set([...knownTypes().cloudformation, ...knownTypes().terraform]);
     for (const [type, override] of Object.entries(TYPE_OVERRIDES)) {
       assert.ok(known.has(type), `override for unknown type ${type}`);
+      if (!override) continue;
       if (override.service !== undefined)
         assert.ok(serviceIds.has(override.service), `${type}: service ${override.service}`);
       if (override.tier !== undefined) assert.ok(TIER_IDS.includes(override.tier), `${type}: tier ${override.tier}`);

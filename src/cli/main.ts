@@ -13,6 +13,7 @@ import { FILE_TOO_LARGE_RULE_ID, fileTooLargeFinding } from '../engine/limits';
 import { describeRuleCrash, type RuleCrashHandler } from '../engine/rule-error';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import type { Severity } from '../iac/model';
+import { DIFF_HELP, diffCommand } from './diff';
 import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type SrlensConfig } from '../engine/config';
 import { formatExplainText, formatExplainJson, explainUnknownType } from './explain';
@@ -49,6 +50,7 @@ Usage:
       --no-color                   Plain text output
       --config <file>              Configuration (default: ./.srlens.yaml)
       --verbose                    Print a crashing rule's error and stack on stderr (its finding is rule-error)
+${DIFF_HELP}
   srlens inventory [paths...]  List every resource with its service and tier
       --format json|markdown       Output format (default: markdown)
   srlens explain <type>        Who owns each security concern for a CloudFormation or Terraform type
@@ -98,6 +100,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'scan':
         return await scan(rest, io);
+      case 'diff':
+        return await diffCommand(rest, io);
       case 'inventory':
         return await inventory(rest, io);
       case 'explain':

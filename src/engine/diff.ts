@@ -29,6 +29,8 @@ import { typeOwnership } from './responsibility';
 export interface DiffInput {
   units: readonly IacUnit[];
   findings: readonly Finding[];
+  /** Files that could not be read at this side (binary, too large): left out of the comparison like unparsable ones. */
+  unreadable?: readonly string[];
 }
 
 /** Which code a side is: a ref and its commit, or the working tree. */
@@ -112,7 +114,12 @@ export function diffAnalyses(
   head: DiffInput,
   labels: { base: DiffSideLabel; head: DiffSideLabel },
 ): DiffReport {
-  const unreadable = new Set([...unreadableFiles(base.findings), ...unreadableFiles(head.findings)]);
+  const unreadable = new Set([
+    ...unreadableFiles(base.findings),
+    ...unreadableFiles(head.findings),
+    ...(base.unreadable ?? []),
+    ...(head.unreadable ?? []),
+  ]);
   const baseResources = indexResources(base.units, unreadable);
   const headResources = indexResources(head.units, unreadable);
 

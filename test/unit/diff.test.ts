@@ -5,9 +5,12 @@
  * findings come from one rule defined here, so the expectations do not move with the rule set.
  */
 import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import { diffAnalyses, diffSummary, isEmptyDiff, type DiffReport, type ShiftResource } from '../../src/engine/diff';
 import type { Finding } from '../../src/engine/finding';
+import { formatDiffMarkdown, formatDiffText } from '../../src/cli/reporters/diff';
+import { PLAIN } from '../../src/cli/reporters/text';
 import { getProperty, type Resource } from '../../src/iac/model';
 import type { Rule } from '../../src/rules/rule';
 
@@ -381,5 +384,53 @@ describe('diff engine', () => {
     assert.equal(shrunk.ownership.toAws.length, grown.ownership.toYou.length);
     assert.ok(shrunk.ownership.toAws.every((s) => !s.gone));
     assert.match(diffSummary(shrunk), /^You own or share \d+ concerns for fewer resources \(B\); 0 findings/);
+  });
+
+  it('renders the Markdown comment and the text report as the snapshots say (UPDATE_SNAPSHOTS=1 to rewrite)', async () => {
+    const report = await diff(
+      [
+        yaml('db/stack.yaml', 'Resources:', ...RDS),
+        yaml(
+          'web/site.yaml',
+          'Resources:',
+          '  Old|Name:',
+          '    Type: AWS::S3::Bucket',
+          '  Assets:',
+          '    Type: AWS::S3::Bucket',
+        ),
+      ],
+      [
+        yaml('db/stack.yaml', 'Resources:', ...EC2),
+        yaml(
+          'web/site.yaml',
+          'Resources:',
+          '  NewName:',
+          '    Type: AWS::S3::Bucket',
+          '  Assets:',
+          '    Type: AWS::S3::Bucket',
+          '    Properties:',
+          '      Public: true',
+        ),
+      ],
+    );
+    const rendered = [
+      formatDiffMarkdown(report, { linkBase: 'https://github.com/example/infra/blob/0123abc/' }),
+      '',
+      '----- without --link-base -----',
+      '',
+      formatDiffMarkdown(report),
+      '',
+      '----- text -----',
+      '',
+      formatDiffText(report, PLAIN),
+      '',
+    ].join('\n');
+    const snapshot = 'test/fixtures/diff-report.md';
+    if (process.env.UPDATE_SNAPSHOTS === '1') writeFileSync(snapshot, rendered);
+    assert.equal(
+      rendered,
+      readFileSync(snapshot, 'utf8'),
+      'the diff reports changed: review them, then run with UPDATE_SNAPSHOTS=1',
+    );
   });
 });

@@ -14,8 +14,15 @@ import ignore, { type Ignore } from 'ignore';
 import { sourceKindOf } from '../iac/detect';
 
 /** Our own configuration is YAML but never a template. */
-const SKIPPED_FILES = new Set(['.srlens.yaml']);
-const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', '.terraform', '.terragrunt-cache', '.aws-sam', 'cdk.out']);
+export const SKIPPED_FILES = new Set(['.srlens.yaml']);
+export const SKIPPED_DIRECTORIES = new Set([
+  '.git',
+  'node_modules',
+  '.terraform',
+  '.terragrunt-cache',
+  '.aws-sam',
+  'cdk.out',
+]);
 
 export interface CollectedFiles {
   files: string[];

@@ -13,6 +13,7 @@ import { FILE_TOO_LARGE_RULE_ID, fileTooLargeFinding } from '../engine/limits';
 import { describeRuleCrash, type RuleCrashHandler } from '../engine/rule-error';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import type { Severity } from '../iac/model';
+import { DIFF_HELP, diffCommand } from './diff';
 import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
 import type { TerraformEvaluationOptions } from '../iac/terraform/eval-module';
 import { TerraformInputError, terraformHost, terraformInputs } from './terraform-inputs';
@@ -54,6 +55,7 @@ Usage:
       --var-file <file>            Terraform variables from this file, after terraform.tfvars and
                                    *.auto.tfvars (repeatable; applied with --var in the order given)
       --var <name=value>           A Terraform variable (repeatable)
+${DIFF_HELP}
   srlens inventory [paths...]  List every resource with its service and tier
       --format json|markdown       Output format (default: markdown)
   srlens explain <type>        Who owns each security concern for a CloudFormation or Terraform type
@@ -103,6 +105,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'scan':
         return await scan(rest, io);
+      case 'diff':
+        return await diffCommand(rest, io);
       case 'inventory':
         return await inventory(rest, io);
       case 'explain':

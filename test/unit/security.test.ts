@@ -145,13 +145,25 @@ describe('security: no network and no processes during analysis', function () {
   });
 
   // A worker thread (src/cli/scanWorker.ts runs the CLI's own bundle in one) is neither: it is allowed.
-  it('has no network or process primitive in the sources, except the STS call in src/aws', () => {
+  it('has no network or process primitive in the sources, except the STS call in src/aws and git for srlens diff', () => {
     const primitive =
       /from ['"](node:)?(net|tls|http|https|http2|dgram|dns|child_process|cluster|vm)['"]|require\(['"](node:)?(net|tls|http|https|http2|dgram|dns|child_process|cluster|vm)['"]\)|\bXMLHttpRequest\b|\bWebSocket\b|\bEventSource\b|createTerminal|ShellExecution|ProcessExecution|executeTask|sendText\(/;
     const offenders = sources('src', /\.ts$/)
       .filter((file) => !file.startsWith(path.join('src', 'aws') + path.sep))
+      .filter((file) => file !== path.join('src', 'cli', 'git.ts'))
       .filter((file) => primitive.test(readFileSync(file, 'utf8')));
     assert.deepEqual(offenders, []);
+    // `srlens diff` runs git itself, and nothing else: fixed program, argument arrays, never a shell.
+    const git = readFileSync(path.join('src', 'cli', 'git.ts'), 'utf8');
+    const runs = [...git.matchAll(/\b(execFile|spawn|exec|execSync|execFileSync|spawnSync|fork)\(\s*([^,\s]*)/g)];
+    assert.deepEqual(
+      runs.map((m) => [m[1], m[2]]),
+      [
+        ['execFile', "'git'"],
+        ['spawn', "'git'"],
+      ],
+    );
+    assert.equal(/\bshell\s*:/.test(git), false);
     // `fetch` only in the browser build, for the extension's own wasm files.
     const fetches = sources('src', /\.ts$/).filter((file) => /\bfetch\(/.test(readFileSync(file, 'utf8')));
     assert.ok(

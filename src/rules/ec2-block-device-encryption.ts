@@ -1,8 +1,20 @@
 import type { MapValue, Range, Resource } from '../iac/model';
 import { getProperties, getProperty } from '../iac/model';
-import type { Rule, RuleContext } from './rule';
+import type { Rule, RuleContext, RuleReport } from './rule';
+import { setProperty } from '../fixes/edits';
 import { booleanOf, asMap, stringOf, isCloudFormation, items, key } from './toolkit/values';
-import { LAUNCH_TYPES, TF_LAUNCH_TEMPLATE, describeLaunch, launchSettings, setPropertyIn } from './support/ec2-launch';
+import {
+  CFN_INSTANCE,
+  CFN_LAUNCH_CONFIGURATION,
+  LAUNCH_TYPES,
+  TF_INSTANCE,
+  TF_LAUNCH_CONFIGURATION,
+  TF_LAUNCH_TEMPLATE,
+  describeLaunch,
+  launchSettings,
+  setPropertyIn,
+  takesSettingsFromLaunchTemplate,
+} from './support/ec2-launch';
 import { moduleEncryptsEbsByDefault } from './support/ebs';
 
 /** One EBS volume the resource defines: its `Ebs` map (or Terraform block) and how to name it. */
@@ -21,7 +33,7 @@ export const rule: Rule = {
   severity: 'warning',
   appliesTo: LAUNCH_TYPES,
   rationale:
-    'AWS stores EBS volumes on its hardware, but encrypting them is your choice: a volume that does not ask for encryption is encrypted only when its snapshot is or when you have turned on EBS encryption by default for the account and Region, and an unencrypted volume cannot be encrypted in place later.',
+    'AWS stores EBS volumes on its hardware, but encrypting them is your choice: a volume that does not ask for encryption is encrypted only when its snapshot is or when you have turned on EBS encryption by default for the account and Region, and an unencrypted volume cannot be encrypted in place later. An instance or launch configuration that does not define its root device (no `root_block_device`, or no `BlockDeviceMappings` entry for a root device name such as `/dev/xvda` or `/dev/sda1`) gets the root volume the AMI describes, created from its snapshot, which public AMIs cannot share encrypted: it is unencrypted unless the image or the account says otherwise, exactly like an empty `root_block_device {}`.',
   remediation:
     'Set `Encrypted: true` under each `BlockDeviceMappings[].Ebs` (CloudFormation; under `LaunchTemplateData` for a launch template), or `encrypted = true` in `root_block_device` / `ebs_block_device` (Terraform `aws_instance`, `aws_launch_configuration`) and in `block_device_mappings { ebs { … } }` (`aws_launch_template`). Turning on EBS encryption by default in every Region you use (`aws_ebs_encryption_by_default`) covers volumes that templates forget.',
   messages: {
@@ -35,6 +47,12 @@ export const rule: Rule = {
         '{subject} does not set {property} for {device}: it is encrypted only if EBS encryption by default is turned on for the account and Region, or if the AMI maps that device to an encrypted snapshot.',
       detail: 'Encrypting data at rest is your choice on EBS: set {property} to true.',
     },
+    rootNotDefined: {
+      headline:
+        "{subject} does not define its root block device ({where}), so the root volume is created from the AMI's snapshot: it is unencrypted unless that snapshot is encrypted or EBS encryption by default is turned on for the account and Region.",
+      detail:
+        'Encrypting data at rest is your choice on EBS: {remedy}, or turn on EBS encryption by default for the account.',
+    },
   },
 
   check(resource, context) {
@@ -42,7 +60,18 @@ export const rule: Rule = {
     const snapshotKey = key(resource, 'SnapshotId', 'snapshot_id');
     const subject = describeLaunch(resource);
     const defaultOn = moduleEncryptsEbsByDefault(context);
-    return ebsDevices(resource, context).flatMap((device, index) => {
+    const reports: RuleReport[] = [];
+    if (!defaultOn) {
+      const root = rootNotDefined(resource, context);
+      if (root)
+        reports.push({
+          messageId: 'rootNotDefined',
+          range: root.range,
+          fixable: root.fixable,
+          data: { subject, ...root.data },
+        });
+    }
+    const devices = ebsDevices(resource, context).flatMap((device, index): RuleReport[] => {
       // A volume restored from a snapshot takes the snapshot's encryption unless it asks for it.
       const setting = getProperty(device.ebs, encryptedKey);
       const encrypted = booleanOf(context.resolve(setting?.value)).value;
@@ -68,9 +97,16 @@ export const rule: Rule = {
         },
       ];
     });
+    return [...reports, ...devices];
   },
 
   fix(report, resource, context) {
+    if (report.messageId === 'rootNotDefined') {
+      return {
+        title: 'Add root_block_device with encrypted = true',
+        edits: setProperty(resource, context, ['root_block_device', 'encrypted'], true),
+      };
+    }
     const device = ebsDevices(resource, context)[report.data?.index as number];
     if (!device) return undefined;
     const name = key(resource, 'Encrypted', 'encrypted');
@@ -147,4 +183,57 @@ function launchTemplateBlocks(resource: Resource, context: RuleContext): EbsDevi
 
 function deviceLabel(name: string | undefined): string {
   return name ? `block device '${name}'` : 'a block device';
+}
+
+/** Device names EC2 uses for root volumes (`/dev/xvda` on Amazon Linux, `/dev/sda1` on most others). */
+const ROOT_DEVICE_NAMES = new Set(['/dev/xvda', '/dev/sda1', '/dev/sda']);
+
+interface MissingRoot {
+  range: Range;
+  fixable: boolean;
+  data: { where: string; remedy: string };
+}
+
+/**
+ * An instance or launch configuration that leaves its root volume to the AMI: Terraform without a
+ * `root_block_device` (or with an empty list of them), CloudFormation without a mapping for a root
+ * device name while every mapping names a device that is not one. Launch templates are partial
+ * (an instance or fleet may add mappings) and instances launched from one take its mappings: not
+ * reported. Anything unknown (an intrinsic, a `dynamic` block, an unknown device name) is silent.
+ */
+function rootNotDefined(resource: Resource, context: RuleContext): MissingRoot | undefined {
+  if (takesSettingsFromLaunchTemplate(resource)) return undefined;
+  if (resource.type === TF_INSTANCE || resource.type === TF_LAUNCH_CONFIGURATION) {
+    const remedy = 'add root_block_device { encrypted = true }';
+    const written = getProperties(resource.properties, 'root_block_device');
+    if (written.length === 0)
+      return { range: resource.typeRange, fixable: true, data: { where: 'no root_block_device', remedy } };
+    if (written.length !== 1) return undefined;
+    const value = context.resolve(written[0].value);
+    if (value?.kind === 'list' && value.items.length === 0)
+      return {
+        range: written[0].keyRange,
+        fixable: false,
+        data: { where: 'root_block_device is an empty list', remedy: 'define root_block_device with encrypted = true' },
+      };
+    return undefined;
+  }
+  if (resource.type !== CFN_INSTANCE && resource.type !== CFN_LAUNCH_CONFIGURATION) return undefined;
+  const remedy = "map the AMI's root device name in BlockDeviceMappings with Ebs: { Encrypted: true }";
+  const property = getProperty(resource.properties, 'BlockDeviceMappings');
+  if (!property)
+    return { range: resource.typeRange, fixable: false, data: { where: 'no BlockDeviceMappings', remedy } };
+  const mappings = context.resolve(property.value);
+  if (mappings?.kind !== 'list') return undefined; // an intrinsic, or null: unknown
+  for (const item of mappings.items) {
+    const mapping = asMap(context.resolve(item));
+    if (!mapping) return undefined;
+    const name = stringOf(context.resolve(getProperty(mapping, 'DeviceName')?.value)).value;
+    if (name === undefined || ROOT_DEVICE_NAMES.has(name)) return undefined;
+  }
+  return {
+    range: property.keyRange,
+    fixable: false,
+    data: { where: 'no mapping for /dev/xvda or /dev/sda1 in BlockDeviceMappings', remedy },
+  };
 }

@@ -10,6 +10,7 @@ import {
   launchSettings,
   takesSettingsFromLaunchTemplate,
 } from './support/ec2-launch';
+import { launchesAl2023 } from './support/amis';
 
 export const rule: Rule = {
   id: 'ec2-imdsv2-required',
@@ -18,7 +19,7 @@ export const rule: Rule = {
   severity: 'warning',
   appliesTo: LAUNCH_TYPES,
   rationale:
-    'AWS runs the instance metadata service, but whether it still answers IMDSv1 requests, which need no session token, is a setting of your instances. Requiring IMDSv2 tokens protects the instance role credentials it serves from server-side request forgery and open proxies in the software you run.',
+    'AWS runs the instance metadata service, but whether it still answers IMDSv1 requests, which need no session token, is a setting of your instances. Requiring IMDSv2 tokens protects the instance role credentials it serves from server-side request forgery and open proxies in the software you run. Amazon Linux 2023 AMIs are registered with `ImdsSupport: v2.0`, so their instances require IMDSv2 unless the launch or the account\'s instance metadata defaults say otherwise ("By default, any instances launched with the AL2023 AMI require IMDSv2-only", AL2023 user guide, https://docs.aws.amazon.com/linux/al2023/ug/imdsv2.html, checked 2026-12-07): when the template\'s image is recognisably AL2023 (the public SSM parameters `/aws/service/ami-amazon-linux-latest/al2023-ami-*` as an `AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>` parameter default or a `{{resolve:ssm:…}}` reference, a Terraform `data "aws_ssm_parameter"` of that name, or a `data "aws_ami"` owned by Amazon filtered on `al2023-ami-*` names), an unset `HttpTokens` is not reported. An explicit `optional` still is.',
   remediation:
     'Set `MetadataOptions: { HttpTokens: required }` (CloudFormation; under `LaunchTemplateData` for a launch template) or `metadata_options { http_tokens = "required" }` (Terraform), after checking that software on the instance uses IMDSv2 (current AWS SDKs and the AWS CLI do). `HttpEndpoint: disabled` also satisfies this rule.',
   messages: {
@@ -69,6 +70,8 @@ export const rule: Rule = {
     }
     // Settings an instance leaves out come from its launch template, if it names one.
     if (takesSettingsFromLaunchTemplate(resource)) return [];
+    // An Amazon Linux 2023 AMI is registered for IMDSv2 only: leaving HttpTokens unset requires tokens.
+    if (launchesAl2023(resource, context)) return [];
     const range: Range = optionsProperty ? optionsProperty.keyRange : resource.typeRange;
     return [
       {

@@ -2,6 +2,7 @@ import type { Resource } from '../iac/model';
 import { readPolicy, type PolicyStatement } from './toolkit/policy';
 import type { Rule, RuleReport } from './rule';
 import { IDENTITY_POLICY_TYPES, identityPolicies, statementRange } from './support/iam-policies';
+import { attachedManagedPolicies, attacherName, MANAGED_POLICY_ATTACHING_TYPES } from './support/managed-policies';
 
 /** `*` and `*:*` both mean every action of every service. */
 function allowsEveryAction(statement: PolicyStatement): boolean {
@@ -32,17 +33,29 @@ export const rule: Rule = {
   title: 'IAM policy grants full administrator access',
   concern: 'identity-access',
   severity: 'error',
-  appliesTo: IDENTITY_POLICY_TYPES,
+  appliesTo: [...new Set([...IDENTITY_POLICY_TYPES, ...MANAGED_POLICY_ATTACHING_TYPES])],
   rationale:
-    'AWS enforces IAM policies exactly as written; deciding who may do what is the customer side of the model. A statement that allows every action on every resource makes its holder an administrator of the account, so one leaked credential or compromised workload can change or delete anything.',
+    "AWS enforces IAM policies exactly as written; deciding who may do what is the customer side of the model. A statement that allows every action on every resource makes its holder an administrator of the account, so one leaked credential or compromised workload can change or delete anything. Attaching the AWS-managed policy `AdministratorAccess` grants exactly that, and `IAMFullAccess` (every IAM action) lets its holder grant itself the same; AWS maintains what these policies contain, but attaching them is the customer's decision (AWS managed policy reference, checked 2026-12-07).",
   remediation:
-    'Replace `Action: "*"` with the actions the identity needs and `Resource: "*"` with the ARNs it works on (CloudFormation `PolicyDocument`, Terraform `policy` or `data "aws_iam_policy_document"`). Keep administrator access for a few break-glass roles, granted through IAM Identity Center permission sets.',
+    'Replace `Action: "*"` (or an attached `AdministratorAccess` / `IAMFullAccess`) with the actions the identity needs and `Resource: "*"` with the ARNs it works on (CloudFormation `PolicyDocument`, Terraform `policy` or `data "aws_iam_policy_document"`). Keep administrator access for a few break-glass roles, granted through IAM Identity Center permission sets.',
   messages: {
     adminAccess: {
       headline:
         '{subject} allows every action on every resource (Action "*", Resource "*"): full administrator access.',
       detail:
         'AWS applies the policy exactly as written; limiting it to the actions and resources this identity needs is yours.',
+    },
+    managedAdministrator: {
+      headline:
+        '{subject} attaches the AWS-managed policy {policy}, which allows every action on every resource: full administrator access.',
+      detail:
+        'AWS maintains what the policy grants; attaching it is yours: attach a policy with the actions and resources this identity needs instead.',
+    },
+    managedIamFull: {
+      headline:
+        '{subject} attaches the AWS-managed policy {policy}, which allows every IAM action: its holder can grant itself full administrator access.',
+      detail:
+        'AWS maintains what the policy grants; attaching it is yours: grant only the IAM actions this identity needs, on the roles and policies it manages, and bound them with a permissions boundary.',
     },
   },
 
@@ -58,6 +71,15 @@ export const rule: Rule = {
           data: { subject: subject(resource, source.name) },
           range: statementRange(statement, index, source.value, context, resource),
         });
+      });
+    }
+    for (const attachment of attachedManagedPolicies(resource, context)) {
+      const { grant, name } = attachment.fact;
+      if (grant !== 'administrator' && grant !== 'iam-full') continue;
+      reports.push({
+        messageId: grant === 'administrator' ? 'managedAdministrator' : 'managedIamFull',
+        data: { subject: attacherName(resource), policy: name },
+        range: attachment.written.range,
       });
     }
     return reports;

@@ -42,6 +42,7 @@ import { rule as glacierVaultLock } from './glacier-vault-lock';
 import { rule as glacierVaultPolicyPublic } from './glacier-vault-policy-public';
 import { rule as iamAccessKeyInTemplate } from './iam-access-key-in-template';
 import { rule as iamPolicyAdminAccess } from './iam-policy-admin-access';
+import { rule as iamPowerUserAccess } from './iam-power-user-access';
 import { rule as iamRoleTrustAnyone } from './iam-role-trust-anyone';
 import { rule as iamUserConsoleWithoutMfa } from './iam-user-console-without-mfa';
 import { rule as kinesisStreamEncryption } from './kinesis-stream-encryption';
@@ -119,6 +120,7 @@ export const RULES: readonly Rule[] = [
   glacierVaultPolicyPublic,
   iamAccessKeyInTemplate,
   iamPolicyAdminAccess,
+  iamPowerUserAccess,
   iamRoleTrustAnyone,
   iamUserConsoleWithoutMfa,
   kinesisStreamEncryption,

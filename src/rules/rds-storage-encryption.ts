@@ -30,14 +30,11 @@ export const rule: Rule = {
   check(resource, context) {
     const cfn = isCloudFormation(resource);
     // Members of an Aurora cluster, read replicas and restores inherit encryption from their source.
+    // On an AWS::RDS::DBCluster, DBClusterIdentifier is the cluster's own name, not a membership.
     const inherits = cfn
-      ? [
-          'DBClusterIdentifier',
-          'SourceDBInstanceIdentifier',
-          'DBSnapshotIdentifier',
-          'SnapshotIdentifier',
-          'SourceDBClusterIdentifier',
-        ]
+      ? resource.type === 'AWS::RDS::DBCluster'
+        ? ['SnapshotIdentifier', 'SourceDBClusterIdentifier']
+        : ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier']
       : [
           'replicate_source_db',
           'snapshot_identifier',

@@ -2,7 +2,13 @@ import type { Property, Resource, Value } from '../iac/model';
 import { getProperties, getProperty } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { stringOf, isCloudFormation, items, property } from './toolkit/values';
-import { bucketCompanions, designatedResource, isAccessLogTarget, propertiesUnknown } from './support/s3';
+import {
+  bucketCompanions,
+  designatedResource,
+  isAccessLogTarget,
+  isLoadBalancerLogTarget,
+  propertiesUnknown,
+} from './support/s3';
 
 /** One default-encryption rule as written: the algorithm and the KMS key, if any. */
 interface EncryptionDefault {
@@ -19,7 +25,7 @@ export const rule: Rule = {
   rationale:
     "S3 encrypts every new object at rest, with SSE-S3 (keys S3 owns and manages) by default since January 2023. Whether that is enough, or you need a customer managed KMS key whose policy, use and revocation you control, is a data-protection choice on the customer's side.",
   remediation:
-    'Set `BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault` to `SSEAlgorithm: aws:kms` with `KMSMasterKeyID` (CloudFormation), or `apply_server_side_encryption_by_default { sse_algorithm = "aws:kms", kms_master_key_id = … }` in `aws_s3_bucket_server_side_encryption_configuration` (Terraform), and consider `BucketKeyEnabled` / `bucket_key_enabled` to reduce KMS request costs. SSE-S3 is a sound default when no one needs to control the key, and the only choice for a bucket that receives server access logs, which this rule therefore does not report.',
+    'Set `BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault` to `SSEAlgorithm: aws:kms` with `KMSMasterKeyID` (CloudFormation), or `apply_server_side_encryption_by_default { sse_algorithm = "aws:kms", kms_master_key_id = … }` in `aws_s3_bucket_server_side_encryption_configuration` (Terraform), and consider `BucketKeyEnabled` / `bucket_key_enabled` to reduce KMS request costs. SSE-S3 is a sound default when no one needs to control the key, and the only choice for a bucket that receives S3 server access logs or Elastic Load Balancing access logs, which this rule therefore does not report.',
   messages: {
     sseS3Default: {
       headline:
@@ -44,11 +50,12 @@ export const rule: Rule = {
     // S3 delivers server access logs only to buckets encrypted with SSE-S3: a log bucket has no KMS choice to make.
     if (resource.type === 'aws_s3_bucket_server_side_encryption_configuration') {
       const bucket = designatedResource(resource, 'bucket', context);
-      if (bucket && isAccessLogTarget(bucket, context)) return [];
+      if (bucket && (isAccessLogTarget(bucket, context) || isLoadBalancerLogTarget(bucket, context))) return [];
       const defaults = terraformDefaults(resource.properties.properties, 'rule');
       return defaults ? judge(resource, defaults, context) : [];
     }
-    if (isAccessLogTarget(resource, context)) return [];
+    // Elastic Load Balancing writes access logs only to SSE-S3 buckets too.
+    if (isAccessLogTarget(resource, context) || isLoadBalancerLogTarget(resource, context)) return [];
     if (isCloudFormation(resource)) {
       if (propertiesUnknown(resource, context)) return [];
       const encryption = property(resource, 'BucketEncryption');

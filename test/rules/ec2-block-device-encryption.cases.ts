@@ -12,17 +12,12 @@ export const cases: RuleCases = {
     {
       syntax: 'yaml',
       name: 'a volume from a snapshot inherits its encryption',
-      code: 'Resources:\n  Lc:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-1\n      InstanceType: t3.micro\n      BlockDeviceMappings:\n        - DeviceName: /dev/sdf\n          Ebs:\n            SnapshotId: snap-0123456789abcdef0\n',
+      code: 'Resources:\n  Lc:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-1\n      InstanceType: t3.micro\n      BlockDeviceMappings:\n        - DeviceName: /dev/xvda\n          Ebs:\n            Encrypted: true\n        - DeviceName: /dev/sdf\n          Ebs:\n            SnapshotId: snap-0123456789abcdef0\n',
     },
     {
       syntax: 'yaml',
       name: 'NoDevice suppresses the device',
-      code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      BlockDeviceMappings:\n        - DeviceName: /dev/sdf\n          NoDevice: {}\n          Ebs:\n            VolumeSize: 10\n',
-    },
-    {
-      syntax: 'yaml',
-      name: 'no device in the template: the root volume follows the AMI',
-      code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n',
+      code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      BlockDeviceMappings:\n        - DeviceName: /dev/xvda\n          Ebs:\n            Encrypted: true\n        - DeviceName: /dev/sdf\n          NoDevice: {}\n          Ebs:\n            VolumeSize: 10\n',
     },
     {
       syntax: 'yaml',
@@ -49,11 +44,6 @@ export const cases: RuleCases = {
     },
     {
       syntax: 'terraform',
-      name: 'no block device: the root volume follows the AMI',
-      code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n}\n',
-    },
-    {
-      syntax: 'terraform',
       name: 'a variable default of true resolves; an EBS device from a snapshot inherits',
       code: 'variable "encrypted" {\n  default = true\n}\n\nresource "aws_launch_configuration" "lc" {\n  image_id      = "ami-123"\n  instance_type = "t3.micro"\n  root_block_device {\n    encrypted = var.encrypted\n  }\n  ebs_block_device {\n    device_name = "/dev/sdf"\n    snapshot_id = "snap-0123456789abcdef0"\n  }\n}\n',
     },
@@ -65,7 +55,7 @@ export const cases: RuleCases = {
     {
       syntax: 'terraform',
       name: 'a dynamic block is unknown',
-      code: 'resource "aws_instance" "web" {\n  dynamic "ebs_block_device" {\n    for_each = var.disks\n    content {\n      device_name = ebs_block_device.key\n    }\n  }\n}\n',
+      code: 'resource "aws_instance" "web" {\n  root_block_device {\n    encrypted = true\n  }\n  dynamic "ebs_block_device" {\n    for_each = var.disks\n    content {\n      device_name = ebs_block_device.key\n    }\n  }\n}\n',
     },
     {
       syntax: 'terraform',
@@ -80,13 +70,129 @@ export const cases: RuleCases = {
         'main.tf': 'resource "aws_instance" "web" {\n  root_block_device {\n    volume_size = 20\n  }\n}\n',
       },
     },
+    {
+      syntax: 'yaml',
+      name: 'root device: a mapping with an unknown device name, a root mapping, an instance from a launch template',
+      code: `Parameters:
+  Device:
+    Type: String
+Resources:
+  Named:
+    Type: AWS::EC2::Instance
+    Properties:
+      BlockDeviceMappings:
+        - DeviceName: !Ref Device
+          Ebs:
+            Encrypted: true
+  Ubuntu:
+    Type: AWS::EC2::Instance
+    Properties:
+      BlockDeviceMappings:
+        - DeviceName: /dev/sda1
+          Ebs:
+            Encrypted: true
+  FromTemplate:
+    Type: AWS::EC2::Instance
+    Properties:
+      LaunchTemplate:
+        LaunchTemplateId: lt-0123456789abcdef0
+        Version: "1"
+  Tpl:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        ImageId: ami-12345678
+`,
+    },
+    {
+      syntax: 'terraform',
+      name: 'root device: a dynamic root block is unknown; a launch template may leave it to the instance',
+      code: `resource "aws_instance" "web" {
+  ami = "ami-123"
+  dynamic "root_block_device" {
+    for_each = var.roots
+    content {
+      encrypted = true
+    }
+  }
+}
+
+resource "aws_launch_template" "t" {
+  image_id = "ami-123"
+}
+`,
+    },
+    {
+      syntax: 'terraform',
+      name: 'root device: the module turns on EBS encryption by default',
+      code: `resource "aws_ebs_encryption_by_default" "this" {}
+
+resource "aws_instance" "web" {
+  ami = "ami-123"
+}
+`,
+    },
   ],
   invalid: [
+    {
+      syntax: 'yaml',
+      name: "no BlockDeviceMappings: the root volume comes from the AMI snapshot (not fixable: the root device name is the AMI's)",
+      code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n',
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'rootNotDefined',
+          data: { where: 'no BlockDeviceMappings' },
+          message:
+            "EC2 instance 'Web' does not define its root block device (no BlockDeviceMappings), so the root volume is created from the AMI's snapshot: it is unencrypted unless that snapshot is encrypted or EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: map the AMI's root device name in BlockDeviceMappings with Ebs: { Encrypted: true }, or turn on EBS encryption by default for the account.",
+        },
+      ],
+    },
+    {
+      syntax: 'json',
+      name: 'mappings for data volumes only',
+      code: '{"Resources": {"Lc": {"Type": "AWS::AutoScaling::LaunchConfiguration", "Properties": {"ImageId": "ami-1", "InstanceType": "t3.micro", "BlockDeviceMappings": [{"DeviceName": "/dev/sdk", "Ebs": {"Encrypted": true}}]}}}}',
+      findings: [
+        {
+          line: 1,
+          column: 135,
+          messageId: 'rootNotDefined',
+          data: { where: 'no mapping for /dev/xvda or /dev/sda1 in BlockDeviceMappings' },
+        },
+      ],
+    },
+    {
+      syntax: 'terraform',
+      name: 'no root_block_device: the same as an empty one, and fixed the same way',
+      code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n}\n',
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          messageId: 'rootNotDefined',
+          data: { where: 'no root_block_device' },
+          message:
+            "EC2 instance 'aws_instance.web' does not define its root block device (no root_block_device), so the root volume is created from the AMI's snapshot: it is unencrypted unless that snapshot is encrypted or EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: add root_block_device { encrypted = true }, or turn on EBS encryption by default for the account.",
+        },
+      ],
+      output:
+        'resource "aws_instance" "web" {\n  ami = "ami-123"\n  root_block_device {\n    encrypted = true\n  }\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'root_block_device from an empty list variable',
+      code: 'variable "roots" {\n  default = []\n}\n\nresource "aws_launch_configuration" "lc" {\n  image_id          = "ami-123"\n  instance_type     = "t3.micro"\n  root_block_device = var.roots\n}\n',
+      findings: [
+        { line: 8, column: 3, messageId: 'rootNotDefined', data: { where: 'root_block_device is an empty list' } },
+      ],
+    },
     {
       syntax: 'yaml',
       name: 'one device without Encrypted and one with false',
       code: 'Resources:\n  Lc:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: t3.micro\n      BlockDeviceMappings:\n        - DeviceName: /dev/sdk\n          Ebs:\n            VolumeSize: 50\n        - DeviceName: /dev/sdf\n          Ebs:\n            Encrypted: false\n',
       findings: [
+        { line: 7, column: 7, messageId: 'rootNotDefined' },
         {
           line: 9,
           column: 11,

@@ -66,8 +66,150 @@ export const cases: RuleCases = {
       name: 'an instance launched from a launch template',
       code: 'resource "aws_instance" "web" {\n  launch_template {\n    id = aws_launch_template.t.id\n  }\n}\n',
     },
+    {
+      syntax: 'yaml',
+      name: 'AL2023 from the public SSM parameter, as a parameter default and as a resolve reference (launch template too)',
+      code: `Parameters:
+  LatestAmiId:
+    Type: AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>
+    Default: /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64
+Resources:
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: !Ref LatestAmiId
+  Nodes:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        ImageId: "{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64}}"
+  Workers:
+    Type: AWS::AutoScaling::LaunchConfiguration
+    Properties:
+      InstanceType: t3.micro
+      ImageId: !Ref LatestAmiId
+`,
+    },
+    {
+      syntax: 'json',
+      name: 'AL2023 parameter default in JSON',
+      code: `{
+  "Parameters": {
+    "LatestAmiId": {
+      "Type": "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
+      "Default": "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+    }
+  },
+  "Resources": {
+    "Web": { "Type": "AWS::EC2::Instance", "Properties": { "ImageId": { "Ref": "LatestAmiId" } } }
+  }
+}
+`,
+    },
+    {
+      syntax: 'terraform',
+      name: 'AL2023 from data "aws_ssm_parameter" and from data "aws_ami" owned by Amazon',
+      code: `data "aws_ssm_parameter" "al2023" {
+  name = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+}
+
+data "aws_ami" "al2023" {
+  most_recent = true
+  owners      = ["amazon"]
+
+  filter {
+    name   = "name"
+    values = ["al2023-ami-2023.*-x86_64"]
+  }
+}
+
+resource "aws_instance" "web" {
+  ami = data.aws_ssm_parameter.al2023.value
+}
+
+resource "aws_launch_template" "nodes" {
+  image_id = data.aws_ami.al2023.id
+}
+`,
+    },
   ],
   invalid: [
+    {
+      syntax: 'yaml',
+      name: 'not recognisably AL2023: Amazon Linux 2, a String parameter, an explicit optional on AL2023',
+      code: `Parameters:
+  Al2AmiId:
+    Type: AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>
+    Default: /aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2
+  TextAmi:
+    Type: String
+    Default: /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64
+  LatestAmiId:
+    Type: AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>
+    Default: /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64
+Resources:
+  Al2:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: !Ref Al2AmiId
+  Text:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: !Ref TextAmi
+  Legacy:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: !Ref LatestAmiId
+      MetadataOptions:
+        HttpTokens: optional
+`,
+      findings: [
+        { line: 13, column: 11, messageId: 'tokensNotSet' },
+        { line: 17, column: 11, messageId: 'tokensNotSet' },
+        { line: 25, column: 21, messageId: 'tokensOptional' },
+      ],
+    },
+    {
+      syntax: 'terraform',
+      name: 'not recognisably AL2023: any owner, an ECS-optimized name, an AL2 parameter',
+      code: `data "aws_ami" "anyone" {
+  most_recent = true
+  filter {
+    name   = "name"
+    values = ["al2023-ami-2023.*-x86_64"]
+  }
+}
+
+data "aws_ami" "ecs" {
+  owners = ["amazon"]
+  filter {
+    name   = "name"
+    values = ["al2023-ami-ecs-hvm-*"]
+  }
+}
+
+data "aws_ssm_parameter" "al2" {
+  name = "/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2"
+}
+
+resource "aws_instance" "a" {
+  ami = data.aws_ami.anyone.id
+}
+
+resource "aws_instance" "b" {
+  ami = data.aws_ami.ecs.id
+}
+
+resource "aws_instance" "c" {
+  ami = data.aws_ssm_parameter.al2.value
+}
+`,
+      findings: [
+        { line: 21, column: 10, messageId: 'tokensNotSet' },
+        { line: 25, column: 10, messageId: 'tokensNotSet' },
+        { line: 29, column: 10, messageId: 'tokensNotSet' },
+      ],
+    },
     {
       syntax: 'yaml',
       name: 'instance without metadata options',

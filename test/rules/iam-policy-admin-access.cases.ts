@@ -187,8 +187,237 @@ EOF
 }
 `,
     },
+    {
+      syntax: 'yaml',
+      name: 'managed policies: read-only, a customer-managed policy named like an AWS one, unknown ARNs',
+      code: `Parameters:
+  PolicyArn:
+    Type: String
+  PolicyName:
+    Type: String
+Conditions:
+  Dev: !Equals [!Ref AWS::Region, eu-west-1]
+Resources:
+  Reader:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {}
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/ReadOnlyAccess
+        - arn:aws:iam::123456789012:policy/AdministratorAccess
+        - !Sub arn:\${AWS::Partition}:iam::\${AWS::AccountId}:policy/AdministratorAccess
+        - !Ref PolicyArn
+        - !Sub arn:\${AWS::Partition}:iam::aws:policy/\${PolicyName}
+        - !If [Dev, arn:aws:iam::aws:policy/AdministratorAccess, arn:aws:iam::aws:policy/ReadOnlyAccess]
+`,
+    },
+    {
+      syntax: 'yaml',
+      name: 'SAM ignores Policies when the function names its own Role',
+      code: `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: src/
+      Role: arn:aws:iam::123456789012:role/fn
+      Policies:
+        - AdministratorAccess
+`,
+    },
+    {
+      syntax: 'terraform',
+      name: 'managed policies: unknown ARN, read-only, name not literal',
+      code: `variable "policy_arn" {
+  type = string
+}
+
+variable "policy_name" {
+  type = string
+}
+
+resource "aws_iam_role_policy_attachment" "given" {
+  role       = "ci"
+  policy_arn = var.policy_arn
+}
+
+resource "aws_iam_role_policy_attachment" "read" {
+  role       = "ci"
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+
+resource "aws_iam_role_policy_attachment" "named" {
+  role       = "ci"
+  policy_arn = "arn:\${data.aws_partition.current.partition}:iam::aws:policy/\${var.policy_name}"
+}
+`,
+    },
   ],
   invalid: [
+    {
+      syntax: 'yaml',
+      name: 'AWS-managed AdministratorAccess and IAMFullAccess attached to a role',
+      code: `Resources:
+  Deployer:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {}
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/AdministratorAccess
+        - !Sub arn:\${AWS::Partition}:iam::aws:policy/IAMFullAccess
+        - !Sub "arn:\${AWS::Partition}:iam::aws:policy/ReadOnlyAccess"
+`,
+      findings: [
+        {
+          line: 7,
+          column: 11,
+          messageId: 'managedAdministrator',
+          data: { subject: "Role 'Deployer'", policy: 'AdministratorAccess' },
+          message:
+            "Role 'Deployer' attaches the AWS-managed policy AdministratorAccess, which allows every action on every resource: full administrator access. AWS maintains what the policy grants; attaching it is yours: attach a policy with the actions and resources this identity needs instead.",
+          severity: 'error',
+        },
+        {
+          line: 8,
+          column: 11,
+          messageId: 'managedIamFull',
+          data: { subject: "Role 'Deployer'", policy: 'IAMFullAccess' },
+        },
+      ],
+    },
+    {
+      syntax: 'yaml',
+      name: 'a parameter default names the policy',
+      code: `Parameters:
+  PolicyArn:
+    Type: String
+    Default: arn:aws:iam::aws:policy/AdministratorAccess
+Resources:
+  Ops:
+    Type: AWS::IAM::Group
+    Properties:
+      ManagedPolicyArns: [!Ref PolicyArn]
+`,
+      findings: [{ line: 9, column: 27, messageId: 'managedAdministrator', data: { subject: "Group 'Ops'" } }],
+    },
+    {
+      syntax: 'json',
+      name: 'the Fn::Join the AWS CDK writes, and Fn::Sub, on users',
+      code: `{
+  "Resources": {
+    "Admin": {
+      "Type": "AWS::IAM::User",
+      "Properties": {
+        "ManagedPolicyArns": [
+          { "Fn::Join": ["", ["arn:", { "Ref": "AWS::Partition" }, ":iam::aws:policy/AdministratorAccess"]] }
+        ]
+      }
+    },
+    "IamAdmin": {
+      "Type": "AWS::IAM::User",
+      "Properties": {
+        "ManagedPolicyArns": [{ "Fn::Sub": "arn:\${AWS::Partition}:iam::aws:policy/IAMFullAccess" }]
+      }
+    }
+  }
+}
+`,
+      findings: [
+        { line: 7, column: 11, messageId: 'managedAdministrator', data: { subject: "User 'Admin'" } },
+        { line: 14, column: 31, messageId: 'managedIamFull', data: { subject: "User 'IamAdmin'" } },
+      ],
+    },
+    {
+      syntax: 'yaml',
+      name: 'SAM Policies: reported once, on the function as written (not again on the role SAM writes)',
+      code: `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: src/
+      Policies:
+        - AWSLambdaExecute
+        - AdministratorAccess
+        - arn:aws:iam::aws:policy/IAMFullAccess
+`,
+      findings: [
+        {
+          line: 11,
+          column: 11,
+          messageId: 'managedAdministrator',
+          data: { subject: "The role SAM creates for function 'Fn'" },
+        },
+        { line: 12, column: 11, messageId: 'managedIamFull' },
+      ],
+    },
+    {
+      syntax: 'terraform',
+      name: 'every Terraform attachment, with a partition template',
+      code: `data "aws_partition" "current" {}
+
+resource "aws_iam_role_policy_attachment" "admin" {
+  role       = "ci"
+  policy_arn = "arn:\${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess"
+}
+
+resource "aws_iam_user_policy_attachment" "iam" {
+  user       = "ops"
+  policy_arn = "arn:aws:iam::aws:policy/IAMFullAccess"
+}
+
+resource "aws_iam_group_policy_attachment" "admin" {
+  group      = "ops"
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+
+resource "aws_iam_policy_attachment" "admin" {
+  name       = "admins"
+  roles      = ["ci"]
+  policy_arn = "arn:aws-us-gov:iam::aws:policy/AdministratorAccess"
+}
+
+resource "aws_iam_role" "ci" {
+  name                = "ci"
+  assume_role_policy  = "{}"
+  managed_policy_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AdministratorAccess"]
+}
+`,
+      findings: [
+        {
+          line: 5,
+          column: 16,
+          messageId: 'managedAdministrator',
+          data: { subject: "Policy attachment 'aws_iam_role_policy_attachment.admin'" },
+        },
+        { line: 10, column: 16, messageId: 'managedIamFull' },
+        { line: 15, column: 16, messageId: 'managedAdministrator' },
+        { line: 21, column: 16, messageId: 'managedAdministrator' },
+        { line: 27, column: 68, messageId: 'managedAdministrator', data: { subject: "Role 'aws_iam_role.ci'" } },
+      ],
+    },
+    {
+      syntax: 'terraform',
+      name: 'for_each over known ARNs: the instance that attaches AdministratorAccess',
+      code: `resource "aws_iam_role_policy_attachment" "this" {
+  for_each   = toset(["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AdministratorAccess"])
+  role       = "ci"
+  policy_arn = each.value
+}
+`,
+      findings: [
+        {
+          line: 4,
+          column: 16,
+          messageId: 'managedAdministrator',
+          message: /aws_iam_role_policy_attachment\.this\["arn:aws:iam::aws:policy\/AdministratorAccess"\]/,
+        },
+      ],
+    },
     {
       syntax: 'yaml',
       code: `Resources:

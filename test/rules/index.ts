@@ -39,6 +39,7 @@ import { cases as glacierVaultLock } from './glacier-vault-lock.cases';
 import { cases as glacierVaultPolicyPublic } from './glacier-vault-policy-public.cases';
 import { cases as iamAccessKeyInTemplate } from './iam-access-key-in-template.cases';
 import { cases as iamPolicyAdminAccess } from './iam-policy-admin-access.cases';
+import { cases as iamPowerUserAccess } from './iam-power-user-access.cases';
 import { cases as iamRoleTrustAnyone } from './iam-role-trust-anyone.cases';
 import { cases as iamUserConsoleWithoutMfa } from './iam-user-console-without-mfa.cases';
 import { cases as kinesisStreamEncryption } from './kinesis-stream-encryption.cases';
@@ -116,6 +117,7 @@ export const ALL_CASES: readonly RuleCases[] = [
   glacierVaultPolicyPublic,
   iamAccessKeyInTemplate,
   iamPolicyAdminAccess,
+  iamPowerUserAccess,
   iamRoleTrustAnyone,
   iamUserConsoleWithoutMfa,
   kinesisStreamEncryption,

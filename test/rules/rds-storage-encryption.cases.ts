@@ -98,6 +98,18 @@ export const cases: RuleCases = {
         }
       `,
     },
+    {
+      syntax: 'yaml',
+      name: 'a named Aurora cluster restored from a snapshot inherits the snapshot encryption',
+      code: `Resources:
+  Restored:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      DBClusterIdentifier: orders
+      Engine: aurora-postgresql
+      SnapshotIdentifier: arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:orders-final
+`,
+    },
   ],
   invalid: [
     {
@@ -239,6 +251,55 @@ export const cases: RuleCases = {
         'db.tf': 'resource "aws_rds_cluster" "c" {\n  storage_encrypted = local.encrypt\n}\n',
       },
       findings: [{ line: 2, column: 23, file: 'db.tf' }],
+    },
+    {
+      syntax: 'yaml',
+      name: "a named Aurora cluster: DBClusterIdentifier is the cluster's own name, not a membership",
+      code: `Resources:
+  Orders:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      DBClusterIdentifier: orders
+      Engine: aurora-mysql
+      StorageEncrypted: false
+  Named:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      DBClusterIdentifier: named
+      Engine: aurora-mysql
+`,
+      findings: [
+        { line: 7, column: 25, messageId: 'encryptionOff', data: { kind: 'cluster', resource: 'Orders' } },
+        { line: 9, column: 11, messageId: 'notSet', data: { kind: 'cluster', resource: 'Named' } },
+      ],
+      output: `Resources:
+  Orders:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      DBClusterIdentifier: orders
+      Engine: aurora-mysql
+      StorageEncrypted: true
+  Named:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      DBClusterIdentifier: named
+      Engine: aurora-mysql
+      StorageEncrypted: true
+`,
+    },
+    {
+      syntax: 'json',
+      name: 'a named cluster in JSON',
+      code: `{
+  "Resources": {
+    "Orders": {
+      "Type": "AWS::RDS::DBCluster",
+      "Properties": { "DBClusterIdentifier": "orders", "Engine": "aurora-postgresql", "StorageEncrypted": "false" }
+    }
+  }
+}
+`,
+      findings: [{ line: 5, column: 107, messageId: 'encryptionOff' }],
     },
   ],
 };

@@ -62,6 +62,62 @@ export const cases: RuleCases = {
       name: 'the SSE-S3 configuration of a log target bucket',
       code: 'resource "aws_s3_bucket" "logs" {}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "AES256"\n    }\n  }\n}\n\nresource "aws_s3_bucket" "data" {}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = "aws:kms"\n      kms_master_key_id = aws_kms_key.data.arn\n    }\n  }\n}\n\nresource "aws_s3_bucket_logging" "data" {\n  bucket        = aws_s3_bucket.data.id\n  target_bucket = aws_s3_bucket.logs.id\n  target_prefix = "data/"\n}\n',
     },
+    {
+      syntax: 'yaml',
+      name: 'buckets that receive load-balancer access logs (classic and v2) take SSE-S3 only',
+      code: `Resources:
+  LogsBucket:
+    Type: AWS::S3::Bucket
+  AlbLogs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: alb-logs-123456789012
+  Classic:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Listeners: [{ LoadBalancerPort: "80", InstancePort: "80", Protocol: HTTP }]
+      AccessLoggingPolicy:
+        Enabled: true
+        S3BucketName: !Ref LogsBucket
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      LoadBalancerAttributes:
+        - Key: access_logs.s3.enabled
+          Value: "true"
+        - Key: access_logs.s3.bucket
+          Value: alb-logs-123456789012
+`,
+    },
+    {
+      syntax: 'json',
+      name: 'an ALB access-log bucket by reference',
+      code: `{
+  "Resources": {
+    "AlbLogs": { "Type": "AWS::S3::Bucket" },
+    "Alb": {
+      "Type": "AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "Properties": { "LoadBalancerAttributes": [{ "Key": "access_logs.s3.bucket", "Value": { "Ref": "AlbLogs" } }] }
+    }
+  }
+}
+`,
+    },
+    {
+      syntax: 'terraform',
+      name: 'an aws_lb access_logs bucket',
+      code: `resource "aws_s3_bucket" "lb_logs" {
+  bucket = "lb-logs"
+}
+
+resource "aws_lb" "web" {
+  access_logs {
+    bucket  = aws_s3_bucket.lb_logs.id
+    enabled = true
+  }
+}
+`,
+    },
   ],
   invalid: [
     // Checkov CKV_AWS_19 agrees this bucket is encrypted (SSE-S3 by default since January 2023); this rule
@@ -141,6 +197,21 @@ export const cases: RuleCases = {
           message: /'aws_s3_bucket_server_side_encryption_configuration.b' encrypts at rest with SSE-S3/,
         },
       ],
+    },
+    {
+      syntax: 'yaml',
+      name: 'a load balancer logging to another bucket does not exempt this one',
+      code: `Resources:
+  Data:
+    Type: AWS::S3::Bucket
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      LoadBalancerAttributes:
+        - Key: access_logs.s3.bucket
+          Value: somewhere-else
+`,
+      findings: [{ line: 3, column: 11, messageId: 'sseS3Default', data: { bucket: 'Data' } }],
     },
   ],
 };

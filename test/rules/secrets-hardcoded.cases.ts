@@ -156,6 +156,59 @@ resource "aws_db_instance" "db" {
 }
 `,
     },
+    {
+      syntax: 'yaml',
+      name: "placeholders from AWS's syntax pages and generators: type names where a value goes",
+      code: `Resources:
+  App:
+    Type: AWS::Amplify::App
+    Properties:
+      Name: String
+      OauthToken: String
+      AccessToken: string
+      BasicAuthConfig:
+        Password: String
+        Username: String
+  Broker:
+    Type: AWS::AmazonMQ::Broker
+    Properties:
+      Users:
+        - Username: String
+          Password: String
+  Pipeline:
+    Type: AWS::CodePipeline::Pipeline
+    Properties:
+      Stages:
+        - Name: Source
+          Actions:
+            - Name: Source
+              Configuration:
+                OAuthToken: Json
+                Secret: Integer
+`,
+    },
+    {
+      syntax: 'json',
+      name: 'a type name in JSON',
+      code: `{
+  "Resources": {
+    "Source": {
+      "Type": "AWS::CodeBuild::SourceCredential",
+      "Properties": { "AuthType": "PERSONAL_ACCESS_TOKEN", "ServerType": "GITHUB", "Token": "String" }
+    }
+  }
+}
+`,
+    },
+    {
+      syntax: 'terraform',
+      name: 'a type name in Terraform',
+      code: `resource "aws_amplify_app" "app" {
+  name         = "app"
+  access_token = "string"
+}
+`,
+    },
   ],
   invalid: [
     {

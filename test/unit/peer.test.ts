@@ -89,11 +89,15 @@ export const VERDICTS: Record<string, string> = {
   // `encrypted = False` again: not an HCL boolean, so unknown.
   'CKV_AWS_3 terraform aws_ebs_volume.tf aws_ebs_volume.disabled': 'ours: invalid HCL is unknown, not false',
   'CKV_AWS_8 terraform main.tf aws_instance.fail': 'ours: invalid HCL is unknown, not false',
-  // No block device in the template (or an empty list): the root volume follows the AMI's snapshot
-  // and the account's EBS-encryption-by-default setting, neither visible here. We do not guess.
-  'CKV_AWS_8 terraform main.tf aws_instance.fail5': 'ours: root volume encryption not knowable from the template',
-  'CKV_AWS_8 terraform main.tf aws_instance.fail_empty_root_list':
-    'ours: root volume encryption not knowable from the template',
+  // The root volume is not defined (no root_block_device, or no mapping for a root device name):
+  // it is created from the AMI's snapshot, unencrypted unless the snapshot is encrypted or the
+  // account encrypts EBS by default, exactly like an empty `root_block_device {}`. We flag both
+  // alike, as the peer does in Terraform (fail5, fail_empty_root_list); its CloudFormation check
+  // only looks at the devices that are mapped, here /dev/sdk and /dev/sdc or /dev/sdf.
+  'CKV_AWS_8 cfn LaunchConfigurationEBSEncryption-PASSED-ephermal.yml AutoScalingConfig':
+    'ours: no root device mapped, so the root volume follows the unencrypted-unless-told AMI snapshot',
+  'CKV_AWS_8 cfn LaunchConfigurationEBSEncryption-PASSED.yml AutoScalingConfig':
+    'ours: no root device mapped, so the root volume follows the unencrypted-unless-told AMI snapshot',
   // The peer passes an AUTH token written into the template; a literal token is a leaked credential.
   'CKV_AWS_31 cfn ElasticacheReplicationGroupEncryptionAtTransitAuthToken-PASSED.yaml ReplicationGroupPass':
     'ours: a literal AuthToken is a hard-coded credential',

@@ -363,3 +363,42 @@ function sourceText(value: Value | undefined): string | undefined {
   if (value.kind === 'reference' || value.kind === 'unresolvable') return value.text;
   return undefined;
 }
+
+/**
+ * A bucket that receives Elastic Load Balancing access logs: a classic load balancer's
+ * `AccessLoggingPolicy.S3BucketName`, an Application or Network Load Balancer's
+ * `access_logs.s3.bucket` attribute (CloudFormation `LoadBalancerAttributes`), or Terraform's
+ * `access_logs { bucket }` on `aws_elb`, `aws_lb` and `aws_alb`. ELB writes access logs only to
+ * buckets encrypted with SSE-S3 ("The only server-side encryption option that's supported is
+ * Amazon S3-managed keys (SSE-S3)", ELB user guides, checked 2026-12-07).
+ */
+export function isLoadBalancerLogTarget(bucket: Resource, context: RuleContext): boolean {
+  const name = bucketNameKey(bucket);
+  if (isCloudFormation(bucket)) {
+    const classic = companionsOf(
+      bucket,
+      context,
+      'AWS::ElasticLoadBalancing::LoadBalancer',
+      ['AccessLoggingPolicy', 'S3BucketName'],
+      name,
+    );
+    if (classic.found.length > 0) return true;
+    const ownName = stringOf(context.resolve(property(bucket, name)?.value)).value;
+    return resourcesOfType(context, 'AWS::ElasticLoadBalancingV2::LoadBalancer').some((lb) => {
+      const attributes = context.resolve(property(lb, 'LoadBalancerAttributes')?.value);
+      if (attributes?.kind !== 'list') return false;
+      return attributes.items.some((item) => {
+        const entry = context.resolve(item);
+        if (entry?.kind !== 'map') return false;
+        if (stringOf(context.resolve(getProperty(entry, 'Key')?.value)).value !== 'access_logs.s3.bucket') return false;
+        const value = getProperty(entry, 'Value')?.value;
+        if (value?.kind === 'reference' && value.target === bucket.id) return true;
+        const literal = stringOf(context.resolve(value)).value;
+        return literal !== undefined && literal === ownName;
+      });
+    });
+  }
+  return ['aws_elb', 'aws_lb', 'aws_alb'].some(
+    (type) => companionsOf(bucket, context, type, ['access_logs', 'bucket'], name).found.length > 0,
+  );
+}

@@ -77,10 +77,12 @@ export function isSecretParameterName(name: string): boolean {
 
 /**
  * Values that stand in for a secret rather than being one: `<password>`, `CHANGEME`, `xxxx`,
- * `your-token-here`, `${Token}`, `REPLACE_ME`, `TODO`…
+ * `your-token-here`, `${Token}`, `REPLACE_ME`, `TODO`… and the type names that AWS's CloudFormation
+ * syntax pages and template generators write where a value goes (`Password: String`,
+ * `OAuthToken: String`, `Port: Integer`, `Policy: Json`).
  */
 const PLACEHOLDER =
-  /^(<[\w .:-]*>|\{[\w .-]*\}|\[[\w .-]*\]|\$\{.*\}|\$\(.*\)|%.*%|x{3,}|\*{3,}|\.{3,}|-+|#+|change[-_ ]?(me|it|this)|todo|tbd|placeholder|dummy|example|redacted|none|null|nil|undefined|n\/a|true|false|yes|no|seconds|minutes|hours|days)$/i;
+  /^(<[\w .:-]*>|\{[\w .-]*\}|\[[\w .-]*\]|\$\{.*\}|\$\(.*\)|%.*%|x{3,}|\*{3,}|\.{3,}|-+|#+|change[-_ ]?(me|it|this)|todo|tbd|placeholder|dummy|example|redacted|none|null|nil|undefined|n\/a|true|false|yes|no|seconds|minutes|hours|days|string|integer|number|boolean|double|long|json|timestamp|list|map|object)$/i;
 /** `your-token`, `REPLACE_ME_TOKEN`, `YourPasswordHere`, `PUT_TOKEN_HERE` (a real `Enterprise2024!` is not one). */
 const PLACEHOLDER_WORDS = [
   /^(your|replace|insert|enter|put|fill)[-_ ]/i,

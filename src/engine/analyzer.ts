@@ -17,6 +17,7 @@ import { DEFAULT_CONFIG, type RuleSetting, type SrlensConfig } from './config';
 import { createRuleContext } from './context';
 import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } from './finding';
 import { resourceRuleErrorFinding, unitRuleErrorFinding, type RuleCrash, type RuleCrashHandler } from './rule-error';
+import { combineNestedFindings, expandNestedStacks, type NestedInstance, type ReadFile } from './nested-stacks';
 import { applySuppressions, commentSuppressions, metadataSuppressions, type SuppressedFinding } from './suppressions';
 
 export interface SourceFile {
@@ -31,6 +32,8 @@ export interface Analysis {
   suppressed?: SuppressedFinding[];
   /** How many templates and Terraform modules were found, also when `units` is not kept (`retain: false`). */
   unitCount?: number;
+  /** The instances of the nested stacks a template names by path (`nested-stacks.ts`); `analyze` combines their findings. */
+  nested?: NestedInstance[];
 }
 
 export interface AnalyzerOptions {
@@ -48,6 +51,11 @@ export interface AnalyzerOptions {
    * (while checking) or no fix (while building one) either way.
    */
   onRuleError?: RuleCrashHandler;
+  /**
+   * Reads a nested stack's template (`TemplateURL: ./child.yaml`) for the engine, only inside the
+   * roots the front end scans. Without it, only the files given to `analyze` are read.
+   */
+  readFile?: ReadFile;
 }
 
 interface CacheEntry {
@@ -55,6 +63,8 @@ interface CacheEntry {
   analysis: Analysis;
   /** CloudFormation: the parse the analysis came from, the starting point of an incremental re-parse. */
   parse?: ParseResult;
+  /** The nested stack templates the analysis read, and their text then: a change in one is a new analysis. */
+  reads?: Map<string, string | undefined>;
 }
 
 /** What the engine keeps about a rule finding so that its fix can be built later, on demand. */
@@ -84,11 +94,15 @@ export class Analyzer {
   private config: SrlensConfig;
   private readonly retain: boolean;
   private readonly onRuleError: RuleCrashHandler | undefined;
+  private readonly readFile: ReadFile | undefined;
+  /** During `analyze`: the files given, which nested stacks are read from first, and their parses. */
+  private given: Map<string, { text: string; parse?: ParseResult }> | undefined;
 
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
     this.retain = options.retain ?? true;
     this.onRuleError = options.onRuleError;
+    this.readFile = options.readFile;
     this.config = options.config ?? DEFAULT_CONFIG;
     this.indexRules();
   }
@@ -104,14 +118,15 @@ export class Analyzer {
   /** Analyses one CloudFormation candidate file; YAML/JSON that is not a template yields nothing. */
   analyzeCloudFormation(path: string, text: string): Analysis {
     const cached = this.cloudFormationCache.get(path);
-    if (cached && cached.key === text) return cached.analysis;
+    if (cached && cached.key === text && this.unchanged(cached.reads)) return cached.analysis;
     // After an edit inside one resource of a YAML template, only that resource is parsed again.
     const parse = mayBeTemplate(text)
       ? ((cached?.parse && reparseYamlIncrementally(path, text, { text: cached.key, result: cached.parse })) ??
         parseCloudFormation(path, text))
       : undefined;
     const analysis = parse ? this.analyzeParsed(parse, new Map([[path, text]])) : { units: [], findings: [] };
-    if (this.retain) this.cloudFormationCache.set(path, { key: text, analysis, parse });
+    const reads = parse && this.withNestedStacks(parse, analysis);
+    if (this.retain) this.cloudFormationCache.set(path, { key: text, analysis, parse, reads });
     return analysis;
   }
 
@@ -138,7 +153,9 @@ export class Analyzer {
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
     let unitCount = 0;
+    const nested: NestedInstance[] = [];
     const modules = new Map<string, SourceFile[]>();
+    this.given = new Map(files.map((f) => [f.path, { text: f.text }]));
     for (const file of files) {
       const kind = sourceKindOf(file.path);
       if (kind === 'cloudformation') {
@@ -147,6 +164,7 @@ export class Analyzer {
         if (this.retain) units.push(...result.units);
         findings.push(...result.findings);
         suppressed.push(...(result.suppressed ?? []));
+        nested.push(...(result.nested ?? []));
       } else if (kind === 'terraform') {
         const dir = moduleDirOf(file.path);
         const list = modules.get(dir) ?? [];
@@ -161,8 +179,10 @@ export class Analyzer {
       findings.push(...result.findings);
       suppressed.push(...(result.suppressed ?? []));
     }
-    findings.sort(compareFindings);
-    return { units, findings, suppressed, unitCount };
+    this.given = undefined;
+    const combined = combineNestedFindings(findings, nested);
+    combined.sort(compareFindings);
+    return { units, findings: combined, suppressed, unitCount };
   }
 
   /**
@@ -193,6 +213,40 @@ export class Analyzer {
   forget(path: string): void {
     this.cloudFormationCache.delete(path);
     this.terraformCache.delete(moduleDirOf(path));
+  }
+
+  /**
+   * Analyses the instances of the template's nested stacks that name a file: their findings go to
+   * `analysis.nested`, what is not expanded to `analysis.findings`. Returns the files read.
+   */
+  private withNestedStacks(parse: ParseResult, analysis: Analysis): Map<string, string | undefined> | undefined {
+    const expansion = expandNestedStacks(parse, {
+      read: (file) => this.given?.get(file)?.text ?? this.readFile?.(file),
+      parse: (file, text) => {
+        const given = this.given?.get(file);
+        const cached = this.cloudFormationCache.get(file);
+        if (given?.text === text) return (given.parse ??= parseCloudFormation(file, text));
+        return cached?.key === text && cached.parse ? cached.parse : parseCloudFormation(file, text);
+      },
+      check: (unit, file, text) =>
+        this.analyzeParsed({ units: [unit], diagnostics: [] }, new Map([[file, text]])).findings,
+    });
+    if (expansion.findings.length > 0) {
+      analysis.findings.push(...this.applyConfig(expansion.findings));
+      analysis.findings.sort(compareFindings);
+    }
+    if (expansion.instances.length > 0) analysis.nested = expansion.instances;
+    return expansion.reads.size > 0 ? expansion.reads : undefined;
+  }
+
+  /** Whether the nested stack templates an analysis read still read the same. */
+  private unchanged(reads: Map<string, string | undefined> | undefined): boolean {
+    if (!reads) return true;
+    for (const [file, text] of reads) {
+      const now = this.given?.get(file)?.text ?? this.readFile?.(file);
+      if ((typeof now === 'string' ? now : undefined) !== text) return false;
+    }
+    return true;
   }
 
   private indexRules(): void {

@@ -228,11 +228,12 @@ export class Analyzer {
         if (given?.text === text) return (given.parse ??= parseCloudFormation(file, text));
         return cached?.key === text && cached.parse ? cached.parse : parseCloudFormation(file, text);
       },
+      configure: (findings) => this.applyConfig(findings),
       check: (unit, file, text) =>
         this.analyzeParsed({ units: [unit], diagnostics: [] }, new Map([[file, text]])).findings,
     });
     if (expansion.findings.length > 0) {
-      analysis.findings.push(...this.applyConfig(expansion.findings));
+      analysis.findings.push(...expansion.findings);
       analysis.findings.sort(compareFindings);
     }
     if (expansion.instances.length > 0) analysis.nested = expansion.instances;

@@ -59,6 +59,8 @@ export interface NestedHost {
   parse(file: string, text: string): ParseResult;
   /** Checks one template instance (rules, the file's suppressions, the configuration). */
   check(unit: CloudFormationTemplate, file: string, text: string): Finding[];
+  /** Applies the configuration (severity overrides, rules turned off, the minimum severity) to findings of the expansion's own. */
+  configure(findings: Finding[]): Finding[];
 }
 
 export interface NestedExpansion {
@@ -112,7 +114,11 @@ function expand(unit: CloudFormationTemplate, stacks: string[], chain: string[],
     const written = location.value.trim();
     // A URL (https, s3, …) is deployed from where it is: opaque, as any other stack.
     if (written === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(written)) continue;
-    const notAnalysed = (why: string) => into.push(infoFinding(resource, location, stacks, walk.root, why));
+    const notAnalysed = (why: string) => {
+      const found = walk.host.configure([infoFinding(resource, location, stacks, walk.root, why)]);
+      into.push(...found);
+      return found;
+    };
     if (stacks.length >= MAX_NESTED_DEPTH) {
       notAnalysed(
         `nested stacks are followed ${MAX_NESTED_DEPTH} levels deep, and this one is level ${stacks.length + 1}`,
@@ -143,7 +149,8 @@ function expand(unit: CloudFormationTemplate, stacks: string[], chain: string[],
     const parameters = instanceParameters(unit, resource, child);
     const visit = `${childFile}\u0000${parametersKey(parameters)}`;
     if (chain.includes(visit)) {
-      notAnalysed(`'${written}' already encloses this stack with the same parameters (a cycle)`);
+      const closing = notAnalysed(`'${written}' already encloses this stack with the same parameters (a cycle)`);
+      for (const finding of closing) cycleClosings.add(finding);
       continue;
     }
     if (walk.budget.left <= 0) {
@@ -164,6 +171,9 @@ function expand(unit: CloudFormationTemplate, stacks: string[], chain: string[],
     findings.push(...inner);
   }
 }
+
+/** The info findings where a cycle closes (the only findings of instances without an outermost parent that are reported). */
+const cycleClosings = new WeakSet<Finding>();
 
 /** Findings an instance does not repeat: the child's syntax and its suppression comments are its own analysis's. */
 const INSTANCE_SKIPPED = new Set([PARSE_ERROR_RULE_ID, UNUSED_SUPPRESSION_RULE_ID, SUPPRESSION_WITHOUT_REASON_RULE_ID]);
@@ -283,7 +293,9 @@ export function resolveLocation(parentFile: string, location: string): string | 
  *   the child's own analysis that not every instance has is dropped: its defaults are not what
  *   every parent deploys (and when no instance has it, every parent overrides it).
  * - Instances whose outermost template is itself nested (the child's own expansion of its nested
- *   stacks, or a cycle) are not reported: their outermost parents' instances are.
+ *   stacks, or a cycle) are not reported: their outermost parents' instances are. Templates that
+ *   nest each other have no outermost parent: each keeps its own analysis, and the info finding
+ *   where the cycle closes is reported once.
  * - Syntax errors and suppression bookkeeping of the child stay its own analysis's.
  *
  * `own` holds the findings of the files analysed on their own; `instances` every expansion's.
@@ -318,6 +330,18 @@ export function combineNestedFindings(own: Finding[], instances: NestedInstance[
     const reported = ownKeys.get(file);
     for (const instance of list)
       for (const finding of instance.findings) if (!reported?.has(findingKey(finding))) result.push(finding);
+  }
+  // Templates that nest each other (a cycle) have no outermost parent: each keeps its own
+  // analysis, and where the cycle closes is said once in each file.
+  const closed = new Set<string>();
+  for (const instance of instances) {
+    if (live.has(instance.file)) continue;
+    for (const finding of instance.findings) {
+      const key = `${finding.file}\u0000${findingKey(finding)}`;
+      if (!cycleClosings.has(finding) || closed.has(key)) continue;
+      closed.add(key);
+      result.push(finding);
+    }
   }
   return result;
 }

@@ -20,6 +20,7 @@
  * `combineNestedFindings`, below.
  */
 import type { CfnParameter, CloudFormationTemplate, LiteralValue, ParseResult, Resource, Value } from '../iac/model';
+import { mayBeTemplate } from '../iac/detect';
 import { getProperty } from '../iac/model';
 import { resolveInUnit } from './context';
 import { PARSE_ERROR_RULE_ID, type Finding } from './finding';
@@ -112,8 +113,9 @@ function expand(unit: CloudFormationTemplate, stacks: string[], chain: string[],
     const location = getProperty(resource.properties, key)?.value;
     if (location?.kind !== 'literal' || typeof location.value !== 'string') continue;
     const written = location.value.trim();
-    // A URL (https, s3, …) is deployed from where it is: opaque, as any other stack.
-    if (written === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(written)) continue;
+    // A URL (https, s3, …) is deployed from where it is, a dynamic reference (`{{resolve:ssm:…}}`)
+    // is decided at deploy time: opaque, as any other stack.
+    if (written === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(written) || written.includes('{{resolve:')) continue;
     const notAnalysed = (why: string) => {
       const found = walk.host.configure([infoFinding(resource, location, stacks, walk.root, why)]);
       into.push(...found);
@@ -143,7 +145,8 @@ function expand(unit: CloudFormationTemplate, stacks: string[], chain: string[],
       .parse(childFile, text)
       .units.find((u): u is CloudFormationTemplate => u.kind === 'cloudformation');
     if (!child) {
-      notAnalysed(`'${written}' is not a CloudFormation template`);
+      // A template without resources (`Resources: {}`) has nothing to check.
+      if (!mayBeTemplate(text)) notAnalysed(`'${written}' is not a CloudFormation template`);
       continue;
     }
     const parameters = instanceParameters(unit, resource, child);

@@ -475,6 +475,44 @@ describe('nested stacks with a local template', () => {
       ]);
     });
 
+    it('a child without resources has nothing to check; the syntax errors of a child are its own analysis’s, once', async () => {
+      const findings = await analyze([
+        {
+          path: '/r/parent.yaml',
+          text:
+            parentYaml('./empty.yaml') + parentYaml('./broken.yaml').replace('Resources:\n  ChildStack', '  Broken'),
+        },
+        { path: '/r/empty.yaml', text: 'Parameters:\n  One:\n    Type: String\nResources: {}\n' },
+        {
+          path: '/r/broken.yaml',
+          text: 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: [unclosed\n',
+        },
+      ]);
+      assert.deepEqual(
+        findings.map((f) => [f.file, f.resource, f.message]),
+        [
+          [
+            '/r/broken.yaml',
+            'Q',
+            "SQS queue 'Q' has no queue policy in this template, so nothing here makes it refuse requests sent without TLS. SQS already refuses plain HTTP for queues with server-side encryption (the default for new queues), and a Deny on aws:SecureTransport false makes that hold whatever the encryption settings, as AWS's SQS security best practices recommend.",
+          ],
+          [
+            '/r/broken.yaml',
+            '',
+            'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+          ],
+        ],
+      );
+    });
+
+    it('a dynamic reference ({{resolve:ssm:…}}) is decided at deploy time: opaque', async () => {
+      const asked: string[] = [];
+      const readFile: ReadFile = (file) => (asked.push(file), undefined);
+      const location = "'{{resolve:ssm:/pipeline/template:1}}'";
+      assert.deepEqual(await analyze([{ path: '/r/parent.yaml', text: parentYaml(location, "'true'") }], readFile), []);
+      assert.deepEqual(asked, []);
+    });
+
     it('a template that nests itself: bounded, one info finding, its own analysis kept', async () => {
       const self = parentYaml('./loop.yaml');
       const findings = await analyze([{ path: '/r/loop.yaml', text: self }]);

@@ -125,7 +125,8 @@ export class Analyzer {
         parseCloudFormation(path, text))
       : undefined;
     const analysis = parse ? this.analyzeParsed(parse, new Map([[path, text]])) : { units: [], findings: [] };
-    const reads = parse && this.withNestedStacks(parse, analysis);
+    // Nested stacks are read from the files given to `analyze`, else through `readFile`; with neither, they stay opaque.
+    const reads = parse && (this.readFile || this.given) ? this.withNestedStacks(parse, analysis) : undefined;
     if (this.retain) this.cloudFormationCache.set(path, { key: text, analysis, parse, reads });
     return analysis;
   }

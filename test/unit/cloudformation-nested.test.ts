@@ -570,6 +570,14 @@ describe('nested stacks with a local template', () => {
     });
   });
 
+  describe('without a way to read files', () => {
+    it('a template analysed on its own, with no readFile, leaves its nested stacks opaque: no finding, no instance', () => {
+      const analysis = new Analyzer().analyzeCloudFormation('/r/parent.yaml', parentYaml('./child.yaml', "'true'"));
+      assert.deepEqual(analysis.findings, []);
+      assert.equal(analysis.nested, undefined);
+    });
+  });
+
   describe('the cache', () => {
     it('a parent analysed again after its child changed sees the new child', () => {
       const texts = new Map([['/r/child.yaml', childYaml('false')]]);

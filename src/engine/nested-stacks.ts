@@ -72,14 +72,14 @@ export interface NestedExpansion {
   reads: Map<string, string | undefined>;
 }
 
-const NESTED_STACK_LOCATION: Record<string, string> = {
-  'AWS::CloudFormation::Stack': 'TemplateURL',
-  'AWS::Serverless::Application': 'Location',
-};
+const NESTED_STACK_LOCATION = new Map([
+  ['AWS::CloudFormation::Stack', 'TemplateURL'],
+  ['AWS::Serverless::Application', 'Location'],
+]);
 
 /** Whether a template has a stack resource that may name a local file (cheap: no path resolved). */
 export function hasNestedStacks(unit: CloudFormationTemplate): boolean {
-  return unit.resources.some((r) => NESTED_STACK_LOCATION[r.type] !== undefined);
+  return unit.resources.some((r) => NESTED_STACK_LOCATION.has(r.type));
 }
 
 /** Expands the nested stacks of a template's first document; the instances of their nested stacks too. */
@@ -108,7 +108,7 @@ interface Walk {
 
 function expand(unit: CloudFormationTemplate, stacks: string[], chain: string[], into: Finding[], walk: Walk): void {
   for (const resource of unit.resources) {
-    const key = NESTED_STACK_LOCATION[resource.type];
+    const key = NESTED_STACK_LOCATION.get(resource.type);
     if (!key) continue;
     const location = getProperty(resource.properties, key)?.value;
     if (location?.kind !== 'literal' || typeof location.value !== 'string') continue;

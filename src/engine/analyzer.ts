@@ -221,18 +221,22 @@ export class Analyzer {
    * `analysis.nested`, what is not expanded to `analysis.findings`. Returns the files read.
    */
   private withNestedStacks(parse: ParseResult, analysis: Analysis): Map<string, string | undefined> | undefined {
-    const expansion = expandNestedStacks(parse, {
-      read: (file) => this.given?.get(file)?.text ?? this.readFile?.(file),
-      parse: (file, text) => {
-        const given = this.given?.get(file);
-        const cached = this.cloudFormationCache.get(file);
-        if (given?.text === text) return (given.parse ??= parseCloudFormation(file, text));
-        return cached?.key === text && cached.parse ? cached.parse : parseCloudFormation(file, text);
+    const expansion = expandNestedStacks(
+      parse,
+      {
+        read: (file) => this.given?.get(file)?.text ?? this.readFile?.(file),
+        parse: (file, text) => {
+          const given = this.given?.get(file);
+          const cached = this.cloudFormationCache.get(file);
+          if (given?.text === text) return (given.parse ??= parseCloudFormation(file, text));
+          return cached?.key === text && cached.parse ? cached.parse : parseCloudFormation(file, text);
+        },
+        configure: (findings) => this.applyConfig(findings),
+        check: (unit, file, text) =>
+          this.analyzeParsed({ units: [unit], diagnostics: [] }, new Map([[file, text]])).findings,
       },
-      configure: (findings) => this.applyConfig(findings),
-      check: (unit, file, text) =>
-        this.analyzeParsed({ units: [unit], diagnostics: [] }, new Map([[file, text]])).findings,
-    });
+      analysis.findings,
+    );
     if (expansion.findings.length > 0) {
       analysis.findings.push(...expansion.findings);
       analysis.findings.sort(compareFindings);

@@ -8,7 +8,8 @@
  * The child is read through the front end (`ReadFile`), which serves only files inside the scanned
  * roots. What is passed decides the child's parameters: a literal (or a parameter of the parent
  * that resolves to one) replaces the child's `Default`; anything else (`!GetAtt`, `!Ref` to a
- * parameter without a default, an intrinsic) makes the parameter unknown, so no rule reports it.
+ * parameter without a default, an intrinsic), and a secret passed to a `NoEcho` parameter, makes
+ * the parameter unknown, so no rule reports it in the child.
  * A parameter the parent does not pass keeps the child's default.
  *
  * Bounds: nested stacks are followed `MAX_NESTED_DEPTH` levels deep, a file is never expanded
@@ -21,7 +22,7 @@
  */
 import type { CfnParameter, CloudFormationTemplate, LiteralValue, ParseResult, Resource, Value } from '../iac/model';
 import { mayBeTemplate } from '../iac/detect';
-import { getProperty } from '../iac/model';
+import { containsPosition, getProperty, type Range } from '../iac/model';
 import { resolveInUnit } from './context';
 import { PARSE_ERROR_RULE_ID, type Finding } from './finding';
 import { SUPPRESSION_WITHOUT_REASON_RULE_ID, UNUSED_SUPPRESSION_RULE_ID } from './suppressions';
@@ -83,7 +84,7 @@ export function hasNestedStacks(unit: CloudFormationTemplate): boolean {
 }
 
 /** Expands the nested stacks of a template's first document; the instances of their nested stacks too. */
-export function expandNestedStacks(parse: ParseResult, host: NestedHost): NestedExpansion {
+export function expandNestedStacks(parse: ParseResult, host: NestedHost, reported: Finding[] = []): NestedExpansion {
   const expansion: NestedExpansion = { findings: [], instances: [], reads: new Map() };
   const unit = parse.units.find((u): u is CloudFormationTemplate => u.kind === 'cloudformation');
   if (!unit || !hasNestedStacks(unit)) return expansion;
@@ -94,7 +95,8 @@ export function expandNestedStacks(parse: ParseResult, host: NestedHost): Nested
     return result;
   };
   const walk = { root: unit.file, host, read, budget, instances: expansion.instances };
-  expand(unit, [], [`${unit.file}\u0000${parametersKey(unit.parameters)}`], expansion.findings, walk);
+  const chain = [`${unit.file}\u0000${parametersKey(unit.parameters)}`];
+  expand(unit, reported, [], chain, expansion.findings, walk);
   return expansion;
 }
 
@@ -106,7 +108,15 @@ interface Walk {
   instances: NestedInstance[];
 }
 
-function expand(unit: CloudFormationTemplate, stacks: string[], chain: string[], into: Finding[], walk: Walk): void {
+/** `reported`: the findings of `unit` itself, so that a value they report is not reported again in a child. */
+function expand(
+  unit: CloudFormationTemplate,
+  reported: Finding[],
+  stacks: string[],
+  chain: string[],
+  into: Finding[],
+  walk: Walk,
+): void {
   for (const resource of unit.resources) {
     const key = NESTED_STACK_LOCATION.get(resource.type);
     if (!key) continue;
@@ -149,7 +159,7 @@ function expand(unit: CloudFormationTemplate, stacks: string[], chain: string[],
       if (!mayBeTemplate(text)) notAnalysed(`'${written}' is not a CloudFormation template`);
       continue;
     }
-    const parameters = instanceParameters(unit, resource, child);
+    const parameters = instanceParameters(unit, resource, child, reported);
     const visit = `${childFile}\u0000${parametersKey(parameters)}`;
     if (chain.includes(visit)) {
       const closing = notAnalysed(`'${written}' already encloses this stack with the same parameters (a cycle)`);
@@ -170,7 +180,7 @@ function expand(unit: CloudFormationTemplate, stacks: string[], chain: string[],
     walk.instances.push({ root: walk.root, file: childFile, stacks: instanceStacks, findings });
     // What the instance does not expand is a finding of the instance (in the child's file).
     const inner: Finding[] = [];
-    expand(instance, instanceStacks, [...chain, visit], inner, walk);
+    expand(instance, findings, instanceStacks, [...chain, visit], inner, walk);
     findings.push(...inner);
   }
 }
@@ -184,23 +194,37 @@ const INSTANCE_SKIPPED = new Set([PARSE_ERROR_RULE_ID, UNUSED_SUPPRESSION_RULE_I
 /**
  * The child's parameters as the parent passes them: a value that resolves to a literal in the
  * parent becomes the Default (placed where the child's Default or parameter is, so a finding
- * stays in the child's file); any other value is unknown (no Default); what is not passed keeps
- * the child's Default.
+ * stays in the child's file); any other value, and any value of a `NoEcho` parameter, is unknown
+ * (no Default); what is not passed keeps the child's Default.
  */
-function instanceParameters(parent: CloudFormationTemplate, stack: Resource, child: CloudFormationTemplate) {
+function instanceParameters(
+  parent: CloudFormationTemplate,
+  stack: Resource,
+  child: CloudFormationTemplate,
+  reported: Finding[],
+) {
   const passed = getProperty(stack.properties, 'Parameters')?.value;
   if (passed?.kind !== 'map') return child.parameters;
   return child.parameters.map((parameter): CfnParameter => {
     const given = getProperty(passed, parameter.name);
     if (!given) return parameter;
     const value = resolveInUnit(parent, given.value);
-    if (value?.kind === 'literal' && value.value !== null) {
+    // A secret (NoEcho) is not configuration to check in the child, and neither is a value the
+    // parent's analysis already reports where it is written (a secret in Parameters): one cause,
+    // one finding, in the parent.
+    const judged =
+      parameter.noEcho || reported.some((f) => f.file === stack.file && contains(f.range, given.value.range));
+    if (value?.kind === 'literal' && value.value !== null && !judged) {
       const at = parameter.default?.range ?? parameter.keyRange;
       const literal: LiteralValue = { kind: 'literal', value: value.value, range: at };
       return { ...parameter, default: literal };
     }
     return { ...parameter, default: undefined };
   });
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  return containsPosition(outer, inner.start) && containsPosition(outer, inner.end);
 }
 
 function parametersKey(parameters: CfnParameter[]): string {

@@ -13,6 +13,8 @@ import type { Finding } from '../../src/engine/finding';
 import { MAX_NESTED_DEPTH, resolveLocation, type ReadFile } from '../../src/engine/nested-stacks';
 import { run } from '../../src/cli/main';
 import type { Range } from '../../src/iac/model';
+import { rule as rdsMasterPasswordHardcoded } from '../../src/rules/rds-master-password-hardcoded';
+import { rule as secretsHardcoded } from '../../src/rules/secrets-hardcoded';
 
 const SUBNET_MESSAGE =
   "Subnet 'Subnet' gives every instance launched into it a public IP address. Which workloads face the internet is yours to decide, not the subnet's: turn this off and let instances that must be public ask for an address.";
@@ -326,6 +328,47 @@ describe('nested stacks with a local template', () => {
         assert.deepEqual(await analyze([{ path: '/r/parent.yaml', text: parentYaml(url, "'true'") }], readFile), []);
       }
       assert.deepEqual(asked, []);
+    });
+  });
+
+  describe('a secret passed by the parent is reported once, where it is written', () => {
+    const child = (noEcho: boolean) =>
+      [
+        'Parameters:',
+        '  DbPassword:',
+        '    Type: String',
+        ...(noEcho ? ['    NoEcho: true'] : []),
+        'Resources:',
+        '  Db:',
+        '    Type: AWS::RDS::DBInstance',
+        '    Properties:',
+        '      Engine: mysql',
+        '      MasterUsername: admin',
+        '      MasterUserPassword: !Ref DbPassword',
+        '',
+      ].join('\n');
+    const parent = parentYaml('./child.yaml', "'Sup3rS3cretPassw0rd!'").replace('PublicIp', 'DbPassword');
+    for (const noEcho of [true, false])
+      it(`the child's parameter ${noEcho ? 'is' : 'is not'} NoEcho: the parent's finding only`, async () => {
+        const analysis = await new Analyzer({ rules: [rdsMasterPasswordHardcoded, secretsHardcoded] }).analyze([
+          { path: '/r/parent.yaml', text: parent },
+          { path: '/r/child.yaml', text: child(noEcho) },
+        ]);
+        assert.deepEqual(
+          analysis.findings.map((f) => [f.ruleId, f.file, f.resource, f.range]),
+          [['secrets-hardcoded', '/r/parent.yaml', 'ChildStack', r(6, 20, 6, 42)]],
+        );
+      });
+
+    it('control: when the parent’s analysis does not report the value, it reaches the child’s instance', async () => {
+      const analysis = await new Analyzer({ rules: [rdsMasterPasswordHardcoded] }).analyze([
+        { path: '/r/parent.yaml', text: parent },
+        { path: '/r/child.yaml', text: child(false) },
+      ]);
+      assert.deepEqual(
+        analysis.findings.map((f) => [f.ruleId, f.file, f.resource, f.range]),
+        [['rds-master-password-hardcoded', '/r/child.yaml', 'ChildStack/Db', r(9, 26, 9, 41)]],
+      );
     });
   });
 

@@ -224,7 +224,7 @@ export class Analyzer {
     const expansion = expandNestedStacks(
       parse,
       {
-        read: (file) => this.given?.get(file)?.text ?? this.readFile?.(file),
+        read: (file) => this.given?.get(file)?.text ?? (this.readFile ? this.readFile(file) : { refused: NOT_GIVEN }),
         parse: (file, text) => {
           const given = this.given?.get(file);
           const cached = this.cloudFormationCache.get(file);
@@ -426,6 +426,9 @@ export class Analyzer {
     return result;
   }
 }
+
+/** Why a nested stack's template is not read when the analyzer reads only the files it is given. */
+const NOT_GIVEN = 'it is not among the files analysed';
 
 /** A finding's rule and range: what a generated resource and the one it repeats can both report. */
 function repeatKey(finding: Finding): string {

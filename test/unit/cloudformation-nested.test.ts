@@ -474,9 +474,22 @@ describe('nested stacks with a local template', () => {
     const LOCATION = (length: number) => r(4, 19, 4, 19 + length);
 
     it('a missing child file: one info finding at the location', async () => {
-      const findings = await analyze([{ path: '/r/parent.yaml', text: parentYaml('./gone.yaml', "'true'") }]);
+      const readFile: ReadFile = () => undefined;
+      const findings = await analyze([{ path: '/r/parent.yaml', text: parentYaml('./gone.yaml', "'true'") }], readFile);
       assert.deepEqual(findings, [
         info('/r/parent.yaml', 'ChildStack', LOCATION(11), "'./gone.yaml' was not found or could not be read"),
+      ]);
+    });
+
+    it('without readFile, a child that is not among the files given is not read, and says so', async () => {
+      const findings = await analyze([{ path: '/r/parent.yaml', text: parentYaml('./other.yaml', "'true'") }]);
+      assert.deepEqual(findings, [
+        info(
+          '/r/parent.yaml',
+          'ChildStack',
+          LOCATION(12),
+          "'./other.yaml' is not read: it is not among the files analysed",
+        ),
       ]);
     });
 

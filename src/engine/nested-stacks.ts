@@ -346,7 +346,7 @@ export function combineNestedFindings(own: Finding[], instances: NestedInstance[
       continue;
     }
     const key = findingKey(finding);
-    if (list.every((i) => i.findings.some((f) => findingKey(f) === key))) {
+    if (list.every((i) => keysOf(i).has(key))) {
       result.push(finding);
       const keys = ownKeys.get(finding.file) ?? new Set();
       keys.add(key);
@@ -371,6 +371,18 @@ export function combineNestedFindings(own: Finding[], instances: NestedInstance[
     }
   }
   return result;
+}
+
+const instanceKeys = new WeakMap<NestedInstance, Set<string>>();
+
+/** The keys of an instance's findings, computed once. */
+function keysOf(instance: NestedInstance): Set<string> {
+  let keys = instanceKeys.get(instance);
+  if (!keys) {
+    keys = new Set(instance.findings.map(findingKey));
+    instanceKeys.set(instance, keys);
+  }
+  return keys;
 }
 
 function findingKey(finding: Finding): string {

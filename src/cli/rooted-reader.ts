@@ -37,7 +37,9 @@ export function rootedReader(inputs: string[], maxBytes: number): ReadFile {
     if (!roots.some((root) => within(root, real))) return refused;
     const result = readSource(real, maxBytes);
     if (result.ok) return result.text;
-    return result.reason === 'unreadable' ? undefined : { refused: result.message.replace(/^Skipped: /, '') };
+    return result.reason === 'unreadable'
+      ? undefined
+      : { refused: result.message.replace(/^Skipped: /, '').replace(/\.$/, '') };
   };
 }
 

@@ -678,6 +678,14 @@ describe('srlens scan with nested stacks', () => {
     // A link to a folder outside: the scan does not follow it, and neither does a nested stack.
     symlinkSync(path.join(work, 'outside'), path.join(work, 'app', 'link'));
     writeFileSync(path.join(work, 'app', 'linked.yaml'), parentYaml('./link/child.yaml', "'true'"));
+    // Outside the scan but inside its roots: an ignored folder, and a child over the size limit.
+    mkdirSync(path.join(work, 'other', 'generated'), { recursive: true });
+    writeFileSync(path.join(work, 'other', '.gitignore'), 'generated/\n');
+    writeFileSync(path.join(work, 'other', 'parent.yaml'), parentYaml('generated/child.yaml', "'true'"));
+    writeFileSync(path.join(work, 'other', 'generated', 'child.yaml'), childYaml('false'));
+    mkdirSync(path.join(work, 'big'));
+    writeFileSync(path.join(work, 'big', 'parent.yaml'), parentYaml('./child.yaml', "'true'"));
+    writeFileSync(path.join(work, 'big', 'child.yaml'), `${'# padding\n'.repeat(100)}${childYaml('false')}`);
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -738,7 +746,34 @@ describe('srlens scan with nested stacks', () => {
     );
   });
 
-  it('scanning the parent and the child folder: the child is read from disk though not a scanned file', async () => {
+  it('a child in an ignored folder inside the scanned folder is read from disk', async () => {
+    const { findings } = await scan(['other']);
+    assert.deepEqual(findings, [
+      subnetFinding(
+        'other/generated/child.yaml',
+        CHILD_YAML_REF,
+        'ChildStack/Subnet',
+        '(nested stack ChildStack in parent.yaml)',
+      ),
+    ]);
+  });
+
+  it('a child over the size limit is not read', async () => {
+    const { findings } = await scan(['big', '--max-file-size', '1000']);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.file, f.message]),
+      [
+        ['file-too-large', 'big/child.yaml', 'Skipped: 1.2 KB is over the 1000 bytes limit for one file.'],
+        [
+          'nested-stack-not-analysed',
+          'big/parent.yaml',
+          "Nested stack 'ChildStack' is not analysed: './child.yaml' is not read: 1.2 KB is over the 1000 bytes limit for one file. Its resources are not checked here.",
+        ],
+      ],
+    );
+  });
+
+  it('scanning the parent and the child folder: the child is analysed as the instance', async () => {
     const { findings } = await scan(['app/parent.yaml', 'app/stacks']);
     assert.deepEqual(findings, [
       subnetFinding(

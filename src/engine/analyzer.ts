@@ -173,6 +173,8 @@ export class Analyzer {
         modules.set(dir, list);
       }
     }
+    // Only while the synchronous loop above runs, so that no other call on this analyzer reads them.
+    this.given = undefined;
     for (const [dir, moduleFiles] of modules) {
       const result = await this.analyzeTerraformModule(dir, moduleFiles);
       unitCount += result.units.length;
@@ -180,7 +182,6 @@ export class Analyzer {
       findings.push(...result.findings);
       suppressed.push(...(result.suppressed ?? []));
     }
-    this.given = undefined;
     const combined = combineNestedFindings(findings, nested);
     combined.sort(compareFindings);
     return { units, findings: combined, suppressed, unitCount };

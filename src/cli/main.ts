@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { Analyzer, type SourceFile } from '../engine/analyzer';
+import { rootedReader } from './rooted-reader';
 import { ruleMetadata } from '../engine/catalog';
 import { FILE_TOO_LARGE_RULE_ID, fileTooLargeFinding } from '../engine/limits';
 import { describeRuleCrash, type RuleCrashHandler } from '../engine/rule-error';
@@ -156,7 +157,11 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   const { sources, files, extraFindings } = loaded;
   const terraform = scanTerraformHost(tokens, positionals, io.cwd);
   const onRuleError = crashLog(values.verbose, io);
-  const analysis = await new Analyzer({ config, retain: false, terraform, onRuleError }).analyze(sources);
+  const readFile = rootedReader(
+    loaded.inputs.map((input) => path.resolve(io.cwd, input)),
+    maxFileSize,
+  );
+  const analysis = await new Analyzer({ config, retain: false, terraform, onRuleError, readFile }).analyze(sources);
   noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
   const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({
     ...f,

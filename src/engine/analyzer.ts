@@ -24,6 +24,7 @@ import { DEFAULT_CONFIG, type RuleSetting, type SrlensConfig } from './config';
 import { createRuleContext } from './context';
 import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } from './finding';
 import { resourceRuleErrorFinding, unitRuleErrorFinding, type RuleCrash, type RuleCrashHandler } from './rule-error';
+import { combineNestedFindings, expandNestedStacks, type NestedInstance, type ReadFile } from './nested-stacks';
 import { applySuppressions, commentSuppressions, metadataSuppressions, type SuppressedFinding } from './suppressions';
 
 export interface SourceFile {
@@ -40,6 +41,8 @@ export interface Analysis {
   unitCount?: number;
   /** Terraform: folders of the local modules this module calls, analysed with its arguments. */
   calledModules?: string[];
+  /** The instances of the nested stacks a template names by path (`nested-stacks.ts`); `analyze` combines their findings. */
+  nested?: NestedInstance[];
 }
 
 export interface AnalyzerOptions {
@@ -59,6 +62,11 @@ export interface AnalyzerOptions {
   onRuleError?: RuleCrashHandler;
   /** Terraform evaluation: var files and `--var` inputs, and where files may be read (see eval-module.ts). */
   terraform?: TerraformEvaluationOptions;
+  /**
+   * Reads a nested stack's template (`TemplateURL: ./child.yaml`) for the engine, only inside the
+   * roots the front end scans. Without it, only the files given to `analyze` are read.
+   */
+  readFile?: ReadFile;
 }
 
 interface CacheEntry {
@@ -66,6 +74,8 @@ interface CacheEntry {
   analysis: Analysis;
   /** CloudFormation: the parse the analysis came from, the starting point of an incremental re-parse. */
   parse?: ParseResult;
+  /** The nested stack templates the analysis read, and their text then: a change in one is a new analysis. */
+  reads?: Map<string, string | undefined>;
 }
 
 /** What the engine keeps about a rule finding so that its fix can be built later, on demand. */
@@ -98,12 +108,16 @@ export class Analyzer {
   private readonly terraform: TerraformEvaluationOptions;
   /** During `analyze`: the `.tf` files given, by folder, for the local modules a module calls. */
   private givenModules: Map<string, SourceFile[]> | undefined;
+  private readonly readFile: ReadFile | undefined;
+  /** During `analyze`: the files given, which nested stacks are read from first, and their parses. */
+  private given: Map<string, { text: string; parse?: ParseResult }> | undefined;
 
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
     this.retain = options.retain ?? true;
     this.onRuleError = options.onRuleError;
     this.terraform = options.terraform ?? {};
+    this.readFile = options.readFile;
     this.config = options.config ?? DEFAULT_CONFIG;
     this.indexRules();
   }
@@ -119,14 +133,16 @@ export class Analyzer {
   /** Analyses one CloudFormation candidate file; YAML/JSON that is not a template yields nothing. */
   analyzeCloudFormation(path: string, text: string): Analysis {
     const cached = this.cloudFormationCache.get(path);
-    if (cached && cached.key === text) return cached.analysis;
+    if (cached && cached.key === text && this.unchanged(cached.reads)) return cached.analysis;
     // After an edit inside one resource of a YAML template, only that resource is parsed again.
     const parse = mayBeTemplate(text)
       ? ((cached?.parse && reparseYamlIncrementally(path, text, { text: cached.key, result: cached.parse })) ??
         parseCloudFormation(path, text))
       : undefined;
     const analysis = parse ? this.analyzeParsed(parse, new Map([[path, text]])) : { units: [], findings: [] };
-    if (this.retain) this.cloudFormationCache.set(path, { key: text, analysis, parse });
+    // Nested stacks are read from the files given to `analyze`, else through `readFile`; with neither, they stay opaque.
+    const reads = parse && (this.readFile || this.given) ? this.withNestedStacks(parse, analysis) : undefined;
+    if (this.retain) this.cloudFormationCache.set(path, { key: text, analysis, parse, reads });
     return analysis;
   }
 
@@ -160,7 +176,9 @@ export class Analyzer {
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
     let unitCount = 0;
+    const nested: NestedInstance[] = [];
     const modules = new Map<string, SourceFile[]>();
+    this.given = new Map(files.map((f) => [f.path, { text: f.text }]));
     for (const file of files) {
       const kind = sourceKindOf(file.path);
       if (kind === 'cloudformation') {
@@ -169,6 +187,7 @@ export class Analyzer {
         if (this.retain) units.push(...result.units);
         findings.push(...result.findings);
         suppressed.push(...(result.suppressed ?? []));
+        nested.push(...(result.nested ?? []));
       } else if (kind === 'terraform') {
         const dir = moduleDirOf(file.path);
         const list = modules.get(dir) ?? [];
@@ -176,6 +195,8 @@ export class Analyzer {
         modules.set(dir, list);
       }
     }
+    // Only while the synchronous loop above runs, so that no other call on this analyzer reads them.
+    this.given = undefined;
     this.givenModules = modules;
     const terraform: { dir: string; analysis: Analysis }[] = [];
     try {
@@ -190,8 +211,9 @@ export class Analyzer {
       this.givenModules = undefined;
     }
     findings.push(...combineModuleFindings(terraform));
-    findings.sort(compareFindings);
-    return { units, findings, suppressed, unitCount };
+    const combined = combineNestedFindings(findings, nested);
+    combined.sort(compareFindings);
+    return { units, findings: combined, suppressed, unitCount };
   }
 
   /**
@@ -222,6 +244,45 @@ export class Analyzer {
   forget(path: string): void {
     this.cloudFormationCache.delete(path);
     this.terraformCache.delete(moduleDirOf(path));
+  }
+
+  /**
+   * Analyses the instances of the template's nested stacks that name a file: their findings go to
+   * `analysis.nested`, what is not expanded to `analysis.findings`. Returns the files read.
+   */
+  private withNestedStacks(parse: ParseResult, analysis: Analysis): Map<string, string | undefined> | undefined {
+    const expansion = expandNestedStacks(
+      parse,
+      {
+        read: (file) => this.given?.get(file)?.text ?? (this.readFile ? this.readFile(file) : { refused: NOT_GIVEN }),
+        parse: (file, text) => {
+          const given = this.given?.get(file);
+          const cached = this.cloudFormationCache.get(file);
+          if (given?.text === text) return (given.parse ??= parseCloudFormation(file, text));
+          return cached?.key === text && cached.parse ? cached.parse : parseCloudFormation(file, text);
+        },
+        configure: (findings) => this.applyConfig(findings),
+        check: (unit, file, text) =>
+          this.analyzeParsed({ units: [unit], diagnostics: [] }, new Map([[file, text]])).findings,
+      },
+      analysis.findings,
+    );
+    if (expansion.findings.length > 0) {
+      analysis.findings.push(...expansion.findings);
+      analysis.findings.sort(compareFindings);
+    }
+    if (expansion.instances.length > 0) analysis.nested = expansion.instances;
+    return expansion.reads.size > 0 ? expansion.reads : undefined;
+  }
+
+  /** Whether the nested stack templates an analysis read still read the same. */
+  private unchanged(reads: Map<string, string | undefined> | undefined): boolean {
+    if (!reads) return true;
+    for (const [file, text] of reads) {
+      const now = this.given?.get(file)?.text ?? this.readFile?.(file);
+      if ((typeof now === 'string' ? now : undefined) !== text) return false;
+    }
+    return true;
   }
 
   private indexRules(): void {
@@ -399,6 +460,9 @@ export class Analyzer {
     return result;
   }
 }
+
+/** Why a nested stack's template is not read when the analyzer reads only the files it is given. */
+const NOT_GIVEN = 'it is not among the files analysed';
 
 /** A finding's rule and range: what a generated resource and the one it repeats can both report. */
 function repeatKey(finding: Finding): string {

@@ -9,6 +9,7 @@ import { ruleDocsUrl } from './docs';
 import { PARSE_ERROR_RULE_ID } from './finding';
 import { CONFIG_ERROR_RULE_ID } from './config';
 import { FILE_TOO_LARGE_RULE_ID } from './limits';
+import { NESTED_STACK_RULE_ID } from './nested-stacks';
 import { RULE_ERROR_RULE_ID } from './rule-error';
 import { SUPPRESSION_WITHOUT_REASON_RULE_ID, UNUSED_SUPPRESSION_RULE_ID } from './suppressions';
 
@@ -66,6 +67,14 @@ const BUILT_IN: Omit<RuleMetadata, 'helpUri'>[] = [
     id: FILE_TOO_LARGE_RULE_ID,
     title: 'The file was skipped for its size',
     description: 'Files above the size limit are not read, so they are not checked. Raise the limit to include them.',
+    severity: 'info',
+    concern: 'configuration',
+  },
+  {
+    id: NESTED_STACK_RULE_ID,
+    title: 'A nested stack was not analysed',
+    description:
+      'A nested stack whose TemplateURL or Location is a local path is analysed with the parameters its parent passes. This one was not: its template is outside the scanned folders, missing, not a template, nested more than 5 levels deep, or part of a cycle. Its resources are not checked as the parent deploys them. Scan the folder that holds it, or correct the path.',
     severity: 'info',
     concern: 'configuration',
   },

@@ -189,7 +189,8 @@ function zoneOf(subnet: Resource, context: RuleContext): { key: string; shown: s
 /** `n` in `!Select [n, !GetAZs '']` (any region argument: one template deploys to one region). */
 function selectedZoneIndex(value: Value & { kind: 'unresolvable' }): string | undefined {
   if (value.construct !== 'Fn::Select' || value.args?.kind !== 'list') return undefined;
-  const [index, from] = value.args.items;
+  const index = value.args.items.at(0);
+  const from = value.args.items.at(1);
   const position = stringOf(index).value;
   return position !== undefined && from?.kind === 'unresolvable' && from.construct === 'Fn::GetAZs'
     ? position

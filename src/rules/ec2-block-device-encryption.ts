@@ -107,7 +107,7 @@ export const rule: Rule = {
         edits: setProperty(resource, context, ['root_block_device', 'encrypted'], true),
       };
     }
-    const device = ebsDevices(resource, context)[report.data?.index as number];
+    const device = ebsDevices(resource, context).at(report.data?.index as number);
     if (!device) return undefined;
     const name = key(resource, 'Encrypted', 'encrypted');
     return { title: `Set ${name} to true`, edits: setPropertyIn(resource, context, device.ebs, [name], true) };

@@ -55,7 +55,7 @@ export const rule: Rule = {
   },
 
   fix(report, resource, context) {
-    const setting = publicIpSettings(resource, context)[report.data?.index as number];
+    const setting = publicIpSettings(resource, context).at(report.data?.index as number);
     if (!setting) return undefined;
     return {
       title: `Set ${setting.property.key} to false`,

@@ -180,7 +180,7 @@ function privilegedTokens(resource: Resource, value: LiteralValue, context: Rule
   const source = text.slice(start, lines.offset(value.range.end));
   const ranges: Range[] = [];
   for (const match of source.matchAll(/\\?"privileged\\?"\s*:\s*(true)\b/g)) {
-    const at = start + (match.index ?? 0) + match[0].length - 'true'.length;
+    const at = start + match.index + match[0].length - 'true'.length;
     ranges.push(lines.range(at, at + 'true'.length));
   }
   return ranges;

@@ -38,7 +38,7 @@ export function parameterAsEditTarget(
 
 function yamlBody(text: string, documentIndex: number, name: string): MapValue | undefined {
   const lineCounter = new LineCounter();
-  const document = parseAllDocuments(text, { lineCounter, keepSourceTokens: false })[documentIndex];
+  const document = parseAllDocuments(text, { lineCounter, keepSourceTokens: false }).at(documentIndex);
   if (!document || !('contents' in document)) return undefined;
   const toRange = (start: number, end: number): Range => {
     const s = lineCounter.linePos(start);
@@ -85,7 +85,8 @@ function jsonBody(text: string, name: string): MapValue | undefined {
   const toRange = (offset: number, length: number) => lines.range(offset, offset + length);
   const properties: Property[] = [];
   for (const member of body.children ?? []) {
-    const [key, value] = member.children ?? [];
+    const key = member.children?.at(0);
+    const value = member.children?.at(1);
     if (!key || !value) continue;
     properties.push({
       key: String(key.value),

@@ -178,6 +178,7 @@ export function decodeBase64Text(value: string): string | undefined {
     const binary = atob(compact);
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // eslint-disable-next-line no-control-regex -- control characters mean the bytes are not a script
     return /[\u0000-\u0008\u000e-\u001f\u007f]/.test(text) ? undefined : text;
   } catch {
     return undefined;
@@ -210,6 +211,7 @@ const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
  * password/passwd; the value must be written out: not `$VAR`, `$(cmd)`, `${…}`, a path or a flag.
  */
 const PASSWORD =
+  // eslint-disable-next-line no-control-regex -- NUL ends a value (it is how deploy-time gaps are marked)
   /(?<![A-Za-z0-9_])([A-Za-z0-9_.-]*(?:password|passwd))["']?(?:[ \t]*=[ \t]*|:[ \t]+)(?:"([^"\s\u0000]+)"|'([^'\s\u0000]+)'|([^\s"'\u0000;&|)]+))/gi;
 const NOT_A_PASSWORD = /^(?:[$%<({[`/~*]|true$|false$|null$|none$|yes$|no$)/i;
 
@@ -253,11 +255,11 @@ export function findSecrets(text: string): Secret[] {
     });
   }
   for (const m of text.matchAll(PASSWORD)) {
-    const value = m[2] ?? m[3] ?? m[4];
-    const end = (m.index ?? 0) + m[0].length;
+    const value = m.at(2) ?? m.at(3) ?? m.at(4) ?? '';
+    const end = m.index + m[0].length;
     // A value that runs into a deploy-time gap is only partly known.
-    if (value.length < 3 || NOT_A_PASSWORD.test(value) || (m[4] !== undefined && text[end] === GAP)) continue;
-    const valueEnd = m[4] !== undefined ? m[0].length : m[0].length - 1;
+    if (value.length < 3 || NOT_A_PASSWORD.test(value) || (m.at(4) !== undefined && text[end] === GAP)) continue;
+    const valueEnd = m.at(4) !== undefined ? m[0].length : m[0].length - 1;
     add({
       kind: 'password',
       description: `a password (assigned to ${m[1]})`,

@@ -43,7 +43,7 @@ export function readDocument(value: Value | undefined, context: RuleContext): Do
     resolved.construct === 'function:jsonencode' &&
     resolved.args?.kind === 'list'
   ) {
-    const [argument] = resolved.args.items;
+    const argument = resolved.args.items.at(0);
     return argument?.kind === 'map' ? fromValue(argument, context, 0) : undefined;
   }
   return undefined;

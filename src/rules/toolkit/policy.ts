@@ -52,7 +52,7 @@ export function readPolicy(value: Value | undefined, context: RuleContext): Poli
     resolved.construct === 'function:jsonencode' &&
     resolved.args?.kind === 'list'
   ) {
-    const [argument] = resolved.args.items;
+    const argument = resolved.args.items.at(0);
     return argument?.kind === 'map' ? fromMap(argument) : undefined;
   }
   if (

@@ -4,10 +4,9 @@
 export function versionNumbers(text: string): number[] | undefined {
   const match = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text.trim());
   if (!match) return undefined;
-  return match
-    .slice(1)
-    .filter((part) => part !== undefined)
-    .map(Number);
+  // Groups that did not take part in the match are undefined (RegExpExecArray types them as strings).
+  const parts: (string | undefined)[] = match.slice(1);
+  return parts.filter((part) => part !== undefined).map(Number);
 }
 
 /** Compares two versions on the parts both have: `6` against `6.2` compares as equal. */

@@ -52,7 +52,7 @@ export function refProblem(ref: string): string | undefined {
  * commit), else `main`, `master`, `origin/main`, `origin/master`; undefined when none is there.
  */
 export function defaultBranchOf(refs: readonly RefInfo[]): string | undefined {
-  const names = new Set(refs.map((r) => r.name).filter((n): n is string => n !== undefined));
+  const names = new Set(refs.filter((r) => r.type === REF_HEAD || r.type === REF_REMOTE).map((r) => r.name));
   const originHead = refs.find((r) => r.type === REF_REMOTE && r.name === 'origin/HEAD');
   if (originHead?.commit) {
     const same = refs.filter(

@@ -43,6 +43,11 @@ export class ConfigController implements vscode.Disposable {
     return { patterns: this.fileConfig.exclude, root: this.fileFolder };
   }
 
+  /** The configuration the analyzer has: `.srlens.yaml` merged with the settings. */
+  get effective(): SrlensConfig {
+    return mergeConfig(this.fileConfig, settingsStore.current);
+  }
+
   async start(): Promise<void> {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const reload = () =>

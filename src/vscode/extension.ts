@@ -18,6 +18,7 @@ import { MatrixPanel } from './matrix';
 import { registerRuleDocs } from './rule-docs';
 import { registerIsms } from './isms';
 import { registerAws } from './aws';
+import { registerCompare } from './compare';
 import { initialisePlatform } from './platform';
 import { logRuleCrash, outputDisposable } from './output';
 import { editorTerraformHost } from './terraform-inputs';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerFixAll(analyses),
   );
   context.subscriptions.push(...new WorkspaceScanner(analyses, diagnostics, config).register());
+  context.subscriptions.push(...registerCompare(config));
 
   // Documents are analysed once the configuration is known; reading it never blocks activation.
   void config.start().then(() => diagnostics.start());

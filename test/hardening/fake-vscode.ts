@@ -28,6 +28,9 @@ export class Uri {
   static file(file: string): Uri {
     return new Uri('file', file);
   }
+  static from(parts: { scheme: string; path?: string }): Uri {
+    return new Uri(parts.scheme, parts.path ?? '');
+  }
   static parse(value: string): Uri {
     const match = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(value);
     return match ? new Uri(match[1], match[2]) : new Uri('file', value);
@@ -91,11 +94,21 @@ export const recorded = {
   applied: [] as WorkspaceEdit[],
   warnings: [] as string[],
   infos: [] as string[],
+  errors: [] as string[],
   commands: new Map<string, (...args: unknown[]) => unknown>(),
+  /** Commands run through `executeCommand`, with their arguments. */
+  executed: [] as { command: string; args: unknown[] }[],
+  /** Quick picks shown: their items (labels and descriptions) and options. */
+  quickPicks: [] as { items: { label: string; description?: string }[]; options: unknown }[],
+  /** Text document content providers, by scheme. */
+  contentProviders: new Map<string, { provideTextDocumentContent(uri: Uri): string }>(),
   reset(): void {
     this.applied.length = 0;
     this.warnings.length = 0;
     this.infos.length = 0;
+    this.errors.length = 0;
+    this.executed.length = 0;
+    this.quickPicks.length = 0;
   },
 };
 
@@ -103,6 +116,10 @@ export const recorded = {
 export const fakeWorkspace = {
   files: new Map<string, string>(),
   documents: [] as FakeDocument[],
+  /** Extensions by id (`vscode.extensions.getExtension`). */
+  extensions: new Map<string, unknown>(),
+  /** The label a quick pick answers with (undefined: dismissed). */
+  quickPickAnswer: undefined as string | undefined,
 };
 
 const disposable = { dispose: () => undefined };
@@ -152,11 +169,20 @@ const api = {
       recorded.commands.set(id, handler);
       return disposable;
     },
-    executeCommand: async () => undefined,
+    executeCommand: async (command: string, ...args: unknown[]) => {
+      recorded.executed.push({ command, args });
+      return undefined;
+    },
   },
+  extensions: { getExtension: (id: string) => fakeWorkspace.extensions.get(id) },
   window: {
     showWarningMessage: async (message: string) => void recorded.warnings.push(message),
     showInformationMessage: async (message: string) => void recorded.infos.push(message),
+    showErrorMessage: async (message: string) => void recorded.errors.push(message),
+    showQuickPick: async <T extends { label: string; description?: string }>(items: T[], options: unknown) => {
+      recorded.quickPicks.push({ items: items.map((i) => ({ label: i.label, description: i.description })), options });
+      return items.find((i) => i.label === fakeWorkspace.quickPickAnswer);
+    },
     setStatusBarMessage: () => disposable,
     withProgress: async (_options: unknown, task: (progress: unknown, token: unknown) => unknown) =>
       task({ report: () => undefined }, { isCancellationRequested: false }),
@@ -166,7 +192,19 @@ const api = {
     get textDocuments() {
       return fakeWorkspace.documents;
     },
-    workspaceFolders: [] as unknown[],
+    workspaceFolders: [] as { uri: Uri; name: string; index: number }[],
+    getWorkspaceFolder: (uri: Uri) =>
+      api.workspace.workspaceFolders.find((f) => uri.path === f.uri.path || uri.path.startsWith(`${f.uri.path}/`)),
+    asRelativePath: (uri: Uri) => uri.path,
+    /** The fake disk's files (any include pattern, no exclusions), as `file:` URIs. */
+    findFiles: async () => [...fakeWorkspace.files.keys()].map((file) => Uri.file(file)),
+    registerTextDocumentContentProvider: (
+      scheme: string,
+      provider: { provideTextDocumentContent(uri: Uri): string },
+    ) => {
+      recorded.contentProviders.set(scheme, provider);
+      return disposable;
+    },
     applyEdit: async (edit: WorkspaceEdit) => {
       recorded.applied.push(edit);
       return true;

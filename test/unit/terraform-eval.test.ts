@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import TreeSitter = require('web-tree-sitter');
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import type { Finding } from '../../src/engine/finding';
 import type { Range } from '../../src/iac/model';
@@ -18,9 +19,18 @@ import type { TerraformEvaluationOptions, TerraformInput } from '../../src/iac/t
 import { EvalMap, type EV, JsonDoc, Unknown } from '../../src/iac/terraform/eval-values';
 import { automaticVarFiles } from '../../src/iac/terraform/eval-inputs';
 import { LineIndex } from '../../src/iac/line-index';
+import { loadTerraformLanguage, terraformParser } from '../../src/iac/terraform';
 import { RULES } from '../../src/rules';
 
 const ROOT = '/ws';
+
+// Every grammar load in this test bundle is counted (wrapped before anything loads one).
+let grammarLoads = 0;
+const loadLanguage = TreeSitter.Language.load.bind(TreeSitter.Language);
+TreeSitter.Language.load = (input) => {
+  grammarLoads++;
+  return loadLanguage(input);
+};
 
 function rules(...ids: string[]) {
   const found = RULES.filter((r) => ids.includes(r.id));
@@ -77,6 +87,25 @@ describe('Terraform evaluation', function () {
   this.timeout(60_000);
 
   before(() => loadEvaluator());
+
+  it("the evaluator parses with the converter's parser: the grammar is loaded once", async () => {
+    await loadTerraformLanguage();
+    await loadEvaluator();
+    const parser = terraformParser();
+    assert.ok(parser);
+    const value = evaluateSource(
+      { source: '"a-${1 + 1}"', offset: 0, lines: new LineIndex('') },
+      {
+        variable: () => new Unknown('var'),
+        local: () => new Unknown('local'),
+        budget: { steps: 100 },
+      },
+    );
+    assert.equal(value, 'a-2');
+    await scan({ 'main.tf': 'resource "aws_instance" "w" {\n  count = 2\n}\n' }, ['ec2-public-ip']);
+    assert.equal(terraformParser(), parser);
+    assert.equal(grammarLoads, 1);
+  });
 
   describe('expressions', () => {
     const scope = (vars: Record<string, EV> = {}, locals: Record<string, EV> = {}) => ({

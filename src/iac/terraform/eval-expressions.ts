@@ -10,40 +10,23 @@
  * `eval-functions.ts`. Anything else is `Unknown`. Errors Terraform would report (a missing key,
  * a wrong type) make the whole expression unknown, except inside `try`/`can`.
  */
-// `import … = require`: the CommonJS build of web-tree-sitter (see terraform.ts).
-import TreeSitter = require('web-tree-sitter');
+import type { Node as SyntaxNode } from 'web-tree-sitter';
 import { LineIndex } from '../line-index';
 import type { Range, ReferenceValue } from '../model';
-import { loadTerraformLanguage, unescapeQuoted } from '../terraform';
-import { wasmSource } from '../wasm';
+import { loadTerraformLanguage, terraformParser, unescapeQuoted } from '../terraform';
 import { callFunction, SUPPORTED_FUNCTIONS } from './eval-functions';
 import { asString, EvalMap, type EV, isSet, JsonDoc, makeSet, Unknown } from './eval-values';
 
-type SyntaxNode = TreeSitter.Node;
-
 // ---------------------------------------------------------------------------------------------
-// The grammar, loaded once (after the converter's, which initialises the runtime).
+// The grammar: the converter's own parser (loader.ts), so the wasm is loaded once.
 
-let parser: TreeSitter.Parser | undefined;
-let loading: Promise<void> | undefined;
-
+/** Loads the grammar the evaluator parses with: the converter's, loaded once for both. */
 export function loadEvaluator(): Promise<void> {
-  if (parser) return Promise.resolve();
-  loading ??= (async () => {
-    await loadTerraformLanguage();
-    const language = await TreeSitter.Language.load(await wasmSource('tree-sitter-terraform.wasm'));
-    const created = new TreeSitter.Parser();
-    created.setLanguage(language);
-    parser = created;
-  })().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
+  return loadTerraformLanguage();
 }
 
 export function isEvaluatorLoaded(): boolean {
-  return parser !== undefined;
+  return terraformParser() !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,6 +77,7 @@ export function parseExpression(source: string): Ast {
 
 function parseUncached(source: string): Ast {
   const unsupported = (why: string): Ast => ({ t: 'unsupported', why, start: 0, end: source.length });
+  const parser = terraformParser();
   if (!parser) return unsupported('not loaded');
   const text = `${PREFIX}${source}\n`;
   const tree = parser.parse(text);
@@ -424,6 +408,7 @@ class AstBuilder {
  * expression; attributes with a syntax error in them are left out, blocks are ignored.
  */
 export function topLevelAttributes(text: string): { name: string; start: number; end: number }[] {
+  const parser = terraformParser();
   if (!parser) return [];
   const tree = parser.parse(text);
   if (!tree) return [];

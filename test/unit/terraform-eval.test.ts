@@ -178,6 +178,20 @@ describe('Terraform evaluation', function () {
       ['tostring(5)', '5'],
       ['tonumber("5")', 5],
       ['tobool("true")', true],
+      ['range(3)', [0, 1, 2]],
+      ['range(1, 4)', [1, 2, 3]],
+      ['range(3, 1)', [3, 2]],
+      ['range(5, 0, -2)', [5, 3, 1]],
+      ['range(0, 1, 0.25)', [0, 0.25, 0.5, 0.75]],
+      ['range(0, 5, -1)', []],
+      ['range(0, 1, 0)', '?'],
+      ['range(var.n)', [0, 1], { n: 2 }],
+      ['range(var.missing)', '?'],
+      ['length(range(1024))', 1024],
+      ['range(1025)', '?'],
+      ['range(1000000)', '?'],
+      ['try(range(1000000), [])', []],
+      ['[for i in range(2) : "w${i}"]', ['w0', 'w1']],
       ['timestamp()', '?'],
       ['file("x.json")', '?'],
       ['each.value', '?'],
@@ -350,14 +364,30 @@ describe('Terraform evaluation', function () {
       [
         'for_each over a list (Terraform rejects it) is not expanded',
         instance('for_each = ["a"]', 'each.value == "a"'),
-        [],
+        [['parse-error', '', 'main.tf', [2, 13, 18]]],
+      ],
+      [
+        'for_each over a set built from range',
+        instance('for_each = toset([for i in range(3) : "w${i}"])', 'each.key == "w1"'),
+        [['ec2-public-ip', 'aws_instance.w["w1"]', 'main.tf', [4, 32, 48]]],
+      ],
+      [
+        'count from the length of a range',
+        instance('count = length(range(2, 5))', 'count.index > 1'),
+        [['ec2-public-ip', 'aws_instance.w[2]', 'main.tf', [4, 32, 47]]],
+      ],
+      [
+        'for_each over range itself (a list, Terraform rejects it) is not expanded',
+        instance('for_each = range(2)', 'each.value == 1'),
+        [['parse-error', '', 'main.tf', [2, 13, 21]]],
       ],
     ];
     for (const [name, tf, expected] of table) {
       it(name, async () => {
         const found = await scan({ 'main.tf': tf }, ['ec2-public-ip']);
         assert.deepEqual(brief(found), expected);
-        for (const f of found) assert.ok(f.message.includes(`'${f.resource}'`), f.message);
+        for (const f of found)
+          if (f.ruleId !== 'parse-error') assert.ok(f.message.includes(`'${f.resource}'`), f.message);
       });
     }
 
@@ -572,6 +602,92 @@ describe('Terraform evaluation', function () {
         found.find((f) => f.ruleId === 'parse-error')!.message,
         /count gives 1000000 instances, more than the 1000 expanded/,
       );
+    });
+
+    const RANGE_TOO_LARGE =
+      'range(1000000) gives 1000000 numbers, more than the 1024 Terraform allows (terraform plan stops with an error there)';
+    const rangeTable: [string, string, [string, string, string, [number, number, number]][], string][] = [
+      [
+        'for_each = range(1000000)',
+        'for_each = range(1000000)',
+        [
+          ['parse-error', 'info', '', [1, 13, 27]],
+          ['ec2-public-ip', 'warning', 'aws_instance.w', [2, 32, 36]],
+        ],
+        `for_each is not expanded: ${RANGE_TOO_LARGE}; this block is checked once, with its each.key and each.value unknown.`,
+      ],
+      [
+        'for_each over a set of a million names',
+        'for_each = toset([for i in range(1000000) : tostring(i)])',
+        [
+          ['parse-error', 'info', '', [1, 13, 59]],
+          ['ec2-public-ip', 'warning', 'aws_instance.w', [2, 32, 36]],
+        ],
+        `for_each is not expanded: ${RANGE_TOO_LARGE}; this block is checked once, with its each.key and each.value unknown.`,
+      ],
+      [
+        'count = length(range(1000000))',
+        'count = length(range(1000000))',
+        [
+          ['parse-error', 'info', '', [1, 10, 32]],
+          ['ec2-public-ip', 'warning', 'aws_instance.w', [2, 32, 36]],
+        ],
+        `count is not expanded: ${RANGE_TOO_LARGE}; this block is checked once, with its count.index unknown.`,
+      ],
+      [
+        "range within Terraform's limit, over the 1,000 instances expanded",
+        'for_each = toset([for i in range(1001) : tostring(i)])',
+        [
+          ['parse-error', 'info', '', [1, 13, 56]],
+          ['ec2-public-ip', 'warning', 'aws_instance.w', [2, 32, 36]],
+        ],
+        'for_each gives 1001 instances, more than the 1000 expanded: this block is checked once, with its each.key and each.value unknown.',
+      ],
+    ];
+    for (const [name, meta, expected, message] of rangeTable) {
+      it(`${name}: an info finding says what was not expanded, the block is checked once, quickly`, async () => {
+        const tf = `resource "aws_instance" "w" {\n  ${meta}\n  associate_public_ip_address = true\n}\n`;
+        const started = Date.now();
+        const found = await scan({ 'main.tf': tf }, ['ec2-public-ip']);
+        assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+        assert.deepEqual(
+          found.map((f) => [f.ruleId, f.severity, f.resource, at(f.range)]),
+          expected,
+        );
+        assert.equal(found[0].message, message);
+      });
+    }
+
+    it('for_each over a list: the info finding says Terraform takes a map or a set of strings', async () => {
+      const tf = 'resource "aws_instance" "w" {\n  for_each = ["a", "b"]\n  associate_public_ip_address = true\n}\n';
+      const found = await scan({ 'main.tf': tf }, ['ec2-public-ip']);
+      assert.deepEqual(brief(found), [
+        ['parse-error', '', 'main.tf', [1, 13, 23]],
+        ['ec2-public-ip', 'aws_instance.w', 'main.tf', [2, 32, 36]],
+      ]);
+      assert.equal(
+        found[0].message,
+        'for_each is not expanded: Terraform takes a map or a set of strings here, and this is a list of 2 that it rejects (toset() of strings makes the set); this block is checked once, with its each.key and each.value unknown.',
+      );
+    });
+
+    it('a dynamic block over range(1000000) is left unknown, with an info finding', async () => {
+      const tf = [
+        'resource "aws_security_group" "db" {',
+        '  dynamic "ingress" {',
+        '    for_each = range(1000000)',
+        '    content {',
+        '      from_port   = 22',
+        '      to_port     = 22',
+        '      protocol    = "tcp"',
+        '      cidr_blocks = ["0.0.0.0/0"]',
+        '    }',
+        '  }',
+        '}',
+      ].join('\n');
+      const found = await scan({ 'main.tf': tf }, ['ec2-security-group-admin-ports-open']);
+      assert.deepEqual(brief(found), [['parse-error', '', 'main.tf', [2, 15, 29]]]);
+      assert.equal(found[0].message, `This dynamic block is not expanded: ${RANGE_TOO_LARGE}; it is left unknown.`);
     });
 
     it('a for expression over a huge collection stays unknown, quickly', async () => {

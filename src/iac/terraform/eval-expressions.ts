@@ -443,6 +443,12 @@ export class EvalError extends Error {}
 /** The evaluation budget ran out: the expression is unknown, and the caller says so once. */
 export class BudgetError extends EvalError {}
 
+/**
+ * A function refused a collection over a limit (`range(1000000)`): Terraform reports the same as an
+ * error, so the value is unknown (`try` moves on), and the message says what was not built.
+ */
+export class LimitError extends EvalError {}
+
 export interface Budget {
   steps: number;
 }
@@ -469,6 +475,8 @@ export interface Scope {
   onUnknownInstance?: (address: string) => void;
   /** A whole resource (`aws_x.y` in `for_each = aws_x.y`): its instances, keys known, values unknown. */
   resource?: (address: string) => EV | undefined;
+  /** Told when a limit made (part of) the expression unknown, with what was not built. */
+  onLimit?: (message: string) => void;
 }
 
 /** Largest collection one `for` expression or function may build. */
@@ -483,6 +491,7 @@ export function evaluateSource(span: SourceSpan, scope: Scope): EV {
     return new Evaluator(span, scope).compute(ast);
   } catch (error) {
     if (error instanceof BudgetError) throw error;
+    if (error instanceof LimitError) scope.onLimit?.(error.message);
     if (error instanceof EvalError || error instanceof RangeError) return new Unknown(excerpt(span.source));
     throw error;
   }

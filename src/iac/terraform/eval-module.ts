@@ -89,6 +89,8 @@ interface Shared {
   instances: number;
   budgetReported: boolean;
   calledDirs: Set<string>;
+  /** Info findings already given (file, position, message). */
+  infoKeys: Set<string>;
   options: TerraformEvaluationOptions;
 }
 
@@ -107,6 +109,7 @@ export async function evaluateTerraformModule(
     instances: 0,
     budgetReported: false,
     calledDirs: new Set(),
+    infoKeys: new Set(),
     options,
   };
   if (!module) return { parse: parsed, texts, calledDirs: [] };
@@ -265,7 +268,11 @@ class ModuleEvaluator {
     });
   }
 
+  /** An info finding, once per place and message (a called module is evaluated once per call). */
   private info(file: string, range: Range, message: string): void {
+    const key = `${file}\u0000${range.start.line}:${range.start.character}\u0000${message}`;
+    if (this.shared.infoKeys.has(key)) return;
+    this.shared.infoKeys.add(key);
     this.shared.diagnostics.push({ file, range, severity: 'info', message });
   }
 
@@ -440,9 +447,21 @@ class ModuleEvaluator {
     file: string,
     scope: Scope,
   ): { key: EV; scope: Partial<Scope> }[] | undefined {
+    // What a limit left unknown (`range(1000000)`) is said once, on the meta-argument.
+    const limits: string[] = [];
+    const limited: Scope = { ...scope, onLimit: (message) => limits.push(message) };
+    const notExpanded = (what: 'count' | 'for_each', range: Range, why: string) =>
+      this.info(
+        file,
+        range,
+        `${what} is not expanded: ${why}; this block is checked once, with its ${what === 'count' ? 'count.index' : 'each.key and each.value'} unknown.`,
+      );
     if (count) {
-      const n = this.evaluate(count, file, scope);
-      if (isUnknown(n)) return undefined;
+      const n = this.evaluate(count, file, limited);
+      if (isUnknown(n)) {
+        if (limits.length > 0) notExpanded('count', count.range, limits[0]);
+        return undefined;
+      }
       let size: number;
       try {
         size = toNumber(n);
@@ -454,12 +473,22 @@ class ModuleEvaluator {
       return Array.from({ length: size }, (_, i) => ({ key: i, scope: { count: i } }));
     }
     if (forEach) {
-      const collection = this.evaluate(forEach, file, scope);
+      const collection = this.evaluate(forEach, file, limited);
       let pairs: [EV, EV][];
       if (collection instanceof EvalMap) pairs = sortedEntries(collection);
       else if (Array.isArray(collection) && isSet(collection) && collection.every((item) => typeof item === 'string'))
         pairs = iterate(collection);
-      else return undefined; // unknown, or not a map or set of strings (Terraform rejects those)
+      else {
+        // Unknown, or not a map or set of strings: Terraform rejects those (`toset(["a"])` is the set).
+        if (limits.length > 0) notExpanded('for_each', forEach.range, limits[0]);
+        else if (Array.isArray(collection) && isWhollyKnown(collection))
+          notExpanded(
+            'for_each',
+            forEach.range,
+            `Terraform takes a map or a set of strings here, and this is ${isSet(collection) ? 'a set' : 'a list'} of ${collection.length} that ${isSet(collection) ? 'holds other values than strings' : 'it rejects (toset() of strings makes the set)'}`,
+          );
+        return undefined;
+      }
       if (!this.withinLimits(pairs.length, file, forEach.range, 'for_each')) return undefined;
       return pairs.map(([key, value]) => ({ key, scope: { each: { key, value } } }));
     }
@@ -570,8 +599,13 @@ class ModuleEvaluator {
     const forEach = getProperty(args, 'for_each');
     const content = getProperty(args, 'content');
     if (!forEach || content?.value.kind !== 'map') return undefined;
-    const collection = this.evaluate(forEach.value, file, scope);
-    if (collection instanceof Unknown) return undefined;
+    const limits: string[] = [];
+    const collection = this.evaluate(forEach.value, file, { ...scope, onLimit: (message) => limits.push(message) });
+    if (collection instanceof Unknown) {
+      if (limits.length > 0)
+        this.info(file, forEach.value.range, `This dynamic block is not expanded: ${limits[0]}; it is left unknown.`);
+      return undefined;
+    }
     let pairs: [EV, EV][];
     try {
       pairs = iterate(collection);
@@ -581,7 +615,7 @@ class ModuleEvaluator {
     if (pairs.length > MAX_INSTANCES) {
       this.info(
         file,
-        forEach.range,
+        forEach.value.range,
         `This dynamic block's for_each gives ${pairs.length} blocks, more than the ${MAX_INSTANCES} expanded: it is left unknown.`,
       );
       return undefined;

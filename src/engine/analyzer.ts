@@ -23,6 +23,7 @@ import { DEFAULT_CONFIG, type RuleSetting, type SrlensConfig } from './config';
 import { createRuleContext } from './context';
 import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } from './finding';
 import { resourceRuleErrorFinding, unitRuleErrorFinding, type RuleCrash, type RuleCrashHandler } from './rule-error';
+import { TerraformDependencies } from './terraform-dependencies';
 import { applySuppressions, commentSuppressions, metadataSuppressions, type SuppressedFinding } from './suppressions';
 
 export interface SourceFile {
@@ -97,6 +98,8 @@ export class Analyzer {
   private readonly terraform: TerraformEvaluationOptions;
   /** During `analyze`: the `.tf` files given, by folder, for the local modules a module calls. */
   private givenModules: Map<string, SourceFile[]> | undefined;
+  /** What each Terraform module's analysis read besides its own files (var files, called modules). */
+  private readonly terraformReads = new TerraformDependencies();
 
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
@@ -138,14 +141,18 @@ export class Analyzer {
     await loadTerraformLanguage();
     await loadEvaluator();
     const given = this.givenModules;
+    const host: TerraformEvaluationOptions = {
+      ...this.terraform,
+      moduleFiles: async (moduleDir) => given?.get(moduleDir) ?? (await this.terraform.moduleFiles?.(moduleDir)),
+    };
+    // What the evaluation reads is remembered, so that a change there re-analyses this module.
+    const tracked = this.retain ? this.terraformReads.track(dir, host) : undefined;
     const evaluated = await evaluateTerraformModule(
       parseTerraformModule(dir, sorted),
       new Map(sorted.map((f) => [f.path, f.text])),
-      {
-        ...this.terraform,
-        moduleFiles: async (moduleDir) => given?.get(moduleDir) ?? (await this.terraform.moduleFiles?.(moduleDir)),
-      },
+      tracked?.host ?? host,
     );
+    tracked?.commit();
     const analysis = { ...this.analyzeParsed(evaluated.parse, evaluated.texts), calledModules: evaluated.calledDirs };
     if (this.retain) this.terraformCache.set(dir, { key, analysis });
     // A one-pass scan never comes back to a module: release its parses and syntax trees now.
@@ -221,6 +228,16 @@ export class Analyzer {
   forget(path: string): void {
     this.cloudFormationCache.delete(path);
     this.terraformCache.delete(moduleDirOf(path));
+  }
+
+  /**
+   * A file that Terraform modules read besides their own `.tf` files changed (a var file, a file
+   * of a module they call): forgets their cached results and returns their folders, to analyse again.
+   */
+  forgetTerraformDependents(path: string): string[] {
+    const dirs = this.terraformReads.dependents(path);
+    for (const dir of dirs) this.terraformCache.delete(dir);
+    return dirs;
   }
 
   private indexRules(): void {

@@ -524,6 +524,72 @@ describe('Terraform evaluation', function () {
     }
   });
 
+  describe('what a module reads besides its own files (editor re-analysis)', () => {
+    /** A mutable in-memory workspace and one long-lived analyzer, as in the editor. */
+    function editor(spec: Record<string, string>) {
+      const files = new Map(Object.entries(spec).map(([name, text]) => [`${ROOT}/${name}`, text]));
+      const inFolder = (dir: string) =>
+        [...files.keys()].filter((f) => f.startsWith(`${dir}/`) && !f.slice(dir.length + 1).includes('/'));
+      const analyzer = new Analyzer({
+        rules: rules('rds-publicly-accessible'),
+        terraform: {
+          readFile: async (file) => files.get(file),
+          listFiles: async (dir) => inFolder(dir).map((f) => f.slice(dir.length + 1)),
+          moduleFiles: async (dir) =>
+            inFolder(dir)
+              .filter((f) => f.endsWith('.tf'))
+              .map((path) => ({ path, text: files.get(path)! })),
+        },
+      });
+      const analyse = async (dir = ROOT) => {
+        const sources = inFolder(dir)
+          .filter((f) => f.endsWith('.tf'))
+          .map((path) => ({ path, text: files.get(path)! }));
+        return brief((await analyzer.analyzeTerraformModule(dir, sources)).findings);
+      };
+      return { files, analyzer, analyse };
+    }
+
+    it('terraform.tfvars: the root module is forgotten and analysed again with the new value', async () => {
+      const { files, analyzer, analyse } = editor({
+        'main.tf': RDS('var.public'),
+        'terraform.tfvars': 'public = true\n',
+      });
+      const publicFinding: Brief[] = [['rds-publicly-accessible', 'aws_db_instance.db', 'main.tf', [5, 24, 34]]];
+      assert.deepEqual(await analyse(), publicFinding);
+      files.set(`${ROOT}/terraform.tfvars`, 'public = false\n');
+      assert.deepEqual(await analyse(), publicFinding, "cached: the key is the module's own files");
+      assert.deepEqual(analyzer.forgetTerraformDependents(`${ROOT}/terraform.tfvars`), [ROOT]);
+      assert.deepEqual(await analyse(), []);
+      // A var file created in the folder (listed before) counts too.
+      files.set(`${ROOT}/b.auto.tfvars`, 'public = true\n');
+      assert.deepEqual(analyzer.forgetTerraformDependents(`${ROOT}/b.auto.tfvars`), [ROOT]);
+      assert.deepEqual(await analyse(), publicFinding);
+      // The module's own .tf files are its text, not a dependency; an unrelated file is nobody's.
+      assert.deepEqual(analyzer.forgetTerraformDependents(`${ROOT}/main.tf`), []);
+      assert.deepEqual(analyzer.forgetTerraformDependents('/elsewhere/terraform.tfvars'), []);
+    });
+
+    it('a called module edited: its callers are forgotten and analysed again, through two levels', async () => {
+      const { files, analyzer, analyse } = editor({
+        'main.tf': 'module "app" {\n  source = "./app"\n}\n',
+        'app/main.tf': 'module "db" {\n  source = "../db"\n  public = true\n}\n',
+        'db/main.tf': RDS('var.public'),
+      });
+      const expected: Brief[] = [
+        ['rds-publicly-accessible', 'module.app.module.db.aws_db_instance.db', 'db/main.tf', [5, 24, 34]],
+      ];
+      assert.deepEqual(await analyse(), expected);
+      assert.deepEqual(await analyse(`${ROOT}/app`), [
+        ['rds-publicly-accessible', 'module.db.aws_db_instance.db', 'db/main.tf', [5, 24, 34]],
+      ]);
+      files.set(`${ROOT}/db/main.tf`, RDS('false'));
+      assert.deepEqual(analyzer.forgetTerraformDependents(`${ROOT}/db/main.tf`).sort(), [ROOT, `${ROOT}/app`]);
+      assert.deepEqual(await analyse(), []);
+      assert.deepEqual(await analyse(`${ROOT}/app`), []);
+    });
+  });
+
   describe('local modules', () => {
     const child = RDS('var.public');
     const table: [string, Record<string, string>, Brief[]][] = [

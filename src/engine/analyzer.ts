@@ -154,6 +154,12 @@ export class Analyzer {
     );
     tracked?.commit();
     const analysis = { ...this.analyzeParsed(evaluated.parse, evaluated.texts), calledModules: evaluated.calledDirs };
+    // Where a value came from, when elsewhere (a local, a var file, the caller's argument).
+    for (const finding of [...analysis.findings, ...(analysis.suppressed ?? []).map((s) => s.finding)]) {
+      if (!finding.resource) continue;
+      const related = evaluated.originsOf(finding.resource, finding.file, finding.range);
+      if (related.length > 0) finding.related = related;
+    }
     if (this.retain) this.terraformCache.set(dir, { key, analysis });
     // A one-pass scan never comes back to a module: release its parses and syntax trees now.
     else for (const file of sorted) forgetTerraformFile(file.path);

@@ -9,6 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import TreeSitter = require('web-tree-sitter');
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
@@ -524,6 +526,110 @@ describe('Terraform evaluation', function () {
     }
   });
 
+  describe('related: where a value came from', () => {
+    type Related = [file: string, range: [number, number, number], message: string];
+    const relatedOf = (findings: Finding[]) =>
+      findings
+        .filter((f) => f.ruleId !== 'parse-error')
+        .map((f): [Brief, Related[] | undefined] => [
+          brief([f])[0],
+          f.related?.map((r) => [r.file.slice(ROOT.length + 1), at(r.range), r.message]),
+        ]);
+    const table: [string, Record<string, string>, [Brief, Related[] | undefined][]][] = [
+      [
+        'a terraform.tfvars line',
+        { 'main.tf': RDS('var.public'), 'terraform.tfvars': '# prod\npublic    = true\n' },
+        [
+          [
+            ['rds-publicly-accessible', 'aws_db_instance.db', 'main.tf', [5, 24, 34]],
+            [['terraform.tfvars', [1, 0, 16], 'value from terraform.tfvars']],
+          ],
+        ],
+      ],
+      [
+        'a *.auto.tfvars.json key',
+        { 'main.tf': RDS('var.public'), 'prod.auto.tfvars.json': '{\n  "public": true\n}\n' },
+        [
+          [
+            ['rds-publicly-accessible', 'aws_db_instance.db', 'main.tf', [5, 24, 34]],
+            [['prod.auto.tfvars.json', [1, 2, 10], 'value from prod.auto.tfvars.json']],
+          ],
+        ],
+      ],
+      [
+        'a locals entry, and the var file line it reads',
+        {
+          'main.tf': `locals {\n  exposed = var.public\n}\n${RDS('local.exposed')}`,
+          'terraform.tfvars': 'public = true\n',
+        },
+        [
+          [
+            ['rds-publicly-accessible', 'aws_db_instance.db', 'main.tf', [8, 24, 37]],
+            [
+              ['main.tf', [1, 2, 22], 'value from local.exposed'],
+              ['terraform.tfvars', [0, 0, 13], 'value from terraform.tfvars'],
+            ],
+          ],
+        ],
+      ],
+      [
+        "the caller's module argument, and the caller's local it passes",
+        {
+          'main.tf': 'locals {\n  open = true\n}\nmodule "db" {\n  source = "./db"\n  public = local.open\n}\n',
+          'db/main.tf': RDS('var.public'),
+        },
+        [
+          [
+            ['rds-publicly-accessible', 'module.db.aws_db_instance.db', 'db/main.tf', [5, 24, 34]],
+            [
+              ['main.tf', [5, 2, 21], 'value from the argument public of module.db'],
+              ['main.tf', [1, 2, 13], 'value from local.open'],
+            ],
+          ],
+        ],
+      ],
+      [
+        'each.value from a for_each over a locals entry',
+        {
+          'main.tf': [
+            'locals {',
+            '  dbs = { a = true, b = false }',
+            '}',
+            'resource "aws_db_instance" "db" {',
+            '  for_each            = local.dbs',
+            '  engine              = "postgres"',
+            '  publicly_accessible = each.value',
+            '}',
+          ].join('\n'),
+        },
+        [
+          [
+            ['rds-publicly-accessible', 'aws_db_instance.db["a"]', 'main.tf', [6, 24, 34]],
+            [['main.tf', [1, 2, 31], 'value from local.dbs']],
+          ],
+        ],
+      ],
+      [
+        'a literal, or a default in the module itself: nothing elsewhere',
+        {
+          'main.tf': `${RDS('true')}\n${RDS('var.p2')
+            .replace('"db"', '"db2"')
+            .replace('variable "public"', 'variable "p2"')
+            .replace('default = false', 'default = true')}`,
+        },
+        [
+          [['rds-publicly-accessible', 'aws_db_instance.db', 'main.tf', [5, 24, 28]], undefined],
+          [['rds-publicly-accessible', 'aws_db_instance.db2', 'main.tf', [12, 24, 30]], undefined],
+        ],
+      ],
+    ];
+    for (const [name, spec, expected] of table) {
+      it(name, async () => {
+        assert.deepEqual(relatedOf(await scan(spec, ['rds-publicly-accessible'])), expected);
+      });
+    }
+  });
+
   describe('what a module reads besides its own files (editor re-analysis)', () => {
     /** A mutable in-memory workspace and one long-lived analyzer, as in the editor. */
     function editor(spec: Record<string, string>) {
@@ -843,6 +949,58 @@ describe('srlens scan --var-file / --var', function () {
       assert.ok(!result.stdout.includes('hunter2'), 'a sensitive value is never echoed');
     });
   }
+
+  it("JSON: the finding carries where the value came from, the file named as the finding's is", () => {
+    const [finding] = run().findings.filter((f) => f.ruleId === 'rds-publicly-accessible');
+    assert.equal(finding.file, 'main.tf');
+    assert.deepEqual(finding.related, [
+      {
+        file: 'terraform.tfvars',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 13 } },
+        message: 'value from terraform.tfvars',
+      },
+    ]);
+    // From a --var there is no file to point at.
+    const [fromVar] = run('--var-file', 'envs/prod.tfvars', '--var', 'public=true').findings.filter(
+      (f) => f.ruleId === 'rds-publicly-accessible',
+    );
+    assert.equal(fromVar.related, undefined);
+    const [fromFile] = run(
+      '--var',
+      'public=false',
+      '--var-file',
+      'envs/prod.tfvars',
+      '--var-file',
+      'terraform.tfvars',
+    ).findings.filter((f) => f.ruleId === 'rds-publicly-accessible');
+    assert.deepEqual(
+      fromFile.related?.map((r) => [r.file, r.message]),
+      [['terraform.tfvars', 'value from terraform.tfvars']],
+    );
+  });
+
+  it('SARIF: relatedLocations, valid against the 2.1.0 schema', () => {
+    const result = run('--format', 'sarif');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const log: any = JSON.parse(result.stdout);
+    const ajv = new Ajv({ strict: false, unicodeRegExp: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
+    assert.ok(validate(log) as boolean, JSON.stringify(validate.errors, null, 2));
+    const found = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'rds-publicly-accessible');
+    assert.deepEqual(found.relatedLocations, [
+      {
+        id: 0,
+        physicalLocation: {
+          artifactLocation: { uri: 'terraform.tfvars', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 14 },
+        },
+        message: { text: 'value from terraform.tfvars' },
+      },
+    ]);
+    const others = log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId !== 'rds-publicly-accessible');
+    assert.ok(others.length > 0 && others.every((r: { relatedLocations?: unknown }) => !r.relatedLocations));
+  });
 
   it('a missing var file or a malformed --var is a usage error', () => {
     assert.deepEqual(

@@ -96,6 +96,73 @@ function parseUncached(source: string): Ast {
   }
 }
 
+/**
+ * The scope names an expression reads: `var.x` and `local.y` (as `var.x`, `local.y`), `each` and
+ * `count` (for `each.*` and `count.index`). Names a `for` expression binds are not told apart; a
+ * `for` over `var.l` reads `var.l` whatever its body does.
+ */
+export function scopeReferences(ast: Ast): Set<string> {
+  const found = new Set<string>();
+  const visit = (node: Ast | undefined, depth: number): void => {
+    if (!node || depth > MAX_AST_DEPTH) return;
+    const steps = (list: Step[]) => {
+      for (const step of list) {
+        if (step.t === 'index') visit(step.key, depth + 1);
+        else if (step.t === 'splat') steps(step.steps);
+      }
+    };
+    switch (node.t) {
+      case 'postfix': {
+        const first = node.steps[0];
+        if (node.base.t === 'name' && (node.base.name === 'var' || node.base.name === 'local') && first?.t === 'attr')
+          found.add(`${node.base.name}.${first.name}`);
+        else if (node.base.t === 'name' && (node.base.name === 'each' || node.base.name === 'count'))
+          found.add(node.base.name);
+        else visit(node.base, depth + 1);
+        steps(node.steps);
+        return;
+      }
+      case 'template':
+        for (const part of node.parts) if (typeof part !== 'string') visit(part, depth + 1);
+        return;
+      case 'tuple':
+        for (const item of node.items) visit(item, depth + 1);
+        return;
+      case 'object':
+        for (const elem of node.elems) {
+          if (elem.bare === undefined) visit(elem.key, depth + 1);
+          visit(elem.value, depth + 1);
+        }
+        return;
+      case 'call':
+        for (const arg of node.args) visit(arg, depth + 1);
+        return;
+      case 'cond':
+        visit(node.cond, depth + 1);
+        visit(node.then, depth + 1);
+        visit(node.else, depth + 1);
+        return;
+      case 'for':
+        visit(node.collection, depth + 1);
+        visit(node.key, depth + 1);
+        visit(node.value, depth + 1);
+        visit(node.cond, depth + 1);
+        return;
+      case 'unary':
+        visit(node.x, depth + 1);
+        return;
+      case 'binary':
+        visit(node.l, depth + 1);
+        visit(node.r, depth + 1);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(ast, 0);
+  return found;
+}
+
 const MAX_AST_DEPTH = 200;
 
 const BINARY_OPERATORS = new Set(['+', '-', '*', '/', '%', '==', '!=', '<', '>', '<=', '>=', '&&', '||']);
@@ -407,13 +474,13 @@ class AstBuilder {
  * The top-level `name = expression` attributes of a `.tfvars` file, as offsets of each name and
  * expression; attributes with a syntax error in them are left out, blocks are ignored.
  */
-export function topLevelAttributes(text: string): { name: string; start: number; end: number }[] {
+export function topLevelAttributes(text: string): { name: string; nameStart: number; start: number; end: number }[] {
   const parser = terraformParser();
   if (!parser) return [];
   const tree = parser.parse(text);
   if (!tree) return [];
   try {
-    const result: { name: string; start: number; end: number }[] = [];
+    const result: { name: string; nameStart: number; start: number; end: number }[] = [];
     for (const body of tree.rootNode.namedChildren) {
       if (body?.type !== 'body') continue;
       for (const attribute of body.namedChildren) {
@@ -423,6 +490,7 @@ export function topLevelAttributes(text: string): { name: string; start: number;
         if (name && expression)
           result.push({
             name: text.slice(name.startIndex, name.endIndex),
+            nameStart: name.startIndex,
             start: expression.startIndex,
             end: expression.endIndex,
           });

@@ -47,7 +47,9 @@ import {
   type Budget,
   evaluateSource,
   iterate,
+  parseExpression,
   type Scope,
+  scopeReferences,
   sortedEntries,
   toNumber,
 } from './eval-expressions';
@@ -72,9 +74,21 @@ export interface TerraformEvaluationOptions extends TerraformHost {
   moduleFiles?(dir: string): Promise<{ path: string; text: string }[] | undefined>;
 }
 
+/** Where (part of) a value at a finding's place came from: a `locals` entry, a var file's line, a caller's argument. */
+export interface ValueOrigin {
+  file: string;
+  range: Range;
+  message: string;
+}
+
 export interface TerraformEvaluation {
   /** The evaluated module first, then one unit per instance of each called local module. */
   parse: ParseResult;
+  /**
+   * Where the value at `range` in `file` (a finding's place in resource `resourceId`) came from,
+   * when that is elsewhere; nearest first, at most `MAX_ORIGINS`.
+   */
+  originsOf(resourceId: string, file: string, range: Range): ValueOrigin[];
   /** The texts of every file the units come from (the module's, and the called modules'). */
   texts: Map<string, string>;
   /** Folders of the local modules analysed with this module's arguments. */
@@ -89,6 +103,8 @@ interface Shared {
   instances: number;
   budgetReported: boolean;
   calledDirs: Set<string>;
+  /** Each resource instance's evaluator (the module instance it belongs to). */
+  owners: Map<string, { evaluator: ModuleEvaluator; resource: Resource }>;
   /** Info findings already given (file, position, message). */
   infoKeys: Set<string>;
   options: TerraformEvaluationOptions;
@@ -109,10 +125,11 @@ export async function evaluateTerraformModule(
     instances: 0,
     budgetReported: false,
     calledDirs: new Set(),
+    owners: new Map(),
     infoKeys: new Set(),
     options,
   };
-  if (!module) return { parse: parsed, texts, calledDirs: [] };
+  if (!module) return { parse: parsed, texts, calledDirs: [], originsOf: () => [] };
   const evaluator = new ModuleEvaluator(module, shared, '', [module.dir]);
   const inputs = await rootInputs(
     module.dir,
@@ -132,7 +149,31 @@ export async function evaluateTerraformModule(
     },
     texts: shared.texts,
     calledDirs: [...shared.calledDirs],
+    originsOf: (resourceId, file, range) => {
+      const owner = shared.owners.get(resourceId);
+      if (!owner) return [];
+      const origins = owner.evaluator.originsAt(file, range, owner.resource, 0, new Set());
+      return origins.filter((o) => !(o.file === file && sameRange(o.range, range))).slice(0, MAX_ORIGINS);
+    },
   };
+}
+
+/** Most places one finding's `related` list names. */
+export const MAX_ORIGINS = 8;
+/** How many steps back an origin is followed (a local that reads a local that reads a variable…). */
+const MAX_ORIGIN_DEPTH = 8;
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+function fileName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 
 /** How a Terraform address names one instance: `[0]`, `["ssh"]`. */
@@ -154,8 +195,13 @@ const META_ARGUMENTS = new Set([
   'version',
 ]);
 
+/** A called module's input: the caller's argument, whose own origins are the caller's to tell. */
+interface ModuleInput extends InputValue {
+  caller?: { evaluator: ModuleEvaluator; valueRange: Range; call: string };
+}
+
 class ModuleEvaluator {
-  private inputs = new Map<string, InputValue>();
+  private inputs = new Map<string, ModuleInput>();
   private readonly localValues = new Map<string, EV>();
   private readonly evaluatingLocals = new Set<string>();
   private readonly locals: Map<string, Property>;
@@ -172,7 +218,7 @@ class ModuleEvaluator {
     this.locals = new Map(module.locals.map((l) => [l.key, l]));
   }
 
-  setInputs(inputs: Map<string, InputValue>): void {
+  setInputs(inputs: Map<string, ModuleInput>): void {
     this.inputs = inputs;
   }
 
@@ -324,9 +370,75 @@ class ModuleEvaluator {
       variables,
       dataSources: module.dataSources.map((d) => ({ ...d, id: this.prefix + d.id })),
     };
+    for (const resource of resources) this.shared.owners.set(resource.id, { evaluator: this, resource });
     const units = [unit];
     for (const call of module.moduleCalls) units.push(...(await this.call(call, scope, inherited)));
     return units;
+  }
+
+  // -- where values come from ------------------------------------------------------------------
+
+  /**
+   * Where the value written at `range` in `file` came from, when that is outside the expression:
+   * the `locals` entries and variables it reads (a var file's line, a caller's argument, followed
+   * into the caller), and for `each.*` / `count.index` what the block's `for_each` / `count` reads.
+   * A variable's default or an unknown value has no origin elsewhere.
+   */
+  originsAt(
+    file: string,
+    range: Range,
+    resource: Resource | undefined,
+    depth: number,
+    seen: Set<string>,
+  ): ValueOrigin[] {
+    if (depth > MAX_ORIGIN_DEPTH) return [];
+    const key = `${this.prefix}\u0000${file}\u0000${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const out: ValueOrigin[] = [];
+    // A rule that follows `var.x` reports at the variable's default, whose value the var file replaced.
+    for (const variable of this.module.variables)
+      if (variable.file === file && variable.default && sameRange(variable.default.range, range))
+        out.push(...this.variableOrigins(variable.name, depth, seen));
+    const text = this.shared.texts.get(file);
+    if (text === undefined) return out;
+    const lines = this.linesOf(file, text);
+    const source = text.slice(lines.offset(range.start), lines.offset(range.end));
+    if (source.length === 0 || source.length > 10_000) return out;
+    for (const name of scopeReferences(parseExpression(source))) {
+      if (name.startsWith('var.')) out.push(...this.variableOrigins(name.slice(4), depth, seen));
+      else if (name.startsWith('local.')) out.push(...this.localOrigins(name.slice(6), depth, seen));
+      else if (resource) {
+        const meta = name === 'each' ? resource.forEach : resource.count;
+        if (meta) out.push(...this.originsAt(resource.file, meta.range, undefined, depth + 1, seen));
+      }
+    }
+    return out;
+  }
+
+  private variableOrigins(name: string, depth: number, seen: Set<string>): ValueOrigin[] {
+    const input = this.inputs.get(name);
+    if (!input?.from || !input.range) return [];
+    if (!input.caller) return [{ file: input.from, range: input.range, message: `value from ${fileName(input.from)}` }];
+    const origin: ValueOrigin = {
+      file: input.from,
+      range: input.range,
+      message: `value from the argument ${name} of ${input.caller.call}`,
+    };
+    return [
+      origin,
+      ...input.caller.evaluator.originsAt(input.from, input.caller.valueRange, undefined, depth + 1, seen),
+    ];
+  }
+
+  private localOrigins(name: string, depth: number, seen: Set<string>): ValueOrigin[] {
+    const property = this.locals.get(name);
+    if (!property) return [];
+    const file = this.fileOfLocal(property);
+    return [
+      { file, range: property.range, message: `value from local.${name}` },
+      ...this.originsAt(file, property.value.range, undefined, depth + 1, seen),
+    ];
   }
 
   /**
@@ -691,13 +803,15 @@ class ModuleEvaluator {
       const instanceScope: Scope = { ...scope, ...instance.scope };
       const address = `${this.prefix}module.${call.name}${instances && hasMeta ? instanceKey(instance.key) : ''}.`;
       const evaluator = new ModuleEvaluator(child, this.shared, address, [...this.stack, dir], providers);
-      const inputs = new Map<string, InputValue>();
+      const inputs = new Map<string, ModuleInput>();
       for (const variable of child.variables) {
         const argument = getProperty(call.properties, variable.name);
         if (argument)
           inputs.set(variable.name, {
             value: this.evaluate(argument.value, call.file, instanceScope),
             from: call.file,
+            range: argument.range,
+            caller: { evaluator: this, valueRange: argument.value.range, call: address.slice(0, -1) },
           });
         else if (variable.default !== undefined) inputs.set(variable.name, { value: evaluator.defaultOf(variable) });
       }

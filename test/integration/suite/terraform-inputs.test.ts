@@ -31,6 +31,16 @@ describe('Terraform var files', () => {
     assert.equal(doc.getText(diagnostic.range), 'var.encrypted');
     assert.equal(diagnostic.range.start.line, 10);
     assert.ok(diagnostic.message.includes('aws_db_instance.orders'), diagnostic.message);
+    // relatedInformation: where the value came from.
+    const related = (diagnostic.relatedInformation ?? []).map((r) => [
+      r.location.uri.toString(),
+      r.location.range.start.line,
+      r.location.range.start.character,
+      r.location.range.end.line,
+      r.location.range.end.character,
+      r.message,
+    ]);
+    assert.deepEqual(related, [[tfvars.toString(), 0, 0, 0, 17, 'value from terraform.tfvars']]);
 
     let started = Date.now();
     const vars = await setText(tfvars, 'encrypted = true\n');

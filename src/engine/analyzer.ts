@@ -7,10 +7,11 @@
 import type { Fix } from '../fixes/types';
 import { parseCloudFormation } from '../iac/cloudformation';
 import { reparseYamlIncrementally } from '../iac/yaml-incremental';
-import { mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
+import { isTerraformPlanJson, mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
 import { messageFor, type IacUnit, type ParseResult, type Resource } from '../iac/model';
 import { forgetTerraformFile, loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
 import { loadEvaluator } from '../iac/terraform/eval-expressions';
+import { parseTerraformPlan } from '../iac/terraform/plan';
 import {
   combineModuleFindings,
   evaluateTerraformModule,
@@ -123,10 +124,13 @@ export class Analyzer {
     const cached = this.cloudFormationCache.get(path);
     if (cached && cached.key === text) return cached.analysis;
     // After an edit inside one resource of a YAML template, only that resource is parsed again.
-    const parse = mayBeTemplate(text)
-      ? ((cached?.parse && reparseYamlIncrementally(path, text, { text: cached.key, result: cached.parse })) ??
-        parseCloudFormation(path, text))
-      : undefined;
+    // A Terraform plan (`terraform show -json`) is recognised by its content, whatever its name.
+    const parse = isTerraformPlanJson(text)
+      ? parseTerraformPlan(path, text)
+      : mayBeTemplate(text)
+        ? ((cached?.parse && reparseYamlIncrementally(path, text, { text: cached.key, result: cached.parse })) ??
+          parseCloudFormation(path, text))
+        : undefined;
     const analysis = parse ? this.analyzeParsed(parse, new Map([[path, text]])) : { units: [], findings: [] };
     if (this.retain) this.cloudFormationCache.set(path, { key: text, analysis, parse });
     return analysis;

@@ -19,7 +19,7 @@ function varFileInputs(): TerraformInput[] {
   const inputs: TerraformInput[] = [];
   for (const name of names) {
     if (typeof name !== 'string' || name.trim() === '') continue;
-    const folder = folders[0];
+    const folder = folders.at(0);
     if (folder) inputs.push({ file: fileOf(vscode.Uri.joinPath(folder.uri, name)) });
   }
   return inputs;

@@ -15,7 +15,35 @@ import { LineIndex } from '../line-index';
 import type { Range, ReferenceValue } from '../model';
 import { loadTerraformLanguage, terraformParser, unescapeQuoted } from '../terraform';
 import { callFunction, SUPPORTED_FUNCTIONS } from './eval-functions';
-import { asString, EvalMap, type EV, isSet, JsonDoc, makeSet, Unknown } from './eval-values';
+import {
+  asString,
+  BudgetError,
+  equal,
+  EvalError,
+  EvalMap,
+  type EV,
+  isSet,
+  iterate,
+  JsonDoc,
+  LimitError,
+  makeSet,
+  MAX_COLLECTION,
+  toBool,
+  toNumber,
+  Unknown,
+} from './eval-values';
+
+// What other modules import from here by name (the evaluator's errors and conversions live in eval-values.ts).
+export {
+  BudgetError,
+  EvalError,
+  iterate,
+  LimitError,
+  MAX_COLLECTION,
+  sortedEntries,
+  toBool,
+  toNumber,
+} from './eval-values';
 
 // ---------------------------------------------------------------------------------------------
 // The grammar: the converter's own parser (loader.ts), so the wasm is loaded once.
@@ -113,7 +141,7 @@ export function scopeReferences(ast: Ast): Set<string> {
     };
     switch (node.t) {
       case 'postfix': {
-        const first = node.steps[0];
+        const first = node.steps.at(0);
         if (node.base.t === 'name' && (node.base.name === 'var' || node.base.name === 'local') && first?.t === 'attr')
           found.add(`${node.base.name}.${first.name}`);
         else if (node.base.t === 'name' && (node.base.name === 'each' || node.base.name === 'count'))
@@ -505,18 +533,6 @@ export function topLevelAttributes(text: string): { name: string; nameStart: num
 // ---------------------------------------------------------------------------------------------
 // Evaluation
 
-/** An error Terraform would report: the value is unknown (and `try` moves on to its next argument). */
-export class EvalError extends Error {}
-
-/** The evaluation budget ran out: the expression is unknown, and the caller says so once. */
-export class BudgetError extends EvalError {}
-
-/**
- * A function refused a collection over a limit (`range(1000000)`): Terraform reports the same as an
- * error, so the value is unknown (`try` moves on), and the message says what was not built.
- */
-export class LimitError extends EvalError {}
-
 export interface Budget {
   steps: number;
 }
@@ -546,9 +562,6 @@ export interface Scope {
   /** Told when a limit made (part of) the expression unknown, with what was not built. */
   onLimit?: (message: string) => void;
 }
-
-/** Largest collection one `for` expression or function may build. */
-export const MAX_COLLECTION = 10_000;
 
 const CONTEXT_ROOTS = new Set(['path', 'terraform', 'self']);
 
@@ -708,7 +721,7 @@ class Evaluator {
       if (whole !== undefined) return whole;
     }
     let key = '';
-    const indexStep = steps[next];
+    const indexStep = steps.at(next);
     if (indexStep?.t === 'index') {
       next++;
       // `aws_s3_bucket.b[each.key]`: the instance, when its key is known (the module drops keys
@@ -863,17 +876,6 @@ class Evaluator {
   }
 }
 
-/** The (key, value) pairs a `for` expression or `for_each` visits: index or key order (maps in lexical key order). */
-export function iterate(collection: EV): [EV, EV][] {
-  if (Array.isArray(collection)) return collection.map((v, i) => [isSet(collection) ? v : i, v]);
-  if (collection instanceof EvalMap) return sortedEntries(collection);
-  throw new EvalError('not a collection');
-}
-
-export function sortedEntries(map: EvalMap): [string, EV][] {
-  return [...map.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 function index(value: EV, key: EV): EV {
   if (Array.isArray(value)) {
     if (isSet(value)) throw new EvalError('sets cannot be indexed');
@@ -887,36 +889,4 @@ function index(value: EV, key: EV): EV {
     return value.entries.get(name)!;
   }
   throw new EvalError('not indexable');
-}
-
-export function toBool(value: EV): boolean {
-  if (typeof value === 'boolean') return value;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  throw new EvalError('not a bool');
-}
-
-export function toNumber(value: EV): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
-  throw new EvalError('not a number');
-}
-
-export function equal(a: EV, b: EV): boolean {
-  if (a instanceof JsonDoc || b instanceof JsonDoc) {
-    const sa = asString(a);
-    const sb = asString(b);
-    if (sa === undefined || sb === undefined) throw new EvalError('unknown');
-    return sa === sb;
-  }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => equal(item, b[i]));
-  }
-  if (a instanceof EvalMap || b instanceof EvalMap) {
-    if (!(a instanceof EvalMap) || !(b instanceof EvalMap) || a.entries.size !== b.entries.size) return false;
-    for (const [k, v] of a.entries) if (!b.entries.has(k) || !equal(v, b.entries.get(k)!)) return false;
-    return true;
-  }
-  return a === b;
 }

@@ -4,8 +4,23 @@
  * given an unknown argument returns unknown, except where Terraform's own answer does not depend
  * on it (`length` of a list with unknown items, `keys` of a map with unknown values).
  */
-import { EvalError, LimitError, MAX_COLLECTION, equal, sortedEntries, toBool, toNumber } from './eval-expressions';
-import { asString, EvalMap, type EV, formatNumber, isWhollyKnown, JsonDoc, makeSet, Unknown } from './eval-values';
+import {
+  asString,
+  equal,
+  EvalError,
+  EvalMap,
+  type EV,
+  formatNumber,
+  isWhollyKnown,
+  JsonDoc,
+  LimitError,
+  makeSet,
+  MAX_COLLECTION,
+  sortedEntries,
+  toBool,
+  toNumber,
+  Unknown,
+} from './eval-values';
 
 export const SUPPORTED_FUNCTIONS = new Set([
   'merge',

@@ -330,7 +330,7 @@ class ModuleEvaluator {
     let resources: Resource[] = [];
     let scope = this.baseScope();
     for (let round = 0; round < 4; round++) {
-      let keyed = false;
+      let keyed = false as boolean; // set inside the scope callback below
       const unknownInstance = new Set<string>();
       scope = {
         ...this.baseScope(),
@@ -463,7 +463,7 @@ class ModuleEvaluator {
           return target === value.target ? value : { ...value, target };
         }
         case 'map': {
-          let changed = false;
+          let changed = false as boolean; // set inside the callback below
           const properties = value.properties.map((p) => {
             if (depth === 0 && p.key === 'provider') return p;
             const v = walk(p.value, depth + 1);

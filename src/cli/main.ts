@@ -166,6 +166,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({
     ...f,
     file: display(f.file, io.cwd),
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, file: display(r.file, io.cwd) })) } : {}),
   }));
 
   if (format === 'json') io.stdout(formatFindingsJson(files, findings));

@@ -7,10 +7,11 @@
 import type { Fix } from '../fixes/types';
 import { parseCloudFormation } from '../iac/cloudformation';
 import { reparseYamlIncrementally } from '../iac/yaml-incremental';
-import { mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
+import { isTerraformPlanJson, mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
 import { messageFor, type IacUnit, type ParseResult, type Resource } from '../iac/model';
 import { forgetTerraformFile, loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
 import { loadEvaluator } from '../iac/terraform/eval-expressions';
+import { parseTerraformPlan } from '../iac/terraform/plan';
 import {
   combineModuleFindings,
   evaluateTerraformModule,
@@ -25,6 +26,7 @@ import { createRuleContext } from './context';
 import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } from './finding';
 import { resourceRuleErrorFinding, unitRuleErrorFinding, type RuleCrash, type RuleCrashHandler } from './rule-error';
 import { combineNestedFindings, expandNestedStacks, type NestedInstance, type ReadFile } from './nested-stacks';
+import { TerraformDependencies } from './terraform-dependencies';
 import { applySuppressions, commentSuppressions, metadataSuppressions, type SuppressedFinding } from './suppressions';
 
 export interface SourceFile {
@@ -111,6 +113,8 @@ export class Analyzer {
   private readonly readFile: ReadFile | undefined;
   /** During `analyze`: the files given, which nested stacks are read from first, and their parses. */
   private given: Map<string, { text: string; parse?: ParseResult }> | undefined;
+  /** What each Terraform module's analysis read besides its own files (var files, called modules). */
+  private readonly terraformReads = new TerraformDependencies();
 
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
@@ -135,10 +139,13 @@ export class Analyzer {
     const cached = this.cloudFormationCache.get(path);
     if (cached && cached.key === text && this.unchanged(cached.reads)) return cached.analysis;
     // After an edit inside one resource of a YAML template, only that resource is parsed again.
-    const parse = mayBeTemplate(text)
-      ? ((cached?.parse && reparseYamlIncrementally(path, text, { text: cached.key, result: cached.parse })) ??
-        parseCloudFormation(path, text))
-      : undefined;
+    // A Terraform plan (`terraform show -json`) is recognised by its content, whatever its name.
+    const parse = isTerraformPlanJson(text)
+      ? parseTerraformPlan(path, text)
+      : mayBeTemplate(text)
+        ? ((cached?.parse && reparseYamlIncrementally(path, text, { text: cached.key, result: cached.parse })) ??
+          parseCloudFormation(path, text))
+        : undefined;
     const analysis = parse ? this.analyzeParsed(parse, new Map([[path, text]])) : { units: [], findings: [] };
     // Nested stacks are read from the files given to `analyze`, else through `readFile`; with neither, they stay opaque.
     const reads = parse && (this.readFile || this.given) ? this.withNestedStacks(parse, analysis) : undefined;
@@ -155,15 +162,25 @@ export class Analyzer {
     await loadTerraformLanguage();
     await loadEvaluator();
     const given = this.givenModules;
+    const host: TerraformEvaluationOptions = {
+      ...this.terraform,
+      moduleFiles: async (moduleDir) => given?.get(moduleDir) ?? (await this.terraform.moduleFiles?.(moduleDir)),
+    };
+    // What the evaluation reads is remembered, so that a change there re-analyses this module.
+    const tracked = this.retain ? this.terraformReads.track(dir, host) : undefined;
     const evaluated = await evaluateTerraformModule(
       parseTerraformModule(dir, sorted),
       new Map(sorted.map((f) => [f.path, f.text])),
-      {
-        ...this.terraform,
-        moduleFiles: async (moduleDir) => given?.get(moduleDir) ?? (await this.terraform.moduleFiles?.(moduleDir)),
-      },
+      tracked?.host ?? host,
     );
+    tracked?.commit();
     const analysis = { ...this.analyzeParsed(evaluated.parse, evaluated.texts), calledModules: evaluated.calledDirs };
+    // Where a value came from, when elsewhere (a local, a var file, the caller's argument).
+    for (const finding of [...analysis.findings, ...(analysis.suppressed ?? []).map((s) => s.finding)]) {
+      if (!finding.resource) continue;
+      const related = evaluated.originsOf(finding.resource, finding.file, finding.range);
+      if (related.length > 0) finding.related = related;
+    }
     if (this.retain) this.terraformCache.set(dir, { key, analysis });
     // A one-pass scan never comes back to a module: release its parses and syntax trees now.
     else for (const file of sorted) forgetTerraformFile(file.path);
@@ -283,6 +300,16 @@ export class Analyzer {
       if ((typeof now === 'string' ? now : undefined) !== text) return false;
     }
     return true;
+  }
+
+  /**
+   * A file that Terraform modules read besides their own `.tf` files changed (a var file, a file
+   * of a module they call): forgets their cached results and returns their folders, to analyse again.
+   */
+  forgetTerraformDependents(path: string): string[] {
+    const dirs = this.terraformReads.dependents(path);
+    for (const dir of dirs) this.terraformCache.delete(dir);
+    return dirs;
   }
 
   private indexRules(): void {

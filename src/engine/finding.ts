@@ -21,6 +21,18 @@ export interface Finding {
   range: Range;
   message: string;
   fixable: boolean;
+  /**
+   * Where the value the finding is about came from, when that is elsewhere (Terraform: the
+   * `locals` entry, the var file's line, the caller's module argument); absent when there is none.
+   */
+  related?: RelatedLocation[];
+}
+
+/** A place that explains a finding: `{ file, range, message: "value from terraform.tfvars" }`. */
+export interface RelatedLocation {
+  file: string;
+  range: Range;
+  message: string;
 }
 
 export const PARSE_ERROR_RULE_ID = 'parse-error';

@@ -21,6 +21,16 @@ export function mayBeTemplate(text: string): boolean {
   return text.includes('Resources') || text.includes('AWSTemplateFormatVersion') || text.includes('Transform');
 }
 
+/**
+ * A Terraform plan as JSON (`terraform show -json`): `format_version` 1.x as its first key, as
+ * Terraform writes it, and `planned_values` somewhere. Read by `terraform/plan.ts`.
+ */
+export function isTerraformPlanJson(text: string): boolean {
+  return (
+    /^\uFEFF?\s*\{\s*"format_version"\s*:\s*"1\.\d+"/.test(text.slice(0, 512)) && text.includes('"planned_values"')
+  );
+}
+
 /** The directory of a Terraform module: all `.tf` files in one directory form one module. */
 export function moduleDirOf(file: string): string {
   const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));

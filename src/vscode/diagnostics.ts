@@ -159,5 +159,22 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(range, message, SEVERITY[finding.severity]);
   diagnostic.source = 'srlens';
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
+  // Where the value came from (a Terraform local, var file line or the caller's module argument).
+  if (finding.related?.length)
+    diagnostic.relatedInformation = finding.related.map(
+      (related) =>
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(
+            uriOf(related.file),
+            new vscode.Range(
+              related.range.start.line,
+              related.range.start.character,
+              related.range.end.line,
+              related.range.end.character,
+            ),
+          ),
+          related.message,
+        ),
+    );
   return diagnostic;
 }

@@ -22,6 +22,9 @@ import { registerCompare } from './compare';
 import { initialisePlatform } from './platform';
 import { logRuleCrash, outputDisposable } from './output';
 import { editorTerraformHost } from './terraform-inputs';
+import { registerTerraformDependents } from './terraform-dependents';
+import { moduleDirOf, sourceKindOf } from '../iac/detect';
+import { fileOf, isWorkspaceUri, uriOf } from './files';
 
 export function activate(context: vscode.ExtensionContext): void {
   initialisePlatform(context);
@@ -43,7 +46,18 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerSuppress(analyses),
     ...registerFixAll(analyses),
   );
-  context.subscriptions.push(...new WorkspaceScanner(analyses, diagnostics, config).register());
+  const scanner = new WorkspaceScanner(analyses, diagnostics, config);
+  context.subscriptions.push(...scanner.register());
+  // A var file or a called module changed: the modules that read it are analysed again, open or not.
+  context.subscriptions.push(
+    ...registerTerraformDependents(analyzer, (dir) => {
+      const open = vscode.workspace.textDocuments.find(
+        (d) => isWorkspaceUri(d.uri) && sourceKindOf(d.uri.path) === 'terraform' && moduleDirOf(fileOf(d.uri)) === dir,
+      );
+      if (open) diagnostics.refresh(open);
+      else void scanner.refreshModule(uriOf(dir));
+    }),
+  );
   context.subscriptions.push(...registerCompare(config));
 
   // Documents are analysed once the configuration is known; reading it never blocks activation.

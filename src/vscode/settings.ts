@@ -84,7 +84,14 @@ export const settingsStore = new SettingsStore();
 
 /** Whether a configuration change touches a setting that changes what is reported (not only how fast). */
 export function affectsFindings(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['enable', 'rules', 'requiredTags', 'diagnostics.minimumSeverity', 'maxFileSize', 'workspaceScan.enable'].some(
-    (key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`),
-  );
+  return [
+    'enable',
+    'rules',
+    'requiredTags',
+    'diagnostics.minimumSeverity',
+    'maxFileSize',
+    'workspaceScan.enable',
+    // Terraform var files change variables' values, so every module is analysed again.
+    'terraform.varFiles',
+  ].some((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
 }

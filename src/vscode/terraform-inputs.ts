@@ -34,6 +34,9 @@ export function editorTerraformHost(): TerraformEvaluationOptions {
     async readFile(file) {
       const uri = uriOf(file);
       if (!inWorkspace(uri)) return undefined;
+      // An open var file counts as the user sees it, unsaved edits included.
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open) return open.getText();
       try {
         return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       } catch {

@@ -305,6 +305,21 @@ export class WorkspaceScanner implements vscode.Disposable {
     return { entries, counts };
   }
 
+  /**
+   * Analyses one Terraform module folder again (something it reads changed, and the engine has
+   * forgotten its result): as a file event on one of its `.tf` files, so it is batched like them.
+   */
+  async refreshModule(dir: vscode.Uri): Promise<void> {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      return;
+    }
+    const tf = entries.find(([name, type]) => type === vscode.FileType.File && sourceKindOf(name) === 'terraform');
+    if (tf) this.queue(vscode.Uri.joinPath(dir, tf[0]), 'changed');
+  }
+
   private queue(uri: vscode.Uri, event: FileEvent): void {
     if (!isWorkspaceUri(uri) || inIgnoredFolder(uri)) return;
     this.pending.set(uri.toString(), { uri, event });

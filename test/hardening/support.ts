@@ -307,7 +307,13 @@ export async function withinBound<T>(bound: number, label: string, work: () => P
 
 /** A finding as compared between two analyses: every public field, the file renamed. */
 export function comparable(findings: readonly Finding[], rename: (file: string) => string = (f) => f): string[] {
-  return findings.map((f) => JSON.stringify({ ...f, file: rename(f.file) }));
+  return findings.map((f) =>
+    JSON.stringify({
+      ...f,
+      file: rename(f.file),
+      ...(f.related ? { related: f.related.map((r) => ({ ...r, file: rename(r.file) })) } : {}),
+    }),
+  );
 }
 
 export interface CliResult {

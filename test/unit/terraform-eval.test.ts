@@ -9,7 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import fc from 'fast-check';
+import TreeSitter = require('web-tree-sitter');
 import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import type { Finding } from '../../src/engine/finding';
 import type { Range } from '../../src/iac/model';
@@ -18,9 +21,18 @@ import type { TerraformEvaluationOptions, TerraformInput } from '../../src/iac/t
 import { EvalMap, type EV, JsonDoc, Unknown } from '../../src/iac/terraform/eval-values';
 import { automaticVarFiles } from '../../src/iac/terraform/eval-inputs';
 import { LineIndex } from '../../src/iac/line-index';
+import { loadTerraformLanguage, terraformParser } from '../../src/iac/terraform';
 import { RULES } from '../../src/rules';
 
 const ROOT = '/ws';
+
+// Every grammar load in this test bundle is counted (wrapped before anything loads one).
+let grammarLoads = 0;
+const loadLanguage = TreeSitter.Language.load.bind(TreeSitter.Language);
+TreeSitter.Language.load = (input) => {
+  grammarLoads++;
+  return loadLanguage(input);
+};
 
 function rules(...ids: string[]) {
   const found = RULES.filter((r) => ids.includes(r.id));
@@ -77,6 +89,25 @@ describe('Terraform evaluation', function () {
   this.timeout(60_000);
 
   before(() => loadEvaluator());
+
+  it("the evaluator parses with the converter's parser: the grammar is loaded once", async () => {
+    await loadTerraformLanguage();
+    await loadEvaluator();
+    const parser = terraformParser();
+    assert.ok(parser);
+    const value = evaluateSource(
+      { source: '"a-${1 + 1}"', offset: 0, lines: new LineIndex('') },
+      {
+        variable: () => new Unknown('var'),
+        local: () => new Unknown('local'),
+        budget: { steps: 100 },
+      },
+    );
+    assert.equal(value, 'a-2');
+    await scan({ 'main.tf': 'resource "aws_instance" "w" {\n  count = 2\n}\n' }, ['ec2-public-ip']);
+    assert.equal(terraformParser(), parser);
+    assert.equal(grammarLoads, 1);
+  });
 
   describe('expressions', () => {
     const scope = (vars: Record<string, EV> = {}, locals: Record<string, EV> = {}) => ({
@@ -149,6 +180,20 @@ describe('Terraform evaluation', function () {
       ['tostring(5)', '5'],
       ['tonumber("5")', 5],
       ['tobool("true")', true],
+      ['range(3)', [0, 1, 2]],
+      ['range(1, 4)', [1, 2, 3]],
+      ['range(3, 1)', [3, 2]],
+      ['range(5, 0, -2)', [5, 3, 1]],
+      ['range(0, 1, 0.25)', [0, 0.25, 0.5, 0.75]],
+      ['range(0, 5, -1)', []],
+      ['range(0, 1, 0)', '?'],
+      ['range(var.n)', [0, 1], { n: 2 }],
+      ['range(var.missing)', '?'],
+      ['length(range(1024))', 1024],
+      ['range(1025)', '?'],
+      ['range(1000000)', '?'],
+      ['try(range(1000000), [])', []],
+      ['[for i in range(2) : "w${i}"]', ['w0', 'w1']],
       ['timestamp()', '?'],
       ['file("x.json")', '?'],
       ['each.value', '?'],
@@ -321,14 +366,30 @@ describe('Terraform evaluation', function () {
       [
         'for_each over a list (Terraform rejects it) is not expanded',
         instance('for_each = ["a"]', 'each.value == "a"'),
-        [],
+        [['parse-error', '', 'main.tf', [2, 13, 18]]],
+      ],
+      [
+        'for_each over a set built from range',
+        instance('for_each = toset([for i in range(3) : "w${i}"])', 'each.key == "w1"'),
+        [['ec2-public-ip', 'aws_instance.w["w1"]', 'main.tf', [4, 32, 48]]],
+      ],
+      [
+        'count from the length of a range',
+        instance('count = length(range(2, 5))', 'count.index > 1'),
+        [['ec2-public-ip', 'aws_instance.w[2]', 'main.tf', [4, 32, 47]]],
+      ],
+      [
+        'for_each over range itself (a list, Terraform rejects it) is not expanded',
+        instance('for_each = range(2)', 'each.value == 1'),
+        [['parse-error', '', 'main.tf', [2, 13, 21]]],
       ],
     ];
     for (const [name, tf, expected] of table) {
       it(name, async () => {
         const found = await scan({ 'main.tf': tf }, ['ec2-public-ip']);
         assert.deepEqual(brief(found), expected);
-        for (const f of found) assert.ok(f.message.includes(`'${f.resource}'`), f.message);
+        for (const f of found)
+          if (f.ruleId !== 'parse-error') assert.ok(f.message.includes(`'${f.resource}'`), f.message);
       });
     }
 
@@ -465,6 +526,176 @@ describe('Terraform evaluation', function () {
     }
   });
 
+  describe('related: where a value came from', () => {
+    type Related = [file: string, range: [number, number, number], message: string];
+    const relatedOf = (findings: Finding[]) =>
+      findings
+        .filter((f) => f.ruleId !== 'parse-error')
+        .map((f): [Brief, Related[] | undefined] => [
+          brief([f])[0],
+          f.related?.map((r) => [r.file.slice(ROOT.length + 1), at(r.range), r.message]),
+        ]);
+    const table: [string, Record<string, string>, [Brief, Related[] | undefined][]][] = [
+      [
+        'a terraform.tfvars line',
+        { 'main.tf': RDS('var.public'), 'terraform.tfvars': '# prod\npublic    = true\n' },
+        [
+          [
+            ['rds-publicly-accessible', 'aws_db_instance.db', 'main.tf', [5, 24, 34]],
+            [['terraform.tfvars', [1, 0, 16], 'value from terraform.tfvars']],
+          ],
+        ],
+      ],
+      [
+        'a *.auto.tfvars.json key',
+        { 'main.tf': RDS('var.public'), 'prod.auto.tfvars.json': '{\n  "public": true\n}\n' },
+        [
+          [
+            ['rds-publicly-accessible', 'aws_db_instance.db', 'main.tf', [5, 24, 34]],
+            [['prod.auto.tfvars.json', [1, 2, 10], 'value from prod.auto.tfvars.json']],
+          ],
+        ],
+      ],
+      [
+        'a locals entry, and the var file line it reads',
+        {
+          'main.tf': `locals {\n  exposed = var.public\n}\n${RDS('local.exposed')}`,
+          'terraform.tfvars': 'public = true\n',
+        },
+        [
+          [
+            ['rds-publicly-accessible', 'aws_db_instance.db', 'main.tf', [8, 24, 37]],
+            [
+              ['main.tf', [1, 2, 22], 'value from local.exposed'],
+              ['terraform.tfvars', [0, 0, 13], 'value from terraform.tfvars'],
+            ],
+          ],
+        ],
+      ],
+      [
+        "the caller's module argument, and the caller's local it passes",
+        {
+          'main.tf': 'locals {\n  open = true\n}\nmodule "db" {\n  source = "./db"\n  public = local.open\n}\n',
+          'db/main.tf': RDS('var.public'),
+        },
+        [
+          [
+            ['rds-publicly-accessible', 'module.db.aws_db_instance.db', 'db/main.tf', [5, 24, 34]],
+            [
+              ['main.tf', [5, 2, 21], 'value from the argument public of module.db'],
+              ['main.tf', [1, 2, 13], 'value from local.open'],
+            ],
+          ],
+        ],
+      ],
+      [
+        'each.value from a for_each over a locals entry',
+        {
+          'main.tf': [
+            'locals {',
+            '  dbs = { a = true, b = false }',
+            '}',
+            'resource "aws_db_instance" "db" {',
+            '  for_each            = local.dbs',
+            '  engine              = "postgres"',
+            '  publicly_accessible = each.value',
+            '}',
+          ].join('\n'),
+        },
+        [
+          [
+            ['rds-publicly-accessible', 'aws_db_instance.db["a"]', 'main.tf', [6, 24, 34]],
+            [['main.tf', [1, 2, 31], 'value from local.dbs']],
+          ],
+        ],
+      ],
+      [
+        'a literal, or a default in the module itself: nothing elsewhere',
+        {
+          'main.tf': `${RDS('true')}\n${RDS('var.p2')
+            .replace('"db"', '"db2"')
+            .replace('variable "public"', 'variable "p2"')
+            .replace('default = false', 'default = true')}`,
+        },
+        [
+          [['rds-publicly-accessible', 'aws_db_instance.db', 'main.tf', [5, 24, 28]], undefined],
+          [['rds-publicly-accessible', 'aws_db_instance.db2', 'main.tf', [12, 24, 30]], undefined],
+        ],
+      ],
+    ];
+    for (const [name, spec, expected] of table) {
+      it(name, async () => {
+        assert.deepEqual(relatedOf(await scan(spec, ['rds-publicly-accessible'])), expected);
+      });
+    }
+  });
+
+  describe('what a module reads besides its own files (editor re-analysis)', () => {
+    /** A mutable in-memory workspace and one long-lived analyzer, as in the editor. */
+    function editor(spec: Record<string, string>) {
+      const files = new Map(Object.entries(spec).map(([name, text]) => [`${ROOT}/${name}`, text]));
+      const inFolder = (dir: string) =>
+        [...files.keys()].filter((f) => f.startsWith(`${dir}/`) && !f.slice(dir.length + 1).includes('/'));
+      const analyzer = new Analyzer({
+        rules: rules('rds-publicly-accessible'),
+        terraform: {
+          readFile: async (file) => files.get(file),
+          listFiles: async (dir) => inFolder(dir).map((f) => f.slice(dir.length + 1)),
+          moduleFiles: async (dir) =>
+            inFolder(dir)
+              .filter((f) => f.endsWith('.tf'))
+              .map((path) => ({ path, text: files.get(path)! })),
+        },
+      });
+      const analyse = async (dir = ROOT) => {
+        const sources = inFolder(dir)
+          .filter((f) => f.endsWith('.tf'))
+          .map((path) => ({ path, text: files.get(path)! }));
+        return brief((await analyzer.analyzeTerraformModule(dir, sources)).findings);
+      };
+      return { files, analyzer, analyse };
+    }
+
+    it('terraform.tfvars: the root module is forgotten and analysed again with the new value', async () => {
+      const { files, analyzer, analyse } = editor({
+        'main.tf': RDS('var.public'),
+        'terraform.tfvars': 'public = true\n',
+      });
+      const publicFinding: Brief[] = [['rds-publicly-accessible', 'aws_db_instance.db', 'main.tf', [5, 24, 34]]];
+      assert.deepEqual(await analyse(), publicFinding);
+      files.set(`${ROOT}/terraform.tfvars`, 'public = false\n');
+      assert.deepEqual(await analyse(), publicFinding, "cached: the key is the module's own files");
+      assert.deepEqual(analyzer.forgetTerraformDependents(`${ROOT}/terraform.tfvars`), [ROOT]);
+      assert.deepEqual(await analyse(), []);
+      // A var file created in the folder (listed before) counts too.
+      files.set(`${ROOT}/b.auto.tfvars`, 'public = true\n');
+      assert.deepEqual(analyzer.forgetTerraformDependents(`${ROOT}/b.auto.tfvars`), [ROOT]);
+      assert.deepEqual(await analyse(), publicFinding);
+      // The module's own .tf files are its text, not a dependency; an unrelated file is nobody's.
+      assert.deepEqual(analyzer.forgetTerraformDependents(`${ROOT}/main.tf`), []);
+      assert.deepEqual(analyzer.forgetTerraformDependents('/elsewhere/terraform.tfvars'), []);
+    });
+
+    it('a called module edited: its callers are forgotten and analysed again, through two levels', async () => {
+      const { files, analyzer, analyse } = editor({
+        'main.tf': 'module "app" {\n  source = "./app"\n}\n',
+        'app/main.tf': 'module "db" {\n  source = "../db"\n  public = true\n}\n',
+        'db/main.tf': RDS('var.public'),
+      });
+      const expected: Brief[] = [
+        ['rds-publicly-accessible', 'module.app.module.db.aws_db_instance.db', 'db/main.tf', [5, 24, 34]],
+      ];
+      assert.deepEqual(await analyse(), expected);
+      assert.deepEqual(await analyse(`${ROOT}/app`), [
+        ['rds-publicly-accessible', 'module.db.aws_db_instance.db', 'db/main.tf', [5, 24, 34]],
+      ]);
+      files.set(`${ROOT}/db/main.tf`, RDS('false'));
+      assert.deepEqual(analyzer.forgetTerraformDependents(`${ROOT}/db/main.tf`).sort(), [ROOT, `${ROOT}/app`]);
+      assert.deepEqual(await analyse(), []);
+      assert.deepEqual(await analyse(`${ROOT}/app`), []);
+    });
+  });
+
   describe('local modules', () => {
     const child = RDS('var.public');
     const table: [string, Record<string, string>, Brief[]][] = [
@@ -543,6 +774,92 @@ describe('Terraform evaluation', function () {
         found.find((f) => f.ruleId === 'parse-error')!.message,
         /count gives 1000000 instances, more than the 1000 expanded/,
       );
+    });
+
+    const RANGE_TOO_LARGE =
+      'range(1000000) gives 1000000 numbers, more than the 1024 Terraform allows (terraform plan stops with an error there)';
+    const rangeTable: [string, string, [string, string, string, [number, number, number]][], string][] = [
+      [
+        'for_each = range(1000000)',
+        'for_each = range(1000000)',
+        [
+          ['parse-error', 'info', '', [1, 13, 27]],
+          ['ec2-public-ip', 'warning', 'aws_instance.w', [2, 32, 36]],
+        ],
+        `for_each is not expanded: ${RANGE_TOO_LARGE}; this block is checked once, with its each.key and each.value unknown.`,
+      ],
+      [
+        'for_each over a set of a million names',
+        'for_each = toset([for i in range(1000000) : tostring(i)])',
+        [
+          ['parse-error', 'info', '', [1, 13, 59]],
+          ['ec2-public-ip', 'warning', 'aws_instance.w', [2, 32, 36]],
+        ],
+        `for_each is not expanded: ${RANGE_TOO_LARGE}; this block is checked once, with its each.key and each.value unknown.`,
+      ],
+      [
+        'count = length(range(1000000))',
+        'count = length(range(1000000))',
+        [
+          ['parse-error', 'info', '', [1, 10, 32]],
+          ['ec2-public-ip', 'warning', 'aws_instance.w', [2, 32, 36]],
+        ],
+        `count is not expanded: ${RANGE_TOO_LARGE}; this block is checked once, with its count.index unknown.`,
+      ],
+      [
+        "range within Terraform's limit, over the 1,000 instances expanded",
+        'for_each = toset([for i in range(1001) : tostring(i)])',
+        [
+          ['parse-error', 'info', '', [1, 13, 56]],
+          ['ec2-public-ip', 'warning', 'aws_instance.w', [2, 32, 36]],
+        ],
+        'for_each gives 1001 instances, more than the 1000 expanded: this block is checked once, with its each.key and each.value unknown.',
+      ],
+    ];
+    for (const [name, meta, expected, message] of rangeTable) {
+      it(`${name}: an info finding says what was not expanded, the block is checked once, quickly`, async () => {
+        const tf = `resource "aws_instance" "w" {\n  ${meta}\n  associate_public_ip_address = true\n}\n`;
+        const started = Date.now();
+        const found = await scan({ 'main.tf': tf }, ['ec2-public-ip']);
+        assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+        assert.deepEqual(
+          found.map((f) => [f.ruleId, f.severity, f.resource, at(f.range)]),
+          expected,
+        );
+        assert.equal(found[0].message, message);
+      });
+    }
+
+    it('for_each over a list: the info finding says Terraform takes a map or a set of strings', async () => {
+      const tf = 'resource "aws_instance" "w" {\n  for_each = ["a", "b"]\n  associate_public_ip_address = true\n}\n';
+      const found = await scan({ 'main.tf': tf }, ['ec2-public-ip']);
+      assert.deepEqual(brief(found), [
+        ['parse-error', '', 'main.tf', [1, 13, 23]],
+        ['ec2-public-ip', 'aws_instance.w', 'main.tf', [2, 32, 36]],
+      ]);
+      assert.equal(
+        found[0].message,
+        'for_each is not expanded: Terraform takes a map or a set of strings here, and this is a list of 2 that it rejects (toset() of strings makes the set); this block is checked once, with its each.key and each.value unknown.',
+      );
+    });
+
+    it('a dynamic block over range(1000000) is left unknown, with an info finding', async () => {
+      const tf = [
+        'resource "aws_security_group" "db" {',
+        '  dynamic "ingress" {',
+        '    for_each = range(1000000)',
+        '    content {',
+        '      from_port   = 22',
+        '      to_port     = 22',
+        '      protocol    = "tcp"',
+        '      cidr_blocks = ["0.0.0.0/0"]',
+        '    }',
+        '  }',
+        '}',
+      ].join('\n');
+      const found = await scan({ 'main.tf': tf }, ['ec2-security-group-admin-ports-open']);
+      assert.deepEqual(brief(found), [['parse-error', '', 'main.tf', [2, 15, 29]]]);
+      assert.equal(found[0].message, `This dynamic block is not expanded: ${RANGE_TOO_LARGE}; it is left unknown.`);
     });
 
     it('a for expression over a huge collection stays unknown, quickly', async () => {
@@ -632,6 +949,58 @@ describe('srlens scan --var-file / --var', function () {
       assert.ok(!result.stdout.includes('hunter2'), 'a sensitive value is never echoed');
     });
   }
+
+  it("JSON: the finding carries where the value came from, the file named as the finding's is", () => {
+    const [finding] = run().findings.filter((f) => f.ruleId === 'rds-publicly-accessible');
+    assert.equal(finding.file, 'main.tf');
+    assert.deepEqual(finding.related, [
+      {
+        file: 'terraform.tfvars',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 13 } },
+        message: 'value from terraform.tfvars',
+      },
+    ]);
+    // From a --var there is no file to point at.
+    const [fromVar] = run('--var-file', 'envs/prod.tfvars', '--var', 'public=true').findings.filter(
+      (f) => f.ruleId === 'rds-publicly-accessible',
+    );
+    assert.equal(fromVar.related, undefined);
+    const [fromFile] = run(
+      '--var',
+      'public=false',
+      '--var-file',
+      'envs/prod.tfvars',
+      '--var-file',
+      'terraform.tfvars',
+    ).findings.filter((f) => f.ruleId === 'rds-publicly-accessible');
+    assert.deepEqual(
+      fromFile.related?.map((r) => [r.file, r.message]),
+      [['terraform.tfvars', 'value from terraform.tfvars']],
+    );
+  });
+
+  it('SARIF: relatedLocations, valid against the 2.1.0 schema', () => {
+    const result = run('--format', 'sarif');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const log: any = JSON.parse(result.stdout);
+    const ajv = new Ajv({ strict: false, unicodeRegExp: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
+    assert.ok(validate(log) as boolean, JSON.stringify(validate.errors, null, 2));
+    const found = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'rds-publicly-accessible');
+    assert.deepEqual(found.relatedLocations, [
+      {
+        id: 0,
+        physicalLocation: {
+          artifactLocation: { uri: 'terraform.tfvars', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 14 },
+        },
+        message: { text: 'value from terraform.tfvars' },
+      },
+    ]);
+    const others = log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId !== 'rds-publicly-accessible');
+    assert.ok(others.length > 0 && others.every((r: { relatedLocations?: unknown }) => !r.relatedLocations));
+  });
 
   it('a missing var file or a malformed --var is a usage error', () => {
     assert.deepEqual(

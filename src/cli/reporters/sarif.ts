@@ -44,6 +44,12 @@ export function formatSarif(
       },
     };
   });
+  const region = (range: Finding['range']) => ({
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  });
   const results = findings.map((finding) => ({
     ruleId: finding.ruleId,
     ...(used.has(finding.ruleId) ? { ruleIndex: used.get(finding.ruleId) } : {}),
@@ -53,12 +59,7 @@ export function formatSarif(
       {
         physicalLocation: {
           artifactLocation: { uri: relativeUri(finding.file), uriBaseId: '%SRCROOT%' },
-          region: {
-            startLine: finding.range.start.line + 1,
-            startColumn: finding.range.start.character + 1,
-            endLine: finding.range.end.line + 1,
-            endColumn: finding.range.end.character + 1,
-          },
+          region: region(finding.range),
         },
         ...(finding.resource
           ? {
@@ -73,6 +74,19 @@ export function formatSarif(
           : {}),
       },
     ],
+    // Where the value came from (a Terraform local, var file line or module argument).
+    ...(finding.related?.length
+      ? {
+          relatedLocations: finding.related.map((related, id) => ({
+            id,
+            physicalLocation: {
+              artifactLocation: { uri: relativeUri(related.file), uriBaseId: '%SRCROOT%' },
+              region: region(related.range),
+            },
+            message: { text: plainMessage(related.message) },
+          })),
+        }
+      : {}),
     properties: {
       concern: finding.concern,
       owner: finding.owner,

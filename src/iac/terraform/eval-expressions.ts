@@ -10,40 +10,51 @@
  * `eval-functions.ts`. Anything else is `Unknown`. Errors Terraform would report (a missing key,
  * a wrong type) make the whole expression unknown, except inside `try`/`can`.
  */
-// `import … = require`: the CommonJS build of web-tree-sitter (see terraform.ts).
-import TreeSitter = require('web-tree-sitter');
+import type { Node as SyntaxNode } from 'web-tree-sitter';
 import { LineIndex } from '../line-index';
 import type { Range, ReferenceValue } from '../model';
-import { loadTerraformLanguage, unescapeQuoted } from '../terraform';
-import { wasmSource } from '../wasm';
+import { loadTerraformLanguage, terraformParser, unescapeQuoted } from '../terraform';
 import { callFunction, SUPPORTED_FUNCTIONS } from './eval-functions';
-import { asString, EvalMap, type EV, isSet, JsonDoc, makeSet, Unknown } from './eval-values';
+import {
+  asString,
+  BudgetError,
+  equal,
+  EvalError,
+  EvalMap,
+  type EV,
+  isSet,
+  iterate,
+  JsonDoc,
+  LimitError,
+  makeSet,
+  MAX_COLLECTION,
+  toBool,
+  toNumber,
+  Unknown,
+} from './eval-values';
 
-type SyntaxNode = TreeSitter.Node;
+// What other modules import from here by name (the evaluator's errors and conversions live in eval-values.ts).
+export {
+  BudgetError,
+  EvalError,
+  iterate,
+  LimitError,
+  MAX_COLLECTION,
+  sortedEntries,
+  toBool,
+  toNumber,
+} from './eval-values';
 
 // ---------------------------------------------------------------------------------------------
-// The grammar, loaded once (after the converter's, which initialises the runtime).
+// The grammar: the converter's own parser (loader.ts), so the wasm is loaded once.
 
-let parser: TreeSitter.Parser | undefined;
-let loading: Promise<void> | undefined;
-
+/** Loads the grammar the evaluator parses with: the converter's, loaded once for both. */
 export function loadEvaluator(): Promise<void> {
-  if (parser) return Promise.resolve();
-  loading ??= (async () => {
-    await loadTerraformLanguage();
-    const language = await TreeSitter.Language.load(await wasmSource('tree-sitter-terraform.wasm'));
-    const created = new TreeSitter.Parser();
-    created.setLanguage(language);
-    parser = created;
-  })().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
+  return loadTerraformLanguage();
 }
 
 export function isEvaluatorLoaded(): boolean {
-  return parser !== undefined;
+  return terraformParser() !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,6 +105,7 @@ export function parseExpression(source: string): Ast {
 
 function parseUncached(source: string): Ast {
   const unsupported = (why: string): Ast => ({ t: 'unsupported', why, start: 0, end: source.length });
+  const parser = terraformParser();
   if (!parser) return unsupported('not loaded');
   const text = `${PREFIX}${source}\n`;
   const tree = parser.parse(text);
@@ -110,6 +122,73 @@ function parseUncached(source: string): Ast {
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * The scope names an expression reads: `var.x` and `local.y` (as `var.x`, `local.y`), `each` and
+ * `count` (for `each.*` and `count.index`). Names a `for` expression binds are not told apart; a
+ * `for` over `var.l` reads `var.l` whatever its body does.
+ */
+export function scopeReferences(ast: Ast): Set<string> {
+  const found = new Set<string>();
+  const visit = (node: Ast | undefined, depth: number): void => {
+    if (!node || depth > MAX_AST_DEPTH) return;
+    const steps = (list: Step[]) => {
+      for (const step of list) {
+        if (step.t === 'index') visit(step.key, depth + 1);
+        else if (step.t === 'splat') steps(step.steps);
+      }
+    };
+    switch (node.t) {
+      case 'postfix': {
+        const first = node.steps.at(0);
+        if (node.base.t === 'name' && (node.base.name === 'var' || node.base.name === 'local') && first?.t === 'attr')
+          found.add(`${node.base.name}.${first.name}`);
+        else if (node.base.t === 'name' && (node.base.name === 'each' || node.base.name === 'count'))
+          found.add(node.base.name);
+        else visit(node.base, depth + 1);
+        steps(node.steps);
+        return;
+      }
+      case 'template':
+        for (const part of node.parts) if (typeof part !== 'string') visit(part, depth + 1);
+        return;
+      case 'tuple':
+        for (const item of node.items) visit(item, depth + 1);
+        return;
+      case 'object':
+        for (const elem of node.elems) {
+          if (elem.bare === undefined) visit(elem.key, depth + 1);
+          visit(elem.value, depth + 1);
+        }
+        return;
+      case 'call':
+        for (const arg of node.args) visit(arg, depth + 1);
+        return;
+      case 'cond':
+        visit(node.cond, depth + 1);
+        visit(node.then, depth + 1);
+        visit(node.else, depth + 1);
+        return;
+      case 'for':
+        visit(node.collection, depth + 1);
+        visit(node.key, depth + 1);
+        visit(node.value, depth + 1);
+        visit(node.cond, depth + 1);
+        return;
+      case 'unary':
+        visit(node.x, depth + 1);
+        return;
+      case 'binary':
+        visit(node.l, depth + 1);
+        visit(node.r, depth + 1);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(ast, 0);
+  return found;
 }
 
 const MAX_AST_DEPTH = 200;
@@ -423,12 +502,13 @@ class AstBuilder {
  * The top-level `name = expression` attributes of a `.tfvars` file, as offsets of each name and
  * expression; attributes with a syntax error in them are left out, blocks are ignored.
  */
-export function topLevelAttributes(text: string): { name: string; start: number; end: number }[] {
+export function topLevelAttributes(text: string): { name: string; nameStart: number; start: number; end: number }[] {
+  const parser = terraformParser();
   if (!parser) return [];
   const tree = parser.parse(text);
   if (!tree) return [];
   try {
-    const result: { name: string; start: number; end: number }[] = [];
+    const result: { name: string; nameStart: number; start: number; end: number }[] = [];
     for (const body of tree.rootNode.namedChildren) {
       if (body?.type !== 'body') continue;
       for (const attribute of body.namedChildren) {
@@ -438,6 +518,7 @@ export function topLevelAttributes(text: string): { name: string; start: number;
         if (name && expression)
           result.push({
             name: text.slice(name.startIndex, name.endIndex),
+            nameStart: name.startIndex,
             start: expression.startIndex,
             end: expression.endIndex,
           });
@@ -451,12 +532,6 @@ export function topLevelAttributes(text: string): { name: string; start: number;
 
 // ---------------------------------------------------------------------------------------------
 // Evaluation
-
-/** An error Terraform would report: the value is unknown (and `try` moves on to its next argument). */
-export class EvalError extends Error {}
-
-/** The evaluation budget ran out: the expression is unknown, and the caller says so once. */
-export class BudgetError extends EvalError {}
 
 export interface Budget {
   steps: number;
@@ -484,10 +559,9 @@ export interface Scope {
   onUnknownInstance?: (address: string) => void;
   /** A whole resource (`aws_x.y` in `for_each = aws_x.y`): its instances, keys known, values unknown. */
   resource?: (address: string) => EV | undefined;
+  /** Told when a limit made (part of) the expression unknown, with what was not built. */
+  onLimit?: (message: string) => void;
 }
-
-/** Largest collection one `for` expression or function may build. */
-export const MAX_COLLECTION = 10_000;
 
 const CONTEXT_ROOTS = new Set(['path', 'terraform', 'self']);
 
@@ -498,6 +572,7 @@ export function evaluateSource(span: SourceSpan, scope: Scope): EV {
     return new Evaluator(span, scope).compute(ast);
   } catch (error) {
     if (error instanceof BudgetError) throw error;
+    if (error instanceof LimitError) scope.onLimit?.(error.message);
     if (error instanceof EvalError || error instanceof RangeError) return new Unknown(excerpt(span.source));
     throw error;
   }
@@ -801,17 +876,6 @@ class Evaluator {
   }
 }
 
-/** The (key, value) pairs a `for` expression or `for_each` visits: index or key order (maps in lexical key order). */
-export function iterate(collection: EV): [EV, EV][] {
-  if (Array.isArray(collection)) return collection.map((v, i) => [isSet(collection) ? v : i, v]);
-  if (collection instanceof EvalMap) return sortedEntries(collection);
-  throw new EvalError('not a collection');
-}
-
-export function sortedEntries(map: EvalMap): [string, EV][] {
-  return [...map.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 function index(value: EV, key: EV): EV {
   if (Array.isArray(value)) {
     if (isSet(value)) throw new EvalError('sets cannot be indexed');
@@ -825,36 +889,4 @@ function index(value: EV, key: EV): EV {
     return value.entries.get(name)!;
   }
   throw new EvalError('not indexable');
-}
-
-export function toBool(value: EV): boolean {
-  if (typeof value === 'boolean') return value;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  throw new EvalError('not a bool');
-}
-
-export function toNumber(value: EV): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
-  throw new EvalError('not a number');
-}
-
-export function equal(a: EV, b: EV): boolean {
-  if (a instanceof JsonDoc || b instanceof JsonDoc) {
-    const sa = asString(a);
-    const sb = asString(b);
-    if (sa === undefined || sb === undefined) throw new EvalError('unknown');
-    return sa === sb;
-  }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => equal(item, b[i]));
-  }
-  if (a instanceof EvalMap || b instanceof EvalMap) {
-    if (!(a instanceof EvalMap) || !(b instanceof EvalMap) || a.entries.size !== b.entries.size) return false;
-    for (const [k, v] of a.entries) if (!b.entries.has(k) || !equal(v, b.entries.get(k)!)) return false;
-    return true;
-  }
-  return a === b;
 }

@@ -4,8 +4,23 @@
  * given an unknown argument returns unknown, except where Terraform's own answer does not depend
  * on it (`length` of a list with unknown items, `keys` of a map with unknown values).
  */
-import { EvalError, MAX_COLLECTION, equal, sortedEntries, toBool, toNumber } from './eval-expressions';
-import { asString, EvalMap, type EV, formatNumber, isWhollyKnown, JsonDoc, makeSet, Unknown } from './eval-values';
+import {
+  asString,
+  equal,
+  EvalError,
+  EvalMap,
+  type EV,
+  formatNumber,
+  isWhollyKnown,
+  JsonDoc,
+  LimitError,
+  makeSet,
+  MAX_COLLECTION,
+  sortedEntries,
+  toBool,
+  toNumber,
+  Unknown,
+} from './eval-values';
 
 export const SUPPORTED_FUNCTIONS = new Set([
   'merge',
@@ -30,7 +45,11 @@ export const SUPPORTED_FUNCTIONS = new Set([
   'tostring',
   'tonumber',
   'tobool',
+  'range',
 ]);
+
+/** Terraform's own limit on the numbers `range` returns (beyond it, `terraform plan` fails). */
+export const MAX_RANGE = 1024;
 
 function str(value: EV): string {
   const s = asString(value);
@@ -171,9 +190,40 @@ export function callFunction(name: string, args: EV[], unknown: () => Unknown): 
       if (x === null) return null;
       return toBool(x);
     }
+    case 'range':
+      return range(args.map(toNumber));
     default:
       return unknown();
   }
+}
+
+/**
+ * `range(limit)`, `range(start, limit)`, `range(start, limit, step)`, as Terraform computes it. The
+ * size is worked out before any number is made, so `range(1000000)` costs nothing: over Terraform's
+ * 1,024 it is the error Terraform reports (a LimitError, the value unknown).
+ */
+function range(numbers: number[]): EV[] {
+  if (numbers.length < 1 || numbers.length > 3 || numbers.some((n) => !Number.isFinite(n)))
+    throw new EvalError('range: arguments');
+  const [start, limit] = numbers.length === 1 ? [0, numbers[0]] : [numbers[0], numbers[1]];
+  const step = numbers.length === 3 ? numbers[2] : limit >= start ? 1 : -1;
+  if (step === 0) {
+    if (start === limit) return [];
+    throw new EvalError('range: step must not be zero');
+  }
+  const out: EV[] = [];
+  // Terraform's loop: add the step while the number is short of the limit, and fail at the 1,025th.
+  for (let n = start; step > 0 ? n < limit : n > limit; n += step) {
+    if (out.length === MAX_RANGE) {
+      const size = Math.ceil((limit - start) / step);
+      const call = `range(${numbers.map(formatNumber).join(', ')})`;
+      throw new LimitError(
+        `${call} gives ${size} numbers, more than the ${MAX_RANGE} Terraform allows (terraform plan stops with an error there)`,
+      );
+    }
+    out.push(n);
+  }
+  return out;
 }
 
 /** `format` with the verbs that need no type information: %s, %d, %v, %q, %t, %%. */

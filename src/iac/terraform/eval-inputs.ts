@@ -13,7 +13,7 @@
  * `sensitive` variable set there stays unknown to the rules.
  */
 import { LineIndex } from '../line-index';
-import type { ParseDiagnostic, TfVariable } from '../model';
+import type { ParseDiagnostic, Range, TfVariable } from '../model';
 import { BudgetError, evaluateSource, topLevelAttributes, type Budget } from './eval-expressions';
 import { type EV, fromJson, Unknown } from './eval-values';
 
@@ -39,6 +39,8 @@ export interface InputValue {
   value: EV;
   /** Set when the value comes from a file or an assignment rather than the default. */
   from?: string;
+  /** Where in `from` the value is assigned (`name = value` in a var file, the caller's argument). */
+  range?: Range;
 }
 
 /** The var files Terraform reads by itself in a root module's folder, in its order. */
@@ -56,6 +58,8 @@ export function readVarFile(
   text: string,
   budget: Budget,
   diagnostics: ParseDiagnostic[],
+  /** Filled with where each assignment is (`name = value`; the key in a JSON file). */
+  ranges?: Map<string, Range>,
 ): Map<string, EV> {
   const values = new Map<string, EV>();
   const info = (message: string) =>
@@ -81,9 +85,14 @@ export function readVarFile(
     }
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
       let n = 0;
+      const lines = ranges ? new LineIndex(text) : undefined;
       for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
         if (++n > MAX_VAR_FILE_ASSIGNMENTS) break;
         values.set(name, fromJson(value));
+        // The key as written (the first occurrence of its JSON string: top-level keys come first in practice).
+        const key = JSON.stringify(name);
+        const at = text.indexOf(key);
+        if (lines && at !== -1) ranges?.set(name, lines.range(at, at + key.length));
       }
     }
     return values;
@@ -95,6 +104,7 @@ export function readVarFile(
   const constant = { variable: () => new Unknown('var'), local: () => new Unknown('local'), budget };
   for (const attribute of attributes.slice(0, MAX_VAR_FILE_ASSIGNMENTS)) {
     const source = text.slice(attribute.start, attribute.end);
+    ranges?.set(attribute.name, lines.range(attribute.nameStart, attribute.end));
     try {
       values.set(attribute.name, evaluateSource({ source, offset: attribute.start, lines }, constant));
     } catch (error) {
@@ -136,13 +146,21 @@ export async function rootInputs(
     if (variable.default !== undefined) values.set(variable.name, { value: defaultOf(variable) });
   }
   const declared = new Map(variables.map((v) => [v.name, v]));
-  const apply = (assignments: Map<string, EV>, from: string) => {
+  const apply = (assignments: Map<string, EV>, from: string, ranges?: Map<string, Range>) => {
     for (const [name, value] of assignments) {
       const variable = declared.get(name);
       if (!variable) continue; // Terraform warns about undeclared variables in files and ignores them
       // A sensitive value set outside the module stays unknown: never shown, never judged.
-      values.set(name, { value: variable.sensitive ? new Unknown(`var.${name}`) : value, from });
+      values.set(name, {
+        value: variable.sensitive ? new Unknown(`var.${name}`) : value,
+        from,
+        range: ranges?.get(name),
+      });
     }
+  };
+  const readAssignments = (file: string, text: string) => {
+    const ranges = new Map<string, Range>();
+    apply(readVarFile(file, text, budget, diagnostics, ranges), file, ranges);
   };
   const read = async (file: string): Promise<string | undefined> => {
     const size = await host.fileSize?.(file);
@@ -153,7 +171,7 @@ export async function rootInputs(
   for (const name of automaticVarFiles(names)) {
     const file = joinPath(dir, name);
     const text = await read(file);
-    if (text !== undefined) apply(readVarFile(file, text, budget, diagnostics), file);
+    if (text !== undefined) readAssignments(file, text);
   }
   for (const input of inputs) {
     if ('file' in input) {
@@ -167,7 +185,7 @@ export async function rootInputs(
         });
         continue;
       }
-      apply(readVarFile(input.file, text, budget, diagnostics), input.file);
+      readAssignments(input.file, text);
     } else {
       apply(new Map([[input.name, assignmentValue(input.value, budget)]]), `--var ${input.name}`);
     }

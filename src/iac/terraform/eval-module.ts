@@ -47,7 +47,9 @@ import {
   type Budget,
   evaluateSource,
   iterate,
+  parseExpression,
   type Scope,
+  scopeReferences,
   sortedEntries,
   toNumber,
 } from './eval-expressions';
@@ -72,9 +74,21 @@ export interface TerraformEvaluationOptions extends TerraformHost {
   moduleFiles?(dir: string): Promise<{ path: string; text: string }[] | undefined>;
 }
 
+/** Where (part of) a value at a finding's place came from: a `locals` entry, a var file's line, a caller's argument. */
+export interface ValueOrigin {
+  file: string;
+  range: Range;
+  message: string;
+}
+
 export interface TerraformEvaluation {
   /** The evaluated module first, then one unit per instance of each called local module. */
   parse: ParseResult;
+  /**
+   * Where the value at `range` in `file` (a finding's place in resource `resourceId`) came from,
+   * when that is elsewhere; nearest first, at most `MAX_ORIGINS`.
+   */
+  originsOf(resourceId: string, file: string, range: Range): ValueOrigin[];
   /** The texts of every file the units come from (the module's, and the called modules'). */
   texts: Map<string, string>;
   /** Folders of the local modules analysed with this module's arguments. */
@@ -89,6 +103,10 @@ interface Shared {
   instances: number;
   budgetReported: boolean;
   calledDirs: Set<string>;
+  /** Each resource instance's evaluator (the module instance it belongs to). */
+  owners: Map<string, { evaluator: ModuleEvaluator; resource: Resource }>;
+  /** Info findings already given (file, position, message). */
+  infoKeys: Set<string>;
   options: TerraformEvaluationOptions;
 }
 
@@ -107,9 +125,11 @@ export async function evaluateTerraformModule(
     instances: 0,
     budgetReported: false,
     calledDirs: new Set(),
+    owners: new Map(),
+    infoKeys: new Set(),
     options,
   };
-  if (!module) return { parse: parsed, texts, calledDirs: [] };
+  if (!module) return { parse: parsed, texts, calledDirs: [], originsOf: () => [] };
   const evaluator = new ModuleEvaluator(module, shared, '', [module.dir]);
   const inputs = await rootInputs(
     module.dir,
@@ -129,7 +149,31 @@ export async function evaluateTerraformModule(
     },
     texts: shared.texts,
     calledDirs: [...shared.calledDirs],
+    originsOf: (resourceId, file, range) => {
+      const owner = shared.owners.get(resourceId);
+      if (!owner) return [];
+      const origins = owner.evaluator.originsAt(file, range, owner.resource, 0, new Set());
+      return origins.filter((o) => !(o.file === file && sameRange(o.range, range))).slice(0, MAX_ORIGINS);
+    },
   };
+}
+
+/** Most places one finding's `related` list names. */
+export const MAX_ORIGINS = 8;
+/** How many steps back an origin is followed (a local that reads a local that reads a variable…). */
+const MAX_ORIGIN_DEPTH = 8;
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+function fileName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 
 /** How a Terraform address names one instance: `[0]`, `["ssh"]`. */
@@ -151,8 +195,13 @@ const META_ARGUMENTS = new Set([
   'version',
 ]);
 
+/** A called module's input: the caller's argument, whose own origins are the caller's to tell. */
+interface ModuleInput extends InputValue {
+  caller?: { evaluator: ModuleEvaluator; valueRange: Range; call: string };
+}
+
 class ModuleEvaluator {
-  private inputs = new Map<string, InputValue>();
+  private inputs = new Map<string, ModuleInput>();
   private readonly localValues = new Map<string, EV>();
   private readonly evaluatingLocals = new Set<string>();
   private readonly locals: Map<string, Property>;
@@ -169,7 +218,7 @@ class ModuleEvaluator {
     this.locals = new Map(module.locals.map((l) => [l.key, l]));
   }
 
-  setInputs(inputs: Map<string, InputValue>): void {
+  setInputs(inputs: Map<string, ModuleInput>): void {
     this.inputs = inputs;
   }
 
@@ -265,7 +314,11 @@ class ModuleEvaluator {
     });
   }
 
+  /** An info finding, once per place and message (a called module is evaluated once per call). */
   private info(file: string, range: Range, message: string): void {
+    const key = `${file}\u0000${range.start.line}:${range.start.character}\u0000${message}`;
+    if (this.shared.infoKeys.has(key)) return;
+    this.shared.infoKeys.add(key);
     this.shared.diagnostics.push({ file, range, severity: 'info', message });
   }
 
@@ -277,7 +330,7 @@ class ModuleEvaluator {
     let resources: Resource[] = [];
     let scope = this.baseScope();
     for (let round = 0; round < 4; round++) {
-      let keyed = false as boolean; // set by the callback below
+      let keyed = false as boolean; // set inside the scope callback below
       const unknownInstance = new Set<string>();
       scope = {
         ...this.baseScope(),
@@ -317,9 +370,75 @@ class ModuleEvaluator {
       variables,
       dataSources: module.dataSources.map((d) => ({ ...d, id: this.prefix + d.id })),
     };
+    for (const resource of resources) this.shared.owners.set(resource.id, { evaluator: this, resource });
     const units = [unit];
     for (const call of module.moduleCalls) units.push(...(await this.call(call, scope, inherited)));
     return units;
+  }
+
+  // -- where values come from ------------------------------------------------------------------
+
+  /**
+   * Where the value written at `range` in `file` came from, when that is outside the expression:
+   * the `locals` entries and variables it reads (a var file's line, a caller's argument, followed
+   * into the caller), and for `each.*` / `count.index` what the block's `for_each` / `count` reads.
+   * A variable's default or an unknown value has no origin elsewhere.
+   */
+  originsAt(
+    file: string,
+    range: Range,
+    resource: Resource | undefined,
+    depth: number,
+    seen: Set<string>,
+  ): ValueOrigin[] {
+    if (depth > MAX_ORIGIN_DEPTH) return [];
+    const key = `${this.prefix}\u0000${file}\u0000${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const out: ValueOrigin[] = [];
+    // A rule that follows `var.x` reports at the variable's default, whose value the var file replaced.
+    for (const variable of this.module.variables)
+      if (variable.file === file && variable.default && sameRange(variable.default.range, range))
+        out.push(...this.variableOrigins(variable.name, depth, seen));
+    const text = this.shared.texts.get(file);
+    if (text === undefined) return out;
+    const lines = this.linesOf(file, text);
+    const source = text.slice(lines.offset(range.start), lines.offset(range.end));
+    if (source.length === 0 || source.length > 10_000) return out;
+    for (const name of scopeReferences(parseExpression(source))) {
+      if (name.startsWith('var.')) out.push(...this.variableOrigins(name.slice(4), depth, seen));
+      else if (name.startsWith('local.')) out.push(...this.localOrigins(name.slice(6), depth, seen));
+      else if (resource) {
+        const meta = name === 'each' ? resource.forEach : resource.count;
+        if (meta) out.push(...this.originsAt(resource.file, meta.range, undefined, depth + 1, seen));
+      }
+    }
+    return out;
+  }
+
+  private variableOrigins(name: string, depth: number, seen: Set<string>): ValueOrigin[] {
+    const input = this.inputs.get(name);
+    if (!input?.from || !input.range) return [];
+    if (!input.caller) return [{ file: input.from, range: input.range, message: `value from ${fileName(input.from)}` }];
+    const origin: ValueOrigin = {
+      file: input.from,
+      range: input.range,
+      message: `value from the argument ${name} of ${input.caller.call}`,
+    };
+    return [
+      origin,
+      ...input.caller.evaluator.originsAt(input.from, input.caller.valueRange, undefined, depth + 1, seen),
+    ];
+  }
+
+  private localOrigins(name: string, depth: number, seen: Set<string>): ValueOrigin[] {
+    const property = this.locals.get(name);
+    if (!property) return [];
+    const file = this.fileOfLocal(property);
+    return [
+      { file, range: property.range, message: `value from local.${name}` },
+      ...this.originsAt(file, property.value.range, undefined, depth + 1, seen),
+    ];
   }
 
   /**
@@ -440,9 +559,21 @@ class ModuleEvaluator {
     file: string,
     scope: Scope,
   ): { key: EV; scope: Partial<Scope> }[] | undefined {
+    // What a limit left unknown (`range(1000000)`) is said once, on the meta-argument.
+    const limits: string[] = [];
+    const limited: Scope = { ...scope, onLimit: (message) => limits.push(message) };
+    const notExpanded = (what: 'count' | 'for_each', range: Range, why: string) =>
+      this.info(
+        file,
+        range,
+        `${what} is not expanded: ${why}; this block is checked once, with its ${what === 'count' ? 'count.index' : 'each.key and each.value'} unknown.`,
+      );
     if (count) {
-      const n = this.evaluate(count, file, scope);
-      if (isUnknown(n)) return undefined;
+      const n = this.evaluate(count, file, limited);
+      if (isUnknown(n)) {
+        if (limits.length > 0) notExpanded('count', count.range, limits[0]);
+        return undefined;
+      }
       let size: number;
       try {
         size = toNumber(n);
@@ -454,12 +585,22 @@ class ModuleEvaluator {
       return Array.from({ length: size }, (_, i) => ({ key: i, scope: { count: i } }));
     }
     if (forEach) {
-      const collection = this.evaluate(forEach, file, scope);
+      const collection = this.evaluate(forEach, file, limited);
       let pairs: [EV, EV][];
       if (collection instanceof EvalMap) pairs = sortedEntries(collection);
       else if (Array.isArray(collection) && isSet(collection) && collection.every((item) => typeof item === 'string'))
         pairs = iterate(collection);
-      else return undefined; // unknown, or not a map or set of strings (Terraform rejects those)
+      else {
+        // Unknown, or not a map or set of strings: Terraform rejects those (`toset(["a"])` is the set).
+        if (limits.length > 0) notExpanded('for_each', forEach.range, limits[0]);
+        else if (Array.isArray(collection) && isWhollyKnown(collection))
+          notExpanded(
+            'for_each',
+            forEach.range,
+            `Terraform takes a map or a set of strings here, and this is ${isSet(collection) ? 'a set' : 'a list'} of ${collection.length} that ${isSet(collection) ? 'holds other values than strings' : 'it rejects (toset() of strings makes the set)'}`,
+          );
+        return undefined;
+      }
       if (!this.withinLimits(pairs.length, file, forEach.range, 'for_each')) return undefined;
       return pairs.map(([key, value]) => ({ key, scope: { each: { key, value } } }));
     }
@@ -570,8 +711,13 @@ class ModuleEvaluator {
     const forEach = getProperty(args, 'for_each');
     const content = getProperty(args, 'content');
     if (!forEach || content?.value.kind !== 'map') return undefined;
-    const collection = this.evaluate(forEach.value, file, scope);
-    if (collection instanceof Unknown) return undefined;
+    const limits: string[] = [];
+    const collection = this.evaluate(forEach.value, file, { ...scope, onLimit: (message) => limits.push(message) });
+    if (collection instanceof Unknown) {
+      if (limits.length > 0)
+        this.info(file, forEach.value.range, `This dynamic block is not expanded: ${limits[0]}; it is left unknown.`);
+      return undefined;
+    }
     let pairs: [EV, EV][];
     try {
       pairs = iterate(collection);
@@ -581,7 +727,7 @@ class ModuleEvaluator {
     if (pairs.length > MAX_INSTANCES) {
       this.info(
         file,
-        forEach.range,
+        forEach.value.range,
         `This dynamic block's for_each gives ${pairs.length} blocks, more than the ${MAX_INSTANCES} expanded: it is left unknown.`,
       );
       return undefined;
@@ -657,13 +803,15 @@ class ModuleEvaluator {
       const instanceScope: Scope = { ...scope, ...instance.scope };
       const address = `${this.prefix}module.${call.name}${instances && hasMeta ? instanceKey(instance.key) : ''}.`;
       const evaluator = new ModuleEvaluator(child, this.shared, address, [...this.stack, dir], providers);
-      const inputs = new Map<string, InputValue>();
+      const inputs = new Map<string, ModuleInput>();
       for (const variable of child.variables) {
         const argument = getProperty(call.properties, variable.name);
         if (argument)
           inputs.set(variable.name, {
             value: this.evaluate(argument.value, call.file, instanceScope),
             from: call.file,
+            range: argument.range,
+            caller: { evaluator: this, valueRange: argument.value.range, call: address.slice(0, -1) },
           });
         else if (variable.default !== undefined) inputs.set(variable.name, { value: evaluator.defaultOf(variable) });
       }

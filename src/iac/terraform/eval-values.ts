@@ -134,3 +134,64 @@ export function toModel(value: EV, range: Range, text: string): Value {
   };
   return convert(value, 0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Errors and conversions the expressions and the functions share.
+
+/** An error Terraform would report: the value is unknown (and `try` moves on to its next argument). */
+export class EvalError extends Error {}
+
+/** The evaluation budget ran out: the expression is unknown, and the caller says so once. */
+export class BudgetError extends EvalError {}
+
+/**
+ * A function refused a collection over a limit (`range(1000000)`): Terraform reports the same as an
+ * error, so the value is unknown (`try` moves on), and the message says what was not built.
+ */
+export class LimitError extends EvalError {}
+
+/** Largest collection one `for` expression or function may build. */
+export const MAX_COLLECTION = 10_000;
+
+/** The (key, value) pairs a `for` expression or `for_each` visits: index or key order (maps in lexical key order). */
+export function iterate(collection: EV): [EV, EV][] {
+  if (Array.isArray(collection)) return collection.map((v, i) => [isSet(collection) ? v : i, v]);
+  if (collection instanceof EvalMap) return sortedEntries(collection);
+  throw new EvalError('not a collection');
+}
+
+export function sortedEntries(map: EvalMap): [string, EV][] {
+  return [...map.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function toBool(value: EV): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new EvalError('not a bool');
+}
+
+export function toNumber(value: EV): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  throw new EvalError('not a number');
+}
+
+export function equal(a: EV, b: EV): boolean {
+  if (a instanceof JsonDoc || b instanceof JsonDoc) {
+    const sa = asString(a);
+    const sb = asString(b);
+    if (sa === undefined || sb === undefined) throw new EvalError('unknown');
+    return sa === sb;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => equal(item, b[i]));
+  }
+  if (a instanceof EvalMap || b instanceof EvalMap) {
+    if (!(a instanceof EvalMap) || !(b instanceof EvalMap) || a.entries.size !== b.entries.size) return false;
+    for (const [k, v] of a.entries) if (!b.entries.has(k) || !equal(v, b.entries.get(k)!)) return false;
+    return true;
+  }
+  return a === b;
+}

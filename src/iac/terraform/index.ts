@@ -24,6 +24,6 @@ export {
   type TerraformParseStats,
 } from './cache';
 export type { TerraformFileParse } from './converter';
-export { isTerraformLanguageLoaded, loadTerraformLanguage } from './loader';
+export { isTerraformLanguageLoaded, loadTerraformLanguage, terraformParser } from './loader';
 export { parseTerraformModule } from './module';
 export { unescapeQuoted } from './strings';

@@ -37,6 +37,15 @@ async function initialiseParser(): Promise<void> {
   loadedParser = parser;
 }
 
+/**
+ * The one parser of the Terraform grammar, shared by the converter (files) and the evaluator
+ * (expressions and var files), or undefined before `loadTerraformLanguage()` has finished. Parsing
+ * is synchronous and each call stands alone, so sharing it is safe; the wasm is loaded once.
+ */
+export function terraformParser(): TreeSitter.Parser | undefined {
+  return loadedParser;
+}
+
 /** The loaded parser; throws if the grammar is not loaded yet. */
 export function requireParser(): TreeSitter.Parser {
   if (!loadedParser) {

@@ -12,11 +12,8 @@ import { messageFor, type IacUnit, type ParseResult, type Resource } from '../ia
 import { forgetTerraformFile, loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
 import { loadEvaluator } from '../iac/terraform/eval-expressions';
 import { parseTerraformPlan } from '../iac/terraform/plan';
-import {
-  combineModuleFindings,
-  evaluateTerraformModule,
-  type TerraformEvaluationOptions,
-} from '../iac/terraform/eval-module';
+import { combineModuleFindings } from '../iac/terraform/eval-combine';
+import { evaluateTerraformModule, type TerraformEvaluationOptions } from '../iac/terraform/eval-module';
 import { ownershipFor } from '../knowledge/ownership';
 import { RULES } from '../rules';
 import { ALL_TYPES, type Rule, type RuleContext, type RuleReport, type UnitReport } from '../rules/rule';

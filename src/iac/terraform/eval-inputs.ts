@@ -197,3 +197,17 @@ export function joinPath(dir: string, name: string): string {
   const separator = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
   return dir.endsWith('/') || dir.endsWith('\\') ? `${dir}${name}` : `${dir}${separator}${name}`;
 }
+
+/** `a/b/../c/./d` → `a/c/d` (forward or back slashes, as the folder was named). */
+export function normalizeDir(dir: string): string {
+  const separator = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
+  const absolute = dir.startsWith('/');
+  const parts: string[] = [];
+  for (const part of dir.split(/[\\/]/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+  }
+  const joined = parts.join(separator);
+  return absolute ? `/${joined}` : joined || '.';
+}

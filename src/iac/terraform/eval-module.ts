@@ -18,7 +18,7 @@
  *   element; over an unknown one it stays as it is (unresolvable).
  * - A module call with a local source inside the scanned roots becomes one more unit per instance
  *   (`module.db`, `module.db["a"]`), its resources addressed `module.db.aws_db_instance.this`, in
- *   the module's own files. See `combineModuleFindings` for how these and the module's own analysis
+ *   the module's own files. See `combineModuleFindings` (eval-combine.ts) for how these and the module's own analysis
  *   combine.
  *
  * Everything is bounded (instances per block, module depth, evaluation steps, var file size); what
@@ -53,47 +53,31 @@ import {
   sortedEntries,
   toNumber,
 } from './eval-expressions';
-import { type InputValue, joinPath, rootInputs, type TerraformHost, type TerraformInput } from './eval-inputs';
+import { type InputValue, joinPath, normalizeDir, rootInputs } from './eval-inputs';
+import {
+  EVALUATION_BUDGET,
+  MAX_INSTANCES,
+  MAX_MODULE_DEPTH,
+  MAX_MODULE_INSTANCES,
+  type TerraformEvaluation,
+  type TerraformEvaluationOptions,
+  type ValueOrigin,
+} from './eval-types';
+import { fileName, instanceKey, META_ARGUMENTS, rangesEqual, unkeyedTargets } from './eval-helpers';
 import { asString, EvalMap, type EV, isSet, isUnknown, isWhollyKnown, toModel, Unknown } from './eval-values';
 
 export type { TerraformHost, TerraformInput } from './eval-inputs';
 
-/** Most instances one `count`, `for_each` or `dynamic` block expands into. */
-export const MAX_INSTANCES = 1000;
-/** Most resource instances one module (with the modules it calls) expands into. */
-export const MAX_MODULE_INSTANCES = 20_000;
-/** How deep module calls are followed. */
-export const MAX_MODULE_DEPTH = 8;
-/** Evaluation steps per root module (every expression, instance and called module together). */
-export const EVALUATION_BUDGET = 5_000_000;
-
-export interface TerraformEvaluationOptions extends TerraformHost {
-  /** Var files and `--var` assignments, applied in this order after the automatic var files. */
-  inputs?: readonly TerraformInput[];
-  /** The `.tf` files of a called module's folder; undefined when it is outside the scanned roots or unreadable. */
-  moduleFiles?(dir: string): Promise<{ path: string; text: string }[] | undefined>;
-}
-
-/** Where (part of) a value at a finding's place came from: a `locals` entry, a var file's line, a caller's argument. */
-export interface ValueOrigin {
-  file: string;
-  range: Range;
-  message: string;
-}
-
-export interface TerraformEvaluation {
-  /** The evaluated module first, then one unit per instance of each called local module. */
-  parse: ParseResult;
-  /**
-   * Where the value at `range` in `file` (a finding's place in resource `resourceId`) came from,
-   * when that is elsewhere; nearest first, at most `MAX_ORIGINS`.
-   */
-  originsOf(resourceId: string, file: string, range: Range): ValueOrigin[];
-  /** The texts of every file the units come from (the module's, and the called modules'). */
-  texts: Map<string, string>;
-  /** Folders of the local modules analysed with this module's arguments. */
-  calledDirs: string[];
-}
+export {
+  EVALUATION_BUDGET,
+  MAX_INSTANCES,
+  MAX_MODULE_DEPTH,
+  MAX_MODULE_INSTANCES,
+  type TerraformEvaluation,
+  type TerraformEvaluationOptions,
+  type ValueOrigin,
+};
+export { instanceKey, normalizeDir };
 
 interface Shared {
   budget: Budget;
@@ -153,7 +137,7 @@ export async function evaluateTerraformModule(
       const owner = shared.owners.get(resourceId);
       if (!owner) return [];
       const origins = owner.evaluator.originsAt(file, range, owner.resource, 0, new Set());
-      return origins.filter((o) => !(o.file === file && sameRange(o.range, range))).slice(0, MAX_ORIGINS);
+      return origins.filter((o) => !(o.file === file && rangesEqual(o.range, range))).slice(0, MAX_ORIGINS);
     },
   };
 }
@@ -163,37 +147,8 @@ export const MAX_ORIGINS = 8;
 /** How many steps back an origin is followed (a local that reads a local that reads a variable…). */
 const MAX_ORIGIN_DEPTH = 8;
 
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
-}
-
-function fileName(file: string): string {
-  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-}
-
-/** How a Terraform address names one instance: `[0]`, `["ssh"]`. */
-export function instanceKey(key: EV): string {
-  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(asString(key) ?? '')}]`;
-}
-
 /** Functions whose arguments rules read themselves: evaluated argument by argument, the call kept. */
 const IN_PLACE_FUNCTIONS = new Set(['function:jsonencode', 'function:merge']);
-
-const META_ARGUMENTS = new Set([
-  'count',
-  'for_each',
-  'depends_on',
-  'provider',
-  'providers',
-  'lifecycle',
-  'source',
-  'version',
-]);
 
 /** A called module's input: the caller's argument, whose own origins are the caller's to tell. */
 interface ModuleInput extends InputValue {
@@ -398,7 +353,7 @@ class ModuleEvaluator {
     const out: ValueOrigin[] = [];
     // A rule that follows `var.x` reports at the variable's default, whose value the var file replaced.
     for (const variable of this.module.variables)
-      if (variable.file === file && variable.default && sameRange(variable.default.range, range))
+      if (variable.file === file && variable.default && rangesEqual(variable.default.range, range))
         out.push(...this.variableOrigins(variable.name, depth, seen));
     const text = this.shared.texts.get(file);
     if (text === undefined) return out;
@@ -822,90 +777,4 @@ class ModuleEvaluator {
   }
 }
 
-/** `a/b/../c/./d` → `a/c/d` (forward or back slashes, as the folder was named). */
-export function normalizeDir(dir: string): string {
-  const separator = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  const absolute = dir.startsWith('/');
-  const parts: string[] = [];
-  for (const part of dir.split(/[\\/]/)) {
-    if (part === '' || part === '.') continue;
-    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-    else parts.push(part);
-  }
-  const joined = parts.join(separator);
-  return absolute ? `/${joined}` : joined || '.';
-}
-
-/**
- * How a module's own analysis and its call-site analyses combine (`Analyzer.analyze`):
- *
- * - A folder that no scanned module calls is a root: its own analysis stands, with its variables'
- *   defaults and var files.
- * - A folder that a scanned module calls (with a local source that could be followed) is what its
- *   callers make of it: each call is analysed with the caller's arguments (and the defaults of
- *   the variables it does not pass), and those findings, addressed `module.<call>.…`, replace the
- *   folder's own analysis. So a problem caused by a default that every caller overrides is never
- *   shown. The folder's syntax errors stay (they are the file's, not a call's).
- * - The same problem at the same place in a called module (same rule, range and message but for
- *   the call's name), found through several calls, is one finding: it names the first call and
- *   lists the others ("Also through module.b, module.c."). Instances of one block within one call
- *   (`for_each`, `count`) stay findings of their own.
- */
-export function combineModuleFindings<
-  F extends { ruleId: string; resource: string; file: string; range: Range; message: string },
->(results: { dir: string; analysis: { findings: F[]; calledModules?: string[] } }[]): F[] {
-  const called = new Set(results.flatMap((r) => r.analysis.calledModules ?? []));
-  const out: F[] = [];
-  const merged = new Map<string, { index: number; calls: string[] }>();
-  for (const { dir, analysis } of results) {
-    for (const finding of analysis.findings) {
-      if (called.has(dir) && finding.ruleId !== 'parse-error') continue;
-      const call = MODULE_PREFIX.exec(finding.resource)?.[0];
-      if (!call) {
-        out.push(finding);
-        continue;
-      }
-      const { start, end } = finding.range;
-      const key = [
-        finding.ruleId,
-        finding.file,
-        start.line,
-        start.character,
-        end.line,
-        end.character,
-        finding.resource.slice(call.length),
-        finding.message.split(call).join('\u0000'),
-      ].join('\u0001');
-      const seen = merged.get(key);
-      const name = call.slice(0, -1);
-      if (!seen) {
-        merged.set(key, { index: out.length, calls: [name] });
-        out.push(finding);
-      } else if (!seen.calls.includes(name)) seen.calls.push(name);
-    }
-  }
-  for (const { index, calls } of merged.values()) {
-    if (calls.length < 2) continue;
-    const shown = calls.slice(1, 6).join(', ');
-    const more = calls.length > 6 ? ` and ${calls.length - 6} more` : '';
-    out[index] = { ...out[index], message: `${out[index].message} Also through ${shown}${more}.` };
-  }
-  return out;
-}
-
-/** Resource addresses referenced with no instance key (top-level meta-arguments aside). */
-function unkeyedTargets(body: MapValue, into: Set<string>): void {
-  const walk = (value: Value, depth: number): void => {
-    if (depth > 64) return;
-    if (value.kind === 'reference') {
-      if (!value.target.includes('[') && !value.text.includes('[')) into.add(value.target);
-    } else if (value.kind === 'map') {
-      for (const p of value.properties) if (depth > 0 || !META_ARGUMENTS.has(p.key)) walk(p.value, depth + 1);
-    } else if (value.kind === 'list') for (const item of value.items) walk(item, depth + 1);
-    else if (value.kind === 'unresolvable' && value.args) walk(value.args, depth + 1);
-  };
-  walk(body, 0);
-}
-
 /** The module calls a resource address starts with: `module.a.module.b["k"].`. */
-const MODULE_PREFIX = /^(?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)+/;

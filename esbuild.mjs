@@ -49,7 +49,7 @@ const awsOnDemand = {
  * The browser bundle, for the web worker extension host (vscode.dev, github.dev): `<module>.web.ts`
  * next to a module replaces it (platform, wasm, aws: see src/vscode/platform.ts), and the Node
  * built-ins that web-tree-sitter requires only when it runs on Node become empty modules. Any
- * other Node built-in fails the build; test/unit/web-bundle.test.ts checks the result.
+ * other Node built-in fails the build; test/unit/product/web-bundle.test.ts checks the result.
  */
 const webTreeSitterNodeBranches = {
   name: 'web-tree-sitter-node-branches',

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const suites = ['test/unit/fuzz.test.ts', 'test/unit/fix-safety.test.ts'];
+const suites = ['test/unit/product/fuzz.test.ts', 'test/unit/product/fix-safety.test.ts'];
 const outRoot = process.env.SRLENS_TEST_OUT || 'out-fuzz';
 const env = { ...process.env, SRLENS_FUZZ_RUNS: process.env.SRLENS_FUZZ_RUNS || '20', SRLENS_TEST_OUT: outRoot };
 

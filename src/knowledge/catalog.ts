@@ -68,7 +68,7 @@ interface CatalogFile {
   overrides: readonly OverrideGroup[];
 }
 
-// test/unit/knowledge-catalog.test.ts checks the file's shape, ids, tiers and profiles
+// test/unit/knowledge/knowledge-catalog.test.ts checks the file's shape, ids, tiers and profiles
 const data = catalog as unknown as CatalogFile;
 
 export const CATALOG_SECTIONS: readonly CatalogSection[] = data.sections;

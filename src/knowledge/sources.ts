@@ -2,7 +2,7 @@
 // catalog override and dated table entry carries a Source: the AWS documentation page it rests on,
 // or the seed (the Shared Responsibility Model notes this product is built on) where the statement
 // applies the seed's three layers. `checked` is the day the statement was last compared with it;
-// re-check the oldest first. test/unit/knowledge-sources.test.ts fails on a statement without one.
+// re-check the oldest first. test/unit/knowledge/knowledge-sources.test.ts fails on a statement without one.
 
 export interface Source {
   /** An https://docs.aws.amazon.com/ (or other aws.amazon.com) page, or 'seed'. */

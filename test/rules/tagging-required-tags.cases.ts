@@ -35,7 +35,7 @@ export const cases: RuleCases = {
   invalid: [],
 };
 
-/** Cases run with `requiredTags` set (see test/unit/rules-identity.test.ts). */
+/** Cases run with `requiredTags` set (see test/unit/rules/identity-rules.test.ts). */
 export interface TagCase extends ValidCase {
   requiredTags: string[];
 }

@@ -2,7 +2,7 @@
  * The snippets in a real editor: each contributed snippet replaces an insecure resource in a new
  * file, through VS Code's own snippet engine, and the finding that resource drew must go away
  * without another taking its place. The text VS Code inserts must also be the text the unit test
- * (test/unit/snippets.test.ts) analyses, so that test's expansion is checked against the real one.
+ * (test/unit/product/snippets.test.ts) analyses, so that test's expansion is checked against the real one.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';

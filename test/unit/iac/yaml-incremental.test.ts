@@ -1,0 +1,171 @@
+/**
+ * The incremental YAML re-parse gives exactly what a fresh parse gives, through sequences of
+ * random edits (typing, deleting, new lines, pasted YAML punctuation) in real templates: either the
+ * same model, positions included, or a hand-over to the full parse. And the editor's analyzer,
+ * which takes that path on every keystroke, reports the same findings as a fresh one.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { Analyzer } from '../../../src/engine/analyzer';
+import { cloudFormationSyntaxOf, parseCloudFormation } from '../../../src/iac/cloudformation';
+import type { ParseResult } from '../../../src/iac/model';
+import { reparseYamlIncrementally } from '../../../src/iac/yaml-incremental';
+import { corpusFiles, hasShared } from '../../corpus';
+import { runs } from '../../hardening/support';
+
+/** YAML templates of the corpus with a few resources and no syntax errors: where typing happens. */
+function templates(): { file: string; text: string }[] {
+  return corpusFiles()
+    .filter((file) => /\.(ya?ml|template)$/i.test(file))
+    .map((file) => ({ file, text: readFileSync(file, 'utf8') }))
+    .filter(({ file, text }) => {
+      if (cloudFormationSyntaxOf(file, text) !== 'cloudformation-yaml') return false;
+      const parsed = parseCloudFormation(file, text);
+      return parsed.diagnostics.length === 0 && parsed.units.length === 1 && parsed.units[0].resources.length >= 3;
+    });
+}
+
+type Edit = { at: number; remove: number; insert: string };
+
+const edit = fc.record({
+  // Where, as a fraction of the text: unbiased, or nearly every edit lands at the first or last character.
+  at: fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000),
+  remove: fc.oneof(fc.constant(0), fc.constant(0), fc.nat(3), fc.nat(40)),
+  insert: fc.oneof(
+    fc.constantFrom(
+      '',
+      'a',
+      'Z',
+      '1',
+      ' ',
+      '\n',
+      '\n      ',
+      ':',
+      ': ',
+      '- ',
+      '#',
+      '"',
+      "'",
+      '!Ref ',
+      '{',
+      '}',
+      '[',
+      '&x ',
+      '*x',
+      '|',
+      '\t',
+      '\r\n',
+      '---\n',
+    ),
+    fc.string({ maxLength: 4 }),
+  ),
+});
+
+function apply(text: string, e: { at: number; remove: number; insert: string }): string {
+  const at = Math.floor(e.at * text.length);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+describe('incremental YAML re-parse', function () {
+  this.timeout(120_000);
+  /** Undefined without the corpus: the tests on real templates skip. */
+  let all: { file: string; text: string }[] | undefined;
+  before(() => {
+    if (hasShared('corpus', 'the tests on real templates')) all = templates();
+  });
+
+  it('finds enough real templates to edit', function () {
+    if (!all) return this.skip();
+    assert.ok(all.length >= 50, `${all.length} templates`);
+  });
+
+  it('equals a fresh parse after every edit of random edit sequences, or hands over', function () {
+    if (!all) return this.skip();
+    const pool = all;
+    let incremental = 0;
+    let edits = 0;
+    fc.assert(
+      fc.property(fc.nat(pool.length - 1), fc.array(edit, { minLength: 1, maxLength: 12 }), (pick, sequence) => {
+        const { file, text: original } = pool[pick];
+        let text = original;
+        let previous: { text: string; result: ParseResult } = { text, result: parseCloudFormation(file, text) };
+        for (const e of sequence as Edit[]) {
+          text = apply(text, e);
+          const fresh = parseCloudFormation(file, text);
+          const quick = reparseYamlIncrementally(file, text, previous);
+          edits++;
+          if (quick) {
+            incremental++;
+            assert.deepEqual(quick, fresh, `${file}: incremental and fresh parses differ after an edit`);
+          }
+          previous = { text, result: quick ?? fresh };
+        }
+      }),
+      {
+        numRuns: runs(120),
+        seed: process.env.SRLENS_FUZZ_SEED ? Number(process.env.SRLENS_FUZZ_SEED) : undefined,
+      },
+    );
+    // Many random edits break the template (and then every later one takes the full path) or land
+    // outside a resource; about one in nine is taken incrementally. Without any, this test proves nothing.
+    assert.ok(incremental > edits * 0.05, `the incremental path was taken for ${incremental} of ${edits} edits`);
+  });
+
+  it('gives the editor the same findings as a fresh analysis while typing', function () {
+    if (!all) return this.skip();
+    // A template of a few hundred lines (analysing the largest 60 times twice takes too long).
+    const { file, text: original } = all
+      .filter((t) => t.text.length < 20_000)
+      .reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    const editor = new Analyzer();
+    let text = original;
+    editor.analyzeCloudFormation(file, text);
+    const positions = [...original.matchAll(/^ {6,}\w+: [\w-]+$/gm)].map((m) => (m.index ?? 0) + m[0].length);
+    assert.ok(positions.length > 10, 'places to type');
+    let shift = 0;
+    for (let i = 0; i < 40; i++) {
+      const at = positions[(i * 7) % positions.length] + (i % 3 === 0 ? 0 : shift);
+      const insert = i % 10 === 9 ? '\n' : String.fromCharCode(97 + (i % 26));
+      text = text.slice(0, at) + insert + text.slice(at);
+      shift += 1;
+      assert.deepEqual(
+        editor.analyzeCloudFormation(file, text).findings,
+        new Analyzer().analyzeCloudFormation(file, text).findings,
+      );
+    }
+  });
+
+  it('hands over when the edit is not inside one resource', () => {
+    const text =
+      'Resources:\n  A:\n    Type: AWS::SQS::Queue\n  B:\n    Type: AWS::SNS::Topic\n  C:\n    Type: AWS::SNS::Topic\n';
+    const previous = { text, result: parseCloudFormation('/t.yaml', text) };
+    const cases = [
+      text.replace('  B:', '  A:'), // renamed into a clash: a duplicate key
+      text.replace('Resources:', 'Resources: '), // outside every resource
+      text.replace('    Type: AWS::SQS::Queue', 'Outputs:\n    Type: AWS::SQS::Queue'), // a line left of the resource
+      text.replace(/Topic\n$/, 'Topc\n'), // the last resource
+      text.replace('Queue', 'Queue\n    Bad: [unclosed'), // a syntax error
+      text.replace('Queue', 'Queue\n    Alias: *anchor'), // an alias
+    ];
+    for (const changed of cases)
+      assert.equal(reparseYamlIncrementally('/t.yaml', changed, previous), undefined, changed);
+    const inside = text.replace('AWS::SQS::Queue', 'AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5');
+    assert.deepEqual(
+      reparseYamlIncrementally('/t.yaml', inside, previous),
+      parseCloudFormation('/t.yaml', inside),
+      'an edit inside A is taken',
+    );
+
+    // A resource followed by comment lines ends at the next key, not at the start of its line.
+    const commented = text.replace(
+      '  B:',
+      '    Properties:\n      Tags:\n        Key: a\n\n        # a note about A\n        # more\n  B:',
+    );
+    const before = { text: commented, result: parseCloudFormation('/t.yaml', commented) };
+    const renamed = commented.replace('  A:', '  Ab:');
+    const quick = reparseYamlIncrementally('/t.yaml', renamed, before);
+    assert.ok(quick, 'a rename inside A is taken');
+    assert.deepEqual(quick, parseCloudFormation('/t.yaml', renamed));
+  });
+});

@@ -1,0 +1,326 @@
+/**
+ * The pure parts of hovers and CodeLens: markdown escaping, the property -> concern table, the
+ * per-resource status of each concern, the CodeLens title and the provider "aws" Region.
+ */
+import { strict as assert } from 'node:assert';
+import { Analyzer } from '../../../src/engine/analyzer';
+import type { Resource, TerraformModule } from '../../../src/iac/model';
+import { CONCERNS, type ConcernId } from '../../../src/knowledge';
+import { commandLink, escapeMarkdown, TRUSTED_COMMANDS, webLink } from '../../../src/vscode/markdown';
+import { lensSummary, providerRegion, resourceResponsibility } from '../../../src/engine/responsibility';
+import { PROPERTY_CONCERNS, propertyConcern } from '../../../src/knowledge/property-concerns';
+import {
+  codeLensInfo,
+  propertyHover,
+  propertyPathAt,
+  providerHoverMarkdown,
+  resourceHoverMarkdown,
+} from '../../../src/vscode/responsibility';
+
+/**
+ * Markdown that could become active (a link or image, an autolink, raw HTML, a command URI) is
+ * inert when, with every backslash-escaped character taken out, none of it is left.
+ */
+function assertInert(markdown: string, evil: string[]): void {
+  const unescaped = markdown.replace(/\\[\s\S]/g, '');
+  for (const text of evil) assert.ok(!unescaped.includes(text), `raw ${JSON.stringify(text)} in ${markdown}`);
+  assert.ok(!/[<>]/.test(unescaped), `unescaped < or > in ${markdown}`);
+}
+
+const YAML = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  OrdersDatabase:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      MasterUserPassword: !Ref Password
+      StorageEncrypted: false
+      PubliclyAccessible: false
+      BackupRetentionPeriod: 14
+      Tags:
+        - Key: owner
+          Value: team
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      KmsMasterKeyId: alias/aws/sqs
+Parameters:
+  Password:
+    Type: String
+    NoEcho: true
+`;
+
+function analyseYaml(text = YAML) {
+  const analysis = new Analyzer().analyzeCloudFormation('/w/db.yaml', text);
+  const unit = analysis.units[0];
+  assert.ok(unit && unit.kind === 'cloudformation');
+  const byId = (id: string): Resource => {
+    const found = unit.resources.find((r) => r.id === id);
+    assert.ok(found, id);
+    return found;
+  };
+  return { analysis, byId };
+}
+
+describe('hover markdown escaping', () => {
+  it('escapes every markdown, HTML and link character so template text renders as itself', () => {
+    const cases = [
+      '<img src=x onerror=alert(1)>',
+      '[x](command:workbench.action.terminal.new)',
+      '![i](https://e.example/x.png)',
+      'https://evil.example',
+      '`code` *b* _i_ | cell',
+      '$(alert) &amp; #h',
+    ];
+    for (const text of cases) {
+      const escaped = escapeMarkdown(text);
+      assertInert(escaped, ['<img', '](', 'https://', '`code`']);
+      // Unescaping gives the text back: nothing was dropped or changed.
+      assert.equal(escaped.replace(/\\(.)/g, '$1'), text);
+    }
+  });
+
+  it('keeps text on one line and shortens long text', () => {
+    assert.equal(escapeMarkdown('a\nb\r\nc\td'), 'a b c d');
+    const long = escapeMarkdown('x'.repeat(500), 50);
+    assert.equal(long.length, 50);
+    assert.ok(long.endsWith('…'));
+  });
+
+  it('builds command links only for our own commands, with encoded arguments', () => {
+    const link = commandLink('Explain <b>', 'srlens.explainType', 'Custom::X)(y');
+    assert.match(link, /^\[Explain \\<b\\>\]\(command:srlens\.explainType\?[^()\s]+\)$/);
+    const encoded = link.slice(link.indexOf('?') + 1, -1);
+    assert.deepEqual(JSON.parse(decodeURIComponent(encoded)), ['Custom::X)(y']);
+    assert.throws(() => commandLink('x', 'workbench.action.terminal.new'), /not a command/);
+    assert.deepEqual([...TRUSTED_COMMANDS].sort(), ['srlens.explainType', 'srlens.showMatrix']);
+    assert.equal(webLink('docs', 'javascript:alert(1)'), 'docs');
+    assert.equal(webLink('docs', 'https://example.com/a.md'), '[docs](https://example.com/a.md)');
+  });
+});
+
+describe('property -> concern table', () => {
+  const expected: [string, ConcernId][] = [
+    ['StorageEncrypted', 'data-at-rest'],
+    ['storage_encrypted', 'data-at-rest'],
+    ['Encrypted', 'data-at-rest'],
+    ['KmsKeyId', 'data-at-rest'],
+    ['kms_master_key_id', 'data-at-rest'],
+    ['BucketEncryption', 'data-at-rest'],
+    ['SSESpecification', 'data-at-rest'],
+    ['TransitEncryptionEnabled', 'data-in-transit'],
+    ['NodeToNodeEncryptionOptions', 'data-in-transit'],
+    ['ViewerProtocolPolicy', 'data-in-transit'],
+    ['PubliclyAccessible', 'network-access'],
+    ['publicly_accessible', 'network-access'],
+    ['VPCSecurityGroups', 'network-access'],
+    ['vpc_security_group_ids', 'network-access'],
+    ['SecurityGroupIngress', 'network-access'],
+    ['map_public_ip_on_launch', 'network-access'],
+    ['MasterUserPassword', 'credentials'],
+    ['password', 'credentials'],
+    ['AuthToken', 'credentials'],
+    ['auth_token', 'credentials'],
+    ['Tags', 'tagging'],
+    ['tags', 'tagging'],
+    ['LoggingConfiguration', 'logging-monitoring'],
+    ['EnableCloudwatchLogsExports', 'logging-monitoring'],
+    ['BackupRetentionPeriod', 'backup-dr'],
+    ['backup_retention_period', 'backup-dr'],
+    ['DeletionProtection', 'backup-dr'],
+    ['MultiAZ', 'backup-dr'],
+    ['multi_az', 'backup-dr'],
+    ['PointInTimeRecoverySpecification', 'backup-dr'],
+    ['VersioningConfiguration', 'backup-dr'],
+    ['AssumeRolePolicyDocument', 'identity-access'],
+    ['IamDatabaseAuthenticationEnabled', 'identity-access'],
+    ['AvailabilityZone', 'region-placement'],
+    ['ImageId', 'machine-image'],
+    ['AutoMinorVersionUpgrade', 'applications'],
+  ];
+  for (const [key, concern] of expected) {
+    it(`${key} -> ${concern}`, () => assert.equal(propertyConcern(key), concern));
+  }
+
+  it('does not claim properties that settle nothing', () => {
+    for (const key of [
+      'Engine',
+      'DBInstanceClass',
+      'AllocatedStorage',
+      'BucketName',
+      'instance_class',
+      'QueueName',
+      '',
+      'MasterUsername',
+    ]) {
+      assert.equal(propertyConcern(key), undefined, key);
+    }
+  });
+
+  it('maps only to real concerns', () => {
+    const ids = new Set(CONCERNS.map((c) => c.id));
+    for (const entry of PROPERTY_CONCERNS) assert.ok(ids.has(entry.concern), entry.concern);
+  });
+});
+
+describe('resource summary', () => {
+  it('gives every concern an owner and this resource a status', () => {
+    const { analysis, byId } = analyseYaml();
+    const summary = resourceResponsibility(byId('OrdersDatabase'), analysis.findings);
+    assert.equal(summary.tier, 'container');
+    assert.equal(summary.service, 'Amazon RDS');
+    assert.equal(summary.rows.length, CONCERNS.length);
+    const status = (c: ConcernId) => summary.rows.find((r) => r.concern === c);
+    assert.equal(status('facilities')?.kind, 'aws');
+    assert.equal(status('operating-system')?.kind, 'aws');
+    assert.equal(status('data-at-rest')?.kind, 'open');
+    assert.deepEqual(
+      status('data-at-rest')?.findings.map((f) => f.ruleId),
+      ['rds-storage-encryption'],
+    );
+    assert.equal(status('network-access')?.kind, 'settled');
+    assert.deepEqual(status('network-access')?.properties, ['PubliclyAccessible']);
+    assert.equal(status('tagging')?.kind, 'settled');
+    const open = new Set(analysis.findings.filter((f) => f.resource === 'OrdersDatabase').map((f) => f.concern));
+    assert.equal(summary.rows.filter((r) => r.kind === 'open').length, open.size);
+    assert.equal(summary.openFindings, analysis.findings.filter((f) => f.resource === 'OrdersDatabase').length);
+    assert.equal(summary.yours, summary.rows.filter((r) => r.applicable && r.owner !== 'aws').length);
+  });
+
+  it('shows a suppressed finding as accepted, not as open or settled', () => {
+    const text = YAML.replace(
+      '      StorageEncrypted: false',
+      '      # srlens-ignore rds-storage-encryption encrypted volumes are not available for this engine here\n      StorageEncrypted: false',
+    );
+    const { analysis, byId } = analyseYaml(text);
+    assert.ok(!analysis.findings.some((f) => f.ruleId === 'rds-storage-encryption'));
+    const summary = resourceResponsibility(byId('OrdersDatabase'), analysis.findings, analysis.suppressed ?? []);
+    const row = summary.rows.find((r) => r.concern === 'data-at-rest');
+    assert.equal(row?.kind, 'accepted');
+    assert.match(
+      resourceHoverMarkdown(summary),
+      /\| Data at rest \| You \| accepted \(suppressed\): RDS storage is not encrypted \|/,
+    );
+  });
+
+  it('renders the hover table with one row per concern and trusted links only', () => {
+    const { analysis, byId } = analyseYaml();
+    const markdown = resourceHoverMarkdown(resourceResponsibility(byId('OrdersDatabase'), analysis.findings));
+    assert.match(markdown, /Amazon RDS · Container services/);
+    assert.match(markdown, /\| Data at rest \| You \| \*\*open:\*\* \[RDS storage is not encrypted\]\(https:/);
+    assert.match(markdown, /\| Facilities \| AWS \| AWS \|/);
+    assert.match(markdown, /settled by PubliclyAccessible/);
+    assert.equal(
+      markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Concern') && !l.startsWith('| ---'))
+        .length,
+      CONCERNS.length,
+    );
+    const commands = [...markdown.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
+    assert.deepEqual(commands, ['srlens.showMatrix', 'srlens.explainType']);
+    const matrix = /command:srlens\.showMatrix\?([^)]+)\)/.exec(markdown);
+    assert.deepEqual(JSON.parse(decodeURIComponent(matrix?.[1] ?? '')), [
+      { file: '/w/db.yaml', resource: 'OrdersDatabase' },
+    ]);
+  });
+
+  it('escapes a hostile type and property key in hovers', () => {
+    const text = `Resources:
+  Odd:
+    Type: "Custom::<img src=x onerror=alert(1)>"
+    Properties:
+      BucketEncryption:
+        "[x](command:workbench.action.terminal.new)": true
+`;
+    const { analysis, byId } = analyseYaml(text);
+    const odd = byId('Odd');
+    const markdown = resourceHoverMarkdown(resourceResponsibility(odd, analysis.findings));
+    assertInert(markdown.replace(/\]\(command:srlens\.[^)]+\)/g, ''), ['<img', 'command:workbench']);
+    const nested = odd.properties.properties[0].value;
+    assert.ok(nested.kind === 'map');
+    const key = nested.properties[0];
+    const path = propertyPathAt(odd.properties, key.keyRange.start);
+    assert.deepEqual(
+      path?.map((p) => p.key),
+      ['BucketEncryption', '[x](command:workbench.action.terminal.new)'],
+    );
+    const hover = propertyHover(odd, path ?? [], analysis.findings);
+    assert.equal(hover?.concern, 'data-at-rest');
+    assert.ok(!hover?.markdown.includes('](command:'), hover?.markdown);
+    assert.match(hover?.markdown ?? '', /part of BucketEncryption/);
+  });
+
+  it('explains a property: a finding on it first, else the table', () => {
+    const { analysis, byId } = analyseYaml();
+    const db = byId('OrdersDatabase');
+    const keyOf = (name: string) => db.properties.properties.find((p) => p.key === name);
+    const encrypted = keyOf('StorageEncrypted');
+    assert.ok(encrypted);
+    const hover = propertyHover(db, [encrypted], analysis.findings);
+    assert.equal(hover?.concern, 'data-at-rest');
+    assert.match(hover?.markdown ?? '', /\*\*StorageEncrypted\*\* settles \*\*Data at rest\*\*/);
+    assert.match(hover?.markdown ?? '', /You own this for Amazon RDS \(Container services\)/);
+    assert.match(hover?.markdown ?? '', /\*\*open:\*\* \[RDS storage is not encrypted\]/);
+    const engine = keyOf('Engine');
+    assert.ok(engine);
+    assert.equal(propertyHover(db, [engine], analysis.findings), undefined);
+  });
+});
+
+describe('CodeLens title', () => {
+  it('names the tier, the concerns you own or share, and the open findings', () => {
+    const { analysis, byId } = analyseYaml();
+    const summary = resourceResponsibility(byId('OrdersDatabase'), analysis.findings);
+    const { title } = codeLensInfo(summary);
+    assert.equal(
+      title,
+      `Container · you own ${summary.yours} concerns · ${summary.openFindings} open ${summary.openFindings === 1 ? 'finding' : 'findings'}`,
+    );
+    assert.ok(summary.openFindings > 0);
+    const light = codeLensInfo(lensSummary(byId('OrdersDatabase'), summary.openFindings));
+    assert.deepEqual(light, codeLensInfo(summary), 'the CodeLens shortcut agrees with the full summary');
+    const queue = codeLensInfo(
+      resourceResponsibility(
+        byId('Queue'),
+        analysis.findings.filter((f) => f.resource === 'Queue' && false),
+      ),
+    );
+    assert.match(queue.title, /^Abstracted · you own \d+ concerns · no open findings$/);
+  });
+});
+
+describe('provider "aws" hover', () => {
+  async function moduleOf(text: string): Promise<TerraformModule> {
+    const analysis = await new Analyzer().analyzeTerraformModule('/m', [{ path: '/m/main.tf', text }]);
+    const unit = analysis.units[0];
+    assert.ok(unit && unit.kind === 'terraform');
+    return unit;
+  }
+
+  it('shows a literal Region with the residency, AZ and replication notes', async () => {
+    const module = await moduleOf('provider "aws" {\n  region = "eu-west-1"\n}\n');
+    const provider = module.providers[0];
+    assert.deepEqual(providerRegion(provider, module), { region: 'eu-west-1', detail: 'set in this block' });
+    const markdown = providerHoverMarkdown(provider, module);
+    assert.match(markdown, /Region: \*\*eu\\-west\\-1\*\*/);
+    assert.match(markdown, /data stays in this Region unless you replicate it/);
+    assert.match(markdown, /you choose which ones/);
+    assert.match(markdown, /copies outside the Region are yours/);
+  });
+
+  it('follows a variable default, and says when the Region is decided at deploy time', async () => {
+    const withDefault = await moduleOf(
+      'variable "region" {\n  default = "us-east-2"\n}\nprovider "aws" {\n  region = var.region\n}\n',
+    );
+    assert.equal(providerRegion(withDefault.providers[0], withDefault).region, 'us-east-2');
+    assert.match(providerRegion(withDefault.providers[0], withDefault).detail, /default of variable region/);
+    const noDefault = await moduleOf(
+      'variable "region" {\n  type = string\n}\nprovider "aws" {\n  region = var.region\n}\n',
+    );
+    assert.deepEqual(providerRegion(noDefault.providers[0], noDefault), {
+      detail: 'decided at deploy time (variable region has no default)',
+    });
+    const unset = await moduleOf('provider "aws" {\n  alias = "x"\n}\n');
+    assert.equal(providerRegion(unset.providers[0], unset).region, undefined);
+    assert.match(providerHoverMarkdown(unset.providers[0], unset), /alias x/);
+  });
+});

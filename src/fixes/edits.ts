@@ -95,6 +95,24 @@ export function removeProperty(resource: Resource, context: EditSource, path: st
   }
   if (!target) return [];
   if (doc.syntax === 'json') return removeJsonMember(doc, map, target);
+  return removeLines(doc, target);
+}
+
+/**
+ * Removes one property as written, in YAML or HCL, with its whole lines: for one of several
+ * properties with the same key (Terraform's repeated `ingress { … }` blocks), which a path cannot
+ * name. Returns [] when something else is written on the property's first or last line.
+ */
+export function removeWrittenProperty(resource: Resource, context: EditSource, target: Property): TextEdit[] {
+  const doc = open(resource, context);
+  if (!doc || doc.syntax === 'json') return [];
+  const end = doc.lines.offset(target.range.end);
+  const rest = doc.text.slice(end, endOfLine(doc, end)).trim();
+  if (rest !== '' && !rest.startsWith('#') && !rest.startsWith('//')) return [];
+  return removeLines(doc, target);
+}
+
+function removeLines(doc: Doc, target: Property): TextEdit[] {
   const start = doc.lines.offset(target.range.start);
   const lineStart = doc.lines.offset({ line: target.range.start.line, character: 0 });
   if (doc.text.slice(lineStart, start).trim() !== '') return [];

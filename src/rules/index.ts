@@ -15,6 +15,7 @@ import { rule as dynamodbPointInTimeRecovery } from './dynamodb-point-in-time-re
 import { rule as ebsDefaultEncryption } from './ebs-default-encryption';
 import { rule as ebsVolumeEncryption } from './ebs-volume-encryption';
 import { rule as ec2BlockDeviceEncryption } from './ec2-block-device-encryption';
+import { rule as ec2DefaultSecurityGroupRules } from './ec2-default-security-group-rules';
 import { rule as ec2Imdsv2Required } from './ec2-imdsv2-required';
 import { rule as ec2InstanceProfileMissing } from './ec2-instance-profile-missing';
 import { rule as ec2KeyPairCredential } from './ec2-key-pair-credential';
@@ -93,6 +94,7 @@ export const RULES: readonly Rule[] = [
   ebsDefaultEncryption,
   ebsVolumeEncryption,
   ec2BlockDeviceEncryption,
+  ec2DefaultSecurityGroupRules,
   ec2Imdsv2Required,
   ec2InstanceProfileMissing,
   ec2KeyPairCredential,

@@ -12,6 +12,7 @@ import { cases as dynamodbPointInTimeRecovery } from './dynamodb-point-in-time-r
 import { cases as ebsDefaultEncryption } from './ebs-default-encryption.cases';
 import { cases as ebsVolumeEncryption } from './ebs-volume-encryption.cases';
 import { cases as ec2BlockDeviceEncryption } from './ec2-block-device-encryption.cases';
+import { cases as ec2DefaultSecurityGroupRules } from './ec2-default-security-group-rules.cases';
 import { cases as ec2Imdsv2Required } from './ec2-imdsv2-required.cases';
 import { cases as ec2InstanceProfileMissing } from './ec2-instance-profile-missing.cases';
 import { cases as ec2KeyPairCredential } from './ec2-key-pair-credential.cases';
@@ -90,6 +91,7 @@ export const ALL_CASES: readonly RuleCases[] = [
   ebsDefaultEncryption,
   ebsVolumeEncryption,
   ec2BlockDeviceEncryption,
+  ec2DefaultSecurityGroupRules,
   ec2Imdsv2Required,
   ec2InstanceProfileMissing,
   ec2KeyPairCredential,

@@ -695,6 +695,8 @@ function buildResources(
     );
     const metadata = getProperty(entry.value, 'Metadata')?.value;
     const condition = getProperty(entry.value, 'Condition')?.value;
+    const deletionPolicy = getProperty(entry.value, 'DeletionPolicy')?.value;
+    const updateReplacePolicy = getProperty(entry.value, 'UpdateReplacePolicy')?.value;
     resources.push({
       id: entry.key,
       type: type.value,
@@ -708,6 +710,8 @@ function buildResources(
       properties: properties?.kind === 'map' ? properties : emptyMap(properties?.range ?? entry.keyRange),
       metadata: metadata?.kind === 'map' ? metadata : undefined,
       condition: condition?.kind === 'literal' && typeof condition.value === 'string' ? condition.value : undefined,
+      ...(deletionPolicy && { deletionPolicy }),
+      ...(updateReplacePolicy && { updateReplacePolicy }),
       ...resourceOrigin(entry, metadata),
     });
   }

@@ -106,6 +106,9 @@ export interface Resource {
   properties: MapValue;
   /** CloudFormation `Metadata`, if any. */
   metadata?: MapValue;
+  /** CloudFormation `DeletionPolicy` and `UpdateReplacePolicy` as written, if any (what the stack does with the resource). */
+  deletionPolicy?: Value;
+  updateReplacePolicy?: Value;
   /** CloudFormation `Condition` name, Terraform `count` / `for_each`: the resource may not exist or may repeat. */
   condition?: string;
   count?: Value;

@@ -85,6 +85,74 @@ export const cases: RuleCases = {
         '{\n  "Resources": {\n    "Orders": {\n      "Type": "AWS::DynamoDB::Table",\n      "Properties": {\n        "DeletionProtectionEnabled": true\n      }\n    }\n  }\n}\n',
     },
     {
+      syntax: 'yaml',
+      name: 'DeletionPolicy and UpdateReplacePolicy Retain: no stack change removes the table',
+      code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n    Properties:\n      TableName: orders\n',
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'notSet',
+          data: { deleters: 'from a person or a script; its Retain policies keep it only through stack changes' },
+          message:
+            "DynamoDB table 'Orders' has no deletion protection: DeletionProtectionEnabled is not set and defaults to false, so one DeleteTable call (from a person or a script; its Retain policies keep it only through stack changes) removes it with its data. Guarding against that is yours: turn it on.",
+        },
+      ],
+      output:
+        'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n    Properties:\n      TableName: orders\n      DeletionProtectionEnabled: true\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'DeletionPolicy RetainExceptOnCreate alone: a replacing update still deletes it',
+      code: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    DeletionPolicy: RetainExceptOnCreate\n    Properties:\n      DeletionProtectionEnabled: false\n',
+      findings: [
+        {
+          line: 6,
+          column: 34,
+          messageId: 'turnedOff',
+          data: {
+            deleters:
+              'from a person, a script or a stack update that replaces it; DeletionPolicy Retain keeps it only when the stack removes it',
+          },
+        },
+      ],
+      output:
+        'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    DeletionPolicy: RetainExceptOnCreate\n    Properties:\n      DeletionProtectionEnabled: true\n',
+    },
+    {
+      syntax: 'json',
+      name: 'UpdateReplacePolicy Retain alone, DeletionPolicy Delete',
+      code: '{"Resources": {"Orders": {"Type": "AWS::DynamoDB::Table", "DeletionPolicy": "Delete", "UpdateReplacePolicy": "Retain", "Properties": {"DeletionProtectionEnabled": false}}}}',
+      findings: [
+        {
+          line: 1,
+          column: 164,
+          messageId: 'turnedOff',
+          data: {
+            deleters:
+              'from a person, a script or a stack change that removes it; UpdateReplacePolicy Retain keeps it only through replacement',
+          },
+        },
+      ],
+      output:
+        '{"Resources": {"Orders": {"Type": "AWS::DynamoDB::Table", "DeletionPolicy": "Delete", "UpdateReplacePolicy": "Retain", "Properties": {"DeletionProtectionEnabled": true}}}}',
+    },
+    {
+      syntax: 'yaml',
+      name: 'a policy from a parameter without default is unknown: the message does not decide',
+      code: 'Parameters:\n  Policy:\n    Type: String\nResources:\n  Global:\n    Type: AWS::DynamoDB::GlobalTable\n    DeletionPolicy: !Ref Policy\n    UpdateReplacePolicy: Retain\n    Properties:\n      Replicas:\n        - Region: eu-west-1\n',
+      findings: [
+        {
+          line: 11,
+          column: 19,
+          messageId: 'notSet',
+          data: { deleters: 'from a person, a script or possibly a stack change' },
+        },
+      ],
+      output:
+        'Parameters:\n  Policy:\n    Type: String\nResources:\n  Global:\n    Type: AWS::DynamoDB::GlobalTable\n    DeletionPolicy: !Ref Policy\n    UpdateReplacePolicy: Retain\n    Properties:\n      Replicas:\n        - Region: eu-west-1\n          DeletionProtectionEnabled: true\n',
+    },
+    {
       syntax: 'terraform',
       name: 'missing',
       code: 'resource "aws_dynamodb_table" "orders" {\n  name = "orders"\n}\n',

@@ -1,8 +1,8 @@
 import type { Resource } from '../iac/model';
 import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext } from './rule';
-import { checkRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
-import { stringOf, isCloudFormation, isUnknown, key, property } from './toolkit/values';
+import { checkRequiredSetting, pathOf, type RequiredSetting } from './toolkit/required-setting';
+import { stringOf, isCloudFormation, isUnknown, property } from './toolkit/values';
 
 const SETTING: RequiredSetting = {
   cloudFormation: 'EnableKeyRotation',
@@ -68,7 +68,7 @@ export const rule: Rule = {
   },
 
   fix(_report, resource, context) {
-    const name = key(resource, SETTING.cloudFormation, SETTING.terraform);
+    const name = pathOf(resource, SETTING).join('.');
     // The value is written on the key (not in a parameter or variable default it may come from).
     return { title: `Set ${name} to true`, edits: setProperty(resource, context, [name], true) };
   },

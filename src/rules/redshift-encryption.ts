@@ -1,7 +1,6 @@
 import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { checkRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
-import { key } from './toolkit/values';
+import { checkRequiredSetting, pathOf, type RequiredSetting } from './toolkit/required-setting';
 
 const SETTING: RequiredSetting = {
   cloudFormation: 'Encrypted',
@@ -34,7 +33,7 @@ export const rule: Rule = {
   },
 
   fix(_report, resource, context) {
-    const name = key(resource, SETTING.cloudFormation, SETTING.terraform);
+    const name = pathOf(resource, SETTING).join('.');
     // Setting true, rather than removing the line, also holds with Terraform AWS providers older than v6, whose default was false.
     // The value is written on the cluster (not in a parameter or variable default it may come from).
     return { title: `Set ${name} to true`, edits: setProperty(resource, context, [name], true) };

@@ -91,17 +91,17 @@ export const cases: RuleCases = {
     },
     {
       syntax: 'terraform',
-      name: 'null leaves the default (false) in place',
-      code: 'resource "aws_kms_key" "data" {\n  enable_key_rotation = null\n}\n',
-      findings: [{ line: 1, column: 10, messageId: 'notSet' }],
-      output: 'resource "aws_kms_key" "data" {\n  enable_key_rotation = true\n}\n',
-    },
-    {
-      syntax: 'terraform',
       name: 'missing',
       code: 'resource "aws_kms_key" "data" {\n  description = "data"\n}\n',
       findings: [{ line: 1, column: 10 }],
       output: 'resource "aws_kms_key" "data" {\n  description = "data"\n  enable_key_rotation = true\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'null leaves the default (false) in place',
+      code: 'resource "aws_kms_key" "data" {\n  enable_key_rotation = null\n}\n',
+      findings: [{ line: 1, column: 10, messageId: 'notSet' }],
+      output: 'resource "aws_kms_key" "data" {\n  enable_key_rotation = true\n}\n',
     },
     {
       syntax: 'terraform',

@@ -3,10 +3,18 @@ import type { Resource } from '../iac/model';
 import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext } from './rule';
 import { hasResourceOfType } from './toolkit/resources';
-import { absentRange, booleanOf, isCloudFormation, readFor } from './toolkit/values';
+import { checkRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
+import { isCloudFormation, readFor } from './toolkit/values';
 
 const CFN_PATH = ['ImageScanningConfiguration', 'ScanOnPush'];
 const TF_PATH = ['image_scanning_configuration', 'scan_on_push'];
+
+const SCAN_ON_PUSH: RequiredSetting = {
+  cloudFormation: CFN_PATH,
+  terraform: TF_PATH,
+  wanted: true,
+  default: { value: false, source: 'ECR API, CloudFormation and Terraform default' },
+};
 
 /** Registry-wide scanning settings: with one, the registry's own rules decide what is scanned. */
 const REGISTRY_SCANNING_TYPES = ['AWS::ECR::RegistryScanningConfiguration', 'aws_ecr_registry_scanning_configuration'];
@@ -54,30 +62,14 @@ export const rule: Rule = {
   check(resource, context) {
     // A registry scanning configuration in the same template or module overrides the repository's setting.
     if (hasResourceOfType(context, REGISTRY_SCANNING_TYPES)) return [];
-    const setting = readFor(resource, context, CFN_PATH, TF_PATH);
     // Terraform's `null` leaves the default (false) in place, like an absent argument: `read` says absent.
-    const written = setting.state === 'known';
-    const scanOnPush = booleanOf(setting);
-    if (scanOnPush.value === true || scanOnPush.state === 'unknown') return [];
+    const reports = checkRequiredSetting(resource, context, SCAN_ON_PUSH, {
+      absent: 'scanNotSet',
+      insecure: 'scanOff',
+    });
+    if (reports.length === 0) return [];
     const fixable = fixEdits(resource, context).length > 0;
-    if (written) {
-      return [
-        {
-          messageId: 'scanOff',
-          data: { resource: resource.id, property: pathText(resource) },
-          range: setting.property.value.range,
-          fixable,
-        },
-      ];
-    }
-    return [
-      {
-        messageId: 'scanNotSet',
-        data: { resource: resource.id, property: pathText(resource) },
-        range: absentRange(resource, pathOf(resource)),
-        fixable,
-      },
-    ];
+    return reports.map((report) => ({ ...report, fixable }));
   },
 
   fix(_report, resource, context) {

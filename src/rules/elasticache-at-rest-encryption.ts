@@ -13,7 +13,8 @@ import {
   isReplicationGroup,
   versionCanEncrypt,
 } from './support/elasticache';
-import { booleanOf, key, read } from './toolkit/values';
+import { checkRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
+import { key, read } from './toolkit/values';
 
 const CFN_KEY = 'AtRestEncryptionEnabled';
 const TF_KEY = 'at_rest_encryption_enabled';
@@ -62,37 +63,25 @@ export const rule: Rule = {
 };
 
 function checkReplicationGroup(resource: Resource, context: RuleContext): RuleReport[] {
-  const name = key(resource, CFN_KEY, TF_KEY);
-  const setting = read(resource, context, [name]);
-  const enabled = booleanOf(setting);
-  if (enabled.value === true || enabled.state === 'unknown') return [];
   const engine = cacheEngine(resource, context);
-  // Without the setting the default depends on the engine: on for Valkey, off for Redis OSS.
-  if (enabled.state === 'absent' && engine !== 'redis') return [];
-
   const version = cacheEngineVersion(resource, context);
   const supported = engine === undefined || versionCanEncrypt(engine, version);
   const upgrade = supported
     ? ''
     : ` Engine version ${version} cannot encrypt at rest: upgrade to Redis OSS 4.0.10 or later first.`;
-  if (setting.state === 'known') {
-    return [
-      {
-        messageId: 'encryptionOff',
-        data: { resource: resource.id, upgrade },
-        range: setting.property.value.range,
-        fixable: supported,
-      },
-    ];
-  }
-  return [
-    {
-      messageId: 'encryptionNotSet',
-      data: { resource: resource.id, property: name, upgrade },
-      range: resource.typeRange,
-      fixable: supported,
-    },
-  ];
+  const setting: RequiredSetting = {
+    cloudFormation: CFN_KEY,
+    terraform: TF_KEY,
+    wanted: true,
+    // Without the setting the default depends on the engine: on for Valkey, off for Redis OSS.
+    default: { value: engine !== 'redis', source: 'ElastiCache API default (off for Redis OSS, on for Valkey)' },
+  };
+  const reports = checkRequiredSetting(resource, context, setting, {
+    absent: 'encryptionNotSet',
+    insecure: 'encryptionOff',
+    data: { upgrade },
+  });
+  return reports.map((report) => ({ ...report, fixable: supported }));
 }
 
 /** A node-based Redis OSS cache cluster on its own has no at-rest encryption setting at all. */

@@ -14,10 +14,18 @@ import {
   versionCanEncrypt,
   type CacheEngine,
 } from './support/elasticache';
+import { checkRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
 import { booleanOf, key, read, stringOf } from './toolkit/values';
 
 const CFN_KEY = 'TransitEncryptionEnabled';
 const TF_KEY = 'transit_encryption_enabled';
+
+const SETTING: RequiredSetting = {
+  cloudFormation: CFN_KEY,
+  terraform: TF_KEY,
+  wanted: true,
+  default: { value: false, source: 'ElastiCache API default for Redis OSS and Memcached' },
+};
 
 export const rule: Rule = {
   id: 'elasticache-transit-encryption',
@@ -62,40 +70,26 @@ export const rule: Rule = {
 };
 
 function checkTransit(resource: Resource, context: RuleContext, engine: CacheEngine | undefined): RuleReport[] {
-  const name = key(resource, CFN_KEY, TF_KEY);
-  const setting = read(resource, context, [name]);
-  const enabled = booleanOf(setting);
-  if (enabled.state === 'unknown') return [];
-  if (enabled.value === true) return checkMode(resource, context);
-
+  if (booleanOf(read(resource, context, [key(resource, CFN_KEY, TF_KEY)])).value === true) {
+    return checkMode(resource, context);
+  }
   const what = isReplicationGroup(resource) ? 'replication group' : 'cache cluster';
   const version = cacheEngineVersion(resource, context);
   const supported = engine === undefined || versionCanEncrypt(engine, version);
   const minimum = engine === 'memcached' ? 'Memcached 1.6.12' : 'Redis OSS 4.0.10';
   const upgrade = supported ? '' : ` Engine version ${version} cannot use TLS: upgrade to ${minimum} or later first.`;
-  if (setting.state === 'known') {
-    return [
-      {
-        messageId: 'encryptionOff',
-        data: { what, resource: resource.id, upgrade },
-        range: setting.property.value.range,
-        fixable: supported,
-      },
-    ];
-  }
   // The API default is false for Redis OSS and Memcached; for other engines we only say it is not set.
+  const name = key(resource, CFN_KEY, TF_KEY);
   const unset =
     engine === 'redis' || engine === 'memcached'
       ? `${name} is not set and defaults to false for ${engineName(engine)}`
       : `${name} is not set`;
-  return [
-    {
-      messageId: 'encryptionNotSet',
-      data: { what, resource: resource.id, unset, upgrade },
-      range: resource.typeRange,
-      fixable: supported,
-    },
-  ];
+  const reports = checkRequiredSetting(resource, context, SETTING, {
+    absent: 'encryptionNotSet',
+    insecure: 'encryptionOff',
+    data: { what, unset, upgrade },
+  });
+  return reports.map((report) => ({ ...report, fixable: supported }));
 }
 
 /** TLS is on, but `preferred` mode still accepts plain-text connections (a migration setting). */

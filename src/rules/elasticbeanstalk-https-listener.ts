@@ -30,13 +30,13 @@ function isWorkerTier(resource: Resource, context: RuleContext): boolean | undef
  */
 function dedicatedLoadBalancer(settings: OptionSettings): string | undefined {
   const environmentType = findSetting(settings, 'aws:elasticbeanstalk:environment', 'EnvironmentType');
-  const type = environmentType ? settingText(environmentType)?.toLowerCase() : 'loadbalanced';
+  const type = environmentType ? settingText(environmentType).value?.toLowerCase() : 'loadbalanced';
   if (type !== 'loadbalanced') return undefined;
   const loadBalancerType = findSetting(settings, 'aws:elasticbeanstalk:environment', 'LoadBalancerType');
-  const balancer = loadBalancerType ? settingText(loadBalancerType)?.toLowerCase() : 'classic';
+  const balancer = loadBalancerType ? settingText(loadBalancerType).value?.toLowerCase() : 'classic';
   // Listener rules of a shared load balancer live on that load balancer, outside the environment.
   const shared = findSetting(settings, 'aws:elasticbeanstalk:environment', 'LoadBalancerIsShared');
-  if (shared && settingText(shared)?.toLowerCase() !== 'false') return undefined;
+  if (shared && settingText(shared).value?.toLowerCase() !== 'false') return undefined;
   return balancer;
 }
 
@@ -55,7 +55,7 @@ function hasSecureListener(settings: OptionSettings, balancer: string): boolean 
     // Only the options that decide whether a listener is secure; an unknown SSLPolicy, say, does not matter.
     if (!SECURITY_OPTIONS.test(name)) continue;
     const options = listeners.get(namespace) ?? new Map<string, string | undefined>();
-    if (!options.has(name)) options.set(name, settingText(setting)?.toLowerCase());
+    if (!options.has(name)) options.set(name, settingText(setting).value?.toLowerCase());
     listeners.set(namespace, options);
   }
   let unknown = false;

@@ -36,7 +36,7 @@ export const rule: Rule = {
     const enabled = findSetting(settings, NAMESPACE, ENABLED);
     if (isUnknownSetting(enabled)) return [];
     if (enabled) {
-      if (settingText(enabled)?.toLowerCase() !== 'false') return [];
+      if (settingText(enabled).value?.toLowerCase() !== 'false') return [];
       const window = findSetting(settings, NAMESPACE, 'PreferredStartTime');
       const level = findSetting(settings, PLATFORM_UPDATE, 'UpdateLevel');
       // A setting inherited from a configuration template is pointed at where the environment names the template.

@@ -1,7 +1,15 @@
 import type { Resource } from '../iac/model';
 import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext } from './rule';
-import { booleanOf, stringOf, isCloudFormation, isUnknown, key, property } from './toolkit/values';
+import { checkRequiredSetting, pathOf, type RequiredSetting } from './toolkit/required-setting';
+import { stringOf, isCloudFormation, isUnknown, property } from './toolkit/values';
+
+const SETTING: RequiredSetting = {
+  cloudFormation: 'EnableKeyRotation',
+  terraform: 'enable_key_rotation',
+  wanted: true,
+  default: { value: false, source: 'KMS API, CloudFormation and Terraform default' },
+};
 
 /**
  * Automatic rotation exists only for symmetric encryption keys whose material KMS generated in
@@ -55,21 +63,13 @@ export const rule: Rule = {
 
   check(resource, context) {
     if (canRotate(resource, context) !== true) return [];
-    const name = key(resource, 'EnableKeyRotation', 'enable_key_rotation');
-    const setting = property(resource, name);
-    const value = context.resolve(setting?.value);
-    if (setting && value !== undefined && booleanOf(value).value !== false) return [];
-    return [
-      {
-        messageId: setting && value !== undefined ? 'rotationOff' : 'notSet',
-        data: { resource: resource.id, property: name },
-        range: setting && value !== undefined ? setting.value.range : resource.typeRange,
-      },
-    ];
+    // Terraform's `null` leaves the default (false) in place, like an absent argument: reported as not set.
+    return checkRequiredSetting(resource, context, SETTING, { absent: 'notSet', insecure: 'rotationOff' });
   },
 
   fix(_report, resource, context) {
-    const name = key(resource, 'EnableKeyRotation', 'enable_key_rotation');
+    const name = pathOf(resource, SETTING).join('.');
+    // The value is written on the key (not in a parameter or variable default it may come from).
     return { title: `Set ${name} to true`, edits: setProperty(resource, context, [name], true) };
   },
 };

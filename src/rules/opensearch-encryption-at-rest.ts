@@ -1,6 +1,6 @@
-import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { SEARCH_DOMAIN_TYPES, checkEncryptionSwitch, searchPath, searchPathText } from './support/search-domain';
+import { SEARCH_DOMAIN_TYPES, checkEncryptionSwitch, encryptionSwitch } from './support/search-domain';
+import { fixRequiredSetting } from './toolkit/required-setting';
 
 export const rule: Rule = {
   id: 'opensearch-encryption-at-rest',
@@ -28,9 +28,6 @@ export const rule: Rule = {
   },
 
   fix(_report, resource, context) {
-    return {
-      title: `Set ${searchPathText(resource, 'atRest')} to true`,
-      edits: setProperty(resource, context, searchPath(resource, 'atRest'), true),
-    };
+    return fixRequiredSetting(resource, context, encryptionSwitch('atRest'));
   },
 };

@@ -1,12 +1,20 @@
 import type { Resource } from '../iac/model';
 import { setProperty } from '../fixes/edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
-import { SEARCH_DOMAIN_TYPES, domainKind, searchPath, searchPathText } from './support/search-domain';
-import { absentRange, booleanOf, read, stringOf } from './toolkit/values';
+import { SEARCH_DOMAIN_TYPES, SEARCH_PATHS, domainKind, searchPath, searchPathText } from './support/search-domain';
+import { checkRequiredSetting, fixRequiredSetting, type RequiredSetting } from './toolkit/required-setting';
+import { read, stringOf } from './toolkit/values';
 
 /** The only policy that still accepts TLS 1.0 and 1.1; the others require TLS 1.2 or later. */
 const OUTDATED_TLS_POLICY = 'Policy-Min-TLS-1-0-2019-07';
 const TLS_12_POLICY = 'Policy-Min-TLS-1-2-2019-07';
+
+const ENFORCE_HTTPS: RequiredSetting = {
+  cloudFormation: SEARCH_PATHS.enforceHttps.cfn,
+  terraform: SEARCH_PATHS.enforceHttps.tf,
+  wanted: true,
+  default: { value: false, source: 'OpenSearch Service API, CloudFormation and Terraform default' },
+};
 
 export const rule: Rule = {
   id: 'opensearch-enforce-https',
@@ -45,35 +53,16 @@ export const rule: Rule = {
         edits: setProperty(resource, context, searchPath(resource, 'tlsPolicy'), TLS_12_POLICY),
       };
     }
-    return {
-      title: `Set ${searchPathText(resource, 'enforceHttps')} to true`,
-      edits: setProperty(resource, context, searchPath(resource, 'enforceHttps'), true),
-    };
+    return fixRequiredSetting(resource, context, ENFORCE_HTTPS);
   },
 };
 
 function checkEnforceHttps(resource: Resource, context: RuleContext): RuleReport[] {
-  const path = searchPath(resource, 'enforceHttps');
-  const setting = read(resource, context, path);
-  const enforced = booleanOf(setting);
-  if (enforced.value === true || enforced.state === 'unknown') return [];
-  const subject = `${domainKind(resource)} '${resource.id}'`;
-  if (setting.state === 'known') {
-    return [
-      {
-        messageId: 'httpsNotEnforced',
-        range: setting.property.value.range,
-        data: { setting: 'enforceHttps', subject, property: path.join('.') },
-      },
-    ];
-  }
-  return [
-    {
-      messageId: 'httpsNotSet',
-      range: absentRange(resource, path),
-      data: { setting: 'enforceHttps', subject, property: path.join('.') },
-    },
-  ];
+  return checkRequiredSetting(resource, context, ENFORCE_HTTPS, {
+    absent: 'httpsNotSet',
+    insecure: 'httpsNotEnforced',
+    data: { setting: 'enforceHttps', subject: `${domainKind(resource)} '${resource.id}'` },
+  });
 }
 
 function checkTlsPolicy(resource: Resource, context: RuleContext): RuleReport[] {

@@ -1,6 +1,6 @@
-import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { SEARCH_DOMAIN_TYPES, checkEncryptionSwitch, searchPath, searchPathText } from './support/search-domain';
+import { SEARCH_DOMAIN_TYPES, checkEncryptionSwitch, encryptionSwitch } from './support/search-domain';
+import { fixRequiredSetting } from './toolkit/required-setting';
 
 export const rule: Rule = {
   id: 'opensearch-node-to-node-encryption',
@@ -28,9 +28,6 @@ export const rule: Rule = {
   },
 
   fix(_report, resource, context) {
-    return {
-      title: `Set ${searchPathText(resource, 'nodeToNode')} to true`,
-      edits: setProperty(resource, context, searchPath(resource, 'nodeToNode'), true),
-    };
+    return fixRequiredSetting(resource, context, encryptionSwitch('nodeToNode'));
   },
 };

@@ -24,7 +24,7 @@ function clusterOf(instance: Resource, context: RuleContext): Resource | undefin
  * whatever it says.
  */
 function settingDoesNotApply(resource: Resource, context: RuleContext): boolean {
-  if (engineOf(resource, context)?.startsWith('custom-')) return true;
+  if (engineOf(resource, context).value?.startsWith('custom-')) return true;
   const globalKey = (r: Resource) => key(r, 'GlobalClusterIdentifier', 'global_cluster_identifier');
   if (rdsKind(resource) === 'cluster') return isSet(resource, context, globalKey(resource));
   const cluster = clusterOf(resource, context);

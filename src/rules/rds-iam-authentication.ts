@@ -21,7 +21,7 @@ const OLD_MARIADB = /^10\.[0-6](\.|$)/;
  * Not for SQL Server, Oracle, Db2 or RDS Custom. Unknown engines or versions are not judged.
  */
 function supportsIamAuthentication(resource: Resource, context: RuleContext): boolean {
-  const engine = engineOf(resource, context);
+  const engine = engineOf(resource, context).value;
   if (engine === undefined) return false;
   if (rdsKind(resource) === 'cluster')
     return ['aurora', 'aurora-mysql', 'aurora-postgresql', 'mysql', 'postgres'].includes(engine);
@@ -61,7 +61,7 @@ export const rule: Rule = {
     // Aurora instances follow their cluster; Aurora Serverless v1 does not offer IAM authentication.
     if (isAuroraMember(resource, context) || isServerlessV1(resource, context)) return [];
     if (!supportsIamAuthentication(resource, context)) return [];
-    const engine = engineOf(resource, context);
+    const engine = engineOf(resource, context).value;
     return checkRequiredSetting(resource, context, SETTING, {
       absent: 'notSet',
       insecure: 'turnedOff',

@@ -116,7 +116,7 @@ function canManagePassword(resource: Resource, context: RuleContext, setting: Pr
   if (setting.key.endsWith('_wo')) return false; // comes with a *_wo_version attribute
   if (isAuroraMember(resource, context) || isReadReplica(resource, context) || isServerlessV1(resource, context))
     return false;
-  const engine = engineOf(resource, context);
+  const engine = engineOf(resource, context).value;
   // Not supported for RDS Custom, Oracle multitenant (CDB) and Aurora global database members.
   if (engine?.startsWith('custom-') || engine?.endsWith('-cdb')) return false;
   if (isSet(resource, context, key(resource, 'GlobalClusterIdentifier', 'global_cluster_identifier'))) return false;

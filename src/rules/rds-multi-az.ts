@@ -43,7 +43,7 @@ export const rule: Rule = {
     // Aurora members get their availability from the cluster (storage in three AZs, replicas for
     // compute); read replicas are copies whose source decides.
     if (isAuroraMember(resource, context) || isReadReplica(resource, context)) return [];
-    if (!supportsMultiAz(engineOf(resource, context))) return [];
+    if (!supportsMultiAz(engineOf(resource, context).value)) return [];
     return checkRequiredSetting(resource, context, SETTING, { absent: 'notSet', insecure: 'turnedOff' });
   },
 

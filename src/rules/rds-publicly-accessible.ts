@@ -34,7 +34,7 @@ export const rule: Rule = {
 
   check(resource, context) {
     // On clusters the property applies to Multi-AZ DB clusters only; Aurora sets it per instance.
-    if (rdsKind(resource) === 'cluster' && isAuroraEngine(engineOf(resource, context))) return [];
+    if (rdsKind(resource) === 'cluster' && isAuroraEngine(engineOf(resource, context).value)) return [];
     // A missing value is not reported (see the default's source).
     return checkRequiredSetting(resource, context, SETTING, {
       insecure: 'public',

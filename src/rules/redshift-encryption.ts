@@ -1,9 +1,14 @@
 import { setProperty } from '../fixes/edits';
 import type { Rule } from './rule';
-import { booleanOf, key, read } from './toolkit/values';
+import { checkRequiredSetting, pathOf, type RequiredSetting } from './toolkit/required-setting';
 
-const CFN_KEY = 'Encrypted';
-const TF_KEY = 'encrypted';
+const SETTING: RequiredSetting = {
+  cloudFormation: 'Encrypted',
+  terraform: 'encrypted',
+  wanted: true,
+  // Absent means encrypted: the API default since January 2025 (and the Terraform provider's since v6).
+  default: { value: true, source: 'Redshift API default since January 2025, Terraform AWS provider default since v6' },
+};
 
 export const rule: Rule = {
   id: 'redshift-encryption',
@@ -24,21 +29,13 @@ export const rule: Rule = {
   },
 
   check(resource, context) {
-    const setting = read(resource, context, [key(resource, CFN_KEY, TF_KEY)]);
-    // Absent means encrypted: the API default since January 2025 (and the Terraform provider's since v6).
-    if (setting.state !== 'known' || booleanOf(setting).value !== false) return [];
-    return [
-      {
-        messageId: 'encryptionOff',
-        data: { resource: resource.id, property: key(resource, CFN_KEY, TF_KEY) },
-        range: setting.property.value.range,
-      },
-    ];
+    return checkRequiredSetting(resource, context, SETTING, { insecure: 'encryptionOff' });
   },
 
   fix(_report, resource, context) {
-    const name = key(resource, CFN_KEY, TF_KEY);
+    const name = pathOf(resource, SETTING).join('.');
     // Setting true, rather than removing the line, also holds with Terraform AWS providers older than v6, whose default was false.
+    // The value is written on the cluster (not in a parameter or variable default it may come from).
     return { title: `Set ${name} to true`, edits: setProperty(resource, context, [name], true) };
   },
 };

@@ -98,6 +98,13 @@ export const cases: RuleCases = {
     },
     {
       syntax: 'terraform',
+      name: 'null leaves the default (false) in place',
+      code: 'resource "aws_kms_key" "data" {\n  enable_key_rotation = null\n}\n',
+      findings: [{ line: 1, column: 10, messageId: 'notSet' }],
+      output: 'resource "aws_kms_key" "data" {\n  enable_key_rotation = true\n}\n',
+    },
+    {
+      syntax: 'terraform',
       name: 'false on a SYMMETRIC_DEFAULT key',
       code: 'resource "aws_kms_key" "data" {\n  customer_master_key_spec = "SYMMETRIC_DEFAULT"\n  enable_key_rotation      = false\n}\n',
       findings: [{ line: 3, column: 30 }],

@@ -8,7 +8,7 @@
 import type { MapValue, Resource, Value } from '../../iac/model';
 import { getProperties, getProperty } from '../../iac/model';
 import type { RuleContext } from '../rule';
-import { stringOf, isCloudFormation, property } from '../toolkit/values';
+import { absent, stringOf, isCloudFormation, property, unknown, type Reading } from '../toolkit/values';
 
 export interface OptionSetting {
   namespace: string;
@@ -49,14 +49,19 @@ export function findSetting(settings: OptionSettings, namespace: string, name: s
   );
 }
 
-/** The setting's value as a string (booleans and numbers included), or undefined when unknown. */
-export function settingText(setting: OptionSetting | undefined): string | undefined {
-  return setting ? stringOf(setting.resolved).value : undefined;
+/**
+ * The setting's value as a string (booleans and numbers included): absent when the setting is not
+ * written, unknown when it is written but its value cannot be known (or it has none).
+ */
+export function settingText(setting: OptionSetting | undefined): Reading<string> {
+  if (!setting) return absent();
+  const text = stringOf(setting.resolved);
+  return text.state === 'absent' ? unknown() : text;
 }
 
 /** True when the setting is written but its value cannot be known. */
 export function isUnknownSetting(setting: OptionSetting | undefined): boolean {
-  return setting !== undefined && settingText(setting) === undefined;
+  return settingText(setting).state === 'unknown';
 }
 
 // ---------------------------------------------------------------------------------------------

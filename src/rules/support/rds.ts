@@ -5,7 +5,7 @@
  */
 import type { Resource } from '../../iac/model';
 import type { RuleContext } from '../rule';
-import { isCloudFormation, isSet, key, property, stringOf } from '../toolkit/values';
+import { isCloudFormation, isSet, key, known, property, readFor, stringOf, type Reading } from '../toolkit/values';
 
 export type RdsKind = 'instance' | 'cluster' | 'cluster-instance';
 
@@ -23,9 +23,10 @@ export function rdsName(resource: Resource): string {
   return `RDS database '${resource.id}'`;
 }
 
-/** The engine as written (lowercased), when it is a literal or resolves to one. */
-export function engineOf(resource: Resource, context: RuleContext): string | undefined {
-  return stringOf(context.resolve(property(resource, key(resource, 'Engine', 'engine'))?.value)).value?.toLowerCase();
+/** The engine (lowercased when known): absent when not written, unknown when decided at deploy time. */
+export function engineOf(resource: Resource, context: RuleContext): Reading<string> {
+  const engine = stringOf(readFor(resource, context, 'Engine', 'engine'));
+  return engine.state === 'known' ? known(engine.value.toLowerCase(), engine.property) : engine;
 }
 
 export function isAuroraEngine(engine: string | undefined): boolean {
@@ -41,7 +42,7 @@ export function isAuroraMember(resource: Resource, context: RuleContext): boolea
   if (rdsKind(resource) === 'cluster-instance') return true;
   if (rdsKind(resource) === 'cluster') return false;
   if (isCloudFormation(resource) && isSet(resource, context, 'DBClusterIdentifier')) return true;
-  return isAuroraEngine(engineOf(resource, context));
+  return isAuroraEngine(engineOf(resource, context).value);
 }
 
 /** A read replica: a copy of another database, protected and backed up through its source. */

@@ -5,7 +5,8 @@
  */
 import type { Resource } from '../../iac/model';
 import type { RuleContext, RuleReport } from '../rule';
-import { absentRange, booleanOf, isCloudFormation, read, stringOf } from '../toolkit/values';
+import { checkRequiredSetting, type RequiredSetting } from '../toolkit/required-setting';
+import { isCloudFormation, read, stringOf } from '../toolkit/values';
 import { compareVersions, versionNumbers } from '../toolkit/versions';
 
 export const SEARCH_DOMAIN_TYPES = [
@@ -109,9 +110,19 @@ function literal(resource: Resource, context: RuleContext, name: string): string
   return value.value;
 }
 
+/** The two encryption switches (at rest, node to node) as required settings: both default to off. */
+export function encryptionSwitch(feature: 'atRest' | 'nodeToNode'): RequiredSetting {
+  return {
+    cloudFormation: SEARCH_PATHS[feature].cfn,
+    terraform: SEARCH_PATHS[feature].tf,
+    wanted: true,
+    default: { value: false, source: 'OpenSearch Service API, CloudFormation and Terraform default' },
+  };
+}
+
 /**
- * The shared check of the two encryption switches (at rest, node to node): both default to off,
- * so an absent or false `Enabled` is reported; the fix turns it on unless the domain cannot. The
+ * The shared check of the two encryption switches: an absent or false `Enabled` is reported; the
+ * fix (`fixRequiredSetting` with `encryptionSwitch`) turns it on unless the domain cannot. The
  * reports print the rule's messages `off` and `notSet` (below).
  */
 export function checkEncryptionSwitch(
@@ -119,24 +130,14 @@ export function checkEncryptionSwitch(
   context: RuleContext,
   feature: 'atRest' | 'nodeToNode',
 ): RuleReport[] {
-  const path = searchPath(resource, feature);
-  const setting = read(resource, context, path);
-  const enabled = booleanOf(setting);
-  if (enabled.value === true || enabled.state === 'unknown') return [];
+  const reports = checkRequiredSetting(resource, context, encryptionSwitch(feature), {
+    absent: 'notSet',
+    insecure: 'off',
+  });
+  if (reports.length === 0) return [];
   const blocker = encryptionBlocker(resource, context, feature);
-  const tail = blocker ? ` ${blocker}` : '';
-  const data = { domain: `${domainKind(resource)} '${resource.id}'`, property: path.join('.'), blocker: tail };
-  if (setting.state === 'known') {
-    return [{ messageId: 'off', data, range: setting.property.value.range, fixable: !blocker }];
-  }
-  return [
-    {
-      messageId: 'notSet',
-      data,
-      range: absentRange(resource, path),
-      fixable: !blocker,
-    },
-  ];
+  const data = { domain: `${domainKind(resource)} '${resource.id}'`, blocker: blocker ? ` ${blocker}` : '' };
+  return reports.map((report) => ({ ...report, data: { ...report.data, ...data }, fixable: !blocker }));
 }
 
 /**

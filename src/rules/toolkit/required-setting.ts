@@ -15,12 +15,14 @@
 import type { Fix } from '../../fixes/types';
 import type { Resource } from '../../iac/model';
 import type { RuleContext, RuleReport } from '../rule';
+import { setProperty } from '../../fixes/edits';
 import { setSecureValue } from './parameterised-fixes';
-import { booleanOf, key, readFor, writtenRange, type Default } from './values';
+import { absentRange, booleanOf, isCloudFormation, readFor, writtenRange, type Default } from './values';
 
 export interface RequiredSetting {
-  cloudFormation: string;
-  terraform: string;
+  /** The property's name, or its path in nested settings (`['EncryptionAtRestOptions', 'Enabled']`). */
+  cloudFormation: string | readonly string[];
+  terraform: string | readonly string[];
   /** The value the rule asks for. */
   wanted: boolean;
   /** What applies when the property is absent, and who decides it ("CloudFormation and API default"). */
@@ -30,7 +32,7 @@ export interface RequiredSetting {
 /**
  * Which of the rule's `messages` each report prints. Every report carries the placeholders
  * `{resource}` (the resource's id or address) and `{property}` (the property's name in the
- * resource's language), plus `data`.
+ * resource's language; a nested setting's path joined with dots), plus `data`.
  */
 export interface RequiredSettingMessages {
   /** The property is absent and its default is not the wanted value (omit when the default is the wanted value). */
@@ -48,24 +50,38 @@ export function checkRequiredSetting(
   messages: RequiredSettingMessages,
 ): RuleReport[] {
   const reading = booleanOf(readFor(resource, context, setting.cloudFormation, setting.terraform), setting.default);
-  const name = key(resource, setting.cloudFormation, setting.terraform);
   if (reading.state === 'unknown') return [];
-  const data = { ...messages.data, resource: resource.id, property: name };
+  const path = pathOf(resource, setting);
+  const data = { ...messages.data, resource: resource.id, property: path.join('.') };
   if (reading.state === 'absent') {
     if (reading.default?.value === setting.wanted || !messages.absent) return [];
-    return [{ messageId: messages.absent, data, range: resource.typeRange }];
+    // The resource type, or the key of the nested block that is written without the setting.
+    return [{ messageId: messages.absent, data, range: absentRange(resource, path) }];
   }
   if (reading.value === setting.wanted) return [];
   return [{ messageId: messages.insecure, data, range: writtenRange(reading, resource.typeRange) }];
 }
 
-/** The fix for either report: set the property to the wanted value (`title` gets the property name). */
+/**
+ * The fix for either report: set the property to the wanted value (`title` gets the property name).
+ * A nested setting is written on the resource; a top-level one where `setSecureValue` says.
+ */
 export function fixRequiredSetting(
   resource: Resource,
   context: RuleContext,
   setting: RequiredSetting,
   title: (name: string) => string = (name) => `Set ${name} to ${String(setting.wanted)}`,
 ): Fix {
-  const name = key(resource, setting.cloudFormation, setting.terraform);
-  return { title: title(name), edits: setSecureValue(resource, context, name, setting.wanted) };
+  const path = pathOf(resource, setting);
+  const edits =
+    path.length === 1
+      ? setSecureValue(resource, context, path[0], setting.wanted)
+      : setProperty(resource, context, [...path], setting.wanted);
+  return { title: title(path.join('.')), edits };
+}
+
+/** The setting's path in the resource's language. */
+export function pathOf(resource: Resource, setting: RequiredSetting): readonly string[] {
+  const path = isCloudFormation(resource) ? setting.cloudFormation : setting.terraform;
+  return typeof path === 'string' ? [path] : path;
 }

@@ -107,9 +107,14 @@ describe('incremental YAML re-parse', function () {
         seed: process.env.SRLENS_FUZZ_SEED ? Number(process.env.SRLENS_FUZZ_SEED) : undefined,
       },
     );
-    // Many random edits break the template (and then every later one takes the full path) or land
-    // outside a resource; about one in nine is taken incrementally. Without any, this test proves nothing.
-    assert.ok(incremental > edits * 0.05, `the incremental path was taken for ${incremental} of ${edits} edits`);
+    // Many random edits break the template (and then every later one takes the full path), land
+    // outside a resource, or touch a template with a transform (always parsed whole); about one in
+    // ten is taken incrementally, and a quick run (a quarter of the edits) has seen one in twenty-three.
+    // Without a few incremental re-parses this test proves nothing.
+    assert.ok(
+      incremental >= Math.max(3, edits * 0.02),
+      `the incremental path was taken for ${incremental} of ${edits} edits`,
+    );
   });
 
   it('gives the editor the same findings as a fresh analysis while typing', function () {

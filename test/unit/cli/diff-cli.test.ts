@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { commit, git, newRepository, srlens, write } from '../../git-repositories';
+import { EC2, RDS } from '../../diff-templates';
 
 interface JsonReport {
   base: { ref: string; commit?: string };
@@ -31,19 +32,6 @@ function json(cwd: string, args: string[]): { code: number | null; report: JsonR
 
 const names = (list: { resource: string }[]) => list.map((r) => r.resource);
 
-const RDS = `Resources:
-  Database:
-    Type: AWS::RDS::DBInstance
-    Properties:
-      Engine: postgres
-      StorageEncrypted: true
-`;
-const EC2 = `Resources:
-  DbHost:
-    Type: AWS::EC2::Instance
-    Properties:
-      ImageId: ami-0123456789abcdef0
-`;
 const PRIVATE_BUCKET = `Resources:
   Site:
     Type: AWS::S3::Bucket

@@ -24,24 +24,11 @@ import {
   type SideFiles,
 } from '../../../src/vscode/compare-report';
 import { commit, git, newRepository, srlens, write } from '../../git-repositories';
+import { EC2, RDS } from '../../diff-templates';
 
 const LOCAL = 0;
 const REMOTE = 1;
 const TAG = 2;
-
-const RDS = `Resources:
-  Database:
-    Type: AWS::RDS::DBInstance
-    Properties:
-      Engine: postgres
-      StorageEncrypted: true
-`;
-const EC2 = `Resources:
-  DbHost:
-    Type: AWS::EC2::Instance
-    Properties:
-      ImageId: ami-0123456789abcdef0
-`;
 
 const TOPIC = `Resources:
   Topic:

@@ -182,7 +182,7 @@ interface Scope {
 /** The template root with the entries SAM writes added to `Resources`; the same object when nothing changed. */
 export function expandServerless(root: MapValue, file: string, diagnostics: ParseDiagnostic[]): MapValue {
   const sectionIndex = root.properties.findIndex((p) => p.key === 'Resources');
-  const section = root.properties.at(sectionIndex);
+  const section = sectionIndex < 0 ? undefined : root.properties[sectionIndex];
   if (section?.value.kind !== 'map') return root;
   const globals = getProperty(root, 'Globals')?.value;
   const scope: Scope = {

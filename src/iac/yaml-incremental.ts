@@ -58,7 +58,7 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
   const root = yamlRoots.get(template);
   if (!root) return undefined;
   const sectionIndex = root.properties.findIndex((p) => p.key === 'Resources');
-  const section = root.properties.at(sectionIndex);
+  const section = sectionIndex < 0 ? undefined : root.properties[sectionIndex];
   if (section?.value.kind !== 'map') return undefined;
   const entries = section.value.properties;
 

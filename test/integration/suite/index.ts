@@ -1,7 +1,7 @@
 /**
  * Entry point of the integration suite, loaded by VS Code's extension host (`extensionTestsPath`).
  * Runs mocha over the `*.test.js` files next to this bundle (built by scripts/build-tests.mjs) with
- * the real `vscode` API, and writes the results to the file named by SRLENS_IT_RESULTS (or
+ * the real `vscode` API (only the tests matching SRLENS_IT_GREP when it is set), and writes the results to the file named by SRLENS_IT_RESULTS (or
  * `results.json` beside this file), which the launcher waits for.
  */
 import { readdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,14 @@ export async function run(): Promise<void> {
 function runMocha(tests: TestResult[]): Promise<number> {
   // Loaded here, not at the top, so that a missing mocha ends up in the results file.
   const Mocha = require('mocha') as typeof import('mocha');
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: collector(Mocha, tests) });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60_000,
+    color: false,
+    reporter: collector(Mocha, tests),
+    // SRLENS_IT_GREP=<pattern> runs only the matching tests (while working on one suite).
+    grep: process.env.SRLENS_IT_GREP || undefined,
+  });
   const files = readdirSync(__dirname)
     .filter((name) => name.endsWith('.test.js'))
     .sort();

@@ -24,6 +24,7 @@ import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } fro
 import { resourceRuleErrorFinding, unitRuleErrorFinding, type RuleCrash, type RuleCrashHandler } from './rule-error';
 import { combineNestedFindings, expandNestedStacks, type NestedInstance, type ReadFile } from './nested-stacks';
 import { TerraformDependencies } from './terraform-dependencies';
+import { CallerIndex } from './callers';
 import { linkPlanFindings, moduleBlocks } from './plan-blocks';
 import { applySuppressions, commentSuppressions, metadataSuppressions, type SuppressedFinding } from './suppressions';
 
@@ -67,6 +68,12 @@ export interface AnalyzerOptions {
    * roots the front end scans. Without it, only the files given to `analyze` are read.
    */
   readFile?: ReadFile;
+  /**
+   * Told, with `retain`, when what callers make of a used file changed: Terraform module folders
+   * that an analysed module calls, templates that an analysed template nests (see callers.ts). The
+   * editor shows their findings again.
+   */
+  onUsedFilesChanged?: (paths: string[]) => void;
 }
 
 interface CacheEntry {
@@ -113,6 +120,9 @@ export class Analyzer {
   private given: Map<string, { text: string; parse?: ParseResult }> | undefined;
   /** What each Terraform module's analysis read besides its own files (var files, called modules). */
   private readonly terraformReads = new TerraformDependencies();
+  /** With `retain`: what each analysed module or template found in the modules and templates it uses. */
+  private readonly callers = new CallerIndex();
+  private readonly onUsedFilesChanged: ((paths: string[]) => void) | undefined;
 
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
@@ -120,6 +130,7 @@ export class Analyzer {
     this.onRuleError = options.onRuleError;
     this.terraform = options.terraform ?? {};
     this.readFile = options.readFile;
+    this.onUsedFilesChanged = options.onUsedFilesChanged;
     this.config = options.config ?? DEFAULT_CONFIG;
     this.indexRules();
   }
@@ -147,7 +158,10 @@ export class Analyzer {
     const analysis = parse ? this.analyzeParsed(parse, new Map([[path, text]])) : { units: [], findings: [] };
     // Nested stacks are read from the files given to `analyze`, else through `readFile`; with neither, they stay opaque.
     const reads = parse && (this.readFile || this.given) ? this.withNestedStacks(parse, analysis) : undefined;
-    if (this.retain) this.cloudFormationCache.set(path, { key: text, analysis, parse, reads });
+    if (this.retain) {
+      this.cloudFormationCache.set(path, { key: text, analysis, parse, reads });
+      this.usedFilesChanged(this.callers.recordTemplate(path, analysis.nested));
+    }
     return analysis;
   }
 
@@ -179,7 +193,10 @@ export class Analyzer {
       const related = evaluated.originsOf(finding.resource, finding.file, finding.range);
       if (related.length > 0) finding.related = related;
     }
-    if (this.retain) this.terraformCache.set(dir, { key, analysis });
+    if (this.retain) {
+      this.terraformCache.set(dir, { key, analysis });
+      this.usedFilesChanged(this.callers.recordModule(dir, analysis));
+    }
     // A one-pass scan never comes back to a module: release its parses and syntax trees now.
     else for (const file of sorted) forgetTerraformFile(file.path);
     return analysis;
@@ -260,6 +277,28 @@ export class Analyzer {
       rule.fix?.(report, resource, context),
     );
     return fix && fix.edits.length > 0 ? fix : undefined;
+  }
+
+  /**
+   * The findings to show in the files of an analysis of one template or one module, as `srlens scan`
+   * would report them with every caller the analyzer has seen: a called module's or a nested
+   * template's own findings combined with what its callers make of it (callers.ts).
+   */
+  findingsToShow(analysis: Analysis, files: readonly string[]): Finding[] {
+    const first = files.at(0);
+    if (first === undefined) return analysis.findings;
+    return sourceKindOf(first) === 'terraform'
+      ? this.callers.moduleView(moduleDirOf(first), analysis)
+      : this.callers.templateView(first, analysis.findings);
+  }
+
+  /** A template or module folder was deleted: what it made of the files it used is forgotten. */
+  forgetCaller(path: string): void {
+    this.usedFilesChanged(this.callers.forget(path));
+  }
+
+  private usedFilesChanged(paths: string[]): void {
+    if (paths.length > 0) this.onUsedFilesChanged?.(paths);
   }
 
   /** Forgets cached results for a file (and its Terraform module). */

@@ -23,6 +23,8 @@ export interface DocumentAnalysis {
 export class DocumentAnalyses {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly lastSeen = new WeakMap<vscode.TextDocument, Analysis>();
+  /** The last view of each analysis whose findings are combined with its callers' (see `shown`). */
+  private readonly views = new WeakMap<Analysis, Analysis>();
   /**
    * The `.tf` files of each module folder as read from disk, by folder URI, kept once `register`
    * has started watching for the events that make them stale (a file created, changed, deleted,
@@ -63,14 +65,31 @@ export class DocumentAnalyses {
     if (!isWorkspaceUri(doc.uri) || !kind) return undefined;
     const version = doc.version;
     if (kind === 'cloudformation') {
-      const analysis = this.analyzer.analyzeCloudFormation(fileOf(doc.uri), doc.getText());
+      const file = fileOf(doc.uri);
+      const analysis = this.shown(this.analyzer.analyzeCloudFormation(file, doc.getText()), [file]);
       this.noteResult(doc, analysis);
-      return { uri: doc.uri, version, analysis, files: [fileOf(doc.uri)] };
+      return { uri: doc.uri, version, analysis, files: [file] };
     }
     const files = await this.moduleFiles(doc.uri);
-    const analysis = await this.analyzer.analyzeTerraformModule(moduleDirOf(fileOf(doc.uri)), files);
+    const paths = files.map((f) => f.path);
+    const analysis = this.shown(await this.analyzer.analyzeTerraformModule(moduleDirOf(fileOf(doc.uri)), files), paths);
     this.noteResult(doc, analysis);
-    return { uri: doc.uri, version, analysis, files: files.map((f) => f.path) };
+    return { uri: doc.uri, version, analysis, files: paths };
+  }
+
+  /**
+   * The analysis with the findings to show: for a called module or a nested template, what its
+   * callers make of it (engine/callers.ts). The same object while neither the analysis nor the
+   * view changed, so that listeners are not told of a change that is none.
+   */
+  private shown(analysis: Analysis, files: string[]): Analysis {
+    const findings = this.analyzer.findingsToShow(analysis, files);
+    if (findings === analysis.findings) return analysis;
+    const previous = this.views.get(analysis);
+    if (previous && sameFindings(previous.findings, findings)) return previous;
+    const view = { ...analysis, findings };
+    this.views.set(analysis, view);
+    return view;
   }
 
   /** Cached results are the same object, so only a new analysis fires (no loop with listeners that re-ask). */
@@ -106,6 +125,13 @@ export class DocumentAnalyses {
     }
     return files;
   }
+}
+
+/** Same findings, by what they say (a combined finding is a new object at each combination). */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  const key = (f: Finding) =>
+    `${f.ruleId}|${f.severity}|${f.file}|${f.resource}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message}`;
+  return a.length === b.length && a.every((f, i) => f === b[i] || key(f) === key(b[i]));
 }
 
 /** The findings of one file of an analysis. */

@@ -23,13 +23,21 @@ import { initialisePlatform } from './platform';
 import { logRuleCrash, outputDisposable } from './output';
 import { editorTerraformHost } from './terraform-inputs';
 import { registerTerraformDependents } from './terraform-dependents';
+import { editorReadFile, refreshUsedFiles } from './nested-stacks';
 import { moduleDirOf, sourceKindOf } from '../iac/detect';
 import { fileOf, isWorkspaceUri, uriOf } from './files';
 
 export function activate(context: vscode.ExtensionContext): void {
   initialisePlatform(context);
   // A rule that throws becomes a rule-error finding; its stack goes to the Output panel.
-  const analyzer = new Analyzer({ onRuleError: logRuleCrash, terraform: editorTerraformHost() });
+  // What callers make of a used module or template changed: shown again once the scanner exists.
+  let usedFilesChanged: (paths: string[]) => void = () => undefined;
+  const analyzer = new Analyzer({
+    onRuleError: logRuleCrash,
+    terraform: editorTerraformHost(),
+    readFile: editorReadFile(),
+    onUsedFilesChanged: (paths) => usedFilesChanged(paths),
+  });
   context.subscriptions.push(outputDisposable);
   const analyses = new DocumentAnalyses(analyzer);
   const diagnostics = new DiagnosticsController(analyses);
@@ -48,6 +56,12 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   const scanner = new WorkspaceScanner(analyses, diagnostics, config);
   context.subscriptions.push(...scanner.register());
+  usedFilesChanged = (paths) =>
+    refreshUsedFiles(paths, {
+      refreshOpen: (doc) => diagnostics.refresh(doc),
+      refreshModule: (dir) => scanner.refreshModule(dir),
+      refreshFile: (uri) => scanner.refreshFile(uri),
+    });
   // A var file or a called module changed: the modules that read it are analysed again, open or not.
   context.subscriptions.push(
     ...registerTerraformDependents(analyzer, (dir) => {

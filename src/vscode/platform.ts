@@ -5,6 +5,7 @@
  * the `.web.ts` file first. The choice is made at build time, never from the UI kind: code-server
  * shows a web UI but runs this build in its Node extension host.
  */
+import { readFileSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { setWasmDirectory } from '../iac/wasm';
 
@@ -21,4 +22,17 @@ export function initialisePlatform(context: vscode.ExtensionContext): void {
  */
 export function availableHere(_feature: string, _alternative: string): boolean {
   return true;
+}
+
+/**
+ * A file's text read synchronously, for the engine's nested stack reads (its `ReadFile` is
+ * synchronous); `{ refused }` when it is larger than `maxBytes`, undefined when it cannot be read.
+ */
+export function readFileNow(file: string, maxBytes: number): string | { refused: string } | undefined {
+  try {
+    if (statSync(file).size > maxBytes) return { refused: `it is larger than the file size limit (${maxBytes} bytes)` };
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -33,3 +33,8 @@ export function availableHere(feature: string, alternative: string): boolean {
   );
   return false;
 }
+
+/** The browser cannot read a file synchronously: only open editors serve nested stack templates here. */
+export function readFileNow(_file: string, _maxBytes: number): string | { refused: string } | undefined {
+  return { refused: 'the web version reads nested stack templates only from open editors' };
+}

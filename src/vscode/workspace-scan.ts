@@ -298,7 +298,12 @@ export class WorkspaceScanner implements vscode.Disposable {
       // A file opened while the scan read it has live diagnostics by now.
       if (isOpen(uri)) continue;
       const file = fileOf(uri);
-      const findings = [...analysis.findings.filter((f) => f.file === file), ...extra.filter((f) => f.file === file)];
+      // A called module's or a nested template's findings are what its callers make of it (engine/callers.ts).
+      const shown = this.analyses.analyzer.findingsToShow(
+        analysis,
+        sources.map((s) => fileOf(s.uri)),
+      );
+      const findings = [...shown.filter((f) => f.file === file), ...extra.filter((f) => f.file === file)];
       counts.findings += findings.length;
       entries.push([uri, findings]);
     }
@@ -320,6 +325,11 @@ export class WorkspaceScanner implements vscode.Disposable {
     if (tf) this.queue(vscode.Uri.joinPath(dir, tf[0]), 'changed');
   }
 
+  /** Analyses one closed template again (what its parents make of it changed). */
+  refreshFile(uri: vscode.Uri): void {
+    this.queue(uri, 'changed');
+  }
+
   private queue(uri: vscode.Uri, event: FileEvent): void {
     if (!isWorkspaceUri(uri) || inIgnoredFolder(uri)) return;
     this.pending.set(uri.toString(), { uri, event });
@@ -339,6 +349,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       if (event !== 'deleted') continue;
       if (sourceKindOf(uri.path)) {
         this.analyses.analyzer.forget(fileOf(uri));
+        if (sourceKindOf(uri.path) === 'cloudformation') this.analyses.analyzer.forgetCaller(fileOf(uri));
         this.forgetIfClosed(uri);
       } else {
         // Possibly a folder: everything published under it goes.
@@ -379,7 +390,11 @@ export class WorkspaceScanner implements vscode.Disposable {
     }
     const seen = new Set<string>();
     for (const job of jobs.values()) {
-      if (job.uris.length === 0) continue;
+      if (job.uris.length === 0) {
+        // A module folder whose last file went: what it made of the modules it called goes too.
+        if (job.kind === 'terraform') this.analyses.analyzer.forgetCaller(job.key);
+        continue;
+      }
       await this.runJob(job, seen);
       await yieldToEditor();
     }

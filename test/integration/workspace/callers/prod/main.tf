@@ -1,0 +1,5 @@
+# Integration fixture: the only caller of ../modules/db (the test edits its argument).
+module "db" {
+  source    = "../modules/db"
+  encrypted = false
+}

@@ -19,6 +19,13 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = { timeoutMs: 60_000, maxOutputBytes: 1024 * 1024 };
 
+/**
+ * What the CLI may print before the server filters it (scan's severity): the result the client
+ * gets is held to `maxOutputBytes`, the CLI's raw JSON to this much more.
+ */
+const RAW_OUTPUT_FACTOR = 16;
+const MIN_RAW_OUTPUT_BYTES = 16 * 1024 * 1024;
+
 /** A call that went over a limit: reported to the client as a tool error. */
 export class LimitExceeded extends Refusal {}
 
@@ -53,6 +60,7 @@ export function runCli(args: string[], cwd: string, limits: Limits): Promise<Cli
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let size = 0;
+    const rawLimit = Math.max(limits.maxOutputBytes * RAW_OUTPUT_FACTOR, MIN_RAW_OUTPUT_BYTES);
     let failure: Error | undefined;
     const stop = (error: Error) => {
       if (failure) return;
@@ -62,7 +70,7 @@ export function runCli(args: string[], cwd: string, limits: Limits): Promise<Cli
     const timer = setTimeout(() => stop(new LimitExceeded(timeoutMessage(limits))), limits.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limits.maxOutputBytes) stop(new LimitExceeded(outputMessage(limits)));
+      if (size > rawLimit) stop(new LimitExceeded(outputMessage(limits)));
       else stdout.push(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {

@@ -64,9 +64,23 @@ module.exports = {
     layer(
       'cli-layer',
       '^src/cli/',
-      '^src/(cli|isms|engine|rules|fixes|iac|knowledge|aws)/',
-      'The CLI is a front end: the engine and below, the ISMS export and the STS commands (aws/, loaded on demand).',
+      '^src/(cli|isms|engine|rules|fixes|iac|knowledge|aws)/|^src/mcp/server\\.ts$',
+      'The CLI is a front end: the engine and below, the ISMS export, the STS commands (aws/) and the MCP server (mcp/server.ts), both loaded on demand.',
     ),
+    layer(
+      'mcp-layer',
+      '^src/mcp/',
+      '^src/(mcp|cli|engine|rules|fixes|iac|knowledge)/',
+      'mcp/ (srlens mcp) is a front end on the CLI: it runs the CLI bundle and reads files with its walker; never cli/main.ts.',
+    ),
+    {
+      name: 'mcp-never-imports-the-cli-entry',
+      comment:
+        'cli/main.ts loads mcp/server.ts on demand; an import back would be a cycle and would pull the CLI into dist/mcp.js.',
+      severity: 'error',
+      from: { path: '^src/mcp/' },
+      to: { path: '^src/cli/main\\.ts$' },
+    },
     {
       name: 'only-vscode-imports-vscode',
       comment:
@@ -84,7 +98,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: '^src/',
-        pathNot: ['^src/(cli|aws)/', '^src/iac/wasm\\.ts$', '^src/vscode/(platform|aws)\\.ts$'],
+        pathNot: ['^src/(cli|aws|mcp)/', '^src/iac/wasm\\.ts$', '^src/vscode/(platform|aws)\\.ts$'],
       },
       to: { dependencyTypes: ['core'] },
     },

@@ -46,6 +46,17 @@ const awsOnDemand = {
 };
 
 /**
+ * `srlens mcp` likewise: the MCP server and its SDK are `dist/mcp.js`, required only by that
+ * command, so `srlens scan` loads none of it; a fix runs in a worker thread on `dist/mcp-fix.js`.
+ */
+const mcpOnDemand = {
+  name: 'mcp-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /\/mcp\/server$/ }, () => ({ path: './mcp.js', external: true }));
+  },
+};
+
+/**
  * The browser bundle, for the web worker extension host (vscode.dev, github.dev): `<module>.web.ts`
  * next to a module replaces it (platform, wasm, aws: see src/vscode/platform.ts), and the Node
  * built-ins that web-tree-sitter requires only when it runs on Node become empty modules. Any
@@ -82,9 +93,11 @@ const builds = [
     entryPoints: ['src/cli/main.ts'],
     outfile: `${outdir}/cli.js`,
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [awsOnDemand],
+    plugins: [awsOnDemand, mcpOnDemand],
   },
   { ...common, entryPoints: ['src/aws/identity.ts'], outfile: `${outdir}/aws.js` },
+  { ...common, entryPoints: ['src/mcp/server.ts'], outfile: `${outdir}/mcp.js` },
+  { ...common, entryPoints: ['src/mcp/fix-worker.ts'], outfile: `${outdir}/mcp-fix.js` },
   { ...web, entryPoints: ['src/vscode/extension.ts'], outfile: `${outdir}/web/extension.js`, external: ['vscode'] },
 ];
 

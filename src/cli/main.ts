@@ -77,6 +77,12 @@ ${DIFF_HELP}
       --region <region>            Region of the STS endpoint (default: AWS_REGION, else us-east-1)
       --endpoint <url>             STS endpoint (default: AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the Region's)
       --timeout <ms>               Give up after this long (default: 5000)
+  srlens mcp                   A Model Context Protocol server on stdio (tools scan, inventory,
+                               explain, diff, fix; rule pages as resources), confined to the
+                               client's roots, else the current folder
+      --allow-write                Let the fix tool write its edits (default: it only returns them)
+      --timeout <ms>               Stop a call after this long (default: 60000)
+      --max-output <bytes>         Refuse a result larger than this (default: 1048576)
   srlens --version | --help
 
 Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage or I/O error.`;
@@ -116,6 +122,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return await isms(rest, io);
       case 'aws':
         return await aws(rest, io);
+      case 'mcp':
+        // Its own bundle (dist/mcp.js), loaded only by this command: the scan path carries none of it.
+        return await (await import('../mcp/server')).mcpCommand(rest, io);
       default:
         throw new UsageError(`unknown command '${command}'. Run 'srlens --help' for the commands.`);
     }

@@ -145,12 +145,13 @@ describe('security: no network and no processes during analysis', function () {
   });
 
   // A worker thread (src/cli/scanWorker.ts runs the CLI's own bundle in one) is neither: it is allowed.
-  it('has no network or process primitive in the sources, except the STS call in src/aws and git for srlens diff', () => {
+  it('has no network or process primitive in the sources, except the STS call in src/aws, git for srlens diff and the CLI for srlens mcp', () => {
     const primitive =
       /from ['"](node:)?(net|tls|http|https|http2|dgram|dns|child_process|cluster|vm)['"]|require\(['"](node:)?(net|tls|http|https|http2|dgram|dns|child_process|cluster|vm)['"]\)|\bXMLHttpRequest\b|\bWebSocket\b|\bEventSource\b|createTerminal|ShellExecution|ProcessExecution|executeTask|sendText\(/;
     const offenders = sources('src', /\.ts$/)
       .filter((file) => !file.startsWith(path.join('src', 'aws') + path.sep))
       .filter((file) => file !== path.join('src', 'cli', 'git.ts'))
+      .filter((file) => file !== path.join('src', 'mcp', 'bounded.ts'))
       .filter((file) => primitive.test(readFileSync(file, 'utf8')));
     assert.deepEqual(offenders, []);
     // `srlens diff` runs git itself, and nothing else: fixed program, argument arrays, never a shell.
@@ -164,6 +165,16 @@ describe('security: no network and no processes during analysis', function () {
       ],
     );
     assert.equal(/\bshell\s*:/.test(git), false);
+    // `srlens mcp` runs the CLI's own bundle with this Node.js, and nothing else: argument arrays, no shell.
+    const mcp = readFileSync(path.join('src', 'mcp', 'bounded.ts'), 'utf8');
+    assert.deepEqual(
+      [...mcp.matchAll(/\b(execFile|spawn|exec|execSync|execFileSync|spawnSync|fork)\(\s*([^\n]*)/g)].map((m) => [
+        m[1],
+        m[2],
+      ]),
+      [['spawn', "process.execPath, [bundle('cli.js'), ...args], {"]],
+    );
+    assert.equal(/\bshell\s*:/.test(mcp), false);
     // `fetch` only in the browser build, for the extension's own wasm files.
     const fetches = sources('src', /\.ts$/).filter((file) => /\bfetch\(/.test(readFileSync(file, 'utf8')));
     assert.ok(

@@ -3,7 +3,7 @@
  * values, finding messages) goes through `escapeMarkdown`, so it renders as the characters it is
  * and never as a link, an image, HTML or table syntax. Links are built only by `commandLink` (our
  * own `srlens.*` commands, the only ones a hover trusts) and `webLink` (documentation pages).
- * No `vscode` import: the unit tests load this file directly.
+ * No editor API: the VS Code extension and the language server (src/lsp/) both render it.
  */
 
 /** Commands a hover may run; everything else in a hover is inert. */

@@ -46,6 +46,17 @@ const awsOnDemand = {
 };
 
 /**
+ * The language server (`srlens lsp`) is its own bundle too, `dist/lsp.js`, required when that
+ * command runs: `srlens scan` loads none of it.
+ */
+const lspOnDemand = {
+  name: 'lsp-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /\/lsp\/server$/ }, () => ({ path: './lsp.js', external: true }));
+  },
+};
+
+/**
  * The browser bundle, for the web worker extension host (vscode.dev, github.dev): `<module>.web.ts`
  * next to a module replaces it (platform, wasm, aws: see src/vscode/platform.ts), and the Node
  * built-ins that web-tree-sitter requires only when it runs on Node become empty modules. Any
@@ -82,9 +93,10 @@ const builds = [
     entryPoints: ['src/cli/main.ts'],
     outfile: `${outdir}/cli.js`,
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [awsOnDemand],
+    plugins: [awsOnDemand, lspOnDemand],
   },
   { ...common, entryPoints: ['src/aws/identity.ts'], outfile: `${outdir}/aws.js` },
+  { ...common, entryPoints: ['src/lsp/server.ts'], outfile: `${outdir}/lsp.js` },
   { ...web, entryPoints: ['src/vscode/extension.ts'], outfile: `${outdir}/web/extension.js`, external: ['vscode'] },
 ];
 

@@ -77,6 +77,7 @@ ${DIFF_HELP}
       --region <region>            Region of the STS endpoint (default: AWS_REGION, else us-east-1)
       --endpoint <url>             STS endpoint (default: AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the Region's)
       --timeout <ms>               Give up after this long (default: 5000)
+  srlens lsp --stdio           The language server, for editors that speak LSP (docs/editors.md)
   srlens --version | --help
 
 Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage or I/O error.`;
@@ -116,6 +117,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return await isms(rest, io);
       case 'aws':
         return await aws(rest, io);
+      case 'lsp': // the language server, loaded on demand (dist/lsp.js): no other command needs it
+        return await (await import('../lsp/server')).runLanguageServer(rest, io);
       default:
         throw new UsageError(`unknown command '${command}'. Run 'srlens --help' for the commands.`);
     }

@@ -81,6 +81,9 @@ export function planCodeActions(
   return { fixes, suppressions, explainTypes: [...types] };
 }
 
+/** The title of the fix-all code action (`source.fixAll.srlens`). */
+export const FIX_ALL_TITLE = 'Fix all auto-fixable Shared Responsibility problems';
+
 export function explainTitle(type: string): string {
   return `Explain who owns what for ${type}`;
 }

@@ -34,6 +34,12 @@ export function diagnosticMessage(finding: Finding): string {
     : `${finding.message} (${OWNER_LABEL[finding.owner]}: ${finding.concern})`;
 }
 
+/** Files a Terraform module may read besides its own folder's `.tf` files. */
+export function isTerraformDependency(path: string): boolean {
+  const lower = path.toLowerCase();
+  return lower.endsWith('.tf') || lower.endsWith('.tfvars') || lower.endsWith('.tfvars.json');
+}
+
 /** The message for a file over `srlens.maxFileSize` bytes (UTF-8), else undefined. Cheap for ordinary files. */
 export function tooLargeMessage(text: string, maxFileSize: number, byteLength?: number): string | undefined {
   // UTF-8 needs at least one byte per UTF-16 code unit and at most three.

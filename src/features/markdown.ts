@@ -45,3 +45,17 @@ export function tableCell(text: string, maxLength = DEFAULT_MAX_LENGTH): string 
 function encodeUriComponentStrict(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
+
+/**
+ * The markdown without its command links, for editors that cannot run `srlens.*` commands (the
+ * language server's clients): a line of nothing but command links goes, any other link keeps its label.
+ */
+export function withoutCommandLinks(markdown: string): string {
+  const link = /\[((?:\\.|[^\]\\])*)\]\(command:[^)\s]*\)/g;
+  return markdown
+    .split('\n')
+    .filter((line) => !(line.match(link) && line.replace(link, '').replace(/[\s·]/g, '') === ''))
+    .map((line) => line.replace(link, '$1'))
+    .join('\n')
+    .replace(/\n+$/, '');
+}

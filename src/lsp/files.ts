@@ -69,7 +69,7 @@ export class ServerFiles {
   moduleFiles(dir: string, file?: string): SourceFile[] {
     const files = new Map<string, string>();
     if (path.isAbsolute(dir)) {
-      let names: string[] = [];
+      let names: string[];
       try {
         names = readdirSync(dir, { withFileTypes: true })
           .filter((e) => e.isFile() && sourceKindOf(e.name) === 'terraform')

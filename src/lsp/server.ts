@@ -236,7 +236,8 @@ export class SrlensLanguageServer {
   // --- lifecycle ----------------------------------------------------------------------------------
 
   private initialize(params: InitializeParams): InitializeResult {
-    this.support = clientSupport(params.capabilities ?? {});
+    // A client that sends no capabilities at all gets the defaults.
+    this.support = clientSupport((params.capabilities as ClientCapabilities | undefined) ?? {});
     this.rawSettings = sectionOf(params.initializationOptions);
     const roots = (params.workspaceFolders ?? []).map((f) => fileOfUri(f.uri));
     if (roots.length === 0 && params.rootUri) roots.push(fileOfUri(params.rootUri));
@@ -332,7 +333,7 @@ export class SrlensLanguageServer {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     if (!this.settings.enable) {
-      for (const uri of this.published) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      for (const uri of this.published) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       this.published.clear();
       this.workspaceFindings.clear();
     } else {
@@ -342,6 +343,11 @@ export class SrlensLanguageServer {
     if (this.support.pullDiagnostics && this.support.diagnosticRefresh) this.connection.languages.diagnostics.refresh();
     if (this.support.codeLensRefresh)
       void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
+
+  /** Read again after an await: the settings may have changed meanwhile. */
+  private enabled(): boolean {
+    return this.settings.enable;
   }
 
   // --- analysis -----------------------------------------------------------------------------------
@@ -379,10 +385,11 @@ export class SrlensLanguageServer {
 
   // --- diagnostics --------------------------------------------------------------------------------
 
-  private publish(uri: string, diagnostics: Diagnostic[]): void {
+  /** Pushes a file's diagnostics; `version` is the open document's they were computed for. */
+  private publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
     if (diagnostics.length > 0) this.published.add(uri);
     else this.published.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics });
+    void this.connection.sendDiagnostics({ uri, diagnostics, version });
   }
 
   private schedule(doc: TextDocument, delay: number): void {
@@ -405,14 +412,15 @@ export class SrlensLanguageServer {
     if (!doc || !this.settings.enable) return;
     const file = fileOfUri(uri);
     const tooLarge = tooLargeMessage(doc.getText(), this.settings.maxFileSize);
-    if (tooLarge) return this.publish(uri, this.diagnosticsOf([fileTooLargeFinding(file, tooLarge)]));
+    if (tooLarge) return this.publish(uri, this.diagnosticsOf([fileTooLargeFinding(file, tooLarge)]), doc.version);
     const result = await this.analyze(doc);
     // Results computed for an older version of the document are dropped.
-    if (!result || this.documents.get(uri)?.version !== result.version || !this.settings.enable) return;
+    if (!result || this.documents.get(uri)?.version !== result.version || !this.enabled()) return;
     for (const each of result.files) {
       const findings = findingsInFile(result.analysis, each);
       if (!this.files.openDocument(each)) this.workspaceFindings.set(each, findings);
-      this.publish(this.files.uriOf(each), this.diagnosticsOf(findings));
+      const eachUri = this.files.uriOf(each);
+      this.publish(eachUri, this.diagnosticsOf(findings), this.documents.get(eachUri)?.version);
     }
   }
 

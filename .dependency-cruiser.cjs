@@ -54,6 +54,12 @@ module.exports = {
       '^src/(isms|engine|rules|fixes|iac|knowledge)/',
       'isms/ builds on the engine and below.',
     ),
+    layer(
+      'features-layer',
+      '^src/features/',
+      '^src/(features|engine|rules|fixes|iac|knowledge)/',
+      'features/ is what the editor front ends say (hover, CodeLens, code actions, diagnostics, settings), computed without an editor API.',
+    ),
     {
       name: 'aws-imports-only-the-sdk',
       comment: 'aws/ is the only door to AWS itself, through the SDK, and needs nothing else.',
@@ -64,8 +70,14 @@ module.exports = {
     layer(
       'cli-layer',
       '^src/cli/',
-      '^src/(cli|isms|engine|rules|fixes|iac|knowledge|aws)/|^src/mcp/server\\.ts$',
-      'The CLI is a front end: the engine and below, the ISMS export, the STS commands (aws/) and the MCP server (mcp/server.ts), both loaded on demand.',
+      '^src/(cli|isms|engine|rules|fixes|iac|knowledge|aws|lsp)/|^src/mcp/server\\.ts$',
+      'The CLI is a front end: the engine and below, the ISMS export, the STS commands (aws/), the MCP server (mcp/server.ts) and the language server (lsp/), all loaded on demand.',
+    ),
+    layer(
+      'lsp-layer',
+      '^src/lsp/',
+      '^src/(lsp|features|engine|rules|fixes|iac|knowledge)/|^src/cli/(files|terraform-inputs)\\.ts$',
+      'The language server is a front end on the shared features; it walks and reads files as the CLI does.',
     ),
     layer(
       'mcp-layer',
@@ -98,7 +110,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: '^src/',
-        pathNot: ['^src/(cli|aws|mcp)/', '^src/iac/wasm\\.ts$', '^src/vscode/(platform|aws)\\.ts$'],
+        pathNot: ['^src/(cli|aws|mcp|lsp)/', '^src/iac/wasm\\.ts$', '^src/vscode/(platform|aws)\\.ts$'],
       },
       to: { dependencyTypes: ['core'] },
     },

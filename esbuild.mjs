@@ -57,6 +57,17 @@ const mcpOnDemand = {
 };
 
 /**
+ * The language server (`srlens lsp`) is its own bundle too, `dist/lsp.js`, required when that
+ * command runs: `srlens scan` loads none of it.
+ */
+const lspOnDemand = {
+  name: 'lsp-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /\/lsp\/server$/ }, () => ({ path: './lsp.js', external: true }));
+  },
+};
+
+/**
  * The browser bundle, for the web worker extension host (vscode.dev, github.dev): `<module>.web.ts`
  * next to a module replaces it (platform, wasm, aws: see src/vscode/platform.ts), and the Node
  * built-ins that web-tree-sitter requires only when it runs on Node become empty modules. Any
@@ -93,11 +104,12 @@ const builds = [
     entryPoints: ['src/cli/main.ts'],
     outfile: `${outdir}/cli.js`,
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [awsOnDemand, mcpOnDemand],
+    plugins: [awsOnDemand, mcpOnDemand, lspOnDemand],
   },
   { ...common, entryPoints: ['src/aws/identity.ts'], outfile: `${outdir}/aws.js` },
   { ...common, entryPoints: ['src/mcp/server.ts'], outfile: `${outdir}/mcp.js` },
   { ...common, entryPoints: ['src/mcp/fix-worker.ts'], outfile: `${outdir}/mcp-fix.js` },
+  { ...common, entryPoints: ['src/lsp/server.ts'], outfile: `${outdir}/lsp.js` },
   { ...web, entryPoints: ['src/vscode/extension.ts'], outfile: `${outdir}/web/extension.js`, external: ['vscode'] },
 ];
 

@@ -1,6 +1,7 @@
 // The benchmark: `npm run bench` (text table) or `npm run bench -- --json` (machine-readable).
-// Options: --quick (fewer repetitions, no 5,000-resource inputs), --no-cfn-lint, --no-cloudformation-validate, --no-corpus,
-// --activation (also runs the real-VS Code integration suite and reads its activation figure).
+// Options: --quick (fewer repetitions, no 5,000-resource inputs), --no-cfn-lint, --no-cloudformation-validate,
+// --no-corpus, --activation (also runs the real-VS Code integration suite and reads its activation
+// figure), --no-lsp (leaves out the language server's figures, bench/lsp.mjs).
 // It reports; it never fails on slow absolute times. See docs/performance.md.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -713,6 +714,20 @@ if (args.has('--activation')) {
       atMost(Number(match[3]), BUDGET.activationMs, ' ms'),
     );
   else log('  the integration suite did not report an activation figure');
+}
+
+// The language server over stdio (bench/lsp.mjs prints its own lines): start, keystrokes alternated
+// with the engine in this process, hovers, memory. --no-lsp skips it.
+if (!args.has('--no-lsp')) {
+  log('');
+  const server = spawnSync(process.execPath, ['bench/lsp.mjs', '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', JSON_OUTPUT ? 'inherit' : 'pipe'],
+  });
+  if (server.status === 0) {
+    if (!JSON_OUTPUT) log(server.stderr.trimEnd());
+    results.push(...JSON.parse(server.stdout));
+  } else log(`  the language server benchmark failed:\n${server.stderr}`);
 }
 
 rmSync(tmp, { recursive: true, force: true });

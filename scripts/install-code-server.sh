@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs a pinned code-server (VS Code in a browser, run from Node) for the integration tests,
-# from the npm registry and Debian packages only. Idempotent: a finished install is reused.
+# and Neovim for the language server's, from the npm registry and Debian packages only.
+# Idempotent: a finished install is reused.
 #
 #   bash scripts/install-code-server.sh        # prints the code-server entry point on its last line
 #
@@ -12,7 +13,8 @@
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3 # VS Code 1.100.3; needs Node 20
-DEBIAN_PACKAGES=(pkg-config libx11-dev libxkbfile-dev libsecret-1-dev libkrb5-dev ripgrep chromium make g++ python3)
+# neovim: the language server's real-client test (test/integration/neovim/), run next to the VS Code suites.
+DEBIAN_PACKAGES=(pkg-config libx11-dev libxkbfile-dev libsecret-1-dev libkrb5-dev ripgrep chromium make g++ python3 neovim)
 
 say() { echo "[code-server] $*" >&2; }
 fail() {

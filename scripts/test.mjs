@@ -1,7 +1,8 @@
 // The test commands of the README:
 //
 //   node scripts/test.mjs                 `npm test`: build, typecheck, lint, unit tests, and the real-editor
-//                                         suites (code-server, installed on first use: scripts/install-code-server.sh)
+//                                         suites (code-server, installed on first use: scripts/install-code-server.sh,
+//                                         and the language server in headless Neovim)
 //   node scripts/test.mjs --unit          `npm run test:unit`: build and the unit tests, quick (SRLENS_QUICK=1:
 //                                         sampled corpus walks, a quarter of the property runs), two mocha jobs
 //   node scripts/test.mjs --integration   `npm run test:integration`: the real-editor suites only
@@ -115,6 +116,11 @@ async function integrationSteps() {
     (await step('package the VSIX', bin('vsce'), ['package', '--no-dependencies', '--out', 'out/integration.vsix'])) &&
     (mode === 'integration' ? await step('build the tests', process.execPath, ['scripts/build-tests.mjs']) : true);
   if (!ok) return;
+  // The language server in a real client (Neovim, installed with code-server's Debian packages).
+  await step('language server in Neovim', process.execPath, [
+    'node_modules/mocha/bin/mocha.js',
+    'out/test/integration/neovim/neovim.test.js',
+  ]);
   const launcher = 'out/test/integration/launcher.js';
   await step('integration suite (packaged VSIX)', process.execPath, [launcher, '--vsix=out/integration.vsix']);
   await step('UI smoke test', process.execPath, [launcher, '--ui']);

@@ -83,6 +83,7 @@ ${DIFF_HELP}
       --allow-write                Let the fix tool write its edits (default: it only returns them)
       --timeout <ms>               Stop a call after this long (default: 60000)
       --max-output <bytes>         Refuse a result larger than this (default: 1048576)
+  srlens lsp --stdio           The language server, for editors that speak LSP (docs/editors.md)
   srlens --version | --help
 
 Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage or I/O error.`;
@@ -125,6 +126,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       case 'mcp':
         // Its own bundle (dist/mcp.js), loaded only by this command: the scan path carries none of it.
         return await (await import('../mcp/server')).mcpCommand(rest, io);
+      case 'lsp': // the language server, loaded on demand (dist/lsp.js): no other command needs it
+        return await (await import('../lsp/server')).runLanguageServer(rest, io);
       default:
         throw new UsageError(`unknown command '${command}'. Run 'srlens --help' for the commands.`);
     }

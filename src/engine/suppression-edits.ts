@@ -54,6 +54,19 @@ export function suppressionEdits(
     : commentEdits(resource, ruleId, why, text);
 }
 
+/**
+ * The same suppression with its reason left for the user to write, for an editor that cannot ask
+ * for one (the language server's code action: the protocol has no input box). Until the reason is
+ * written it does not apply, and the engine reports it (`suppression-without-reason`) where the
+ * reason goes.
+ */
+export function pendingSuppressionEdits(resource: Resource, ruleId: string, text: string): SuppressionEditResult {
+  if (!/^[^\s]+$/.test(ruleId)) return { error: `'${ruleId}' is not a rule id.` };
+  return resource.syntax === 'cloudformation-json'
+    ? jsonEdits(resource, ruleId, '', text)
+    : commentEdits(resource, ruleId, '', text);
+}
+
 // --- comments (YAML, HCL) -------------------------------------------------------------------
 
 const REASONLESS = /^([ \t]*)(#|\/\/)[ \t]*srlens-ignore[ \t]+([^\s]+)[ \t]*\r?$/;
@@ -63,7 +76,7 @@ function commentEdits(resource: Resource, ruleId: string, reason: string, text: 
   const line = resource.range.start.line;
   const lineStart = lines.offset({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
-  const comment = `srlens-ignore ${ruleId} ${reason}`;
+  const comment = reason ? `srlens-ignore ${ruleId} ${reason}` : `srlens-ignore ${ruleId}`;
 
   // A reasonless `srlens-ignore <rule>` among the comment lines right above: give it the reason.
   for (let above = line - 1; above >= 0; above--) {

@@ -9,6 +9,7 @@ import type { Finding } from '../engine/finding';
 import { moduleDirOf, sourceKindOf } from '../iac/detect';
 import type { IacUnit, Resource } from '../iac/model';
 import { fileOf, isWorkspaceUri } from './files';
+import { findingsInFile, resourcesInFile } from '../features/document';
 
 export interface DocumentAnalysis {
   uri: vscode.Uri;
@@ -136,14 +137,12 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
 
 /** The findings of one file of an analysis. */
 export function findingsIn(result: DocumentAnalysis, file: string): Finding[] {
-  return result.analysis.findings.filter((f) => f.file === file);
+  return findingsInFile(result.analysis, file);
 }
 
 /** The resources of one file of an analysis, with the unit each belongs to. */
 export function resourcesIn(result: DocumentAnalysis, file: string): { resource: Resource; unit: IacUnit }[] {
-  return result.analysis.units.flatMap((unit) =>
-    unit.resources.filter((r) => r.file === file).map((resource) => ({ resource, unit })),
-  );
+  return resourcesInFile(result.analysis, file);
 }
 
 /** A `.tf` file of a module folder; no text when it could not be read (an open editor may still have it). */

@@ -5,11 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../engine/finding';
-import { PARSE_ERROR_RULE_ID } from '../engine/finding';
-import { SUPPRESSION_WITHOUT_REASON_RULE_ID, UNUSED_SUPPRESSION_RULE_ID } from '../engine/suppressions';
 import type { Range } from '../iac/model';
-import { containsPosition } from '../iac/model';
-import { findingsIn, resourcesIn, type DocumentAnalyses } from './analysis';
+import { explainTitle, findingAt, planCodeActions } from '../features/code-actions';
+import type { DocumentAnalyses } from './analysis';
 import { SUPPRESS_COMMAND, type SuppressArgs } from './suppress';
 import { fileOf, uriOf } from './files';
 
@@ -23,8 +21,6 @@ export const SELECTOR: vscode.DocumentSelector = [
 export const APPLY_FIX_COMMAND = 'srlens.applyFix';
 /** "Explain who owns what" is offered in the lightbulb, next to the fixes, under its own kind. */
 export const EXPLAIN_KIND = vscode.CodeActionKind.QuickFix.append('srlens').append('explain');
-
-const NOT_SUPPRESSIBLE = new Set([PARSE_ERROR_RULE_ID, UNUSED_SUPPRESSION_RULE_ID, SUPPRESSION_WITHOUT_REASON_RULE_ID]);
 
 export interface ApplyFixArgs {
   uri: string;
@@ -65,50 +61,31 @@ class SrlensCodeActions implements vscode.CodeActionProvider {
     const result = await this.analyses.analyze(doc);
     // An analysis of an older version would offer fixes for text that is gone.
     if (!result || token.isCancellationRequested || result.version !== doc.version) return [];
-    const file = fileOf(doc.uri);
-    const findings = findingsIn(result, file);
-    const resources = resourcesIn(result, file);
-    const resourceIds = new Set(resources.map((r) => r.resource.id));
-
-    const fixes: vscode.CodeAction[] = [];
-    const suppressions: vscode.CodeAction[] = [];
-    const suppressed = new Set<string>();
-    const types = new Set<string>();
-    for (const diagnostic of ours) {
-      const rule = ruleIdOf(diagnostic);
-      const matching = findings.filter((f) => f.ruleId === rule && sameRange(f.range, diagnostic.range));
-      const offered: vscode.CodeAction[] = [];
-      for (const finding of matching) {
-        if (finding.resourceType) types.add(finding.resourceType);
-        const fix = finding.fixable ? this.analyses.analyzer.fixFor(finding) : undefined;
-        if (fix) {
-          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.diagnostics = [diagnostic];
-          const args: ApplyFixArgs = {
-            uri: doc.uri.toString(),
-            version: doc.version,
-            ruleId: finding.ruleId,
-            range: finding.range,
-          };
-          action.command = { command: APPLY_FIX_COMMAND, title: fix.title, arguments: [args] };
-          offered.push(action);
-        }
-        const key = `${finding.ruleId}\u0000${finding.resource}`;
-        if (!NOT_SUPPRESSIBLE.has(finding.ruleId) && resourceIds.has(finding.resource) && !suppressed.has(key)) {
-          suppressed.add(key);
-          suppressions.push(suppressAction(doc, finding, diagnostic));
-        }
-      }
-      if (offered.length === 1) offered[0].isPreferred = true;
-      fixes.push(...offered);
-    }
-
-    // The type token of the resource under the cursor, with or without a diagnostic.
-    for (const { resource } of resources) {
-      if (containsPosition(resource.typeRange, range.start)) types.add(resource.type);
-    }
-    const explanations = [...types].map((type) => {
-      const action = new vscode.CodeAction(`Explain who owns what for ${type}`, EXPLAIN_KIND);
+    const plan = planCodeActions(
+      this.analyses.analyzer,
+      result.analysis,
+      fileOf(doc.uri),
+      ours.map((d) => ({ ruleId: ruleIdOf(d), range: d.range })),
+      range.start,
+    );
+    const fixes = plan.fixes.map(({ diagnostic, finding, fix, preferred }) => {
+      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [ours[diagnostic]];
+      const args: ApplyFixArgs = {
+        uri: doc.uri.toString(),
+        version: doc.version,
+        ruleId: finding.ruleId,
+        range: finding.range,
+      };
+      action.command = { command: APPLY_FIX_COMMAND, title: fix.title, arguments: [args] };
+      if (preferred) action.isPreferred = true;
+      return action;
+    });
+    const suppressions = plan.suppressions.map(({ diagnostic, finding, title }) =>
+      suppressAction(doc, finding, ours[diagnostic], title),
+    );
+    const explanations = plan.explainTypes.map((type) => {
+      const action = new vscode.CodeAction(explainTitle(type), EXPLAIN_KIND);
       action.command = { command: 'srlens.explainType', title: 'Explain who owns what', arguments: [type] };
       return action;
     });
@@ -116,11 +93,13 @@ class SrlensCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-function suppressAction(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const action = new vscode.CodeAction(
-    `Suppress ${finding.ruleId} for ${finding.resource}…`,
-    vscode.CodeActionKind.QuickFix,
-  );
+function suppressAction(
+  doc: vscode.TextDocument,
+  finding: Finding,
+  diagnostic: vscode.Diagnostic,
+  title: string,
+): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
   const args: SuppressArgs = { uri: doc.uri.toString(), ruleId: finding.ruleId, resource: finding.resource };
   action.command = { command: SUPPRESS_COMMAND, title: action.title, arguments: [args] };
@@ -139,9 +118,7 @@ async function applyFix(analyses: DocumentAnalyses, args: ApplyFixArgs | undefin
   if (stale()) return refuse();
   const result = await analyses.analyze(doc);
   if (!result || stale() || result.version !== args.version) return refuse();
-  const finding = findingsIn(result, fileOf(doc.uri)).find(
-    (f) => f.ruleId === args.ruleId && sameModelRange(f.range, args.range),
-  );
+  const finding = findingAt(result.analysis, fileOf(doc.uri), args.ruleId, args.range);
   const fix = finding?.fixable ? analyses.analyzer.fixFor(finding) : undefined;
   if (!fix) {
     void vscode.window.showWarningMessage(
@@ -179,23 +156,4 @@ export function ruleIdOf(d: vscode.Diagnostic): string | undefined {
 
 export function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}
-
-function sameRange(r: Range, v: vscode.Range): boolean {
-  return (
-    r.start.line === v.start.line &&
-    r.start.character === v.start.character &&
-    r.end.line === v.end.line &&
-    r.end.character === v.end.character
-  );
-}
-
-function sameModelRange(a: Range, b: Range | undefined): boolean {
-  return (
-    !!b &&
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
 }

@@ -5,16 +5,14 @@
  * changes; hidden by `srlens.codeLens.enable: false` (or `srlens.enable: false`).
  */
 import * as vscode from 'vscode';
-import { resourcesIn, type DocumentAnalyses } from './analysis';
+import type { DocumentAnalyses } from './analysis';
 import { tooLargeMessage } from './diagnostics';
 import { RESPONSIBILITY_SELECTOR } from './hover';
 import { fileOf } from './files';
-import { severityAtLeast } from '../engine/finding';
-import { lensSummary } from '../engine/responsibility';
-import { codeLensInfo, type MatrixArgs } from './responsibility';
+import { resourceLenses, SHOW_MATRIX_COMMAND } from '../features/code-lens';
 import { settingsStore } from './settings';
 
-export const SHOW_MATRIX_COMMAND = 'srlens.showMatrix';
+export { SHOW_MATRIX_COMMAND };
 
 export function registerCodeLens(analyses: DocumentAnalyses): vscode.Disposable[] {
   const provider = new ResponsibilityCodeLens(analyses);
@@ -47,29 +45,16 @@ class ResponsibilityCodeLens implements vscode.CodeLensProvider, vscode.Disposab
     if (!enabled() || tooLargeMessage(doc.getText(), settingsStore.current.maxFileSize)) return [];
     const result = await this.analyses.analyze(doc);
     if (!result || token.isCancellationRequested) return [];
-    const file = fileOf(doc.uri);
-    // Counted once, so a template with thousands of resources and findings stays linear.
-    // The same findings the responsibility model counts: those at or above the minimum severity.
-    const minimum = settingsStore.effectiveMinimumSeverity;
-    const openFindings = new Map<string, number>();
-    for (const f of result.analysis.findings)
-      if (f.file === file && f.resource && severityAtLeast(f.severity, minimum))
-        openFindings.set(f.resource, (openFindings.get(f.resource) ?? 0) + 1);
-    const lenses: vscode.CodeLens[] = [];
-    for (const { resource } of resourcesIn(result, file)) {
-      const info = codeLensInfo(lensSummary(resource, openFindings.get(resource.id) ?? 0));
-      const line = resource.range.start.line;
-      const args: MatrixArgs = { file, resource: resource.id };
-      lenses.push(
-        new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-          title: info.title,
-          tooltip: info.tooltip,
+    const lenses = resourceLenses(result.analysis, fileOf(doc.uri), settingsStore.effectiveMinimumSeverity);
+    return lenses.map(
+      (lens) =>
+        new vscode.CodeLens(new vscode.Range(lens.line, 0, lens.line, 0), {
+          title: lens.title,
+          tooltip: lens.tooltip,
           command: SHOW_MATRIX_COMMAND,
-          arguments: [args],
+          arguments: [lens.args],
         }),
-      );
-    }
-    return lenses;
+    );
   }
 
   dispose(): void {

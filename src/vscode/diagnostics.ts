@@ -8,14 +8,13 @@
  */
 import * as vscode from 'vscode';
 import { ruleDocsUrl } from '../engine/docs';
-import { severityAtLeast, type Finding } from '../engine/finding';
+import type { Finding } from '../engine/finding';
 import { fileTooLargeFinding } from '../engine/limits';
 import { sourceKindOf } from '../iac/detect';
 import type { DocumentAnalyses } from './analysis';
 import { fileOf, isWorkspaceUri, uriOf } from './files';
 import { settingsStore } from './settings';
-
-const OWNER_LABEL = { customer: 'You own this', shared: 'Shared with AWS', aws: 'AWS owns this' } as const;
+import { diagnosticMessage, tooLargeMessage, visibleFindings } from '../features/document';
 
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('srlens');
@@ -117,27 +116,10 @@ export class DiagnosticsController implements vscode.Disposable {
 
 /** Findings at or above the minimum severity in force (the setting, else `.srlens.yaml`). */
 function visible(findings: readonly Finding[]): Finding[] {
-  const minimum = settingsStore.effectiveMinimumSeverity;
-  return findings.filter((f) => severityAtLeast(f.severity, minimum));
+  return visibleFindings(findings, settingsStore.effectiveMinimumSeverity);
 }
 
-/** The message for a file over `srlens.maxFileSize` bytes (UTF-8), else undefined. Cheap for ordinary files. */
-export function tooLargeMessage(text: string, maxFileSize: number, byteLength?: number): string | undefined {
-  // UTF-8 needs at least one byte per UTF-16 code unit and at most three.
-  let bytes = byteLength;
-  if (bytes === undefined) {
-    if (text.length * 3 <= maxFileSize) return undefined;
-    bytes = text.length > maxFileSize ? text.length : new TextEncoder().encode(text).length;
-  }
-  if (bytes <= maxFileSize) return undefined;
-  return `Skipped: ${formatBytes(bytes)} is over the ${formatBytes(maxFileSize)} limit for one file (setting srlens.maxFileSize).`;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
-}
+export { tooLargeMessage };
 
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,
@@ -152,10 +134,7 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
     finding.range.end.line,
     finding.range.end.character,
   );
-  const message =
-    finding.ruleId === 'parse-error'
-      ? finding.message
-      : `${finding.message} (${OWNER_LABEL[finding.owner]}: ${finding.concern})`;
+  const message = diagnosticMessage(finding);
   const diagnostic = new vscode.Diagnostic(range, message, SEVERITY[finding.severity]);
   diagnostic.source = 'srlens';
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };

@@ -11,11 +11,12 @@ import { fixAllInFile, type FixAllResult } from '../engine/fix-all';
 import { sourceKindOf } from '../iac/detect';
 import type { DocumentAnalyses } from './analysis';
 import { SELECTOR, toRange } from './code-actions';
+import { FIX_ALL_TITLE } from '../features/code-actions';
 import { fileOf, isWorkspaceUri, uriOf } from './files';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('srlens');
 export const FIX_ALL_COMMAND = 'srlens.fixAll';
-const TITLE = 'Fix all auto-fixable Shared Responsibility problems';
+const TITLE = FIX_ALL_TITLE;
 
 type Outcome =
   | { kind: 'fixed'; edit: vscode.WorkspaceEdit; result: FixAllResult }

@@ -6,13 +6,11 @@
  * Template text is escaped; only `srlens.showMatrix` and `srlens.explainType` links are trusted.
  */
 import * as vscode from 'vscode';
-import type { Position, Range } from '../iac/model';
-import { compareRanges, containsPosition } from '../iac/model';
-import { findingsIn, resourcesIn, type DocumentAnalyses } from './analysis';
+import type { Range } from '../iac/model';
+import type { DocumentAnalyses } from './analysis';
 import { tooLargeMessage } from './diagnostics';
-import { TRUSTED_COMMANDS } from './markdown';
-import { resourceResponsibility } from '../engine/responsibility';
-import { propertyHover, propertyPathAt, providerHoverMarkdown, resourceHoverMarkdown } from './responsibility';
+import { TRUSTED_COMMANDS } from '../features/markdown';
+import { hoverAt } from '../features/hover';
 import { settingsStore } from './settings';
 import { fileOf } from './files';
 
@@ -41,48 +39,13 @@ class ResponsibilityHovers implements vscode.HoverProvider {
       return undefined;
     const result = await this.analyses.analyze(doc);
     if (!result || token.isCancellationRequested || result.version !== doc.version) return undefined;
-    const file = fileOf(doc.uri);
-    const at: Position = { line: position.line, character: position.character };
-    const findings = result.analysis.findings;
-
-    const resources = resourcesIn(result, file).map((entry) => entry.resource);
-    for (const resource of resources) {
-      if (!containsPosition(resource.range, at)) continue;
-      if (containsPosition(resource.typeRange, at) || containsPosition(resource.idRange, at)) {
-        const range = containsPosition(resource.typeRange, at) ? resource.typeRange : resource.idRange;
-        // Resources a Fn::ForEach loop writes out share its text: one section per instance.
-        const instances = resource.generatedBy
-          ? resources.filter(
-              (r) => r.generatedBy === resource.generatedBy && compareRanges(r.idRange, resource.idRange) === 0,
-            )
-          : [resource];
-        const markdown = instances
-          // The engine's responsibility model, the one the matrix shows, with the same minimum severity.
-          .map((r) =>
-            resourceHoverMarkdown(
-              resourceResponsibility(r, findings, result.analysis.suppressed ?? [], {
-                minimumSeverity: settingsStore.effectiveMinimumSeverity,
-              }),
-            ),
-          )
-          .join('\n\n---\n\n');
-        return hover(markdown, range);
-      }
-      const path = propertyPathAt(resource.properties, at);
-      const key = path?.[path.length - 1];
-      if (!path || !key || !containsPosition(key.keyRange, at)) return undefined;
-      const found = propertyHover(resource, path, findingsIn(result, file));
-      return found ? hover(found.markdown, key.keyRange) : undefined;
-    }
-
-    for (const unit of result.analysis.units) {
-      if (unit.kind !== 'terraform') continue;
-      for (const provider of unit.providers) {
-        if (provider.name !== 'aws' || provider.file !== file || !containsPosition(provider.labelRange, at)) continue;
-        return hover(providerHoverMarkdown(provider, unit), provider.labelRange);
-      }
-    }
-    return undefined;
+    const found = hoverAt(
+      result.analysis,
+      fileOf(doc.uri),
+      { line: position.line, character: position.character },
+      settingsStore.effectiveMinimumSeverity,
+    );
+    return found ? hover(found.markdown, found.range) : undefined;
   }
 }
 

@@ -1,63 +1,28 @@
 /**
- * The `srlens.*` settings (declared in package.json `contributes.configuration`), read into one
- * typed, validated object. settings.json can hold anything, so every value is checked and falls
- * back to its default.
+ * The `srlens.*` settings from VS Code's configuration, validated by features/settings.ts (which
+ * the language server shares), and the store every editor feature reads them from.
  */
 import * as vscode from 'vscode';
-import { ruleMetadata } from '../engine/catalog';
-import type { RuleSetting } from '../engine/config';
-import { normaliseRuleSettings, normaliseTags, type ConfigSettings } from '../engine/effective-config';
 import type { Severity } from '../iac/model';
+import {
+  DEFAULT_DEBOUNCE_MS,
+  DEFAULT_MAX_FILE_SIZE,
+  normaliseSettings,
+  SETTINGS_SECTION,
+  type SrlensSettings,
+} from '../features/settings';
 
-export const SETTINGS_SECTION = 'srlens';
-export const DEFAULT_DEBOUNCE_MS = 300;
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-
-export interface SrlensSettings extends ConfigSettings {
-  enable: boolean;
-  /** The minimum severity shown: the explicit setting, or undefined to let `.srlens.yaml` decide. */
-  minimumSeverity?: Severity;
-  debounceMs: number;
-  workspaceScan: boolean;
-  maxFileSize: number;
-  codeLens: boolean;
-  /** Ids in `srlens.rules` that are not rules, and ids with a value other than off/error/warning/info. */
-  unknownRules: string[];
-  invalidRules: string[];
-}
-
-const SEVERITIES: readonly string[] = ['error', 'warning', 'info'];
-let knownRuleIds: ReadonlySet<string> | undefined;
+export { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FILE_SIZE, SETTINGS_SECTION, type SrlensSettings };
 
 export function readSettings(scope?: vscode.ConfigurationScope): SrlensSettings {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
-  knownRuleIds ??= new Set(ruleMetadata().map((r) => r.id));
-  const { rules, unknown, invalid } = normaliseRuleSettings(config.get<unknown>('rules'), knownRuleIds);
-  return {
-    enable: config.get<unknown>('enable') !== false,
-    minimumSeverity: explicitSeverity(config),
-    debounceMs: clampedInteger(config.get<unknown>('diagnostics.debounce'), DEFAULT_DEBOUNCE_MS, 0, 5000),
-    workspaceScan: config.get<unknown>('workspaceScan.enable') !== false,
-    maxFileSize: clampedInteger(config.get<unknown>('maxFileSize'), DEFAULT_MAX_FILE_SIZE, 1, Number.MAX_SAFE_INTEGER),
-    codeLens: config.get<unknown>('codeLens.enable') !== false,
-    rules: rules as Record<string, RuleSetting>,
-    requiredTags: normaliseTags(config.get<unknown>('requiredTags')),
-    unknownRules: unknown,
-    invalidRules: invalid,
-  };
+  return normaliseSettings((key) => config.get<unknown>(key), explicitSeverity(config));
 }
 
 /** The minimum severity only when set in user, workspace or folder settings, so that `.srlens.yaml` decides otherwise. */
-function explicitSeverity(config: vscode.WorkspaceConfiguration): Severity | undefined {
+function explicitSeverity(config: vscode.WorkspaceConfiguration): unknown {
   const inspected = config.inspect<unknown>('diagnostics.minimumSeverity');
-  const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
-  const normalised = typeof value === 'string' ? value.toLowerCase() : '';
-  return SEVERITIES.includes(normalised) ? (normalised as Severity) : undefined;
-}
-
-function clampedInteger(value: unknown, fallback: number, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
-  return Math.min(max, Math.max(min, Math.round(value)));
+  return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
 }
 
 /**

@@ -12,12 +12,9 @@ import * as vscode from 'vscode';
 import type { Analyzer } from '../engine/analyzer';
 import { fileOf, isWorkspaceUri } from './files';
 import { settingsStore } from './settings';
+import { isTerraformDependency } from '../features/document';
 
-/** Files a Terraform module may read besides its own folder's `.tf` files. */
-export function isTerraformDependency(path: string): boolean {
-  const lower = path.toLowerCase();
-  return lower.endsWith('.tf') || lower.endsWith('.tfvars') || lower.endsWith('.tfvars.json');
-}
+export { isTerraformDependency };
 
 export function registerTerraformDependents(analyzer: Analyzer, reanalyse: (dir: string) => void): vscode.Disposable[] {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();

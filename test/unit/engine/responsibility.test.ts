@@ -11,8 +11,8 @@ import { buildMatrix } from '../../../src/engine/matrix';
 import { lensSummary, resourceResponsibility, type StatusKind } from '../../../src/engine/responsibility';
 import type { Severity } from '../../../src/iac/model';
 import { ruleDocsUrl } from '../../../src/engine/docs';
-import { tableCell } from '../../../src/vscode/markdown';
-import { OWNER_WORD, resourceHoverMarkdown } from '../../../src/vscode/responsibility';
+import { tableCell } from '../../../src/features/markdown';
+import { OWNER_WORD, resourceHoverMarkdown } from '../../../src/features/responsibility';
 
 const WORKSPACE = 'test/integration/workspace';
 

@@ -6,7 +6,12 @@
 import { strict as assert } from 'node:assert';
 import { Analyzer, type Analysis } from '../../../src/engine/analyzer';
 import { applyTextEdits } from '../../../src/engine/fix-all';
-import { cleanReason, MAX_REASON_LENGTH, suppressionEdits } from '../../../src/engine/suppression-edits';
+import {
+  cleanReason,
+  MAX_REASON_LENGTH,
+  pendingSuppressionEdits,
+  suppressionEdits,
+} from '../../../src/engine/suppression-edits';
 import type { Resource } from '../../../src/iac/model';
 
 const RDS = 'rds-storage-encryption';
@@ -218,6 +223,54 @@ resource "aws_db_instance" "db" {
       const result = suppressionEdits(resourceOf(analysis, 'Db'), RDS, 'why', text);
       assert.ok('error' in result);
       assert.match(result.error, /not an object/);
+    });
+  });
+
+  describe('with the reason left to write (editors that cannot ask for it)', () => {
+    const cases: { name: string; path: string; text: string; expected: string }[] = [
+      {
+        name: 'YAML: a comment naming the rule above the resource',
+        path: '/t/a.yaml',
+        text: YAML,
+        expected: YAML.replace('  Db:\n', `  # srlens-ignore ${RDS}\n  Db:\n`),
+      },
+      {
+        name: 'JSON: an ignore entry with an empty reason',
+        path: '/t/a.json',
+        text: JSON_TEMPLATE,
+        expected: JSON_TEMPLATE.replace(
+          '                "Engine": "mysql"\n            }\n',
+          '                "Engine": "mysql"\n            },\n            "Metadata": {\n                "srlens": {\n                    "ignore": [\n                        {\n                            "rule": "rds-storage-encryption",\n                            "reason": ""\n                        }\n                    ]\n                }\n            }\n',
+        ),
+      },
+    ];
+    for (const c of cases) {
+      it(`${c.name}; until the reason is written it does not apply and is reported`, async () => {
+        const before = await analyse(c.path, c.text);
+        const result = pendingSuppressionEdits(resourceOf(before, 'Db'), RDS, c.text);
+        assert.ok('edits' in result, 'error' in result ? result.error : '');
+        const pending = applyTextEdits(c.text, result.edits);
+        assert.equal(pending, c.expected);
+        const after = await analyse(c.path, pending);
+        const ids = after.findings.map((f) => f.ruleId);
+        assert.ok(ids.includes(RDS), ids.join(', '));
+        assert.ok(ids.includes('suppression-without-reason'), ids.join(', '));
+        // The reason written later goes into the same suppression.
+        const reasoned = suppressionEdits(resourceOf(after, 'Db'), RDS, 'dev data', pending);
+        assert.ok('edits' in reasoned);
+        const done = await analyse(c.path, applyTextEdits(pending, reasoned.edits));
+        assert.deepEqual(
+          done.findings.map((f) => f.ruleId).filter((id) => id === RDS || id.startsWith('suppression')),
+          [],
+        );
+      });
+    }
+
+    it('refuses a rule id that is not one word', async () => {
+      const before = await analyse('/t/a.yaml', YAML);
+      assert.deepEqual(pendingSuppressionEdits(resourceOf(before, 'Db'), 'two words', YAML), {
+        error: "'two words' is not a rule id.",
+      });
     });
   });
 });

@@ -12,7 +12,7 @@ import type { CloudFormationTemplate, Range, Resource, Value } from '../../../sr
 import { getProperty } from '../../../src/iac/model';
 import { reparseYamlIncrementally } from '../../../src/iac/yaml-incremental';
 import { resourceResponsibility } from '../../../src/engine/responsibility';
-import { resourceHoverMarkdown } from '../../../src/vscode/responsibility';
+import { resourceHoverMarkdown } from '../../../src/features/responsibility';
 
 function template(file: string, text: string): { unit: CloudFormationTemplate; diagnostics: string[] } {
   const result = parseCloudFormation(file, text);

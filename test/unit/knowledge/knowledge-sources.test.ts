@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { formatExplainJson, formatExplainText } from '../../../src/cli/explain';
 import { explainType } from '../../../src/engine/explain';
-import { sourceLink } from '../../../src/vscode/responsibility';
+import { sourceLink } from '../../../src/features/responsibility';
 import {
   CONCERNS,
   PROFILES,

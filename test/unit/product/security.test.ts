@@ -39,7 +39,7 @@ import { matrixHtml } from '../../../src/engine/matrix-html';
 import type { MapValue, Property, Resource } from '../../../src/iac/model';
 import { loadTerraformLanguage } from '../../../src/iac/terraform';
 import { resourceResponsibility } from '../../../src/engine/responsibility';
-import { propertyHover, resourceHoverMarkdown } from '../../../src/vscode/responsibility';
+import { propertyHover, resourceHoverMarkdown } from '../../../src/features/responsibility';
 import { CORPUS, fixtureSources, hasShared, runCliInProcess } from '../../hardening/support';
 import { QUICK } from '../../corpus';
 

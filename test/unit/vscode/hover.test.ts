@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { Analyzer } from '../../../src/engine/analyzer';
 import type { Resource, TerraformModule } from '../../../src/iac/model';
 import { CONCERNS, type ConcernId } from '../../../src/knowledge';
-import { commandLink, escapeMarkdown, TRUSTED_COMMANDS, webLink } from '../../../src/vscode/markdown';
+import { commandLink, escapeMarkdown, TRUSTED_COMMANDS, webLink } from '../../../src/features/markdown';
 import { lensSummary, providerRegion, resourceResponsibility } from '../../../src/engine/responsibility';
 import { PROPERTY_CONCERNS, propertyConcern } from '../../../src/knowledge/property-concerns';
 import {
@@ -15,7 +15,7 @@ import {
   propertyPathAt,
   providerHoverMarkdown,
   resourceHoverMarkdown,
-} from '../../../src/vscode/responsibility';
+} from '../../../src/features/responsibility';
 
 /**
  * Markdown that could become active (a link or image, an autolink, raw HTML, a command URI) is

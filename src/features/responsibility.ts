@@ -4,7 +4,7 @@
  * `provider "aws"` block decides about Region and data residency. Rendering only: owners and
  * statuses come from the engine's responsibility model (engine/responsibility.ts), the same one
  * the matrix and the ISMS code show, as markdown with every piece of template text escaped.
- * No `vscode` import: the unit tests load this file directly.
+ * No editor API: the VS Code extension and the language server (src/lsp/) both render it.
  */
 import { ruleMetadata } from '../engine/catalog';
 import { ruleDocsUrl } from '../engine/docs';

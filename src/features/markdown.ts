@@ -3,7 +3,7 @@
  * values, finding messages) goes through `escapeMarkdown`, so it renders as the characters it is
  * and never as a link, an image, HTML or table syntax. Links are built only by `commandLink` (our
  * own `srlens.*` commands, the only ones a hover trusts) and `webLink` (documentation pages).
- * No `vscode` import: the unit tests load this file directly.
+ * No editor API: the VS Code extension and the language server (src/lsp/) both render it.
  */
 
 /** Commands a hover may run; everything else in a hover is inert. */
@@ -44,4 +44,18 @@ export function tableCell(text: string, maxLength = DEFAULT_MAX_LENGTH): string 
 /** encodeURIComponent, plus the characters it leaves alone that mean something in a markdown link target. */
 function encodeUriComponentStrict(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * The markdown without its command links, for editors that cannot run `srlens.*` commands (the
+ * language server's clients): a line of nothing but command links goes, any other link keeps its label.
+ */
+export function withoutCommandLinks(markdown: string): string {
+  const link = /\[((?:\\.|[^\]\\])*)\]\(command:[^)\s]*\)/g;
+  return markdown
+    .split('\n')
+    .filter((line) => !(line.match(link) && line.replace(link, '').replace(/[\s·]/g, '') === ''))
+    .map((line) => line.replace(link, '$1'))
+    .join('\n')
+    .replace(/\n+$/, '');
 }

@@ -1,0 +1,40 @@
+/**
+ * The CodeLens above each resource of a file: `<Tier> · you own N concerns · M open findings`
+ * (responsibility.ts words it), where M counts the resource's findings at or above the minimum
+ * severity, the same ones the responsibility model counts. No editor API: the VS Code CodeLens
+ * provider and the language server both call `resourceLenses`.
+ */
+import type { Analysis } from '../engine/analyzer';
+import { severityAtLeast } from '../engine/finding';
+import { lensSummary } from '../engine/responsibility';
+import type { Severity } from '../iac/model';
+import { resourcesInFile } from './document';
+import { codeLensInfo, type MatrixArgs } from './responsibility';
+
+export const SHOW_MATRIX_COMMAND = 'srlens.showMatrix';
+
+export interface ResourceLens {
+  /** The resource's first line; the lens sits at its start. */
+  line: number;
+  title: string;
+  tooltip: string;
+  /** The arguments of `srlens.showMatrix` for this resource. */
+  args: MatrixArgs;
+}
+
+export function resourceLenses(analysis: Analysis, file: string, minimumSeverity: Severity): ResourceLens[] {
+  // Counted once, so a template with thousands of resources and findings stays linear.
+  const openFindings = new Map<string, number>();
+  for (const f of analysis.findings)
+    if (f.file === file && f.resource && severityAtLeast(f.severity, minimumSeverity))
+      openFindings.set(f.resource, (openFindings.get(f.resource) ?? 0) + 1);
+  return resourcesInFile(analysis, file).map(({ resource }) => {
+    const info = codeLensInfo(lensSummary(resource, openFindings.get(resource.id) ?? 0));
+    return {
+      line: resource.range.start.line,
+      title: info.title,
+      tooltip: info.tooltip,
+      args: { file, resource: resource.id },
+    };
+  });
+}

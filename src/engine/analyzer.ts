@@ -24,7 +24,16 @@ import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } fro
 import { resourceRuleErrorFinding, unitRuleErrorFinding, type RuleCrash, type RuleCrashHandler } from './rule-error';
 import { combineNestedFindings, expandNestedStacks, type NestedInstance, type ReadFile } from './nested-stacks';
 import { TerraformDependencies } from './terraform-dependencies';
-import { applySuppressions, commentSuppressions, metadataSuppressions, type SuppressedFinding } from './suppressions';
+import {
+  applySuppressions,
+  commentSuppressions,
+  metadataSuppressions,
+  SUPPRESSION_EXPIRING_RULE_ID,
+  todayUtc,
+  type SuppressedFinding,
+  type Suppression,
+} from './suppressions';
+import { peerCommentSuppressions, peerMetadataSuppressions, type PeerNote } from './peer-suppressions';
 
 export interface SourceFile {
   path: string;
@@ -42,6 +51,8 @@ export interface Analysis {
   calledModules?: string[];
   /** The instances of the nested stacks a template names by path (`nested-stacks.ts`); `analyze` combines their findings. */
   nested?: NestedInstance[];
+  /** Suppressions written for other tools that silence nothing here (an id we do not map), for `--verbose`. */
+  peerNotes?: PeerNote[];
 }
 
 export interface AnalyzerOptions {
@@ -66,10 +77,14 @@ export interface AnalyzerOptions {
    * roots the front end scans. Without it, only the files given to `analyze` are read.
    */
   readFile?: ReadFile;
+  /** Today as `YYYY-MM-DD`, which suppression expiry dates are compared with (tests pass a fixed date); default: today in UTC. */
+  today?: () => string;
 }
 
 interface CacheEntry {
   key: string;
+  /** The day the analysis was made on: suppressions expire, so another day is another analysis. */
+  today?: string;
   analysis: Analysis;
   /** CloudFormation: the parse the analysis came from, the starting point of an incremental re-parse. */
   parse?: ParseResult;
@@ -112,6 +127,9 @@ export class Analyzer {
   private given: Map<string, { text: string; parse?: ParseResult }> | undefined;
   /** What each Terraform module's analysis read besides its own files (var files, called modules). */
   private readonly terraformReads = new TerraformDependencies();
+  private readonly today: () => string;
+  /** Each rule's resource types, so that a suppression naming a rule that cannot apply there can say so. */
+  private readonly ruleTypes: Map<string, readonly string[]>;
 
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
@@ -120,6 +138,8 @@ export class Analyzer {
     this.terraform = options.terraform ?? {};
     this.readFile = options.readFile;
     this.config = options.config ?? DEFAULT_CONFIG;
+    this.today = options.today ?? (() => todayUtc());
+    this.ruleTypes = new Map([...RULES, ...this.rules].map((rule) => [rule.id, rule.appliesTo]));
     this.indexRules();
   }
 
@@ -134,7 +154,8 @@ export class Analyzer {
   /** Analyses one CloudFormation candidate file; YAML/JSON that is not a template yields nothing. */
   analyzeCloudFormation(path: string, text: string): Analysis {
     const cached = this.cloudFormationCache.get(path);
-    if (cached && cached.key === text && this.unchanged(cached.reads)) return cached.analysis;
+    const today = this.today();
+    if (cached && cached.key === text && cached.today === today && this.unchanged(cached.reads)) return cached.analysis;
     // After an edit inside one resource of a YAML template, only that resource is parsed again.
     // A Terraform plan (`terraform show -json`) is recognised by its content, whatever its name.
     const parse = isTerraformPlanJson(text)
@@ -146,7 +167,7 @@ export class Analyzer {
     const analysis = parse ? this.analyzeParsed(parse, new Map([[path, text]])) : { units: [], findings: [] };
     // Nested stacks are read from the files given to `analyze`, else through `readFile`; with neither, they stay opaque.
     const reads = parse && (this.readFile || this.given) ? this.withNestedStacks(parse, analysis) : undefined;
-    if (this.retain) this.cloudFormationCache.set(path, { key: text, analysis, parse, reads });
+    if (this.retain) this.cloudFormationCache.set(path, { key: text, today, analysis, parse, reads });
     return analysis;
   }
 
@@ -155,7 +176,8 @@ export class Analyzer {
     const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const key = sorted.map((f) => `${f.path}\u0000${f.text}`).join('\u0001');
     const cached = this.terraformCache.get(dir);
-    if (cached && cached.key === key) return cached.analysis;
+    const today = this.today();
+    if (cached && cached.key === key && cached.today === today) return cached.analysis;
     await loadTerraformLanguage();
     await loadEvaluator();
     const given = this.givenModules;
@@ -178,7 +200,7 @@ export class Analyzer {
       const related = evaluated.originsOf(finding.resource, finding.file, finding.range);
       if (related.length > 0) finding.related = related;
     }
-    if (this.retain) this.terraformCache.set(dir, { key, analysis });
+    if (this.retain) this.terraformCache.set(dir, { key, today, analysis });
     // A one-pass scan never comes back to a module: release its parses and syntax trees now.
     else for (const file of sorted) forgetTerraformFile(file.path);
     return analysis;
@@ -189,6 +211,7 @@ export class Analyzer {
     const units: IacUnit[] = [];
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
+    const peerNotes: PeerNote[] = [];
     let unitCount = 0;
     const nested: NestedInstance[] = [];
     const modules = new Map<string, SourceFile[]>();
@@ -201,6 +224,7 @@ export class Analyzer {
         if (this.retain) units.push(...result.units);
         findings.push(...result.findings);
         suppressed.push(...(result.suppressed ?? []));
+        peerNotes.push(...(result.peerNotes ?? []));
         nested.push(...(result.nested ?? []));
       } else if (kind === 'terraform') {
         const dir = moduleDirOf(file.path);
@@ -220,14 +244,15 @@ export class Analyzer {
         if (this.retain) units.push(...result.units);
         terraform.push({ dir, analysis: result });
         suppressed.push(...(result.suppressed ?? []));
+        peerNotes.push(...(result.peerNotes ?? []));
       }
     } finally {
       this.givenModules = undefined;
     }
     findings.push(...combineModuleFindings(terraform));
-    const combined = combineNestedFindings(findings, nested);
+    const combined = onceEach(combineNestedFindings(findings, nested));
     combined.sort(compareFindings);
-    return { units, findings: combined, suppressed, unitCount };
+    return { units, findings: combined, suppressed, unitCount, ...(peerNotes.length > 0 ? { peerNotes } : {}) };
   }
 
   /**
@@ -356,18 +381,31 @@ export class Analyzer {
       }
       for (const rule of this.unitRules) this.checkUnit(rule, unit, context, findings);
     }
-    const suppressions = [...texts].flatMap(([file, content]) => commentSuppressions(file, content));
+    const suppressions: Suppression[] = [...texts].flatMap(([file, content]) => commentSuppressions(file, content));
     for (const unit of parsed.units) suppressions.push(...metadataSuppressions(unit));
+    const peerNotes: PeerNote[] = [];
+    if (this.config.peerSuppressions !== false) {
+      const peers = [
+        ...[...texts].map(([file, content]) => peerCommentSuppressions(file, content)),
+        ...parsed.units.map(peerMetadataSuppressions),
+      ];
+      for (const peer of peers) {
+        suppressions.push(...peer.suppressions);
+        peerNotes.push(...peer.notes);
+      }
+    }
+    suppressions.push(...(this.config.suppressions ?? []));
     const suppressed: SuppressedFinding[] = [];
     findings = applySuppressions(
       findings,
       suppressions,
       parsed.units.flatMap((u) => u.resources),
       suppressed,
+      { today: this.today(), ruleTypes: this.ruleTypes },
     );
     findings = this.applyConfig(findings);
     findings.sort(compareFindings);
-    return { units: parsed.units, findings, suppressed };
+    return { units: parsed.units, findings, suppressed, ...(peerNotes.length > 0 ? { peerNotes } : {}) };
   }
 
   private checkUnit(rule: Rule, unit: IacUnit, context: RuleContext, into: Finding[]): void {
@@ -492,6 +530,21 @@ const NOT_GIVEN = 'it is not among the files analysed';
 function repeatKey(finding: Finding): string {
   const { start, end } = finding.range;
   return `${finding.ruleId}\u0000${start.line}:${start.character}:${end.line}:${end.character}`;
+}
+
+/**
+ * A `.srlens.yaml` suppression expiring soon is reported by each template it applies in: once is
+ * enough.
+ */
+function onceEach(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    if (f.ruleId !== SUPPRESSION_EXPIRING_RULE_ID) return true;
+    const k = `${f.file}\u0000${f.range.start.line}\u0000${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** How a log names a template or module. */

@@ -17,6 +17,8 @@ const NOT_RISKS = new Set([
   'config-error',
   'unused-suppression',
   'suppression-without-reason',
+  'suppression-expiring',
+  'suppression-invalid',
   'file-too-large',
 ]);
 

@@ -14,6 +14,7 @@
  */
 import type { IacUnit, MapValue, Position, Range, Resource, Value } from '../iac/model';
 import { containsPosition, getPath } from '../iac/model';
+import { classifyType } from '../knowledge/services';
 import type { Finding, SuppressionInfo, SuppressionSource } from './finding';
 
 export const UNUSED_SUPPRESSION_RULE_ID = 'unused-suppression';
@@ -339,7 +340,12 @@ function resourceAt(resources: Resource[] | undefined, line: number): Resource |
 function inScope(scope: SuppressionScope, finding: Finding): boolean {
   if (scope.resource !== undefined && scope.resource !== finding.resource) return false;
   if (scope.resourceType !== undefined && scope.resourceType !== finding.resourceType) return false;
-  if (scope.service !== undefined && scope.service.toLowerCase() !== finding.service.toLowerCase()) return false;
+  if (scope.service !== undefined) {
+    // The catalog's service id (`rds`) or its name (`Amazon RDS`), in any case.
+    const wanted = scope.service.toLowerCase();
+    const id = finding.resourceType ? classifyType(finding.resourceType).serviceId.toLowerCase() : '';
+    if (wanted !== id && wanted !== finding.service.toLowerCase()) return false;
+  }
   if (scope.path !== undefined && !matchesPath(scope.path, finding.file, scope.root)) return false;
   return true;
 }

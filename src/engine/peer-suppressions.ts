@@ -56,7 +56,7 @@ export function peerCommentSuppressions(file: string, text: string): PeerSuppres
     if (checkov) {
       const start = line.indexOf('checkov:skip=');
       const range = lineRange(i, start, line.length);
-      const reason = (checkov[2] ?? '').trim();
+      const reason = (checkov.at(2) ?? '').trim();
       add(result, 'checkov', checkov[1], reason, file, range, i + 1, (s) => {
         s.withinLine = i;
         s.targetLine = targetLine;
@@ -66,7 +66,7 @@ export function peerCommentSuppressions(file: string, text: string): PeerSuppres
     for (const match of line.matchAll(TRIVY)) {
       const tool = match[1] as PeerTool;
       const id = match[2];
-      const range = lineRange(i, match.index ?? 0, (match.index ?? 0) + match[0].trimEnd().length);
+      const range = lineRange(i, match.index, match.index + match[0].trimEnd().length);
       if (match[3]) {
         result.notes.push({ tool, id, file, line: i + 1, why: 'filtered' });
         continue;

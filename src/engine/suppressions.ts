@@ -268,13 +268,15 @@ export function applySuppressions(
       for (const line of lines) candidates.push(...(onLine.get(key(finding.file, finding.ruleId, String(line))) ?? []));
     }
     for (const s of scoped.get(finding.ruleId) ?? []) if (inScope(s.scope!, finding)) candidates.push(s);
+    // Ours first (they carry owner and expiry), then `.srlens.yaml`, then other tools'.
+    if (candidates.length > 1) candidates.sort((a, b) => rank(a) - rank(b));
     const active = candidates.find((s) => !s.expires || s.expires >= today);
     if (active) {
       used.add(active);
       suppressed?.push({ finding, suppression: active });
       continue;
     }
-    const expired = candidates[0];
+    const expired = candidates.at(0);
     if (expired) {
       used.add(expired);
       kept.push(reportedAgain(finding, expired));
@@ -320,6 +322,14 @@ export function applySuppressions(
     }
   }
   return kept;
+}
+
+function rank(s: Suppression): number {
+  return s.source === undefined || s.source === 'comment' || s.source === 'metadata'
+    ? 0
+    : s.source === 'config'
+      ? 1
+      : 2;
 }
 
 function key(...parts: string[]): string {

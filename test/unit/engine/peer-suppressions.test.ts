@@ -299,6 +299,15 @@ describe('suppressions written for other tools', () => {
     ]);
   });
 
+  it('where ours and another tool’s both apply, ours is recorded (it carries owner and expiry)', async () => {
+    const text = bucketYaml(
+      '      checkov:\n        skip:\n          - id: CKV_AWS_18\n            comment: theirs\n      srlens:\n        ignore:\n          - rule: s3-bucket-access-logging\n            reason: ours\n            owner: data-team\n',
+    );
+    const { open, suppressed } = await outcome('/t.yaml', text);
+    assert.deepEqual(open, ['s3-bucket-versioning']);
+    assert.deepEqual(suppressed, ['s3-bucket-access-logging metadata undefined: ours']);
+  });
+
   it('reads several Trivy ignores on one line, each with its own expiry', () => {
     const { suppressions } = peerCommentSuppressions(
       '/m/main.tf',

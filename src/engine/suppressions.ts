@@ -306,7 +306,16 @@ export function applySuppressions(
         ),
       );
     } else if (!used.has(s) && (s.source === undefined || s.source === 'comment' || s.source === 'metadata')) {
-      kept.push(meta(s, UNUSED_SUPPRESSION_RULE_ID, 'info', unusedMessage(s, byFile, byId, options.ruleTypes)));
+      kept.push(
+        meta(
+          s,
+          UNUSED_SUPPRESSION_RULE_ID,
+          'info',
+          s.expires && s.expires < today
+            ? `This suppression of '${s.rule}' expired on ${s.expires} and matches no finding now: remove it.`
+            : unusedMessage(s, byFile, byId, options.ruleTypes),
+        ),
+      );
     } else if (s.expires && s.expires >= today && daysBetween(today, s.expires) <= EXPIRING_WITHIN_DAYS) {
       // A `.srlens.yaml` or peer suppression is reported only where it is used.
       if (!used.has(s)) continue;

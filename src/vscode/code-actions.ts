@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../engine/finding';
 import { PARSE_ERROR_RULE_ID } from '../engine/finding';
-import { SUPPRESSION_WITHOUT_REASON_RULE_ID, UNUSED_SUPPRESSION_RULE_ID } from '../engine/suppressions';
+import { SUPPRESSION_RULE_IDS } from '../engine/suppressions';
 import type { Range } from '../iac/model';
 import { containsPosition } from '../iac/model';
 import { findingsIn, resourcesIn, type DocumentAnalyses } from './analysis';
@@ -24,7 +24,7 @@ export const APPLY_FIX_COMMAND = 'srlens.applyFix';
 /** "Explain who owns what" is offered in the lightbulb, next to the fixes, under its own kind. */
 export const EXPLAIN_KIND = vscode.CodeActionKind.QuickFix.append('srlens').append('explain');
 
-const NOT_SUPPRESSIBLE = new Set([PARSE_ERROR_RULE_ID, UNUSED_SUPPRESSION_RULE_ID, SUPPRESSION_WITHOUT_REASON_RULE_ID]);
+const NOT_SUPPRESSIBLE = new Set([PARSE_ERROR_RULE_ID, ...SUPPRESSION_RULE_IDS]);
 
 export interface ApplyFixArgs {
   uri: string;

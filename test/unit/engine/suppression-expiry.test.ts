@@ -193,6 +193,23 @@ describe('suppressions that expire', () => {
     assert.deepEqual(silenced(await analyzer.analyze(files)), []);
   });
 
+  it('an expired suppression next to a renewed one is reported as stale, and the renewed one applies', async () => {
+    const text =
+      'Resources:\n  # srlens-ignore s3-bucket-access-logging expires=2026-01-31 the log bucket itself\n  # srlens-ignore s3-bucket-access-logging expires=2026-12-31 the log bucket itself, renewed\n  Bucket:\n    Type: AWS::S3::Bucket\n';
+    const analysis = await analyze([{ path: '/t.yaml', text }]);
+    assert.deepEqual(silenced(analysis), ['s3-bucket-access-logging']);
+    assert.equal(analysis.suppressed?.[0].suppression.expires, '2026-12-31');
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.ruleId === 'unused-suppression').map((f) => [f.range.start.line, f.message]),
+      [
+        [
+          1,
+          "This suppression of 's3-bucket-access-logging' expired on 2026-01-31 and matches no finding now: remove it.",
+        ],
+      ],
+    );
+  });
+
   it('reads options only right after the rule id; the rest is the reason', () => {
     const [a, b] = commentSuppressions(
       '/t.yaml',

@@ -17,6 +17,9 @@ import {
 import { describePeerNotes, peerCommentSuppressions } from '../../../src/engine/peer-suppressions';
 import { isIsoDate } from '../../../src/engine/suppressions';
 import { RULES } from '../../../src/rules';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CORPUS, needsShared } from '../../corpus';
 import { rule as rdsMultiAz } from '../../../src/rules/rds-multi-az';
 import { rule as rdsStorageEncryption } from '../../../src/rules/rds-storage-encryption';
 import { rule as s3AccessLogging } from '../../../src/rules/s3-bucket-access-logging';
@@ -320,6 +323,41 @@ describe('suppressions written for other tools', () => {
         ['s3-bucket-versioning', 'AVD-AWS-0090', undefined, 1],
       ],
     );
+  });
+});
+
+describe('suppressions of other tools in real templates', () => {
+  it('honours the cfn-guard suppressions of AWS sample templates (JSON and YAML)', async function () {
+    needsShared(this, 'corpus');
+    const table: [string, string[]][] = [
+      [
+        'aws-cloudformation-templates/Config/Config.json',
+        [
+          'ConfigBucket s3-bucket-access-logging S3_BUCKET_LOGGING_ENABLED',
+          'ConfigBucket s3-bucket-versioning S3_BUCKET_VERSIONING_ENABLED',
+          'Ec2Volume ebs-volume-encryption ENCRYPTED_VOLUMES',
+        ],
+      ],
+      [
+        'aws-cloudformation-templates/RainModules/vpc.yml',
+        [
+          'PublicSubnet1 vpc-subnet-public-ip-on-launch SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED',
+          'PublicSubnet2 vpc-subnet-public-ip-on-launch SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED',
+        ],
+      ],
+    ];
+    for (const [file, expected] of table) {
+      const full = path.join(CORPUS, file);
+      const analysis = await new Analyzer({ today: () => TODAY }).analyze([
+        { path: full, text: readFileSync(full, 'utf8') },
+      ]);
+      const peer = (analysis.suppressed ?? []).filter((s) => s.suppression.source === 'cfn-guard');
+      assert.deepEqual(
+        peer.map((s) => `${s.finding.resource} ${s.finding.ruleId} ${s.suppression.peerId}`).sort(),
+        expected,
+        file,
+      );
+    }
   });
 });
 

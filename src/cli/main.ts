@@ -12,7 +12,9 @@ import { rootedReader } from './rooted-reader';
 import { ruleMetadata } from '../engine/catalog';
 import { FILE_TOO_LARGE_RULE_ID, fileTooLargeFinding } from '../engine/limits';
 import { describeRuleCrash, type RuleCrashHandler } from '../engine/rule-error';
-import { severityAtLeast, type Finding } from '../engine/finding';
+import { compareFindings, severityAtLeast, type Finding } from '../engine/finding';
+import { describePeerNotes } from '../engine/peer-suppressions';
+import { suppressionInfo } from '../engine/suppressions';
 import type { Severity } from '../iac/model';
 import { DIFF_HELP, diffCommand } from './diff';
 import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
@@ -52,7 +54,11 @@ Usage:
       --max-file-size <bytes>      Skip larger files with an info finding (default: ${DEFAULT_MAX_FILE_SIZE})
       --no-color                   Plain text output
       --config <file>              Configuration (default: ./.srlens.yaml)
-      --verbose                    Print a crashing rule's error and stack on stderr (its finding is rule-error)
+      --verbose                    Print a crashing rule's error and stack on stderr (its finding is rule-error),
+                                   and each suppression written for another tool that names a check
+                                   srlens does not map
+      --include-suppressed         JSON: list suppressed findings too, each with suppressed: { reason,
+                                   expires, source } (SARIF always lists them, with suppressions)
       --var-file <file>            Terraform variables from this file, after terraform.tfvars and
                                    *.auto.tfvars (repeatable; applied with --var in the order given)
       --var <name=value>           A Terraform variable (repeatable)
@@ -153,6 +159,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       'no-color': { type: 'boolean', default: false },
       config: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      'include-suppressed': { type: 'boolean', default: false },
       'var-file': { type: 'string', multiple: true },
       var: { type: 'string', multiple: true },
     },
@@ -175,15 +182,41 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   );
   const analysis = await new Analyzer({ config, retain: false, terraform, onRuleError, readFile }).analyze(sources);
   noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
-  const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({
+  if (values.verbose)
+    for (const note of describePeerNotes(analysis.peerNotes ?? [], (file) => display(file, io.cwd)))
+      io.stderr(`srlens: note: ${note}`);
+  const shown = (f: Finding): Finding => ({
     ...f,
     file: display(f.file, io.cwd),
     ...(f.related ? { related: f.related.map((r) => ({ ...r, file: display(r.file, io.cwd) })) } : {}),
-  }));
+    ...(f.expiredSuppression
+      ? { expiredSuppression: { ...f.expiredSuppression, file: display(f.expiredSuppression.file, io.cwd) } }
+      : {}),
+    ...(f.suppressed ? { suppressed: { ...f.suppressed, file: display(f.suppressed.file, io.cwd) } } : {}),
+  });
+  const findings = [...configFindings, ...extraFindings, ...analysis.findings].map(shown);
+  // What a suppression silenced: never counted for --fail-on; SARIF always lists it, JSON on request.
+  const suppressed = (analysis.suppressed ?? [])
+    .map(({ finding, suppression }) => shown({ ...finding, suppressed: suppressionInfo(suppression) }))
+    .sort(compareFindings);
 
-  if (format === 'json') io.stdout(formatFindingsJson(files, findings));
+  if (format === 'json')
+    io.stdout(
+      formatFindingsJson(
+        files,
+        values['include-suppressed'] ? [...findings, ...suppressed].sort(compareFindings) : findings,
+      ),
+    );
   else if (format === 'sarif')
-    io.stdout(formatSarif(findings, ruleMetadata(), version, `${pathToFileURL(io.cwd).href}/`, (file) => file));
+    io.stdout(
+      formatSarif(
+        [...findings, ...suppressed].sort(compareFindings),
+        ruleMetadata(),
+        version,
+        `${pathToFileURL(io.cwd).href}/`,
+        (file) => file,
+      ),
+    );
   else io.stdout(formatFindingsText(files, findings, io.color && !values['no-color'] ? ANSI : PLAIN));
 
   return failOn !== 'none' && findings.some((f) => severityAtLeast(f.severity, failOn as Severity)) ? 1 : 0;
@@ -256,8 +289,12 @@ async function isms(args: string[], io: CliIo): Promise<number> {
   const register = oneOf(values.register, ['assets', 'risks', 'both'] as const, '--register');
   const { config, root } = loadConfig(values.config, io);
   const { sources } = loadSources(positionals, DEFAULT_MAX_FILE_SIZE, io, config.exclude, root);
-  const analysis = await new Analyzer({ config, onRuleError: crashLog(values.verbose, io) }).analyze(sources);
   const today = isoDate();
+  const analysis = await new Analyzer({
+    config,
+    onRuleError: crashLog(values.verbose, io),
+    today: () => today,
+  }).analyze(sources);
 
   const stateFile = path.join(root, ISMS_STATE_FILE);
   let previous: IsmsState | undefined;

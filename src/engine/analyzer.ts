@@ -26,7 +26,16 @@ import { combineNestedFindings, expandNestedStacks, type NestedInstance, type Re
 import { TerraformDependencies } from './terraform-dependencies';
 import { CallerIndex } from './callers';
 import { linkPlanFindings, moduleBlocks } from './plan-blocks';
-import { applySuppressions, commentSuppressions, metadataSuppressions, type SuppressedFinding } from './suppressions';
+import {
+  applySuppressions,
+  commentSuppressions,
+  metadataSuppressions,
+  SUPPRESSION_EXPIRING_RULE_ID,
+  todayUtc,
+  type SuppressedFinding,
+  type Suppression,
+} from './suppressions';
+import { peerCommentSuppressions, peerMetadataSuppressions, type PeerNote } from './peer-suppressions';
 
 export interface SourceFile {
   path: string;
@@ -44,6 +53,8 @@ export interface Analysis {
   calledModules?: string[];
   /** The instances of the nested stacks a template names by path (`nested-stacks.ts`); `analyze` combines their findings. */
   nested?: NestedInstance[];
+  /** Suppressions written for other tools that silence nothing here (an id we do not map), for `--verbose`. */
+  peerNotes?: PeerNote[];
 }
 
 export interface AnalyzerOptions {
@@ -74,10 +85,14 @@ export interface AnalyzerOptions {
    * editor shows their findings again.
    */
   onUsedFilesChanged?: (paths: string[]) => void;
+  /** Today as `YYYY-MM-DD`, which suppression expiry dates are compared with (tests pass a fixed date); default: today in UTC. */
+  today?: () => string;
 }
 
 interface CacheEntry {
   key: string;
+  /** The day the analysis was made on: suppressions expire, so another day is another analysis. */
+  today?: string;
   analysis: Analysis;
   /** CloudFormation: the parse the analysis came from, the starting point of an incremental re-parse. */
   parse?: ParseResult;
@@ -123,6 +138,9 @@ export class Analyzer {
   /** With `retain`: what each analysed module or template found in the modules and templates it uses. */
   private readonly callers = new CallerIndex();
   private readonly onUsedFilesChanged: ((paths: string[]) => void) | undefined;
+  private readonly today: () => string;
+  /** Each rule's resource types, so that a suppression naming a rule that cannot apply there can say so. */
+  private readonly ruleTypes: Map<string, readonly string[]>;
 
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
@@ -132,6 +150,8 @@ export class Analyzer {
     this.readFile = options.readFile;
     this.onUsedFilesChanged = options.onUsedFilesChanged;
     this.config = options.config ?? DEFAULT_CONFIG;
+    this.today = options.today ?? (() => todayUtc());
+    this.ruleTypes = new Map([...RULES, ...this.rules].map((rule) => [rule.id, rule.appliesTo]));
     this.indexRules();
   }
 
@@ -146,7 +166,8 @@ export class Analyzer {
   /** Analyses one CloudFormation candidate file; YAML/JSON that is not a template yields nothing. */
   analyzeCloudFormation(path: string, text: string): Analysis {
     const cached = this.cloudFormationCache.get(path);
-    if (cached && cached.key === text && this.unchanged(cached.reads)) return cached.analysis;
+    const today = this.today();
+    if (cached && cached.key === text && cached.today === today && this.unchanged(cached.reads)) return cached.analysis;
     // After an edit inside one resource of a YAML template, only that resource is parsed again.
     // A Terraform plan (`terraform show -json`) is recognised by its content, whatever its name.
     const parse = isTerraformPlanJson(text)
@@ -159,7 +180,7 @@ export class Analyzer {
     // Nested stacks are read from the files given to `analyze`, else through `readFile`; with neither, they stay opaque.
     const reads = parse && (this.readFile || this.given) ? this.withNestedStacks(parse, analysis) : undefined;
     if (this.retain) {
-      this.cloudFormationCache.set(path, { key: text, analysis, parse, reads });
+      this.cloudFormationCache.set(path, { key: text, today, analysis, parse, reads });
       this.usedFilesChanged(this.callers.recordTemplate(path, analysis.nested));
     }
     return analysis;
@@ -170,7 +191,8 @@ export class Analyzer {
     const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const key = sorted.map((f) => `${f.path}\u0000${f.text}`).join('\u0001');
     const cached = this.terraformCache.get(dir);
-    if (cached && cached.key === key) return cached.analysis;
+    const today = this.today();
+    if (cached && cached.key === key && cached.today === today) return cached.analysis;
     await loadTerraformLanguage();
     await loadEvaluator();
     const given = this.givenModules;
@@ -194,7 +216,7 @@ export class Analyzer {
       if (related.length > 0) finding.related = related;
     }
     if (this.retain) {
-      this.terraformCache.set(dir, { key, analysis });
+      this.terraformCache.set(dir, { key, today, analysis });
       this.usedFilesChanged(this.callers.recordModule(dir, analysis));
     }
     // A one-pass scan never comes back to a module: release its parses and syntax trees now.
@@ -207,6 +229,7 @@ export class Analyzer {
     const units: IacUnit[] = [];
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
+    const peerNotes: PeerNote[] = [];
     let unitCount = 0;
     const nested: NestedInstance[] = [];
     const modules = new Map<string, SourceFile[]>();
@@ -221,6 +244,7 @@ export class Analyzer {
         if (this.retain) units.push(...result.units);
         findings.push(...result.findings);
         suppressed.push(...(result.suppressed ?? []));
+        peerNotes.push(...(result.peerNotes ?? []));
         nested.push(...(result.nested ?? []));
       } else if (kind === 'terraform') {
         const dir = moduleDirOf(file.path);
@@ -240,6 +264,7 @@ export class Analyzer {
         if (this.retain) units.push(...result.units);
         terraform.push({ dir, analysis: result });
         suppressed.push(...(result.suppressed ?? []));
+        peerNotes.push(...(result.peerNotes ?? []));
       }
     } finally {
       this.givenModules = undefined;
@@ -250,9 +275,9 @@ export class Analyzer {
       const roots = terraform.filter((t) => !called.has(t.dir)).map((t) => moduleBlocks(t.dir, t.analysis.units));
       linkPlanFindings(findings, plans, roots);
     }
-    const combined = combineNestedFindings(findings, nested);
+    const combined = onceEach(combineNestedFindings(findings, nested));
     combined.sort(compareFindings);
-    return { units, findings: combined, suppressed, unitCount };
+    return { units, findings: combined, suppressed, unitCount, ...(peerNotes.length > 0 ? { peerNotes } : {}) };
   }
 
   /**
@@ -403,18 +428,31 @@ export class Analyzer {
       }
       for (const rule of this.unitRules) this.checkUnit(rule, unit, context, findings);
     }
-    const suppressions = [...texts].flatMap(([file, content]) => commentSuppressions(file, content));
+    const suppressions: Suppression[] = [...texts].flatMap(([file, content]) => commentSuppressions(file, content));
     for (const unit of parsed.units) suppressions.push(...metadataSuppressions(unit));
+    const peerNotes: PeerNote[] = [];
+    if (this.config.peerSuppressions !== false) {
+      const peers = [
+        ...[...texts].map(([file, content]) => peerCommentSuppressions(file, content)),
+        ...parsed.units.map(peerMetadataSuppressions),
+      ];
+      for (const peer of peers) {
+        suppressions.push(...peer.suppressions);
+        peerNotes.push(...peer.notes);
+      }
+    }
+    suppressions.push(...(this.config.suppressions ?? []));
     const suppressed: SuppressedFinding[] = [];
     findings = applySuppressions(
       findings,
       suppressions,
       parsed.units.flatMap((u) => u.resources),
       suppressed,
+      { today: this.today(), ruleTypes: this.ruleTypes },
     );
     findings = this.applyConfig(findings);
     findings.sort(compareFindings);
-    return { units: parsed.units, findings, suppressed };
+    return { units: parsed.units, findings, suppressed, ...(peerNotes.length > 0 ? { peerNotes } : {}) };
   }
 
   private checkUnit(rule: Rule, unit: IacUnit, context: RuleContext, into: Finding[]): void {
@@ -539,6 +577,21 @@ const NOT_GIVEN = 'it is not among the files analysed';
 function repeatKey(finding: Finding): string {
   const { start, end } = finding.range;
   return `${finding.ruleId}\u0000${start.line}:${start.character}:${end.line}:${end.character}`;
+}
+
+/**
+ * A `.srlens.yaml` suppression expiring soon is reported by each template it applies in: once is
+ * enough.
+ */
+function onceEach(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    if (f.ruleId !== SUPPRESSION_EXPIRING_RULE_ID) return true;
+    const k = `${f.file}\u0000${f.range.start.line}\u0000${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** How a log names a template or module. */

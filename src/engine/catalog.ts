@@ -11,7 +11,12 @@ import { CONFIG_ERROR_RULE_ID } from './config';
 import { FILE_TOO_LARGE_RULE_ID } from './limits';
 import { NESTED_STACK_RULE_ID } from './nested-stacks';
 import { RULE_ERROR_RULE_ID } from './rule-error';
-import { SUPPRESSION_WITHOUT_REASON_RULE_ID, UNUSED_SUPPRESSION_RULE_ID } from './suppressions';
+import {
+  SUPPRESSION_EXPIRING_RULE_ID,
+  SUPPRESSION_INVALID_RULE_ID,
+  SUPPRESSION_WITHOUT_REASON_RULE_ID,
+  UNUSED_SUPPRESSION_RULE_ID,
+} from './suppressions';
 
 export interface RuleMetadata {
   id: string;
@@ -61,6 +66,22 @@ const BUILT_IN: Omit<RuleMetadata, 'helpUri'>[] = [
     description:
       'The suppression sits above no resource or property that has the named finding: the problem was fixed, or the comment is in the wrong place. Remove or move it.',
     severity: 'info',
+    concern: 'configuration',
+  },
+  {
+    id: SUPPRESSION_EXPIRING_RULE_ID,
+    title: 'A suppression expires soon',
+    description:
+      'A suppression with an expiry date (srlens-ignore expires=YYYY-MM-DD, Metadata expires, .srlens.yaml expires, Trivy or tfsec :exp:) ends within 14 days. After that day the finding it silences is reported again. Renew it with a new date and reason, or fix the finding.',
+    severity: 'info',
+    concern: 'configuration',
+  },
+  {
+    id: SUPPRESSION_INVALID_RULE_ID,
+    title: 'A suppression has an expiry that is not a date',
+    description:
+      'The expiry of a suppression must be a calendar date written YYYY-MM-DD. A suppression whose expiry cannot be read does not apply, so that a typo never silences a finding for ever.',
+    severity: 'warning',
     concern: 'configuration',
   },
   {

@@ -8,6 +8,13 @@
  * requiredTags: [owner, data-classification]
  * exclude: ["legacy/**"]
  * minimumSeverity: info              # findings below this are not shown
+ * peerSuppressions: false            # ignore suppressions written for other tools (default: honour them)
+ * suppressions:                      # for what a comment cannot reach (generated templates, CDK output)
+ *   - rule: s3-bucket-access-logging
+ *     path: "cdk.out/**"             # and/or resource, resourceType, service
+ *     reason: the log bucket itself
+ *     expires: 2027-03-31            # optional, YYYY-MM-DD
+ *     owner: platform-team           # optional
  * ```
  *
  * It can change rules, tags and paths, and nothing else: no key runs anything. A bad value yields
@@ -16,6 +23,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { Range, Severity } from '../iac/model';
 import type { Finding } from './finding';
+import { isIsoDate, type Suppression } from './suppressions';
 
 export const CONFIG_FILE_NAME = '.srlens.yaml';
 export const CONFIG_ERROR_RULE_ID = 'config-error';
@@ -27,6 +35,10 @@ export interface SrlensConfig {
   requiredTags: string[];
   exclude: string[];
   minimumSeverity: Severity;
+  /** Whether suppressions written for other tools (Checkov, Trivy, tfsec, cfn_nag, cfn-guard) apply. */
+  peerSuppressions?: boolean;
+  /** Scoped suppressions from `.srlens.yaml` (`source: 'config'`, each with its scope). */
+  suppressions?: Suppression[];
 }
 
 export const DEFAULT_CONFIG: SrlensConfig = Object.freeze({
@@ -35,6 +47,20 @@ export const DEFAULT_CONFIG: SrlensConfig = Object.freeze({
   exclude: [],
   minimumSeverity: 'info',
 }) as SrlensConfig;
+
+const KEYS = 'rules, requiredTags, exclude, minimumSeverity, peerSuppressions or suppressions';
+const SUPPRESSION_KEYS = [
+  'rule',
+  'resource',
+  'resourceType',
+  'service',
+  'path',
+  'reason',
+  'expires',
+  'owner',
+  'ticket',
+];
+const SCOPE_KEYS = ['resource', 'resourceType', 'service', 'path'] as const;
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -79,10 +105,7 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
   const root = doc.contents;
   if (root === null) return { config, findings };
   if (!isMap(root)) {
-    report(
-      root as YamlNode,
-      `${CONFIG_FILE_NAME} must be a mapping with the keys rules, requiredTags, exclude and minimumSeverity.`,
-    );
+    report(root as YamlNode, `${CONFIG_FILE_NAME} must be a mapping with the keys ${KEYS}.`);
     return { config, findings };
   }
 
@@ -121,15 +144,114 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
         else report(value ?? pair.key, "'minimumSeverity' must be error, warning or info.");
         break;
       }
+      case 'peerSuppressions':
+        if (isScalar(value) && typeof value.value === 'boolean') config.peerSuppressions = value.value;
+        else report(value ?? pair.key, "'peerSuppressions' must be true or false.");
+        break;
+      case 'suppressions': {
+        if (!isSeq(value)) {
+          report(
+            value ?? pair.key,
+            "'suppressions' must be a list of { rule, reason, and a scope: resource, resourceType, service or path }.",
+          );
+          break;
+        }
+        const root = file.replace(/[\\/][^\\/]*$/, '');
+        const list: Suppression[] = [];
+        for (const item of value.items as YamlNode[]) {
+          const suppression = readSuppression(item, file, root, knownRuleIds, toRange, report);
+          if (suppression) list.push(suppression);
+        }
+        config.suppressions = list;
+        break;
+      }
       default:
-        report(
-          pair.key,
-          `Unknown key '${key}' in ${CONFIG_FILE_NAME}: expected rules, requiredTags, exclude or minimumSeverity.`,
-          'warning',
-        );
+        report(pair.key, `Unknown key '${key}' in ${CONFIG_FILE_NAME}: expected ${KEYS}.`, 'warning');
     }
   }
   return { config, findings };
+}
+
+/** One `.srlens.yaml` suppression; undefined (with a finding at the bad key) when it cannot apply. */
+function readSuppression(
+  item: YamlNode,
+  file: string,
+  root: string,
+  knownRuleIds: ReadonlySet<string>,
+  toRange: (node: YamlNode | null | undefined) => Range,
+  report: (node: YamlNode | null | undefined, message: string, severity?: Severity) => void,
+): Suppression | undefined {
+  if (!isMap(item)) {
+    report(
+      item,
+      'Each suppression must be a mapping with rule, reason and a scope (resource, resourceType, service or path).',
+    );
+    return undefined;
+  }
+  const values = new Map<string, { text: string; node: YamlNode }>();
+  for (const pair of item.items as Pair<YamlNode, YamlNode>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!SUPPRESSION_KEYS.includes(key)) {
+      report(pair.key, `Unknown key '${key}' in a suppression: expected ${SUPPRESSION_KEYS.join(', ')}.`);
+      return undefined;
+    }
+    const scalar = isScalar(pair.value) ? pair.value.value : undefined;
+    if (typeof scalar !== 'string' && typeof scalar !== 'number') {
+      report(pair.value ?? pair.key, `'${key}' in a suppression must be a single value.`);
+      return undefined;
+    }
+    values.set(key, { text: String(scalar).trim(), node: pair.value as YamlNode });
+  }
+  const rule = values.get('rule');
+  if (!rule?.text) {
+    report(item, 'This suppression names no rule: add rule: <rule-id>.');
+    return undefined;
+  }
+  if (!knownRuleIds.has(rule.text)) {
+    report(
+      rule.node,
+      `Unknown rule '${rule.text}' in a suppression: it is ignored. Check the id against docs/rules/.`,
+      'warning',
+    );
+    return undefined;
+  }
+  if (!values.get('reason')?.text) {
+    report(item, `This suppression of '${rule.text}' gives no reason, so it does not apply: add reason: <why>.`);
+    return undefined;
+  }
+  if (!SCOPE_KEYS.some((k) => values.get(k)?.text)) {
+    report(
+      item,
+      `This suppression of '${rule.text}' has no scope: add resource, resourceType, service or path (to turn the rule off everywhere, set it to off under rules).`,
+    );
+    return undefined;
+  }
+  const expires = values.get('expires');
+  if (expires && !isIsoDate(expires.text)) {
+    report(
+      expires.node,
+      `The expiry date '${expires.text}' is not a date written YYYY-MM-DD, so this suppression does not apply.`,
+    );
+    return undefined;
+  }
+  const scope: Suppression['scope'] = { root };
+  for (const k of SCOPE_KEYS) {
+    const v = values.get(k)?.text;
+    if (v) scope[k] = v;
+  }
+  const owner = values.get('owner')?.text;
+  const ticket = values.get('ticket')?.text;
+  return {
+    rule: rule.text,
+    reason: values.get('reason')!.text,
+    file,
+    range: toRange(item),
+    scope,
+    source: 'config',
+    ...(expires ? { expires: expires.text } : {}),
+    ...(owner ? { owner } : {}),
+    ...(ticket ? { ticket } : {}),
+  };
 }
 
 function stringList(node: YamlNode | null | undefined): string[] | undefined {

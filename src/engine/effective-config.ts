@@ -34,6 +34,9 @@ export function mergeConfig(file: SrlensConfig, settings: ConfigSettings): Srlen
     requiredTags,
     exclude: [...file.exclude],
     minimumSeverity: settings.minimumSeverity ?? file.minimumSeverity,
+    // Suppressions are the file's alone: they carry their reason, owner and expiry where reviewers see them.
+    ...(file.peerSuppressions !== undefined ? { peerSuppressions: file.peerSuppressions } : {}),
+    ...(file.suppressions ? { suppressions: [...file.suppressions] } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ConcernId } from '../knowledge/concerns';
 import type { Owner } from '../knowledge/ownership';
 import type { ParseDiagnostic, Range, ResourceTier, Severity } from '../iac/model';
 import { compareRanges } from '../iac/model';
+import type { PeerTool } from './peer-rule-ids';
 
 /**
  * One finding, as every front end shows it. The field names are a public contract
@@ -26,6 +27,34 @@ export interface Finding {
    * `locals` entry, the var file's line, the caller's module argument); absent when there is none.
    */
   related?: RelatedLocation[];
+  /**
+   * Set when a suppression covered this finding but expired: the finding is reported again, and
+   * this says which acceptance lapsed.
+   */
+  expiredSuppression?: SuppressionInfo;
+  /** Only on suppressed findings a front end chose to show (`srlens scan --include-suppressed`): what silenced it. */
+  suppressed?: SuppressionInfo;
+}
+/**
+ * Where a suppression is written: our comment, our Metadata entry, `.srlens.yaml`, or another
+ * tool's own form.
+ */
+export type SuppressionSource = 'comment' | 'metadata' | 'config' | PeerTool;
+
+/** What the outputs say about a suppression (JSON `suppressed`, SARIF `suppressions`, the ISMS register). */
+export interface SuppressionInfo {
+  reason: string;
+  /** `YYYY-MM-DD`, when it expires. */
+  expires?: string;
+  source: SuppressionSource;
+  kind: 'inSource' | 'external';
+  file: string;
+  /** 1-based line of the comment, Metadata entry or `.srlens.yaml` item. */
+  line: number;
+  owner?: string;
+  ticket?: string;
+  /** A peer tool's suppression: the id it names. */
+  peerId?: string;
 }
 
 /** A place that explains a finding: `{ file, range, message: "value from terraform.tfvars" }`. */

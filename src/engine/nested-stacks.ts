@@ -25,7 +25,7 @@ import { mayBeTemplate } from '../iac/detect';
 import { containsPosition, getProperty, type Range } from '../iac/model';
 import { resolveInUnit } from './context';
 import { PARSE_ERROR_RULE_ID, type Finding } from './finding';
-import { SUPPRESSION_WITHOUT_REASON_RULE_ID, UNUSED_SUPPRESSION_RULE_ID } from './suppressions';
+import { SUPPRESSION_RULE_IDS } from './suppressions';
 
 export const NESTED_STACK_RULE_ID = 'nested-stack-not-analysed';
 
@@ -189,7 +189,7 @@ function expand(
 const cycleClosings = new WeakSet<Finding>();
 
 /** Findings an instance does not repeat: the child's syntax and its suppression comments are its own analysis's. */
-const INSTANCE_SKIPPED = new Set([PARSE_ERROR_RULE_ID, UNUSED_SUPPRESSION_RULE_ID, SUPPRESSION_WITHOUT_REASON_RULE_ID]);
+const INSTANCE_SKIPPED = new Set([PARSE_ERROR_RULE_ID, ...SUPPRESSION_RULE_IDS]);
 
 /**
  * The child's parameters as the parent passes them: a value that resolves to a literal in the

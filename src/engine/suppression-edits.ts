@@ -9,13 +9,17 @@
  *   resource, merged into whatever Metadata / srlens / ignore already holds, in the file's
  *   indentation and line endings.
  *
- * Pure: text in, edits out; the editor asks for the reason and applies them.
+ * An expiry date, when given, is written too (`expires=YYYY-MM-DD` after the rule id; `expires` in
+ * the Metadata entry).
+ *
+ * Pure: text in, edits out; the editor asks for the reason (and the optional expiry) and applies them.
  */
 import type { TextEdit } from '../fixes/types';
 import * as jsonc from 'jsonc-parser';
 import { LineIndex } from '../iac/line-index';
 import type { Resource, Value } from '../iac/model';
 import { getPath } from '../iac/model';
+import { isIsoDate } from './suppressions';
 
 /** The longest reason written; longer ones are cut (a suppression reason is a sentence, not an essay). */
 export const MAX_REASON_LENGTH = 500;
@@ -45,13 +49,17 @@ export function suppressionEdits(
   ruleId: string,
   reason: string,
   text: string,
+  options: { expires?: string } = {},
 ): SuppressionEditResult {
   const why = cleanReason(reason);
   if (!why) return { error: 'A suppression needs a reason: say why this finding does not apply here.' };
   if (!/^[^\s]+$/.test(ruleId)) return { error: `'${ruleId}' is not a rule id.` };
+  const expires = options.expires?.trim() || undefined;
+  if (expires !== undefined && !isIsoDate(expires))
+    return { error: `'${expires}' is not a date: write the last day the suppression holds as YYYY-MM-DD.` };
   return resource.syntax === 'cloudformation-json'
-    ? jsonEdits(resource, ruleId, why, text)
-    : commentEdits(resource, ruleId, why, text);
+    ? jsonEdits(resource, ruleId, why, text, expires)
+    : commentEdits(resource, ruleId, why, text, expires);
 }
 
 /**
@@ -63,20 +71,28 @@ export function suppressionEdits(
 export function pendingSuppressionEdits(resource: Resource, ruleId: string, text: string): SuppressionEditResult {
   if (!/^[^\s]+$/.test(ruleId)) return { error: `'${ruleId}' is not a rule id.` };
   return resource.syntax === 'cloudformation-json'
-    ? jsonEdits(resource, ruleId, '', text)
-    : commentEdits(resource, ruleId, '', text);
+    ? jsonEdits(resource, ruleId, '', text, undefined)
+    : commentEdits(resource, ruleId, '', text, undefined);
 }
 
 // --- comments (YAML, HCL) -------------------------------------------------------------------
 
 const REASONLESS = /^([ \t]*)(#|\/\/)[ \t]*srlens-ignore[ \t]+([^\s]+)[ \t]*\r?$/;
 
-function commentEdits(resource: Resource, ruleId: string, reason: string, text: string): SuppressionEditResult {
+function commentEdits(
+  resource: Resource,
+  ruleId: string,
+  reason: string,
+  text: string,
+  expires: string | undefined,
+): SuppressionEditResult {
   const lines = new LineIndex(text);
   const line = resource.range.start.line;
   const lineStart = lines.offset({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
-  const comment = reason ? `srlens-ignore ${ruleId} ${reason}` : `srlens-ignore ${ruleId}`;
+  const comment = reason
+    ? `srlens-ignore ${ruleId} ${expires ? `expires=${expires} ` : ''}${reason}`
+    : `srlens-ignore ${ruleId}`;
 
   // A reasonless `srlens-ignore <rule>` among the comment lines right above: give it the reason.
   for (let above = line - 1; above >= 0; above--) {
@@ -106,7 +122,13 @@ function lineEnd(text: string, start: number): number {
 
 // --- CloudFormation JSON ------------------------------------------------------------------------
 
-function jsonEdits(resource: Resource, ruleId: string, reason: string, text: string): SuppressionEditResult {
+function jsonEdits(
+  resource: Resource,
+  ruleId: string,
+  reason: string,
+  text: string,
+  expires: string | undefined,
+): SuppressionEditResult {
   const base: jsonc.JSONPath = ['Resources', resource.id];
   const root = jsonc.parseTree(text);
   const node = root && jsonc.findNodeAtLocation(root, base);
@@ -126,11 +148,14 @@ function jsonEdits(resource: Resource, ruleId: string, reason: string, text: str
 
   // An entry for the same rule without a reason: give it the reason rather than adding another.
   const reasonless = reasonlessEntry(resource, ruleId);
+  const entry = expires ? { rule: ruleId, reason, expires } : { rule: ruleId, reason };
   const path: jsonc.JSONPath =
     reasonless === undefined
       ? [...base, 'Metadata', 'srlens', 'ignore', -1]
-      : [...base, 'Metadata', 'srlens', 'ignore', reasonless, 'reason'];
-  const value = reasonless === undefined ? { rule: ruleId, reason } : reason;
+      : expires
+        ? [...base, 'Metadata', 'srlens', 'ignore', reasonless]
+        : [...base, 'Metadata', 'srlens', 'ignore', reasonless, 'reason'];
+  const value = reasonless === undefined || expires ? entry : reason;
   let result: jsonc.EditResult;
   try {
     result = jsonc.modify(text, path, value, { formattingOptions: formattingOf(text) });

@@ -8,13 +8,13 @@
 import type { Analysis } from '../engine/analyzer';
 import type { Finding } from '../engine/finding';
 import { PARSE_ERROR_RULE_ID } from '../engine/finding';
-import { SUPPRESSION_WITHOUT_REASON_RULE_ID, UNUSED_SUPPRESSION_RULE_ID } from '../engine/suppressions';
+import { SUPPRESSION_RULE_IDS } from '../engine/suppressions';
 import type { Fix } from '../fixes/types';
 import type { Position, Range } from '../iac/model';
 import { containsPosition } from '../iac/model';
 import { findingsInFile, resourcesInFile } from './document';
 
-const NOT_SUPPRESSIBLE = new Set([PARSE_ERROR_RULE_ID, UNUSED_SUPPRESSION_RULE_ID, SUPPRESSION_WITHOUT_REASON_RULE_ID]);
+const NOT_SUPPRESSIBLE = new Set([PARSE_ERROR_RULE_ID, ...SUPPRESSION_RULE_IDS]);
 
 /** A diagnostic as the editor gives it back: its rule id (code) and range. */
 export interface DiagnosticRef {

@@ -63,8 +63,14 @@ export const TREATMENTS: readonly Treatment[] = ['fix', 'accept', 'transfer', 'a
 export interface SuppressionLink {
   reason: string;
   file: string;
-  /** 1-based line of the suppression comment or Metadata entry. */
+  /** 1-based line of the suppression comment, Metadata entry or `.srlens.yaml` item. */
   line: number;
+  /** `YYYY-MM-DD`: the last day the acceptance holds. */
+  expires?: string;
+  owner?: string;
+  ticket?: string;
+  /** Where it is written when not a `# srlens-ignore` comment: metadata, config, or a peer tool (checkov, trivy, …). */
+  source?: string;
 }
 
 export interface Risk {
@@ -86,6 +92,8 @@ export interface Risk {
   status: 'open' | 'closed';
   /** Set while a suppression with a reason silences the finding (treatment accept). */
   suppression?: SuppressionLink;
+  /** Set while the finding is open again because the suppression that accepted it expired. */
+  expiredAcceptance?: SuppressionLink;
   identified: string;
   closedOn?: string;
   // typed by hand

@@ -122,6 +122,10 @@ const RISK_COLUMNS = [
   'file',
   'lines',
   'notes',
+  'acceptanceExpires',
+  'acceptanceOwner',
+  'acceptanceTicket',
+  'acceptanceExpired',
 ];
 
 export function risksCsv(state: IsmsState): string {
@@ -151,6 +155,10 @@ export function risksCsv(state: IsmsState): string {
         r.file,
         r.lines.join(' '),
         r.notes,
+        r.suppression?.expires,
+        r.suppression?.owner,
+        r.suppression?.ticket,
+        r.expiredAcceptance?.expires,
       ]),
     );
   }
@@ -273,8 +281,10 @@ export function ismsMarkdown(state: IsmsState, options: ReportOptions): string {
       const score = riskScore(r);
       const treatment =
         r.treatment === 'accept' && r.suppression
-          ? `accept: ${escapeMarkdown(r.suppression.reason)} (${escapeMarkdown(r.suppression.file)}:${r.suppression.line})`
-          : r.treatment;
+          ? `accept: ${escapeMarkdown(r.suppression.reason)} (${escapeMarkdown(r.suppression.file)}:${r.suppression.line}${r.suppression.expires ? `, until ${r.suppression.expires}` : ''}${r.suppression.owner ? `, owner ${escapeMarkdown(r.suppression.owner)}` : ''}${r.suppression.ticket ? `, ${escapeMarkdown(r.suppression.ticket)}` : ''})`
+          : r.expiredAcceptance
+            ? `${r.treatment}: acceptance expired on ${r.expiredAcceptance.expires ?? '?'} (${escapeMarkdown(r.expiredAcceptance.reason)}, ${escapeMarkdown(r.expiredAcceptance.file)}:${r.expiredAcceptance.line})`
+            : r.treatment;
       out.push(
         row([
           `${score} (${r.likelihood}×${r.impact})`,

@@ -3,8 +3,8 @@
  * or `shared`): one risk per rule and asset, scored likelihood × impact (1–5 each). Findings a
  * suppression silences become accepted risks, linked to the suppression and its reason.
  */
-import type { Finding } from '../engine/finding';
-import type { SuppressedFinding } from '../engine/suppressions';
+import type { Finding, SuppressionInfo } from '../engine/finding';
+import { suppressionInfo, type SuppressedFinding } from '../engine/suppressions';
 import type { Severity } from '../iac/model';
 import { RULES } from '../rules';
 import { assetId } from './assets';
@@ -17,6 +17,8 @@ const NOT_RISKS = new Set([
   'config-error',
   'unused-suppression',
   'suppression-without-reason',
+  'suppression-expiring',
+  'suppression-invalid',
   'file-too-large',
 ]);
 
@@ -84,6 +86,8 @@ export function risksFromFindings(
       // One open finding is enough for the risk to be open rather than accepted.
       if (!suppression) existing.suppression = undefined;
       if (!suppression && existing.treatment === 'accept') existing.treatment = 'fix';
+      if (!suppression && finding.expiredSuppression && !existing.expiredAcceptance)
+        existing.expiredAcceptance = link(finding.expiredSuppression, display);
       return;
     }
     risks.set(id, {
@@ -100,23 +104,35 @@ export function risksFromFindings(
       treatment: suppression ? 'accept' : 'fix',
       status: 'open',
       suppression,
+      ...(!suppression && finding.expiredSuppression
+        ? { expiredAcceptance: link(finding.expiredSuppression, display) }
+        : {}),
+      // The owner a suppression names is the risk's owner until someone types another.
+      ...(suppression?.owner ? { riskOwner: suppression.owner } : {}),
       identified: options.today,
     });
   };
   for (const finding of findings) add(finding);
-  for (const { finding, suppression } of suppressed) {
-    add(finding, {
-      reason: suppression.reason,
-      file: display(suppression.file),
-      line: suppression.range.start.line + 1,
-    });
-  }
+  for (const { finding, suppression } of suppressed) add(finding, link(suppressionInfo(suppression), display));
   const list = [...risks.values()];
   for (const risk of list) {
     risk.lines.sort((a, b) => a - b);
     if (risk.suppression === undefined) delete risk.suppression;
   }
   return list.sort(compareRisks);
+}
+
+/** The register's record of a suppression: reason and place, and expiry, owner, ticket and source when known. */
+function link(info: SuppressionInfo, display: (file: string) => string): SuppressionLink {
+  return {
+    reason: info.reason,
+    file: display(info.file),
+    line: info.line,
+    ...(info.expires ? { expires: info.expires } : {}),
+    ...(info.owner ? { owner: info.owner } : {}),
+    ...(info.ticket ? { ticket: info.ticket } : {}),
+    ...(info.source !== 'comment' ? { source: info.peerId ? `${info.source} ${info.peerId}` : info.source } : {}),
+  };
 }
 
 export function compareRisks(a: Risk, b: Risk): number {

@@ -104,10 +104,18 @@ export function mergeIsms(previous: IsmsState | undefined, scan: IsmsScan, today
       else risks.push(old);
       continue;
     }
-    const { suppression: _old, closedOn: _closed, ...rest } = old;
+    const { suppression: _old, closedOn: _closed, expiredAcceptance: _expired, ...rest } = old;
     void _old;
     void _closed;
-    const treatment = now.suppression ? (old.treatment === 'fix' ? 'accept' : old.treatment) : old.treatment;
+    void _expired;
+    // An acceptance that expired leaves the risk to be treated again.
+    const treatment = now.suppression
+      ? old.treatment === 'fix'
+        ? 'accept'
+        : old.treatment
+      : now.expiredAcceptance && old.treatment === 'accept'
+        ? 'fix'
+        : old.treatment;
     risks.push({
       ...rest,
       severity: now.severity,
@@ -119,6 +127,8 @@ export function mergeIsms(previous: IsmsState | undefined, scan: IsmsScan, today
       treatment,
       status: 'open',
       ...(now.suppression ? { suppression: now.suppression } : {}),
+      ...(now.expiredAcceptance ? { expiredAcceptance: now.expiredAcceptance } : {}),
+      ...(rest.riskOwner === undefined && now.riskOwner ? { riskOwner: now.riskOwner } : {}),
     });
   }
   for (const risk of scan.risks) if (!known.has(risk.id)) risks.push(risk);
@@ -329,15 +339,25 @@ function readRisk(item: unknown): Risk | undefined {
     status: item.status === 'closed' ? 'closed' : 'open',
     identified: str(item.identified) ?? '',
   };
-  if (isRecord(item.suppression) && str(item.suppression.reason)) {
-    const s: SuppressionLink = {
-      reason: str(item.suppression.reason) as string,
-      file: str(item.suppression.file) ?? '',
-      line: typeof item.suppression.line === 'number' ? item.suppression.line : 0,
-    };
-    risk.suppression = s;
-  }
+  const suppression = readLink(item.suppression);
+  if (suppression) risk.suppression = suppression;
+  const expired = readLink(item.expiredAcceptance);
+  if (expired) risk.expiredAcceptance = expired;
   return pick(risk, item, ['file', 'closedOn', 'riskOwner', 'due', 'notes']);
+}
+
+function readLink(value: unknown): SuppressionLink | undefined {
+  if (!isRecord(value) || !str(value.reason)) return undefined;
+  const link: SuppressionLink = {
+    reason: str(value.reason) as string,
+    file: str(value.file) ?? '',
+    line: typeof value.line === 'number' ? value.line : 0,
+  };
+  for (const key of ['expires', 'owner', 'ticket', 'source'] as const) {
+    const v = str(value[key]);
+    if (v) link[key] = v;
+  }
+  return link;
 }
 
 function readControl(item: unknown): ControlState | undefined {

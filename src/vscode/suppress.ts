@@ -2,11 +2,12 @@
  * `srlens.suppress` (internal, run from the "Suppress <rule> for <resource>…" code action): asks
  * why the finding does not apply, then records an accountable suppression with that reason — a
  * `# srlens-ignore` comment in YAML and Terraform, resource Metadata in CloudFormation JSON (the
- * edits come from engine/suppression-edits.ts). Callers that already have a reason pass it and are
- * not asked.
+ * edits come from engine/suppression-edits.ts), and an expiry date when one is given. Callers that
+ * already have a reason pass it (and the expiry, if any) and are not asked.
  */
 import * as vscode from 'vscode';
 import { cleanReason, suppressionEdits } from '../engine/suppression-edits';
+import { isIsoDate } from '../engine/suppressions';
 import { resourcesIn, type DocumentAnalyses } from './analysis';
 import { fileOf } from './files';
 
@@ -19,6 +20,8 @@ export interface SuppressArgs {
   resource: string;
   /** Asked for when missing. */
   reason?: string;
+  /** `YYYY-MM-DD`, the last day the suppression holds; asked for (optional) with the reason. */
+  expires?: string;
 }
 
 export function registerSuppress(analyses: DocumentAnalyses): vscode.Disposable[] {
@@ -32,6 +35,7 @@ async function suppress(analyses: DocumentAnalyses, args: SuppressArgs | undefin
   if (!args || !args.uri || typeof args.ruleId !== 'string' || typeof args.resource !== 'string') return false;
   const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri;
   let reason = args.reason;
+  let expires = args.expires;
   if (reason === undefined) {
     reason = await vscode.window.showInputBox({
       title: `Suppress ${args.ruleId} for ${args.resource}`,
@@ -43,6 +47,16 @@ async function suppress(analyses: DocumentAnalyses, args: SuppressArgs | undefin
         cleanReason(value) ? undefined : 'Give a reason: a suppression without one does not apply.',
     });
     if (reason === undefined) return false; // dismissed
+    expires = await vscode.window.showInputBox({
+      title: `Suppress ${args.ruleId} for ${args.resource}: until when?`,
+      prompt:
+        'The last day this acceptance holds (YYYY-MM-DD); after it the finding is reported again. Leave empty for no expiry.',
+      placeHolder: 'For example: 2027-03-31',
+      ignoreFocusOut: true,
+      validateInput: (value) =>
+        value.trim() === '' || isIsoDate(value.trim()) ? undefined : 'Write a date as YYYY-MM-DD, or leave it empty.',
+    });
+    if (expires === undefined) return false; // dismissed
   }
 
   let doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -62,7 +76,7 @@ async function suppress(analyses: DocumentAnalyses, args: SuppressArgs | undefin
     void vscode.window.showWarningMessage(`'${args.resource}' is no longer in this file, so nothing was suppressed.`);
     return false;
   }
-  const computed = suppressionEdits(target.resource, args.ruleId, reason, doc.getText());
+  const computed = suppressionEdits(target.resource, args.ruleId, reason, doc.getText(), { expires });
   if ('error' in computed) {
     void vscode.window.showErrorMessage(computed.error);
     return false;

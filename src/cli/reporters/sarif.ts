@@ -87,6 +87,25 @@ export function formatSarif(
           })),
         }
       : {}),
+    // Suppressed results stay in the log, marked as SARIF viewers and GitHub code scanning expect.
+    ...(finding.suppressed
+      ? {
+          suppressions: [
+            {
+              kind: finding.suppressed.kind,
+              status: 'accepted',
+              justification: finding.suppressed.reason,
+              properties: {
+                source: finding.suppressed.source,
+                ...(finding.suppressed.expires ? { expires: finding.suppressed.expires } : {}),
+                ...(finding.suppressed.owner ? { owner: finding.suppressed.owner } : {}),
+                ...(finding.suppressed.ticket ? { ticket: finding.suppressed.ticket } : {}),
+                ...(finding.suppressed.peerId ? { peerId: finding.suppressed.peerId } : {}),
+              },
+            },
+          ],
+        }
+      : {}),
     properties: {
       concern: finding.concern,
       owner: finding.owner,

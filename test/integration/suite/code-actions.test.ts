@@ -127,7 +127,7 @@ describe('code actions', () => {
     );
   });
 
-  it('suppresses a rule for a JSON resource in its Metadata, merged with what is there', async () => {
+  it('suppresses a rule for a JSON resource in its Metadata, merged with what is there, with an expiry date', async () => {
     const doc = await open(SUPPRESS_JSON);
     const diagnostic = await waitForDiagnostic(doc.uri, 'rds-storage-encryption');
     const actions = await actionsAt(doc.uri, diagnostic.range);
@@ -137,12 +137,15 @@ describe('code actions', () => {
       ruleId: 'rds-storage-encryption',
       resource: 'ArchiveDatabase',
       reason: 'archive of "public" records',
+      expires: '2999-12-31',
     });
     assert.equal(done, true);
     const metadata = JSON.parse(doc.getText()).Resources.ArchiveDatabase.Metadata;
     assert.deepEqual(metadata, {
       Owner: 'records-team',
-      srlens: { ignore: [{ rule: 'rds-storage-encryption', reason: 'archive of "public" records' }] },
+      srlens: {
+        ignore: [{ rule: 'rds-storage-encryption', reason: 'archive of "public" records', expires: '2999-12-31' }],
+      },
     });
     assert.ok(
       doc.getText().includes('\n        "Owner": "records-team",\n        "srlens": {\n'),

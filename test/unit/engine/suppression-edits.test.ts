@@ -27,13 +27,20 @@ function resourceOf(analysis: Analysis, id: string): Resource {
 }
 
 /** Suppresses `rule` on `id`, checks the engine agrees, and returns the new text. */
-async function suppress(path: string, text: string, id: string, rule: string, reason: string): Promise<string> {
+async function suppress(
+  path: string,
+  text: string,
+  id: string,
+  rule: string,
+  reason: string,
+  expires?: string,
+): Promise<string> {
   const before = await analyse(path, text);
   assert.ok(
     before.findings.some((f) => f.ruleId === rule && f.resource === id),
     `${rule} is reported on ${id} before`,
   );
-  const result = suppressionEdits(resourceOf(before, id), rule, reason, text);
+  const result = suppressionEdits(resourceOf(before, id), rule, reason, text, { expires });
   assert.ok('edits' in result, 'error' in result ? result.error : '');
   const fixed = applyTextEdits(text, result.edits);
   const after = await analyse(path, fixed);
@@ -271,6 +278,50 @@ resource "aws_db_instance" "db" {
       assert.deepEqual(pendingSuppressionEdits(resourceOf(before, 'Db'), 'two words', YAML), {
         error: "'two words' is not a rule id.",
       });
+    });
+  });
+
+  describe('with an expiry date', () => {
+    it('writes expires= after the rule id in YAML and Terraform comments', async () => {
+      const yaml = await suppress('/t/a.yaml', YAML, 'Db', RDS, 'restored copy', '2999-12-31');
+      assert.ok(
+        yaml.includes('  # srlens-ignore rds-storage-encryption expires=2999-12-31 restored copy\n  Db:\n'),
+        yaml,
+      );
+      const tf = await suppress(
+        '/t/m/main.tf',
+        'resource "aws_db_instance" "db" {\n  engine = "mysql"\n}\n',
+        'aws_db_instance.db',
+        RDS,
+        'restored copy',
+        '2999-12-31',
+      );
+      assert.ok(tf.startsWith('# srlens-ignore rds-storage-encryption expires=2999-12-31 restored copy\n'), tf);
+    });
+
+    it('writes expires in the JSON Metadata entry, also when it completes a reasonless one', async () => {
+      const fresh = await suppress('/t/a.json', JSON_TEMPLATE, 'Db', RDS, 'restored copy', '2999-12-31');
+      assert.deepEqual(JSON.parse(fresh).Resources.Db.Metadata.srlens.ignore, [
+        { rule: RDS, reason: 'restored copy', expires: '2999-12-31' },
+      ]);
+      const reasonless = JSON_TEMPLATE.replace(
+        '"Type": "AWS::RDS::DBInstance",',
+        `"Type": "AWS::RDS::DBInstance",\n            "Metadata": { "srlens": { "ignore": [ { "rule": "${RDS}" } ] } },`,
+      );
+      const completed = await suppress('/t/b.json', reasonless, 'Db', RDS, 'restored copy', '2999-12-31');
+      assert.deepEqual(JSON.parse(completed).Resources.Db.Metadata.srlens.ignore, [
+        { rule: RDS, reason: 'restored copy', expires: '2999-12-31' },
+      ]);
+    });
+
+    it('refuses a date that is not YYYY-MM-DD, and takes an empty one as none', async () => {
+      const analysis = await analyse('/t/a.yaml', YAML);
+      const bad = suppressionEdits(resourceOf(analysis, 'Db'), RDS, 'why', YAML, { expires: '31/12/2027' });
+      assert.ok('error' in bad);
+      assert.match(bad.error, /'31\/12\/2027' is not a date/);
+      const none = suppressionEdits(resourceOf(analysis, 'Db'), RDS, 'why', YAML, { expires: ' ' });
+      assert.ok('edits' in none);
+      assert.equal(none.edits[0].newText, '  # srlens-ignore rds-storage-encryption why\n');
     });
   });
 });

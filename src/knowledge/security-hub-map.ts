@@ -28,7 +28,7 @@ const TAGGING_CONTROLS = SECURITY_HUB_CONTROLS.filter((c) => c.configRule?.endsW
 const NO_TEMPLATE_SECRET_CONTROL =
   'Security Hub has no control for secrets written into a template; it looks at deployed settings, where the value no longer shows where it came from';
 
-export const RULE_SECURITY_HUB: Readonly<Record<string, SecurityHubMapping>> = {
+export const RULE_SECURITY_HUB: Readonly<Partial<Record<string, SecurityHubMapping>>> = {
   'apigateway-tls-policy': {
     controls: [],
     none: 'Security Hub has no control for the TLS security policy of an API Gateway custom domain name',

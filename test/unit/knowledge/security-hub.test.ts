@@ -9,7 +9,7 @@ import {
   findSecurityHubControl,
   securityHubControl,
 } from '../../../src/knowledge/security-hub';
-import { RULE_SECURITY_HUB } from '../../../src/knowledge/security-hub-map';
+import { RULE_SECURITY_HUB, type SecurityHubMapping } from '../../../src/knowledge/security-hub-map';
 import {
   findingControls,
   parseControlSelection,
@@ -86,21 +86,23 @@ describe('AWS Security Hub controls', () => {
     });
 
     it('maps only ids of the generated table, each once per rule', () => {
-      for (const [rule, mapping] of Object.entries(RULE_SECURITY_HUB)) {
+      for (const [rule, mapping] of Object.entries(RULE_SECURITY_HUB) as [string, SecurityHubMapping][]) {
         for (const id of mapping.controls) assert.ok(securityHubControl(id), `${rule}: ${id} is not in the catalog`);
         assert.equal(new Set(mapping.controls).size, mapping.controls.length, rule);
       }
     });
 
     it('says why, for every rule without a counterpart, and only for those', () => {
-      for (const [rule, mapping] of Object.entries(RULE_SECURITY_HUB)) {
+      for (const [rule, mapping] of Object.entries(RULE_SECURITY_HUB) as [string, SecurityHubMapping][]) {
         if (mapping.controls.length === 0) assert.ok((mapping.none ?? '').length > 20, `${rule} needs a reason`);
         else assert.equal(mapping.none, undefined, rule);
       }
     });
 
     it('maps 60 of the 77 rules; 17 have no counterpart', () => {
-      const mapped = Object.values(RULE_SECURITY_HUB).filter((m) => m.controls.length > 0).length;
+      const mapped = (Object.values(RULE_SECURITY_HUB) as SecurityHubMapping[]).filter(
+        (m) => m.controls.length > 0,
+      ).length;
       assert.equal(RULES.length, 77);
       assert.equal(mapped, 60);
       assert.equal(RULES.length - mapped, 17);
@@ -122,12 +124,12 @@ describe('AWS Security Hub controls', () => {
     ];
     for (const [rule, ids] of expected) {
       it(`${rule} → ${ids.length > 0 ? ids.join(', ') : 'no Security Hub control'}`, () => {
-        assert.deepEqual(RULE_SECURITY_HUB[rule].controls, ids);
+        assert.deepEqual(RULE_SECURITY_HUB[rule]?.controls, ids);
       });
     }
 
     it('maps the tagging rule to every "… should be tagged" control, and a finding to those of its service', () => {
-      const tagging = RULE_SECURITY_HUB['tagging-required-tags'].controls;
+      const tagging = RULE_SECURITY_HUB['tagging-required-tags']!.controls;
       assert.equal(tagging.length, 55);
       assert.ok(tagging.every((id) => /should be tagged$/.test(securityHubControl(id)!.title)));
       const ids = (resourceType: string) =>

@@ -15,6 +15,7 @@ import { describeRuleCrash, type RuleCrashHandler } from '../engine/rule-error';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import type { Severity } from '../iac/model';
 import { DIFF_HELP, diffCommand } from './diff';
+import { CONTROLS_HELP, ControlsError, withControlsOption } from './controls';
 import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
 import type { TerraformEvaluationOptions } from '../iac/terraform/eval-module';
 import { TerraformInputError, terraformHost, terraformInputs } from './terraform-inputs';
@@ -56,6 +57,7 @@ Usage:
       --var-file <file>            Terraform variables from this file, after terraform.tfvars and
                                    *.auto.tfvars (repeatable; applied with --var in the order given)
       --var <name=value>           A Terraform variable (repeatable)
+${CONTROLS_HELP}
 ${DIFF_HELP}
   srlens inventory [paths...]  List every resource with its service and tier
       --format json|markdown       Output format (default: markdown)
@@ -143,6 +145,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       verbose: { type: 'boolean', default: false },
       'var-file': { type: 'string', multiple: true },
       var: { type: 'string', multiple: true },
+      controls: { type: 'string', multiple: true },
     },
   });
   const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, '--format');
@@ -152,7 +155,9 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       ? DEFAULT_MAX_FILE_SIZE
       : positiveInteger(values['max-file-size'], '--max-file-size');
 
-  const { config, findings: configFindings, root } = loadConfig(values.config, io);
+  const loadedConfig = loadConfig(values.config, io);
+  const { findings: configFindings, root } = loadedConfig;
+  const config = controlsOption(loadedConfig.config, values.controls, io);
   const loaded = loadSources(positionals, maxFileSize, io, config.exclude, root);
   const { sources, files, extraFindings } = loaded;
   const terraform = scanTerraformHost(tokens, positionals, io.cwd);
@@ -472,6 +477,15 @@ function loadConfig(
   }
   const { config, findings } = parseConfig(file, text, new Set(ruleMetadata().map((r) => r.id)));
   return { config, findings, root: path.dirname(file) };
+}
+
+function controlsOption(config: SrlensConfig, items: string[] | undefined, io: CliIo): SrlensConfig {
+  try {
+    return withControlsOption(config, items, io.stderr);
+  } catch (error) {
+    if (error instanceof ControlsError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function display(file: string, cwd: string): string {

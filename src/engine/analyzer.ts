@@ -24,6 +24,7 @@ import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } fro
 import { resourceRuleErrorFinding, unitRuleErrorFinding, type RuleCrash, type RuleCrashHandler } from './rule-error';
 import { combineNestedFindings, expandNestedStacks, type NestedInstance, type ReadFile } from './nested-stacks';
 import { TerraformDependencies } from './terraform-dependencies';
+import { parseControlSelection, rulesCheckingControls } from './controls';
 import { applySuppressions, commentSuppressions, metadataSuppressions, type SuppressedFinding } from './suppressions';
 
 export interface SourceFile {
@@ -313,8 +314,13 @@ export class Analyzer {
     this.rulesByType.clear();
     this.rulesForEveryType.length = 0;
     this.unitRules.length = 0;
+    // `controls:` in .srlens.yaml (or `srlens scan --controls`): only the rules that check them.
+    const selected = this.config.controls?.length
+      ? rulesCheckingControls(parseControlSelection(this.config.controls).controls, this.rules)
+      : undefined;
     for (const rule of this.rules) {
       if (this.config.rules[rule.id] === 'off') continue;
+      if (selected && !selected.has(rule.id)) continue;
       if (rule.checkUnit) this.unitRules.push(rule);
       for (const type of rule.appliesTo) {
         if (type === ALL_TYPES) {

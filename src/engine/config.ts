@@ -8,6 +8,7 @@
  * requiredTags: [owner, data-classification]
  * exclude: ["legacy/**"]
  * minimumSeverity: info              # findings below this are not shown
+ * controls: [aws-security-hub:S3.5, RDS.2, iso-27001-2022:8.24]   # only the rules that check these
  * ```
  *
  * It can change rules, tags and paths, and nothing else: no key runs anything. A bad value yields
@@ -15,6 +16,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { Range, Severity } from '../iac/model';
+import { parseControlSelection } from './controls';
 import type { Finding } from './finding';
 
 export const CONFIG_FILE_NAME = '.srlens.yaml';
@@ -27,6 +29,11 @@ export interface SrlensConfig {
   requiredTags: string[];
   exclude: string[];
   minimumSeverity: Severity;
+  /**
+   * Only the rules that check one of these controls run (`aws-security-hub:S3.5`,
+   * `iso-27001-2022:8.24`, as `engine/controls.ts` reads them); absent or empty: every rule.
+   */
+  controls?: string[];
 }
 
 export const DEFAULT_CONFIG: SrlensConfig = Object.freeze({
@@ -121,10 +128,22 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
         else report(value ?? pair.key, "'minimumSeverity' must be error, warning or info.");
         break;
       }
+      case 'controls': {
+        const list = stringList(value);
+        if (!list) {
+          report(value ?? pair.key, "'controls' must be a list of control ids, such as aws-security-hub:S3.5.");
+          break;
+        }
+        const selection = parseControlSelection(list);
+        // An unknown id is reported and left out; if none is known, every rule still runs.
+        for (const error of selection.errors) report(value, `${error[0].toUpperCase()}${error.slice(1)}.`);
+        if (selection.controls.length > 0) config.controls = selection.controls.map((c) => `${c.framework}:${c.id}`);
+        break;
+      }
       default:
         report(
           pair.key,
-          `Unknown key '${key}' in ${CONFIG_FILE_NAME}: expected rules, requiredTags, exclude or minimumSeverity.`,
+          `Unknown key '${key}' in ${CONFIG_FILE_NAME}: expected rules, requiredTags, exclude, minimumSeverity or controls.`,
           'warning',
         );
     }

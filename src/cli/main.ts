@@ -14,6 +14,7 @@ import { FILE_TOO_LARGE_RULE_ID, fileTooLargeFinding } from '../engine/limits';
 import { describeRuleCrash, type RuleCrashHandler } from '../engine/rule-error';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import type { Severity } from '../iac/model';
+import type { Fix } from '../fixes/types';
 import { DIFF_HELP, diffCommand } from './diff';
 import { CONTROLS_HELP, ControlsError, withControlsOption } from './controls';
 import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
@@ -166,17 +167,30 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     loaded.inputs.map((input) => path.resolve(io.cwd, input)),
     maxFileSize,
   );
-  const analysis = await new Analyzer({ config, retain: false, terraform, onRuleError, readFile }).analyze(sources);
+  // JSON and SARIF carry each finding's fix: the analyzer keeps what it needs to build them.
+  const fixes = format !== 'text';
+  const analyzer = new Analyzer({ config, retain: false, fixes, terraform, onRuleError, readFile });
+  const analysis = await analyzer.analyze(sources);
   noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
-  const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({
-    ...f,
-    file: display(f.file, io.cwd),
-    ...(f.related ? { related: f.related.map((r) => ({ ...r, file: display(r.file, io.cwd) })) } : {}),
-  }));
+  const fixOf = new Map<Finding, Fix>();
+  const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => {
+    const shown = {
+      ...f,
+      file: display(f.file, io.cwd),
+      ...(f.related ? { related: f.related.map((r) => ({ ...r, file: display(r.file, io.cwd) })) } : {}),
+    };
+    const fix = fixes && f.fixable ? analyzer.fixFor(f) : undefined;
+    if (fix) fixOf.set(shown, { ...fix, edits: fix.edits.map((e) => ({ ...e, file: display(e.file, io.cwd) })) });
+    return shown;
+  });
 
-  if (format === 'json') io.stdout(formatFindingsJson(files, findings));
+  if (format === 'json') io.stdout(formatFindingsJson(files, findings, (f) => fixOf.get(f)));
   else if (format === 'sarif')
-    io.stdout(formatSarif(findings, ruleMetadata(), version, `${pathToFileURL(io.cwd).href}/`, (file) => file));
+    io.stdout(
+      formatSarif(findings, ruleMetadata(), version, `${pathToFileURL(io.cwd).href}/`, (file) => file, {
+        fixOf: (f) => fixOf.get(f),
+      }),
+    );
   else io.stdout(formatFindingsText(files, findings, io.color && !values['no-color'] ? ANSI : PLAIN));
 
   return failOn !== 'none' && findings.some((f) => severityAtLeast(f.severity, failOn as Severity)) ? 1 : 0;

@@ -55,6 +55,11 @@ export interface AnalyzerOptions {
    */
   retain?: boolean;
   /**
+   * Keep what `fixFor` needs even when `retain` is false: the CLI's JSON and SARIF reports carry
+   * each finding's fix.
+   */
+  fixes?: boolean;
+  /**
    * Told when a rule throws, with the exception and its stack, for the front end's log (the
    * editor's output channel, `srlens --verbose`). The crash itself becomes a `rule-error` finding
    * (while checking) or no fix (while building one) either way.
@@ -104,6 +109,8 @@ export class Analyzer {
   private readonly rules: readonly Rule[];
   private config: SrlensConfig;
   private readonly retain: boolean;
+  /** Keep each finding's origin, for `fixFor`. */
+  private readonly keepOrigins: boolean;
   private readonly onRuleError: RuleCrashHandler | undefined;
   private readonly terraform: TerraformEvaluationOptions;
   /** During `analyze`: the `.tf` files given, by folder, for the local modules a module calls. */
@@ -117,6 +124,7 @@ export class Analyzer {
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
     this.retain = options.retain ?? true;
+    this.keepOrigins = this.retain || options.fixes === true;
     this.onRuleError = options.onRuleError;
     this.terraform = options.terraform ?? {};
     this.readFile = options.readFile;
@@ -404,7 +412,7 @@ export class Analyzer {
         message: messages[index],
         fixable: rule.fixUnit !== undefined && report.fixable !== false,
       };
-      if (this.retain) this.unitOrigins.set(finding, { rule, report, unit, context });
+      if (this.keepOrigins) this.unitOrigins.set(finding, { rule, report, unit, context });
       into.push(finding);
     });
   }
@@ -444,7 +452,7 @@ export class Analyzer {
           // A generated resource's fix would edit the text every instance shares.
           fixable: rule.fix !== undefined && report.fixable !== false && !resource.generatedBy,
         };
-        if (this.retain) this.origins.set(finding, { rule, report, resource, context });
+        if (this.keepOrigins) this.origins.set(finding, { rule, report, resource, context });
         into.push(finding);
       });
     }

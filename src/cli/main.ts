@@ -17,6 +17,7 @@ import type { Severity } from '../iac/model';
 import type { Fix } from '../fixes/types';
 import { DIFF_HELP, diffCommand } from './diff';
 import { CONTROLS_HELP, ControlsError, withControlsOption } from './controls';
+import { FIX_HELP, FixUsageError, fixCommand } from './fix';
 import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
 import type { TerraformEvaluationOptions } from '../iac/terraform/eval-module';
 import { TerraformInputError, terraformHost, terraformInputs } from './terraform-inputs';
@@ -59,6 +60,7 @@ Usage:
                                    *.auto.tfvars (repeatable; applied with --var in the order given)
       --var <name=value>           A Terraform variable (repeatable)
 ${CONTROLS_HELP}
+${FIX_HELP}
 ${DIFF_HELP}
   srlens inventory [paths...]  List every resource with its service and tier
       --format json|markdown       Output format (default: markdown)
@@ -111,6 +113,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return await scan(rest, io);
       case 'diff':
         return await diffCommand(rest, io);
+      case 'fix':
+        return await fixCommand(rest, io);
       case 'inventory':
         return await inventory(rest, io);
       case 'explain':
@@ -123,7 +127,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`unknown command '${command}'. Run 'srlens --help' for the commands.`);
     }
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
+    if (error instanceof UsageError || error instanceof FixUsageError || isParseArgsError(error)) {
       io.stderr(`srlens: ${(error as Error).message}`);
       return 2;
     }

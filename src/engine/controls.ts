@@ -5,7 +5,12 @@
  * pages show them; `srlens scan --controls` and `.srlens.yaml` `controls:` select rules by them.
  */
 import { annexAControl, annexAControlsFor } from '../knowledge/annex-a';
-import { findSecurityHubControl, securityHubControl, SECURITY_HUB_SOURCE } from '../knowledge/security-hub';
+import {
+  findSecurityHubControl,
+  securityHubControl,
+  securityHubControlUrl,
+  SECURITY_HUB_SOURCE,
+} from '../knowledge/security-hub';
 import { RULE_SECURITY_HUB } from '../knowledge/security-hub-map';
 import { RULES } from '../rules';
 import type { Rule } from '../rules/rule';
@@ -132,4 +137,51 @@ export function rulesCheckingControls(controls: readonly ControlRef[], rules: re
   return new Set(
     rules.filter((rule) => ruleControls(rule).some((c) => wanted.has(`${c.framework}\u0000${c.id}`))).map((r) => r.id),
   );
+}
+
+const FRAMEWORK_LABEL: Record<ControlFramework, string> = {
+  [SECURITY_HUB]: 'AWS Security Hub',
+  [ISO_27001]: 'ISO/IEC 27001:2022',
+};
+
+/** One line naming the controls by framework: `AWS Security Hub S3.5 · ISO/IEC 27001:2022 8.21, 8.24`. */
+export function controlsLine(controls: readonly ControlRef[]): string {
+  return CONTROL_FRAMEWORKS.map((framework) => {
+    const ids = controls.filter((c) => c.framework === framework).map((c) => c.id);
+    return ids.length > 0 ? `${FRAMEWORK_LABEL[framework]} ${ids.join(', ')}` : '';
+  })
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/**
+ * The "Controls" section of a rule's page: its Security Hub controls with their titles (or why it
+ * has none), the Annex A controls of its concern, and how to scan for them.
+ */
+export function controlsMarkdown(rule: { id: string; concern: string }): string[] {
+  const mapping = RULE_SECURITY_HUB[rule.id];
+  const iso = isoRefs(rule.concern);
+  const link = (id: string) => `[${id}](${securityHubControlUrl(id)})`;
+  const lines = ['## Controls', ''];
+  if (mapping?.perService) {
+    lines.push(
+      `AWS Security Hub: the ${mapping.controls.length} "… should be tagged" controls, one per resource type; a finding names those of its resource's service: ${mapping.controls.map(link).join(', ')}.`,
+      '',
+    );
+  } else if (mapping && mapping.controls.length === 0) {
+    lines.push(`AWS Security Hub: no counterpart. ${mapping.none ?? ''}.`, '');
+  }
+  const rows = [
+    ...(mapping?.perService ? [] : securityHubRefs(mapping?.controls ?? [])).map(
+      (c) => `| AWS Security Hub | ${link(c.id)} | ${c.title} |`,
+    ),
+    ...iso.map((c) => `| ISO/IEC 27001:2022 Annex A | ${c.id} | ${c.title} |`),
+  ];
+  if (rows.length > 0) lines.push('| Framework | Control | Title |', '| --- | --- | --- |', ...rows, '');
+  const first = mapping?.controls[0];
+  lines.push(
+    `Only the rules that check a control: \`srlens scan --controls ${first ? `${SECURITY_HUB}:${first}` : `${ISO_27001}:${iso[0]?.id ?? '8.9'}`}\`, or \`controls:\` in \`.srlens.yaml\`. The Security Hub ids are from AWS's catalog at commit ${SECURITY_HUB_SOURCE.commit.slice(0, 12)} (${SECURITY_HUB_SOURCE.commitDate}).`,
+    '',
+  );
+  return lines;
 }

@@ -7,6 +7,7 @@
  * (through the effective configuration) and `srlens.maxFileSize`.
  */
 import * as vscode from 'vscode';
+import { SECURITY_HUB, findingControls } from '../engine/controls';
 import { ruleDocsUrl } from '../engine/docs';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import { fileTooLargeFinding } from '../engine/limits';
@@ -152,10 +153,14 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
     finding.range.end.line,
     finding.range.end.character,
   );
+  // After the owner and concern, the AWS Security Hub controls the rule checks (`S3.5`), which auditors name.
+  const securityHub = findingControls(finding)
+    .filter((c) => c.framework === SECURITY_HUB)
+    .map((c) => c.id);
   const message =
     finding.ruleId === 'parse-error'
       ? finding.message
-      : `${finding.message} (${OWNER_LABEL[finding.owner]}: ${finding.concern})`;
+      : `${finding.message} (${OWNER_LABEL[finding.owner]}: ${finding.concern}${securityHub.length > 0 ? `; AWS Security Hub ${securityHub.join(', ')}` : ''})`;
   const diagnostic = new vscode.Diagnostic(range, message, SEVERITY[finding.severity]);
   diagnostic.source = 'srlens';
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };

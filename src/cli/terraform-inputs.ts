@@ -52,6 +52,9 @@ function inside(file: string, root: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/** Largest `.tf` file read from a called module's folder that the scan did not list. */
+const MAX_MODULE_FILE_BYTES = 5 * 1024 * 1024;
+
 /** The evaluator's access to files: the scanned roots and the named var files, nothing else. */
 export function terraformHost(roots: string[], inputs: TerraformInput[]): TerraformEvaluationOptions {
   const realRoots = roots.map((r) => real(r)).filter((r): r is string => r !== undefined);
@@ -77,6 +80,24 @@ export function terraformHost(roots: string[], inputs: TerraformInput[]): Terraf
       if (!resolved) return undefined;
       try {
         return statSync(resolved).size;
+      } catch {
+        return undefined;
+      }
+    },
+    // A called module's folder that the scan did not list: a registry or git module that
+    // `terraform init` downloaded into `.terraform/modules/`, or an ignored local one.
+    async moduleFiles(dir) {
+      const resolved = allowed(dir);
+      if (!resolved) return undefined;
+      try {
+        const files: { path: string; text: string }[] = [];
+        for (const entry of readdirSync(resolved, { withFileTypes: true })) {
+          if (!entry.isFile() || !entry.name.toLowerCase().endsWith('.tf')) continue;
+          const file = path.join(resolved, entry.name);
+          if (statSync(file).size > MAX_MODULE_FILE_BYTES) continue;
+          files.push({ path: path.join(dir, entry.name), text: readFileSync(file, 'utf8') });
+        }
+        return files;
       } catch {
         return undefined;
       }

@@ -25,6 +25,7 @@ import { resourceRuleErrorFinding, unitRuleErrorFinding, type RuleCrash, type Ru
 import { combineNestedFindings, expandNestedStacks, type NestedInstance, type ReadFile } from './nested-stacks';
 import { TerraformDependencies } from './terraform-dependencies';
 import { parseControlSelection, rulesCheckingControls } from './controls';
+import { linkPlanFindings, moduleBlocks } from './plan-blocks';
 import { applySuppressions, commentSuppressions, metadataSuppressions, type SuppressedFinding } from './suppressions';
 
 export interface SourceFile {
@@ -201,10 +202,12 @@ export class Analyzer {
     let unitCount = 0;
     const nested: NestedInstance[] = [];
     const modules = new Map<string, SourceFile[]>();
+    const plans = new Set<string>();
     this.given = new Map(files.map((f) => [f.path, { text: f.text }]));
     for (const file of files) {
       const kind = sourceKindOf(file.path);
       if (kind === 'cloudformation') {
+        if (isTerraformPlanJson(file.text)) plans.add(file.path);
         const result = this.analyzeCloudFormation(file.path, file.text);
         unitCount += result.units.length;
         if (this.retain) units.push(...result.units);
@@ -234,6 +237,11 @@ export class Analyzer {
       this.givenModules = undefined;
     }
     findings.push(...combineModuleFindings(terraform));
+    if (plans.size > 0) {
+      const called = new Set(terraform.flatMap((t) => t.analysis.calledModules ?? []));
+      const roots = terraform.filter((t) => !called.has(t.dir)).map((t) => moduleBlocks(t.dir, t.analysis.units));
+      linkPlanFindings(findings, plans, roots);
+    }
     const combined = combineNestedFindings(findings, nested);
     combined.sort(compareFindings);
     return { units, findings: combined, suppressed, unitCount };

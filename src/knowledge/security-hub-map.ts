@@ -148,6 +148,10 @@ export const RULE_SECURITY_HUB: Readonly<Partial<Record<string, SecurityHubMappi
   's3-public-acl': { controls: ['S3.2', 'S3.3'] },
   // Secrets in CodeBuild (CodeBuild.2) and ECS container (ECS.8) environment variables are among what it finds.
   'secrets-hardcoded': { controls: ['CodeBuild.2', 'ECS.8'] },
+  'service-retired': {
+    controls: [],
+    none: 'Security Hub has no control for resources of services AWS has retired or closed to new customers (its "supported version" controls, such as EKS.2 and Lambda.2, are about versions within a service)',
+  },
   'ses-tls-required': { controls: ['SES.3'] },
   'sns-topic-encryption': { controls: ['SNS.1'] },
   'sqs-queue-encryption': {

@@ -71,6 +71,7 @@ import { rule as s3BucketVersioning } from './s3-bucket-versioning';
 import { rule as s3PublicAccessBlockDisabled } from './s3-public-access-block-disabled';
 import { rule as s3PublicAcl } from './s3-public-acl';
 import { rule as secretsHardcoded } from './secrets-hardcoded';
+import { rule as serviceRetired } from './service-retired';
 import { rule as sesTlsRequired } from './ses-tls-required';
 import { rule as snsTopicEncryption } from './sns-topic-encryption';
 import { rule as sqsQueueEncryption } from './sqs-queue-encryption';
@@ -150,6 +151,7 @@ export const RULES: readonly Rule[] = [
   s3PublicAccessBlockDisabled,
   s3PublicAcl,
   secretsHardcoded,
+  serviceRetired,
   sesTlsRequired,
   snsTopicEncryption,
   sqsQueueEncryption,

@@ -4,6 +4,7 @@ import type { Rule, RuleReport } from './rule';
 import { isCloudFormation, property } from './toolkit/values';
 import { openStatements } from './support/open-statements';
 import { publicAccessFlag } from './support/s3';
+import { grantsNoObjectAccess } from './support/s3-policy-resources';
 
 export const rule: Rule = {
   id: 's3-bucket-policy-public',
@@ -29,7 +30,8 @@ export const rule: Rule = {
     if (!setting) return [];
     const policy = readPolicy(setting.value, context);
     if (!policy) return [];
-    const open = openStatements(policy);
+    // Object actions on the bucket's own ARN match nothing (S3 refuses such a statement).
+    const open = openStatements(policy).filter((statement) => !grantsNoObjectAccess(statement, context));
     if (open.length === 0) return [];
     // With RestrictPublicBuckets on, S3 limits a public policy to AWS services and the owner's account.
     if (publicAccessFlag(resource, context, 'RestrictPublicBuckets') === true) return [];

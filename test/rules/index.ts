@@ -68,6 +68,7 @@ import { cases as s3BucketVersioning } from './s3-bucket-versioning.cases';
 import { cases as s3PublicAccessBlockDisabled } from './s3-public-access-block-disabled.cases';
 import { cases as s3PublicAcl } from './s3-public-acl.cases';
 import { cases as secretsHardcoded } from './secrets-hardcoded.cases';
+import { cases as serviceRetired } from './service-retired.cases';
 import { cases as sesTlsRequired } from './ses-tls-required.cases';
 import { cases as snsTopicEncryption } from './sns-topic-encryption.cases';
 import { cases as sqsQueueEncryption } from './sqs-queue-encryption.cases';
@@ -147,6 +148,7 @@ export const ALL_CASES: readonly RuleCases[] = [
   s3PublicAccessBlockDisabled,
   s3PublicAcl,
   secretsHardcoded,
+  serviceRetired,
   sesTlsRequired,
   snsTopicEncryption,
   sqsQueueEncryption,

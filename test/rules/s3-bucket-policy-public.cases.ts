@@ -46,6 +46,27 @@ export const cases: RuleCases = {
       name: 'a policy document with a principal and a condition',
       code: 'data "aws_iam_policy_document" "p" {\n  statement {\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }\n    actions   = ["s3:GetObject"]\n    resources = ["${aws_s3_bucket.b.arn}/*"]\n    condition {\n      test     = "StringEquals"\n      variable = "aws:PrincipalOrgID"\n      values   = ["o-abc123"]\n    }\n  }\n}\n\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = data.aws_iam_policy_document.p.json\n}\n',
     },
+    // Object actions on the bucket's own ARN match nothing: S3 refuses the statement, nobody gets in.
+    {
+      syntax: 'yaml',
+      name: 'anyone may s3:GetObject on the bucket ARN (!GetAtt Site.Arn): matches no object',
+      code: 'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Site\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: "*"\n            Action: s3:GetObject\n            Resource: !GetAtt Site.Arn\n',
+    },
+    {
+      syntax: 'yaml',
+      name: 'object actions on a literal bucket ARN and on !Sub of the bucket ARN',
+      code: 'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Site\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: "*"\n            Action: [s3:GetObject, s3:GetObjectVersion]\n            Resource:\n              - arn:aws:s3:::site\n              - !Sub "arn:${AWS::Partition}:s3:::${Site}"\n              - !Sub "${Site.Arn}"\n',
+    },
+    {
+      syntax: 'json',
+      name: 'a JSON string policy: s3:PutObject on the bucket ARN',
+      code: '{"Resources": {"P": {"Type": "AWS::S3::BucketPolicy", "Properties": {"Bucket": "site", "PolicyDocument": "{\\"Statement\\": [{\\"Effect\\": \\"Allow\\", \\"Principal\\": \\"*\\", \\"Action\\": \\"s3:PutObject\\", \\"Resource\\": \\"arn:aws:s3:::site\\"}]}"}}}}',
+    },
+    {
+      syntax: 'terraform',
+      name: 'jsonencode: s3:GetObject on aws_s3_bucket.b.arn',
+      code: 'resource "aws_s3_bucket" "b" {\n  bucket = "site"\n}\n\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = aws_s3_bucket.b.arn }]\n  })\n}\n',
+    },
   ],
   invalid: [
     {
@@ -119,6 +140,24 @@ export const cases: RuleCases = {
       name: 'legacy inline policy in a heredoc',
       code: `resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  policy = <<POLICY\n${PUBLIC_JSON}\nPOLICY\n}\n`,
       findings: [{ line: 3, column: 12, messageId: 'publicPolicy', message: /Bucket policy of 'aws_s3_bucket.b'/ }],
+    },
+    {
+      syntax: 'yaml',
+      name: 'the bucket ARN and its objects: the objects are open',
+      code: 'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Site\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: "*"\n            Action: s3:GetObject\n            Resource: [!GetAtt Site.Arn, !Sub "${Site.Arn}/*"]\n',
+      findings: [{ line: 10, column: 13, messageId: 'publicPolicy', message: /s3:GetObject/ }],
+    },
+    {
+      syntax: 'yaml',
+      name: 's3:ListBucket on the bucket ARN lists every key to anyone',
+      code: 'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Site\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: "*"\n            Action: [s3:GetObject, s3:ListBucket]\n            Resource: !GetAtt Site.Arn\n',
+      findings: [{ line: 10, column: 13, messageId: 'publicPolicy', message: /s3:GetObject, s3:ListBucket/ }],
+    },
+    {
+      syntax: 'terraform',
+      name: 'a wildcard action (s3:Get*) on the bucket ARN includes bucket actions',
+      code: 'resource "aws_s3_bucket" "b" {\n  bucket = "site"\n}\n\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:Get*", Resource = aws_s3_bucket.b.arn }]\n  })\n}\n',
+      findings: [{ line: 8, column: 18, messageId: 'publicPolicy', message: /s3:Get\*/ }],
     },
   ],
 };

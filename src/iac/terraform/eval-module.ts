@@ -16,7 +16,8 @@
  *   an unknown collection, the block stays one resource with unknown `each.*` / `count.index`.
  * - `dynamic "x" { for_each = … content { … } }` over a known collection becomes one `x` block per
  *   element; over an unknown one it stays as it is (unresolvable).
- * - A module call with a local source inside the scanned roots becomes one more unit per instance
+ * - A module call with a local source inside the scanned roots, or a registry or git source that
+ *   `terraform init` downloaded (eval-manifest.ts), becomes one more unit per instance
  *   (`module.db`, `module.db["a"]`), its resources addressed `module.db.aws_db_instance.this`, in
  *   the module's own files. See `combineModuleFindings` (eval-combine.ts) for how these and the module's own analysis
  *   combine.
@@ -54,6 +55,7 @@ import {
   toNumber,
 } from './eval-expressions';
 import { type InputValue, joinPath, normalizeDir, rootInputs } from './eval-inputs';
+import { type ModuleManifest, readModuleManifest } from './eval-manifest';
 import {
   EVALUATION_BUDGET,
   MAX_INSTANCES,
@@ -92,6 +94,9 @@ interface Shared {
   /** Info findings already given (file, position, message). */
   infoKeys: Set<string>;
   options: TerraformEvaluationOptions;
+  /** The root module's `.terraform/modules/modules.json`, read on the first registry or git call. */
+  manifest?: Promise<ModuleManifest>;
+  rootDir: string;
 }
 
 /** Evaluates a parsed module (a root: its var files are read). Never throws for any input. */
@@ -112,6 +117,7 @@ export async function evaluateTerraformModule(
     owners: new Map(),
     infoKeys: new Set(),
     options,
+    rootDir: module?.dir ?? '.',
   };
   if (!module) return { parse: parsed, texts, calledDirs: [], originsOf: () => [] };
   const evaluator = new ModuleEvaluator(module, shared, '', [module.dir]);
@@ -169,6 +175,8 @@ class ModuleEvaluator {
     /** Folders of the calls that led here (recursion guard). */
     private readonly stack: string[],
     private readonly inheritedProviders: TfProvider[] = [],
+    /** The call names from the root (`['vpc', 'endpoints']`): the call's key in Terraform's module manifest. */
+    private readonly keyPath: readonly string[] = [],
   ) {
     this.locals = new Map(module.locals.map((l) => [l.key, l]));
   }
@@ -717,10 +725,21 @@ class ModuleEvaluator {
 
   // -- module calls ----------------------------------------------------------------------------
 
+  /** Where `terraform init` put a registry or git module; undefined when it has not. */
+  private async downloadedDir(keyPath: readonly string[]): Promise<string | undefined> {
+    this.shared.manifest ??= readModuleManifest(this.shared.rootDir, this.shared.options);
+    return (await this.shared.manifest).dirOf(keyPath);
+  }
+
   private async call(call: TfModuleCall, scope: Scope, providers: TfProvider[]): Promise<TerraformModule[]> {
     const source = call.source;
-    if (!source || !(source.startsWith('./') || source.startsWith('../'))) return [];
-    const dir = normalizeDir(joinPath(this.module.dir, source));
+    if (!source) return [];
+    const keyPath = [...this.keyPath, call.name];
+    const dir =
+      source.startsWith('./') || source.startsWith('../')
+        ? normalizeDir(joinPath(this.module.dir, source))
+        : await this.downloadedDir(keyPath);
+    if (dir === undefined) return [];
     const sourceRange = getProperty(call.properties, 'source')?.value.range ?? call.labelRange;
     if (this.stack.includes(dir)) {
       this.info(
@@ -757,7 +776,7 @@ class ModuleEvaluator {
     for (const instance of list) {
       const instanceScope: Scope = { ...scope, ...instance.scope };
       const address = `${this.prefix}module.${call.name}${instances && hasMeta ? instanceKey(instance.key) : ''}.`;
-      const evaluator = new ModuleEvaluator(child, this.shared, address, [...this.stack, dir], providers);
+      const evaluator = new ModuleEvaluator(child, this.shared, address, [...this.stack, dir], providers, keyPath);
       const inputs = new Map<string, ModuleInput>();
       for (const variable of child.variables) {
         const argument = getProperty(call.properties, variable.name);

@@ -23,6 +23,11 @@ export interface PolicyStatement {
   actions: Present<string[]>;
   notActions: Present<string[]>;
   resources: Present<string[]>;
+  /**
+   * The `Resource` entries as written (model values; literal strings for a JSON text), for rules
+   * that tell an ARN's kind by its shape (a bucket's ARN, or its objects'); empty when absent.
+   */
+  resourceValues: Value[];
   /** Principals as written (`*`, ARNs, service names); `anyone` when `*` or `{ AWS: "*" }` appears. */
   principals: Present<string[]>;
   anyone: boolean;
@@ -123,12 +128,19 @@ function statementFromMap(map: MapValue): PolicyStatement {
     actions: stringList(getProperty(map, 'Action')?.value, []),
     notActions: stringList(getProperty(map, 'NotAction')?.value, []),
     resources: stringList(getProperty(map, 'Resource')?.value, []),
+    resourceValues: entries(getProperty(map, 'Resource')?.value),
     principals,
     anyone: principals.state === 'known' && principals.value.includes('*'),
     notPrincipal: notPrincipal !== undefined,
     conditions: conditionsFromMap(getProperty(map, 'Condition')?.value),
     range: map.range,
   };
+}
+
+/** A value that may be one entry or a list of them, as entries. */
+function entries(value: Value | undefined): Value[] {
+  if (!value) return [];
+  return value.kind === 'list' ? value.items : [value];
 }
 
 function principalList(value: Value | undefined): Present<string[]> {
@@ -223,6 +235,21 @@ function statementFromJson(s: Record<string, unknown>, range: Range): PolicyStat
     actions: knownStrings(s.Action),
     notActions: knownStrings(s.NotAction),
     resources: knownStrings(s.Resource),
+    resourceValues: (Array.isArray(s.Resource)
+      ? (s.Resource as unknown[])
+      : s.Resource === undefined
+        ? []
+        : [s.Resource]
+    ).map((entry): Value =>
+      typeof entry === 'string' && !isUnknownText(entry)
+        ? { kind: 'literal', value: entry, range }
+        : {
+            kind: 'unresolvable',
+            construct: 'json',
+            text: typeof entry === 'string' ? entry : JSON.stringify(entry),
+            range,
+          },
+    ),
     principals,
     anyone: principals.state === 'known' && principals.value.includes('*'),
     notPrincipal: s.NotPrincipal !== undefined,
@@ -291,6 +318,7 @@ function fromPolicyDocumentData(data: Resource, context: RuleContext): PolicyDoc
       actions: stringList(getProperty(body, 'actions')?.value, []),
       notActions: stringList(getProperty(body, 'not_actions')?.value, []),
       resources: stringList(getProperty(body, 'resources')?.value, []),
+      resourceValues: entries(getProperty(body, 'resources')?.value),
       principals,
       anyone: principals.state === 'known' && principals.value.includes('*'),
       notPrincipal: getProperties(body, 'not_principals').length > 0,

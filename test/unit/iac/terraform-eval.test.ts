@@ -20,6 +20,7 @@ import { evaluateSource, loadEvaluator } from '../../../src/iac/terraform/eval-e
 import type { TerraformEvaluationOptions, TerraformInput } from '../../../src/iac/terraform/eval-module';
 import { EvalMap, type EV, JsonDoc, Unknown } from '../../../src/iac/terraform/eval-values';
 import { automaticVarFiles } from '../../../src/iac/terraform/eval-inputs';
+import { parseModuleManifest } from '../../../src/iac/terraform/eval-manifest';
 import { LineIndex } from '../../../src/iac/line-index';
 import { loadTerraformLanguage, terraformParser } from '../../../src/iac/terraform';
 import { RULES } from '../../../src/rules';
@@ -759,6 +760,160 @@ describe('Terraform evaluation', function () {
     });
   });
 
+  describe('registry and git modules that terraform init downloaded (.terraform/modules/modules.json)', () => {
+    const child = RDS('var.public');
+    const manifest = (...entries: [key: string, source: string, dir: string][]) =>
+      JSON.stringify({
+        Modules: [{ Key: '', Source: '', Dir: '.' }, ...entries.map(([Key, Source, Dir]) => ({ Key, Source, Dir }))],
+      });
+    /** Only the root's own `.tf` files are scanned (as the CLI skips `.terraform/`); the rest is read through the host. */
+    async function scanRoot(spec: Record<string, string>) {
+      const all = new Map(Object.entries(spec).map(([name, text]) => [`${ROOT}/${name}`, text]));
+      const host: TerraformEvaluationOptions = {
+        readFile: async (file) => all.get(file),
+        moduleFiles: async (dir) => {
+          const files = [...all]
+            .filter(([f]) => f.startsWith(`${dir}/`) && !f.slice(dir.length + 1).includes('/') && f.endsWith('.tf'))
+            .map(([f, text]) => ({ path: f, text }));
+          return files.length > 0 ? files : undefined;
+        },
+      };
+      const sources = [...all]
+        .filter(([file]) => file.endsWith('.tf') && !file.slice(ROOT.length + 1).includes('/'))
+        .map(([p, text]) => ({ path: p, text }));
+      const analyzer = new Analyzer({ rules: rules('rds-publicly-accessible'), terraform: host });
+      return (await analyzer.analyze(sources)).findings;
+    }
+    const call = (source: string, extra = '  public = true\n') =>
+      `module "db" {\n  source  = "${source}"\n  version = "1.0.0"\n${extra}}\n`;
+    const table: [string, Record<string, string>, Brief[]][] = [
+      [
+        "a registry module: analysed with the caller's arguments, reported in its downloaded file",
+        {
+          'main.tf': call('example/rds/aws'),
+          '.terraform/modules/modules.json': manifest([
+            'db',
+            'registry.terraform.io/example/rds/aws',
+            '.terraform/modules/db',
+          ]),
+          '.terraform/modules/db/main.tf': child,
+        },
+        [['rds-publicly-accessible', 'module.db.aws_db_instance.db', '.terraform/modules/db/main.tf', [5, 24, 34]]],
+      ],
+      [
+        'a git module, its folder a subfolder of the download (//modules/rds)',
+        {
+          'main.tf': call('git::https://example.com/infra.git//modules/rds?ref=v1'),
+          '.terraform/modules/modules.json': manifest([
+            'db',
+            'git::https://example.com/infra.git//modules/rds?ref=v1',
+            '.terraform/modules/db/modules/rds',
+          ]),
+          '.terraform/modules/db/modules/rds/main.tf': child,
+        },
+        [
+          [
+            'rds-publicly-accessible',
+            'module.db.aws_db_instance.db',
+            '.terraform/modules/db/modules/rds/main.tf',
+            [5, 24, 34],
+          ],
+        ],
+      ],
+      [
+        'a call inside a downloaded module is found by its dotted key',
+        {
+          'main.tf': call('example/stack/aws'),
+          '.terraform/modules/modules.json': manifest(
+            ['db', 'registry.terraform.io/example/stack/aws', '.terraform/modules/db'],
+            ['db.inner', 'registry.terraform.io/example/rds/aws', '.terraform/modules/db.inner'],
+          ),
+          '.terraform/modules/db/main.tf':
+            'variable "public" {}\nmodule "inner" {\n  source = "example/rds/aws"\n  public = var.public\n}\n',
+          '.terraform/modules/db.inner/main.tf': child,
+        },
+        [
+          [
+            'rds-publicly-accessible',
+            'module.db.module.inner.aws_db_instance.db',
+            '.terraform/modules/db.inner/main.tf',
+            [5, 24, 34],
+          ],
+        ],
+      ],
+      [
+        'the caller overrides the insecure default: silent',
+        {
+          'main.tf': call('example/rds/aws', '  public = false\n'),
+          '.terraform/modules/modules.json': manifest(['db', 'example/rds/aws', '.terraform/modules/db']),
+          '.terraform/modules/db/main.tf': RDS('var.public').replace('default = false', 'default = true'),
+        },
+        [],
+      ],
+      [
+        'not downloaded (no manifest): opaque, as before',
+        { 'main.tf': call('example/rds/aws'), '.terraform/modules/db/main.tf': child },
+        [],
+      ],
+      [
+        'a manifest that is not JSON: opaque',
+        {
+          'main.tf': call('example/rds/aws'),
+          '.terraform/modules/modules.json': '{"Modules": [',
+          '.terraform/modules/db/main.tf': child,
+        },
+        [],
+      ],
+      [
+        "a manifest folder that climbs out of the root module's folder is not followed",
+        {
+          'main.tf': call('example/rds/aws'),
+          '.terraform/modules/modules.json': manifest(['db', 'example/rds/aws', '../elsewhere']),
+          '../elsewhere/main.tf': child,
+        },
+        [],
+      ],
+      [
+        'a call the manifest does not record (added after terraform init): opaque',
+        {
+          'main.tf': call('example/rds/aws'),
+          '.terraform/modules/modules.json': manifest(['other', 'example/rds/aws', '.terraform/modules/db']),
+          '.terraform/modules/db/main.tf': child,
+        },
+        [],
+      ],
+    ];
+    for (const [name, spec, expected] of table) {
+      it(name, async () => assert.deepEqual(brief(await scanRoot(spec)), expected));
+    }
+
+    it("the manifest's folders: inside the root module's folder only", () => {
+      const read = parseModuleManifest(
+        '/ws/env',
+        manifest(
+          ['a', 's', '.terraform/modules/a'],
+          ['b', 's', '../shared/b'],
+          ['c', 's', '/etc'],
+          ['d', 's', 'C:\\modules\\d'],
+          ['e', 's', '.terraform/modules/../../../x'],
+          ['a.f', 's', './.terraform/modules/a.f/'],
+        ),
+      );
+      const dirs = ['a', 'b', 'c', 'd', 'e', 'a.f', 'missing'].map((key) => read.dirOf(key.split('.')));
+      assert.deepEqual(dirs, [
+        '/ws/env/.terraform/modules/a',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        '/ws/env/.terraform/modules/a.f',
+        undefined,
+      ]);
+      for (const text of ['', 'null', '[]', '{"Modules": {}}', '{"Modules": [1, null, {"Key": 1, "Dir": "x"}]}'])
+        assert.equal(parseModuleManifest('/ws', text).dirOf(['x']), undefined, text);
+    });
+  });
+
   describe('limits', () => {
     it('count beyond the bound is not expanded: one info finding, the block checked once', async () => {
       const tf = 'resource "aws_instance" "w" {\n  count = 1000000\n  associate_public_ip_address = true\n}\n';
@@ -949,6 +1104,40 @@ describe('srlens scan --var-file / --var', function () {
       assert.ok(!result.stdout.includes('hunter2'), 'a sensitive value is never echoed');
     });
   }
+
+  it('a registry module that terraform init downloaded is read from .terraform/modules, which the walk skips', () => {
+    // A folder of its own, so that the other tests' `scan .` does not see this module.
+    const scratch = mkdtempSync(path.join(tmpdir(), 'srlens-registry-'));
+    try {
+      const root = path.join(scratch, 'registry');
+      const downloaded = path.join(root, '.terraform', 'modules', 'db');
+      mkdirSync(downloaded, { recursive: true });
+      writeFileSync(
+        path.join(root, 'main.tf'),
+        'module "db" {\n  source  = "example/rds/aws"\n  version = "1.0.0"\n  public  = true\n}\n',
+      );
+      writeFileSync(path.join(downloaded, 'main.tf'), RDS('var.public'));
+      const found = () =>
+        publicFindings(
+          JSON.parse(
+            spawnSync(process.execPath, [cli, 'scan', 'registry', '--format', 'json'], {
+              cwd: scratch,
+              encoding: 'utf8',
+            }).stdout,
+          ).findings as Finding[],
+        );
+      assert.deepEqual(found(), [], 'without the manifest the call stays opaque');
+      writeFileSync(
+        path.join(root, '.terraform', 'modules', 'modules.json'),
+        JSON.stringify({
+          Modules: [{ Key: 'db', Source: 'registry.terraform.io/example/rds/aws', Dir: '.terraform/modules/db' }],
+        }),
+      );
+      assert.deepEqual(found(), [['module.db.aws_db_instance.db', [5, 24, 34]]]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
 
   it("JSON: the finding carries where the value came from, the file named as the finding's is", () => {
     const [finding] = run().findings.filter((f) => f.ruleId === 'rds-publicly-accessible');

@@ -284,6 +284,97 @@ describe('Terraform plan JSON', function () {
     assert.deepEqual(fromPlan.map(key).sort(), fromTf.map(key).sort());
   });
 
+  describe('with the configuration scanned too, a plan finding also points at the .tf block', () => {
+    const ids = ['rds-publicly-accessible', 'ec2-security-group-admin-ports-open'];
+    const db = 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n';
+    const net = 'module "net" {\n  source = "./net"\n}\n';
+    const sg =
+      'variable "names" {}\nresource "aws_security_group" "web" {\n  for_each = var.names\n  name = "web"\n}\n';
+    const text = JSON.stringify(plan());
+    type Linked = [
+      rule: string,
+      resource: string,
+      related: [file: string, range: [number, number, number], message: string][],
+    ];
+    const linked = (found: Finding[]): Linked[] =>
+      found
+        .filter((f) => f.file.endsWith('.json'))
+        .map((f) => [f.ruleId, f.resource, (f.related ?? []).map((r) => [r.file, at(r.range), r.message])]);
+    const table: [string, Record<string, string>, Linked[]][] = [
+      [
+        "the root module in the plan's folder: the block of the same address, a called module's by its address",
+        { '/ws/plan.json': text, '/ws/main.tf': db + net, '/ws/net/main.tf': sg.replace('var.names', '["a"]') },
+        [
+          [
+            'rds-publicly-accessible',
+            'aws_db_instance.db',
+            [['/ws/main.tf', [0, 9, 31], 'the configuration of aws_db_instance.db']],
+          ],
+          [
+            'ec2-security-group-admin-ports-open',
+            'module.net.aws_security_group.web',
+            [['/ws/net/main.tf', [1, 9, 35], 'the configuration of module.net.aws_security_group.web']],
+          ],
+        ],
+      ],
+      [
+        'a block not expanded (for_each unknown statically) matches without instance keys',
+        {
+          '/ws/plan.json': JSON.stringify(
+            plan([
+              planned('aws_db_instance.db["x"]', 'aws_db_instance', { engine: 'postgres', publicly_accessible: true }),
+            ]),
+          ),
+          '/ws/main.tf': db.replace('"db" {', '"db" {\n  for_each = var.x'),
+        },
+        [
+          [
+            'rds-publicly-accessible',
+            'aws_db_instance.db["x"]',
+            [['/ws/main.tf', [0, 9, 31], 'the configuration of aws_db_instance.db["x"]']],
+          ],
+          ['ec2-security-group-admin-ports-open', 'module.net.aws_security_group.web', []],
+        ],
+      ],
+      [
+        'the plan in another folder: the only root module with the address',
+        { '/ws/plans/plan.json': text, '/ws/infra/main.tf': db },
+        [
+          [
+            'rds-publicly-accessible',
+            'aws_db_instance.db',
+            [['/ws/infra/main.tf', [0, 9, 31], 'the configuration of aws_db_instance.db']],
+          ],
+          ['ec2-security-group-admin-ports-open', 'module.net.aws_security_group.web', []],
+        ],
+      ],
+      [
+        'two root modules with the address and neither beside the plan: no guess',
+        { '/ws/plans/plan.json': text, '/ws/a/main.tf': db, '/ws/b/main.tf': db },
+        [
+          ['rds-publicly-accessible', 'aws_db_instance.db', []],
+          ['ec2-security-group-admin-ports-open', 'module.net.aws_security_group.web', []],
+        ],
+      ],
+      [
+        'no configuration scanned: the plan alone',
+        { '/ws/plan.json': text },
+        [
+          ['rds-publicly-accessible', 'aws_db_instance.db', []],
+          ['ec2-security-group-admin-ports-open', 'module.net.aws_security_group.web', []],
+        ],
+      ],
+    ];
+    for (const [name, files, expected] of table) {
+      it(name, async () => {
+        const found = await new Analyzer({ rules: rules(...ids) }).analyze(
+          Object.entries(files).map(([path, t]) => ({ path, text: t })),
+        );
+        assert.deepEqual(linked(found.findings), expected);
+      });
+    }
+  });
+
   it('a plan larger than most: 25,000 resources and 20 MB besides planned_values, bounded and quick', async () => {
     const many = Array.from({ length: 25_000 }, (_, i) =>
       planned(

@@ -1,0 +1,53 @@
+import { RETIREMENTS, retirementOf } from '../knowledge/retired';
+import type { Rule } from './rule';
+
+/** Every CloudFormation and Terraform type of a retired service that the catalog knows by name. */
+const RETIRED_TYPES = [
+  'aws_glacier_vault',
+  'aws_glacier_vault_lock',
+  'AWS::QLDB::Ledger',
+  'AWS::QLDB::Stream',
+  'aws_qldb_ledger',
+  'aws_qldb_stream',
+];
+
+export const rule: Rule = {
+  id: 'service-retired',
+  title: 'Resource of a service AWS has retired or closed to new customers',
+  concern: 'configuration',
+  severity: 'info',
+  appliesTo: RETIRED_TYPES,
+  rationale: `Choosing the service a workload runs on is the customer's decision; AWS decides when a service stops taking new customers or reaches end of support, and says what to use instead. A template that creates a resource of such a service may fail for a new account or leave data on a service with no future. ${RETIREMENTS.map(
+    (r) =>
+      `${r.service}: ${r.status === 'closed-to-new-customers' ? 'closed to new customers' : 'end of support'} on ${r.date} (${r.source.url}).`,
+  ).join(' ')}`,
+  remediation:
+    "Plan the move to the replacement AWS recommends (the message names it) and remove the resource once the data has moved. AWS's announcement, linked from the rule documentation, has the migration steps.",
+  messages: {
+    closed: {
+      headline: "'{resource}' is a resource of {service}, closed to new customers since {date}.",
+      detail: 'AWS recommends {replacement}; choosing the service is yours, so plan the move.',
+    },
+    endOfSupport: {
+      headline: "'{resource}' is a resource of {service}, which reached end of support on {date}.",
+      detail: 'AWS recommends {replacement}; choosing the service is yours, so plan the move.',
+    },
+  },
+
+  check(resource) {
+    const retirement = retirementOf(resource.type);
+    if (!retirement) return [];
+    return [
+      {
+        messageId: retirement.status === 'closed-to-new-customers' ? 'closed' : 'endOfSupport',
+        data: {
+          resource: resource.id,
+          service: retirement.service,
+          date: retirement.date,
+          replacement: retirement.replacement,
+        },
+        range: resource.typeRange,
+      },
+    ];
+  },
+};

@@ -5,6 +5,7 @@
  * when the committed files are stale.
  */
 import { ruleMetadata } from '../src/engine/catalog';
+import { controlsMarkdown, ruleControls } from '../src/engine/controls';
 import { CONCERNS } from '../src/knowledge/concerns';
 import { RULES } from '../src/rules';
 import type { Rule } from '../src/rules/rule';
@@ -87,6 +88,7 @@ function rulePage(rule: Rule, cases: RuleCases | undefined): string {
     '',
     rule.remediation,
     '',
+    ...controlsMarkdown(rule),
     ...messages(rule),
     ...examples(cases),
     '## Turning it off',
@@ -134,6 +136,15 @@ function builtInPage(id: string, title: string, description: string, severity: s
   ].join('\n');
 }
 
+/** The README's Security Hub cell: the control ids, "tagging controls" for the per-service tagging rule. */
+function securityHubCell(rule: Rule): string {
+  const ids = ruleControls(rule)
+    .filter((c) => c.framework === 'aws-security-hub')
+    .map((c) => c.id);
+  if (ids.length > 8) return `${ids.length} tagging controls`;
+  return ids.join(', ');
+}
+
 /**
  * Every generated file, by path relative to the repository root: the rule pages, and the README
  * with its rules table and (from package.json, see manifest-docs.ts) its commands and settings tables.
@@ -154,7 +165,7 @@ export function generateDocs(readme: string, manifest: Manifest): Map<string, st
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map(
       (r) =>
-        `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.title} | \`${r.concern}\` | ${r.severity} | ${r.fix || r.fixUnit ? 'yes' : ''} |`,
+        `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.title} | \`${r.concern}\` | ${securityHubCell(r)} | ${r.severity} | ${r.fix || r.fixUnit ? 'yes' : ''} |`,
     );
   const fixable = RULES.filter((r) => r.fix || r.fixUnit).length;
   const table = [
@@ -162,8 +173,8 @@ export function generateDocs(readme: string, manifest: Manifest): Map<string, st
     '',
     `${RULES.length} rules, ${fixable} with a quick fix.`,
     '',
-    '| Rule | Finds | Concern | Severity | Fix |',
-    '| --- | --- | --- | --- | --- |',
+    '| Rule | Finds | Concern | Security Hub | Severity | Fix |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     README_END,

@@ -14,6 +14,8 @@ import { sourceKindOf } from '../src/iac/detect';
 export const SHARED = path.resolve(process.cwd(), '..', 'shared');
 export const CORPUS = path.join(SHARED, 'corpus');
 export const PEER_FIXTURES = path.join(SHARED, 'peer-fixtures');
+/** AWS's Security Hub controls catalog (OSCAL), which scripts/generate-security-hub.mjs reads. */
+export const SECURITY_HUB_CATALOG = path.join(SHARED, 'data', 'security-hub');
 
 /** The variable that turns a missing shared folder into a failure. */
 export const REQUIRE_ENV = 'SRLENS_REQUIRE_CORPUS';
@@ -21,11 +23,13 @@ export const REQUIRE_ENV = 'SRLENS_REQUIRE_CORPUS';
 const NEEDS = {
   corpus: { dir: CORPUS, what: 'the public template corpus' },
   'peer-fixtures': { dir: PEER_FIXTURES, what: "a peer tool's test fixtures, with manifest.json" },
+  'security-hub': { dir: SECURITY_HUB_CATALOG, what: "AWS's Security Hub controls catalog, with its README" },
 } as const;
 export type SharedNeed = keyof typeof NEEDS;
 
 /** The folder's marker: the corpus is a folder, the peer fixtures are usable only with their manifest. */
 function present(need: SharedNeed): boolean {
+  if (need === 'security-hub') return existsSync(path.join(SECURITY_HUB_CATALOG, 'README.md'));
   return need === 'peer-fixtures' ? existsSync(path.join(PEER_FIXTURES, 'manifest.json')) : existsSync(CORPUS);
 }
 
@@ -36,7 +40,7 @@ function present(need: SharedNeed): boolean {
 export function hasShared(need: SharedNeed, part = ''): boolean {
   if (present(need)) return true;
   const { dir, what } = NEEDS[need];
-  const needs = `needs ../shared/${path.basename(dir)} (${what})`;
+  const needs = `needs ../shared/${path.relative(SHARED, dir).split(path.sep).join('/')} (${what})`;
   if (process.env[REQUIRE_ENV] === '1') {
     throw new Error(`${needs}, and ${REQUIRE_ENV}=1 says it must be there: ${dir} is missing`);
   }

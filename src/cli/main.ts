@@ -16,7 +16,10 @@ import { compareFindings, severityAtLeast, type Finding } from '../engine/findin
 import { describePeerNotes } from '../engine/peer-suppressions';
 import { suppressionInfo } from '../engine/suppressions';
 import type { Severity } from '../iac/model';
+import type { Fix } from '../fixes/types';
 import { DIFF_HELP, diffCommand } from './diff';
+import { CONTROLS_HELP, ControlsError, withControlsOption } from './controls';
+import { FIX_HELP, FixUsageError, fixCommand } from './fix';
 import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
 import type { TerraformEvaluationOptions } from '../iac/terraform/eval-module';
 import { TerraformInputError, terraformHost, terraformInputs } from './terraform-inputs';
@@ -62,6 +65,8 @@ Usage:
       --var-file <file>            Terraform variables from this file, after terraform.tfvars and
                                    *.auto.tfvars (repeatable; applied with --var in the order given)
       --var <name=value>           A Terraform variable (repeatable)
+${CONTROLS_HELP}
+${FIX_HELP}
 ${DIFF_HELP}
   srlens inventory [paths...]  List every resource with its service and tier
       --format json|markdown       Output format (default: markdown)
@@ -121,6 +126,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return await scan(rest, io);
       case 'diff':
         return await diffCommand(rest, io);
+      case 'fix':
+        return await fixCommand(rest, io);
       case 'inventory':
         return await inventory(rest, io);
       case 'explain':
@@ -138,7 +145,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`unknown command '${command}'. Run 'srlens --help' for the commands.`);
     }
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
+    if (error instanceof UsageError || error instanceof FixUsageError || isParseArgsError(error)) {
       io.stderr(`srlens: ${(error as Error).message}`);
       return 2;
     }
@@ -162,6 +169,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       'include-suppressed': { type: 'boolean', default: false },
       'var-file': { type: 'string', multiple: true },
       var: { type: 'string', multiple: true },
+      controls: { type: 'string', multiple: true },
     },
   });
   const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, '--format');
@@ -171,7 +179,9 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       ? DEFAULT_MAX_FILE_SIZE
       : positiveInteger(values['max-file-size'], '--max-file-size');
 
-  const { config, findings: configFindings, root } = loadConfig(values.config, io);
+  const loadedConfig = loadConfig(values.config, io);
+  const { findings: configFindings, root } = loadedConfig;
+  const config = controlsOption(loadedConfig.config, values.controls, io);
   const loaded = loadSources(positionals, maxFileSize, io, config.exclude, root);
   const { sources, files, extraFindings } = loaded;
   const terraform = scanTerraformHost(tokens, positionals, io.cwd);
@@ -180,7 +190,10 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     loaded.inputs.map((input) => path.resolve(io.cwd, input)),
     maxFileSize,
   );
-  const analysis = await new Analyzer({ config, retain: false, terraform, onRuleError, readFile }).analyze(sources);
+  // JSON and SARIF carry each finding's fix: the analyzer keeps what it needs to build them.
+  const fixes = format !== 'text';
+  const analyzer = new Analyzer({ config, retain: false, fixes, terraform, onRuleError, readFile });
+  const analysis = await analyzer.analyze(sources);
   noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
   if (values.verbose)
     for (const note of describePeerNotes(analysis.peerNotes ?? [], (file) => display(file, io.cwd)))
@@ -194,7 +207,13 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       : {}),
     ...(f.suppressed ? { suppressed: { ...f.suppressed, file: display(f.suppressed.file, io.cwd) } } : {}),
   });
-  const findings = [...configFindings, ...extraFindings, ...analysis.findings].map(shown);
+  const fixOf = new Map<Finding, Fix>();
+  const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => {
+    const finding = shown(f);
+    const fix = fixes && f.fixable ? analyzer.fixFor(f) : undefined;
+    if (fix) fixOf.set(finding, { ...fix, edits: fix.edits.map((e) => ({ ...e, file: display(e.file, io.cwd) })) });
+    return finding;
+  });
   // What a suppression silenced: never counted for --fail-on; SARIF always lists it, JSON on request.
   const suppressed = (analysis.suppressed ?? [])
     .map(({ finding, suppression }) => shown({ ...finding, suppressed: suppressionInfo(suppression) }))
@@ -205,6 +224,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
       formatFindingsJson(
         files,
         values['include-suppressed'] ? [...findings, ...suppressed].sort(compareFindings) : findings,
+        (f) => fixOf.get(f),
       ),
     );
   else if (format === 'sarif')
@@ -215,6 +235,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
         version,
         `${pathToFileURL(io.cwd).href}/`,
         (file) => file,
+        { fixOf: (f) => fixOf.get(f) },
       ),
     );
   else io.stdout(formatFindingsText(files, findings, io.color && !values['no-color'] ? ANSI : PLAIN));
@@ -521,6 +542,15 @@ function loadConfig(
   }
   const { config, findings } = parseConfig(file, text, new Set(ruleMetadata().map((r) => r.id)));
   return { config, findings, root: path.dirname(file) };
+}
+
+function controlsOption(config: SrlensConfig, items: string[] | undefined, io: CliIo): SrlensConfig {
+  try {
+    return withControlsOption(config, items, io.stderr);
+  } catch (error) {
+    if (error instanceof ControlsError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function display(file: string, cwd: string): string {

@@ -25,6 +25,7 @@ import { resourceRuleErrorFinding, unitRuleErrorFinding, type RuleCrash, type Ru
 import { combineNestedFindings, expandNestedStacks, type NestedInstance, type ReadFile } from './nested-stacks';
 import { TerraformDependencies } from './terraform-dependencies';
 import { CallerIndex } from './callers';
+import { parseControlSelection, rulesCheckingControls } from './controls';
 import { linkPlanFindings, moduleBlocks } from './plan-blocks';
 import {
   applySuppressions,
@@ -66,6 +67,11 @@ export interface AnalyzerOptions {
    * from, and `analyze` returns no units. True (the default) for the editor.
    */
   retain?: boolean;
+  /**
+   * Keep what `fixFor` needs even when `retain` is false: the CLI's JSON and SARIF reports carry
+   * each finding's fix.
+   */
+  fixes?: boolean;
   /**
    * Told when a rule throws, with the exception and its stack, for the front end's log (the
    * editor's output channel, `srlens --verbose`). The crash itself becomes a `rule-error` finding
@@ -126,6 +132,8 @@ export class Analyzer {
   private readonly rules: readonly Rule[];
   private config: SrlensConfig;
   private readonly retain: boolean;
+  /** Keep each finding's origin, for `fixFor`. */
+  private readonly keepOrigins: boolean;
   private readonly onRuleError: RuleCrashHandler | undefined;
   private readonly terraform: TerraformEvaluationOptions;
   /** During `analyze`: the `.tf` files given, by folder, for the local modules a module calls. */
@@ -145,6 +153,7 @@ export class Analyzer {
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
     this.retain = options.retain ?? true;
+    this.keepOrigins = this.retain || options.fixes === true;
     this.onRuleError = options.onRuleError;
     this.terraform = options.terraform ?? {};
     this.readFile = options.readFile;
@@ -385,8 +394,13 @@ export class Analyzer {
     this.rulesByType.clear();
     this.rulesForEveryType.length = 0;
     this.unitRules.length = 0;
+    // `controls:` in .srlens.yaml (or `srlens scan --controls`): only the rules that check them.
+    const selected = this.config.controls?.length
+      ? rulesCheckingControls(parseControlSelection(this.config.controls).controls, this.rules)
+      : undefined;
     for (const rule of this.rules) {
       if (this.config.rules[rule.id] === 'off') continue;
+      if (selected && !selected.has(rule.id)) continue;
       if (rule.checkUnit) this.unitRules.push(rule);
       for (const type of rule.appliesTo) {
         if (type === ALL_TYPES) {
@@ -483,7 +497,7 @@ export class Analyzer {
         message: messages[index],
         fixable: rule.fixUnit !== undefined && report.fixable !== false,
       };
-      if (this.retain) this.unitOrigins.set(finding, { rule, report, unit, context });
+      if (this.keepOrigins) this.unitOrigins.set(finding, { rule, report, unit, context });
       into.push(finding);
     });
   }
@@ -523,7 +537,7 @@ export class Analyzer {
           // A generated resource's fix would edit the text every instance shares.
           fixable: rule.fix !== undefined && report.fixable !== false && !resource.generatedBy,
         };
-        if (this.retain) this.origins.set(finding, { rule, report, resource, context });
+        if (this.keepOrigins) this.origins.set(finding, { rule, report, resource, context });
         into.push(finding);
       });
     }

@@ -15,6 +15,7 @@
  *     reason: the log bucket itself
  *     expires: 2027-03-31            # optional, YYYY-MM-DD
  *     owner: platform-team           # optional
+ * controls: [aws-security-hub:S3.5, RDS.2, iso-27001-2022:8.24]   # only the rules that check these
  * ```
  *
  * It can change rules, tags and paths, and nothing else: no key runs anything. A bad value yields
@@ -22,6 +23,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { Range, Severity } from '../iac/model';
+import { parseControlSelection } from './controls';
 import type { Finding } from './finding';
 import { isIsoDate, type Suppression } from './suppressions';
 
@@ -39,6 +41,11 @@ export interface SrlensConfig {
   peerSuppressions?: boolean;
   /** Scoped suppressions from `.srlens.yaml` (`source: 'config'`, each with its scope). */
   suppressions?: Suppression[];
+  /**
+   * Only the rules that check one of these controls run (`aws-security-hub:S3.5`,
+   * `iso-27001-2022:8.24`, as `engine/controls.ts` reads them); absent or empty: every rule.
+   */
+  controls?: string[];
 }
 
 export const DEFAULT_CONFIG: SrlensConfig = Object.freeze({
@@ -48,7 +55,7 @@ export const DEFAULT_CONFIG: SrlensConfig = Object.freeze({
   minimumSeverity: 'info',
 }) as SrlensConfig;
 
-const KEYS = 'rules, requiredTags, exclude, minimumSeverity, peerSuppressions or suppressions';
+const KEYS = 'rules, requiredTags, exclude, minimumSeverity, controls, peerSuppressions or suppressions';
 const SUPPRESSION_KEYS = [
   'rule',
   'resource',
@@ -163,6 +170,18 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
           if (suppression) list.push(suppression);
         }
         config.suppressions = list;
+        break;
+      }
+      case 'controls': {
+        const list = stringList(value);
+        if (!list) {
+          report(value ?? pair.key, "'controls' must be a list of control ids, such as aws-security-hub:S3.5.");
+          break;
+        }
+        const selection = parseControlSelection(list);
+        // An unknown id is reported and left out; if none is known, every rule still runs.
+        for (const error of selection.errors) report(value, `${error[0].toUpperCase()}${error.slice(1)}.`);
+        if (selection.controls.length > 0) config.controls = selection.controls.map((c) => `${c.framework}:${c.id}`);
         break;
       }
       default:

@@ -37,6 +37,7 @@ export function mergeConfig(file: SrlensConfig, settings: ConfigSettings): Srlen
     // Suppressions are the file's alone: they carry their reason, owner and expiry where reviewers see them.
     ...(file.peerSuppressions !== undefined ? { peerSuppressions: file.peerSuppressions } : {}),
     ...(file.suppressions ? { suppressions: [...file.suppressions] } : {}),
+    ...(file.controls ? { controls: [...file.controls] } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
 import { CONCERNS } from '../knowledge/concerns';
 import { RULES } from '../rules';
 import { ruleMetadata } from './catalog';
+import { controlsMarkdown } from './controls';
 import { ruleDocsUrl } from './docs';
 
 export interface RuleSummary {
@@ -60,6 +61,7 @@ export function rulePageMarkdown(id: string): string | undefined {
       '',
       rule.remediation,
       '',
+      ...controlsMarkdown(rule),
     );
     lines.push(
       '## Turning it off',

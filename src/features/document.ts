@@ -5,6 +5,7 @@
  * (src/lsp/) both use it, so they cannot disagree.
  */
 import type { Analysis } from '../engine/analyzer';
+import { SECURITY_HUB, findingControls } from '../engine/controls';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import type { IacUnit, Resource, Severity } from '../iac/model';
 
@@ -29,9 +30,12 @@ export function visibleFindings(findings: readonly Finding[], minimum: Severity)
 
 /** A diagnostic's message: the finding's text and, for a rule finding, who owns the concern. */
 export function diagnosticMessage(finding: Finding): string {
-  return finding.ruleId === 'parse-error'
-    ? finding.message
-    : `${finding.message} (${OWNER_LABEL[finding.owner]}: ${finding.concern})`;
+  if (finding.ruleId === 'parse-error') return finding.message;
+  // After the owner and concern, the AWS Security Hub controls the rule checks (`S3.5`), which auditors name.
+  const securityHub = findingControls(finding)
+    .filter((c) => c.framework === SECURITY_HUB)
+    .map((c) => c.id);
+  return `${finding.message} (${OWNER_LABEL[finding.owner]}: ${finding.concern}${securityHub.length > 0 ? `; AWS Security Hub ${securityHub.join(', ')}` : ''})`;
 }
 
 /** Files a Terraform module may read besides its own folder's `.tf` files. */

@@ -7,6 +7,7 @@
  * No editor API: the VS Code extension and the language server (src/lsp/) both render it.
  */
 import { ruleMetadata } from '../engine/catalog';
+import { controlsLine, findingControls } from '../engine/controls';
 import { ruleDocsUrl } from '../engine/docs';
 import type { Finding } from '../engine/finding';
 import {
@@ -223,6 +224,9 @@ export function propertyHover(
       '',
       `**open:** ${webLink(ruleTitle(finding.ruleId), ruleDocsUrl(finding.ruleId))} — ${escapeMarkdown(finding.message, 400)}`,
     );
+    // The controls the finding's rule checks: AWS Security Hub ids, ISO/IEC 27001:2022 Annex A.
+    const controls = controlsLine(findingControls(finding));
+    if (controls) lines.push('', `Controls: ${escapeMarkdown(controls)}`);
   }
   return { concern, markdown: lines.join('\n') };
 }

@@ -3,8 +3,11 @@
  * log except through finding messages, which rules write without secret values.
  */
 import type { Finding } from '../../engine/finding';
+import type { Fix } from '../../fixes/types';
 import type { Severity } from '../../iac/model';
 import { PROJECT_URL } from '../../engine/docs';
+import { ISO_27001, SECURITY_HUB, ruleControls, type ControlFramework, type ControlRef } from '../../engine/controls';
+import { SECURITY_HUB_SOURCE, securityHubControl, securityHubControlUrl } from '../../knowledge/security-hub';
 
 export interface SarifRuleMetadata {
   id: string;
@@ -19,16 +22,24 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 /** GitHub's security-severity: 9.0+ critical, 7.0+ high, 4.0+ medium, below that low. */
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
 
+export interface SarifOptions {
+  /** A finding's fix (its edits' files named as the finding's file is), for `fixes`. */
+  fixOf?: (finding: Finding) => Fix | undefined;
+}
+
 export function formatSarif(
   findings: Finding[],
   rules: SarifRuleMetadata[],
   toolVersion: string,
   srcRootUri: string,
   relativeUri: (file: string) => string,
+  options: SarifOptions = {},
 ): string {
   const used = new Map<string, number>();
+  const taxonomies = new Taxonomies();
   const driverRules = rules.map((rule, index) => {
     used.set(rule.id, index);
+    const controls = ruleControls(rule);
     return {
       id: rule.id,
       name: rule.id,
@@ -38,10 +49,13 @@ export function formatSarif(
       help: { text: `${rule.description} See ${rule.helpUri}` },
       defaultConfiguration: { level: LEVEL[rule.severity] },
       properties: {
-        tags: ['security', rule.concern],
+        // Control ids as tags (`aws-security-hub/S3.5`), so viewers can filter by them.
+        tags: ['security', rule.concern, ...controls.map((c) => `${c.framework}/${c.id}`)],
         'security-severity': SECURITY_SEVERITY[rule.severity],
         concern: rule.concern,
       },
+      // The controls the rule checks, as taxa of the run's taxonomies (SARIF 2.1.0, 3.49.15, 3.52.3).
+      ...(controls.length > 0 ? { relationships: controls.map((c) => taxonomies.relationship(c)) } : {}),
     };
   });
   const region = (range: Finding['range']) => ({
@@ -50,6 +64,25 @@ export function formatSarif(
     endLine: range.end.line + 1,
     endColumn: range.end.character + 1,
   });
+  // The quick fix as SARIF describes one (3.55): per file, the regions to delete and the text to insert.
+  const fixesOf = (finding: Finding) => {
+    const fix = finding.fixable ? options.fixOf?.(finding) : undefined;
+    if (!fix) return {};
+    const files = [...new Set(fix.edits.map((e) => e.file))];
+    return {
+      fixes: [
+        {
+          description: { text: plainMessage(fix.title) },
+          artifactChanges: files.map((file) => ({
+            artifactLocation: { uri: relativeUri(file), uriBaseId: '%SRCROOT%' },
+            replacements: fix.edits
+              .filter((e) => e.file === file)
+              .map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+          })),
+        },
+      ],
+    };
+  };
   const results = findings.map((finding) => ({
     ruleId: finding.ruleId,
     ...(used.has(finding.ruleId) ? { ruleIndex: used.get(finding.ruleId) } : {}),
@@ -114,6 +147,7 @@ export function formatSarif(
       resourceType: finding.resourceType,
       fixable: finding.fixable,
     },
+    ...fixesOf(finding),
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -132,6 +166,7 @@ export function formatSarif(
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: srcRootUri } },
         results,
+        ...(taxonomies.used() ? { taxonomies: taxonomies.components() } : {}),
       },
     ],
   };
@@ -145,4 +180,68 @@ export function formatSarif(
  */
 function plainMessage(text: string): string {
   return text.replace(/[\\[\]]/g, (c) => `\\${c}`);
+}
+
+/** The frameworks whose controls the rules name, as SARIF taxonomies (3.19.3) holding the taxa used. */
+const TAXONOMY = {
+  [SECURITY_HUB]: {
+    name: 'AWS Security Hub',
+    organization: 'Amazon Web Services',
+    version: SECURITY_HUB_SOURCE.catalogLastModified,
+    informationUri: SECURITY_HUB_SOURCE.repository,
+    shortDescription: {
+      text: `AWS Security Hub controls, from AWS's OSCAL catalog at commit ${SECURITY_HUB_SOURCE.commit.slice(0, 12)} (${SECURITY_HUB_SOURCE.commitDate})`,
+    },
+  },
+  [ISO_27001]: {
+    name: 'ISO/IEC 27001:2022 Annex A',
+    organization: 'ISO/IEC',
+    version: '2022',
+    informationUri: 'https://www.iso.org/standard/27001',
+    shortDescription: { text: 'ISO/IEC 27001:2022 Annex A information security controls (ids and short titles)' },
+  },
+} as const;
+
+class Taxonomies {
+  private readonly order: ControlFramework[] = [];
+  private readonly taxa = new Map<ControlFramework, ControlRef[]>();
+
+  relationship(control: ControlRef) {
+    if (!this.taxa.has(control.framework)) {
+      this.order.push(control.framework);
+      this.taxa.set(control.framework, []);
+    }
+    const list = this.taxa.get(control.framework)!;
+    let index = list.findIndex((c) => c.id === control.id);
+    if (index < 0) index = list.push(control) - 1;
+    return {
+      target: {
+        id: control.id,
+        index,
+        toolComponent: { name: TAXONOMY[control.framework].name, index: this.order.indexOf(control.framework) },
+      },
+      kinds: ['relevant'],
+    };
+  }
+
+  used(): boolean {
+    return this.order.length > 0;
+  }
+
+  components() {
+    return this.order.map((framework) => ({
+      ...TAXONOMY[framework],
+      taxa: this.taxa.get(framework)!.map((c) => ({
+        id: c.id,
+        name: c.id,
+        shortDescription: { text: c.title },
+        ...(framework === SECURITY_HUB
+          ? {
+              helpUri: securityHubControlUrl(c.id),
+              properties: { severity: securityHubControl(c.id)?.severity },
+            }
+          : {}),
+      })),
+    }));
+  }
 }

@@ -260,6 +260,11 @@ describe('resource summary', () => {
     assert.match(hover?.markdown ?? '', /\*\*StorageEncrypted\*\* settles \*\*Data at rest\*\*/);
     assert.match(hover?.markdown ?? '', /You own this for Amazon RDS \(Container services\)/);
     assert.match(hover?.markdown ?? '', /\*\*open:\*\* \[RDS storage is not encrypted\]/);
+    const controls = (hover?.markdown ?? '').split('\n').find((line) => line.startsWith('Controls: '));
+    assert.equal(
+      controls?.replace(/\\(.)/g, '$1'),
+      'Controls: AWS Security Hub RDS.3, RDS.27 · ISO/IEC 27001:2022 8.24',
+    );
     const engine = keyOf('Engine');
     assert.ok(engine);
     assert.equal(propertyHover(db, [engine], analysis.findings), undefined);

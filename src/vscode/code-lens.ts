@@ -1,8 +1,10 @@
 /**
- * A CodeLens above each resource: `<Tier> · you own N concerns · M open findings`, where N counts
- * the concerns that apply to the type and that you own or share with AWS, and M the findings on the
- * resource. Clicking shows the responsibility matrix for the resource. Refreshed when an analysis
- * changes; hidden by `srlens.codeLens.enable: false` (or `srlens.enable: false`).
+ * A CodeLens above a resource: `<Tier> · you own or share N · M open findings`, where N counts the
+ * concerns that apply to the type and that you own or share with AWS, and M the findings on the
+ * resource. Which resources get one is `srlens.codeLens.show` (`wantsCodeLens`): by default those
+ * with open findings and the main resource of each service, never a resource of another provider.
+ * Clicking shows the responsibility matrix for the resource. Refreshed when an analysis changes;
+ * hidden by `srlens.codeLens.show: off`, `srlens.codeLens.enable: false` or `srlens.enable: false`.
  */
 import * as vscode from 'vscode';
 import { resourcesIn, type DocumentAnalyses } from './analysis';
@@ -11,7 +13,7 @@ import { RESPONSIBILITY_SELECTOR } from './hover';
 import { fileOf } from './files';
 import { severityAtLeast } from '../engine/finding';
 import { lensSummary } from '../engine/responsibility';
-import { codeLensInfo, type MatrixArgs } from './responsibility';
+import { codeLensInfo, codeLensShowOf, wantsCodeLens, type CodeLensShow, type MatrixArgs } from './responsibility';
 import { settingsStore } from './settings';
 
 export const SHOW_MATRIX_COMMAND = 'srlens.showMatrix';
@@ -21,10 +23,11 @@ export function registerCodeLens(analyses: DocumentAnalyses): vscode.Disposable[
   return [provider, vscode.languages.registerCodeLensProvider(RESPONSIBILITY_SELECTOR, provider)];
 }
 
-/** Whether CodeLens is on; read from the configuration so that a change applies at once. */
-function enabled(): boolean {
+/** Which resources get a CodeLens; read from the configuration so that a change applies at once. */
+function showSetting(): CodeLensShow {
   const config = vscode.workspace.getConfiguration('srlens');
-  return config.get<unknown>('enable') !== false && config.get<unknown>('codeLens.enable') !== false;
+  if (config.get<unknown>('enable') === false || config.get<unknown>('codeLens.enable') === false) return 'off';
+  return codeLensShowOf(config.get<unknown>('codeLens.show'));
 }
 
 class ResponsibilityCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
@@ -37,14 +40,15 @@ class ResponsibilityCodeLens implements vscode.CodeLensProvider, vscode.Disposab
       this.changed,
       analyses.onDidChange(() => this.changed.fire()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('srlens.codeLens.enable') || event.affectsConfiguration('srlens.enable'))
+        if (event.affectsConfiguration('srlens.codeLens') || event.affectsConfiguration('srlens.enable'))
           this.changed.fire();
       }),
     ];
   }
 
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    if (!enabled() || tooLargeMessage(doc.getText(), settingsStore.current.maxFileSize)) return [];
+    const show = showSetting();
+    if (show === 'off' || tooLargeMessage(doc.getText(), settingsStore.current.maxFileSize)) return [];
     const result = await this.analyses.analyze(doc);
     if (!result || token.isCancellationRequested) return [];
     const file = fileOf(doc.uri);
@@ -57,7 +61,9 @@ class ResponsibilityCodeLens implements vscode.CodeLensProvider, vscode.Disposab
         openFindings.set(f.resource, (openFindings.get(f.resource) ?? 0) + 1);
     const lenses: vscode.CodeLens[] = [];
     for (const { resource } of resourcesIn(result, file)) {
-      const info = codeLensInfo(lensSummary(resource, openFindings.get(resource.id) ?? 0));
+      const open = openFindings.get(resource.id) ?? 0;
+      if (!wantsCodeLens(show, resource.type, open)) continue;
+      const info = codeLensInfo(lensSummary(resource, open));
       const line = resource.range.start.line;
       const args: MatrixArgs = { file, resource: resource.id };
       lenses.push(

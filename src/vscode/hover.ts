@@ -12,7 +12,14 @@ import { findingsIn, resourcesIn, type DocumentAnalyses } from './analysis';
 import { tooLargeMessage } from './diagnostics';
 import { TRUSTED_COMMANDS } from './markdown';
 import { resourceResponsibility } from '../engine/responsibility';
-import { propertyHover, propertyPathAt, providerHoverMarkdown, resourceHoverMarkdown } from './responsibility';
+import { isOutsideModel } from '../knowledge/resource-roles';
+import {
+  outsideModelHoverMarkdown,
+  propertyHover,
+  propertyPathAt,
+  providerHoverMarkdown,
+  resourceHoverMarkdown,
+} from './responsibility';
 import { settingsStore } from './settings';
 import { fileOf } from './files';
 
@@ -59,11 +66,13 @@ class ResponsibilityHovers implements vscode.HoverProvider {
         const markdown = instances
           // The engine's responsibility model, the one the matrix shows, with the same minimum severity.
           .map((r) =>
-            resourceHoverMarkdown(
-              resourceResponsibility(r, findings, result.analysis.suppressed ?? [], {
-                minimumSeverity: settingsStore.effectiveMinimumSeverity,
-              }),
-            ),
+            isOutsideModel(r.type)
+              ? outsideModelHoverMarkdown(r)
+              : resourceHoverMarkdown(
+                  resourceResponsibility(r, findings, result.analysis.suppressed ?? [], {
+                    minimumSeverity: settingsStore.effectiveMinimumSeverity,
+                  }),
+                ),
           )
           .join('\n\n---\n\n');
         return hover(markdown, range);

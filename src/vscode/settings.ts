@@ -8,6 +8,7 @@ import { ruleMetadata } from '../engine/catalog';
 import type { RuleSetting } from '../engine/config';
 import { normaliseRuleSettings, normaliseTags, type ConfigSettings } from '../engine/effective-config';
 import type { Severity } from '../iac/model';
+import { codeLensShowOf, type CodeLensShow } from './responsibility';
 
 export const SETTINGS_SECTION = 'srlens';
 export const DEFAULT_DEBOUNCE_MS = 300;
@@ -21,6 +22,8 @@ export interface SrlensSettings extends ConfigSettings {
   workspaceScan: boolean;
   maxFileSize: number;
   codeLens: boolean;
+  /** Which resources get a CodeLens (`srlens.codeLens.show`). */
+  codeLensShow: CodeLensShow;
   /** Ids in `srlens.rules` that are not rules, and ids with a value other than off/error/warning/info. */
   unknownRules: string[];
   invalidRules: string[];
@@ -40,6 +43,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): SrlensSettings 
     workspaceScan: config.get<unknown>('workspaceScan.enable') !== false,
     maxFileSize: clampedInteger(config.get<unknown>('maxFileSize'), DEFAULT_MAX_FILE_SIZE, 1, Number.MAX_SAFE_INTEGER),
     codeLens: config.get<unknown>('codeLens.enable') !== false,
+    codeLensShow: codeLensShowOf(config.get<unknown>('codeLens.show')),
     rules: rules as Record<string, RuleSetting>,
     requiredTags: normaliseTags(config.get<unknown>('requiredTags')),
     unknownRules: unknown,

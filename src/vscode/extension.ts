@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const analyses = new DocumentAnalyses(analyzer);
   const diagnostics = new DiagnosticsController(analyses);
   const config = new ConfigController(analyzer, () => diagnostics.refreshAll(), toDiagnostic);
-  context.subscriptions.push(diagnostics, config, ...analyses.register(), ...registerCommands());
+  context.subscriptions.push(diagnostics, config, ...analyses.register(), ...registerCommands(analyses));
 
   // Editor features, one file each (registered below this line).
   const isms = registerIsms(analyzer, config);

@@ -274,7 +274,15 @@ async function isms(args: string[], io: CliIo): Promise<number> {
     }
     for (const warning of warnings) io.stderr(`srlens: warning: ${display(stateFile, io.cwd)}: ${warning}`);
   }
-  const state = mergeIsms(previous, scanIsms(analysis, { displayPath: (file) => display(file, root), today }), today);
+  const state = mergeIsms(
+    previous,
+    scanIsms(analysis, {
+      displayPath: (file) => display(file, root),
+      today,
+      classificationTag: config.classificationTag,
+    }),
+    today,
+  );
 
   const outputs: { file?: string; text: string }[] = [];
   const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);

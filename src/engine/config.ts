@@ -8,6 +8,7 @@
  * requiredTags: [owner, data-classification]
  * exclude: ["legacy/**"]
  * minimumSeverity: info              # findings below this are not shown
+ * classificationTag: data-classification   # the tag that classifies information (ISMS control 5.12)
  * ```
  *
  * It can change rules, tags and paths, and nothing else: no key runs anything. A bad value yields
@@ -27,6 +28,12 @@ export interface SrlensConfig {
   requiredTags: string[];
   exclude: string[];
   minimumSeverity: Severity;
+  /**
+   * The tag key that records how information is classified (`data-classification`): the ISMS
+   * statement of applicability suggests 5.12 "Classification of information" as implemented only
+   * when it is set and the assets carry it.
+   */
+  classificationTag?: string;
 }
 
 export const DEFAULT_CONFIG: SrlensConfig = Object.freeze({
@@ -115,6 +122,12 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
         else config.exclude = list;
         break;
       }
+      case 'classificationTag': {
+        const tag = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : '';
+        if (tag) config.classificationTag = tag;
+        else report(value ?? pair.key, "'classificationTag' must be a tag key, such as data-classification.");
+        break;
+      }
       case 'minimumSeverity': {
         const severity = isScalar(value) && typeof value.value === 'string' ? value.value.toLowerCase() : '';
         if (SEVERITIES.includes(severity)) config.minimumSeverity = severity as Severity;
@@ -124,7 +137,7 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
       default:
         report(
           pair.key,
-          `Unknown key '${key}' in ${CONFIG_FILE_NAME}: expected rules, requiredTags, exclude or minimumSeverity.`,
+          `Unknown key '${key}' in ${CONFIG_FILE_NAME}: expected rules, requiredTags, exclude, minimumSeverity or classificationTag.`,
           'warning',
         );
     }

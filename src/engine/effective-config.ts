@@ -34,6 +34,7 @@ export function mergeConfig(file: SrlensConfig, settings: ConfigSettings): Srlen
     requiredTags,
     exclude: [...file.exclude],
     minimumSeverity: settings.minimumSeverity ?? file.minimumSeverity,
+    ...(file.classificationTag ? { classificationTag: file.classificationTag } : {}),
   };
 }
 

@@ -230,7 +230,11 @@ export class IsmsController implements vscode.Disposable {
     const today = isoDate();
     return mergeIsms(
       previous,
-      scanIsms(analysis, { today, displayPath: (file) => vscode.workspace.asRelativePath(uriOf(file), false) }),
+      scanIsms(analysis, {
+        today,
+        displayPath: (file) => vscode.workspace.asRelativePath(uriOf(file), false),
+        classificationTag: this.config.effective.classificationTag,
+      }),
       today,
     );
   }

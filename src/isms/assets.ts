@@ -134,9 +134,10 @@ const NETWORK_OWNER = /^(AWS::EC2::VPC|aws_vpc)$/;
 
 /**
  * For each supporting resource of a unit (a configuration resource, a policy, a subnet, a route,
- * an association: knowledge/resource-roles.ts), the main resource it belongs to: the first main
- * resource it references, a VPC first; else the one a supporting resource it references belongs to
- * (a route: its route table's VPC). Keyed by resource id; a supporting resource that references no
+ * an association: knowledge/resource-roles.ts), the main resource it belongs to: a VPC it
+ * references, directly or through the supporting resources it references (a route: its route
+ * table's VPC, not its gateway); else the first main resource it references; else the one a
+ * supporting resource it references belongs to. Keyed by resource id; a supporting resource that references no
  * main resource of the unit (its bucket is a variable, or a count left it without one) is not in
  * the map.
  */
@@ -165,13 +166,14 @@ export function assetParents(unit: IacUnit): Map<string, string> {
     seen.add(resource);
     const targets = referenced(resource).filter((r) => !isOutsideModel(r.type));
     const mains = targets.filter((r) => resourceRole(r.type) === 'main');
-    const main = mains.find((r) => NETWORK_OWNER.test(r.type)) ?? mains[0];
-    if (main) return main;
-    for (const next of targets) {
-      const found = parentOf(next, depth + 1, seen);
-      if (found) return found;
-    }
-    return undefined;
+    const vpc = mains.find((r) => NETWORK_OWNER.test(r.type));
+    if (vpc) return vpc;
+    // a route names its gateway, but belongs to its route table's network
+    const through = targets
+      .filter((r) => resourceRole(r.type) === 'supporting')
+      .map((r) => parentOf(r, depth + 1, seen))
+      .filter((r): r is Resource => r !== undefined);
+    return through.find((r) => NETWORK_OWNER.test(r.type)) ?? mains[0] ?? through[0];
   };
   for (const resource of unit.resources) {
     if (resourceRole(resource.type) !== 'supporting') continue;

@@ -10,7 +10,8 @@
  * - **supporting**: a resource that configures or connects another one and means nothing on its
  *   own: the configuration resources of an S3 bucket (`aws_s3_bucket_versioning`, …), the policy of
  *   a bucket, queue, topic or role, subnets, routes and route tables, associations, attachments,
- *   security group and network ACL rules, permissions and aliases. See SUPPORTING_TYPES.
+ *   security group and network ACL rules, database subnet and parameter groups, permissions and
+ *   aliases. See SUPPORTING_TYPES.
  * - **main**: everything else: the resource a service is about (a bucket, a database, a VPC).
  *
  * Pure data and lookups, in the knowledge layer so every front end decides the same way.
@@ -68,6 +69,10 @@ export const SUPPORTING_TYPES: readonly { pattern: RegExp; why: string }[] = [
     pattern:
       /^(AWS::EC2::(SecurityGroupIngress|SecurityGroupEgress|NetworkAclEntry)|aws_security_group_rule|aws_vpc_security_group_(ingress|egress)_rule|aws_network_acl_rule)$/,
     why: 'a rule of a security group or network ACL',
+  },
+  {
+    pattern: /(SubnetGroup|ParameterGroup|OptionGroup|_subnet_group|_parameter_group|_option_group)$/,
+    why: "a database's or cache's subnet, parameter or option group: where it is placed and how it is configured",
   },
   {
     pattern: /^(AWS::Lambda::Permission|aws_lambda_permission|AWS::KMS::Alias|aws_kms_alias)$/,

@@ -55,22 +55,24 @@ describe('ISMS tree', () => {
     }
   });
 
-  async function assetNode(name: string): Promise<Node> {
+  const DATABASE = 'cloudformation/database.yaml#OrdersDatabase';
+
+  async function assetNode(id: string): Promise<Node> {
     const [assets] = (await children(api)).filter((n) => n.group === 'assets');
     for (const category of await children(api, assets)) {
-      const found = (await children(api, category)).find((n) => (n.asset as { name: string }).name === name);
+      const found = (await children(api, category)).find((n) => (n.asset as { id: string }).id === id);
       if (found) return found;
     }
-    throw new Error(`no asset ${name}`);
+    throw new Error(`no asset ${id}`);
   }
 
   it("shows the four groups, and opens an asset's template at its resource on a click", async () => {
     const groups = await children(api);
     const labels = await Promise.all(groups.map(async (g) => (await api.tree.getTreeItem(g)).label));
     assert.deepEqual(labels, ['Steps', 'Assets', 'Risks', 'Statement of applicability']);
-    const database = await assetNode('Database');
+    const database = await assetNode(DATABASE);
     const item = await api.tree.getTreeItem(database);
-    assert.equal(item.label, 'Database');
+    assert.equal(item.label, 'OrdersDatabase');
     assert.equal(item.contextValue, 'srlens.isms.asset');
     assert.ok(item.command, 'an asset item has a click command');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
@@ -78,7 +80,7 @@ describe('ISMS tree', () => {
       const active = vscode.window.activeTextEditor;
       return active?.document.uri.path.endsWith('/cloudformation/database.yaml') && active;
     });
-    assert.equal(editor.document.lineAt(editor.selection.active.line).text.trim(), 'Database:');
+    assert.equal(editor.document.lineAt(editor.selection.active.line).text.trim(), 'OrdersDatabase:');
   });
 
   it('writes a step as done when its checkbox is ticked, and back when cleared', async () => {
@@ -118,20 +120,21 @@ describe('ISMS tree', () => {
         return items.find((i) => i.label === 'transfer');
       },
     };
-    await vscode.commands.executeCommand('srlens.isms.setOwner', await assetNode('Database'));
-    await vscode.commands.executeCommand('srlens.isms.setValue', await assetNode('Database'));
+    await vscode.commands.executeCommand('srlens.isms.setOwner', await assetNode(DATABASE));
+    await vscode.commands.executeCommand('srlens.isms.setValue', await assetNode(DATABASE));
     const [risks] = (await children(api)).filter((n) => n.group === 'risks');
     const [risk] = await children(api, risks);
     await vscode.commands.executeCommand('srlens.isms.setTreatment', risk);
-    assert.deepEqual(asked.slice(0, 2), ['Owner of Database', 'Value of Database']);
+    assert.deepEqual(asked.slice(0, 2), ['Owner of OrdersDatabase', 'Value of OrdersDatabase']);
     assert.match(asked[2], /^Treatment of /);
     const text = await readState();
-    const start = text.indexOf('name: Database');
+    const start = text.indexOf(`id: ${DATABASE}`);
+    assert.ok(start >= 0);
     const block = text.slice(start, text.indexOf('\n  - id:', start));
-    assert.match(block, /\n\s+value: 25000\n/);
-    assert.match(block, /\n\s+owner: Data team\n/);
+    assert.match(block, /\n\s+value: 25000(\n|$)/);
+    assert.match(block, /\n\s+owner: Data team(\n|$)/);
     assert.match(text, /treatment: transfer/);
-    const item = await api.tree.getTreeItem(await assetNode('Database'));
+    const item = await api.tree.getTreeItem(await assetNode(DATABASE));
     assert.equal(item.description, '$25,000 · Data team');
   });
 });

@@ -173,7 +173,7 @@ export function assetParents(unit: IacUnit): Map<string, string> {
       .filter((r) => resourceRole(r.type) === 'supporting')
       .map((r) => parentOf(r, depth + 1, seen))
       .filter((r): r is Resource => r !== undefined);
-    return through.find((r) => NETWORK_OWNER.test(r.type)) ?? mains[0] ?? through[0];
+    return through.find((r) => NETWORK_OWNER.test(r.type)) ?? mains.at(0) ?? through.at(0);
   };
   for (const resource of unit.resources) {
     if (resourceRole(resource.type) !== 'supporting') continue;

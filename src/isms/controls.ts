@@ -184,11 +184,12 @@ function settlingProperty(
 }
 
 /** What a control needs beyond evidence of its concerns: a sentence naming what is missing, or undefined. */
-const REQUIREMENTS: Readonly<Record<string, (resources: readonly Resource[], input: SoaInput) => string | undefined>> =
-  {
-    '5.12': (resources, input) => classificationMissing(resources, input.classificationTag),
-    '8.8': (resources) => patchingMissing(resources),
-  };
+const REQUIREMENTS: Readonly<
+  Partial<Record<string, (resources: readonly Resource[], input: SoaInput) => string | undefined>>
+> = {
+  '5.12': (resources, input) => classificationMissing(resources, input.classificationTag),
+  '8.8': (resources) => patchingMissing(resources),
+};
 
 /** The resources an asset register lists: AWS resources that are not part of another one. */
 function mainResources(resources: readonly Resource[]): Resource[] {

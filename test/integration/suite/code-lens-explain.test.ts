@@ -84,7 +84,12 @@ describe('CodeLens setting (srlens.codeLens.show)', () => {
 });
 
 describe('Explain Who Owns What', () => {
-  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  // only the Explain tabs: other suites may leave edited documents open
+  afterEach(() =>
+    vscode.window.tabGroups.close(
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => /dynamodb/i.test(t.label)),
+    ),
+  );
 
   it('opens a read-only document that is never dirty, so closing it never asks to save', async () => {
     const untitledBefore = vscode.workspace.textDocuments.filter((d) => d.isUntitled).length;
@@ -107,13 +112,20 @@ describe('Explain Who Owns What', () => {
     edit.insert(doc.uri, new vscode.Position(0, 0), 'x');
     await vscode.workspace.applyEdit(edit);
     assert.equal(doc.isDirty, false);
-    // no tab holds unsaved changes: closing everything cannot ask
-    const dirtyTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.isDirty);
+    // the Explain tabs (the preview, or the document) hold no unsaved changes: closing them cannot ask
+    const ours = await waitFor('the Explain tab', () => {
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.includes('DynamoDB'));
+      return tabs.length > 0 && tabs;
+    });
     assert.deepEqual(
-      dirtyTabs.map((t) => t.label),
+      ours.filter((t) => t.isDirty).map((t) => t.label),
       [],
     );
-    assert.equal(await vscode.commands.executeCommand('workbench.action.closeAllEditors'), undefined);
+    await vscode.window.tabGroups.close(ours);
+    assert.deepEqual(
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.includes('DynamoDB')),
+      [],
+    );
   });
 
   it('explains a Terraform type the same way, in its own document', async () => {

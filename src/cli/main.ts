@@ -25,6 +25,7 @@ import type { TerraformEvaluationOptions } from '../iac/terraform/eval-module';
 import { TerraformInputError, terraformHost, terraformInputs } from './terraform-inputs';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type SrlensConfig } from '../engine/config';
 import { formatExplainText, formatExplainJson, explainUnknownType } from './explain';
+import { isOutsideModel, providerOf } from '../knowledge/resource-roles';
 import { formatInventoryJson, formatFindingsJson, type InventoryEntry } from './reporters/json';
 import { formatInventoryMarkdown } from './reporters/markdown';
 import { formatSarif } from './reporters/sarif';
@@ -256,14 +257,19 @@ async function inventory(args: string[], io: CliIo): Promise<number> {
   noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
   const entries: InventoryEntry[] = analysis.units
     .flatMap((unit) => unit.resources)
-    .map((r) => ({
-      file: display(r.file, io.cwd),
-      resource: r.id,
-      type: r.type,
-      service: r.service,
-      tier: r.tier,
-      range: r.range,
-    }))
+    .map((r) => {
+      // A resource of another provider (random_id, null_resource) is outside the AWS model: name its provider.
+      const provider = isOutsideModel(r.type) ? providerOf(r.type) : undefined;
+      return {
+        file: display(r.file, io.cwd),
+        resource: r.id,
+        type: r.type,
+        service: provider ? `${provider} provider` : r.service,
+        tier: provider ? 'outside the model' : r.tier,
+        ...(provider ? { provider } : {}),
+        range: r.range,
+      };
+    })
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line));
   io.stdout(format === 'json' ? formatInventoryJson(entries) : formatInventoryMarkdown(entries));
   return 0;
@@ -338,7 +344,15 @@ async function isms(args: string[], io: CliIo): Promise<number> {
     }
     for (const warning of warnings) io.stderr(`srlens: warning: ${display(stateFile, io.cwd)}: ${warning}`);
   }
-  const state = mergeIsms(previous, scanIsms(analysis, { displayPath: (file) => display(file, root), today }), today);
+  const state = mergeIsms(
+    previous,
+    scanIsms(analysis, {
+      displayPath: (file) => display(file, root),
+      today,
+      classificationTag: config.classificationTag,
+    }),
+    today,
+  );
 
   const outputs: { file?: string; text: string }[] = [];
   const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);

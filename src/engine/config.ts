@@ -16,6 +16,7 @@
  *     expires: 2027-03-31            # optional, YYYY-MM-DD
  *     owner: platform-team           # optional
  * controls: [aws-security-hub:S3.5, RDS.2, iso-27001-2022:8.24]   # only the rules that check these
+ * classificationTag: data-classification   # the tag that classifies information (ISMS control 5.12)
  * ```
  *
  * It can change rules, tags and paths, and nothing else: no key runs anything. A bad value yields
@@ -46,6 +47,12 @@ export interface SrlensConfig {
    * `iso-27001-2022:8.24`, as `engine/controls.ts` reads them); absent or empty: every rule.
    */
   controls?: string[];
+  /**
+   * The tag key that records how information is classified (`data-classification`): the ISMS
+   * statement of applicability suggests 5.12 "Classification of information" as implemented only
+   * when it is set and the assets carry it.
+   */
+  classificationTag?: string;
 }
 
 export const DEFAULT_CONFIG: SrlensConfig = Object.freeze({
@@ -55,7 +62,8 @@ export const DEFAULT_CONFIG: SrlensConfig = Object.freeze({
   minimumSeverity: 'info',
 }) as SrlensConfig;
 
-const KEYS = 'rules, requiredTags, exclude, minimumSeverity, controls, peerSuppressions or suppressions';
+const KEYS =
+  'rules, requiredTags, exclude, minimumSeverity, controls, classificationTag, peerSuppressions or suppressions';
 const SUPPRESSION_KEYS = [
   'rule',
   'resource',
@@ -143,6 +151,12 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
         if (!list) report(value ?? pair.key, `'${key}' must be a list of strings.`);
         else if (key === 'requiredTags') config.requiredTags = list;
         else config.exclude = list;
+        break;
+      }
+      case 'classificationTag': {
+        const tag = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : '';
+        if (tag) config.classificationTag = tag;
+        else report(value ?? pair.key, "'classificationTag' must be a tag key, such as data-classification.");
         break;
       }
       case 'minimumSeverity': {

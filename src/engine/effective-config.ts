@@ -38,6 +38,7 @@ export function mergeConfig(file: SrlensConfig, settings: ConfigSettings): Srlen
     ...(file.peerSuppressions !== undefined ? { peerSuppressions: file.peerSuppressions } : {}),
     ...(file.suppressions ? { suppressions: [...file.suppressions] } : {}),
     ...(file.controls ? { controls: [...file.controls] } : {}),
+    ...(file.classificationTag ? { classificationTag: file.classificationTag } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import type { IacUnit, Resource, Severity, TerraformModule, TfProvider, Value } 
 import { classificationHints } from '../iac/hints';
 import type { ConcernId } from '../knowledge/concerns';
 import { ownershipTable, type OwnershipRow } from '../knowledge/ownership';
-import { propertyConcern } from '../knowledge/property-concerns';
+import { findingConcerns, propertyConcerns } from '../knowledge/property-concerns';
 import { getTier } from '../knowledge/tiers';
 import type { Owner } from '../knowledge/vocabulary';
 import { RULES } from '../rules';
@@ -21,7 +21,8 @@ import type { SuppressedFinding } from './suppressions';
 /**
  * Where a resource stands on one concern, checked in this order:
  * - `open`: a finding of that concern is on the resource (even where the concern does not
- *   apply to the type: a finding is never hidden);
+ *   apply to the type: a finding is never hidden); a finding may speak to two concerns (a
+ *   single-AZ database: backup and DR, and placement; see RULE_ALSO_CONCERNS) and is open in both;
  * - `not-applicable`: the concern does not exist for the type;
  * - `aws`: AWS owns it, nothing to do in the template;
  * - `accepted`: a finding was suppressed with a reason;
@@ -86,14 +87,15 @@ export function resourceResponsibility(
   ).filter(visible);
   const settledBy = new Map<ConcernId, string[]>();
   for (const property of resource.properties.properties) {
-    const concern = propertyConcern(property.key);
-    if (!concern) continue;
-    const list = settledBy.get(concern) ?? [];
-    if (!list.includes(property.key)) list.push(property.key);
-    settledBy.set(concern, list);
+    for (const concern of propertyConcerns(property.key)) {
+      const list = settledBy.get(concern) ?? [];
+      if (!list.includes(property.key)) list.push(property.key);
+      settledBy.set(concern, list);
+    }
   }
+  const speaksTo = (f: Finding, concern: ConcernId) => findingConcerns(f.ruleId, f.concern).includes(concern);
   const statuses = rows.map((row: OwnershipRow): ConcernStatus => {
-    const open = mine.filter((f) => f.concern === row.concern);
+    const open = mine.filter((f) => speaksTo(f, row.concern));
     const properties = settledBy.get(row.concern) ?? [];
     const base = {
       concern: row.concern,
@@ -106,7 +108,7 @@ export function resourceResponsibility(
     if (open.length > 0) return { ...base, kind: 'open', findings: open };
     if (!row.applicable) return { ...base, kind: 'not-applicable', findings: [] };
     if (row.owner === 'aws') return { ...base, kind: 'aws', findings: [] };
-    const silenced = accepted.filter((f) => f.concern === row.concern);
+    const silenced = accepted.filter((f) => speaksTo(f, row.concern));
     if (silenced.length > 0) return { ...base, kind: 'accepted', findings: silenced };
     if (properties.length > 0) return { ...base, kind: checked.has(row.concern) ? 'settled' : 'set', findings: [] };
     return { ...base, kind: checked.has(row.concern) ? 'no-finding' : 'not-checked', findings: [] };
@@ -175,7 +177,7 @@ export function typeOwnership(resource: Pick<Resource, 'type' | 'properties'>): 
 let rulesByType: Map<string, Rule[]> | undefined;
 let rulesForEveryType: Rule[] = [];
 
-/** The concerns at least one registered rule checks for resources of `type`. */
+/** The concerns at least one registered rule checks for resources of `type` (with the second concerns of RULE_ALSO_CONCERNS). */
 export function checkedConcerns(type: string): Set<ConcernId> {
   if (!rulesByType) {
     rulesByType = new Map();
@@ -189,7 +191,9 @@ export function checkedConcerns(type: string): Set<ConcernId> {
       }
     }
   }
-  return new Set([...(rulesByType.get(type) ?? []), ...rulesForEveryType].map((r) => r.concern));
+  return new Set(
+    [...(rulesByType.get(type) ?? []), ...rulesForEveryType].flatMap((r) => findingConcerns(r.id, r.concern)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

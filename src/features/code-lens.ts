@@ -1,5 +1,5 @@
 /**
- * The CodeLens above each resource of a file: `<Tier> · you own N concerns · M open findings`
+ * The CodeLens above a file's resources: `<Tier> · you own or share N · M open findings`
  * (responsibility.ts words it), where M counts the resource's findings at or above the minimum
  * severity, the same ones the responsibility model counts. No editor API: the VS Code CodeLens
  * provider and the language server both call `resourceLenses`.
@@ -9,7 +9,7 @@ import { severityAtLeast } from '../engine/finding';
 import { lensSummary } from '../engine/responsibility';
 import type { Severity } from '../iac/model';
 import { resourcesInFile } from './document';
-import { codeLensInfo, type MatrixArgs } from './responsibility';
+import { codeLensInfo, wantsCodeLens, type CodeLensShow, type MatrixArgs } from './responsibility';
 
 export const SHOW_MATRIX_COMMAND = 'srlens.showMatrix';
 
@@ -22,19 +22,32 @@ export interface ResourceLens {
   args: MatrixArgs;
 }
 
-export function resourceLenses(analysis: Analysis, file: string, minimumSeverity: Severity): ResourceLens[] {
+/**
+ * The lenses of a file; `show` (`srlens.codeLens.show`) picks the resources: with open findings or
+ * the main resource of a service (`findings`, the default), every resource (`all`), none (`off`).
+ */
+export function resourceLenses(
+  analysis: Analysis,
+  file: string,
+  minimumSeverity: Severity,
+  show: CodeLensShow = 'findings',
+): ResourceLens[] {
   // Counted once, so a template with thousands of resources and findings stays linear.
   const openFindings = new Map<string, number>();
   for (const f of analysis.findings)
     if (f.file === file && f.resource && severityAtLeast(f.severity, minimumSeverity))
       openFindings.set(f.resource, (openFindings.get(f.resource) ?? 0) + 1);
-  return resourcesInFile(analysis, file).map(({ resource }) => {
-    const info = codeLensInfo(lensSummary(resource, openFindings.get(resource.id) ?? 0));
-    return {
+  const lenses: ResourceLens[] = [];
+  for (const { resource } of resourcesInFile(analysis, file)) {
+    const open = openFindings.get(resource.id) ?? 0;
+    if (!wantsCodeLens(show, resource.type, open)) continue;
+    const info = codeLensInfo(lensSummary(resource, open));
+    lenses.push({
       line: resource.range.start.line,
       title: info.title,
       tooltip: info.tooltip,
       args: { file, resource: resource.id },
-    };
-  });
+    });
+  }
+  return lenses;
 }

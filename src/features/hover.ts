@@ -11,7 +11,14 @@ import { resourceResponsibility } from '../engine/responsibility';
 import type { Position, Range, Severity } from '../iac/model';
 import { compareRanges, containsPosition } from '../iac/model';
 import { findingsInFile, resourcesInFile } from './document';
-import { propertyHover, propertyPathAt, providerHoverMarkdown, resourceHoverMarkdown } from './responsibility';
+import { isOutsideModel } from '../knowledge/resource-roles';
+import {
+  outsideModelHoverMarkdown,
+  propertyHover,
+  propertyPathAt,
+  providerHoverMarkdown,
+  resourceHoverMarkdown,
+} from './responsibility';
 
 export interface HoverContent {
   markdown: string;
@@ -39,7 +46,11 @@ export function hoverAt(
       const markdown = instances
         // The engine's responsibility model, the one the matrix shows, with the same minimum severity.
         .map((r) =>
-          resourceHoverMarkdown(resourceResponsibility(r, findings, analysis.suppressed ?? [], { minimumSeverity })),
+          isOutsideModel(r.type)
+            ? outsideModelHoverMarkdown(r)
+            : resourceHoverMarkdown(
+                resourceResponsibility(r, findings, analysis.suppressed ?? [], { minimumSeverity }),
+              ),
         )
         .join('\n\n---\n\n');
       return { markdown, range };

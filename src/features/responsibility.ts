@@ -24,6 +24,7 @@ import { getConcern } from '../knowledge/concerns';
 import { propertyConcern } from '../knowledge/property-concerns';
 import type { Source } from '../knowledge/sources';
 import type { Owner } from '../knowledge/vocabulary';
+import { providerOf, resourceRole } from '../knowledge/resource-roles';
 import { commandLink, escapeMarkdown, tableCell, webLink } from './markdown';
 
 export const OWNER_WORD: Readonly<Record<Owner, string>> = { aws: 'AWS', customer: 'You', shared: 'Shared' };
@@ -75,10 +76,32 @@ export interface CodeLensInfo {
   tooltip: string;
 }
 
+/** `srlens.codeLens.show`: above resources with findings and main resources, above every AWS resource, or none. */
+export type CodeLensShow = 'findings' | 'all' | 'off';
+export const CODE_LENS_SHOW: readonly CodeLensShow[] = ['findings', 'all', 'off'];
+
+/** The setting's value, or its default (`findings`) for anything else settings.json may hold. */
+export function codeLensShowOf(value: unknown): CodeLensShow {
+  return CODE_LENS_SHOW.includes(value as CodeLensShow) ? (value as CodeLensShow) : 'findings';
+}
+
+/**
+ * Whether a resource of `type` with `openFindings` gets a CodeLens: never for a resource of another
+ * provider (outside the model); with `findings`, when it has open findings or is the main resource
+ * of its service (not a subnet, route, association, attachment or another resource's policy or
+ * configuration: knowledge/resource-roles.ts decides).
+ */
+export function wantsCodeLens(show: CodeLensShow, type: string, openFindings: number): boolean {
+  if (show === 'off') return false;
+  const role = resourceRole(type);
+  if (role === 'outside') return false;
+  return show === 'all' || openFindings > 0 || role === 'main';
+}
+
 export function codeLensInfo(
   summary: Pick<ResourceResponsibility, 'resource' | 'tier' | 'tierTitle' | 'service' | 'yours' | 'openFindings'>,
 ): CodeLensInfo {
-  const concerns = `you own ${summary.yours} ${summary.yours === 1 ? 'concern' : 'concerns'}`;
+  const concerns = `you own or share ${summary.yours}`;
   const open =
     summary.openFindings === 0
       ? 'no open findings'
@@ -88,7 +111,7 @@ export function codeLensInfo(
     title: `${tier} · ${concerns} · ${open}`,
     tooltip:
       `${summary.resource.id} (${summary.resource.type}): ${summary.service || 'unknown service'}, ${summary.tierTitle.toLowerCase()}. ` +
-      `You own or share ${summary.yours} of the concerns that apply; ${open} on this resource. Click to show the responsibility matrix.`,
+      `You own or share ${summary.yours} of the ${summary.yours === 1 ? 'concern' : 'concerns'} that apply; ${open} on this resource. Click to show the responsibility matrix.`,
   };
 }
 
@@ -104,20 +127,34 @@ export interface MatrixArgs {
   resource: string;
 }
 
-/** The resource hover: service, tier, every concern with its owner and this resource's status, and links. */
+/**
+ * The resource hover, compact first: one line with the tier, the service and who owns what in
+ * words (`ownershipLine`), the open findings, then every concern with its owner and this
+ * resource's status, the sources and the links.
+ */
 export function resourceHoverMarkdown(summary: ResourceResponsibility): string {
   const { resource } = summary;
+  const open = uniqueFindings(summary.rows.flatMap((row) => (row.kind === 'open' ? row.findings : [])));
   const lines = [
-    `**${escapeMarkdown(resource.id, 120)}** · ${escapeMarkdown(resource.type, 120)}`,
-    '',
-    `${escapeMarkdown(summary.service || 'Unknown service')} · ${escapeMarkdown(summary.tierTitle)} · you own or share ${summary.yours} concerns · ${summary.openFindings} open ${summary.openFindings === 1 ? 'finding' : 'findings'}`,
+    `**${escapeMarkdown(summary.tierTitle)}** · ${escapeMarkdown(summary.service || 'Unknown service')} · ${ownershipLine(summary.rows)}`,
     '',
     ...origin(resource),
+    ...(open.length > 0
+      ? [
+          ...open.map(
+            (f) =>
+              `- **open:** ${webLink(ruleTitle(f.ruleId), ruleDocsUrl(f.ruleId))} — ${escapeMarkdown(f.message, 200)}`,
+          ),
+          '',
+        ]
+      : []),
     '| Concern | Owner | This resource |',
     '| --- | --- | --- |',
     ...hoverOrder(summary.rows).map(
       (row) => `| ${tableCell(row.title)} | ${row.applicable ? OWNER_WORD[row.owner] : '—'} | ${statusCell(row)} |`,
     ),
+    '',
+    `**${escapeMarkdown(resource.id, 120)}** · ${escapeMarkdown(resource.type, 120)} · you own or share ${summary.yours} concerns · ${summary.openFindings} open ${summary.openFindings === 1 ? 'finding' : 'findings'}`,
     '',
     `Sources: ${sourcesLine(typeOwnership(resource).rows.map((row) => row.source))}`,
     '',
@@ -130,6 +167,93 @@ export function resourceHoverMarkdown(summary: ResourceResponsibility): string {
     ].join(' · '),
   ];
   return lines.join('\n');
+}
+
+/** Each finding once (a finding may speak to two concerns), in the order given. */
+function uniqueFindings(findings: readonly Finding[]): Finding[] {
+  return [...new Set(findings)];
+}
+
+/** The words the ownership line uses for each concern. */
+const CONCERN_WORD: Readonly<Record<ConcernId, string>> = {
+  facilities: 'facilities',
+  'physical-hardware': 'hardware',
+  'network-infrastructure': 'network infrastructure',
+  virtualization: 'virtualization',
+  'region-placement': 'region',
+  'machine-image': 'image',
+  'operating-system': 'OS',
+  applications: 'applications',
+  'network-access': 'network access',
+  'data-in-transit': 'data in transit',
+  'data-at-rest': 'data at rest',
+  'backup-dr': 'backup',
+  credentials: 'credentials',
+  'identity-access': 'identity',
+  tagging: 'tagging',
+  'logging-monitoring': 'logging',
+  configuration: 'configuration',
+};
+
+/** The layers of the stack, from the ground up: a run of three or more with one owner reads "facilities to OS". */
+const STACK_LAYERS: readonly ConcernId[] = [
+  'facilities',
+  'physical-hardware',
+  'network-infrastructure',
+  'virtualization',
+  'machine-image',
+  'operating-system',
+  'applications',
+];
+
+/**
+ * Who owns what, in words: `You: region, network access, data, … · AWS: facilities to OS ·
+ * Shared: applications, backup, logging`. Only the concerns that apply; you, then AWS, then shared;
+ * data in transit and at rest read "data" when one owner has both; consecutive layers of the stack
+ * read "first to last".
+ */
+export function ownershipLine(rows: readonly Pick<ConcernStatus, 'concern' | 'owner' | 'applicable'>[]): string {
+  const parts: string[] = [];
+  for (const owner of ['customer', 'aws', 'shared'] as const) {
+    const concerns = rows.filter((r) => r.applicable && r.owner === owner).map((r) => r.concern);
+    if (concerns.length === 0) continue;
+    parts.push(`${OWNER_WORD[owner]}: ${concernWords(concerns).join(', ')}`);
+  }
+  return parts.join(' · ');
+}
+
+function concernWords(concerns: readonly ConcernId[]): string[] {
+  const words: string[] = [];
+  const owned = new Set(concerns);
+  const bothData = owned.has('data-in-transit') && owned.has('data-at-rest');
+  for (let i = 0; i < concerns.length; i++) {
+    const concern = concerns[i];
+    const layer = STACK_LAYERS.indexOf(concern);
+    if (layer >= 0) {
+      let last = layer;
+      while (last + 1 < STACK_LAYERS.length && owned.has(STACK_LAYERS[last + 1])) last++;
+      if (last - layer >= 2) {
+        words.push(`${CONCERN_WORD[concern]} to ${CONCERN_WORD[STACK_LAYERS[last]]}`);
+        // skip the layers the run covers; concerns between them (region) are still listed
+        const covered = new Set(STACK_LAYERS.slice(layer, last + 1));
+        const rest = concerns.slice(i + 1).filter((c) => !covered.has(c));
+        return [...words, ...concernWords(rest)];
+      }
+    }
+    if (bothData && concern === 'data-at-rest') continue;
+    words.push(bothData && concern === 'data-in-transit' ? 'data' : CONCERN_WORD[concern]);
+  }
+  return words;
+}
+
+/** The hover of a resource of another provider (`random_id`): outside the model, no owners, no table. */
+export function outsideModelHoverMarkdown(resource: Pick<Resource, 'id' | 'type'>): string {
+  const provider = providerOf(resource.type) ?? 'another';
+  return [
+    `**${escapeMarkdown(resource.id, 120)}** · ${escapeMarkdown(resource.type, 120)} · ${escapeMarkdown(provider, 60)} provider`,
+    '',
+    'Outside the AWS Shared Responsibility Model: not an AWS resource, so no concern of it is owned by AWS or shared with AWS.',
+  ].join('\n');
 }
 
 /** Where a resource the template does not write out comes from: its loop, its CDK construct. */

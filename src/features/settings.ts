@@ -4,6 +4,7 @@
  * `workspace/configuration` answer. Settings can hold anything, so every value is checked and
  * falls back to its default.
  */
+import { codeLensShowOf, type CodeLensShow } from './responsibility';
 import { ruleMetadata } from '../engine/catalog';
 import type { RuleSetting } from '../engine/config';
 import { normaliseRuleSettings, normaliseTags, type ConfigSettings } from '../engine/effective-config';
@@ -21,6 +22,8 @@ export interface SrlensSettings extends ConfigSettings {
   workspaceScan: boolean;
   maxFileSize: number;
   codeLens: boolean;
+  /** Which resources get a CodeLens (`srlens.codeLens.show`). */
+  codeLensShow: CodeLensShow;
   /** Ids in `srlens.rules` that are not rules, and ids with a value other than off/error/warning/info. */
   unknownRules: string[];
   invalidRules: string[];
@@ -43,6 +46,7 @@ export function normaliseSettings(get: (key: string) => unknown, explicitMinimum
     workspaceScan: get('workspaceScan.enable') !== false,
     maxFileSize: clampedInteger(get('maxFileSize'), DEFAULT_MAX_FILE_SIZE, 1, Number.MAX_SAFE_INTEGER),
     codeLens: get('codeLens.enable') !== false,
+    codeLensShow: codeLensShowOf(get('codeLens.show')),
     rules: rules as Record<string, RuleSetting>,
     requiredTags: normaliseTags(get('requiredTags')),
     unknownRules: unknown,

@@ -1,10 +1,15 @@
 /**
- * The asset register, derived from the resources of the analysed templates and modules. Each
- * resource is an essential asset (business information, processes and activities) or a support
- * asset (hardware, software); personnel and partner organisations are added by hand.
+ * The asset register, derived from the resources of the analysed templates and modules. An asset
+ * is what a reviewer would call one: a bucket together with its `aws_s3_bucket_*` configuration
+ * resources and its policy, a queue with its policy, a VPC with its subnets, routes, route tables
+ * and associations (`assetParents`: a supporting resource, knowledge/resource-roles.ts, joins the
+ * main resource it references). Each asset is essential (business information, processes and
+ * activities) or support (hardware, network, software); personnel and partner organisations are
+ * added by hand. Resources of other providers (`random_id`, `null_resource`) are not assets.
  */
 import type { IacUnit, Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
+import { isOutsideModel, resourceRole } from '../knowledge/resource-roles';
 import { classifyType } from '../knowledge/services';
 import type { Asset, AssetCategory, AssetClass } from './model';
 import { safeTagValue } from './redact';
@@ -86,27 +91,22 @@ const PROCESS = new Set([
   'bedrock-agentcore',
 ]);
 
-/** Services whose resources are compute, storage devices and networking: the hardware layer. */
-const HARDWARE = new Set([
-  'ec2',
-  'ebs',
+/** Services whose resources are compute and storage devices: the hardware layer. */
+const HARDWARE = new Set(['ec2', 'ebs', 'autoscaling', 'outposts', 'lightsail', 'workspaces', 'cloudhsm', 'evs']);
+
+/** Services whose resources are networks and what connects them: VPCs, gateways, load balancers, DNS, CDN. */
+const NETWORK = new Set([
   'vpc',
   'transit-gateway',
   'site-to-site-vpn',
   'client-vpn',
   'direct-connect',
-  'autoscaling',
-  'outposts',
-  'lightsail',
-  'workspaces',
   'elb',
   'route53',
   'cloudfront',
   'global-accelerator',
   'network-firewall',
   'vpc-lattice',
-  'cloudhsm',
-  'evs',
 ]);
 
 /** Types that are images or software even though their service is mostly hardware. */
@@ -124,8 +124,68 @@ export function classifyAsset(type: string): AssetClassification {
   if (INFORMATION.has(serviceId)) return { category: 'essential', class: 'business-information' };
   if (PROCESS.has(serviceId)) return { category: 'essential', class: 'process' };
   if (HARDWARE.has(serviceId)) return { category: 'support', class: 'hardware' };
+  if (NETWORK.has(serviceId)) return { category: 'support', class: 'network' };
   // Container registries, IAM, KMS, logging and everything else: configuration and software.
   return { category: 'support', class: 'software' };
+}
+
+/** Network types of the hardware services' APIs that a supporting resource joins first (a gateway attachment: its VPC). */
+const NETWORK_OWNER = /^(AWS::EC2::VPC|aws_vpc)$/;
+
+/**
+ * For each supporting resource of a unit (a configuration resource, a policy, a subnet, a route,
+ * an association: knowledge/resource-roles.ts), the main resource it belongs to: a VPC it
+ * references, directly or through the supporting resources it references (a route: its route
+ * table's VPC, not its gateway); else the first main resource it references; else the one a
+ * supporting resource it references belongs to. Keyed by resource id; a supporting resource that references no
+ * main resource of the unit (its bucket is a variable, or a count left it without one) is not in
+ * the map.
+ */
+export function assetParents(unit: IacUnit): Map<string, string> {
+  const byId = new Map(unit.resources.map((r) => [r.id, r]));
+  // `aws_s3_bucket.this` names `aws_s3_bucket.this[0]` and every other instance
+  const byBase = new Map<string, Resource[]>();
+  for (const r of unit.resources) {
+    const base = r.id.replace(/\[[^\]]*\]$/, '');
+    if (base !== r.id) byBase.set(base, [...(byBase.get(base) ?? []), r]);
+  }
+  const referenced = (resource: Resource): Resource[] => {
+    const found: Resource[] = [];
+    // inside a called module, `aws_s3_bucket.this` is `module.x.aws_s3_bucket.this`
+    const prefix = modulePrefix(resource.id);
+    for (const written of references(resource)) {
+      const target = `${prefix}${written}`;
+      for (const other of byId.has(target) ? [byId.get(target) as Resource] : (byBase.get(target) ?? []))
+        if (other !== resource && !found.includes(other)) found.push(other);
+    }
+    return found;
+  };
+  const parents = new Map<string, string>();
+  const parentOf = (resource: Resource, depth: number, seen: Set<Resource>): Resource | undefined => {
+    if (depth > 4 || seen.has(resource)) return undefined;
+    seen.add(resource);
+    const targets = referenced(resource).filter((r) => !isOutsideModel(r.type));
+    const mains = targets.filter((r) => resourceRole(r.type) === 'main');
+    const vpc = mains.find((r) => NETWORK_OWNER.test(r.type));
+    if (vpc) return vpc;
+    // a route names its gateway, but belongs to its route table's network
+    const through = targets
+      .filter((r) => resourceRole(r.type) === 'supporting')
+      .map((r) => parentOf(r, depth + 1, seen))
+      .filter((r): r is Resource => r !== undefined);
+    return through.find((r) => NETWORK_OWNER.test(r.type)) ?? mains.at(0) ?? through.at(0);
+  };
+  for (const resource of unit.resources) {
+    if (resourceRole(resource.type) !== 'supporting') continue;
+    const parent = parentOf(resource, 0, new Set());
+    if (parent) parents.set(resource.id, parent.id);
+  }
+  return parents;
+}
+
+/** `module.a.module.b.` for `module.a.module.b.aws_s3_bucket.this[0]`; empty at the root and in CloudFormation. */
+function modulePrefix(id: string): string {
+  return /^((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*)/.exec(id)?.[1] ?? '';
 }
 
 export function categoryOf(assetClass: AssetClass): AssetCategory {
@@ -141,19 +201,39 @@ export interface AssetOptions {
   displayPath?: (file: string) => string;
 }
 
-/** One asset per managed resource of the analysed units (Terraform data sources are not assets). */
+/**
+ * One asset per main resource of the analysed units, with the supporting resources that belong to
+ * it as its `parts` (`assetParents`). A supporting resource whose main resource is not in the unit
+ * (a policy for a bucket passed in as a variable) is not an asset: it configures one the scan does
+ * not see, and its findings stay risks named after it. Terraform data sources and resources of
+ * other providers are not assets.
+ */
 export function assetsFromUnits(units: readonly IacUnit[], options: AssetOptions = {}): Asset[] {
   const display = options.displayPath ?? ((f: string) => f);
   const assets: Asset[] = [];
   for (const unit of units) {
     const byId = new Map(unit.resources.map((r) => [r.id, r]));
+    const parents = assetParents(unit);
+    const parts = new Map<string, Resource[]>();
+    for (const [part, parent] of parents) parts.set(parent, [...(parts.get(parent) ?? []), byId.get(part) as Resource]);
     for (const resource of unit.resources) {
+      if (isOutsideModel(resource.type) || resourceRole(resource.type) === 'supporting') continue;
+      const members = parts.get(resource.id) ?? [];
       const { category, class: assetClass } = classifyAsset(resource.type);
       const file = display(resource.file);
       const dependsOn = [resource.service];
-      for (const target of references(resource)) {
-        const other = byId.get(target);
-        if (other && other !== resource && !dependsOn.includes(other.service)) dependsOn.push(other.service);
+      for (const member of [resource, ...members]) {
+        for (const target of references(member)) {
+          const other = byId.get(target);
+          if (
+            other &&
+            other !== resource &&
+            !members.includes(other) &&
+            !isOutsideModel(other.type) &&
+            !dependsOn.includes(other.service)
+          )
+            dependsOn.push(other.service);
+        }
       }
       assets.push({
         id: assetId(file, resource.id),
@@ -169,10 +249,27 @@ export function assetsFromUnits(units: readonly IacUnit[], options: AssetOptions
         tier: resource.tier,
         dependsOn: [dependsOn[0], ...dependsOn.slice(1).sort()].filter((s) => s !== ''),
         tags: tagsOf(resource),
+        ...(members.length > 0 ? { parts: members.map((m) => m.id).sort() } : {}),
       });
     }
   }
   return assets.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The asset each resource's findings belong to, keyed `<file>\u0000<resource id>` with the file as
+ * the engine names it: a supporting resource's findings are its main resource's risks.
+ */
+export function assetOwners(units: readonly IacUnit[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const unit of units) {
+    const byId = new Map(unit.resources.map((r) => [r.id, r]));
+    for (const [part, parent] of assetParents(unit)) {
+      const resource = byId.get(part);
+      if (resource) owners.set(`${resource.file}\u0000${part}`, parent);
+    }
+  }
+  return owners;
 }
 
 /**
@@ -229,6 +326,11 @@ function references(resource: Resource): Set<string> {
       if (value.args) visit(value.args, depth + 1);
       for (const match of value.text.matchAll(/\$\{([A-Za-z0-9_:]+)/g)) found.add(match[1]);
       for (const match of value.text.matchAll(/\$\{((?:data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+)/g)) found.add(match[1]);
+      // Terraform traversals in expressions: `cond ? aws_s3_directory_bucket.this[0].bucket : aws_s3_bucket.this[0].id`
+      for (const match of value.text.matchAll(/(?<![\w.])([a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*)(\[[^\]]*\])?/g)) {
+        found.add(match[1]);
+        if (match[2]) found.add(`${match[1]}${match[2]}`);
+      }
     }
   };
   visit(resource.properties, 0);

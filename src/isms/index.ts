@@ -5,6 +5,8 @@ export { ISMS_STEPS, STEP_STATUSES, isStepId, type IsmsStep, type StepId, type S
 export {
   UNTAGGED,
   assetId,
+  assetOwners,
+  assetParents,
   assetsFromUnits,
   categoryOf,
   classifyAsset,

@@ -22,11 +22,13 @@ export interface StepState {
 
 /** Essential assets are what the business values; support assets are what they run on. */
 export type AssetCategory = 'essential' | 'support';
-export type AssetClass = 'business-information' | 'process' | 'hardware' | 'software' | 'personnel' | 'partner';
+export type AssetClass =
+  'business-information' | 'process' | 'hardware' | 'network' | 'software' | 'personnel' | 'partner';
 export const ASSET_CLASSES: readonly AssetClass[] = [
   'business-information',
   'process',
   'hardware',
+  'network',
   'software',
   'personnel',
   'partner',
@@ -49,6 +51,8 @@ export interface Asset {
   /** AWS services the asset depends on: its own, then those of the resources it references. */
   dependsOn: string[];
   tags: Record<string, string>;
+  /** The supporting resources that are part of this asset: its configuration resources, policy, subnets, routes. */
+  parts?: string[];
   // typed by hand
   value?: number;
   owner?: string;
@@ -126,6 +130,11 @@ export interface ControlState {
   evidence: Evidence[];
   /** Open risks on the mapped concerns. */
   openRisks: number;
+  /**
+   * What the templates do not show and the control needs before the scan suggests it as
+   * implemented: "no classification tag key is configured", "patching evidence for the instances".
+   */
+  missing?: string;
   // typed by hand
   applicable: boolean;
   justification?: string;

@@ -248,7 +248,11 @@ export function ismsMarkdown(state: IsmsState, options: ReportOptions): string {
     for (const a of [...active, ...retired]) {
       out.push(
         row([
-          escapeMarkdown(a.name),
+          escapeMarkdown(
+            a.parts && a.parts.length > 0
+              ? `${a.name} (with ${a.parts.length} supporting ${a.parts.length === 1 ? 'resource' : 'resources'})`
+              : a.name,
+          ),
           a.category,
           a.class,
           cell(a.service),
@@ -323,9 +327,12 @@ function controlRow(c: ControlState): string {
     ? escapeMarkdown(c.justification)
     : c.inheritedFromAws
       ? 'Inherited from AWS'
-      : c.openRisks > 0
-        ? `${c.openRisks} open risk${c.openRisks === 1 ? '' : 's'} on these concerns`
-        : '';
+      : [
+          c.openRisks > 0 ? `${c.openRisks} open risk${c.openRisks === 1 ? '' : 's'} on these concerns` : '',
+          c.missing ? `Missing: ${escapeMarkdown(c.missing)}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
   const evidence = c.inheritedFromAws
     ? 'Inherited from AWS'
     : c.evidence

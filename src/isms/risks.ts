@@ -60,6 +60,11 @@ export interface RiskOptions {
   displayPath?: (file: string) => string;
   /** Date the risks are identified on, `YYYY-MM-DD`. */
   today: string;
+  /**
+   * The asset a resource's findings belong to, keyed `<file>\u0000<resource id>` (`assetOwners`):
+   * a finding on a bucket's configuration resource is a risk to the bucket.
+   */
+  assetOwners?: ReadonlyMap<string, string>;
 }
 
 /** Risks from the open and the suppressed findings of one scan, sorted by score, then id. */
@@ -73,7 +78,8 @@ export function risksFromFindings(
   const add = (finding: Finding, suppression?: SuppressionLink): void => {
     if (NOT_RISKS.has(finding.ruleId) || finding.owner === 'aws') return;
     const file = display(finding.file);
-    const asset = assetId(file, finding.resource);
+    const owner = options.assetOwners?.get(`${finding.file}\u0000${finding.resource}`);
+    const asset = assetId(file, owner ?? finding.resource);
     const id = riskId(finding.ruleId, asset);
     const line = finding.range.start.line + 1;
     const existing = risks.get(id);

@@ -5,7 +5,7 @@
  */
 import { isMap, isNode, isScalar, isSeq, parse, parseDocument, stringify, type Document } from 'yaml';
 import type { Analysis } from '../engine/analyzer';
-import { assetsFromUnits, categoryOf } from './assets';
+import { assetOwners, assetsFromUnits, categoryOf } from './assets';
 import { controlsFromScan } from './controls';
 import {
   ASSET_CLASSES,
@@ -34,18 +34,24 @@ export interface IsmsScan {
 export interface ScanOptions {
   displayPath?: (file: string) => string;
   today: string;
+  /** The tag key that classifies information (`classificationTag` in `.srlens.yaml`). */
+  classificationTag?: string;
 }
 
 export function scanIsms(analysis: Analysis, options: ScanOptions): IsmsScan {
   const assets = assetsFromUnits(analysis.units, options);
   const suppressed = analysis.suppressed ?? [];
-  const risks = risksFromFindings(analysis.findings, suppressed, options);
+  const risks = risksFromFindings(analysis.findings, suppressed, {
+    ...options,
+    assetOwners: assetOwners(analysis.units),
+  });
   const controls = controlsFromScan({
     units: analysis.units,
     findings: analysis.findings,
     suppressedFindings: suppressed.map((s) => s.finding),
     risks,
     displayPath: options.displayPath,
+    classificationTag: options.classificationTag,
   });
   return { assets, risks, controls };
 }
@@ -78,8 +84,9 @@ export function mergeIsms(previous: IsmsState | undefined, scan: IsmsScan, today
     const found = current.get(old.id);
     if (old.source === 'manual') assets.push(old);
     else if (found) {
-      const { retiredOn: _retired, ...kept } = old;
+      const { retiredOn: _retired, parts: _parts, ...kept } = old;
       void _retired;
+      void _parts;
       assets.push({ ...kept, ...derivedAsset(found), status: 'active' });
     } else {
       assets.push(old.status === 'retired' ? old : { ...old, status: 'retired', retiredOn: today });
@@ -162,6 +169,7 @@ function derivedAsset(a: Asset): Partial<Asset> {
     tier: a.tier,
     dependsOn: a.dependsOn,
     tags: a.tags,
+    ...(a.parts ? { parts: a.parts } : {}),
   };
 }
 
@@ -310,6 +318,7 @@ function readAsset(item: unknown): Asset | undefined {
     dependsOn: Array.isArray(item.dependsOn) ? item.dependsOn.map(String) : [],
     tags: isRecord(item.tags) ? Object.fromEntries(Object.entries(item.tags).map(([k, v]) => [k, String(v)])) : {},
   };
+  if (Array.isArray(item.parts)) asset.parts = item.parts.map(String);
   const value =
     typeof item.value === 'number'
       ? item.value
@@ -376,6 +385,8 @@ function readControl(item: unknown): ControlState | undefined {
   };
   const justification = str(item.justification);
   if (justification !== undefined) control.justification = justification;
+  const missing = str(item.missing);
+  if (missing !== undefined) control.missing = missing;
   if (IMPLEMENTATIONS.includes(item.implemented as Implementation))
     control.implemented = item.implemented as Implementation;
   return control;

@@ -18,7 +18,23 @@ export { SERVICE_CELLS, serviceCell, type ServiceCell } from './service-cells';
 export { RETIREMENTS, retirementOf, retirementSentence, type Retirement } from './retired';
 export { LAST_AUDIT, SEED, SHARED_RESPONSIBILITY_MODEL, sourceLine, type Source } from './sources';
 export type { Owner, ProfileId } from './vocabulary';
-export { CONCERN_EVIDENCE_KEYS, PROPERTY_CONCERNS, propertyConcern } from './property-concerns';
+export {
+  ALSO_SETTLES,
+  CONCERN_EVIDENCE_KEYS,
+  PROPERTY_CONCERNS,
+  RULE_ALSO_CONCERNS,
+  findingConcerns,
+  propertyConcern,
+  propertyConcerns,
+} from './property-concerns';
+export {
+  SUPPORTING_TYPES,
+  isOutsideModel,
+  providerOf,
+  resourceRole,
+  supportingReason,
+  type ResourceRole,
+} from './resource-roles';
 export {
   classifyType,
   closestTypes,

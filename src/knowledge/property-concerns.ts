@@ -45,6 +45,42 @@ export const PROPERTY_CONCERNS: readonly { pattern: RegExp; concern: ConcernId }
   { pattern: /^(autominorversionupgrade|engineversion|runtime)$/, concern: 'applications' },
 ];
 
+/**
+ * Properties that settle a second concern besides the one PROPERTY_CONCERNS gives them: `MultiAZ`
+ * keeps a standby in a second Availability Zone, which is backup and DR and also where the resource
+ * is placed. The responsibility model lists such a property under both concerns.
+ */
+export const ALSO_SETTLES: readonly { pattern: RegExp; concern: ConcernId }[] = [
+  { pattern: /^multiaz$/, concern: 'region-placement' },
+];
+
+/**
+ * Rules whose findings speak to a second concern besides their own, by rule id: a database in one
+ * Availability Zone (`rds-multi-az`, backup and DR) is a placement choice too; an Auto Scaling group
+ * in one zone (`autoscaling-single-az`, placement) cannot recover from losing it. The responsibility
+ * model shows such a finding under both concerns, so no view says "not checked" beside it.
+ */
+export const RULE_ALSO_CONCERNS: Readonly<Record<string, readonly ConcernId[]>> = {
+  'rds-multi-az': ['region-placement'],
+  'autoscaling-single-az': ['backup-dr'],
+};
+
+/** Every concern a property name settles: its own (PROPERTY_CONCERNS), then those of ALSO_SETTLES. */
+export function propertyConcerns(key: string): ConcernId[] {
+  const first = propertyConcern(key);
+  const normalised = key.toLowerCase().replace(/[_\-\s]/g, '');
+  const more = ALSO_SETTLES.filter((e) => e.pattern.test(normalised) && e.concern !== first).map((e) => e.concern);
+  return first ? [first, ...more] : more;
+}
+
+/** The concerns a finding of `ruleId` speaks to: the rule's own, then RULE_ALSO_CONCERNS. */
+export function findingConcerns(ruleId: string, concern: ConcernId): ConcernId[] {
+  const more = (
+    Object.prototype.hasOwnProperty.call(RULE_ALSO_CONCERNS, ruleId) ? RULE_ALSO_CONCERNS[ruleId] : []
+  ).filter((c) => c !== concern);
+  return [concern, ...more];
+}
+
 /** The concern a property name settles, from PROPERTY_CONCERNS; undefined when it is not mapped. */
 export function propertyConcern(key: string): ConcernId | undefined {
   if (propertyConcernCache.has(key)) return propertyConcernCache.get(key);

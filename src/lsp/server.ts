@@ -579,10 +579,16 @@ export class SrlensLanguageServer {
 
   private async codeLenses(uri: string): Promise<CodeLens[]> {
     await this.ready;
-    if (!this.settings.codeLens) return [];
+    if (!this.settings.codeLens || this.settings.codeLensShow === 'off') return [];
     const current = await this.current(uri);
     if (!current) return [];
-    return resourceLenses(current.result.analysis, fileOfUri(uri), this.minimumSeverity).map((lens) => ({
+    const lenses = resourceLenses(
+      current.result.analysis,
+      fileOfUri(uri),
+      this.minimumSeverity,
+      this.settings.codeLensShow,
+    );
+    return lenses.map((lens) => ({
       range: { start: { line: lens.line, character: 0 }, end: { line: lens.line, character: 0 } },
       command: { title: lens.title, command: SHOW_MATRIX_COMMAND, arguments: [lens.args] },
     }));
@@ -707,7 +713,7 @@ export class SrlensLanguageServer {
         const doc = this.files.openDocument(file);
         const current = doc ? await this.current(doc.uri) : undefined;
         const lens = current
-          ? resourceLenses(current.result.analysis, file, this.minimumSeverity).find(
+          ? resourceLenses(current.result.analysis, file, this.minimumSeverity, 'all').find(
               (l) => l.args.resource === arg.resource,
             )
           : undefined;

@@ -16,7 +16,7 @@ import { registerSuppress } from './suppress';
 import { WorkspaceScanner } from './workspace-scan';
 import { MatrixPanel } from './matrix';
 import { registerRuleDocs } from './rule-docs';
-import { registerIsms } from './isms';
+import { registerIsms, type IsmsController } from './isms';
 import { registerAws } from './aws';
 import { registerCompare } from './compare';
 import { initialisePlatform } from './platform';
@@ -27,7 +27,12 @@ import { editorReadFile, refreshUsedFiles } from './nested-stacks';
 import { moduleDirOf, sourceKindOf } from '../iac/detect';
 import { fileOf, isWorkspaceUri, uriOf } from './files';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension exports: its ISMS controller (the real-editor tests drive the ISMS tree through it). */
+export interface SrlensExports {
+  isms: IsmsController;
+}
+
+export function activate(context: vscode.ExtensionContext): SrlensExports {
   initialisePlatform(context);
   // A rule that throws becomes a rule-error finding; its stack goes to the Output panel.
   // What callers make of a used module or template changed: shown again once the scanner exists.
@@ -42,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const analyses = new DocumentAnalyses(analyzer);
   const diagnostics = new DiagnosticsController(analyses);
   const config = new ConfigController(analyzer, () => diagnostics.refreshAll(), toDiagnostic);
-  context.subscriptions.push(diagnostics, config, ...analyses.register(), ...registerCommands());
+  context.subscriptions.push(diagnostics, config, ...analyses.register(), ...registerCommands(analyses));
 
   // Editor features, one file each (registered below this line).
   const isms = registerIsms(analyzer, config);
@@ -76,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // Documents are analysed once the configuration is known; reading it never blocks activation.
   void config.start().then(() => diagnostics.start());
+  return { isms: isms.controller };
 }
 
 export function deactivate(): void {

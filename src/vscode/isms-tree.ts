@@ -192,7 +192,10 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
           .join(' · ');
         const tooltip = new vscode.MarkdownString();
         tooltip.appendText(
-          `${a.name}${a.type ? ` (${a.type})` : ''}\n\n${a.file ? `${a.file}${a.line ? `:${a.line}` : ''}` : 'Added by hand'}`,
+          `${a.name}${a.type ? ` (${a.type})` : ''}\n\n${a.file ? `${a.file}${a.line ? `:${a.line}` : ''}` : 'Added by hand'}` +
+            (a.parts && a.parts.length > 0
+              ? `\n\nWith ${a.parts.length} supporting ${a.parts.length === 1 ? 'resource' : 'resources'}: ${a.parts.join(', ')}`
+              : ''),
         );
         item.tooltip = tooltip;
         this.link(item, a.file, a.line);
@@ -247,7 +250,11 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
                       : 'question',
         );
         item.description = [
-          !c.applicable ? 'not applicable' : c.inheritedFromAws ? 'inherited from AWS' : CONTROL_STATUS_LABEL[status],
+          !c.applicable
+            ? 'not applicable'
+            : c.inheritedFromAws
+              ? 'inherited from AWS'
+              : `${CONTROL_STATUS_LABEL[status]}${c.implemented || status === 'unknown' ? '' : ' (suggested)'}`,
           c.openRisks > 0 ? `${c.openRisks} open ${c.openRisks === 1 ? 'risk' : 'risks'}` : undefined,
         ]
           .filter(Boolean)
@@ -255,7 +262,7 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
         const tooltip = new vscode.MarkdownString();
         tooltip.appendText(
           `${c.id} ${c.title}\n\n${c.implemented ? `Implemented: ${c.implemented} (recorded by hand).` : `Suggested by the scan: ${c.suggested}.`}` +
-            `${c.justification ? `\n\nJustification: ${c.justification}` : ''}\n\n${c.evidence.length} evidence ${c.evidence.length === 1 ? 'line' : 'lines'} in the templates.`,
+            `${c.justification ? `\n\nJustification: ${c.justification}` : ''}${c.missing ? `\n\nMissing: ${c.missing}.` : ''}\n\n${c.evidence.length} evidence ${c.evidence.length === 1 ? 'line' : 'lines'} in the templates.`,
         );
         item.tooltip = tooltip;
         return item;

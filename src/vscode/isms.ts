@@ -93,8 +93,23 @@ export class IsmsStore {
   }
 }
 
+/**
+ * How the ISMS edits ask for a value: the editor's input box and quick pick. The real-editor tests
+ * answer in their place through the extension's exports, since nothing can type into a quick input.
+ */
+export interface IsmsPrompts {
+  input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+}
+
+const EDITOR_PROMPTS: IsmsPrompts = {
+  input: (options) => vscode.window.showInputBox(options),
+  pick: (items, options) => vscode.window.showQuickPick(items, options),
+};
+
 export class IsmsController implements vscode.Disposable {
   readonly store = new IsmsStore(() => vscode.workspace.workspaceFolders?.[0]);
+  prompts: IsmsPrompts = EDITOR_PROMPTS;
   readonly tree = new IsmsTreeProvider(() => vscode.workspace.workspaceFolders?.[0]?.uri);
   private view: vscode.TreeView<IsmsNode> | undefined;
   /** Edits are applied one after the other, each on a fresh read of the file. */
@@ -230,7 +245,11 @@ export class IsmsController implements vscode.Disposable {
     const today = isoDate();
     return mergeIsms(
       previous,
-      scanIsms(analysis, { today, displayPath: (file) => vscode.workspace.asRelativePath(uriOf(file), false) }),
+      scanIsms(analysis, {
+        today,
+        displayPath: (file) => vscode.workspace.asRelativePath(uriOf(file), false),
+        classificationTag: this.config.effective.classificationTag,
+      }),
       today,
     );
   }
@@ -278,7 +297,7 @@ export class IsmsController implements vscode.Disposable {
     // Only arguments that look right skip the dialogs (a menu may pass something else).
     let format = args?.format === 'markdown' || args?.format === 'csv' ? args.format : undefined;
     if (!format) {
-      const pick = await vscode.window.showQuickPick(
+      const pick = await this.prompts.pick(
         [
           {
             label: 'Markdown',
@@ -346,8 +365,13 @@ export class IsmsController implements vscode.Disposable {
   }
 
   private async onCheckboxes(event: vscode.TreeCheckboxChangeEvent<IsmsNode>): Promise<void> {
+    await this.checkboxesChanged(event.items);
+  }
+
+  /** A step's checkbox ticked (done, dated today) or cleared (back to in progress or not started). */
+  async checkboxesChanged(items: readonly (readonly [IsmsNode, vscode.TreeItemCheckboxState])[]): Promise<void> {
     const changes = new Map<string, boolean>();
-    for (const [node, checked] of event.items)
+    for (const [node, checked] of items)
       if (node.kind === 'step') changes.set(node.step.id, checked === vscode.TreeItemCheckboxState.Checked);
     if (changes.size === 0) return;
     const today = isoDate();
@@ -370,7 +394,7 @@ export class IsmsController implements vscode.Disposable {
   private async setValue(node?: IsmsNode): Promise<void> {
     const asset = node?.kind === 'asset' ? node.asset : await this.pickAsset();
     if (!asset) return;
-    const input = await vscode.window.showInputBox({
+    const input = await this.prompts.input({
       title: `Value of ${asset.name}`,
       prompt: 'What losing or exposing this asset would cost, in your currency (a whole number; empty to clear)',
       value: asset.value !== undefined ? String(asset.value) : '',
@@ -399,7 +423,7 @@ export class IsmsController implements vscode.Disposable {
           : node.kind === 'asset'
             ? node.asset.name
             : node.risk.title;
-      const owner = await vscode.window.showInputBox({
+      const owner = await this.prompts.input({
         title: `Owner of ${name ?? ''}`,
         prompt: 'A person or team accountable for it (empty to clear)',
         value: current ?? '',
@@ -427,7 +451,7 @@ export class IsmsController implements vscode.Disposable {
     let stepId = node?.kind === 'step' ? node.step.id : undefined;
     if (!stepId) {
       const state = this.tree.current;
-      const pick = await vscode.window.showQuickPick(
+      const pick = await this.prompts.pick(
         ISMS_STEPS.map((s, i) => ({
           label: `${i + 1}. ${s.title}`,
           description: STATUS_HELP[state?.steps.find((x) => x.id === s.id)?.status ?? 'not-started'],
@@ -439,7 +463,7 @@ export class IsmsController implements vscode.Disposable {
     }
     if (!stepId) return;
     const current = this.tree.current?.steps.find((s) => s.id === stepId)?.status;
-    const pick = await vscode.window.showQuickPick(
+    const pick = await this.prompts.pick(
       STEP_STATUSES.map((status) => ({
         label: STATUS_HELP[status],
         description: status === current ? 'current' : undefined,
@@ -465,7 +489,7 @@ export class IsmsController implements vscode.Disposable {
       return;
     }
     const risk = node.risk;
-    const pick = await vscode.window.showQuickPick(
+    const pick = await this.prompts.pick(
       TREATMENTS.map((treatment) => ({
         label: treatment,
         description: treatment === risk.treatment ? 'current' : undefined,
@@ -484,7 +508,7 @@ export class IsmsController implements vscode.Disposable {
 
   private async pickAsset() {
     const assets = this.tree.current?.assets ?? [];
-    const pick = await vscode.window.showQuickPick(
+    const pick = await this.prompts.pick(
       assets.map((a) => ({ label: a.name, description: a.file, asset: a })),
       {
         title: 'ISMS: asset',

@@ -39,6 +39,8 @@ export interface InventoryEntry {
   type: string;
   service: string;
   tier: string;
+  /** The provider of a resource outside the AWS model (`random` for `random_id`). */
+  provider?: string;
   range: Resource['range'];
 }
 

@@ -92,7 +92,7 @@ describe('hovers', () => {
     const started = Date.now();
     const { markdown, hover } = await hoverAt(doc, positionOf(doc, 'OrdersDatabase:'), /This resource/);
     recordMetric('first resource hover (YAML, includes activation)', Date.now() - started);
-    assert.match(markdown, /Amazon RDS · Container services/);
+    assert.match(markdown, /^\*\*Container services\*\* · Amazon RDS · You: region, network access, data, /);
     assert.match(markdown, /\| Facilities \| AWS \| AWS \|/);
     assert.match(markdown, /\| Data at rest \| You \| \*\*open:\*\* \[RDS storage is not encrypted\]\(https:/);
     assert.match(markdown, /\| Network access \| You \| settled by PubliclyAccessible \|/);
@@ -129,7 +129,7 @@ describe('hovers', () => {
   it('on a JSON template’s type token', async () => {
     const doc = await open(JSON_TEMPLATE);
     const { markdown } = await hoverAt(doc, positionOf(doc, 'AWS::S3::Bucket', 3), /This resource/);
-    assert.match(markdown, /Amazon S3 · Abstracted services/);
+    assert.match(markdown, /^\*\*Abstracted services\*\* · Amazon S3 · You: /);
     assert.match(markdown, /settled by VersioningConfiguration/);
   });
 
@@ -137,7 +137,7 @@ describe('hovers', () => {
     const doc = await open(TF_DB);
     const { markdown } = await hoverAt(doc, positionOf(doc, '"billing"'), /This resource/);
     assert.match(markdown, /\*\*aws\\_db\\_instance\\\.billing\*\*/);
-    assert.match(markdown, /Amazon RDS · Container services/);
+    assert.match(markdown, /^\*\*Container services\*\* · Amazon RDS · /);
     assert.match(markdown, /\| Data at rest \| You \| \*\*open:\*\*/);
     const property = await hoverAt(doc, positionOf(doc, 'publicly_accessible'), /settles/);
     assert.match(property.markdown, /settles \*\*Network access\*\*/);
@@ -183,7 +183,7 @@ describe('hovers', () => {
 });
 
 describe('CodeLens', () => {
-  it('shows the tier, the concerns you own and the open findings above each resource', async () => {
+  it('shows the tier, the concerns you own or share and the open findings above each resource', async () => {
     const doc = await open(YAML);
     const started = Date.now();
     const found = await poll('CodeLens on orders.yaml', async () => {
@@ -193,24 +193,24 @@ describe('CodeLens', () => {
     recordMetric('CodeLens on a YAML template', Date.now() - started);
     const [db, queue] = [...found].sort((a, b) => a.range.start.line - b.range.start.line);
     assert.equal(doc.lineAt(db.range.start.line).text.trim(), 'OrdersDatabase:');
-    assert.match(db.command?.title ?? '', /^Container · you own \d+ concerns · 2 open findings$/);
+    assert.match(db.command?.title ?? '', /^Container · you own or share \d+ · 2 open findings$/);
     assert.deepEqual(db.command?.arguments, [
       { file: doc.uri.fsPath, resource: 'OrdersDatabase' } satisfies MatrixArgs,
     ]);
-    assert.match(queue.command?.title ?? '', /^Abstracted · you own \d+ concerns · 1 open finding$/);
+    assert.match(queue.command?.title ?? '', /^Abstracted · you own or share \d+ · 1 open finding$/);
     assert.ok(db.command?.tooltip?.includes('responsibility matrix'));
   });
 
   it('covers JSON, Terraform and unclassified resources', async () => {
     const json = await poll('CodeLens on orders.json', async () => (await lenses(await open(JSON_TEMPLATE)))[0]);
-    assert.match(json.command?.title ?? '', /^Abstracted · you own \d+ concerns · 3 open findings$/);
+    assert.match(json.command?.title ?? '', /^Abstracted · you own or share \d+ · 3 open findings$/);
     const tfDoc = await open(TF_DB);
     const tf = await poll('CodeLens on db.tf', async () => (await lenses(tfDoc))[0]);
-    assert.match(tf.command?.title ?? '', /^Container · you own \d+ concerns · 5 open findings$/);
+    assert.match(tf.command?.title ?? '', /^Container · you own or share \d+ · 5 open findings$/);
     assert.deepEqual(tf.command?.arguments, [{ file: tfDoc.uri.fsPath, resource: 'aws_db_instance.billing' }]);
     assert.deepEqual(await lenses(await open(TF_MAIN)), [], 'no resources, no CodeLens');
     const hostile = await poll('CodeLens on hostile.yaml', async () => (await lenses(await open(HOSTILE)))[0]);
-    assert.match(hostile.command?.title ?? '', /^Unclassified · you own \d+ concerns · no open findings$/);
+    assert.match(hostile.command?.title ?? '', /^Unclassified · you own or share \d+ · no open findings$/);
   });
 
   it('follows srlens.codeLens.enable', async () => {
@@ -240,7 +240,7 @@ describe('CodeLens', () => {
         return found?.command?.title.endsWith('· 1 open finding') && found;
       });
       recordMetric('CodeLens updated after an edit', Date.now() - started);
-      assert.match(updated.command?.title ?? '', /^Container · you own \d+ concerns · 1 open finding$/);
+      assert.match(updated.command?.title ?? '', /^Container · you own or share \d+ · 1 open finding$/);
       const { markdown } = await hoverAt(doc, positionOf(doc, 'OrdersDatabase:'), /This resource/);
       assert.match(markdown, /\| Data at rest \| You \| settled by StorageEncrypted \|/);
     } finally {

@@ -237,7 +237,7 @@ describe('srlens lsp --stdio', function () {
       assert.equal(lenses?.length, 1);
       const [lens] = lenses!;
       assert.deepEqual(lens.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } });
-      assert.match(lens.command!.title, /^Infrastructure · you own \d+ concerns · 1 open finding$/);
+      assert.match(lens.command!.title, /^Infrastructure · you own or share \d+ · 1 open finding$/);
       assert.equal(lens.command!.command, 'srlens.showMatrix');
       assert.deepEqual(lens.command!.arguments, [{ file: path.join(root, 'volume.yaml'), resource: 'Data' }]);
     });

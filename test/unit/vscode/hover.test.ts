@@ -8,13 +8,22 @@ import type { Resource, TerraformModule } from '../../../src/iac/model';
 import { CONCERNS, type ConcernId } from '../../../src/knowledge';
 import { commandLink, escapeMarkdown, TRUSTED_COMMANDS, webLink } from '../../../src/features/markdown';
 import { lensSummary, providerRegion, resourceResponsibility } from '../../../src/engine/responsibility';
-import { PROPERTY_CONCERNS, propertyConcern } from '../../../src/knowledge/property-concerns';
+import {
+  PROPERTY_CONCERNS,
+  findingConcerns,
+  propertyConcern,
+  propertyConcerns,
+} from '../../../src/knowledge/property-concerns';
 import {
   codeLensInfo,
+  codeLensShowOf,
+  outsideModelHoverMarkdown,
+  ownershipLine,
   propertyHover,
   propertyPathAt,
   providerHoverMarkdown,
   resourceHoverMarkdown,
+  wantsCodeLens,
 } from '../../../src/features/responsibility';
 
 /**
@@ -181,7 +190,11 @@ describe('resource summary', () => {
     assert.equal(status('network-access')?.kind, 'settled');
     assert.deepEqual(status('network-access')?.properties, ['PubliclyAccessible']);
     assert.equal(status('tagging')?.kind, 'settled');
-    const open = new Set(analysis.findings.filter((f) => f.resource === 'OrdersDatabase').map((f) => f.concern));
+    const open = new Set(
+      analysis.findings
+        .filter((f) => f.resource === 'OrdersDatabase')
+        .flatMap((f) => findingConcerns(f.ruleId, f.concern)),
+    );
     assert.equal(summary.rows.filter((r) => r.kind === 'open').length, open.size);
     assert.equal(summary.openFindings, analysis.findings.filter((f) => f.resource === 'OrdersDatabase').length);
     assert.equal(summary.yours, summary.rows.filter((r) => r.applicable && r.owner !== 'aws').length);
@@ -206,7 +219,23 @@ describe('resource summary', () => {
   it('renders the hover table with one row per concern and trusted links only', () => {
     const { analysis, byId } = analyseYaml();
     const markdown = resourceHoverMarkdown(resourceResponsibility(byId('OrdersDatabase'), analysis.findings));
-    assert.match(markdown, /Amazon RDS · Container services/);
+    const lines = markdown.split('\n');
+    assert.equal(
+      lines[0],
+      '**Container services** · Amazon RDS · You: region, network access, data, credentials, identity, tagging, configuration · AWS: facilities to OS · Shared: applications, backup, logging',
+    );
+    // then the open findings, each once, before the table
+    const findingLines = lines.filter((l) => l.startsWith('- **open:** '));
+    assert.deepEqual(
+      findingLines.map((l) => /\[([^\]]+)\]/.exec(l)?.[1]),
+      [
+        'RDS database runs in a single Availability Zone',
+        'RDS storage is not encrypted',
+        'RDS deletion protection is off',
+        'RDS IAM database authentication is off',
+      ],
+    );
+    assert.ok(lines.indexOf(findingLines[0]) < lines.indexOf('| Concern | Owner | This resource |'));
     assert.match(markdown, /\| Data at rest \| You \| \*\*open:\*\* \[RDS storage is not encrypted\]\(https:/);
     assert.match(markdown, /\| Facilities \| AWS \| AWS \|/);
     assert.match(markdown, /settled by PubliclyAccessible/);
@@ -278,7 +307,7 @@ describe('CodeLens title', () => {
     const { title } = codeLensInfo(summary);
     assert.equal(
       title,
-      `Container · you own ${summary.yours} concerns · ${summary.openFindings} open ${summary.openFindings === 1 ? 'finding' : 'findings'}`,
+      `Container · you own or share ${summary.yours} · ${summary.openFindings} open ${summary.openFindings === 1 ? 'finding' : 'findings'}`,
     );
     assert.ok(summary.openFindings > 0);
     const light = codeLensInfo(lensSummary(byId('OrdersDatabase'), summary.openFindings));
@@ -289,7 +318,7 @@ describe('CodeLens title', () => {
         analysis.findings.filter((f) => f.resource === 'Queue' && false),
       ),
     );
-    assert.match(queue.title, /^Abstracted · you own \d+ concerns · no open findings$/);
+    assert.match(queue.title, /^Abstracted · you own or share \d+ · no open findings$/);
   });
 });
 
@@ -327,5 +356,127 @@ describe('provider "aws" hover', () => {
     const unset = await moduleOf('provider "aws" {\n  alias = "x"\n}\n');
     assert.equal(providerRegion(unset.providers[0], unset).region, undefined);
     assert.match(providerHoverMarkdown(unset.providers[0], unset), /alias x/);
+  });
+});
+
+describe('CodeLens choice (srlens.codeLens.show)', () => {
+  const cases: [show: 'findings' | 'all' | 'off', type: string, open: number, wanted: boolean][] = [
+    ['findings', 'AWS::RDS::DBInstance', 0, true],
+    ['findings', 'aws_s3_bucket', 0, true],
+    ['findings', 'AWS::EC2::VPC', 0, true],
+    ['findings', 'AWS::EC2::Subnet', 0, false],
+    ['findings', 'aws_route', 0, false],
+    ['findings', 'AWS::EC2::SubnetRouteTableAssociation', 0, false],
+    ['findings', 'AWS::EC2::VPCGatewayAttachment', 0, false],
+    ['findings', 'aws_s3_bucket_versioning', 0, false],
+    ['findings', 'AWS::S3::BucketPolicy', 0, false],
+    ['findings', 'aws_s3_bucket_versioning', 1, true],
+    ['findings', 'random_id', 0, false],
+    ['findings', 'null_resource', 2, false],
+    ['all', 'AWS::EC2::Subnet', 0, true],
+    ['all', 'aws_route_table_association', 0, true],
+    ['all', 'time_sleep', 0, false],
+    ['off', 'AWS::RDS::DBInstance', 3, false],
+  ];
+  for (const [show, type, open, wanted] of cases) {
+    it(`${show}: ${type} with ${open} open -> ${wanted ? 'a CodeLens' : 'none'}`, () =>
+      assert.equal(wantsCodeLens(show, type, open), wanted));
+  }
+
+  it('reads the setting, falling back to findings', () => {
+    assert.equal(codeLensShowOf('all'), 'all');
+    assert.equal(codeLensShowOf('off'), 'off');
+    assert.equal(codeLensShowOf('findings'), 'findings');
+    assert.equal(codeLensShowOf('ALL'), 'findings');
+    assert.equal(codeLensShowOf(true), 'findings');
+    assert.equal(codeLensShowOf(undefined), 'findings');
+  });
+});
+
+describe('ownership line', () => {
+  const row = (concern: ConcernId, owner: 'aws' | 'customer' | 'shared', applicable = true) => ({
+    concern,
+    owner,
+    applicable,
+  });
+  it('says who owns what in words, you first, runs of layers as "a to b"', () => {
+    const s3 = resourceResponsibility(analyseYaml(S3_YAML).byId('Bucket'), []);
+    assert.equal(
+      ownershipLine(s3.rows),
+      'You: data in transit, credentials, identity, tagging, configuration · AWS: facilities to applications · Shared: region, network access, data at rest, backup, logging',
+    );
+    assert.equal(
+      ownershipLine([row('facilities', 'aws'), row('physical-hardware', 'aws'), row('data-at-rest', 'customer')]),
+      'You: data at rest · AWS: facilities, hardware',
+    );
+    assert.equal(
+      ownershipLine([
+        row('data-in-transit', 'shared'),
+        row('data-at-rest', 'shared'),
+        row('backup-dr', 'customer', false),
+      ]),
+      'Shared: data',
+    );
+  });
+});
+
+const S3_YAML = `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+`;
+
+describe('no status contradicts a finding beside it', () => {
+  it('a single-AZ database is open under backup and under placement, with the same finding', () => {
+    const { analysis, byId } = analyseYaml(
+      YAML.replace('      Engine: postgres', '      Engine: postgres\n      MultiAZ: false'),
+    );
+    const summary = resourceResponsibility(byId('OrdersDatabase'), analysis.findings);
+    const row = (c: ConcernId) => summary.rows.find((r) => r.concern === c);
+    assert.equal(row('backup-dr')?.kind, 'open');
+    assert.equal(row('region-placement')?.kind, 'open');
+    assert.deepEqual(
+      row('region-placement')?.findings.map((f) => f.ruleId),
+      ['rds-multi-az'],
+    );
+    const markdown = resourceHoverMarkdown(summary);
+    assert.match(
+      markdown,
+      /\| Region and AZ placement \| You \| \*\*open:\*\* \[RDS database runs in a single Availability Zone\]/,
+    );
+    assert.equal(
+      markdown.split('\n').filter((l) => l.startsWith('- **open:** [RDS database runs in a single')).length,
+      1,
+    );
+  });
+
+  it('MultiAZ: true settles placement too', () => {
+    const { analysis, byId } = analyseYaml(
+      YAML.replace('      Engine: postgres', '      Engine: postgres\n      MultiAZ: true'),
+    );
+    const summary = resourceResponsibility(byId('OrdersDatabase'), analysis.findings);
+    const placement = summary.rows.find((r) => r.concern === 'region-placement');
+    assert.equal(placement?.kind, 'settled');
+    assert.deepEqual(placement?.properties, ['MultiAZ']);
+  });
+
+  it('knows the second concerns of a property and of a rule', () => {
+    assert.deepEqual(propertyConcerns('MultiAZ'), ['backup-dr', 'region-placement']);
+    assert.deepEqual(propertyConcerns('multi_az'), ['backup-dr', 'region-placement']);
+    assert.deepEqual(propertyConcerns('StorageEncrypted'), ['data-at-rest']);
+    assert.deepEqual(propertyConcerns('Engine'), []);
+    assert.deepEqual(findingConcerns('rds-multi-az', 'backup-dr'), ['backup-dr', 'region-placement']);
+    assert.deepEqual(findingConcerns('autoscaling-single-az', 'region-placement'), ['region-placement', 'backup-dr']);
+    assert.deepEqual(findingConcerns('rds-storage-encryption', 'data-at-rest'), ['data-at-rest']);
+  });
+});
+
+describe('resources of other providers', () => {
+  it('have a hover that puts them outside the model, without owners', () => {
+    const markdown = outsideModelHoverMarkdown({ id: 'random_id.suffix', type: 'random_id' });
+    assert.equal(
+      markdown,
+      '**random\\_id\\.suffix** · random\\_id · random provider\n\nOutside the AWS Shared Responsibility Model: not an AWS resource, so no concern of it is owned by AWS or shared with AWS.',
+    );
+    assert.ok(!markdown.includes('Unclassified'));
   });
 });

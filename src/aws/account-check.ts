@@ -326,11 +326,12 @@ class Caller {
       support: new SupportClient({ ...base, region: 'us-east-1' }),
       iam: new IAMClient({ ...base, region }),
       ec2: new EC2Client({ ...base, region }),
-      // A custom endpoint takes the account id as a path, not as a host name prefix.
+      // S3 Control puts the account id in front of the host name, which a custom endpoint (an IP
+      // address, a local emulator) cannot take: there the endpoint is used as given.
       s3control: new S3ControlClient({
         ...base,
         region,
-        ...(this.options.endpoint ? { disableHostPrefix: true } : {}),
+        ...(this.options.endpoint ? { endpointProvider: () => ({ url: new URL(this.options.endpoint!) }) } : {}),
       }),
       cloudtrail: new CloudTrailClient({ ...base, region }),
       guardduty: new GuardDutyClient({ ...base, region }),
@@ -608,7 +609,7 @@ async function passwordPolicy(caller: Caller, iam: IAMClient): Promise<AccountCh
       )
     ).PasswordPolicy;
   } catch (error) {
-    if (error instanceof CallFailure && error.code === 'NoSuchEntity')
+    if (error instanceof CallFailure && /^NoSuchEntity(Exception)?$/.test(error.code))
       return result('password-policy', false, 'the account has no password policy: IAM users may choose any password.');
     throw error;
   }
@@ -819,11 +820,14 @@ async function trustedAdvisorChecks(
     return { state: failure.kind === 'subscription-required' ? 'subscription-required' : 'not-checked', note };
   }
   const security = checks.filter((c) => c.category === 'security' && c.id).slice(0, 100);
+  // The first failed result ends the calls: a denial or an unreadable endpoint is the same for every check.
+  let stopped: CallFailure | undefined;
   for (const check of security) {
     const name = redactKeys(clip(check.name ?? check.id ?? '?', 120));
     const id = `trusted-advisor/${slug(name)}`;
     const concern = trustedAdvisorConcern(name);
     try {
+      if (stopped) throw stopped;
       const out = await caller.send('support:DescribeTrustedAdvisorCheckResult', (abortSignal) =>
         support.send(new DescribeTrustedAdvisorCheckResultCommand({ checkId: check.id, language: 'en' }), {
           abortSignal,
@@ -872,7 +876,9 @@ async function trustedAdvisorChecks(
       const failure =
         error instanceof CallFailure ? error : describeFailure(error, 'support:DescribeTrustedAdvisorCheckResult');
       if (failure.kind === 'cancelled') throw failure;
-      notes.push(`${id}: not checked: ${failure.message}.`);
+      if (!stopped)
+        notes.push(`Trusted Advisor results: not checked: ${failure.message}; the direct checks below still ran.`);
+      stopped = failure;
       results.push({
         id,
         source: 'trusted-advisor',
@@ -927,6 +933,7 @@ function clip(text: string, max: number): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
+/** `MFA on the root user` stays, `IAM password policy` stays, `Security groups …` becomes `security groups …`. */
 function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

@@ -15,6 +15,7 @@ import { describeRuleCrash, type RuleCrashHandler } from '../engine/rule-error';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import type { Severity } from '../iac/model';
 import { DIFF_HELP, diffCommand } from './diff';
+import { AWS_CHECK_HELP, AwsCheckUsageError, awsCheck, readAccountSnapshot } from './aws-check';
 import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
 import type { TerraformEvaluationOptions } from '../iac/terraform/eval-module';
 import { TerraformInputError, terraformHost, terraformInputs } from './terraform-inputs';
@@ -77,6 +78,7 @@ ${DIFF_HELP}
       --region <region>            Region of the STS endpoint (default: AWS_REGION, else us-east-1)
       --endpoint <url>             STS endpoint (default: AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the Region's)
       --timeout <ms>               Give up after this long (default: 5000)
+${AWS_CHECK_HELP}
   srlens --version | --help
 
 Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage or I/O error.`;
@@ -161,7 +163,11 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     loaded.inputs.map((input) => path.resolve(io.cwd, input)),
     maxFileSize,
   );
-  const analysis = await new Analyzer({ config, retain: false, terraform, onRuleError, readFile }).analyze(sources);
+  // The account's last check (.srlens/account.yaml), when recent enough, settles what templates leave to it.
+  const { facts: account } = readAccountSnapshot(root, isoDate(), io.stderr);
+  const analysis = await new Analyzer({ config, retain: false, terraform, onRuleError, readFile, account }).analyze(
+    sources,
+  );
   noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
   const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => ({
     ...f,
@@ -244,8 +250,13 @@ async function isms(args: string[], io: CliIo): Promise<number> {
   const register = oneOf(values.register, ['assets', 'risks', 'both'] as const, '--register');
   const { config, root } = loadConfig(values.config, io);
   const { sources } = loadSources(positionals, DEFAULT_MAX_FILE_SIZE, io, config.exclude, root);
-  const analysis = await new Analyzer({ config, onRuleError: crashLog(values.verbose, io) }).analyze(sources);
   const today = isoDate();
+  const accountCheck = readAccountSnapshot(root, today, io.stderr);
+  const analysis = await new Analyzer({
+    config,
+    onRuleError: crashLog(values.verbose, io),
+    account: accountCheck.facts,
+  }).analyze(sources);
 
   const stateFile = path.join(root, ISMS_STATE_FILE);
   let previous: IsmsState | undefined;
@@ -268,7 +279,12 @@ async function isms(args: string[], io: CliIo): Promise<number> {
     }
     for (const warning of warnings) io.stderr(`srlens: warning: ${display(stateFile, io.cwd)}: ${warning}`);
   }
-  const state = mergeIsms(previous, scanIsms(analysis, { displayPath: (file) => display(file, root), today }), today);
+  const account = accountCheck.snapshot ? { snapshot: accountCheck.snapshot, text: accountCheck.text } : undefined;
+  const state = mergeIsms(
+    previous,
+    scanIsms(analysis, { displayPath: (file) => display(file, root), today, account }),
+    today,
+  );
 
   const outputs: { file?: string; text: string }[] = [];
   const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
@@ -300,8 +316,18 @@ function crashLog(verbose: boolean | undefined, io: CliIo): RuleCrashHandler | u
 
 async function aws(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'check') {
+    try {
+      return await awsCheck(rest, io);
+    } catch (error) {
+      if (error instanceof AwsCheckUsageError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
   if (sub !== 'whoami')
-    throw new UsageError(`aws needs a subcommand: 'srlens aws whoami'${sub ? ` (got '${sub}')` : ''}.`);
+    throw new UsageError(
+      `aws needs a subcommand: 'srlens aws whoami' or 'srlens aws check'${sub ? ` (got '${sub}')` : ''}.`,
+    );
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,

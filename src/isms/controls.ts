@@ -65,6 +65,8 @@ export interface SoaInput {
   displayPath?: (file: string) => string;
   /** Evidence entries kept per control (the rest are counted, not listed). */
   maxEvidence?: number;
+  /** What the account's last check settles, by concern (`.srlens/account.yaml`): cited with its date. */
+  accountEvidence?: readonly { concern: ConcernId; evidence: Evidence }[];
 }
 
 /** The derived part of every control: inherited or not, evidence, open risks and a suggested status. */
@@ -111,6 +113,9 @@ export function controlsFromScan(input: SoaInput): ControlState[] {
     evidence.sort((a, b) =>
       a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : 1),
     );
+    // The account's own settings come first: one line each settles the concern for the whole account.
+    if (!inheritedFromAws)
+      evidence.unshift(...(input.accountEvidence ?? []).filter((a) => concerns.has(a.concern)).map((a) => a.evidence));
     const openRisks = input.risks.filter(
       (r) => r.status === 'open' && r.treatment !== 'accept' && concerns.has(r.concern as ConcernId),
     ).length;

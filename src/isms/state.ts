@@ -22,6 +22,7 @@ import {
   type SuppressionLink,
 } from './model';
 import { clampLevel, compareRisks, risksFromFindings } from './risks';
+import { accountEvidence, accountRisks, type AccountSnapshot } from './account';
 import { ISMS_STEPS, STEP_STATUSES, isStepId, type StepStatus } from './steps';
 
 /** What one scan says: assets, risks and the derived part of every control. */
@@ -34,13 +35,18 @@ export interface IsmsScan {
 export interface ScanOptions {
   displayPath?: (file: string) => string;
   today: string;
+  /** The last account check, when recent enough: its failed checks are risks, its passed ones evidence. */
+  account?: { snapshot: AccountSnapshot; text?: string };
 }
 
 export function scanIsms(analysis: Analysis, options: ScanOptions): IsmsScan {
   const assets = assetsFromUnits(analysis.units, options);
   const suppressed = analysis.suppressed ?? [];
   const risks = risksFromFindings(analysis.findings, suppressed, options);
+  if (options.account) risks.push(...accountRisks(options.account.snapshot, options.account.text));
+  risks.sort(compareRisks);
   const controls = controlsFromScan({
+    accountEvidence: options.account ? accountEvidence(options.account.snapshot, options.account.text) : [],
     units: analysis.units,
     findings: analysis.findings,
     suppressedFindings: suppressed.map((s) => s.finding),
@@ -370,7 +376,10 @@ function readEvidence(item: unknown): Evidence[] {
     ruleId: str(item.ruleId) ?? '',
   };
   const property = str(item.property);
-  return [property !== undefined ? { ...evidence, property } : evidence];
+  if (property !== undefined) evidence.property = property;
+  const checked = str(item.checked);
+  if (checked !== undefined) evidence.checked = checked;
+  return [evidence];
 }
 
 function list(value: unknown, key: string, warnings: string[]): unknown[] {

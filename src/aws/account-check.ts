@@ -380,13 +380,13 @@ class Caller {
 /** Refuses a response body larger than `limit` bytes, announced or streamed, before the SDK parses it. */
 function limitResponses(client: Sendable, limit: number): void {
   client.middlewareStack.add(
-    (next: (args: unknown) => Promise<{ response: { headers?: Record<string, string>; body?: unknown } }>) =>
+    (next: (args: unknown) => Promise<{ response?: { headers?: Record<string, string>; body?: unknown } }>) =>
       async (args: unknown) => {
         const result = await next(args);
         const response = result.response;
         const length = Number(response?.headers?.['content-length'] ?? response?.headers?.['Content-Length']);
         if (Number.isFinite(length) && length > limit) {
-          destroyBody(response.body);
+          destroyBody(response?.body);
           throw Object.assign(new Error('response too large'), { name: 'ResponseTooLarge' });
         }
         const body = response?.body as NodeJS.ReadableStream | undefined;
@@ -402,7 +402,7 @@ function limitResponses(client: Sendable, limit: number): void {
             },
           });
           body.on('error', (error: Error) => counted.destroy(error));
-          response.body = body.pipe(counted);
+          if (response) response.body = body.pipe(counted);
         }
         return result;
       },
@@ -578,7 +578,7 @@ export function headline(concern: ConcernId, what: string): string {
 
 function summaryCheck(
   id: 'root-mfa' | 'root-access-keys' | 'iam-use',
-  map: Record<string, number>,
+  map: Partial<Record<string, number>>,
 ): AccountCheckResult {
   if (id === 'root-mfa') {
     const on = map.AccountMFAEnabled === 1;

@@ -462,6 +462,19 @@ describe('AWS account check (srlens aws check)', function () {
     );
   });
 
+  it('names a Region without the service and a session that expires midway', async () => {
+    stub.routes.GetInstanceMetadataDefaults = () => ec2Error(401, 'OptInRequired');
+    stub.routes.GetAccountPasswordPolicy = () => queryError(400, 'ExpiredToken');
+    const report = await checkAccount({ endpoint });
+    const reasons = Object.fromEntries(report.results.filter((r) => r.reason).map((r) => [r.id, r.reason]));
+    assert.deepEqual(reasons, { 'password-policy': 'expired', 'imds-defaults': 'unavailable' });
+    assert.deepEqual(report.notes, [
+      'password-policy: not checked: iam:GetAccountPasswordPolicy: the session has expired: sign in again.',
+      'imds-defaults: not checked: ec2:GetInstanceMetadataDefaults: the service is not offered in this Region or at this endpoint (OptInRequired).',
+    ]);
+    assert.equal(byId(report)['guardduty-enabled'], 'pass', 'the later checks still ran');
+  });
+
   it('stops at the first failed Trusted Advisor result with one line', async () => {
     stub.routes.DescribeTrustedAdvisorCheckResult = () => jsonError(400, 'AccessDeniedException');
     const report = await checkAccount({ endpoint });

@@ -62,10 +62,11 @@ module.exports = {
     ),
     {
       name: 'aws-imports-only-the-sdk',
-      comment: 'aws/ is the only door to AWS itself, through the SDK, and needs nothing else.',
+      comment:
+        'aws/ is the only door to AWS itself, through the SDK; besides it, only knowledge/ (concerns, the port tables the template rules share).',
       severity: 'error',
       from: { path: '^src/aws/' },
-      to: { pathNot: '^src/aws/|@aws-sdk/', dependencyTypesNot: ['core'] },
+      to: { pathNot: '^src/(aws|knowledge)/|@aws-sdk/', dependencyTypesNot: ['core'] },
     },
     layer(
       'cli-layer',

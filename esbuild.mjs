@@ -34,14 +34,14 @@ const common = {
 };
 
 /**
- * The AWS SDK (STS, used only by the commands that ask AWS who you are) is a third of the code and
- * is rarely needed, so it lives in its own bundle, `dist/aws.js`, required on first use: the
+ * The AWS SDK (STS, IAM, EC2, S3 Control, CloudTrail, GuardDuty and Support, used only by the commands
+ * that ask AWS who you are and check the account) is most of the code and is rarely needed, so it lives in its own bundle, `dist/aws.js`, required on first use: the
  * extension and the CLI load and start without it.
  */
 const awsOnDemand = {
   name: 'aws-on-demand',
   setup(build) {
-    build.onResolve({ filter: /\/aws\/identity$/ }, () => ({ path: './aws.js', external: true }));
+    build.onResolve({ filter: /\/aws\/(identity|account-check)$/ }, () => ({ path: './aws.js', external: true }));
   },
 };
 
@@ -106,7 +106,7 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     plugins: [awsOnDemand, mcpOnDemand, lspOnDemand],
   },
-  { ...common, entryPoints: ['src/aws/identity.ts'], outfile: `${outdir}/aws.js` },
+  { ...common, entryPoints: ['src/aws/index.ts'], outfile: `${outdir}/aws.js` },
   { ...common, entryPoints: ['src/mcp/server.ts'], outfile: `${outdir}/mcp.js` },
   { ...common, entryPoints: ['src/mcp/fix-worker.ts'], outfile: `${outdir}/mcp-fix.js` },
   { ...common, entryPoints: ['src/lsp/server.ts'], outfile: `${outdir}/lsp.js` },

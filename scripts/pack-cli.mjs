@@ -9,7 +9,7 @@
 // as it is, `npm install <tarball>` would fetch all of them; with a `files` list, vsce's selection
 // would change too. The generated package.json has a `bin`, no dependencies at all, and lists its
 // files, so the package is dist/cli.js, the bundles it loads on demand (aws.js for `srlens aws`,
-// mcp.js and mcp-fix.js for `srlens mcp`), the wasm files of the Terraform parser, README and
+// mcp.js and mcp-fix.js for `srlens mcp`, lsp.js for `srlens lsp`), the wasm files of the Terraform parser, README and
 // LICENSE: no extension, no tests, no sources. test/unit/product/cli-package.test.ts installs it.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,15 @@ const outArg = process.argv.indexOf('--out');
 const out = path.resolve(outArg >= 0 ? process.argv[outArg + 1] : path.join(root, 'build', 'cli-package'));
 
 /** What the CLI loads at run time, from the production build. */
-const CLI_FILES = ['cli.js', 'aws.js', 'mcp.js', 'mcp-fix.js', 'tree-sitter.wasm', 'tree-sitter-terraform.wasm'];
+const CLI_FILES = [
+  'cli.js',
+  'aws.js',
+  'lsp.js',
+  'mcp.js',
+  'mcp-fix.js',
+  'tree-sitter.wasm',
+  'tree-sitter-terraform.wasm',
+];
 
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const build = path.join(out, 'build');

@@ -20,6 +20,7 @@ import type { Fix } from '../fixes/types';
 import { DIFF_HELP, diffCommand } from './diff';
 import { CONTROLS_HELP, ControlsError, withControlsOption } from './controls';
 import { FIX_HELP, FixUsageError, fixCommand } from './fix';
+import { AWS_CHECK_HELP, AwsCheckUsageError, awsCheck, readAccountSnapshot } from './aws-check';
 import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
 import type { TerraformEvaluationOptions } from '../iac/terraform/eval-module';
 import { TerraformInputError, terraformHost, terraformInputs } from './terraform-inputs';
@@ -96,6 +97,7 @@ ${DIFF_HELP}
       --timeout <ms>               Stop a call after this long (default: 60000)
       --max-output <bytes>         Refuse a result larger than this (default: 1048576)
   srlens lsp --stdio           The language server, for editors that speak LSP (docs/editors.md)
+${AWS_CHECK_HELP}
   srlens --version | --help
 
 Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage or I/O error.`;
@@ -193,7 +195,9 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   );
   // JSON and SARIF carry each finding's fix: the analyzer keeps what it needs to build them.
   const fixes = format !== 'text';
-  const analyzer = new Analyzer({ config, retain: false, fixes, terraform, onRuleError, readFile });
+  // The account's last check (.srlens/account.yaml), when recent enough, settles what templates leave to it.
+  const { facts: account } = readAccountSnapshot(root, isoDate(), io.stderr);
+  const analyzer = new Analyzer({ config, retain: false, fixes, terraform, onRuleError, readFile, account });
   const analysis = await analyzer.analyze(sources);
   noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
   if (values.verbose)
@@ -317,10 +321,12 @@ async function isms(args: string[], io: CliIo): Promise<number> {
   const { config, root } = loadConfig(values.config, io);
   const { sources } = loadSources(positionals, DEFAULT_MAX_FILE_SIZE, io, config.exclude, root);
   const today = isoDate();
+  const accountCheck = readAccountSnapshot(root, today, io.stderr);
   const analysis = await new Analyzer({
     config,
     onRuleError: crashLog(values.verbose, io),
     today: () => today,
+    account: accountCheck.facts,
   }).analyze(sources);
 
   const stateFile = path.join(root, ISMS_STATE_FILE);
@@ -344,12 +350,14 @@ async function isms(args: string[], io: CliIo): Promise<number> {
     }
     for (const warning of warnings) io.stderr(`srlens: warning: ${display(stateFile, io.cwd)}: ${warning}`);
   }
+  const account = accountCheck.snapshot ? { snapshot: accountCheck.snapshot, text: accountCheck.text } : undefined;
   const state = mergeIsms(
     previous,
     scanIsms(analysis, {
       displayPath: (file) => display(file, root),
       today,
       classificationTag: config.classificationTag,
+      account,
     }),
     today,
   );
@@ -384,8 +392,18 @@ function crashLog(verbose: boolean | undefined, io: CliIo): RuleCrashHandler | u
 
 async function aws(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'check') {
+    try {
+      return await awsCheck(rest, io);
+    } catch (error) {
+      if (error instanceof AwsCheckUsageError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
   if (sub !== 'whoami')
-    throw new UsageError(`aws needs a subcommand: 'srlens aws whoami'${sub ? ` (got '${sub}')` : ''}.`);
+    throw new UsageError(
+      `aws needs a subcommand: 'srlens aws whoami' or 'srlens aws check'${sub ? ` (got '${sub}')` : ''}.`,
+    );
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,

@@ -16,7 +16,14 @@ import { combineModuleFindings } from '../iac/terraform/eval-combine';
 import { evaluateTerraformModule, type TerraformEvaluationOptions } from '../iac/terraform/eval-module';
 import { ownershipFor } from '../knowledge/ownership';
 import { RULES } from '../rules';
-import { ALL_TYPES, type Rule, type RuleContext, type RuleReport, type UnitReport } from '../rules/rule';
+import {
+  ALL_TYPES,
+  type AccountFacts,
+  type Rule,
+  type RuleContext,
+  type RuleReport,
+  type UnitReport,
+} from '../rules/rule';
 import { renderMessage } from '../rules/toolkit/messages';
 import { DEFAULT_CONFIG, type RuleSetting, type SrlensConfig } from './config';
 import { createRuleContext } from './context';
@@ -93,6 +100,11 @@ export interface AnalyzerOptions {
   onUsedFilesChanged?: (paths: string[]) => void;
   /** Today as `YYYY-MM-DD`, which suppression expiry dates are compared with (tests pass a fixed date); default: today in UTC. */
   today?: () => string;
+  /**
+   * The account's own settings from its last check (`.srlens/account.yaml`), read by the front end
+   * and passed in only when recent enough; rules see it as `RuleContext.settings.account`.
+   */
+  account?: AccountFacts;
 }
 
 interface CacheEntry {
@@ -131,6 +143,7 @@ export class Analyzer {
   private readonly unitOrigins = new WeakMap<Finding, UnitOrigin>();
   private readonly rules: readonly Rule[];
   private config: SrlensConfig;
+  private account: AccountFacts | undefined;
   private readonly retain: boolean;
   /** Keep each finding's origin, for `fixFor`. */
   private readonly keepOrigins: boolean;
@@ -161,7 +174,15 @@ export class Analyzer {
     this.config = options.config ?? DEFAULT_CONFIG;
     this.today = options.today ?? (() => todayUtc());
     this.ruleTypes = new Map([...RULES, ...this.rules].map((rule) => [rule.id, rule.appliesTo]));
+    this.account = options.account;
     this.indexRules();
+  }
+
+  /** Replaces the account's settings (or removes them); cached results are dropped because they depend on them. */
+  setAccount(account: AccountFacts | undefined): void {
+    this.account = account;
+    this.cloudFormationCache.clear();
+    this.terraformCache.clear();
   }
 
   /** Replaces the configuration; cached results are dropped because they depend on it. */
@@ -416,7 +437,7 @@ export class Analyzer {
 
   private analyzeParsed(parsed: ParseResult, texts: Map<string, string>): Analysis {
     let findings = parsed.diagnostics.map(parseErrorFinding);
-    const settings = { requiredTags: this.config.requiredTags };
+    const settings = { requiredTags: this.config.requiredTags, account: this.account };
     const text = (file: string) => texts.get(file);
     for (const unit of parsed.units) {
       const context = createRuleContext(unit, settings, text);

@@ -39,6 +39,8 @@ export interface SoaInput {
   maxEvidence?: number;
   /** The tag key that classifies information (`classificationTag` in `.srlens.yaml`); 5.12 needs it. */
   classificationTag?: string;
+  /** What the account's last check settles, by concern (`.srlens/account.yaml`): cited with its date. */
+  accountEvidence?: readonly { concern: ConcernId; evidence: Evidence }[];
 }
 
 /** The derived part of every control: inherited or not, evidence, open risks and a suggested status. */
@@ -86,6 +88,9 @@ export function controlsFromScan(input: SoaInput): ControlState[] {
     evidence.sort((a, b) =>
       a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : 1),
     );
+    // The account's own settings come first: one line each settles the concern for the whole account.
+    if (!inheritedFromAws)
+      evidence.unshift(...(input.accountEvidence ?? []).filter((a) => concerns.has(a.concern)).map((a) => a.evidence));
     const openRisks = input.risks.filter(
       (r) => r.status === 'open' && r.treatment !== 'accept' && concerns.has(r.concern as ConcernId),
     ).length;

@@ -50,3 +50,15 @@ export {
   type ReportOptions,
 } from './report';
 export { redactSecrets, safeTagValue } from './redact';
+export {
+  ACCOUNT_SNAPSHOT_FILE,
+  AccountSnapshotError,
+  DEFAULT_REVIEW_INTERVAL_DAYS,
+  accountAsset,
+  accountFactsFrom,
+  accountSnapshot,
+  parseAccountSnapshot,
+  serializeAccountSnapshot,
+  type AccountSnapshot,
+  type AccountSnapshotCheck,
+} from './account';

@@ -117,6 +117,8 @@ export interface Evidence {
   /** The rule whose check passes there. */
   ruleId: string;
   property?: string;
+  /** For evidence from the account itself (`.srlens/account.yaml`): the date the check ran. */
+  checked?: string;
 }
 
 export interface ControlState {

@@ -339,7 +339,7 @@ function controlRow(c: ControlState): string {
         .slice(0, 5)
         .map(
           (e) =>
-            `${escapeMarkdown(e.file)}:${e.line} ${escapeMarkdown(e.resource)}${e.property ? ` ${escapeMarkdown(e.property)}` : ''} (${escapeMarkdown(e.ruleId)})`,
+            `${escapeMarkdown(e.file)}:${e.line} ${escapeMarkdown(e.resource)}${e.property ? ` ${escapeMarkdown(e.property)}` : ''} (${escapeMarkdown(e.ruleId)}${e.checked ? `, checked ${escapeMarkdown(e.checked)}` : ''})`,
         )
         .join('; ') + (c.evidence.length > 5 ? `; and ${c.evidence.length - 5} more` : '');
   return row([

@@ -22,6 +22,7 @@ import {
   type SuppressionLink,
 } from './model';
 import { clampLevel, compareRisks, risksFromFindings } from './risks';
+import { accountEvidence, accountRisks, type AccountSnapshot } from './account';
 import { ISMS_STEPS, STEP_STATUSES, isStepId, type StepStatus } from './steps';
 
 /** What one scan says: assets, risks and the derived part of every control. */
@@ -36,6 +37,8 @@ export interface ScanOptions {
   today: string;
   /** The tag key that classifies information (`classificationTag` in `.srlens.yaml`). */
   classificationTag?: string;
+  /** The last account check, when recent enough: its failed checks are risks, its passed ones evidence. */
+  account?: { snapshot: AccountSnapshot; text?: string };
 }
 
 export function scanIsms(analysis: Analysis, options: ScanOptions): IsmsScan {
@@ -45,7 +48,10 @@ export function scanIsms(analysis: Analysis, options: ScanOptions): IsmsScan {
     ...options,
     assetOwners: assetOwners(analysis.units),
   });
+  if (options.account) risks.push(...accountRisks(options.account.snapshot, options.account.text));
+  risks.sort(compareRisks);
   const controls = controlsFromScan({
+    accountEvidence: options.account ? accountEvidence(options.account.snapshot, options.account.text) : [],
     units: analysis.units,
     findings: analysis.findings,
     suppressedFindings: suppressed.map((s) => s.finding),
@@ -401,7 +407,10 @@ function readEvidence(item: unknown): Evidence[] {
     ruleId: str(item.ruleId) ?? '',
   };
   const property = str(item.property);
-  return [property !== undefined ? { ...evidence, property } : evidence];
+  if (property !== undefined) evidence.property = property;
+  const checked = str(item.checked);
+  if (checked !== undefined) evidence.checked = checked;
+  return [evidence];
 }
 
 function list(value: unknown, key: string, warnings: string[]): unknown[] {

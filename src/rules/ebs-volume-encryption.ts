@@ -1,5 +1,7 @@
+import { settledByAccount } from './toolkit/account';
 import { setProperty } from '../fixes/edits';
-import type { Rule } from './rule';
+import type { Resource } from '../iac/model';
+import type { Rule, RuleContext, RuleReport } from './rule';
 import { booleanOf, key, property } from './toolkit/values';
 import { moduleEncryptsEbsByDefault } from './support/ebs';
 
@@ -14,6 +16,12 @@ export const rule: Rule = {
   remediation:
     'Set `Encrypted: true` (CloudFormation `AWS::EC2::Volume`) or `encrypted = true` (Terraform `aws_ebs_volume`), optionally with a customer managed KMS key (`KmsKeyId` / `kms_key_id`). Turning on EBS encryption by default in every Region you use (`aws_ebs_encryption_by_default`) covers volumes that templates forget.',
   messages: {
+    accountEncrypts: {
+      headline:
+        "EBS volume '{resource}' does not ask for encryption with {property}, but the account encrypts new volumes by default in {region}, checked on {date}.",
+      detail:
+        'EBS encryption by default is an account setting in each Region: keep it on, or set {property} to true so the template does not depend on it.',
+    },
     encryptionOff: {
       headline:
         "EBS volume '{resource}' sets {property} to false, so it is unencrypted unless EBS encryption by default is turned on for the account and Region.",
@@ -27,31 +35,8 @@ export const rule: Rule = {
   },
 
   check(resource, context) {
-    const name = key(resource, 'Encrypted', 'encrypted');
-    const setting = property(resource, name);
-    const encrypted = booleanOf(context.resolve(setting?.value)).value;
-    // A volume restored from a snapshot keeps the snapshot's encryption unless it asks for it.
-    if (property(resource, key(resource, 'SnapshotId', 'snapshot_id')) && encrypted !== true) return [];
-    if (setting) {
-      if (encrypted !== false) return [];
-      return [
-        {
-          messageId: 'encryptionOff',
-          data: { resource: resource.id, property: name },
-          range: setting.value.range,
-          // A value that comes from a parameter, variable or local is changed where it is defined.
-          fixable: setting.value.kind === 'literal',
-        },
-      ];
-    }
-    if (moduleEncryptsEbsByDefault(context)) return [];
-    return [
-      {
-        messageId: 'encryptionNotSet',
-        data: { resource: resource.id, property: name },
-        range: resource.typeRange,
-      },
-    ];
+    const reports = templateReports(resource, context);
+    return settledByAccount(reports, context, 'ebs-default-encryption', 'accountEncrypts');
   },
 
   fix(_report, resource, context) {
@@ -59,3 +44,32 @@ export const rule: Rule = {
     return { title: `Set ${name} to true`, edits: setProperty(resource, context, [name], true) };
   },
 };
+
+/** What the template alone says, before the account's own settings are taken into account. */
+function templateReports(resource: Resource, context: RuleContext): RuleReport[] {
+  const name = key(resource, 'Encrypted', 'encrypted');
+  const setting = property(resource, name);
+  const encrypted = booleanOf(context.resolve(setting?.value)).value;
+  // A volume restored from a snapshot keeps the snapshot's encryption unless it asks for it.
+  if (property(resource, key(resource, 'SnapshotId', 'snapshot_id')) && encrypted !== true) return [];
+  if (setting) {
+    if (encrypted !== false) return [];
+    return [
+      {
+        messageId: 'encryptionOff',
+        data: { resource: resource.id, property: name },
+        range: setting.value.range,
+        // A value that comes from a parameter, variable or local is changed where it is defined.
+        fixable: setting.value.kind === 'literal',
+      },
+    ];
+  }
+  if (moduleEncryptsEbsByDefault(context)) return [];
+  return [
+    {
+      messageId: 'encryptionNotSet',
+      data: { resource: resource.id, property: name },
+      range: resource.typeRange,
+    },
+  ];
+}

@@ -1,3 +1,4 @@
+import { settledByAccount } from './toolkit/account';
 import type { MapValue, Range, Resource } from '../iac/model';
 import { getProperties, getProperty } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
@@ -37,6 +38,12 @@ export const rule: Rule = {
   remediation:
     'Set `Encrypted: true` under each `BlockDeviceMappings[].Ebs` (CloudFormation; under `LaunchTemplateData` for a launch template), or `encrypted = true` in `root_block_device` / `ebs_block_device` (Terraform `aws_instance`, `aws_launch_configuration`) and in `block_device_mappings { ebs { … } }` (`aws_launch_template`). Turning on EBS encryption by default in every Region you use (`aws_ebs_encryption_by_default`) covers volumes that templates forget.',
   messages: {
+    accountEncrypts: {
+      headline:
+        '{subject} leaves EBS encryption to the account, and the account encrypts new volumes by default in {region}, checked on {date}.',
+      detail:
+        'EBS encryption by default is an account setting in each Region: keep it on, or set Encrypted to true so the template does not depend on it.',
+    },
     encryptionOff: {
       headline:
         '{subject} sets {property} to false for {device}, so that EBS volume is unencrypted unless EBS encryption by default is turned on for the account and Region.',
@@ -56,48 +63,8 @@ export const rule: Rule = {
   },
 
   check(resource, context) {
-    const encryptedKey = key(resource, 'Encrypted', 'encrypted');
-    const snapshotKey = key(resource, 'SnapshotId', 'snapshot_id');
-    const subject = describeLaunch(resource);
-    const defaultOn = moduleEncryptsEbsByDefault(context);
-    const reports: RuleReport[] = [];
-    if (!defaultOn) {
-      const root = rootNotDefined(resource, context);
-      if (root)
-        reports.push({
-          messageId: 'rootNotDefined',
-          range: root.range,
-          fixable: root.fixable,
-          data: { subject, ...root.data },
-        });
-    }
-    const devices = ebsDevices(resource, context).flatMap((device, index): RuleReport[] => {
-      // A volume restored from a snapshot takes the snapshot's encryption unless it asks for it.
-      const setting = getProperty(device.ebs, encryptedKey);
-      const encrypted = booleanOf(context.resolve(setting?.value)).value;
-      if (getProperty(device.ebs, snapshotKey) && encrypted !== true) return [];
-      if (setting) {
-        if (encrypted !== false) return [];
-        return [
-          {
-            messageId: 'encryptionOff',
-            range: setting.value.range,
-            // A value that comes from a parameter, variable or local is changed where it is defined.
-            fixable: setting.value.kind === 'literal',
-            data: { index, subject, property: encryptedKey, device: device.label },
-          },
-        ];
-      }
-      if (defaultOn) return [];
-      return [
-        {
-          messageId: 'encryptionNotSet',
-          range: device.keyRange,
-          data: { index, subject, property: encryptedKey, device: device.label },
-        },
-      ];
-    });
-    return [...reports, ...devices];
+    const reports = templateReports(resource, context);
+    return settledByAccount(reports, context, 'ebs-default-encryption', 'accountEncrypts');
   },
 
   fix(report, resource, context) {
@@ -236,4 +203,50 @@ function rootNotDefined(resource: Resource, context: RuleContext): MissingRoot |
     fixable: false,
     data: { where: 'no mapping for /dev/xvda or /dev/sda1 in BlockDeviceMappings', remedy },
   };
+}
+
+/** What the template alone says, before the account's own settings are taken into account. */
+function templateReports(resource: Resource, context: RuleContext): RuleReport[] {
+  const encryptedKey = key(resource, 'Encrypted', 'encrypted');
+  const snapshotKey = key(resource, 'SnapshotId', 'snapshot_id');
+  const subject = describeLaunch(resource);
+  const defaultOn = moduleEncryptsEbsByDefault(context);
+  const reports: RuleReport[] = [];
+  if (!defaultOn) {
+    const root = rootNotDefined(resource, context);
+    if (root)
+      reports.push({
+        messageId: 'rootNotDefined',
+        range: root.range,
+        fixable: root.fixable,
+        data: { subject, ...root.data },
+      });
+  }
+  const devices = ebsDevices(resource, context).flatMap((device, index): RuleReport[] => {
+    // A volume restored from a snapshot takes the snapshot's encryption unless it asks for it.
+    const setting = getProperty(device.ebs, encryptedKey);
+    const encrypted = booleanOf(context.resolve(setting?.value)).value;
+    if (getProperty(device.ebs, snapshotKey) && encrypted !== true) return [];
+    if (setting) {
+      if (encrypted !== false) return [];
+      return [
+        {
+          messageId: 'encryptionOff',
+          range: setting.value.range,
+          // A value that comes from a parameter, variable or local is changed where it is defined.
+          fixable: setting.value.kind === 'literal',
+          data: { index, subject, property: encryptedKey, device: device.label },
+        },
+      ];
+    }
+    if (defaultOn) return [];
+    return [
+      {
+        messageId: 'encryptionNotSet',
+        range: device.keyRange,
+        data: { index, subject, property: encryptedKey, device: device.label },
+      },
+    ];
+  });
+  return [...reports, ...devices];
 }

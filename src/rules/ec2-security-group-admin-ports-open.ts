@@ -9,12 +9,7 @@ import {
   opensEveryPort,
   securityGroupRules,
 } from './support/security-group-rules';
-
-/** Remote administration ports. RDP also runs over UDP; SSH is TCP only. */
-const ADMIN_PORTS = [
-  { port: 22, service: 'SSH', protocols: ['tcp'] },
-  { port: 3389, service: 'RDP', protocols: ['tcp', 'udp'] },
-] as const;
+import { ADMIN_PORTS } from '../knowledge/ports';
 
 export const rule: Rule = {
   id: 'ec2-security-group-admin-ports-open',

@@ -34,6 +34,21 @@ export interface RuleReport {
 /** Settings from `.srlens.yaml` that rules read. */
 export interface RuleSettings {
   requiredTags: readonly string[];
+  /** What the account itself said when last checked (`.srlens/account.yaml`), when that is recent enough to trust. */
+  account?: AccountFacts;
+}
+
+/**
+ * The account's own settings, as `srlens aws check` found them: the status of each account check by
+ * its id (`ebs-default-encryption`, `s3-account-public-access-block`, …), the Region and the date.
+ * The front end reads the snapshot and passes it in; rules never read files.
+ */
+export interface AccountFacts {
+  account?: string;
+  region: string;
+  /** `YYYY-MM-DD`. */
+  checked: string;
+  checks: Readonly<Record<string, 'pass' | 'fail' | 'not-checked'>>;
 }
 
 export interface RuleContext {

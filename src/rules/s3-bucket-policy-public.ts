@@ -1,6 +1,7 @@
-import type { Range } from '../iac/model';
+import { settledByAccount } from './toolkit/account';
+import type { Range, Resource } from '../iac/model';
 import { readPolicy, type PolicyStatement } from './toolkit/policy';
-import type { Rule, RuleReport } from './rule';
+import type { Rule, RuleContext, RuleReport } from './rule';
 import { isCloudFormation, property } from './toolkit/values';
 import { openStatements } from './support/open-statements';
 import { publicAccessFlag } from './support/s3';
@@ -17,6 +18,12 @@ export const rule: Rule = {
   remediation:
     'Name the principals that need access (accounts, roles, `cloudfront.amazonaws.com` with an `aws:SourceArn` condition for origin access control), or narrow the statement with a condition such as `aws:PrincipalOrgID`, `aws:SourceVpce` or `aws:SourceArn`. Applies to `AWS::S3::BucketPolicy.PolicyDocument`, `aws_s3_bucket_policy.policy` and the legacy `aws_s3_bucket.policy`.',
   messages: {
+    accountBlocks: {
+      headline:
+        "Bucket policy of '{resource}' allows {who} to {what}, but the account's S3 Block Public Access blocks public bucket policies (checked on {date}).",
+      detail:
+        'The account setting protects the bucket while it stays on: narrow the policy so the bucket does not depend on it.',
+    },
     publicPolicy: {
       headline: "Bucket policy of '{resource}' allows {who} to {what} with no condition that narrows who.",
       detail:
@@ -25,31 +32,8 @@ export const rule: Rule = {
   },
 
   check(resource, context) {
-    const cfn = isCloudFormation(resource);
-    const setting = property(resource, cfn ? 'PolicyDocument' : 'policy');
-    if (!setting) return [];
-    const policy = readPolicy(setting.value, context);
-    if (!policy) return [];
-    // Object actions on the bucket's own ARN match nothing (S3 refuses such a statement).
-    const open = openStatements(policy).filter((statement) => !grantsNoObjectAccess(statement, context));
-    if (open.length === 0) return [];
-    // With RestrictPublicBuckets on, S3 limits a public policy to AWS services and the owner's account.
-    if (publicAccessFlag(resource, context, 'RestrictPublicBuckets') === true) return [];
-    // Statements read from the same text (a JSON string, a policy document elsewhere) share a range: one report each.
-    const inline = setting.value.kind === 'map' || setting.value.kind === 'unresolvable';
-    const byRange = new Map<string, { range: Range; statements: PolicyStatement[] }>();
-    for (const statement of open) {
-      const range = inline ? statement.range : setting.value.range;
-      const key = JSON.stringify(range);
-      const group = byRange.get(key) ?? { range, statements: [] };
-      group.statements.push(statement);
-      byRange.set(key, group);
-    }
-    return [...byRange.values()].map((group): RuleReport => ({
-      messageId: 'publicPolicy',
-      data: { resource: resource.id, who: who(group.statements), what: what(group.statements) },
-      range: group.range,
-    }));
+    const reports = templateReports(resource, context);
+    return settledByAccount(reports, context, 's3-account-public-access-block', 'accountBlocks');
   },
 };
 
@@ -71,4 +55,33 @@ function what(statements: PolicyStatement[]): string {
   if (list.length === 0) return 'act on the bucket';
   if (list.some((a) => a === '*' || a === 's3:*')) return 'perform any S3 action';
   return list.length > 3 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more actions` : list.join(', ');
+}
+
+/** What the template alone says, before the account's own settings are taken into account. */
+function templateReports(resource: Resource, context: RuleContext): RuleReport[] {
+  const cfn = isCloudFormation(resource);
+  const setting = property(resource, cfn ? 'PolicyDocument' : 'policy');
+  if (!setting) return [];
+  const policy = readPolicy(setting.value, context);
+  if (!policy) return [];
+  // Object actions on the bucket's own ARN match nothing (S3 refuses such a statement).
+  const open = openStatements(policy).filter((statement) => !grantsNoObjectAccess(statement, context));
+  if (open.length === 0) return [];
+  // With RestrictPublicBuckets on, S3 limits a public policy to AWS services and the owner's account.
+  if (publicAccessFlag(resource, context, 'RestrictPublicBuckets') === true) return [];
+  // Statements read from the same text (a JSON string, a policy document elsewhere) share a range: one report each.
+  const inline = setting.value.kind === 'map' || setting.value.kind === 'unresolvable';
+  const byRange = new Map<string, { range: Range; statements: PolicyStatement[] }>();
+  for (const statement of open) {
+    const range = inline ? statement.range : setting.value.range;
+    const key = JSON.stringify(range);
+    const group = byRange.get(key) ?? { range, statements: [] };
+    group.statements.push(statement);
+    byRange.set(key, group);
+  }
+  return [...byRange.values()].map((group): RuleReport => ({
+    messageId: 'publicPolicy',
+    data: { resource: resource.id, who: who(group.statements), what: what(group.statements) },
+    range: group.range,
+  }));
 }

@@ -1,3 +1,4 @@
+import { settledByAccount } from './toolkit/account';
 import type { TextEdit } from '../fixes/types';
 import type { Resource } from '../iac/model';
 import { setProperty } from '../fixes/edits';
@@ -38,6 +39,12 @@ export const rule: Rule = {
   remediation:
     'Set `BlockPublicAcls`, `IgnorePublicAcls`, `BlockPublicPolicy` and `RestrictPublicBuckets` to true in `PublicAccessBlockConfiguration` (CloudFormation) or `block_public_acls`, `ignore_public_acls`, `block_public_policy` and `restrict_public_buckets` to true in `aws_s3_bucket_public_access_block` (Terraform), or remove the configuration to keep the default. Serve deliberately public content through CloudFront with origin access control instead.',
   messages: {
+    accountBlocks: {
+      headline:
+        "'{resource}' turns off part of S3 Block Public Access for the bucket, but the account's Block Public Access covers every bucket (checked on {date}).",
+      detail:
+        'The account setting protects the bucket while it stays on: set the bucket-level settings to true so the bucket does not depend on it.',
+    },
     settingOff: {
       headline: "'{resource}' sets {property} to false for {scope}, so {effect}.",
       detail:
@@ -51,44 +58,9 @@ export const rule: Rule = {
   },
 
   check(resource, context) {
-    const cfn = isCloudFormation(resource);
-    const configuration = cfn ? property(resource, CONFIGURATION) : undefined;
-    // No configuration: the bucket keeps AWS's default, all four on. An intrinsic: unknown.
-    if (cfn && configuration?.value.kind !== 'map') return [];
-    const path = cfn ? [CONFIGURATION] : [];
-    const scope = resource.type === 'aws_s3_account_public_access_block' ? 'every bucket of the account' : 'the bucket';
-    const reports: RuleReport[] = [];
-    const omitted: string[] = [];
-    for (const flag of FLAGS) {
-      const name = cfn ? flag.cfn : flag.tf;
-      const setting = property(resource, ...path, name);
-      if (!setting) {
-        omitted.push(name);
-        continue;
-      }
-      if (booleanOf(context.resolve(setting.value)).value !== false) continue;
-      reports.push({
-        messageId: 'settingOff',
-        range: setting.value.range,
-        // A value that comes from a parameter or variable is changed there, not here.
-        fixable: setting.value.kind === 'literal',
-        data: { names: [name], resource: resource.id, property: name, scope, effect: flag.allows },
-      });
-    }
-    if (omitted.length > 0) {
-      reports.unshift({
-        messageId: 'settingsLeftOut',
-        range: configuration ? configuration.keyRange : resource.typeRange,
-        data: {
-          names: omitted,
-          resource: resource.id,
-          properties: list(omitted),
-          scope,
-          pronoun: omitted.length > 1 ? 'them' : 'it',
-        },
-      });
-    }
-    return reports;
+    const reports = templateReports(resource, context);
+    if (resource.type === 'aws_s3_account_public_access_block') return reports;
+    return settledByAccount(reports, context, 's3-account-public-access-block', 'accountBlocks');
   },
 
   fix(report, resource, context) {
@@ -122,4 +94,46 @@ function isEmpty(range: TextEdit['range']): boolean {
 
 function list(names: string[]): string {
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** What the template alone says, before the account's own settings are taken into account. */
+function templateReports(resource: Resource, context: RuleContext): RuleReport[] {
+  const cfn = isCloudFormation(resource);
+  const configuration = cfn ? property(resource, CONFIGURATION) : undefined;
+  // No configuration: the bucket keeps AWS's default, all four on. An intrinsic: unknown.
+  if (cfn && configuration?.value.kind !== 'map') return [];
+  const path = cfn ? [CONFIGURATION] : [];
+  const scope = resource.type === 'aws_s3_account_public_access_block' ? 'every bucket of the account' : 'the bucket';
+  const reports: RuleReport[] = [];
+  const omitted: string[] = [];
+  for (const flag of FLAGS) {
+    const name = cfn ? flag.cfn : flag.tf;
+    const setting = property(resource, ...path, name);
+    if (!setting) {
+      omitted.push(name);
+      continue;
+    }
+    if (booleanOf(context.resolve(setting.value)).value !== false) continue;
+    reports.push({
+      messageId: 'settingOff',
+      range: setting.value.range,
+      // A value that comes from a parameter or variable is changed there, not here.
+      fixable: setting.value.kind === 'literal',
+      data: { names: [name], resource: resource.id, property: name, scope, effect: flag.allows },
+    });
+  }
+  if (omitted.length > 0) {
+    reports.unshift({
+      messageId: 'settingsLeftOut',
+      range: configuration ? configuration.keyRange : resource.typeRange,
+      data: {
+        names: omitted,
+        resource: resource.id,
+        properties: list(omitted),
+        scope,
+        pronoun: omitted.length > 1 ? 'them' : 'it',
+      },
+    });
+  }
+  return reports;
 }

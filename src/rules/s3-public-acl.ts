@@ -1,7 +1,8 @@
+import { settledByAccount } from './toolkit/account';
 import type { MapValue, Property, Resource } from '../iac/model';
 import { getProperties, getProperty } from '../iac/model';
 import { setProperty } from '../fixes/edits';
-import type { Rule, RuleReport } from './rule';
+import type { Rule, RuleContext, RuleReport } from './rule';
 import { stringOf, isCloudFormation, property } from './toolkit/values';
 import { aclsDisabled, publicAccessFlag } from './support/s3';
 
@@ -32,6 +33,12 @@ export const rule: Rule = {
   remediation:
     'Set `AccessControl: Private` (CloudFormation) or `acl = "private"` on `aws_s3_bucket` or `aws_s3_bucket_acl` (Terraform), remove grants to the AllUsers and AuthenticatedUsers groups, and prefer no ACL at all with `ObjectOwnership: BucketOwnerEnforced` / `aws_s3_bucket_ownership_controls`. Grant deliberate access with a bucket policy, or serve public content through CloudFront.',
   messages: {
+    accountBlocks: {
+      headline:
+        "'{resource}' makes the bucket public through its ACL, but the account's S3 Block Public Access blocks public ACLs (checked on {date}).",
+      detail:
+        'The account setting protects the bucket while it stays on: remove the public ACL so the bucket does not depend on it.',
+    },
     publicCannedAcl: {
       headline: "'{resource}' sets the canned ACL {acl}, which {effect}.",
       detail:
@@ -45,32 +52,8 @@ export const rule: Rule = {
   },
 
   check(resource, context) {
-    // With IgnorePublicAcls on, or ACLs disabled by Object Ownership, S3 disregards ACLs: they expose nothing.
-    if (publicAccessFlag(resource, context, 'IgnorePublicAcls') === true || aclsDisabled(resource, context)) return [];
-    const reports: RuleReport[] = [];
-    const aclKey = isCloudFormation(resource) ? 'AccessControl' : 'acl';
-    const acl = property(resource, aclKey);
-    const cannedAcl = stringOf(context.resolve(acl?.value)).value;
-    if (acl && cannedAcl !== undefined && PUBLIC_CANNED_ACLS[cannedAcl]) {
-      reports.push({
-        messageId: 'publicCannedAcl',
-        range: acl.value.range,
-        fixable: acl.value.kind === 'literal',
-        data: { key: aclKey, resource: resource.id, acl: cannedAcl, effect: PUBLIC_CANNED_ACLS[cannedAcl] },
-      });
-    }
-    for (const uri of publicGrantUris(resource)) {
-      const grantee = PUBLIC_GRANTEES[stringOf(context.resolve(uri.value)).value ?? ''];
-      if (!grantee) continue;
-      reports.push({
-        messageId: 'publicGrant',
-        data: { resource: resource.id, grantee },
-        range: uri.value.range,
-        // Which grants to keep is a decision for a person.
-        fixable: false,
-      });
-    }
-    return reports;
+    const reports = templateReports(resource, context);
+    return settledByAccount(reports, context, 's3-account-public-access-block', 'accountBlocks');
   },
 
   fix(report, resource, context) {
@@ -99,4 +82,34 @@ function publicGrantUris(resource: Resource): Property[] {
 function pushUri(map: MapValue | undefined, into: Property[]): void {
   const uri = getProperty(map, 'uri');
   if (uri) into.push(uri);
+}
+
+/** What the template alone says, before the account's own settings are taken into account. */
+function templateReports(resource: Resource, context: RuleContext): RuleReport[] {
+  // With IgnorePublicAcls on, or ACLs disabled by Object Ownership, S3 disregards ACLs: they expose nothing.
+  if (publicAccessFlag(resource, context, 'IgnorePublicAcls') === true || aclsDisabled(resource, context)) return [];
+  const reports: RuleReport[] = [];
+  const aclKey = isCloudFormation(resource) ? 'AccessControl' : 'acl';
+  const acl = property(resource, aclKey);
+  const cannedAcl = stringOf(context.resolve(acl?.value)).value;
+  if (acl && cannedAcl !== undefined && PUBLIC_CANNED_ACLS[cannedAcl]) {
+    reports.push({
+      messageId: 'publicCannedAcl',
+      range: acl.value.range,
+      fixable: acl.value.kind === 'literal',
+      data: { key: aclKey, resource: resource.id, acl: cannedAcl, effect: PUBLIC_CANNED_ACLS[cannedAcl] },
+    });
+  }
+  for (const uri of publicGrantUris(resource)) {
+    const grantee = PUBLIC_GRANTEES[stringOf(context.resolve(uri.value)).value ?? ''];
+    if (!grantee) continue;
+    reports.push({
+      messageId: 'publicGrant',
+      data: { resource: resource.id, grantee },
+      range: uri.value.range,
+      // Which grants to keep is a decision for a person.
+      fixable: false,
+    });
+  }
+  return reports;
 }

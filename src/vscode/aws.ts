@@ -4,8 +4,10 @@
  * user runs one of these commands; the SDK is loaded then, not at activation.
  */
 import * as vscode from 'vscode';
+import type { AccountCheckReport } from '../aws/account-check';
 import type { CallerIdentity } from '../aws/identity';
-import { ISMS_STATE_FILE } from '../isms';
+import { formatAccountMarkdown } from '../cli/aws-check';
+import { ACCOUNT_SNAPSHOT_FILE, ISMS_STATE_FILE, accountSnapshot, serializeAccountSnapshot } from '../isms';
 import type { IsmsController } from './isms';
 
 export interface ShowIdentityArgs {
@@ -115,8 +117,102 @@ export async function addAccountToScope(
   return state ? who : undefined;
 }
 
+export interface CheckAccountArgs {
+  /** No document and no messages: return the report (tests, other commands). */
+  quiet?: boolean;
+  /** Keep the results in .srlens/account.yaml even when the account is not in the ISMS scope. */
+  save?: boolean;
+  /** Keep the offending resource ids in the snapshot too. */
+  includeResources?: boolean;
+}
+
+/**
+ * "AWS: Check This Account": Trusted Advisor's security checks and the direct read-only checks,
+ * shown as a Markdown report; the results are kept in .srlens/account.yaml when the account is in
+ * the ISMS scope. Cancelling the progress notification stops the calls.
+ */
+export async function checkThisAccount(
+  isms: IsmsController,
+  args?: CheckAccountArgs,
+): Promise<AccountCheckReport | undefined> {
+  const settings = awsSettings();
+  const report = await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: 'AWS: checking this account (read-only)',
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const { checkAccount } = await import('../aws/account-check');
+      const { IdentityError } = await import('../aws/identity');
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        return await checkAccount({
+          ...settings,
+          region: regionOf(settings),
+          signal: controller.signal,
+          onProgress: (done, total) => progress.report({ message: `${done} of ${total}`, increment: 100 / total }),
+        });
+      } catch (error) {
+        const message =
+          error instanceof IdentityError || (error instanceof Error && error.name === 'CallFailure')
+            ? (error as Error).message
+            : 'The account check failed.';
+        if (/cancelled/.test(message)) return undefined;
+        if (!args?.quiet)
+          void vscode.window.showErrorMessage(message, 'Open AWS Settings').then((choice) => {
+            if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'srlens.aws');
+          });
+        return undefined;
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
+  if (!report) return undefined;
+  const line = `AWS account ${report.identity.account}`;
+  const inScope = isms.tree.current?.scope?.includes(line) === true;
+  let save = args?.save === true || inScope;
+  if (!args?.quiet) {
+    warnIfRoot(report.identity);
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: formatAccountMarkdown(report),
+    });
+    await vscode.window.showTextDocument(document, { preview: true });
+    if (!save && isms.store.uri) {
+      const keep = 'Add to ISMS Scope and Keep Results';
+      save =
+        (await vscode.window.showInformationMessage(
+          `Keep these results in ${ACCOUNT_SNAPSHOT_FILE}, so that findings and the ISMS can cite them?`,
+          keep,
+        )) === keep;
+      if (save) {
+        const scopeLine = `${line}, Region ${report.region}`;
+        await isms.update((s) => {
+          const scope = s.scope ?? '';
+          if (scope.includes(scopeLine)) return false;
+          s.scope = scope.trim() === '' ? `${scopeLine}.` : `${scope.trimEnd()}\n${scopeLine}.`;
+        });
+      }
+    }
+  }
+  const uri = isms.accountUri;
+  if (save && uri) {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+    const snapshot = accountSnapshot(report, { includeResources: args?.includeResources === true });
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeAccountSnapshot(snapshot)));
+    await isms.loadAccount();
+  }
+  return report;
+}
+
 export function registerAws(isms: IsmsController): vscode.Disposable[] {
   return [
+    vscode.commands.registerCommand('srlens.aws.checkAccount', (args?: CheckAccountArgs) =>
+      checkThisAccount(isms, args),
+    ),
     vscode.commands.registerCommand('srlens.aws.showIdentity', (args?: ShowIdentityArgs) => showIdentity(args)),
     vscode.commands.registerCommand('srlens.isms.addAccount', (args?: ShowIdentityArgs) =>
       addAccountToScope(isms, args),

@@ -11,6 +11,14 @@ export function registerAws(_isms: IsmsController): vscode.Disposable[] {
   const alternative = 'Use VS Code on the desktop, or `srlens aws whoami` in a terminal.';
   return [
     vscode.commands.registerCommand(
+      'srlens.aws.checkAccount',
+      () =>
+        void availableHere(
+          'AWS: Check This Account',
+          'Use VS Code on the desktop, or `srlens aws check` in a terminal.',
+        ),
+    ),
+    vscode.commands.registerCommand(
       'srlens.aws.showIdentity',
       () => void availableHere('AWS: Show Identity', alternative),
     ),

@@ -51,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): SrlensExports {
 
   // Editor features, one file each (registered below this line).
   const isms = registerIsms(analyzer, config);
+  // A new account check (.srlens/account.yaml) changes what findings say: show them again.
+  isms.controller.onAccountChange = () => diagnostics.refreshAll();
   context.subscriptions.push(...isms.disposables, ...registerAws(isms.controller));
   context.subscriptions.push(...new MatrixPanel(context.extensionUri, analyses).register(), ...registerRuleDocs());
   context.subscriptions.push(...registerHovers(analyses), ...registerCodeLens(analyses));

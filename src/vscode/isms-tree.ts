@@ -17,10 +17,14 @@ import {
   type IsmsState,
   type Risk,
   type StepState,
+  type AccountSnapshot,
+  type AccountSnapshotCheck,
 } from '../isms';
 
 export type IsmsNode =
-  | { kind: 'group'; group: 'steps' | 'assets' | 'risks' | 'controls' }
+  | { kind: 'group'; group: 'steps' | 'assets' | 'risks' | 'controls' | 'account' }
+  | { kind: 'account-check'; check: AccountSnapshotCheck; checked: string }
+  | { kind: 'account-note'; note: string }
   | { kind: 'category'; category: 'essential' | 'support' }
   | { kind: 'step'; step: StepState }
   | { kind: 'asset'; asset: Asset }
@@ -38,6 +42,7 @@ const GROUP_LABEL = {
   assets: 'Assets',
   risks: 'Risks',
   controls: 'Statement of applicability',
+  account: 'Account',
 } as const;
 const CONTROL_STATUS_LABEL = {
   yes: 'implemented',
@@ -56,8 +61,15 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
   private readonly changed = new vscode.EventEmitter<IsmsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private state: IsmsState | undefined;
+  private account: { snapshot?: AccountSnapshot; note?: string } = {};
 
   constructor(private readonly root: () => vscode.Uri | undefined) {}
+
+  /** The last account check (`.srlens/account.yaml`), shown in the Account section. */
+  setAccount(account: { snapshot?: AccountSnapshot; note?: string }): void {
+    this.account = account;
+    this.changed.fire(undefined);
+  }
 
   setState(state: IsmsState | undefined): void {
     this.state = state;
@@ -82,7 +94,18 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
         { kind: 'group', group: 'assets' },
         { kind: 'group', group: 'risks' },
         { kind: 'group', group: 'controls' },
+        { kind: 'group', group: 'account' },
       ];
+    if (node.kind === 'group' && node.group === 'account') {
+      const { snapshot, note } = this.account;
+      const notes: IsmsNode[] = note ? [{ kind: 'account-note', note }] : [];
+      if (!snapshot)
+        return [...notes, { kind: 'account-note', note: 'Not checked yet: run "AWS: Check This Account".' }];
+      return [
+        ...notes,
+        ...snapshot.checks.map((check): IsmsNode => ({ kind: 'account-check', check, checked: snapshot.checked })),
+      ];
+    }
     if (node.kind === 'group' && node.group === 'controls')
       return state.controls.map((control) => ({ kind: 'control', control }));
     if (node.kind === 'control')
@@ -132,6 +155,13 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
             item.description = `${applicable.filter((c) => controlStatus(c) === 'yes').length} of ${applicable.length} applicable implemented`;
             item.tooltip = 'ISO/IEC 27001:2022 Annex A controls mapped to the concerns the templates settle.';
           }
+        }
+        if (node.group === 'account') {
+          const snapshot = this.account.snapshot;
+          item.description = snapshot
+            ? `${snapshot.account} ${snapshot.region}, checked ${snapshot.checked}: ${snapshot.checks.filter((c) => c.status === 'fail').length} failed`
+            : 'not checked';
+          item.tooltip = 'The account-level checks no template shows (AWS: Check This Account), read-only.';
         }
         return item;
       }
@@ -267,6 +297,31 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
         item.tooltip = tooltip;
         return item;
       }
+      case 'account-check': {
+        const c = node.check;
+        const item = new vscode.TreeItem(c.title, vscode.TreeItemCollapsibleState.None);
+        item.id = `account:${c.id}`;
+        item.contextValue = 'srlens.isms.accountCheck';
+        item.iconPath = new vscode.ThemeIcon(
+          c.status === 'pass'
+            ? 'pass'
+            : c.status === 'fail'
+              ? c.severity === 'error'
+                ? 'error'
+                : 'warning'
+              : 'circle-slash',
+        );
+        item.description =
+          c.status === 'pass' ? 'pass' : c.status === 'fail' ? `failed (${c.severity})` : 'not checked';
+        item.tooltip = `${c.id}, checked ${node.checked}${c.resources?.length ? `\n\n${c.resources.slice(0, 10).join('\n')}` : ''}`;
+        return item;
+      }
+      case 'account-note': {
+        const item = new vscode.TreeItem(node.note, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('info');
+        item.tooltip = node.note;
+        return item;
+      }
       case 'evidence': {
         const e = node.evidence;
         const item = new vscode.TreeItem(
@@ -276,7 +331,9 @@ export class IsmsTreeProvider implements vscode.TreeDataProvider<IsmsNode> {
         item.id = `evidence:${node.control}:${e.file}:${e.line}:${e.ruleId}:${e.property ?? ''}`;
         item.iconPath = new vscode.ThemeIcon('file-code');
         item.description = `${e.file}:${e.line}`;
-        item.tooltip = `Checked by ${e.ruleId}: nothing to report here.`;
+        item.tooltip = e.checked
+          ? `The account check ${e.ruleId} passed on ${e.checked}.`
+          : `Checked by ${e.ruleId}: nothing to report here.`;
         this.link(item, e.file, e.line);
         return item;
       }

@@ -8,7 +8,12 @@ import * as vscode from 'vscode';
 import { candidateFiles } from './workspace-files';
 import type { ConfigController } from './config';
 import type { Analyzer, SourceFile } from '../engine/analyzer';
+import type { AccountFacts } from '../rules/rule';
 import {
+  ACCOUNT_SNAPSHOT_FILE,
+  accountFactsFrom,
+  parseAccountSnapshot,
+  type AccountSnapshot,
   ISMS_STATE_FILE,
   ISMS_STEPS,
   IsmsStateError,
@@ -114,6 +119,14 @@ export class IsmsController implements vscode.Disposable {
   private view: vscode.TreeView<IsmsNode> | undefined;
   /** Edits are applied one after the other, each on a fresh read of the file. */
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The last account check (`.srlens/account.yaml`): `fresh` when it is no older than the review
+   * interval, so that the analysis and the ISMS may use it; `note` says why it is not used.
+   */
+  account: { snapshot?: AccountSnapshot; text?: string; fresh?: boolean; note?: string } = {};
+  /** Told when the account snapshot changes what the analysis sees (the diagnostics are refreshed). */
+  onAccountChange: (() => void) | undefined;
+  private accountFacts: AccountFacts | undefined;
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -139,6 +152,17 @@ export class IsmsController implements vscode.Disposable {
       );
       const reload = () => void this.reload();
       disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+      const accountWatcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), 'account.yaml'),
+      );
+      const reloadAccount = () => void this.loadAccount();
+      disposables.push(
+        accountWatcher,
+        accountWatcher.onDidCreate(reloadAccount),
+        accountWatcher.onDidChange(reloadAccount),
+        accountWatcher.onDidDelete(reloadAccount),
+      );
+      void this.loadAccount();
     }
     disposables.push(
       vscode.commands.registerCommand('srlens.isms.open', () => this.open()),
@@ -175,6 +199,42 @@ export class IsmsController implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Could not update ${ISMS_STATE_FILE}: ${(error as Error).message}`);
       return undefined;
     });
+  }
+
+  get accountUri(): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder ? vscode.Uri.joinPath(folder.uri, ...ACCOUNT_SNAPSHOT_FILE.split('/')) : undefined;
+  }
+
+  /** Reads `.srlens/account.yaml` again and gives the analyzer its facts when they are recent enough. */
+  async loadAccount(): Promise<void> {
+    const uri = this.accountUri;
+    let text: string | undefined;
+    if (uri) {
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        text = undefined;
+      }
+    }
+    let facts;
+    if (text === undefined) this.account = {};
+    else {
+      try {
+        const snapshot = parseAccountSnapshot(text);
+        const used = accountFactsFrom(snapshot, isoDate(), reviewIntervalDays());
+        facts = used.facts;
+        this.account = { snapshot, text, fresh: facts !== undefined, ...(used.note ? { note: used.note } : {}) };
+      } catch (error) {
+        this.account = { note: `${(error as Error).message} Ignored.` };
+      }
+    }
+    this.tree.setAccount(this.account);
+    // Only a change of what rules see re-analyses the documents.
+    if (JSON.stringify(facts) === JSON.stringify(this.accountFacts)) return;
+    this.accountFacts = facts;
+    this.analyzer.setAccount(facts);
+    this.onAccountChange?.();
   }
 
   private async reload(): Promise<void> {
@@ -249,6 +309,10 @@ export class IsmsController implements vscode.Disposable {
         today,
         displayPath: (file) => vscode.workspace.asRelativePath(uriOf(file), false),
         classificationTag: this.config.effective.classificationTag,
+        account:
+          this.account.fresh && this.account.snapshot
+            ? { snapshot: this.account.snapshot, text: this.account.text }
+            : undefined,
       }),
       today,
     );
@@ -537,7 +601,7 @@ export class IsmsController implements vscode.Disposable {
   }
 }
 
-function reviewIntervalDays(): number {
+export function reviewIntervalDays(): number {
   const value = vscode.workspace.getConfiguration('srlens').get<unknown>('isms.reviewIntervalDays');
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_REVIEW_DAYS;
 }

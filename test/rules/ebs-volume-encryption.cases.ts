@@ -1,6 +1,13 @@
 import { rule } from '../../src/rules/ebs-volume-encryption';
 import type { RuleCases } from './tester';
 
+const ACCOUNT_ON = {
+  account: '111122223333',
+  region: 'eu-west-1',
+  checked: '2026-12-01',
+  checks: { 'ebs-default-encryption': 'pass' },
+} as const;
+
 export const cases: RuleCases = {
   rule,
   valid: [
@@ -52,6 +59,31 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      syntax: 'yaml',
+      name: 'missing, with EBS encryption by default on for the account: info',
+      account: ACCOUNT_ON,
+      code: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: us-east-1a\n      Size: 100\n',
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'accountEncrypts',
+          severity: 'info',
+          data: { region: 'eu-west-1', date: '2026-12-01' },
+          message:
+            "EBS volume 'Data' does not ask for encryption with Encrypted, but the account encrypts new volumes by default in eu-west-1, checked on 2026-12-01. EBS encryption by default is an account setting in each Region: keep it on, or set Encrypted to true so the template does not depend on it.",
+        },
+      ],
+    },
+    {
+      syntax: 'terraform',
+      name: 'a failed account check changes nothing',
+      account: { region: 'eu-west-1', checked: '2026-12-01', checks: { 'ebs-default-encryption': 'fail' } },
+      code: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  encrypted         = false\n}\n',
+      findings: [{ line: 3, column: 23, messageId: 'encryptionOff', severity: 'warning' }],
+      output: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  encrypted         = true\n}\n',
+    },
     {
       syntax: 'yaml',
       name: 'missing',

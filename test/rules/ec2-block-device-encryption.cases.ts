@@ -1,6 +1,13 @@
 import { rule } from '../../src/rules/ec2-block-device-encryption';
 import type { RuleCases } from './tester';
 
+const ACCOUNT_ON = {
+  account: '111122223333',
+  region: 'eu-west-1',
+  checked: '2026-12-01',
+  checks: { 'ebs-default-encryption': 'pass' },
+} as const;
+
 export const cases: RuleCases = {
   rule,
   valid: [
@@ -134,6 +141,22 @@ resource "aws_instance" "web" {
     },
   ],
   invalid: [
+    {
+      syntax: 'yaml',
+      name: 'no BlockDeviceMappings, with EBS encryption by default on for the account: info',
+      account: ACCOUNT_ON,
+      code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n',
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'accountEncrypts',
+          severity: 'info',
+          message:
+            "EC2 instance 'Web' leaves EBS encryption to the account, and the account encrypts new volumes by default in eu-west-1, checked on 2026-12-01. EBS encryption by default is an account setting in each Region: keep it on, or set Encrypted to true so the template does not depend on it.",
+        },
+      ],
+    },
     {
       syntax: 'yaml',
       name: "no BlockDeviceMappings: the root volume comes from the AMI snapshot (not fixable: the root device name is the AMI's)",

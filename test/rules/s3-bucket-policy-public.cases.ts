@@ -4,6 +4,13 @@ import type { RuleCases } from './tester';
 const PUBLIC_JSON =
   '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::site/*"}]}';
 
+const ACCOUNT_ON = {
+  account: '111122223333',
+  region: 'eu-west-1',
+  checked: '2026-12-01',
+  checks: { 's3-account-public-access-block': 'pass' },
+} as const;
+
 export const cases: RuleCases = {
   rule,
   valid: [
@@ -69,6 +76,21 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      syntax: 'yaml',
+      name: "the account's Block Public Access is on: info",
+      account: ACCOUNT_ON,
+      code: 'Resources:\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Site\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: "*"\n            Action: s3:GetObject\n            Resource: !Sub "${Site.Arn}/*"\n',
+      findings: [
+        {
+          line: 8,
+          column: 13,
+          messageId: 'accountBlocks',
+          severity: 'info',
+          message: /but the account's S3 Block Public Access blocks public bucket policies \(checked on 2026-12-01\)/,
+        },
+      ],
+    },
     {
       syntax: 'yaml',
       name: 'a public website bucket policy',

@@ -1,6 +1,13 @@
 import { rule } from '../../src/rules/s3-public-access-block-disabled';
 import type { RuleCases } from './tester';
 
+const ACCOUNT_ON = {
+  account: '111122223333',
+  region: 'eu-west-1',
+  checked: '2026-12-01',
+  checks: { 's3-account-public-access-block': 'pass' },
+} as const;
+
 export const cases: RuleCases = {
   rule,
   valid: [
@@ -46,6 +53,21 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      syntax: 'yaml',
+      name: "the account's Block Public Access is on: info",
+      account: ACCOUNT_ON,
+      code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: false\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n',
+      findings: [
+        {
+          line: 7,
+          column: 28,
+          messageId: 'accountBlocks',
+          severity: 'info',
+          message: /covers every bucket \(checked on 2026-12-01\)/,
+        },
+      ],
+    },
     {
       syntax: 'yaml',
       name: 'one setting off',

@@ -1,6 +1,13 @@
 import { rule } from '../../src/rules/s3-public-acl';
 import type { RuleCases } from './tester';
 
+const ACCOUNT_ON = {
+  account: '111122223333',
+  region: 'eu-west-1',
+  checked: '2026-12-01',
+  checks: { 's3-account-public-access-block': 'pass' },
+} as const;
+
 export const cases: RuleCases = {
   rule,
   valid: [
@@ -70,6 +77,22 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      syntax: 'yaml',
+      name: "the account's Block Public Access is on: info",
+      account: ACCOUNT_ON,
+      code: 'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n',
+      findings: [
+        {
+          line: 5,
+          column: 22,
+          messageId: 'accountBlocks',
+          severity: 'info',
+          message:
+            "'Site' makes the bucket public through its ACL, but the account's S3 Block Public Access blocks public ACLs (checked on 2026-12-01). The account setting protects the bucket while it stays on: remove the public ACL so the bucket does not depend on it.",
+        },
+      ],
+    },
     {
       syntax: 'yaml',
       code: 'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead # legacy website\n      WebsiteConfiguration:\n        IndexDocument: index.html\n',

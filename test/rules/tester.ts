@@ -14,7 +14,7 @@ import { Analyzer, type SourceFile } from '../../src/engine/analyzer';
 import { DEFAULT_CONFIG } from '../../src/engine/config';
 import type { Finding } from '../../src/engine/finding';
 import { LineIndex } from '../../src/iac/line-index';
-import type { Rule, RuleReport } from '../../src/rules/rule';
+import type { AccountFacts, Rule, RuleReport } from '../../src/rules/rule';
 import { renderMessage } from '../../src/rules/toolkit/messages';
 
 export type CaseSyntax = 'yaml' | 'json' | 'terraform';
@@ -24,6 +24,8 @@ export interface ValidCase {
   syntax: CaseSyntax;
   /** One file's text, or for Terraform a module as `{ 'main.tf': …, 'storage.tf': … }`. */
   code: string | Record<string, string>;
+  /** The account's settings from its last check (`srlens aws check`), as the front end passes them. */
+  account?: AccountFacts;
 }
 
 export interface ExpectedFinding {
@@ -116,6 +118,7 @@ export async function reportedFindings(
   rule: Rule,
   files: SourceFile[],
   requiredTags: string[] = [],
+  account?: AccountFacts,
 ): Promise<{ findings: Finding[]; reported: ReportedFinding[] }> {
   const made: { resource: string; file: string; report: RuleReport }[] = [];
   const recording: Rule = {
@@ -134,7 +137,7 @@ export async function reportedFindings(
       : undefined,
   };
   const config = { ...DEFAULT_CONFIG, requiredTags };
-  const { findings } = await new Analyzer({ rules: [recording], config }).analyze(files);
+  const { findings } = await new Analyzer({ rules: [recording], config, account }).analyze(files);
   const reported = findings
     .filter((f) => f.ruleId === rule.id)
     .map((finding) => {
@@ -161,7 +164,7 @@ export function runRuleTests(cases: RuleCases): void {
   describe(rule.id, () => {
     cases.valid.forEach((c, i) => {
       it(`valid ${name(c, i)}`, async () => {
-        const { findings } = await new Analyzer({ rules: [rule] }).analyze(sourcesOf(c));
+        const { findings } = await new Analyzer({ rules: [rule], account: c.account }).analyze(sourcesOf(c));
         const own = findings.filter((f) => f.ruleId === rule.id);
         assert.deepEqual(
           own.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`),
@@ -177,7 +180,7 @@ export function runRuleTests(cases: RuleCases): void {
     cases.invalid.forEach((c, i) => {
       it(`invalid ${name(c, i)}`, async () => {
         const files = sourcesOf(c);
-        const { findings, reported } = await reportedFindings(rule, files);
+        const { findings, reported } = await reportedFindings(rule, files, [], c.account);
         assert.deepEqual(
           findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.message),
           [],

@@ -18,6 +18,7 @@ const COMMANDS = [
   'srlens.isms.markReviewed',
   'srlens.aws.showIdentity',
   'srlens.isms.addAccount',
+  'srlens.aws.checkAccount',
 ];
 const STATE = ['.srlens', 'isms.yaml'];
 
@@ -194,6 +195,13 @@ describe('ISMS and AWS commands', () => {
         req.on('data', (chunk) => (body += chunk));
         req.on('end', () => {
           requests++;
+          if (/Action=GetEbsEncryptionByDefault/.test(body)) {
+            res.writeHead(200, { 'content-type': 'text/xml' });
+            res.end(
+              '<GetEbsEncryptionByDefaultResponse><ebsEncryptionByDefault>true</ebsEncryptionByDefault></GetEbsEncryptionByDefaultResponse>',
+            );
+            return;
+          }
           if (!/Action=GetCallerIdentity/.test(body)) {
             res.writeHead(400, { 'content-type': 'text/xml' });
             res.end(
@@ -269,6 +277,28 @@ describe('ISMS and AWS commands', () => {
       const text = await readText(workspaceUri(...STATE));
       assert.ok(text.includes('AWS account 111122223333, Region eu-west-1'), 'the scope names the account and Region');
       assert.match(text, /value: 250000/, 'hand-typed values are still there');
+    });
+
+    it('checks the account, keeps the results for the account in scope, and lists them in the ISMS view', async () => {
+      const snapshot = workspaceUri('.srlens', 'account.yaml');
+      try {
+        const started = Date.now();
+        const report = await vscode.commands.executeCommand<
+          { results: { id: string; status: string; reason?: string }[]; notes: string[] } | undefined
+        >('srlens.aws.checkAccount', { quiet: true });
+        recordMetric('srlens.aws.checkAccount (loopback stub)', Date.now() - started);
+        assert.ok(report, 'the report is returned');
+        const status = Object.fromEntries(report.results.map((r) => [r.id, r.status]));
+        assert.equal(status['ebs-default-encryption'], 'pass');
+        // The stub answers nothing else: every other check is not checked, with one note each, and the run still ends.
+        assert.equal(status['root-mfa'], 'not-checked');
+        assert.ok(report.notes.length > 0);
+        const text = await readText(snapshot);
+        assert.match(text, /id: ebs-default-encryption\n\s+title: .*\n(\s+\w+: .*\n)*?\s+status: pass/);
+        assert.ok(!text.includes('wJalrXUtnFEMI'), 'no secret in the snapshot');
+      } finally {
+        await vscode.workspace.fs.delete(snapshot, { useTrash: false }).then(undefined, () => undefined);
+      }
     });
   });
 });

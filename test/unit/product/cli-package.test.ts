@@ -57,6 +57,7 @@ describe('the CLI npm package', function () {
       'package/README.md',
       'package/dist/aws.js',
       'package/dist/cli.js',
+      'package/dist/lsp.js',
       'package/dist/mcp-fix.js',
       'package/dist/mcp.js',
       'package/dist/tree-sitter-terraform.wasm',

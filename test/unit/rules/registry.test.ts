@@ -78,7 +78,7 @@ describe('the rule registry', () => {
         const tagCases = rule === taggingRequiredTags ? [...withRequiredTags.valid, ...withRequiredTags.invalid] : [];
         for (const c of [...cases.valid, ...cases.invalid, ...tagCases]) {
           const tags = 'requiredTags' in c ? (c.requiredTags as string[]) : [];
-          const { findings, reported } = await reportedFindings(rule, sourcesOf(c), tags);
+          const { findings, reported } = await reportedFindings(rule, sourcesOf(c), tags, c.account);
           assert.deepEqual(
             findings.filter((f) => f.ruleId === 'rule-error').map((f) => f.message),
             [],

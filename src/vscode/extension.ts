@@ -39,7 +39,8 @@ export function activate(context: vscode.ExtensionContext): void {
   // Editor features, one file each (registered below this line).
   const isms = registerIsms(analyzer, config);
   context.subscriptions.push(...isms.disposables, ...registerAws(isms.controller));
-  context.subscriptions.push(...new MatrixPanel(context.extensionUri, analyses).register(), ...registerRuleDocs());
+  const matrix = new MatrixPanel(context.extensionUri, analyses);
+  context.subscriptions.push(...matrix.register(), ...registerRuleDocs());
   context.subscriptions.push(...registerHovers(analyses), ...registerCodeLens(analyses));
   context.subscriptions.push(
     ...registerCodeActions(analyses),
@@ -47,7 +48,10 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerFixAll(analyses),
   );
   const scanner = new WorkspaceScanner(analyses, diagnostics, config);
-  context.subscriptions.push(...scanner.register());
+  context.subscriptions.push(
+    ...scanner.register(),
+    scanner.onDidScan((event) => matrix.workspace.handle(event)),
+  );
   // A var file or a called module changed: the modules that read it are analysed again, open or not.
   context.subscriptions.push(
     ...registerTerraformDependents(analyzer, (dir) => {

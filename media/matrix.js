@@ -186,7 +186,11 @@
     }
     button.appendChild(bar);
     button.appendChild(el('span', 'stack-label', ownerCounts(cell)));
-    if (cell.openFindings > 0) button.appendChild(el('span', 'stack-open', `\u25CF ${cell.openFindings} open`));
+    if (cell.openFindings > 0) {
+      const open = el('span', 'stack-open', `\u25CF${cell.openFindings}`);
+      open.title = plural(cell.openFindings, 'open finding');
+      button.appendChild(open);
+    }
     button.setAttribute(
       'aria-label',
       `${column.title}, ${row.title}: ${ownerCounts(cell)}${cell.openFindings > 0 ? `, ${plural(cell.openFindings, 'open finding')}` : ''}`,

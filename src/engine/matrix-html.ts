@@ -70,7 +70,7 @@ export function matrixHtml({ cspSource, nonce, styleUri, scriptUri }: MatrixHtml
       <p class="hint">Select a cell to list its resources.</p>
     </aside>
   </div>
-  <p id="stack-legend" class="legend">Layers from the facilities at the bottom up to your data at the top, one column per kind of service, from software on hardware you host to services AWS runs entirely. Each cell counts the resources of its column by who owns the concern for them: <strong>You</strong>, <strong>Shared</strong> with AWS, or <strong>AWS</strong>, and their open findings.</p>
+  <p id="stack-legend" class="legend">Layers from the facilities at the bottom up to your data at the top, one column per kind of service, from software on hardware you host to services AWS runs entirely. Each cell counts the resources of its column by who owns the concern for them: <strong>You</strong>, <strong>Shared</strong> with AWS, or <strong>AWS</strong>, and their open findings (<span aria-hidden="true">\u25CF</span>).</p>
 </main>
 <main id="table-view" class="table-view" aria-label="Resources and concerns" hidden>
   <form id="filters" class="filters" role="search" aria-label="Filter resources">

@@ -274,7 +274,7 @@ export class MatrixPanel implements vscode.Disposable {
     const model = matrixView(matrix, stack, {
       scope,
       emptyMessage: emptyMessage(),
-      fileLabel: (file) => vscode.workspace.asRelativePath(uriOf(file), true),
+      fileLabel: (file) => vscode.workspace.asRelativePath(uriOf(file)),
     });
     void this.panel.webview.postMessage({ type: 'model', model, highlight, select, view });
   }
@@ -356,7 +356,7 @@ export class MatrixPanel implements vscode.Disposable {
       if (!target) return undefined;
     }
     const { matrix, stack, scope } = await this.build();
-    const options = { scope, displayPath: (file: string) => vscode.workspace.asRelativePath(uriOf(file), true) };
+    const options = { scope, displayPath: (file: string) => vscode.workspace.asRelativePath(uriOf(file)) };
     const text = format === 'svg' ? stackSvg(stack, matrix, options) : stackMarkdown(stack, matrix, options);
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));

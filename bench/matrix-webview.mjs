@@ -4,6 +4,7 @@
 // first render, a click on a stack cell, switching to the resource table, scrolling it, filtering
 // it, and whether the stack fits the width and the table keeps its resource column and filters in
 // view. It reports; it never fails on slow times.
+/* global document, window, requestAnimationFrame -- the functions given to page.evaluate run in the page */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -93,7 +94,6 @@ export async function measureMatrixWebview(engine, { record, log, root, screensh
     await page.goto(`${ORIGIN}/index.html`);
     await page.waitForFunction(() => window.posted.some((m) => m.type === 'ready'));
 
-    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const first = await page.evaluate(async (text) => {
       const started = performance.now();
       const data = JSON.parse(text);

@@ -49,9 +49,13 @@ export function xmlEscape(text: string): string {
   );
 }
 
-/** Plain Markdown text: every punctuation character that could start markup is backslash-escaped. */
+/**
+ * Plain Markdown text inside a line (never at its start): the characters that could start markup
+ * there (emphasis, code, links, HTML, entities, table cells, strikethrough) are backslash-escaped;
+ * others, such as parentheses and dots, stay as they are, so the raw text reads well too.
+ */
 export function markdownEscape(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|&~"'=:]/g, '\\$&');
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|&~]/g, '\\$&');
 }
 
 /** The cell's resources by owner, for a tooltip or a list: "You: Db (db.yaml), Cache (db.yaml)". */

@@ -55,7 +55,7 @@ describe('srlens matrix', () => {
     assert.equal(code, 0);
     const lines = stdout.split('\n');
     assert.equal(lines[0], '# Responsibility stack');
-    assert.match(lines[2], /^4 resources in 2 files, \\\. · \d+ open findings$/);
+    assert.match(lines[2], /^4 resources in 2 files, \. · \d+ open findings$/);
     assert.equal(
       lines[4].replace(/ · \d+ open findings?/g, ''),
       '| Layer | Concern | On hardware you host (1 resource) | Infrastructure (1 resource) | Container (1 resource) | Abstracted (1 resource) |',
@@ -67,7 +67,7 @@ describe('srlens matrix', () => {
       atRest ?? '',
       /^\| \*\*Data\*\* \| Data at rest \| Shared 1 \| You 1 · \*\*1 open\*\* \| You 1 · \*\*1 open\*\* \| Shared 1/,
     );
-    assert.ok(lines.includes('- **Container · Data at rest**: You: Db in cfn \\& \\<db\\>/db\\.yaml (1)'), stdout);
+    assert.ok(lines.includes('- **Container · Data at rest**: You: Db in cfn \\& \\<db\\>/db.yaml (1)'), stdout);
   });
 
   it('draws well-formed SVG, to stdout or a file, for the paths given', () => {

@@ -239,7 +239,7 @@ describe('responsibility stack exports', () => {
     });
     const lines = markdown.split('\n');
     assert.equal(lines[0], '# Responsibility stack');
-    assert.equal(lines[2], '6 resources in 1 file, t\\.yaml · 12 open findings');
+    assert.equal(lines[2], '6 resources in 1 file, t.yaml · 12 open findings');
     assert.equal(
       lines[4],
       '| Layer | Concern | On hardware you host (1 resource) | Infrastructure (2 resources · 3 open findings) | Container (1 resource · 5 open findings) | Abstracted (1 resource · 4 open findings) |',
@@ -254,10 +254,10 @@ describe('responsibility stack exports', () => {
     );
     assert.equal(lines[6 + 16], '|  | Facilities | You 1 | AWS 2 | AWS 1 | AWS 1 |');
     assert.ok(
-      lines.includes('- **Container · Data at rest**: You: Db\\<script\\>\\&\\"x\\\' in a\\&b \\<c\\>\\.yaml (1)'),
+      lines.includes('- **Container · Data at rest**: You: Db\\<script\\>\\&"x\' in a\\&b \\<c\\>.yaml (1)'),
       markdown,
     );
-    assert.ok(lines.includes('- **Infrastructure · Network access**: You: Ssh in t\\.yaml (1)'), markdown);
+    assert.ok(lines.includes('- **Infrastructure · Network access**: You: Ssh in t.yaml (1)'), markdown);
     assert.equal(lines.filter((l) => l.startsWith('- **')).length, 10, 'Server 2, Ssh 1, Db 3, Bucket 4');
   });
 });

@@ -12,6 +12,7 @@ import {
   stackScope,
   type Stack,
 } from '../../../src/engine/stack';
+import { CELL_CODES, matrixView } from '../../../src/engine/matrix-view';
 import { markdownEscape, stackMarkdown, stackSvg, xmlEscape } from '../../../src/engine/stack-export';
 import { CONCERNS } from '../../../src/knowledge/concerns';
 import { elements, parseXml, textOf } from './well-formed-xml';
@@ -186,6 +187,42 @@ describe('responsibility stack', () => {
     assert.equal(
       stackScope({ resources: 57, files: 11, unclassified: 0 }, 'whole workspace'),
       '57 resources in 11 files, whole workspace',
+    );
+  });
+});
+
+describe('matrix view model (what the webview receives)', () => {
+  it('encodes every cell as owner, status, reason and applicable, findings apart, reasons once', () => {
+    const { matrix, stack } = fixture();
+    const view = matrixView(matrix, stack, { scope: 's', emptyMessage: 'e', fileLabel: (f) => f.replace('/w/', '') });
+    assert.equal(view.rows.length, matrix.rows.length);
+    let cells = 0;
+    view.rows.forEach((row, r) => {
+      const source = matrix.rows[r];
+      assert.equal(row.fileLabel, 't.yaml');
+      assert.equal(row.cells.length, 4 * matrix.concerns.length);
+      source.cells.forEach((cell, i) => {
+        const [owner, status, reason, applicable] = row.cells.slice(i * 4, i * 4 + 4);
+        assert.deepEqual(
+          [CELL_CODES.owners[owner], CELL_CODES.statuses[status], view.reasons[reason], applicable === 1],
+          [cell.owner, cell.status, cell.reason, cell.applicable],
+        );
+        assert.deepEqual(
+          row.findings.filter((f) => f[0] === i).map((f) => f[1]),
+          cell.findings.map((f) => f.ruleId),
+        );
+        cells++;
+      });
+    });
+    assert.equal(cells, 6 * 17);
+    assert.equal(view.reasons.length, new Set(matrix.rows.flatMap((r) => r.cells.map((c) => c.reason))).size);
+    assert.deepEqual(
+      view.rows.map((r) => r.column),
+      ['infrastructure', 'infrastructure', 'container', 'abstracted', 'hosted', undefined],
+    );
+    assert.deepEqual(
+      view.stack.layers.map((l) => l.id),
+      ['foundation', 'placement', 'os-network', 'platform', 'identity', 'data'],
     );
   });
 });

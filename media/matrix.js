@@ -134,11 +134,9 @@
     const { stack } = model;
     const fragment = document.createDocumentFragment();
     const corner = el('div', 'stack-corner', 'Concern');
-    corner.setAttribute('role', 'columnheader');
     fragment.appendChild(corner);
     for (const column of stack.columns) {
       const th = el('div', `stack-column${column.resources === 0 ? ' none' : ''}`);
-      th.setAttribute('role', 'columnheader');
       th.appendChild(el('span', 'stack-column-title', column.title));
       th.appendChild(el('span', 'stack-column-note', column.note));
       const counts = [plural(column.resources, 'resource')];
@@ -149,12 +147,10 @@
     const layers = [...stack.layers].reverse();
     for (const layer of layers) {
       const label = el('div', 'stack-layer', layer.title);
-      label.setAttribute('role', 'rowheader');
       fragment.appendChild(label);
       for (const row of stack.rows.filter((r) => r.layer === layer.id)) {
         const concern = el('div', 'stack-concern', row.title);
         concern.title = row.meaning;
-        concern.setAttribute('role', 'rowheader');
         fragment.appendChild(concern);
         for (const cell of row.cells) fragment.appendChild(renderStackCell(row, cell));
       }
@@ -167,7 +163,6 @@
     const total = cell.owners.customer + cell.owners.shared + cell.owners.aws;
     const button = el('button', `stack-cell owner-${cell.owner || 'none'}`);
     button.type = 'button';
-    button.setAttribute('role', 'gridcell');
     button.dataset.column = cell.column;
     button.dataset.concern = cell.concern;
     if (total === 0) {
@@ -623,9 +618,12 @@
     renderStack();
     renderHead();
     const restoring = !state.restored;
-    if (restoring && typeof state.scroll === 'number') scroller.scrollTop = state.scroll;
     setView(state.view);
     applyFilters();
+    if (restoring && typeof state.scroll === 'number') {
+      scroller.scrollTop = state.scroll;
+      renderWindow(false);
+    }
     if (state.cell) selectCell(state.cell.column, state.cell.concern, false);
     const wanted = focusKey || (restoring && state.view === 'table' && state.focus);
     if (wanted) {

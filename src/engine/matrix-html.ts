@@ -65,7 +65,7 @@ export function matrixHtml({ cspSource, nonce, styleUri, scriptUri }: MatrixHtml
 <p id="empty" class="empty" hidden></p>
 <main id="stack-view" class="stack-view" aria-label="Responsibility stack">
   <div class="stack-layout">
-    <div id="stack" class="stack" role="grid" aria-labelledby="matrix-title" aria-describedby="stack-legend"></div>
+    <div id="stack" class="stack" role="group" aria-labelledby="matrix-title" aria-describedby="stack-legend"></div>
     <aside id="cell-details" class="cell-details" aria-label="Resources of the selected cell" aria-live="polite">
       <p class="hint">Select a cell to list its resources.</p>
     </aside>

@@ -77,7 +77,8 @@ interface Built {
 export class WorkspaceMatrix implements vscode.Disposable {
   private readonly entries = new Map<string, { files: string[]; matrix: Matrix; generation: number }>();
   private generation = 0;
-  scanning = false;
+  /** Scans running: a scan that supersedes another starts before the other ends. */
+  private running = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -85,10 +86,10 @@ export class WorkspaceMatrix implements vscode.Disposable {
     switch (event.kind) {
       case 'start':
         this.generation++;
-        this.scanning = true;
+        this.running++;
         break;
       case 'end':
-        this.scanning = false;
+        this.running = Math.max(0, this.running - 1);
         // What the finished scan did not see any more (deleted, now excluded) goes.
         if (!event.cancelled)
           for (const [key, entry] of this.entries) if (entry.generation < this.generation) this.entries.delete(key);
@@ -109,7 +110,6 @@ export class WorkspaceMatrix implements vscode.Disposable {
         break;
       case 'cleared':
         this.entries.clear();
-        this.scanning = false;
         break;
     }
     this.changed.fire();
@@ -118,6 +118,10 @@ export class WorkspaceMatrix implements vscode.Disposable {
   /** The matrices of files and modules whose key (a CloudFormation file, a Terraform folder) is not in `covered`. */
   matrices(covered: ReadonlySet<string>): Matrix[] {
     return [...this.entries].filter(([key]) => !covered.has(key)).map(([, entry]) => entry.matrix);
+  }
+
+  get scanning(): boolean {
+    return this.running > 0;
   }
 
   dispose(): void {

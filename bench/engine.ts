@@ -59,3 +59,9 @@ export function bareParseTerraform(texts: string[]): number {
   }
   return nodes;
 }
+
+// The matrix webview's model, for the browser measurement (bench/matrix-webview.mjs).
+export { buildMatrix } from '../src/engine/matrix';
+export { buildStack, stackScope } from '../src/engine/stack';
+export { matrixView } from '../src/engine/matrix-view';
+export { matrixHtml } from '../src/engine/matrix-html';

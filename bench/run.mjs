@@ -1,7 +1,8 @@
 // The benchmark: `npm run bench` (text table) or `npm run bench -- --json` (machine-readable).
 // Options: --quick (fewer repetitions, no 5,000-resource inputs), --no-cfn-lint, --no-cloudformation-validate,
 // --no-corpus, --activation (also runs the real-VS Code integration suite and reads its activation
-// figure), --no-lsp (leaves out the language server's figures, bench/lsp.mjs).
+// figure), --no-lsp (leaves out the language server's figures, bench/lsp.mjs), --no-browser (leaves
+// out the matrix webview in Chromium), --matrix (runs only that).
 // It reports; it never fails on slow absolute times. See docs/performance.md.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { measureMatrixWebview } from './matrix-webview.mjs';
 import {
   cloudFormationJson,
   cloudFormationYaml,
@@ -151,6 +153,15 @@ for (const wasm of ['tree-sitter.wasm', 'tree-sitter-terraform.wasm'])
   writeFileSync(path.join('out/bench', wasm), readFileSync(path.join('dist', wasm)));
 const engine = createRequire(import.meta.url)(path.resolve('out/bench/engine.js'));
 await engine.loadBareTerraformParser();
+
+// The matrix webview with 5,000 resources in headless Chromium (bench/matrix-webview.mjs);
+// --matrix runs only this part, --no-browser leaves it out. Screenshots go to out/bench/.
+if (!args.has('--no-browser') || args.has('--matrix'))
+  await measureMatrixWebview(engine, { record, log, root: ROOT, screenshots: 'out/bench' });
+if (args.has('--matrix')) {
+  if (JSON_OUTPUT) process.stdout.write(`${JSON.stringify({ version: 1, results }, null, 2)}\n`);
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------------------------------------
 // In-process: analysis vs bare parse of the same text, warm, medians.

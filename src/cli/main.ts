@@ -21,6 +21,7 @@ import { DIFF_HELP, diffCommand } from './diff';
 import { CONTROLS_HELP, ControlsError, withControlsOption } from './controls';
 import { FIX_HELP, FixUsageError, fixCommand } from './fix';
 import { AWS_CHECK_HELP, AwsCheckUsageError, awsCheck, readAccountSnapshot } from './aws-check';
+import { MATRIX_HELP, MatrixUsageError, parseMatrixArgs, renderMatrix } from './matrix';
 import { collectFiles, describeIoError, readSource, type CollectedFiles } from './files';
 import type { TerraformEvaluationOptions } from '../iac/terraform/eval-module';
 import { TerraformInputError, terraformHost, terraformInputs } from './terraform-inputs';
@@ -72,6 +73,7 @@ ${FIX_HELP}
 ${DIFF_HELP}
   srlens inventory [paths...]  List every resource with its service and tier
       --format json|markdown       Output format (default: markdown)
+${MATRIX_HELP}
   srlens explain <type>        Who owns each security concern for a CloudFormation or Terraform type
       --format text|json           Output format (default: text)
   srlens isms export [paths...]
@@ -133,6 +135,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return await fixCommand(rest, io);
       case 'inventory':
         return await inventory(rest, io);
+      case 'matrix':
+        return await matrix(rest, io);
       case 'explain':
         return explain(rest, io);
       case 'isms':
@@ -148,7 +152,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`unknown command '${command}'. Run 'srlens --help' for the commands.`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof FixUsageError || isParseArgsError(error)) {
+    if (
+      error instanceof UsageError ||
+      error instanceof FixUsageError ||
+      error instanceof MatrixUsageError ||
+      isParseArgsError(error)
+    ) {
       io.stderr(`srlens: ${(error as Error).message}`);
       return 2;
     }
@@ -276,6 +285,18 @@ async function inventory(args: string[], io: CliIo): Promise<number> {
     })
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line));
   io.stdout(format === 'json' ? formatInventoryJson(entries) : formatInventoryMarkdown(entries));
+  return 0;
+}
+
+async function matrix(args: string[], io: CliIo): Promise<number> {
+  const options = parseMatrixArgs(args);
+  const { config, root } = loadConfig(options.config, io);
+  const loaded = loadSources(options.paths, DEFAULT_MAX_FILE_SIZE, io, config.exclude, root);
+  const analysis = await new Analyzer({ config }).analyze(loaded.sources);
+  noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
+  const text = renderMatrix(options, analysis, (file) => display(file, io.cwd));
+  if (options.out) writeText(path.resolve(io.cwd, options.out), text, io);
+  else io.stdout(text);
   return 0;
 }
 

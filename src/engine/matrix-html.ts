@@ -1,6 +1,7 @@
 /**
- * The HTML shell of the responsibility matrix webview. Static markup only: the labelled filter
- * controls and an empty table. The script (media/matrix.js) receives the data as JSON through
+ * The HTML shell of the responsibility matrix webview. Static markup only: the view switch (the
+ * stack, the default, and the resource table), the export buttons, the labelled filter controls and
+ * empty containers. The script (media/matrix.js) receives the data as JSON through
  * postMessage and builds every row with textContent, so nothing from a template is ever parsed as
  * HTML. Pure, so that the Content Security Policy is unit-tested.
  */
@@ -48,7 +49,30 @@ export function matrixHtml({ cspSource, nonce, styleUri, scriptUri }: MatrixHtml
 </head>
 <body>
 <header class="toolbar">
-  <h1 id="matrix-title">Responsibility Matrix</h1>
+  <div class="title-bar">
+    <h1 id="matrix-title">Responsibility Matrix</h1>
+    <div class="view-switch" role="radiogroup" aria-label="View">
+      <button id="view-stack" type="button" role="radio" aria-checked="true" aria-controls="stack-view">Stack</button>
+      <button id="view-table" type="button" role="radio" aria-checked="false" aria-controls="table-view">Resources</button>
+    </div>
+    <div class="exports">
+      <button id="export-svg" type="button" class="secondary" title="Save the stack as an SVG picture">Export SVG…</button>
+      <button id="export-markdown" type="button" class="secondary" title="Save the stack as a Markdown table">Export Markdown…</button>
+    </div>
+  </div>
+  <p id="scope" class="scope" role="status" aria-live="polite"></p>
+</header>
+<p id="empty" class="empty" hidden></p>
+<main id="stack-view" class="stack-view" aria-label="Responsibility stack">
+  <div class="stack-layout">
+    <div id="stack" class="stack" role="group" aria-labelledby="matrix-title" aria-describedby="stack-legend"></div>
+    <aside id="cell-details" class="cell-details" aria-label="Resources of the selected cell" aria-live="polite">
+      <p class="hint">Select a cell to list its resources.</p>
+    </aside>
+  </div>
+  <p id="stack-legend" class="legend">Layers from the facilities at the bottom up to your data at the top, one column per kind of service, from software on hardware you host to services AWS runs entirely. Each cell counts the resources of its column by who owns the concern for them: <strong>You</strong>, <strong>Shared</strong> with AWS, or <strong>AWS</strong>, and their open findings (<span aria-hidden="true">\u25CF</span>).</p>
+</main>
+<main id="table-view" class="table-view" aria-label="Resources and concerns" hidden>
   <form id="filters" class="filters" role="search" aria-label="Filter resources">
     <div class="field">
       <label for="filter-text">Resource or type</label>
@@ -79,13 +103,11 @@ export function matrixHtml({ cspSource, nonce, styleUri, scriptUri }: MatrixHtml
       <label for="filter-open">Open findings only</label>
     </div>
     <button id="filter-clear" type="reset" class="secondary">Clear filters</button>
+    <p id="summary" class="summary" role="status" aria-live="polite"></p>
   </form>
-  <p id="summary" class="summary" role="status" aria-live="polite"></p>
-</header>
-<main>
-  <p id="empty" class="empty" hidden></p>
-  <div class="table-wrap">
-    <table id="matrix" aria-labelledby="matrix-title" aria-describedby="legend" hidden>
+  <div id="table-scroll" class="table-scroll">
+    <table id="matrix" aria-labelledby="matrix-title" aria-describedby="legend">
+      <colgroup id="matrix-cols"></colgroup>
       <thead><tr id="matrix-head"></tr></thead>
       <tbody id="matrix-body"></tbody>
     </table>

@@ -6,10 +6,10 @@
  */
 import type { Range, Resource, ResourceTier, Severity } from '../iac/model';
 import { CONCERNS, type ConcernId } from '../knowledge/concerns';
-import type { Owner } from '../knowledge/vocabulary';
+import type { Owner, ProfileId } from '../knowledge/vocabulary';
 import type { Analysis } from './analyzer';
 import { severityAtLeast, type Finding } from './finding';
-import { resourceResponsibility, type StatusKind } from './responsibility';
+import { resourceResponsibility, typeOwnership, type StatusKind } from './responsibility';
 import type { SuppressedFinding } from './suppressions';
 
 /** A concern column: a short header, with the full title for tooltips and screen readers. */
@@ -47,6 +47,8 @@ export interface MatrixRow {
   service: string;
   tier: ResourceTier;
   tierTitle: string;
+  /** The type's ownership profile (customer-hosted, fargate…), from the responsibility model. */
+  profile?: ProfileId;
   /** The whole resource and its id token, to open the file at it. */
   range: Range;
   idRange: Range;
@@ -139,6 +141,7 @@ export function buildMatrix(analyses: readonly Analysis[], options: MatrixOption
     const model = resourceResponsibility(resource, findings.get(key) ?? [], suppressed.get(key) ?? [], {
       minimumSeverity: minimum,
     });
+    const profile = typeOwnership(resource).profile;
     rows.push({
       file: resource.file,
       id: resource.id,
@@ -146,6 +149,7 @@ export function buildMatrix(analyses: readonly Analysis[], options: MatrixOption
       service: model.service,
       tier: model.tier,
       tierTitle: model.tierTitle,
+      ...(profile ? { profile } : {}),
       range: resource.range,
       idRange: resource.idRange,
       cells: model.rows.map((status) => ({
@@ -160,8 +164,33 @@ export function buildMatrix(analyses: readonly Analysis[], options: MatrixOption
     });
   }
 
-  rows.sort((a, b) => compare(a.file, b.file) || a.range.start.line - b.range.start.line || compare(a.id, b.id));
+  rows.sort(byPlace);
   return { concerns, rows, otherFindings };
+}
+
+/**
+ * One matrix from matrices of separate parts (the open documents and the workspace scan's files):
+ * a resource listed by an earlier part wins over a later one, rows are in file and line order.
+ */
+export function combineMatrices(parts: readonly Matrix[]): Matrix {
+  const seen = new Set<string>();
+  const rows: MatrixRow[] = [];
+  let otherFindings = 0;
+  for (const part of parts) {
+    otherFindings += part.otherFindings;
+    for (const row of part.rows) {
+      const key = rowKey(row.file, row.id);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rows.push(row);
+    }
+  }
+  rows.sort(byPlace);
+  return { concerns: matrixConcerns(), rows, otherFindings };
+}
+
+function byPlace(a: MatrixRow, b: MatrixRow): number {
+  return compare(a.file, b.file) || a.range.start.line - b.range.start.line || compare(a.id, b.id);
 }
 
 function matrixFinding(finding: Finding): MatrixFinding {

@@ -11,7 +11,7 @@ import type { ConcernId } from '../knowledge/concerns';
 import { ownershipTable, type OwnershipRow } from '../knowledge/ownership';
 import { findingConcerns, propertyConcerns } from '../knowledge/property-concerns';
 import { getTier } from '../knowledge/tiers';
-import type { Owner } from '../knowledge/vocabulary';
+import type { Owner, ProfileId } from '../knowledge/vocabulary';
 import { RULES } from '../rules';
 import { ALL_TYPES, type Rule } from '../rules/rule';
 import { resolveInUnit } from './context';
@@ -142,6 +142,8 @@ export interface TypeOwnership {
   tier: Resource['tier'];
   tierTitle: string;
   service: string;
+  /** The ownership profile the catalog gives the type (customer-hosted, fargate…), when any. */
+  profile?: ProfileId;
   rows: readonly OwnershipRow[];
   owners: ReadonlyMap<ConcernId, Owner>;
   /** Concerns that apply and that you own or share. */
@@ -169,6 +171,7 @@ export function typeOwnership(resource: Pick<Resource, 'type' | 'properties'>): 
     yours: rows.filter((r) => r.applicable && r.owner !== 'aws').length,
     checked: checkedConcerns(resource.type),
   };
+  if (classification.profile) result.profile = classification.profile;
   if (typeOwnershipCache.size >= 2000) typeOwnershipCache.clear();
   typeOwnershipCache.set(key, result);
   return result;

@@ -54,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): SrlensExports {
   // A new account check (.srlens/account.yaml) changes what findings say: show them again.
   isms.controller.onAccountChange = () => diagnostics.refreshAll();
   context.subscriptions.push(...isms.disposables, ...registerAws(isms.controller));
-  context.subscriptions.push(...new MatrixPanel(context.extensionUri, analyses).register(), ...registerRuleDocs());
+  const matrix = new MatrixPanel(context.extensionUri, analyses);
+  context.subscriptions.push(...matrix.register(), ...registerRuleDocs());
   context.subscriptions.push(...registerHovers(analyses), ...registerCodeLens(analyses));
   context.subscriptions.push(
     ...registerCodeActions(analyses),
@@ -62,7 +63,10 @@ export function activate(context: vscode.ExtensionContext): SrlensExports {
     ...registerFixAll(analyses),
   );
   const scanner = new WorkspaceScanner(analyses, diagnostics, config);
-  context.subscriptions.push(...scanner.register());
+  context.subscriptions.push(
+    ...scanner.register(),
+    scanner.onDidScan((event) => matrix.workspace.handle(event)),
+  );
   usedFilesChanged = (paths) =>
     refreshUsedFiles(paths, {
       refreshOpen: (doc) => diagnostics.refresh(doc),

@@ -53,6 +53,19 @@ interface ReadJob {
   live: boolean;
 }
 
+/**
+ * What the scan learns, for views of the whole workspace (the matrix): a scan starts or ends, a
+ * file or module was analysed from disk, open editors cover one (their live analysis counts), a
+ * file is gone, or scanning was turned off.
+ */
+export type ScanEvent =
+  | { kind: 'start' }
+  | { kind: 'end'; cancelled: boolean }
+  | { kind: 'analysed'; key: string; files: string[]; analysis: Analysis }
+  | { kind: 'live'; key: string }
+  | { kind: 'removed'; file: string }
+  | { kind: 'cleared' };
+
 export interface ScanSummary {
   files: number;
   findings: number;
@@ -93,6 +106,9 @@ export class WorkspaceScanner implements vscode.Disposable {
   private eventTimer: ReturnType<typeof setTimeout> | undefined;
   private eventChain: Promise<void> = Promise.resolve();
   private lastSettingsProblem = '';
+  private readonly events = new vscode.EventEmitter<ScanEvent>();
+  /** Each result of the scan, as it comes (see ScanEvent). */
+  readonly onDidScan = this.events.event;
 
   constructor(
     private readonly analyses: DocumentAnalyses,
@@ -187,6 +203,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     const token = run.source.token;
     const summary: ScanSummary = { files: 0, findings: 0, skipped: 0, cancelled: false, durationMs: 0 };
     if (!settingsStore.current.enable) return summary;
+    this.events.fire({ kind: 'start' });
     const uris = await candidateFiles(this.config, token);
     const jobs = groupJobs(uris);
     run.total = uris.length;
@@ -218,6 +235,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       for (const [uri] of stillClosed) seen.add(uri.toString());
     }
     summary.cancelled = token.isCancellationRequested;
+    this.events.fire({ kind: 'end', cancelled: summary.cancelled });
     if (!summary.cancelled) {
       // Files published earlier that this scan no longer covers (deleted, now excluded) are retracted.
       for (const key of this.published) {
@@ -275,7 +293,10 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** Analyses what readJob read; the diagnostics to publish for the files that are still not open. */
   private async analyseJob(read: ReadJob): Promise<{ entries: [vscode.Uri, Finding[]][]; counts: Counts }> {
     const { job, sources, extra, counts } = read;
-    if (read.live) return { entries: [], counts };
+    if (read.live) {
+      this.events.fire({ kind: 'live', key: job.key });
+      return { entries: [], counts };
+    }
     let analysis: Analysis = { units: [], findings: [] };
     try {
       if (job.kind === 'cloudformation' && sources.length === 1)
@@ -290,6 +311,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         `Could not analyse ${vscode.workspace.asRelativePath(job.uris[0])}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    this.events.fire({ kind: 'analysed', key: job.key, files: job.uris.map(fileOf), analysis });
     // Cached parses of files nobody has open are not worth their memory.
     for (const source of sources) this.analyses.analyzer.forget(fileOf(source.uri));
 
@@ -402,6 +424,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   private forgetIfClosed(uri: vscode.Uri): void {
+    this.events.fire({ kind: 'removed', file: fileOf(uri) });
     this.published.delete(uri.toString());
     if (!isOpen(uri)) this.diagnostics.forget(uri);
   }
@@ -409,6 +432,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** Background scanning was turned off: only open documents keep diagnostics. */
   private retract(): void {
     this.running?.source.cancel();
+    this.events.fire({ kind: 'cleared' });
     for (const key of this.published) {
       const uri = vscode.Uri.parse(key);
       if (!isOpen(uri)) this.diagnostics.forget(uri);
@@ -447,6 +471,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   dispose(): void {
     this.running?.source.cancel();
     clearTimeout(this.eventTimer);
+    this.events.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

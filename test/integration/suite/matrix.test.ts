@@ -1,5 +1,8 @@
-/** The responsibility matrix webview and the rule documentation command, in a real editor. */
+/** The responsibility matrix webview (its stack view and its export) and the rule documentation command, in a real editor. */
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { recordMetric } from './results';
 import { RULE, waitFor, workspaceUri } from './helpers';
@@ -46,6 +49,154 @@ describe('responsibility matrix', () => {
     await vscode.commands.executeCommand('srlens.showMatrix', { file: 42, resource: {} });
     await vscode.commands.executeCommand('srlens.showMatrix', 'not an object');
     await vscode.commands.executeCommand('srlens.showMatrix', { file: '/no/such/file.yaml', resource: 'X' });
+    assert.equal(matrixTabs().length, 1);
+  });
+});
+
+/** What srlens.showMatrix resolves to (src/vscode/matrix.ts, MatrixShown). */
+interface Shown {
+  view: 'stack' | 'table';
+  scope: string;
+  resources: number;
+  files: number;
+  openFindings: number;
+  cell?: {
+    column: string;
+    concern: string;
+    owner: string | undefined;
+    resources: { file: string; id: string; owner: string; openFindings: number }[];
+  };
+}
+
+const DATA_AT_REST = { column: 'container', concern: 'data-at-rest' };
+
+function showCell(cell = DATA_AT_REST): Thenable<Shown> {
+  return vscode.commands.executeCommand<Shown>('srlens.showMatrix', { cell });
+}
+
+describe('responsibility matrix: the stack view', () => {
+  after(async () => {
+    await vscode.window.tabGroups.close(matrixTabs());
+  });
+
+  it('covers the whole workspace, files never opened included, and says so', async () => {
+    await vscode.commands.executeCommand('srlens.scanWorkspace');
+    const started = Date.now();
+    const shown = await showCell();
+    recordMetric('stack of the fixture workspace shown, with a cell selected', Date.now() - started);
+    assert.equal(shown.view, 'stack');
+    assert.match(shown.scope, /^(\d+) resources in (\d+) files, whole workspace/);
+    const [, resources, files] = /^(\d+) resources in (\d+) files/.exec(shown.scope) ?? [];
+    assert.equal(Number(resources), shown.resources);
+    assert.equal(Number(files), shown.files);
+    const open = vscode.workspace.textDocuments.filter((d) => /\.(ya?ml|json|tf)$/.test(d.uri.path)).length;
+    assert.ok(shown.files > open, `${shown.files} files in the stack, ${open} open`);
+    assert.equal(
+      vscode.workspace.textDocuments.some((d) => d.uri.path.endsWith('/scan/unopened.yaml')),
+      false,
+      'the fixture is never opened',
+    );
+    // The click on the Container · Data at rest cell lists its resources, those with open findings first.
+    const cell = shown.cell;
+    assert.ok(cell);
+    const audit = cell.resources.find((r) => r.id === 'AuditDatabase');
+    assert.deepEqual(audit && { ...audit, openFindings: audit.openFindings > 0 }, {
+      file: workspaceUri('scan', 'unopened.yaml').fsPath,
+      id: 'AuditDatabase',
+      owner: 'customer',
+      openFindings: true,
+    });
+    const firstClean = cell.resources.findIndex((r) => r.openFindings === 0);
+    if (firstClean >= 0)
+      assert.ok(
+        cell.resources.slice(firstClean).every((r) => r.openFindings === 0),
+        'open first',
+      );
+    assert.equal(
+      cell.resources.some((r) => r.id === 'HiddenDatabase'),
+      false,
+      'files.exclude is honoured',
+    );
+    await waitFor('the matrix webview tab', () => matrixTabs().length === 1);
+  });
+
+  it('updates as files change on disk', async () => {
+    const probe = workspaceUri('scan', 'stack-probe.yaml');
+    const before = await showCell();
+    const listed = (shown: Shown) => shown.cell?.resources.some((r) => r.id === 'StackProbeDatabase');
+    try {
+      await vscode.workspace.fs.writeFile(
+        probe,
+        new TextEncoder().encode(
+          'Resources:\n  StackProbeDatabase:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: false\n',
+        ),
+      );
+      const started = Date.now();
+      const after = await waitFor('the new file in the stack', async () => {
+        const shown = await showCell();
+        return listed(shown) && shown;
+      });
+      recordMetric('new file on disk until it is in the stack', Date.now() - started);
+      assert.equal(after.resources, before.resources + 1);
+      assert.equal(after.files, before.files + 1);
+      await vscode.workspace.fs.delete(probe);
+      const gone = await waitFor('the deleted file to leave the stack', async () => {
+        const shown = await showCell();
+        return !listed(shown) && shown;
+      });
+      assert.equal(gone.resources, before.resources);
+    } finally {
+      await vscode.workspace.fs.delete(probe).then(undefined, () => undefined);
+    }
+  });
+
+  it('exports the stack as SVG and as Markdown to a given file, without a dialog', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'srlens-stack-'));
+    try {
+      const shown = await showCell();
+      const svgFile = path.join(dir, 'stack.svg');
+      const written = await vscode.commands.executeCommand<vscode.Uri>('srlens.exportStack', {
+        format: 'svg',
+        target: vscode.Uri.file(svgFile),
+      });
+      assert.equal(written?.fsPath, svgFile);
+      const svg = readFileSync(svgFile, 'utf8');
+      assert.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      assert.ok(svg.includes(`>${shown.scope} · `), 'the scope line');
+      // The Container · Data at rest cell's tooltip names its first 12 resources per owner, then how many more.
+      const yours = shown.cell?.resources.filter((r) => r.owner === 'customer') ?? [];
+      const position = yours.findIndex((r) => r.id === 'AuditDatabase');
+      const expected =
+        position < 12
+          ? `AuditDatabase (scan/unopened.yaml, ${yours[position].openFindings} open)`
+          : `, ${yours.length - 12} more`;
+      assert.ok(svg.includes(expected), `a cell names its resources, relative to the workspace: ${expected}`);
+      assert.ok(svg.trimEnd().endsWith('</svg>'));
+
+      const mdFile = path.join(dir, 'stack.md');
+      await vscode.commands.executeCommand('srlens.exportStack', { format: 'markdown', target: mdFile });
+      const markdown = readFileSync(mdFile, 'utf8').split('\n');
+      assert.equal(markdown[0], '# Responsibility stack');
+      assert.ok(
+        markdown[2].startsWith(`${shown.resources} resources in ${shown.files} files, whole workspace`),
+        markdown[2],
+      );
+      assert.ok(markdown.some((l) => l.startsWith('| **Data** | Data at rest | ')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('opens the resource table for a resource, and back to the stack for a cell', async () => {
+    const uri = workspaceUri('cloudformation', 'database.yaml');
+    const table = await vscode.commands.executeCommand<Shown>('srlens.showMatrix', {
+      file: uri.toString(),
+      resource: 'OrdersDatabase',
+    });
+    assert.equal(table.view, 'table');
+    const stack = await showCell({ column: 'abstracted', concern: 'identity-access' });
+    assert.equal(stack.view, 'stack');
+    assert.equal(stack.cell?.column, 'abstracted');
     assert.equal(matrixTabs().length, 1);
   });
 });

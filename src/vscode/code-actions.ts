@@ -128,7 +128,16 @@ async function applyFix(analyses: DocumentAnalyses, args: ApplyFixArgs | undefin
   }
   const edit = new vscode.WorkspaceEdit();
   for (const e of fix.edits) edit.replace(uriOf(e.file), toRange(e.range), e.newText);
-  return vscode.workspace.applyEdit(edit);
+  if (!(await vscode.workspace.applyEdit(edit))) return false;
+  // A fix that changed another file (a Terraform variable's default in variables.tf) shows that file at the change.
+  const elsewhere = fix.edits.find((e) => uriOf(e.file).toString() !== doc.uri.toString());
+  if (elsewhere)
+    await vscode.window.showTextDocument(uriOf(elsewhere.file), {
+      preview: true,
+      preserveFocus: false,
+      selection: toRange(elsewhere.range),
+    });
+  return true;
 }
 
 function refuse(): false {

@@ -18,6 +18,15 @@ export interface ModuleManifest {
 
 const EMPTY: ModuleManifest = { dirOf: () => undefined };
 
+/** Where `terraform init` put a registry or git module (the manifest read once per root); undefined when it has not. */
+export async function downloadedDir(
+  root: { manifest?: Promise<ModuleManifest>; rootDir: string; options: TerraformHost },
+  keyPath: readonly string[],
+): Promise<string | undefined> {
+  root.manifest ??= readModuleManifest(root.rootDir, root.options);
+  return (await root.manifest).dirOf(keyPath);
+}
+
 /** The manifest of root module `rootDir`; an empty one when it is absent, too large or malformed. */
 export async function readModuleManifest(rootDir: string, host: TerraformHost): Promise<ModuleManifest> {
   if (!host.readFile) return EMPTY;

@@ -55,7 +55,7 @@ import {
   toNumber,
 } from './eval-expressions';
 import { type InputValue, joinPath, normalizeDir, rootInputs } from './eval-inputs';
-import { type ModuleManifest, readModuleManifest } from './eval-manifest';
+import { downloadedDir, type ModuleManifest } from './eval-manifest';
 import {
   EVALUATION_BUDGET,
   MAX_INSTANCES,
@@ -381,7 +381,12 @@ class ModuleEvaluator {
 
   private variableOrigins(name: string, depth: number, seen: Set<string>): ValueOrigin[] {
     const input = this.inputs.get(name);
-    if (!input?.from || !input.range) return [];
+    if (!input?.from || !input.range) {
+      const variable = input && this.module.variables.find((v) => v.name === name); // nothing set it: its default
+      return variable?.default
+        ? [{ file: variable.file, range: variable.default.range, message: `the default of var.${name}` }]
+        : [];
+    }
     if (!input.caller) return [{ file: input.from, range: input.range, message: `value from ${fileName(input.from)}` }];
     const origin: ValueOrigin = {
       file: input.from,
@@ -725,12 +730,6 @@ class ModuleEvaluator {
 
   // -- module calls ----------------------------------------------------------------------------
 
-  /** Where `terraform init` put a registry or git module; undefined when it has not. */
-  private async downloadedDir(keyPath: readonly string[]): Promise<string | undefined> {
-    this.shared.manifest ??= readModuleManifest(this.shared.rootDir, this.shared.options);
-    return (await this.shared.manifest).dirOf(keyPath);
-  }
-
   private async call(call: TfModuleCall, scope: Scope, providers: TfProvider[]): Promise<TerraformModule[]> {
     const source = call.source;
     if (!source) return [];
@@ -738,7 +737,7 @@ class ModuleEvaluator {
     const dir =
       source.startsWith('./') || source.startsWith('../')
         ? normalizeDir(joinPath(this.module.dir, source))
-        : await this.downloadedDir(keyPath);
+        : await downloadedDir(this.shared, keyPath);
     if (dir === undefined) return [];
     const sourceRange = getProperty(call.properties, 'source')?.value.range ?? call.labelRange;
     if (this.stack.includes(dir)) {
@@ -795,5 +794,3 @@ class ModuleEvaluator {
     return units;
   }
 }
-
-/** The module calls a resource address starts with: `module.a.module.b["k"].`. */

@@ -25,6 +25,20 @@ export function setSecureValue(
   return setProperty(resource, context, [name], value);
 }
 
+/**
+ * What `setSecureValue` edits instead of the resource, when it edits a default: `the default of
+ * parameter DbPublic`, `the default of var.public in variables.tf`; undefined when it writes on the resource.
+ */
+export function editedDefault(resource: Resource, context: RuleContext, name: string): string | undefined {
+  const written = property(resource, name);
+  if (written?.value.kind !== 'reference') return undefined;
+  const edit = editDefault(context, written.value, true);
+  if (!edit) return undefined;
+  const target = written.value.target;
+  if (context.unit.kind === 'cloudformation') return `the default of parameter ${target}`;
+  return `the default of ${target} in ${edit.file.split(/[\\/]/).pop() ?? edit.file}`;
+}
+
 /** Replaces a literal in place, keeping its quotes (`"false"` → `"true"`, `false` → `true`). */
 export function replaceLiteral(
   file: string,

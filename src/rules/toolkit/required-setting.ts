@@ -16,7 +16,7 @@ import type { Fix } from '../../fixes/types';
 import type { Resource } from '../../iac/model';
 import type { RuleContext, RuleReport } from '../rule';
 import { setProperty } from '../../fixes/edits';
-import { setSecureValue } from './parameterised-fixes';
+import { editedDefault, setSecureValue } from './parameterised-fixes';
 import { absentRange, booleanOf, isCloudFormation, readFor, writtenRange, type Default } from './values';
 
 export interface RequiredSetting {
@@ -77,7 +77,9 @@ export function fixRequiredSetting(
     path.length === 1
       ? setSecureValue(resource, context, path[0], setting.wanted)
       : setProperty(resource, context, [...path], setting.wanted);
-  return { title: title(path.join('.')), edits };
+  // When the value is a parameter's or a variable's default that nothing else reads, that default is what changes.
+  const changed = path.length === 1 ? editedDefault(resource, context, path[0]) : undefined;
+  return { title: changed ? `Set ${changed} to ${String(setting.wanted)}` : title(path.join('.')), edits };
 }
 
 /** The setting's path in the resource's language. */

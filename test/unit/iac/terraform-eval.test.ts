@@ -611,7 +611,7 @@ describe('Terraform evaluation', function () {
         ],
       ],
       [
-        'a literal, or a default in the module itself: nothing elsewhere',
+        'a literal: nothing elsewhere; a variable that nothing sets: its default',
         {
           'main.tf': `${RDS('true')}\n${RDS('var.p2')
             .replace('"db"', '"db2"')
@@ -620,7 +620,10 @@ describe('Terraform evaluation', function () {
         },
         [
           [['rds-publicly-accessible', 'aws_db_instance.db', 'main.tf', [5, 24, 28]], undefined],
-          [['rds-publicly-accessible', 'aws_db_instance.db2', 'main.tf', [12, 24, 30]], undefined],
+          [
+            ['rds-publicly-accessible', 'aws_db_instance.db2', 'main.tf', [12, 24, 30]],
+            [['main.tf', [8, 12, 16], 'the default of var.p2']],
+          ],
         ],
       ],
     ];

@@ -15,7 +15,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { Range, Severity } from '../iac/model';
-import type { Finding } from './finding';
+import { asHeadline, type Finding } from './finding';
 
 export const CONFIG_FILE_NAME = '.srlens.yaml';
 export const CONFIG_ERROR_RULE_ID = 'config-error';
@@ -146,7 +146,7 @@ function stringList(node: YamlNode | null | undefined): string[] | undefined {
 }
 
 function configFinding(file: string, range: Range, message: string, severity: Severity): Finding {
-  return {
+  return asHeadline({
     ruleId: CONFIG_ERROR_RULE_ID,
     severity,
     concern: 'configuration',
@@ -159,5 +159,5 @@ function configFinding(file: string, range: Range, message: string, severity: Se
     range,
     message,
     fixable: false,
-  };
+  });
 }

@@ -20,7 +20,7 @@ import type { Range } from '../model';
  *   (`for_each`, `count`) stay findings of their own.
  */
 export function combineModuleFindings<
-  F extends { ruleId: string; resource: string; file: string; range: Range; message: string },
+  F extends { ruleId: string; resource: string; file: string; range: Range; message: string; detail?: string },
 >(results: { dir: string; analysis: { findings: F[]; calledModules?: string[] } }[]): F[] {
   const called = new Set(results.flatMap((r) => r.analysis.calledModules ?? []));
   const out: F[] = [];
@@ -56,7 +56,8 @@ export function combineModuleFindings<
     if (calls.length < 2) continue;
     const shown = calls.slice(1, 6).join(', ');
     const more = calls.length > 6 ? ` and ${calls.length - 6} more` : '';
-    out[index] = { ...out[index], message: `${out[index].message} Also through ${shown}${more}.` };
+    const also = `Also through ${shown}${more}.`;
+    out[index] = { ...out[index], detail: out[index].detail ? `${out[index].detail} ${also}` : also };
   }
   return out;
 }

@@ -105,7 +105,7 @@ function withoutFullStop(text: string): string {
 }
 
 const COMMON_OPENING =
-  /^(?:The|A|An|Security|Ingress|Egress|Default|Bucket|Launch|Role|Listener|Parameter|Vault|Subnet|Access|Function|Network|Key|Rule|Nested|Instance|Policy|User|Template|Module|Resource|Stack|Value|Property|Variable)\b/;
+  /^(?:The|A|An|Security|Container|Ingress|Egress|Default|Bucket|Launch|Role|Listener|Parameter|Vault|Subnet|Access|Function|Network|Key|Rule|Nested|Instance|Policy|User|Template|Module|Resource|Stack|Value|Property|Variable)\b/;
 
 /**
  * A finding whose `message` is plain prose (a syntax error, a configuration problem) as a

@@ -18,7 +18,7 @@ export const rule: Rule = {
     'Remove `Privileged: true` from the container definition (CloudFormation `ContainerDefinitions[].Privileged`, Terraform `privileged` inside `container_definitions`) and grant only the Linux capabilities the container needs with `LinuxParameters.Capabilities.Add` / `linuxParameters.capabilities.add`.',
   messages: {
     privilegedOnFargate: {
-      headline: '{container} asks to run privileged on Fargate, which does not support it',
+      headline: '{container} asks to run privileged on Fargate',
       detail:
         'The task definition requires Fargate, which does not support privileged containers. Remove the setting and grant only the Linux capabilities the container needs.',
     },

@@ -61,8 +61,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'encryptionNotSet',
-          message:
-            /EBS volume 'Data' does not set Encrypted: it is encrypted only if EBS encryption by default is turned on for the account and Region\./,
+          message: "You · Data at rest: EBS volume 'Data' does not set Encrypted",
+          detail:
+            'It is encrypted only if EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set Encrypted to true.',
         },
       ],
       output:
@@ -77,8 +78,9 @@ export const cases: RuleCases = {
           line: 6,
           column: 18,
           messageId: 'encryptionOff',
-          message:
-            "EBS volume 'Data' sets Encrypted to false, so it is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set Encrypted to true.",
+          message: "You · Data at rest: EBS volume 'Data' sets Encrypted to false",
+          detail:
+            'It is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set Encrypted to true.',
         },
       ],
       output:

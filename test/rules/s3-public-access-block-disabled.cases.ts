@@ -55,8 +55,9 @@ export const cases: RuleCases = {
           line: 7,
           column: 28,
           messageId: 'settingOff',
-          message:
-            /sets BlockPublicPolicy to false for the bucket, so S3 accepts bucket policies that grant public access/,
+          message: "Shared · Network access: 'Bucket' sets BlockPublicPolicy to false for the bucket",
+          detail:
+            'So S3 accepts bucket policies that grant public access. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.',
         },
       ],
       output:
@@ -71,8 +72,9 @@ export const cases: RuleCases = {
           line: 13,
           column: 32,
           messageId: 'settingOff',
-          message:
-            "'Bucket' sets RestrictPublicBuckets to false for the bucket, so a public bucket policy is honoured for anyone, not only for AWS services and your own account. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.",
+          message: "Shared · Network access: 'Bucket' sets RestrictPublicBuckets to false for the bucket",
+          detail:
+            'So a public bucket policy is honoured for anyone, not only for AWS services and your own account. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.',
         },
       ],
     },
@@ -127,7 +129,7 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           messageId: 'settingsLeftOut',
-          message: /leaves block_public_acls, ignore_public_acls, block_public_policy and restrict_public_buckets out/,
+          detail: /leaves block_public_acls, ignore_public_acls, block_public_policy and restrict_public_buckets out/,
         },
       ],
       output:

@@ -54,9 +54,8 @@ export interface RenderedMessage {
   whole: string;
 }
 
-/** A name in quotes is shortened down to this length at most; a value without spaces, to 40. */
-const SHORTEST_NAME = 16;
-const SHORTEST_VALUE = 40;
+/** A name (in quotes within a value, or a value without spaces) is never shortened below this. */
+const SHORTEST_NAME = 20;
 
 /** `module.network.aws_security_group.this["bastion"]` as `module.networ…his["bastion"]`. */
 export function middleEllipsis(value: string, length: number): string {
@@ -77,8 +76,8 @@ function shorten(value: string, by: number): string | undefined {
     const start = quoted.index! + 1;
     return value.slice(0, start) + name + value.slice(start + quoted[1].length);
   }
-  if (!/\s/.test(value) && value.length > SHORTEST_VALUE)
-    return middleEllipsis(value, Math.max(SHORTEST_VALUE, value.length - by));
+  if (!/\s/.test(value) && value.length > SHORTEST_NAME)
+    return middleEllipsis(value, Math.max(SHORTEST_NAME, value.length - by));
   return undefined;
 }
 
@@ -120,6 +119,8 @@ export function renderReport(
     shorter.set(candidates[0].name, candidates[0].short);
     headline = fill(message.headline, data, where, shorter);
   }
+  // Names shortened for nothing help nobody: a headline that cannot fit is cut at a word instead.
+  if (length(headline) > room) headline = whole;
   return detail === undefined ? { headline, whole } : { headline, detail, whole };
 }
 

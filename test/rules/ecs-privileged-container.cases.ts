@@ -119,7 +119,7 @@ export const cases: RuleCases = {
       code: 'resource "aws_ecs_task_definition" "app" {\n  family                = "app"\n  container_definitions = <<EOT\n[\n  {"name": "web", "image": "nginx"},\n  {"name": "agent", "privileged": true},\n  {"name": "sidecar", "privileged":true}\n]\nEOT\n}\n',
       findings: [
         { line: 6, column: 35, messageId: 'privileged', message: /container 'agent'/ },
-        { line: 7, column: 36, messageId: 'privileged', message: /Container 'sidecar'/ },
+        { line: 7, column: 36, messageId: 'privileged', message: /container 'sidecar'/ },
       ],
     },
     {

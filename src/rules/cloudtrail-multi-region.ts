@@ -43,7 +43,7 @@ export const rule: Rule = {
     "Set `IsMultiRegionTrail: true` (CloudFormation `AWS::CloudTrail::Trail`) or `is_multi_region_trail = true` (Terraform `aws_cloudtrail`), and keep global service events included (`IncludeGlobalServiceEvents` / `include_global_service_events`, true by default), which a multi-Region trail requires. A single-Region trail is a valid addition next to a multi-Region one (for example to keep one Region's logs apart): suppress the finding with that reason.",
   messages: {
     singleRegion: {
-      headline: '{trail}',
+      headline: '{trail}.',
       detail:
         '{cause}.{scope} Which Regions are recorded is yours to choose: activity in Regions you do not use, where stolen credentials can still create resources, goes unrecorded{global}',
     },

@@ -46,12 +46,12 @@ export const rule: Rule = {
     'Set `DeletionProtectionEnabled: true` on `AWS::DynamoDB::Table` (on `AWS::DynamoDB::GlobalTable`, in each entry of `Replicas`), or `deletion_protection_enabled = true` on `aws_dynamodb_table` (Terraform).',
   messages: {
     turnedOff: {
-      headline: '{subject} turns deletion protection off',
+      headline: '{subject} turns deletion protection off.',
       detail:
         'One DeleteTable call ({deleters}) removes it with its data. Guarding against that is yours: set {property} to true.',
     },
     notSet: {
-      headline: '{subject} has no deletion protection',
+      headline: '{subject} has no deletion protection.',
       detail:
         '{property} is not set and defaults to false, so one DeleteTable call ({deleters}) removes it with its data. Guarding against that is yours: turn it on.',
     },

@@ -18,12 +18,12 @@ export const rule: Rule = {
     'Set `PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }` on `AWS::DynamoDB::Table` (on `AWS::DynamoDB::GlobalTable`, in each entry of `Replicas`), or add `point_in_time_recovery { enabled = true }` to `aws_dynamodb_table` (Terraform).',
   messages: {
     turnedOff: {
-      headline: '{subject} turns point-in-time recovery off',
+      headline: '{subject} turns point-in-time recovery off.',
       detail:
         'AWS keeps the table durable, but undoing your own bad writes or deletes needs backups that you choose to keep: set {property} to true.',
     },
     notSet: {
-      headline: '{subject} has no point-in-time recovery',
+      headline: '{subject} has no point-in-time recovery.',
       detail:
         '{property} is not set and defaults to false. AWS keeps the table durable, but undoing your own bad writes or deletes needs continuous backups, which you have to turn on.',
     },

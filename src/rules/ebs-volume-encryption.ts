@@ -15,12 +15,12 @@ export const rule: Rule = {
     'Set `Encrypted: true` (CloudFormation `AWS::EC2::Volume`) or `encrypted = true` (Terraform `aws_ebs_volume`), optionally with a customer managed KMS key (`KmsKeyId` / `kms_key_id`). Turning on EBS encryption by default in every Region you use (`aws_ebs_encryption_by_default`) covers volumes that templates forget.',
   messages: {
     encryptionOff: {
-      headline: "EBS volume '{resource}' sets {property} to false",
+      headline: "EBS volume '{resource}' sets {property} to false.",
       detail:
         'It is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set {property} to true.',
     },
     encryptionNotSet: {
-      headline: "EBS volume '{resource}' does not set {property}",
+      headline: "EBS volume '{resource}' does not set {property}.",
       detail:
         'It is encrypted only if EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set {property} to true.',
     },

@@ -20,7 +20,7 @@ export const rule: Rule = {
     'Replace the rule with rules for the ports the workload serves (`IpProtocol`, `FromPort`, `ToPort` in CloudFormation; `protocol`/`ip_protocol`, `from_port`, `to_port` in Terraform), and narrow the source to the addresses or security groups that need them.',
   messages: {
     allTrafficOpen: {
-      headline: '{owner} allows {what} from {cidr}',
+      headline: '{owner} allows {what} from {cidr}.',
       detail:
         'The source is {source}. AWS lets nothing in until you allow it, so this opening is yours to narrow: allow only the ports the workload serves, from the sources that need them.',
     },

@@ -61,12 +61,12 @@ export const rule: Rule = {
     "Give the data store's group explicit egress rules for the destinations it needs (`SecurityGroupEgress` in CloudFormation, which replaces the default rules; to allow nothing, use a single rule to `127.0.0.1/32`), or `egress {}` blocks / `aws_vpc_security_group_egress_rule` in Terraform limited to private ranges or security groups.",
   messages: {
     egressOpen: {
-      headline: '{owner} lets a data store send traffic to {cidr}',
+      headline: '{owner} lets a data store send traffic to {cidr}.',
       detail:
         'It lets {store} send traffic to {destination}. A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.',
     },
     defaultEgress: {
-      headline: "security group '{group}' of a data store allows all outbound traffic",
+      headline: "security group '{group}' of a data store allows all outbound traffic.",
       detail:
         'It belongs to {store} and has no SecurityGroupEgress rules, so it keeps the rules EC2 adds by default, which allow all outbound traffic. A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.',
     },

@@ -14,7 +14,7 @@ export const rule: Rule = {
     'Remove the credential from `UserData` (CloudFormation) or `user_data` / `user_data_base64` (Terraform), revoke or rotate it, and let the instance fetch secrets at boot from AWS Secrets Manager or SSM Parameter Store (SecureString) with its instance role; an instance profile replaces AWS access keys entirely.',
   messages: {
     secretInUserData: {
-      headline: '{subject} has {secret} in {where}',
+      headline: '{subject} has {secret} in {where}.',
       detail:
         'User data is readable from the instance metadata service and the EC2 API, so move the secret to Secrets Manager or Parameter Store, fetch it with the instance role, and rotate it.',
     },

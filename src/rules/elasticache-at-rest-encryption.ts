@@ -31,16 +31,16 @@ export const rule: Rule = {
     'Set `AtRestEncryptionEnabled: true` (CloudFormation) or `at_rest_encryption_enabled = true` (Terraform) on the replication group, optionally with a customer managed KMS key (`KmsKeyId` / `kms_key_id`). A standalone Redis OSS cache cluster cannot be encrypted: create a replication group instead.',
   messages: {
     encryptionOff: {
-      headline: "ElastiCache replication group '{resource}' turns encryption at rest off",
+      headline: "ElastiCache replication group '{resource}' turns encryption at rest off.",
       detail: 'ElastiCache encrypts backups and on-disk data only when you ask for it at creation.{upgrade}',
     },
     encryptionNotSet: {
-      headline: "ElastiCache replication group '{resource}' is not encrypted at rest",
+      headline: "ElastiCache replication group '{resource}' is not encrypted at rest.",
       detail:
         '{property} is not set and defaults to false for Redis OSS. ElastiCache encrypts backups and on-disk data only when you ask for it at creation.{upgrade}',
     },
     standaloneCluster: {
-      headline: "ElastiCache cache cluster '{resource}' cannot be encrypted at rest",
+      headline: "ElastiCache cache cluster '{resource}' cannot be encrypted at rest.",
       detail:
         'It runs {engine} on its own, and ElastiCache cannot encrypt a standalone cluster at rest (its backups and on-disk data stay unencrypted). Create it as a replication group with {property} set to true.',
     },

@@ -39,17 +39,17 @@ export const rule: Rule = {
     'Set `TransitEncryptionEnabled: true` (CloudFormation) or `transit_encryption_enabled = true` (Terraform) and connect with TLS-capable clients; keep `TransitEncryptionMode` / `transit_encryption_mode` at `required` once every client uses TLS. For Memcached this needs version 1.6.12 or later.',
   messages: {
     encryptionOff: {
-      headline: "ElastiCache {what} '{resource}' turns in-transit encryption off",
+      headline: "ElastiCache {what} '{resource}' turns in-transit encryption off.",
       detail:
         'ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.{upgrade}',
     },
     encryptionNotSet: {
-      headline: "ElastiCache {what} '{resource}' does not turn on in-transit encryption",
+      headline: "ElastiCache {what} '{resource}' does not turn on in-transit encryption.",
       detail:
         '{unset}. ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.{upgrade}',
     },
     preferredMode: {
-      headline: "ElastiCache replication group '{resource}' still accepts unencrypted connections",
+      headline: "ElastiCache replication group '{resource}' still accepts unencrypted connections.",
       detail: "Its transit encryption mode is 'preferred'. Once every client connects with TLS, set it to 'required'.",
     },
   },

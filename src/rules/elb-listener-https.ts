@@ -25,22 +25,22 @@ export const rule: Rule = {
     'Serve HTTPS (`Protocol: HTTPS` with a certificate; Terraform `protocol = "HTTPS"`, `certificate_arn`) and turn HTTP listeners into redirects (`DefaultActions: [{ Type: redirect, RedirectConfig: { Protocol: HTTPS, Port: "443", StatusCode: HTTP_301 } }]`; Terraform `default_action { type = "redirect"  redirect { protocol = "HTTPS", port = "443", status_code = "HTTP_301" } }`). On HTTPS and TLS listeners set `SslPolicy` / `ssl_policy` to a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06. On Classic Load Balancers, use HTTPS or SSL listeners.',
   messages: {
     plainHttp: {
-      headline: "Listener '{listener}' serves plain HTTP with no redirect to HTTPS",
+      headline: "Listener '{listener}' serves plain HTTP with no redirect to HTTPS.",
       detail:
         'The listener {where}{said} and does not redirect to HTTPS, so requests and responses cross the network unencrypted. AWS offers HTTPS listeners with ACM certificates, but using them is yours: serve HTTPS and make this listener redirect to it.',
     },
     defaultPolicy: {
-      headline: "{protocol} listener '{listener}' accepts TLS 1.0 and 1.1 (no {property})",
+      headline: "{protocol} listener '{listener}' accepts TLS 1.0 and 1.1 (no {property}).",
       detail:
         'It does not set {property}, so ELB applies ELBSecurityPolicy-2016-08, which still accepts TLS 1.0 and 1.1. Choosing the TLS versions clients may use is yours: set a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.',
     },
     oldPolicy: {
-      headline: "{protocol} listener '{listener}' accepts {version}",
+      headline: "{protocol} listener '{listener}' accepts {version}.",
       detail:
         'It uses {policy}, which still accepts clients on {version}. Choosing the TLS versions clients may use is yours: set a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.',
     },
     classicHttp: {
-      headline: "Classic Load Balancer '{balancer}'{internal} has an HTTP listener{port}",
+      headline: "Classic Load Balancer '{balancer}'{internal} has an HTTP listener{port}.",
       detail:
         'Requests and responses cross the network unencrypted. AWS offers HTTPS listeners with ACM certificates, but using them is yours: listen on HTTPS instead.',
     },

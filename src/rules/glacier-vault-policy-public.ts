@@ -17,7 +17,7 @@ export const rule: Rule = {
     'Name the accounts or roles that need access in the vault `access_policy`, or narrow the statement with a condition such as `aws:PrincipalOrgID`.',
   messages: {
     publicPolicy: {
-      headline: 'vault \'{resource}\' has an access policy that allows anyone (Principal "*")',
+      headline: 'vault \'{resource}\' has an access policy that allows anyone (Principal "*").',
       detail:
         'The policy has no condition that narrows who. AWS enforces the policy as you write it: name the accounts or roles that need your archives.',
     },

@@ -50,12 +50,12 @@ export const rule: Rule = {
     'Set `EnableKeyRotation: true` (CloudFormation `AWS::KMS::Key`) or `enable_key_rotation = true` (Terraform `aws_kms_key`); optionally choose `RotationPeriodInDays` / `rotation_period_in_days` (90–2560, default 365).',
   messages: {
     rotationOff: {
-      headline: "KMS key '{resource}' turns automatic rotation off",
+      headline: "KMS key '{resource}' turns automatic rotation off.",
       detail:
         'Rotating a customer managed key is your responsibility, and rotation keeps older material for existing data: set {property} to true.',
     },
     notSet: {
-      headline: "KMS key '{resource}' does not rotate",
+      headline: "KMS key '{resource}' does not rotate.",
       detail:
         '{property} is not set and defaults to false. AWS rotates only the keys it manages; rotating a customer managed key is yours to turn on, and it keeps older material for existing data.',
     },

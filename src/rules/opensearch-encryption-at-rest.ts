@@ -14,11 +14,11 @@ export const rule: Rule = {
     'Set `EncryptionAtRestOptions.Enabled: true` (CloudFormation) or `encrypt_at_rest { enabled = true }` (Terraform), optionally with a customer managed KMS key (`KmsKeyId` / `kms_key_id`). It needs OpenSearch or Elasticsearch 5.1 or later on a current generation instance type.',
   messages: {
     off: {
-      headline: '{domain} turns encryption at rest off',
+      headline: '{domain} turns encryption at rest off.',
       detail: 'OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.{blocker}',
     },
     notSet: {
-      headline: '{domain} does not encrypt its data at rest',
+      headline: '{domain} does not encrypt its data at rest.',
       detail:
         '{property} is not set and defaults to false. OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.{blocker}',
     },

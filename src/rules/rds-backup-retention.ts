@@ -45,7 +45,7 @@ export const rule: Rule = {
     'Set `BackupRetentionPeriod` (CloudFormation) or `backup_retention_period` (Terraform) to at least 7 days, up to 35. On a DB instance, changing it from 0 to a positive value (or back) causes a brief outage, so plan the change. The Terraform `aws_db_instance` resource turns backups off when the argument is absent.',
   messages: {
     shortRetention: {
-      headline: '{database} {what}',
+      headline: '{database} {what}.',
       detail:
         '{why}. AWS runs the backups, but how far back you can recover is your disaster-recovery decision; keep at least 7 days.',
     },

@@ -17,12 +17,12 @@ export const rule: Rule = {
     'Set `StorageEncrypted: true` (CloudFormation) or `storage_encrypted = true` (Terraform), optionally with a customer managed KMS key.',
   messages: {
     encryptionOff: {
-      headline: "RDS {kind} '{resource}' turns storage encryption off",
+      headline: "RDS {kind} '{resource}' turns storage encryption off.",
       detail:
         'Encrypting data at rest is yours to choose on RDS; set it to true (it cannot be enabled after creation).',
     },
     notSet: {
-      headline: "RDS {kind} '{resource}' stores its data unencrypted",
+      headline: "RDS {kind} '{resource}' stores its data unencrypted.",
       detail:
         '{property} is not set and defaults to false. Encrypting data at rest is yours to choose on RDS, and it cannot be enabled after creation.',
     },

@@ -22,7 +22,7 @@ export const rule: Rule = {
     'Remove `Encrypted: false` or set `Encrypted: true` (CloudFormation) / `encrypted = true` (Terraform), optionally with a customer managed KMS key in `KmsKeyId` / `kms_key_id`.',
   messages: {
     encryptionOff: {
-      headline: "Redshift cluster '{resource}' sets {property} to false",
+      headline: "Redshift cluster '{resource}' sets {property} to false.",
       detail:
         'Redshift encrypts new provisioned clusters by default, but encrypting your warehouse data and snapshots is your decision, and this template asks for none: set it to true.',
     },

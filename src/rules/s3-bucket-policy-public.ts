@@ -17,7 +17,7 @@ export const rule: Rule = {
     'Name the principals that need access (accounts, roles, `cloudfront.amazonaws.com` with an `aws:SourceArn` condition for origin access control), or narrow the statement with a condition such as `aws:PrincipalOrgID`, `aws:SourceVpce` or `aws:SourceArn`. Applies to `AWS::S3::BucketPolicy.PolicyDocument`, `aws_s3_bucket_policy.policy` and the legacy `aws_s3_bucket.policy`.',
   messages: {
     publicPolicy: {
-      headline: "bucket policy of '{resource}' allows {who} to {what}",
+      headline: "bucket policy of '{resource}' allows {who} to {what}.",
       detail:
         'The statement has no condition that narrows who. AWS enforces the policy as you write it: name the principals that need access or add a condition, unless this data is meant to be public.',
     },

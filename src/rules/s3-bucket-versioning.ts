@@ -44,22 +44,22 @@ export const rule: Rule = {
     'Set `VersioningConfiguration.Status: Enabled` (CloudFormation) or add `aws_s3_bucket_versioning` with `versioning_configuration { status = "Enabled" }` (Terraform; `versioning { enabled = true }` on provider v3), with a lifecycle rule that expires noncurrent versions. For disaster recovery across Regions, add replication (`ReplicationConfiguration` / `aws_s3_bucket_replication_configuration`), which needs versioning.',
   messages: {
     versioningStatus: {
-      headline: "bucket '{bucket}' has versioning {status}",
+      headline: "bucket '{bucket}' has versioning {status}.",
       detail:
         'A delete or overwrite cannot be undone. S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
     },
     versioningBlock: {
-      headline: "bucket '{bucket}' {what}",
+      headline: "bucket '{bucket}' {what}.",
       detail:
         'A delete or overwrite cannot be undone. S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
     },
     versioningResource: {
-      headline: "'{versioning}' sets versioning to {status}",
+      headline: "'{versioning}' sets versioning to {status}.",
       detail:
         'A delete or overwrite cannot be undone. S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
     },
     versioningNotEnabled: {
-      headline: "bucket '{bucket}' does not enable versioning",
+      headline: "bucket '{bucket}' does not enable versioning.",
       detail:
         'Versioning is off by default, so a delete or overwrite cannot be undone. S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
     },

@@ -39,12 +39,12 @@ export const rule: Rule = {
     'Set `BlockPublicAcls`, `IgnorePublicAcls`, `BlockPublicPolicy` and `RestrictPublicBuckets` to true in `PublicAccessBlockConfiguration` (CloudFormation) or `block_public_acls`, `ignore_public_acls`, `block_public_policy` and `restrict_public_buckets` to true in `aws_s3_bucket_public_access_block` (Terraform), or remove the configuration to keep the default. Serve deliberately public content through CloudFront with origin access control instead.',
   messages: {
     settingOff: {
-      headline: "'{resource}' sets {property} to false for {scope}",
+      headline: "'{resource}' sets {property} to false for {scope}.",
       detail:
         'So {effect}. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.',
     },
     settingsLeftOut: {
-      headline: "'{resource}' leaves {properties} out of its public access block",
+      headline: "'{resource}' leaves {properties} out of its public access block.",
       detail:
         "A setting left out is false for {scope}. A written public access block replaces AWS's default of all four on: set {pronoun} to true.",
     },

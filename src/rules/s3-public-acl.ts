@@ -33,12 +33,12 @@ export const rule: Rule = {
     'Set `AccessControl: Private` (CloudFormation) or `acl = "private"` on `aws_s3_bucket` or `aws_s3_bucket_acl` (Terraform), remove grants to the AllUsers and AuthenticatedUsers groups, and prefer no ACL at all with `ObjectOwnership: BucketOwnerEnforced` / `aws_s3_bucket_ownership_controls`. Grant deliberate access with a bucket policy, or serve public content through CloudFront.',
   messages: {
     publicCannedAcl: {
-      headline: "'{resource}' sets the canned ACL {acl}",
+      headline: "'{resource}' sets the canned ACL {acl}.",
       detail:
         'That ACL {effect}. New buckets disable ACLs and block public access by default, so a public ACL is a choice the template makes and its exposure is yours: keep the ACL private and grant deliberate access with a bucket policy.',
     },
     publicGrant: {
-      headline: "'{resource}' grants {grantee} access through an ACL grant",
+      headline: "'{resource}' grants {grantee} access through an ACL grant.",
       detail:
         'New buckets disable ACLs and block public access by default, so a public ACL is a choice the template makes and its exposure is yours: keep the ACL private and grant deliberate access with a bucket policy.',
     },

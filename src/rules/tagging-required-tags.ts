@@ -140,7 +140,7 @@ export const rule: Rule = {
     "Add the tag keys listed in `requiredTags` in `.srlens.yaml`: `Tags` (CloudFormation; stack-level tags applied at deploy time also reach most resources) or `tags`, or the AWS provider's `default_tags` block (Terraform). The rule is off while `requiredTags` is empty.",
   messages: {
     missingTags: {
-      headline: "'{resource}' lacks the required tag{plural} {tags}",
+      headline: "'{resource}' lacks the required tag{plural} {tags}.",
       detail: 'AWS does not know who owns a resource or what data it holds; recording that in tags is yours. {where}.',
     },
   },

@@ -21,7 +21,7 @@ export const rule: Rule = {
     'Add an `AWS::EC2::FlowLog` with `ResourceType: VPC` and `ResourceId: !Ref <Vpc>` (CloudFormation) or an `aws_flow_log` with `vpc_id = aws_vpc.<name>.id` (Terraform), with `TrafficType`/`traffic_type` `ALL` (or `REJECT`) and a log destination whose retention and access you control.',
   messages: {
     noFlowLog: {
-      headline: "VPC '{resource}' has no flow log in this {unit}",
+      headline: "VPC '{resource}' has no flow log in this {unit}.",
       detail: 'AWS records VPC traffic only when you ask it to: add {companion} and a log destination you control.',
     },
   },

@@ -42,7 +42,7 @@ export function combineModuleFindings<
         end.line,
         end.character,
         finding.resource.slice(call.length),
-        finding.message.split(call).join('\u0000'),
+        sameText(finding).split(call).join('\u0000'),
       ].join('\u0001');
       const seen = merged.get(key);
       const name = call.slice(0, -1);
@@ -60,6 +60,18 @@ export function combineModuleFindings<
     out[index] = { ...out[index], detail: out[index].detail ? `${out[index].detail} ${also}` : also };
   }
   return out;
+}
+
+/**
+ * What two calls' findings must share, the call's name aside: the headline (after its
+ * `Owner · Concern: ` prefix) and the detail. A headline that had to be shortened (an address cut
+ * in the middle, `…`) no longer holds the call's name whole; its detail then starts with the whole
+ * headline, so the detail alone reads the same as headline and detail of an unshortened one.
+ */
+function sameText(finding: { message: string; detail?: string }): string {
+  if (finding.detail && finding.message.includes('…')) return finding.detail.toLowerCase();
+  const headline = finding.message.slice(finding.message.indexOf(': ') + 2);
+  return `${headline}. ${finding.detail ?? ''}`.toLowerCase();
 }
 
 const MODULE_PREFIX = /^(?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)+/;

@@ -46,7 +46,7 @@ export function resourceRuleErrorFinding(rule: Rule, resource: Resource, owner: 
     resourceType: resource.type,
     file: resource.file,
     range: resource.idRange,
-    ...crashMessage(rule, owner, `resource '${resource.id}'`, 'resource'),
+    ...crashMessage(rule, owner, `resource '${resource.id}'`),
     fixable: false,
   };
 }
@@ -65,23 +65,17 @@ export function unitRuleErrorFinding(rule: Rule, unit: IacUnit): Finding {
     resourceType: '',
     file,
     range,
-    ...crashMessage(rule, 'customer', subject, unit.kind === 'cloudformation' ? 'template' : 'module'),
+    ...crashMessage(rule, 'customer', subject),
     fixable: false,
   };
 }
 
-function crashMessage(
-  rule: Rule,
-  owner: Finding['owner'],
-  subject: string,
-  what: string,
-): { message: string; detail?: string } {
+function crashMessage(rule: Rule, owner: Finding['owner'], subject: string): { message: string; detail?: string } {
   return composeHeadline(
     owner,
     rule.concern,
     `rule '${rule.id}' crashed on ${subject}, so its result is unknown`,
-    `The rule's result for this ${what} is unknown; the other rules ran. ` +
-      'This is a bug in the rule, not a verdict on the template: the error is logged (the Shared Responsibility Lens output, or srlens --verbose).',
+    'The other rules ran. This is a bug in the rule, not a verdict on the template: the error is logged (the Shared Responsibility Lens output, or srlens --verbose).',
   );
 }
 

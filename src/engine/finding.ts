@@ -91,7 +91,7 @@ export function composeHeadline(
   }
   const complete = withoutFullStop(whole);
   if (message === prefix + complete) return withDetail(message, detail);
-  return withDetail(message, joinSentences(`${complete[0].toUpperCase()}${complete.slice(1)}.`, detail));
+  return withDetail(message, joinSentences(`${whole.trim().replace(/\.$/, '')}.`, detail));
 }
 
 /**

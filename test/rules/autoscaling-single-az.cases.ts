@@ -83,7 +83,8 @@ export const cases: RuleCases = {
           line: 8,
           column: 9,
           messageId: 'singleZone',
-          message: "You · Region and AZ placement: Auto Scaling group 'Asg' runs in one zone only ('!Select [0, !GetAZs '']')",
+          message:
+            "You · Region and AZ placement: Auto Scaling group 'Asg' runs in one zone only ('!Select [0, !GetAZs '']')",
           detail:
             "It runs in a single Availability Zone ('!Select [0, !GetAZs '']'). AWS isolates zones from each other, but spreading the group across them is yours to do: list at least two zones so it can replace instances when one fails.",
         },

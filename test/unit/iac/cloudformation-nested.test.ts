@@ -708,7 +708,7 @@ describe('srlens scan with nested stacks', () => {
 
   async function scan(args: string[]): Promise<{
     code: number;
-    findings: { ruleId: string; file: string; resource: string; message: string; range: Range }[];
+    findings: { ruleId: string; file: string; resource: string; message: string; detail?: string; range: Range }[];
   }> {
     let out = '';
     const code = await run(['scan', '--format', 'json', ...args], {

@@ -70,8 +70,8 @@ export function middleEllipsis(value: string, length: number): string {
  * when it is one word (an address, an id); prose is never cut in the middle.
  */
 function shorten(value: string, by: number): string | undefined {
-  const quoted = [...value.matchAll(/'([^']+)'/g)].sort((a, b) => b[1].length - a[1].length)[0];
-  if (quoted && quoted[1].length > SHORTEST_NAME) {
+  const quoted = [...value.matchAll(/'([^']+)'/g)].sort((a, b) => b[1].length - a[1].length).at(0);
+  if (quoted !== undefined && quoted[1].length > SHORTEST_NAME) {
     const name = middleEllipsis(quoted[1], Math.max(SHORTEST_NAME, quoted[1].length - by));
     const start = quoted.index! + 1;
     return value.slice(0, start) + name + value.slice(start + quoted[1].length);

@@ -60,8 +60,9 @@ Usage:
       --max-file-size <bytes>      Skip larger files with an info finding (default: ${DEFAULT_MAX_FILE_SIZE})
       --no-color                   Plain text output
       --config <file>              Configuration (default: ./.srlens.yaml)
-      --verbose                    Print a crashing rule's error and stack on stderr (its finding is rule-error),
-                                   and each suppression written for another tool that names a check
+      --verbose                    Text: print each finding's detail under it; also print a crashing
+                                   rule's error and stack on stderr (its finding is rule-error), and
+                                   each suppression written for another tool that names a check
                                    srlens does not map
       --include-suppressed         JSON: list suppressed findings too, each with suppressed: { reason,
                                    expires, source } (SARIF always lists them, with suppressions)
@@ -252,7 +253,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
         { fixOf: (f) => fixOf.get(f) },
       ),
     );
-  else io.stdout(formatFindingsText(files, findings, io.color && !values['no-color'] ? ANSI : PLAIN));
+  else io.stdout(formatFindingsText(files, findings, io.color && !values['no-color'] ? ANSI : PLAIN, values.verbose));
 
   return failOn !== 'none' && findings.some((f) => severityAtLeast(f.severity, failOn as Severity)) ? 1 : 0;
 }
@@ -632,11 +633,29 @@ function isParseArgsError(error: unknown): boolean {
 
 export { FILE_TOO_LARGE_RULE_ID };
 
+/**
+ * A reader that stops early (`srlens scan --format json | head`) closes the pipe: the write fails
+ * with EPIPE. That is not an error of the command: the stream is marked closed, later output to it
+ * is dropped, and the command ends with its usual exit code, without a stack trace.
+ */
+function closingQuietly(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 if (require.main === module) {
+  const out = closingQuietly(process.stdout);
+  const err = closingQuietly(process.stderr);
   void run(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    stdout: (text) => out(text.endsWith('\n') ? text : `${text}\n`),
     // Messages can quote file names and template text: nothing in them may drive the terminal.
-    stderr: (text) => process.stderr.write(`${printable(text)}\n`),
+    stderr: (text) => err(`${printable(text)}\n`),
     cwd: process.cwd(),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   }).then((code) => {

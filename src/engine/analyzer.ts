@@ -8,7 +8,7 @@ import type { Fix } from '../fixes/types';
 import { parseCloudFormation } from '../iac/cloudformation';
 import { reparseYamlIncrementally } from '../iac/yaml-incremental';
 import { isTerraformPlanJson, mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
-import { messageFor, type IacUnit, type ParseResult, type Resource } from '../iac/model';
+import type { IacUnit, ParseResult, Resource } from '../iac/model';
 import { forgetTerraformFile, loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
 import { loadEvaluator } from '../iac/terraform/eval-expressions';
 import { parseTerraformPlan } from '../iac/terraform/plan';
@@ -24,10 +24,20 @@ import {
   type RuleReport,
   type UnitReport,
 } from '../rules/rule';
-import { renderMessage } from '../rules/toolkit/messages';
+import { renderReport } from '../rules/toolkit/messages';
 import { DEFAULT_CONFIG, type RuleSetting, type SrlensConfig } from './config';
 import { createRuleContext } from './context';
-import { compareFindings, parseErrorFinding, severityAtLeast, type Finding } from './finding';
+import {
+  compareFindings,
+  composeHeadline,
+  HEADLINE_LIMIT,
+  headlinePrefix,
+  joinSentences,
+  parseErrorFinding,
+  severityAtLeast,
+  type Finding,
+  type Headline,
+} from './finding';
 import { resourceRuleErrorFinding, unitRuleErrorFinding, type RuleCrash, type RuleCrashHandler } from './rule-error';
 import { combineNestedFindings, expandNestedStacks, type NestedInstance, type ReadFile } from './nested-stacks';
 import { TerraformDependencies } from './terraform-dependencies';
@@ -492,10 +502,10 @@ export class Analyzer {
 
   private checkUnit(rule: Rule, unit: IacUnit, context: RuleContext, into: Finding[]): void {
     let reports: UnitReport[];
-    let messages: string[];
+    let messages: Headline[];
     try {
       reports = rule.checkUnit?.(unit, context) ?? [];
-      messages = reports.map((report) => renderMessage(rule.messages, report));
+      messages = reports.map((report) => headlineOf(rule, 'customer', report));
     } catch (error) {
       // A crash is reported, never a silently missing check; the other rules still run.
       const finding = unitRuleErrorFinding(rule, unit);
@@ -515,7 +525,7 @@ export class Analyzer {
         resourceType: '',
         file: report.file,
         range: report.range,
-        message: messages[index],
+        ...messages[index],
         fixable: rule.fixUnit !== undefined && report.fixable !== false,
       };
       if (this.keepOrigins) this.unitOrigins.set(finding, { rule, report, unit, context });
@@ -530,16 +540,15 @@ export class Analyzer {
     const tier = resource.tier;
     for (const rule of rules) {
       let reports: RuleReport[];
-      let messages: string[];
+      let messages: Headline[];
+      const owner = customerSide(ownershipFor(tier, rule.concern, resource.type).owner);
       try {
         reports = rule.check(resource, context);
-        messages = reports.map((report) => renderMessage(rule.messages, report));
+        messages = reports.map((report) => headlineOf(rule, owner, report, resource));
       } catch (error) {
         // A crash is reported, never a silently missing check; the other rules still run.
         this.report({ ruleId: rule.id, phase: 'check', subject: resource.id, file: resource.file, error });
-        into.push(
-          resourceRuleErrorFinding(rule, resource, customerSide(ownershipFor(tier, rule.concern, resource.type).owner)),
-        );
+        into.push(resourceRuleErrorFinding(rule, resource, owner));
         continue;
       }
       reports.forEach((report, index) => {
@@ -547,14 +556,14 @@ export class Analyzer {
           ruleId: rule.id,
           severity: report.severity ?? rule.severity,
           concern: rule.concern,
-          owner: customerSide(ownershipFor(tier, rule.concern, resource.type).owner),
+          owner,
           tier,
           service: resource.service,
           resource: resource.id,
           resourceType: resource.type,
           file: resource.file,
           range: report.range,
-          message: messageFor(resource, messages[index]),
+          ...messages[index],
           // A generated resource's fix would edit the text every instance shares.
           fixable: rule.fix !== undefined && report.fixable !== false && !resource.generatedBy,
         };
@@ -637,4 +646,23 @@ function unitName(unit: IacUnit): string {
 /** A finding is raised on the customer's side of the model: what AWS owns alone is never the author's to fix. */
 function customerSide(owner: 'aws' | 'customer' | 'shared'): 'customer' | 'shared' {
   return owner === 'aws' ? 'shared' : owner;
+}
+
+/**
+ * A report's headline, `Owner · Concern: what, where`, and its detail. A resource a loop or a
+ * transform wrote out is named in front when the headline does not name it; its CDK construct
+ * path goes to the detail.
+ */
+function headlineOf(
+  rule: Rule,
+  owner: Finding['owner'],
+  report: RuleReport | UnitReport,
+  resource?: Resource,
+): Headline {
+  const named = resource?.generatedBy ? `${resource.id}: ` : '';
+  const room = HEADLINE_LIMIT - headlinePrefix(owner, rule.concern).length - named.length;
+  const { headline, detail, whole } = renderReport(rule.messages, report, room);
+  const name = named && !whole.includes(`'${resource!.id}'`) ? named : '';
+  const construct = resource?.constructPath ? `(CDK construct ${resource.constructPath})` : undefined;
+  return composeHeadline(owner, rule.concern, name + headline, joinSentences(detail, construct), name + whole);
 }

@@ -25,7 +25,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { Range, Severity } from '../iac/model';
 import { parseControlSelection } from './controls';
-import type { Finding } from './finding';
+import { asHeadline, type Finding } from './finding';
 import { isIsoDate, type Suppression } from './suppressions';
 
 export const CONFIG_FILE_NAME = '.srlens.yaml';
@@ -301,7 +301,7 @@ function stringList(node: YamlNode | null | undefined): string[] | undefined {
 }
 
 function configFinding(file: string, range: Range, message: string, severity: Severity): Finding {
-  return {
+  return asHeadline({
     ruleId: CONFIG_ERROR_RULE_ID,
     severity,
     concern: 'configuration',
@@ -314,5 +314,5 @@ function configFinding(file: string, range: Range, message: string, severity: Se
     range,
     message,
     fixable: false,
-  };
+  });
 }

@@ -1,10 +1,10 @@
-import type { Finding } from './finding';
+import { asHeadline, type Finding } from './finding';
 
 export const FILE_TOO_LARGE_RULE_ID = 'file-too-large';
 
 /** A file skipped for its size: reported once, as information, so nobody mistakes silence for a clean file. */
 export function fileTooLargeFinding(file: string, message: string): Finding {
-  return {
+  return asHeadline({
     ruleId: FILE_TOO_LARGE_RULE_ID,
     severity: 'info',
     concern: 'configuration',
@@ -17,5 +17,5 @@ export function fileTooLargeFinding(file: string, message: string): Finding {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     message,
     fixable: false,
-  };
+  });
 }

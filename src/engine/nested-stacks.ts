@@ -24,7 +24,7 @@ import type { CfnParameter, CloudFormationTemplate, LiteralValue, ParseResult, R
 import { mayBeTemplate } from '../iac/detect';
 import { containsPosition, getProperty, type Range } from '../iac/model';
 import { resolveInUnit } from './context';
-import { PARSE_ERROR_RULE_ID, type Finding } from './finding';
+import { asHeadline, joinSentences, PARSE_ERROR_RULE_ID, type Finding } from './finding';
 import { SUPPRESSION_RULE_IDS } from './suppressions';
 
 export const NESTED_STACK_RULE_ID = 'nested-stack-not-analysed';
@@ -239,7 +239,7 @@ function named(finding: Finding, stacks: string[], root: string): Finding {
   return {
     ...finding,
     resource: finding.resource ? `${path}/${finding.resource}` : path,
-    message: `${finding.message} ${suffix(stacks, root)}`,
+    detail: joinSentences(finding.detail, suffix(stacks, root)),
     // A fix would edit the text every instance and the child's own analysis share.
     fixable: false,
   };
@@ -250,8 +250,8 @@ function suffix(stacks: string[], root: string): string {
 }
 
 function infoFinding(resource: Resource, location: Value, stacks: string[], root: string, why: string): Finding {
-  const message = `Nested stack '${resource.id}' is not analysed: ${why}. Its resources are not checked here.`;
-  return {
+  const message = `Nested stack '${resource.id}' is not analysed, so its resources are not checked here. The reason: ${why}.`;
+  return asHeadline({
     ruleId: NESTED_STACK_RULE_ID,
     severity: 'info',
     concern: 'configuration',
@@ -262,9 +262,10 @@ function infoFinding(resource: Resource, location: Value, stacks: string[], root
     resourceType: resource.type,
     file: resource.file,
     range: location.range,
-    message: stacks.length > 0 ? `${message} ${suffix(stacks, root)}` : message,
+    message,
+    ...(stacks.length > 0 ? { detail: suffix(stacks, root) } : {}),
     fixable: false,
-  };
+  });
 }
 
 function baseName(file: string): string {

@@ -7,7 +7,7 @@
  */
 import type { IacUnit, Range, Resource } from '../iac/model';
 import type { Rule } from '../rules/rule';
-import type { Finding } from './finding';
+import { composeHeadline, type Finding } from './finding';
 
 export const RULE_ERROR_RULE_ID = 'rule-error';
 
@@ -46,7 +46,7 @@ export function resourceRuleErrorFinding(rule: Rule, resource: Resource, owner: 
     resourceType: resource.type,
     file: resource.file,
     range: resource.idRange,
-    message: crashMessage(rule.id, `resource '${resource.id}'`, 'resource'),
+    ...crashMessage(rule, owner, `resource '${resource.id}'`),
     fixable: false,
   };
 }
@@ -65,15 +65,17 @@ export function unitRuleErrorFinding(rule: Rule, unit: IacUnit): Finding {
     resourceType: '',
     file,
     range,
-    message: crashMessage(rule.id, subject, unit.kind === 'cloudformation' ? 'template' : 'module'),
+    ...crashMessage(rule, 'customer', subject),
     fixable: false,
   };
 }
 
-function crashMessage(ruleId: string, subject: string, what: string): string {
-  return (
-    `Rule '${ruleId}' crashed on ${subject}; its result for this ${what} is unknown. The other rules ran. ` +
-    'This is a bug in the rule, not a verdict on the template: the error is logged (the Shared Responsibility Lens output, or srlens --verbose).'
+function crashMessage(rule: Rule, owner: Finding['owner'], subject: string): { message: string; detail?: string } {
+  return composeHeadline(
+    owner,
+    rule.concern,
+    `rule '${rule.id}' crashed on ${subject}, so its result is unknown`,
+    'The other rules ran. This is a bug in the rule, not a verdict on the template: the error is logged (the Shared Responsibility Lens output, or srlens --verbose).',
   );
 }
 

@@ -15,7 +15,7 @@
 import type { IacUnit, MapValue, Position, Range, Resource, Value } from '../iac/model';
 import { containsPosition, getPath } from '../iac/model';
 import { classifyType } from '../knowledge/services';
-import type { Finding, SuppressionInfo, SuppressionSource } from './finding';
+import { asHeadline, type Finding, type SuppressionInfo, type SuppressionSource } from './finding';
 
 export const UNUSED_SUPPRESSION_RULE_ID = 'unused-suppression';
 export const SUPPRESSION_WITHOUT_REASON_RULE_ID = 'suppression-without-reason';
@@ -474,7 +474,7 @@ function visit(value: Value, at: Position, lines: Set<number>, depth: number): v
 }
 
 function meta(s: Suppression, ruleId: string, severity: Finding['severity'], message: string): Finding {
-  return {
+  return asHeadline({
     ruleId,
     severity,
     concern: 'configuration',
@@ -487,5 +487,5 @@ function meta(s: Suppression, ruleId: string, severity: Finding['severity'], mes
     range: s.range,
     message,
     fixable: false,
-  };
+  });
 }

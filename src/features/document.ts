@@ -5,11 +5,8 @@
  * (src/lsp/) both use it, so they cannot disagree.
  */
 import type { Analysis } from '../engine/analyzer';
-import { SECURITY_HUB, findingControls } from '../engine/controls';
 import { severityAtLeast, type Finding } from '../engine/finding';
 import type { IacUnit, Resource, Severity } from '../iac/model';
-
-const OWNER_LABEL = { customer: 'You own this', shared: 'Shared with AWS', aws: 'AWS owns this' } as const;
 
 /** The findings of one file of an analysis. */
 export function findingsInFile(analysis: Analysis, file: string): Finding[] {
@@ -28,14 +25,12 @@ export function visibleFindings(findings: readonly Finding[], minimum: Severity)
   return findings.filter((f) => severityAtLeast(f.severity, minimum));
 }
 
-/** A diagnostic's message: the finding's text and, for a rule finding, who owns the concern. */
+/**
+ * A diagnostic's message: the finding's headline (`You · Network access: …`), which names the owner
+ * and the concern itself; the detail and the controls are in the diagnostic's hover.
+ */
 export function diagnosticMessage(finding: Finding): string {
-  if (finding.ruleId === 'parse-error') return finding.message;
-  // After the owner and concern, the AWS Security Hub controls the rule checks (`S3.5`), which auditors name.
-  const securityHub = findingControls(finding)
-    .filter((c) => c.framework === SECURITY_HUB)
-    .map((c) => c.id);
-  return `${finding.message} (${OWNER_LABEL[finding.owner]}: ${finding.concern}${securityHub.length > 0 ? `; AWS Security Hub ${securityHub.join(', ')}` : ''})`;
+  return finding.message;
 }
 
 /** Files a Terraform module may read besides its own folder's `.tf` files. */

@@ -14,9 +14,9 @@ export const rule: Rule = {
     'Set `SecurityPolicy: TLS_1_2` (CloudFormation `AWS::ApiGateway::DomainName`) or `security_policy = "TLS_1_2"` (Terraform `aws_api_gateway_domain_name`), or one of the enhanced `SecurityPolicy_TLS13_…` policies.',
   messages: {
     tls10: {
-      headline:
-        "API Gateway domain name '{resource}' uses the TLS_1_0 security policy, so it still accepts clients on TLS 1.0.",
-      detail: 'Which TLS versions to accept is yours to choose: set {key} to TLS_1_2.',
+      headline: "API Gateway domain name '{resource}' accepts TLS 1.0 (security policy TLS_1_0).",
+      detail:
+        'It uses the TLS_1_0 security policy, so it still accepts clients on TLS 1.0. Which TLS versions to accept is yours to choose: set {key} to TLS_1_2.',
     },
   },
 

@@ -31,21 +31,19 @@ export const rule: Rule = {
     'List subnets in at least two Availability Zones in `VPCZoneIdentifier` (CloudFormation) or `vpc_zone_identifier` (Terraform), or at least two zones in `AvailabilityZones` / `availability_zones` for groups outside a VPC subnet list.',
   messages: {
     singleSubnet: {
-      headline:
-        "Auto Scaling group '{resource}' launches into a single subnet ('{subnet}'), so into a single Availability Zone.",
+      headline: "Auto Scaling group '{resource}' has a single subnet, so a single zone.",
       detail:
-        'AWS isolates zones from each other, but spreading the group across them is yours to do: add subnets in at least one more zone so it can replace instances when a zone fails.',
+        "It launches into a single subnet ('{subnet}'), so into a single Availability Zone. AWS isolates zones from each other, but spreading the group across them is yours to do: add subnets in at least one more zone so it can replace instances when a zone fails.",
     },
     subnetsInOneZone: {
-      headline:
-        "Auto Scaling group '{resource}' launches into {count} subnets that are all in the same Availability Zone ({zone}).",
+      headline: "Auto Scaling group '{resource}' has all {count} subnets in {zone}.",
       detail:
-        'AWS isolates zones from each other, but spreading the group across them is yours to do: add subnets in at least one more zone so it can replace instances when a zone fails.',
+        'It launches into {count} subnets that are all in the same Availability Zone ({zone}). AWS isolates zones from each other, but spreading the group across them is yours to do: add subnets in at least one more zone so it can replace instances when a zone fails.',
     },
     singleZone: {
-      headline: "Auto Scaling group '{resource}' runs in a single Availability Zone ('{zone}').",
+      headline: "Auto Scaling group '{resource}' runs in one zone only ('{zone}').",
       detail:
-        'AWS isolates zones from each other, but spreading the group across them is yours to do: list at least two zones so it can replace instances when one fails.',
+        "It runs in a single Availability Zone ('{zone}'). AWS isolates zones from each other, but spreading the group across them is yours to do: list at least two zones so it can replace instances when one fails.",
     },
   },
 

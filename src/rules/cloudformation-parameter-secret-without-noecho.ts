@@ -33,10 +33,9 @@ export const rule: Rule = {
     'Add `NoEcho: true` to the parameter and give it no `Default`. Better, do not pass the secret as a parameter at all: store it in Secrets Manager and read it where it is used with a dynamic reference such as `{{resolve:secretsmanager:MySecret:SecretString:password}}`. NoEcho does not mask values you copy into `Outputs` or `Metadata`.',
   messages: {
     notNoEcho: {
-      headline:
-        "Parameter '{parameter}' looks like a secret but is not NoEcho: CloudFormation shows its value in plain text to anyone who can view the stack (console, DescribeStacks).",
+      headline: "parameter '{parameter}' looks like a secret but is not NoEcho.",
       detail:
-        'Masking it is yours: set NoEcho: true, or better, read the secret from Secrets Manager with a dynamic reference.',
+        'CloudFormation shows its value in plain text to anyone who can view the stack (console, DescribeStacks). Masking it is yours: set NoEcho: true, or better, read the secret from Secrets Manager with a dynamic reference.',
     },
   },
 

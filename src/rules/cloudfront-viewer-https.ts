@@ -55,18 +55,19 @@ export const rule: Rule = {
     'Set `ViewerProtocolPolicy: redirect-to-https` (or `https-only`) on `DefaultCacheBehavior` and every entry of `CacheBehaviors` (Terraform `viewer_protocol_policy` in `default_cache_behavior` and each `ordered_cache_behavior`); with a custom certificate, set `ViewerCertificate.MinimumProtocolVersion` (`viewer_certificate { minimum_protocol_version }`) to TLSv1.2_2021.',
   messages: {
     plainHttp: {
-      headline: "CloudFront distribution '{resource}' serves its {which} over plain HTTP ({property} allow-all).",
-      detail: 'CloudFront offers HTTPS at every edge, but requiring it is yours: use redirect-to-https or https-only.',
+      headline: "CloudFront distribution '{resource}' allows HTTP on its {which}.",
+      detail:
+        '{property} is allow-all. CloudFront offers HTTPS at every edge, but requiring it is yours: use redirect-to-https or https-only.',
     },
     defaultMinimum: {
-      headline:
-        "CloudFront distribution '{resource}' uses its own certificate without {property}, so it gets the API default, TLSv1, which accepts viewers on TLS 1.0 and 1.1.",
-      detail: 'Choosing the TLS versions viewers may use is yours: set it to TLSv1.2_2021.',
+      headline: "CloudFront distribution '{resource}' accepts viewers on TLS 1.0 and 1.1.",
+      detail:
+        'It uses its own certificate without {property}, so it gets the API default, TLSv1, which accepts viewers on TLS 1.0 and 1.1. Choosing the TLS versions viewers may use is yours: set it to TLSv1.2_2021.',
     },
     oldMinimum: {
-      headline:
-        "CloudFront distribution '{resource}' sets {property} to {minimum}, which accepts viewers on protocols older than TLS 1.2.",
-      detail: 'Choosing the TLS versions viewers may use is yours: set it to TLSv1.2_2021.',
+      headline: "CloudFront distribution '{resource}' accepts viewers on TLS older than 1.2.",
+      detail:
+        'It sets {property} to {minimum}, which accepts viewers on protocols older than TLS 1.2. Choosing the TLS versions viewers may use is yours: set it to TLSv1.2_2021.',
     },
   },
 

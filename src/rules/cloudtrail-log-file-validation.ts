@@ -21,14 +21,14 @@ export const rule: Rule = {
     'Set `EnableLogFileValidation: true` (CloudFormation `AWS::CloudTrail::Trail`) or `enable_log_file_validation = true` (Terraform `aws_cloudtrail`); it can be turned on for an existing trail without interruption. Validate the logs with `aws cloudtrail validate-logs`, and keep write and delete access to the log bucket narrow.',
   messages: {
     noDigests: {
-      headline: "CloudTrail trail '{resource}' delivers no digest files: {property} is not set and defaults to false.",
+      headline: "CloudTrail trail '{resource}' has no log file validation.",
       detail:
-        'Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery.',
+        'It delivers no digest files: {property} is not set and defaults to false. Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery.',
     },
     validationOff: {
-      headline: "CloudTrail trail '{resource}' turns log file validation off, so no digest files are delivered.",
+      headline: "CloudTrail trail '{resource}' turns log file validation off.",
       detail:
-        'Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery: set {property} to true.',
+        'No digest files are delivered. Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery: set {property} to true.',
     },
   },
 

@@ -19,8 +19,16 @@ function excludesGlobalEvents(resource: Resource, context: RuleContext): boolean
 function scopeOf(resource: Resource, context: RuleContext): string {
   const organization = booleanOf(readFor(resource, context, 'IsOrganizationTrail', 'is_organization_trail'));
   return organization.state === 'known' && organization.value
-    ? `Organization trail '${resource.id}' covers every account of the organization but only the Region it is created in`
+    ? `Organization trail '${resource.id}' records only the Region it is created in`
     : `CloudTrail trail '${resource.id}' records only the Region it is created in`;
+}
+
+/** What an organization trail adds: every account, but still one Region. */
+function organizationScope(resource: Resource, context: RuleContext): string {
+  const organization = booleanOf(readFor(resource, context, 'IsOrganizationTrail', 'is_organization_trail'));
+  return organization.state === 'known' && organization.value
+    ? ' It covers every account of the organization, but only that Region.'
+    : '';
 }
 
 export const rule: Rule = {
@@ -35,9 +43,9 @@ export const rule: Rule = {
     "Set `IsMultiRegionTrail: true` (CloudFormation `AWS::CloudTrail::Trail`) or `is_multi_region_trail = true` (Terraform `aws_cloudtrail`), and keep global service events included (`IncludeGlobalServiceEvents` / `include_global_service_events`, true by default), which a multi-Region trail requires. A single-Region trail is a valid addition next to a multi-Region one (for example to keep one Region's logs apart): suppress the finding with that reason.",
   messages: {
     singleRegion: {
-      headline: '{trail}: {cause}.',
+      headline: '{trail}.',
       detail:
-        'Which Regions are recorded is yours to choose: activity in Regions you do not use, where stolen credentials can still create resources, goes unrecorded{global}',
+        '{cause}.{scope} Which Regions are recorded is yours to choose: activity in Regions you do not use, where stolen credentials can still create resources, goes unrecorded{global}',
     },
   },
 
@@ -52,7 +60,7 @@ export const rule: Rule = {
     return [
       {
         messageId: 'singleRegion',
-        data: { trail: scopeOf(resource, context), cause, global },
+        data: { trail: scopeOf(resource, context), cause, global, scope: organizationScope(resource, context) },
         range: setting.state === 'known' ? writtenRange(setting, resource.typeRange) : resource.typeRange,
       },
     ];

@@ -18,14 +18,14 @@ export const rule: Rule = {
     "If you need control over the key, set `SSESpecification: { SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: <your key> }` (CloudFormation; on a global table, `KMSMasterKeyId` goes in each replica's `SSESpecification`) or `server_side_encryption { enabled = true, kms_key_arn = <your key> }` (Terraform). Otherwise, suppress this note with a reason.",
   messages: {
     awsManagedKey: {
-      headline: "DynamoDB table '{resource}' is encrypted at rest with the AWS managed key aws/dynamodb.",
+      headline: "DynamoDB table '{resource}' uses the AWS managed key aws/dynamodb.",
       detail:
-        'Its use is logged, but you cannot change its key policy or disable it; if you need that control over who can decrypt the data, use a customer managed KMS key.',
+        'It is encrypted at rest with the AWS managed key aws/dynamodb. Its use is logged, but you cannot change its key policy or disable it; if you need that control over who can decrypt the data, use a customer managed KMS key.',
     },
     awsOwnedKey: {
-      headline: "DynamoDB table '{resource}' is encrypted at rest with a key that AWS owns (the default).",
+      headline: "DynamoDB table '{resource}' uses a key AWS owns (the default).",
       detail:
-        'If you need to audit, restrict or revoke the key that protects this data, that choice is yours: use a customer managed KMS key.',
+        'It is encrypted at rest with a key that AWS owns, the default. If you need to audit, restrict or revoke the key that protects this data, that choice is yours: use a customer managed KMS key.',
     },
   },
 

@@ -46,14 +46,14 @@ export const rule: Rule = {
     'Set `DeletionProtectionEnabled: true` on `AWS::DynamoDB::Table` (on `AWS::DynamoDB::GlobalTable`, in each entry of `Replicas`), or `deletion_protection_enabled = true` on `aws_dynamodb_table` (Terraform).',
   messages: {
     turnedOff: {
-      headline:
-        '{subject} turns deletion protection off, so one DeleteTable call ({deleters}) removes it with its data.',
-      detail: 'Guarding against that is yours: set {property} to true.',
+      headline: '{subject} turns deletion protection off.',
+      detail:
+        'One DeleteTable call ({deleters}) removes it with its data. Guarding against that is yours: set {property} to true.',
     },
     notSet: {
-      headline:
-        '{subject} has no deletion protection: {property} is not set and defaults to false, so one DeleteTable call ({deleters}) removes it with its data.',
-      detail: 'Guarding against that is yours: turn it on.',
+      headline: '{subject} has no deletion protection.',
+      detail:
+        '{property} is not set and defaults to false, so one DeleteTable call ({deleters}) removes it with its data. Guarding against that is yours: turn it on.',
     },
   },
 

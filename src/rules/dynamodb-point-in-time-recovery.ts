@@ -23,9 +23,9 @@ export const rule: Rule = {
         'AWS keeps the table durable, but undoing your own bad writes or deletes needs backups that you choose to keep: set {property} to true.',
     },
     notSet: {
-      headline: '{subject} has no point-in-time recovery: {property} is not set and defaults to false.',
+      headline: '{subject} has no point-in-time recovery.',
       detail:
-        'AWS keeps the table durable, but undoing your own bad writes or deletes needs continuous backups, which you have to turn on.',
+        '{property} is not set and defaults to false. AWS keeps the table durable, but undoing your own bad writes or deletes needs continuous backups, which you have to turn on.',
     },
   },
 

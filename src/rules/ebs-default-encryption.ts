@@ -14,9 +14,9 @@ export const rule: Rule = {
     'Set `enabled = true` on `aws_ebs_encryption_by_default` (or remove the attribute: it defaults to true), in every Region the account uses.',
   messages: {
     defaultEncryptionOff: {
-      headline:
-        "'{resource}' turns EBS encryption by default off for this account and Region, so new volumes are unencrypted unless each one asks for encryption.",
-      detail: 'AWS leaves this setting to you: set enabled to true.',
+      headline: "'{resource}' turns EBS encryption by default off.",
+      detail:
+        'It turns it off for this account and Region, so new volumes are unencrypted unless each one asks for encryption. AWS leaves this setting to you: set enabled to true.',
     },
   },
 

@@ -17,20 +17,19 @@ export const rule: Rule = {
     'Set `Encrypted: true` (CloudFormation `AWS::EC2::Volume`) or `encrypted = true` (Terraform `aws_ebs_volume`), optionally with a customer managed KMS key (`KmsKeyId` / `kms_key_id`). Turning on EBS encryption by default in every Region you use (`aws_ebs_encryption_by_default`) covers volumes that templates forget.',
   messages: {
     accountEncrypts: {
-      headline:
-        "EBS volume '{resource}' does not ask for encryption with {property}, but the account encrypts new volumes by default in {region}, checked on {date}.",
+      headline: "EBS volume '{resource}' leaves encryption to the account default, which is on.",
       detail:
-        'EBS encryption by default is an account setting in each Region: keep it on, or set {property} to true so the template does not depend on it.',
+        'The account encrypts new volumes by default in {region} (checked on {date}). EBS encryption by default is an account setting in each Region: keep it on, or set {property} to true so the template does not depend on it.',
     },
     encryptionOff: {
-      headline:
-        "EBS volume '{resource}' sets {property} to false, so it is unencrypted unless EBS encryption by default is turned on for the account and Region.",
-      detail: 'Encrypting data at rest is your choice on EBS: set {property} to true.',
+      headline: "EBS volume '{resource}' sets {property} to false.",
+      detail:
+        'It is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set {property} to true.',
     },
     encryptionNotSet: {
-      headline:
-        "EBS volume '{resource}' does not set {property}: it is encrypted only if EBS encryption by default is turned on for the account and Region.",
-      detail: 'Encrypting data at rest is your choice on EBS: set {property} to true.',
+      headline: "EBS volume '{resource}' does not set {property}.",
+      detail:
+        'It is encrypted only if EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set {property} to true.',
     },
   },
 

@@ -39,26 +39,24 @@ export const rule: Rule = {
     'Set `Encrypted: true` under each `BlockDeviceMappings[].Ebs` (CloudFormation; under `LaunchTemplateData` for a launch template), or `encrypted = true` in `root_block_device` / `ebs_block_device` (Terraform `aws_instance`, `aws_launch_configuration`) and in `block_device_mappings { ebs { … } }` (`aws_launch_template`). Turning on EBS encryption by default in every Region you use (`aws_ebs_encryption_by_default`) covers volumes that templates forget.',
   messages: {
     accountEncrypts: {
-      headline:
-        '{subject} leaves EBS encryption to the account, and the account encrypts new volumes by default in {region}, checked on {date}.',
+      headline: '{subject} leaves EBS encryption to the account default, which is on.',
       detail:
-        'EBS encryption by default is an account setting in each Region: keep it on, or set Encrypted to true so the template does not depend on it.',
+        'The account encrypts new volumes by default in {region} (checked on {date}). EBS encryption by default is an account setting in each Region: keep it on, or set Encrypted to true so the template does not depend on it.',
     },
     encryptionOff: {
-      headline:
-        '{subject} sets {property} to false for {device}, so that EBS volume is unencrypted unless EBS encryption by default is turned on for the account and Region.',
-      detail: 'Encrypting data at rest is your choice on EBS: set {property} to true.',
+      headline: '{subject} sets {property} to false for {device}.',
+      detail:
+        'That EBS volume is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set {property} to true.',
     },
     encryptionNotSet: {
-      headline:
-        '{subject} does not set {property} for {device}: it is encrypted only if EBS encryption by default is turned on for the account and Region, or if the AMI maps that device to an encrypted snapshot.',
-      detail: 'Encrypting data at rest is your choice on EBS: set {property} to true.',
+      headline: '{subject} does not set {property} for {device}.',
+      detail:
+        'That volume is encrypted only if EBS encryption by default is turned on for the account and Region, or if the AMI maps that device to an encrypted snapshot. Encrypting data at rest is your choice on EBS: set {property} to true.',
     },
     rootNotDefined: {
-      headline:
-        "{subject} does not define its root block device ({where}), so the root volume is created from the AMI's snapshot: it is unencrypted unless that snapshot is encrypted or EBS encryption by default is turned on for the account and Region.",
+      headline: '{subject} leaves root volume encryption to the AMI.',
       detail:
-        'Encrypting data at rest is your choice on EBS: {remedy}, or turn on EBS encryption by default for the account.',
+        "It does not define its root block device ({where}), so the root volume is created from the AMI's snapshot: it is unencrypted unless that snapshot is encrypted or EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: {remedy}, or turn on EBS encryption by default for the account.",
     },
   },
 

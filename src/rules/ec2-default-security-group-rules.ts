@@ -43,9 +43,9 @@ export const rule: Rule = {
     'Remove the `ingress` and `egress` rules from `aws_default_security_group`, leaving the resource with no rules, and give the resources that need traffic security groups of their own with only the ports and sources they need.',
   messages: {
     defaultGroupRule: {
-      headline: "Default security group '{resource}' allows {direction} traffic ({block} rule).",
+      headline: "default security group '{resource}' allows {direction} traffic.",
       detail:
-        'AWS attaches the default group to every instance or interface launched without a security group, so its rules are yours to empty (CIS AWS Foundations 5.4, Security Hub EC2.2): remove the rule and use security groups of your own for the traffic you need.',
+        'It does so through its {block} rule. AWS attaches the default group to every instance or interface launched without a security group, so its rules are yours to empty (CIS AWS Foundations 5.4, Security Hub EC2.2): remove the rule and use security groups of your own for the traffic you need.',
     },
   },
 

@@ -24,14 +24,14 @@ export const rule: Rule = {
     'Set `MetadataOptions: { HttpTokens: required }` (CloudFormation; under `LaunchTemplateData` for a launch template) or `metadata_options { http_tokens = "required" }` (Terraform), after checking that software on the instance uses IMDSv2 (current AWS SDKs and the AWS CLI do). `HttpEndpoint: disabled` also satisfies this rule.',
   messages: {
     tokensOptional: {
-      headline:
-        "{subject} sets {property} to '{tokens}', so the instance metadata service also answers IMDSv1 requests, which carry no session token.",
-      detail: 'Protecting the instance role credentials it serves is your configuration: set {property} to required.',
+      headline: "{subject} allows IMDSv1 ({property} '{tokens}').",
+      detail:
+        "It sets {property} to '{tokens}', so the instance metadata service also answers IMDSv1 requests, which carry no session token. Protecting the instance role credentials it serves is your configuration: set {property} to required.",
     },
     tokensNotSet: {
-      headline:
-        "{subject} does not require IMDSv2: {property} is not set by this template, so IMDSv1 stays available unless the AMI is registered for IMDSv2 only (ImdsSupport v2.0) or the account's instance metadata defaults require tokens.",
-      detail: 'Protecting the instance role credentials is your configuration: set {property} to required.',
+      headline: '{subject} does not require IMDSv2.',
+      detail:
+        "{property} is not set by this template, so IMDSv1 stays available unless the AMI is registered for IMDSv2 only (ImdsSupport v2.0) or the account's instance metadata defaults require tokens. Protecting the instance role credentials is your configuration: set {property} to required.",
     },
   },
 

@@ -22,9 +22,9 @@ export const rule: Rule = {
     'Create an IAM role with only the permissions the instance needs, attach it through an instance profile (`IamInstanceProfile` in CloudFormation, under `LaunchTemplateData` for a launch template; `iam_instance_profile` in Terraform), remove the access keys from the user data and deactivate them.',
   messages: {
     keysWithoutProfile: {
-      headline: '{subject} has AWS access keys in its user data and no instance profile.',
+      headline: '{subject} has access keys in user data and no instance profile.',
       detail:
-        'With an IAM role attached through an instance profile, AWS hands {instances} short-lived credentials and rotates them for you; static keys are yours to rotate and revoke.',
+        'It has AWS access keys in its user data and no instance profile. With an IAM role attached through an instance profile, AWS hands {instances} short-lived credentials and rotates them for you; static keys are yours to rotate and revoke.',
     },
   },
 

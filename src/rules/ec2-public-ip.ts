@@ -31,10 +31,9 @@ export const rule: Rule = {
     'Set `AssociatePublicIpAddress: false` on the network interface (`NetworkInterfaces[]`, under `LaunchTemplateData` for a launch template) or the launch configuration (CloudFormation), or `associate_public_ip_address = false` (Terraform `aws_instance`, `aws_launch_configuration`, and `network_interfaces { … }` of `aws_launch_template`), and reach the instance through a load balancer, NAT gateway or Session Manager.',
   messages: {
     publicIp: {
-      headline:
-        '{subject} asks for a public IP address, which exposes {instances} to the internet as far as its security groups and network ACLs allow.',
+      headline: '{subject} asks for a public IP address.',
       detail:
-        "Deciding what is exposed is yours, not AWS's: set {property} to false unless {instances} must be reached directly (a bastion or NAT instance).",
+        "That exposes {instances} to the internet as far as its security groups and network ACLs allow. Deciding what is exposed is yours, not AWS's: set {property} to false unless {instances} must be reached directly (a bastion or NAT instance).",
     },
   },
 

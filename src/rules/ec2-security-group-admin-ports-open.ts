@@ -23,9 +23,9 @@ export const rule: Rule = {
     'Limit the source of the rule to known addresses (`CidrIp`/`CidrIpv6` in CloudFormation, `cidr_blocks`/`ipv6_cidr_blocks` or `cidr_ipv4`/`cidr_ipv6` in Terraform) or to another security group (`SourceSecurityGroupId`, `security_groups`, `referenced_security_group_id`), or remove the rule and reach instances through AWS Systems Manager Session Manager or EC2 Instance Connect Endpoint.',
   messages: {
     adminPortsOpen: {
-      headline: '{owner} allows {what} from {source}.',
+      headline: '{owner} allows {what} from {cidr}.',
       detail:
-        'AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.',
+        'The source is {source}. AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.',
     },
   },
 
@@ -43,7 +43,7 @@ export const rule: Rule = {
           return [
             {
               messageId: 'adminPortsOpen',
-              data: { owner: describeOwner(r), what, source: describeSource(r) },
+              data: { owner: describeOwner(r), what, cidr: r.cidr ?? '', source: describeSource(r) },
               range: r.range,
             },
           ];

@@ -20,9 +20,9 @@ export const rule: Rule = {
     'Replace the rule with rules for the ports the workload serves (`IpProtocol`, `FromPort`, `ToPort` in CloudFormation; `protocol`/`ip_protocol`, `from_port`, `to_port` in Terraform), and narrow the source to the addresses or security groups that need them.',
   messages: {
     allTrafficOpen: {
-      headline: '{owner} allows {what} from {source}.',
+      headline: '{owner} allows {what} from {cidr}.',
       detail:
-        'AWS lets nothing in until you allow it, so this opening is yours to narrow: allow only the ports the workload serves, from the sources that need them.',
+        'The source is {source}. AWS lets nothing in until you allow it, so this opening is yours to narrow: allow only the ports the workload serves, from the sources that need them.',
     },
   },
 
@@ -34,7 +34,7 @@ export const rule: Rule = {
           r.protocol === 'all' ? 'all traffic (every protocol and port)' : `every ${r.protocol?.toUpperCase()} port`;
         return {
           messageId: 'allTrafficOpen',
-          data: { owner: describeOwner(r), what, source: describeSource(r) },
+          data: { owner: describeOwner(r), what, cidr: r.cidr ?? '', source: describeSource(r) },
           range: r.range,
         };
       });

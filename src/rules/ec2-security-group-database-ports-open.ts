@@ -26,9 +26,9 @@ export const rule: Rule = {
     "Allow the database port only from the application tier: set the source to the application's security group (`SourceSecurityGroupId` in CloudFormation, `security_groups`/`source_security_group_id`/`referenced_security_group_id` in Terraform) or to private address ranges, instead of `0.0.0.0/0` or `::/0`.",
   messages: {
     databasePortsOpen: {
-      headline: '{owner} allows {what} from {source}.',
+      headline: '{owner} allows {what} from {cidr}.',
       detail:
-        "AWS runs managed database engines but leaves network access to you: allow the port only from the application's security group or private ranges.",
+        "The source is {source}. AWS runs managed database engines but leaves network access to you: allow the port only from the application's security group or private ranges.",
     },
   },
 
@@ -46,7 +46,7 @@ export const rule: Rule = {
           return [
             {
               messageId: 'databasePortsOpen',
-              data: { owner: describeOwner(r), what, source: describeSource(r) },
+              data: { owner: describeOwner(r), what, cidr: r.cidr ?? '', source: describeSource(r) },
               range: r.range,
             },
           ];

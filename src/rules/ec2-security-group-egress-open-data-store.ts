@@ -61,15 +61,14 @@ export const rule: Rule = {
     "Give the data store's group explicit egress rules for the destinations it needs (`SecurityGroupEgress` in CloudFormation, which replaces the default rules; to allow nothing, use a single rule to `127.0.0.1/32`), or `egress {}` blocks / `aws_vpc_security_group_egress_rule` in Terraform limited to private ranges or security groups.",
   messages: {
     egressOpen: {
-      headline: '{owner} lets {store} send traffic to {destination}.',
+      headline: '{owner} lets a data store send traffic to {cidr}.',
       detail:
-        'A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.',
+        'It lets {store} send traffic to {destination}. A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.',
     },
     defaultEgress: {
-      headline:
-        "Security group '{group}' of {store} has no SecurityGroupEgress rules, so it keeps the rules EC2 adds by default, which allow all outbound traffic.",
+      headline: "security group '{group}' of a data store allows all outbound traffic.",
       detail:
-        'A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.',
+        'It belongs to {store} and has no SecurityGroupEgress rules, so it keeps the rules EC2 adds by default, which allow all outbound traffic. A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.',
     },
   },
 
@@ -80,7 +79,11 @@ export const rule: Rule = {
       const store = describeDataStores(r.group, context);
       if (!store) continue;
       const owner = r.inline ? describeOwner(r) : `${describeOwner(r)} of security group '${r.group.id}'`;
-      reports.push({ messageId: 'egressOpen', data: { owner, store, destination: describeSource(r) }, range: r.range });
+      reports.push({
+        messageId: 'egressOpen',
+        data: { owner, store, cidr: r.cidr ?? '', destination: describeSource(r) },
+        range: r.range,
+      });
     }
     if (keepsDefaultEgress(resource, context) === true) {
       const store = describeDataStores(resource, context);

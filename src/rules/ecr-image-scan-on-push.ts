@@ -46,16 +46,14 @@ export const rule: Rule = {
     'Set `ImageScanningConfiguration: { ScanOnPush: true }` (CloudFormation) or `image_scanning_configuration { scan_on_push = true }` (Terraform), or, since AWS now favours registry-wide settings, scan all repositories with `AWS::ECR::RegistryScanningConfiguration` / `aws_ecr_registry_scanning_configuration` (enhanced scanning with Amazon Inspector also rescans images as new vulnerabilities are published).',
   messages: {
     scanOff: {
-      headline:
-        "ECR repository '{resource}' sets {property} to false: this repository does not ask for its images to be scanned for known vulnerabilities when they are pushed.",
+      headline: "ECR repository '{resource}' turns scan on push off.",
       detail:
-        'AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.',
+        'It sets {property} to false: this repository does not ask for its images to be scanned for known vulnerabilities when they are pushed. AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.',
     },
     scanNotSet: {
-      headline:
-        "ECR repository '{resource}' does not ask for scan on push: {property} is not set and defaults to false.",
+      headline: "ECR repository '{resource}' does not scan images on push.",
       detail:
-        'AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.',
+        '{property} is not set and defaults to false. AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.',
     },
   },
 

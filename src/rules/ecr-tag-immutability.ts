@@ -27,14 +27,14 @@ export const rule: Rule = {
     'Set `ImageTagMutability: IMMUTABLE` (CloudFormation) or `image_tag_mutability = "IMMUTABLE"` (Terraform), and push each build under a new tag (a version or commit id); `IMMUTABLE_WITH_EXCLUSION` with exclusion filters keeps chosen tags such as `latest` movable. Deploying by image digest pins the image whatever the tags do.',
   messages: {
     mutable: {
-      headline:
-        "ECR repository '{resource}' keeps its image tags mutable: a later push can move a tag to another image, so what runs may not be what was reviewed.",
-      detail: 'Choosing immutable tags is yours; set {property} to IMMUTABLE.',
+      headline: "ECR repository '{resource}' keeps its image tags mutable.",
+      detail:
+        'A later push can move a tag to another image, so what runs may not be what was reviewed. Choosing immutable tags is yours; set {property} to IMMUTABLE.',
     },
     mutableByDefault: {
-      headline:
-        "ECR repository '{resource}' keeps its image tags mutable ({property} is not set and defaults to MUTABLE): a later push can move a tag to another image, so what runs may not be what was reviewed.",
-      detail: 'Choosing immutable tags is yours; set it to IMMUTABLE.',
+      headline: "ECR repository '{resource}' keeps its image tags mutable (the default).",
+      detail:
+        '{property} is not set and defaults to MUTABLE: a later push can move a tag to another image, so what runs may not be what was reviewed. Choosing immutable tags is yours; set it to IMMUTABLE.',
     },
   },
 

@@ -18,15 +18,14 @@ export const rule: Rule = {
     'Remove `Privileged: true` from the container definition (CloudFormation `ContainerDefinitions[].Privileged`, Terraform `privileged` inside `container_definitions`) and grant only the Linux capabilities the container needs with `LinuxParameters.Capabilities.Add` / `linuxParameters.capabilities.add`.',
   messages: {
     privilegedOnFargate: {
-      headline:
-        '{container} asks to run privileged, but the task definition requires Fargate, which does not support privileged containers.',
-      detail: 'Remove the setting and grant only the Linux capabilities the container needs.',
+      headline: '{container} asks to run privileged on Fargate.',
+      detail:
+        'The task definition requires Fargate, which does not support privileged containers. Remove the setting and grant only the Linux capabilities the container needs.',
     },
     privileged: {
-      headline:
-        '{container} runs privileged: it gets root access to the host instance, its devices and the other tasks on it.',
+      headline: '{container} runs privileged.',
       detail:
-        'Hardening the container instances is yours on EC2 capacity and ECS does not prevent this; grant only the Linux capabilities the container needs instead.',
+        'It gets root access to the host instance, its devices and the other tasks on it. Hardening the container instances is yours on EC2 capacity and ECS does not prevent this; grant only the Linux capabilities the container needs instead.',
     },
   },
 

@@ -22,10 +22,9 @@ export const rule: Rule = {
     'Set `Encrypted: true` (CloudFormation `AWS::EFS::FileSystem`) or `encrypted = true` (Terraform `aws_efs_file_system`), optionally with a customer managed KMS key in `KmsKeyId` / `kms_key_id`. On a file system that already exists this creates a new, empty file system in its place: copy the data over (for example with AWS DataSync) before switching. The `elasticfilesystem:Encrypted` IAM condition key, in a policy or an SCP, can require encryption for every new file system.',
   messages: {
     unencrypted: {
-      headline:
-        "EFS file system '{resource}' stores its files unencrypted: {property} is not set, and {tool} and the EFS API default to false (only the console turns encryption on by default).",
+      headline: "EFS file system '{resource}' stores its files unencrypted.",
       detail:
-        'Encrypting the files at rest is yours to choose on EFS, and it can only be chosen when the file system is created.',
+        '{property} is not set, and {tool} and the EFS API default to false (only the console turns encryption on by default). Encrypting the files at rest is yours to choose on EFS, and it can only be chosen when the file system is created.',
     },
     encryptionOff: {
       headline: "EFS file system '{resource}' turns encryption at rest off.",

@@ -17,15 +17,14 @@ export const rule: Rule = {
     'Turn on the private endpoint (`EndpointPrivateAccess: true` / `endpoint_private_access = true`) and either turn off the public one (`EndpointPublicAccess: false` / `endpoint_public_access = false`) or list only the CIDR blocks that need it in `PublicAccessCidrs` / `public_access_cidrs`. No automatic fix: the right CIDR blocks, and whether operators and pipelines can reach a private endpoint, are decisions for you.',
   messages: {
     openByDefault: {
-      headline:
-        '{subject} accepts connections from any IP address: {switchedOn}, and {property} is not set, so it defaults to 0.0.0.0/0.',
+      headline: '{subject} is open to any IP address.',
       detail:
-        'AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.',
+        'It accepts connections from any IP address: {switchedOn}, and {property} is not set, so it defaults to 0.0.0.0/0. AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.',
     },
     openCidr: {
-      headline: '{subject} accepts connections from any IP address: {switchedOn}, and {property} includes {cidr}.',
+      headline: '{subject} is open to any IP address.',
       detail:
-        'AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.',
+        'It accepts connections from any IP address: {switchedOn}, and {property} includes {cidr}. AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.',
     },
   },
 

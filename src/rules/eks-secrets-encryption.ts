@@ -19,14 +19,14 @@ export const rule: Rule = {
     'Add `EncryptionConfig: [{ Resources: [secrets], Provider: { KeyArn: <KMS key ARN> } }]` (CloudFormation) or `encryption_config { resources = ["secrets"] provider { key_arn = aws_kms_key.k.arn } }` (Terraform), with a symmetric KMS key in the cluster\'s Region. Encryption cannot be removed once enabled.',
   messages: {
     noCustomerKey: {
-      headline: "EKS cluster '{resource}' does not encrypt Kubernetes Secrets with a KMS key of yours: {missing}.",
+      headline: "EKS cluster '{resource}' encrypts Secrets with no KMS key of yours.",
       detail:
-        'EKS already envelope-encrypts all Kubernetes API data with an AWS owned key on Kubernetes 1.28 and later; add a key of your own if you need to control, rotate and audit it.',
+        'It does not encrypt Kubernetes Secrets with a KMS key of yours: {missing}. EKS already envelope-encrypts all Kubernetes API data with an AWS owned key on Kubernetes 1.28 and later; add a key of your own if you need to control, rotate and audit it.',
     },
     noEnvelopeEncryption: {
-      headline:
-        "EKS cluster '{resource}' runs Kubernetes {version} without envelope encryption of Secrets: EKS encrypts all Kubernetes API data by default only from Kubernetes 1.28.",
-      detail: 'Add {property} with a KMS key of yours, or upgrade the cluster.',
+      headline: "EKS cluster '{resource}' (Kubernetes {version}) has no envelope encryption of Secrets.",
+      detail:
+        'EKS encrypts all Kubernetes API data by default only from Kubernetes 1.28. Add {property} with a KMS key of yours, or upgrade the cluster.',
     },
   },
 

@@ -35,14 +35,14 @@ export const rule: Rule = {
       detail: 'ElastiCache encrypts backups and on-disk data only when you ask for it at creation.{upgrade}',
     },
     encryptionNotSet: {
-      headline:
-        "ElastiCache replication group '{resource}' is not encrypted at rest: {property} is not set and defaults to false for Redis OSS.",
-      detail: 'ElastiCache encrypts backups and on-disk data only when you ask for it at creation.{upgrade}',
+      headline: "ElastiCache replication group '{resource}' is not encrypted at rest.",
+      detail:
+        '{property} is not set and defaults to false for Redis OSS. ElastiCache encrypts backups and on-disk data only when you ask for it at creation.{upgrade}',
     },
     standaloneCluster: {
-      headline:
-        "ElastiCache cache cluster '{resource}' runs {engine} on its own, and ElastiCache cannot encrypt a standalone cluster at rest (its backups and on-disk data stay unencrypted).",
-      detail: 'Create it as a replication group with {property} set to true.',
+      headline: "ElastiCache cache cluster '{resource}' cannot be encrypted at rest.",
+      detail:
+        'It runs {engine} on its own, and ElastiCache cannot encrypt a standalone cluster at rest (its backups and on-disk data stay unencrypted). Create it as a replication group with {property} set to true.',
     },
   },
 

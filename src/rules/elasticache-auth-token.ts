@@ -15,14 +15,14 @@ export const rule: Rule = {
     'Turn on in-transit encryption and either set `AuthToken` / `auth_token` from a secret (a `{{resolve:secretsmanager:…}}` dynamic reference or a NoEcho parameter; a sensitive variable or `random_password` in Terraform) or attach an RBAC user group with `UserGroupIds` / `user_group_ids`. Never write the token itself into the template.',
   messages: {
     tokenInCode: {
-      headline:
-        "ElastiCache replication group '{resource}' has its AUTH token written in the {source}, where anyone who can read the code can use it.",
-      detail: 'The token is a credential you own: {where}, and rotate this one.',
+      headline: "ElastiCache replication group '{resource}' has its AUTH token in the {source}.",
+      detail:
+        'Anyone who can read the code can use it. The token is a credential you own: {where}, and rotate this one.',
     },
     noAuthentication: {
-      headline:
-        "ElastiCache replication group '{resource}' does not authenticate clients: it has no {token} and no {groups}, so anything that can reach it on the network can read and change the cache.",
-      detail: 'Set an AUTH token from a secret or attach an RBAC user group.{needsTls}',
+      headline: "ElastiCache replication group '{resource}' does not authenticate clients.",
+      detail:
+        'It has no {token} and no {groups}, so anything that can reach it on the network can read and change the cache. Set an AUTH token from a secret or attach an RBAC user group.{needsTls}',
     },
   },
 

@@ -44,14 +44,13 @@ export const rule: Rule = {
         'ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.{upgrade}',
     },
     encryptionNotSet: {
-      headline: "ElastiCache {what} '{resource}' does not turn on in-transit encryption: {unset}.",
+      headline: "ElastiCache {what} '{resource}' does not turn on in-transit encryption.",
       detail:
-        'ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.{upgrade}',
+        '{unset}. ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.{upgrade}',
     },
     preferredMode: {
-      headline:
-        "ElastiCache replication group '{resource}' still accepts unencrypted connections: its transit encryption mode is 'preferred'.",
-      detail: "Once every client connects with TLS, set it to 'required'.",
+      headline: "ElastiCache replication group '{resource}' still accepts unencrypted connections.",
+      detail: "Its transit encryption mode is 'preferred'. Once every client connects with TLS, set it to 'required'.",
     },
   },
 

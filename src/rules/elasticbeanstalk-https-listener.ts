@@ -88,9 +88,9 @@ export const rule: Rule = {
     'Add an HTTPS listener in the option settings: for an Application Load Balancer, namespace `aws:elbv2:listener:443` with `Protocol: HTTPS` and `SSLCertificateArns` (an ACM certificate); for a Classic Load Balancer, `aws:elb:listener:443` with `ListenerProtocol: HTTPS` and `SSLCertificateId`. Then redirect HTTP to HTTPS or turn the port 80 listener off.',
   messages: {
     noHttpsListener: {
-      headline:
-        "Elastic Beanstalk environment '{resource}' has a {balancer} Load Balancer with no HTTPS listener in its settings, so clients reach it over plain HTTP.",
-      detail: "Encrypting that traffic is yours: add {example}, unless your source bundle's .ebextensions already do.",
+      headline: "Elastic Beanstalk environment '{resource}' has no HTTPS listener.",
+      detail:
+        "It has a {balancer} Load Balancer with no HTTPS listener in its settings, so clients reach it over plain HTTP. Encrypting that traffic is yours: add {example}, unless your source bundle's .ebextensions already do.",
     },
   },
 

@@ -19,15 +19,14 @@ export const rule: Rule = {
     "In the environment's option settings set `aws:elasticbeanstalk:managedactions` `ManagedActionsEnabled` to `true` with a `PreferredStartTime` (for example `Sun:02:00`, UTC), and `aws:elasticbeanstalk:managedactions:platformupdate` `UpdateLevel` to `patch` or `minor`. Managed updates need enhanced health reporting (`aws:elasticbeanstalk:healthreporting:system` `SystemType: enhanced`).",
   messages: {
     updatesOff: {
-      headline:
-        "Elastic Beanstalk environment '{resource}' turns managed platform updates off ({where}), so its instances keep an outdated platform until someone updates it.",
-      detail: 'AWS publishes patched platform versions, but applying them is yours; set ManagedActionsEnabled to true.',
+      headline: "Elastic Beanstalk environment '{resource}' turns managed platform updates off.",
+      detail:
+        'It turns them off ({where}), so its instances keep an outdated platform until someone updates it. AWS publishes patched platform versions, but applying them is yours; set ManagedActionsEnabled to true.',
     },
     updatesNotConfigured: {
-      headline:
-        "Elastic Beanstalk environment '{resource}' does not configure managed platform updates in its {settings}.",
+      headline: "Elastic Beanstalk environment '{resource}' has no managed platform updates.",
       detail:
-        "AWS publishes patched platform versions, but whether and when your instances get them is yours to set: add ManagedActionsEnabled true with a PreferredStartTime and an UpdateLevel, unless your source bundle's .ebextensions already do.",
+        "It does not configure managed platform updates in its {settings}. AWS publishes patched platform versions, but whether and when your instances get them is yours to set: add ManagedActionsEnabled true with a PreferredStartTime and an UpdateLevel, unless your source bundle's .ebextensions already do.",
     },
   },
 

@@ -25,26 +25,24 @@ export const rule: Rule = {
     'Serve HTTPS (`Protocol: HTTPS` with a certificate; Terraform `protocol = "HTTPS"`, `certificate_arn`) and turn HTTP listeners into redirects (`DefaultActions: [{ Type: redirect, RedirectConfig: { Protocol: HTTPS, Port: "443", StatusCode: HTTP_301 } }]`; Terraform `default_action { type = "redirect"  redirect { protocol = "HTTPS", port = "443", status_code = "HTTP_301" } }`). On HTTPS and TLS listeners set `SslPolicy` / `ssl_policy` to a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06. On Classic Load Balancers, use HTTPS or SSL listeners.',
   messages: {
     plainHttp: {
-      headline:
-        "Listener '{listener}' {where}{said} and does not redirect to HTTPS, so requests and responses cross the network unencrypted.",
+      headline: "Listener '{listener}' serves plain HTTP with no redirect to HTTPS.",
       detail:
-        'AWS offers HTTPS listeners with ACM certificates, but using them is yours: serve HTTPS and make this listener redirect to it.',
+        'The listener {where}{said} and does not redirect to HTTPS, so requests and responses cross the network unencrypted. AWS offers HTTPS listeners with ACM certificates, but using them is yours: serve HTTPS and make this listener redirect to it.',
     },
     defaultPolicy: {
-      headline:
-        "{protocol} listener '{listener}' does not set {property}, so ELB applies ELBSecurityPolicy-2016-08, which still accepts TLS 1.0 and 1.1.",
+      headline: "{protocol} listener '{listener}' accepts TLS 1.0 and 1.1 (no {property}).",
       detail:
-        'Choosing the TLS versions clients may use is yours: set a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.',
+        'It does not set {property}, so ELB applies ELBSecurityPolicy-2016-08, which still accepts TLS 1.0 and 1.1. Choosing the TLS versions clients may use is yours: set a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.',
     },
     oldPolicy: {
-      headline: "{protocol} listener '{listener}' uses {policy}, which still accepts clients on {version}.",
+      headline: "{protocol} listener '{listener}' accepts {version}.",
       detail:
-        'Choosing the TLS versions clients may use is yours: set a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.',
+        'It uses {policy}, which still accepts clients on {version}. Choosing the TLS versions clients may use is yours: set a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.',
     },
     classicHttp: {
-      headline:
-        "Classic Load Balancer '{balancer}'{internal} has an HTTP listener{port}, so requests and responses cross the network unencrypted.",
-      detail: 'AWS offers HTTPS listeners with ACM certificates, but using them is yours: listen on HTTPS instead.',
+      headline: "Classic Load Balancer '{balancer}'{internal} has an HTTP listener{port}.",
+      detail:
+        'Requests and responses cross the network unencrypted. AWS offers HTTPS listeners with ACM certificates, but using them is yours: listen on HTTPS instead.',
     },
   },
 

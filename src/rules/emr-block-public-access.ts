@@ -24,9 +24,9 @@ export const rule: Rule = {
     'Set `block_public_security_group_rules = true` on `aws_emr_block_public_access_configuration`, and keep `permitted_public_security_group_rule_range` to the ports that truly must be public (by default only port 22).',
   messages: {
     turnedOff: {
-      headline:
-        "'{resource}' turns EMR block public access off for the whole account and Region, so clusters may start with security groups open to 0.0.0.0/0 or ::/0 on any port.",
-      detail: 'Network access to your clusters is yours to control; set {property} to true.',
+      headline: "'{resource}' turns EMR block public access off.",
+      detail:
+        'It turns it off for the whole account and Region, so clusters may start with security groups open to 0.0.0.0/0 or ::/0 on any port. Network access to your clusters is yours to control; set {property} to true.',
     },
   },
 

@@ -29,15 +29,14 @@ export const rule: Rule = {
     "Create a security configuration (`AWS::EMR::SecurityConfiguration`, `aws_emr_security_configuration`) with `EnableAtRestEncryption: true` (including `LocalDiskEncryptionConfiguration` with a KMS key, and `EnableEbsEncryption`) and `EnableInTransitEncryption: true` (with a TLS certificate provider), and reference it from the cluster's `SecurityConfiguration` / `security_configuration`.",
   messages: {
     noSecurityConfiguration: {
-      headline:
-        "EMR cluster '{resource}' has no security configuration, so EMR itself encrypts neither its nodes' local disks nor the traffic between them.",
+      headline: "EMR cluster '{resource}' has no security configuration.",
       detail:
-        'Protecting your data on the cluster is yours; create {configuration} with at-rest and in-transit encryption and reference it in {property}.',
+        "So EMR itself encrypts neither its nodes' local disks nor the traffic between them. Protecting your data on the cluster is yours; create {configuration} with at-rest and in-transit encryption and reference it in {property}.",
     },
     encryptionOff: {
-      headline: "EMR security configuration '{resource}' leaves {list} off: {why}.",
+      headline: "EMR security configuration '{resource}' leaves {list} off.",
       detail:
-        'AWS runs EMR, but encrypting your data on the cluster is yours; turn {pronoun} on in this security configuration.',
+        '{why}. AWS runs EMR, but encrypting your data on the cluster is yours; turn {pronoun} on in this security configuration.',
     },
   },
 

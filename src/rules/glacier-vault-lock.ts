@@ -13,10 +13,9 @@ export const rule: Rule = {
     'Add `aws_glacier_vault_lock` with `vault_name` set to the vault, a policy that denies `glacier:DeleteArchive` before a retention period, and `complete_lock = true` once tested: a completed lock cannot be changed or removed. CloudFormation has no Vault Lock resource; lock the vault with the API after deployment.',
   messages: {
     noVaultLock: {
-      headline:
-        "Vault '{resource}' has no aws_glacier_vault_lock, so anyone the access policy allows can delete its archives.",
+      headline: "vault '{resource}' has no vault lock.",
       detail:
-        'If they are backups or records you must retain, a Vault Lock policy (your decision, enforced by AWS once locked) makes them immutable.',
+        'It has no aws_glacier_vault_lock, so anyone the access policy allows can delete its archives. If they are backups or records you must retain, a Vault Lock policy (your decision, enforced by AWS once locked) makes them immutable.',
     },
   },
 

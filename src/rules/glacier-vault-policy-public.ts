@@ -17,9 +17,9 @@ export const rule: Rule = {
     'Name the accounts or roles that need access in the vault `access_policy`, or narrow the statement with a condition such as `aws:PrincipalOrgID`.',
   messages: {
     publicPolicy: {
-      headline:
-        'Vault \'{resource}\' has an access policy that allows anyone (Principal "*") with no condition that narrows who.',
-      detail: 'AWS enforces the policy as you write it: name the accounts or roles that need your archives.',
+      headline: 'vault \'{resource}\' has an access policy that allows anyone (Principal "*").',
+      detail:
+        'The policy has no condition that narrows who. AWS enforces the policy as you write it: name the accounts or roles that need your archives.',
     },
   },
 

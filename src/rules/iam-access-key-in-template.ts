@@ -13,9 +13,9 @@ export const rule: Rule = {
     'Prefer temporary credentials: an IAM role for workloads (instance profile, task role, IRSA, OIDC federation for CI) and IAM Identity Center for people. If a key is unavoidable, create it outside the template, keep the secret in Secrets Manager, and rotate it; in Terraform set `pgp_key` so the state holds only an encrypted secret.',
   messages: {
     accessKey: {
-      headline: "Access key '{resource}' is a long-lived credential that AWS never expires or rotates, and {where}.",
+      headline: "Access key '{resource}' is a long-lived credential that AWS never rotates.",
       detail:
-        'Keeping it secret and rotating it is yours; prefer IAM roles for workloads and IAM Identity Center for people.',
+        'AWS never expires or rotates it, and {where}. Keeping it secret and rotating it is yours; prefer IAM roles for workloads and IAM Identity Center for people.',
     },
   },
 

@@ -40,22 +40,19 @@ export const rule: Rule = {
     'Replace `Action: "*"` (or an attached `AdministratorAccess` / `IAMFullAccess`) with the actions the identity needs and `Resource: "*"` with the ARNs it works on (CloudFormation `PolicyDocument`, Terraform `policy` or `data "aws_iam_policy_document"`). Keep administrator access for a few break-glass roles, granted through IAM Identity Center permission sets.',
   messages: {
     adminAccess: {
-      headline:
-        '{subject} allows every action on every resource (Action "*", Resource "*"): full administrator access.',
+      headline: '{subject} allows every action on every resource.',
       detail:
-        'AWS applies the policy exactly as written; limiting it to the actions and resources this identity needs is yours.',
+        'Action "*" on Resource "*" is full administrator access. AWS applies the policy exactly as written; limiting it to the actions and resources this identity needs is yours.',
     },
     managedAdministrator: {
-      headline:
-        '{subject} attaches the AWS-managed policy {policy}, which allows every action on every resource: full administrator access.',
+      headline: '{subject} attaches {policy}.',
       detail:
-        'AWS maintains what the policy grants; attaching it is yours: attach a policy with the actions and resources this identity needs instead.',
+        '{policy} is an AWS-managed policy that allows every action on every resource: full administrator access. AWS maintains what the policy grants; attaching it is yours: attach a policy with the actions and resources this identity needs instead.',
     },
     managedIamFull: {
-      headline:
-        '{subject} attaches the AWS-managed policy {policy}, which allows every IAM action: its holder can grant itself full administrator access.',
+      headline: '{subject} attaches {policy}.',
       detail:
-        'AWS maintains what the policy grants; attaching it is yours: grant only the IAM actions this identity needs, on the roles and policies it manages, and bound them with a permissions boundary.',
+        '{policy} is an AWS-managed policy that allows every IAM action: its holder can grant itself full administrator access. AWS maintains what the policy grants; attaching it is yours: grant only the IAM actions this identity needs, on the roles and policies it manages, and bound them with a permissions boundary.',
     },
   },
 

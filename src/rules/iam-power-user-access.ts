@@ -13,10 +13,9 @@ export const rule: Rule = {
     'Attach a policy with the actions and resources this identity needs instead (CloudFormation `ManagedPolicyArns` or SAM `Policies`; Terraform `aws_iam_*_policy_attachment` or `managed_policy_arns`). Keep broad human access for IAM Identity Center permission sets with short sessions.',
   messages: {
     powerUser: {
-      headline:
-        '{subject} attaches the AWS-managed policy PowerUserAccess, which allows every action except IAM, Organizations and account management, on every resource.',
+      headline: '{subject} attaches PowerUserAccess.',
       detail:
-        'AWS maintains what the policy grants; attaching it is yours: attach a policy with the actions and resources this identity needs instead.',
+        'PowerUserAccess is an AWS-managed policy that allows every action except IAM, Organizations and account management, on every resource. AWS maintains what the policy grants; attaching it is yours: attach a policy with the actions and resources this identity needs instead.',
     },
   },
 

@@ -61,9 +61,9 @@ export const rule: Rule = {
     'Name the accounts, roles or services that may assume the role in `AssumeRolePolicyDocument` (CloudFormation) or `assume_role_policy` (Terraform), or keep `*` only together with a condition that narrows who, such as `aws:PrincipalOrgID`, `aws:PrincipalArn` or `sts:ExternalId`.',
   messages: {
     trustsAnyone: {
-      headline:
-        "Role '{resource}' trusts {who} with no condition that narrows who: any AWS principal, in any account, can assume it and use its permissions.",
-      detail: 'AWS applies the trust policy as written; naming who may assume the role is yours.',
+      headline: "role '{resource}' trusts {who} with no condition.",
+      detail:
+        'The trust policy has no condition that narrows who: any AWS principal, in any account, can assume it and use its permissions. AWS applies the trust policy as written; naming who may assume the role is yours.',
     },
   },
 

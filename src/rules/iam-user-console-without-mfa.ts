@@ -232,10 +232,9 @@ export const rule: Rule = {
     'Give people access through IAM Identity Center, which can require MFA for every sign-in. If the IAM user must stay, attach to it or to its group a policy that denies every action except managing its own MFA device when `aws:MultiFactorAuthPresent` is false (`BoolIfExists`), and have the user register a device. The login profile is `LoginProfile` (CloudFormation) or `aws_iam_user_login_profile` (Terraform).',
   messages: {
     noMfa: {
-      headline:
-        "IAM user '{resource}' {signIn}, so it can sign in to the console, and no policy in this {unit} requires MFA for it.",
+      headline: "IAM user '{resource}' can sign in to the console without MFA.",
       detail:
-        'AWS supports MFA for IAM users but does not require it; requiring it is yours: deny access when aws:MultiFactorAuthPresent is false, or move people to IAM Identity Center.',
+        'It {signIn}, so it can sign in to the console, and no policy in this {unit} requires MFA for it. AWS supports MFA for IAM users but does not require it; requiring it is yours: deny access when aws:MultiFactorAuthPresent is false, or move people to IAM Identity Center.',
     },
   },
 

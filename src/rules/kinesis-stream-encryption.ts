@@ -46,14 +46,14 @@ export const rule: Rule = {
     'Set `StreamEncryption: { EncryptionType: KMS, KeyId: alias/aws/kinesis }` (CloudFormation) or `encryption_type = "KMS"` with `kms_key_id = "alias/aws/kinesis"` (Terraform), or name a customer managed key instead.',
   messages: {
     encryptionNone: {
-      headline: "Kinesis stream '{resource}' sets encryption_type to NONE, so its records are stored unencrypted.",
+      headline: "Kinesis stream '{resource}' sets encryption_type to NONE.",
       detail:
-        'Kinesis Data Streams encrypts records at rest only when server-side encryption is turned on for the stream, and turning it on is yours: set it to "KMS" with a KMS key.',
+        'Its records are stored unencrypted. Kinesis Data Streams encrypts records at rest only when server-side encryption is turned on for the stream, and turning it on is yours: set it to "KMS" with a KMS key.',
     },
     unencrypted: {
-      headline: "Kinesis stream '{resource}' stores its records unencrypted: {what}.",
+      headline: "Kinesis stream '{resource}' stores its records unencrypted.",
       detail:
-        'Kinesis Data Streams encrypts records at rest only when server-side encryption is turned on for the stream, and turning it on is yours, for example with the AWS managed key alias/aws/kinesis.',
+        '{what}. Kinesis Data Streams encrypts records at rest only when server-side encryption is turned on for the stream, and turning it on is yours, for example with the AWS managed key alias/aws/kinesis.',
     },
   },
 

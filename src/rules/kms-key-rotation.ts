@@ -55,9 +55,9 @@ export const rule: Rule = {
         'Rotating a customer managed key is your responsibility, and rotation keeps older material for existing data: set {property} to true.',
     },
     notSet: {
-      headline: "KMS key '{resource}' does not rotate: {property} is not set and defaults to false.",
+      headline: "KMS key '{resource}' does not rotate.",
       detail:
-        'AWS rotates only the keys it manages; rotating a customer managed key is yours to turn on, and it keeps older material for existing data.',
+        '{property} is not set and defaults to false. AWS rotates only the keys it manages; rotating a customer managed key is yours to turn on, and it keeps older material for existing data.',
     },
   },
 

@@ -40,9 +40,9 @@ export const rule: Rule = {
     'Store the secret in AWS Secrets Manager or as an SSM SecureString and have the function read it at run time (pass its name or ARN in the variable), or in CloudFormation use a dynamic reference such as `{{resolve:secretsmanager:MySecret:SecretString:password}}`; in Terraform pass a `sensitive` variable without a default. Then rotate the exposed value.',
   messages: {
     secretInEnvironment: {
-      headline: "Lambda function '{resource}' sets environment variable {variable} to {evidence} (value not shown).",
+      headline: "Lambda function '{resource}' has a secret in environment variable {variable}.",
       detail:
-        'Anyone who can read {where} can read it; keep it in Secrets Manager or Parameter Store, pass a reference instead, and rotate it.',
+        'It sets environment variable {variable} to {evidence} (value not shown). Anyone who can read {where} can read it; keep it in Secrets Manager or Parameter Store, pass a reference instead, and rotate it.',
     },
   },
 

@@ -26,9 +26,9 @@ export const rule: Rule = {
     'Set `AuthType: AWS_IAM` (`AWS::Lambda::Url`, or `FunctionUrlConfig.AuthType` on `AWS::Serverless::Function`) or `authorization_type = "AWS_IAM"` (`aws_lambda_function_url`), and grant `lambda:InvokeFunctionUrl` to the callers that need it. If the URL must stay public (a webhook, say), verify callers in the function and suppress this finding with a reason.',
   messages: {
     noAuth: {
-      headline:
-        "Function URL of '{resource}' has {property} NONE: Lambda authenticates no caller, so the function's resource-based policy alone decides who can invoke it through the URL (for such URLs, usually everyone).",
-      detail: 'Who may call it is yours to decide: use AWS_IAM, or check callers in the function code.',
+      headline: "function URL of '{resource}' has {property} NONE.",
+      detail:
+        "Lambda authenticates no caller, so the function's resource-based policy alone decides who can invoke it through the URL (for such URLs, usually everyone). Who may call it is yours to decide: use AWS_IAM, or check callers in the function code.",
     },
   },
 

@@ -18,8 +18,9 @@ export const rule: Rule = {
       detail: 'OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.{blocker}',
     },
     notSet: {
-      headline: '{domain} does not encrypt its data at rest: {property} is not set and defaults to false.',
-      detail: 'OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.{blocker}',
+      headline: '{domain} does not encrypt its data at rest.',
+      detail:
+        '{property} is not set and defaults to false. OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.{blocker}',
     },
   },
 

@@ -28,17 +28,19 @@ export const rule: Rule = {
     'Set `DomainEndpointOptions.EnforceHTTPS: true` (CloudFormation) or `domain_endpoint_options { enforce_https = true }` (Terraform), and choose a TLS 1.2 policy in `TLSSecurityPolicy` / `tls_security_policy` (`Policy-Min-TLS-1-2-2019-07` or `Policy-Min-TLS-1-2-PFS-2023-10`).',
   messages: {
     httpsNotEnforced: {
-      headline: '{subject} accepts plain HTTP requests: {property} is false.',
-      detail: 'The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.',
+      headline: '{subject} accepts plain HTTP requests.',
+      detail:
+        '{property} is false. The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.',
     },
     httpsNotSet: {
-      headline: '{subject} accepts plain HTTP requests: {property} is not set and defaults to false.',
-      detail: 'The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.',
+      headline: '{subject} accepts plain HTTP requests.',
+      detail:
+        '{property} is not set and defaults to false. The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.',
     },
     oldTlsPolicy: {
-      headline:
-        "{kind} '{resource}' uses the TLS policy Policy-Min-TLS-1-0-2019-07, which still accepts TLS 1.0 and 1.1.",
-      detail: 'Choosing the TLS policy is yours: use Policy-Min-TLS-1-2-2019-07 or a newer TLS 1.2 policy.',
+      headline: "{kind} '{resource}' accepts TLS 1.0 and 1.1.",
+      detail:
+        'It uses the TLS policy Policy-Min-TLS-1-0-2019-07, which still accepts TLS 1.0 and 1.1. Choosing the TLS policy is yours: use Policy-Min-TLS-1-2-2019-07 or a newer TLS 1.2 policy.',
     },
   },
 

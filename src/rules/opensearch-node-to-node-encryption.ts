@@ -14,12 +14,14 @@ export const rule: Rule = {
     'Set `NodeToNodeEncryptionOptions.Enabled: true` (CloudFormation) or `node_to_node_encryption { enabled = true }` (Terraform). It needs OpenSearch or Elasticsearch 6.0 or later on a current generation instance type, and fine-grained access control requires it.',
   messages: {
     off: {
-      headline: '{domain} turns node-to-node encryption off, so data moves between its nodes in plain text.',
-      detail: 'OpenSearch Service encrypts traffic between the nodes of a domain only when you turn it on.{blocker}',
+      headline: '{domain} turns node-to-node encryption off.',
+      detail:
+        'Data moves between its nodes in plain text. OpenSearch Service encrypts traffic between the nodes of a domain only when you turn it on.{blocker}',
     },
     notSet: {
-      headline: '{domain} does not encrypt traffic between its nodes: {property} is not set and defaults to false.',
-      detail: 'OpenSearch Service encrypts traffic between the nodes of a domain only when you turn it on.{blocker}',
+      headline: '{domain} does not encrypt traffic between its nodes.',
+      detail:
+        '{property} is not set and defaults to false. OpenSearch Service encrypts traffic between the nodes of a domain only when you turn it on.{blocker}',
     },
   },
 

@@ -49,15 +49,14 @@ export const rule: Rule = {
     'Remove the setting or set `AutoMinorVersionUpgrade: true` (CloudFormation `AWS::RDS::DBInstance`, `AWS::RDS::DBCluster`) or `auto_minor_version_upgrade = true` (Terraform `aws_db_instance`, `aws_rds_cluster_instance`, `aws_rds_cluster`), and choose a maintenance window (`PreferredMaintenanceWindow` / `maintenance_window`, `preferred_maintenance_window`) that suits you.',
   messages: {
     upgradesOff: {
-      headline:
-        '{database} turns automatic minor version upgrades off, so its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support.',
-      detail: 'AWS applies new minor versions in your maintenance window only when you let it: set {property} to true.',
+      headline: '{database} turns automatic minor version upgrades off.',
+      detail:
+        'Its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support. AWS applies new minor versions in your maintenance window only when you let it: set {property} to true.',
     },
     upgradesOffAuroraMember: {
-      headline:
-        '{database} turns automatic minor version upgrades off, so its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support.',
+      headline: '{database} turns automatic minor version upgrades off.',
       detail:
-        'AWS applies new minor versions in your maintenance window only when you let it: set {property} to true. While one instance has it off, its Aurora cluster is not upgraded automatically either.',
+        'Its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support. AWS applies new minor versions in your maintenance window only when you let it: set {property} to true. While one instance has it off, its Aurora cluster is not upgraded automatically either.',
     },
   },
 

@@ -21,13 +21,14 @@ function defaultDays(resource: Resource): number {
 function missingReport(resource: Resource): RuleReport {
   const name = key(resource, CFN_KEY, TF_KEY);
   const days = defaultDays(resource);
-  const what =
+  const what = days === 0 ? 'has no automated backups' : 'keeps automated backups for only 1 day';
+  const why =
     days === 0
-      ? `has no automated backups: ${name} is not set, and the AWS provider then creates the instance with a retention of 0 days, which turns automated backups off`
-      : `keeps automated backups for only 1 day: ${name} is not set and the RDS default is 1 day`;
+      ? `${name} is not set, and the AWS provider then creates the instance with a retention of 0 days, which turns automated backups off`
+      : `${name} is not set and the RDS default is 1 day`;
   return {
     messageId: 'shortRetention',
-    data: { database: rdsName(resource), what },
+    data: { database: rdsName(resource), what, why },
     range: resource.typeRange,
   };
 }
@@ -46,7 +47,7 @@ export const rule: Rule = {
     shortRetention: {
       headline: '{database} {what}.',
       detail:
-        'AWS runs the backups, but how far back you can recover is your disaster-recovery decision; keep at least 7 days.',
+        '{why}. AWS runs the backups, but how far back you can recover is your disaster-recovery decision; keep at least 7 days.',
     },
   },
 
@@ -64,12 +65,13 @@ export const rule: Rule = {
     if (days === undefined || days >= MINIMUM_DAYS) return [];
     const what =
       days <= 0
-        ? `turns automated backups off (${name} is 0), so there is no point-in-time recovery`
+        ? `turns automated backups off (${name} is 0)`
         : `keeps automated backups for only ${days} day${days === 1 ? '' : 's'}`;
+    const why = days <= 0 ? 'With no automated backups there is no point-in-time recovery' : `${name} is ${days}`;
     return [
       {
         messageId: 'shortRetention',
-        data: { database: rdsName(resource), what },
+        data: { database: rdsName(resource), what, why },
         range: setting.value.range,
       },
     ];

@@ -22,15 +22,14 @@ export const rule: Rule = {
     'Set `DeletionProtection: true` (CloudFormation) or `deletion_protection = true` (Terraform). In CloudFormation also consider `DeletionPolicy: Snapshot` so that a stack deletion keeps a final snapshot.',
   messages: {
     notSet: {
-      headline:
-        '{database} can be deleted by a single API call or template change: {property} is not set and defaults to false.',
+      headline: '{database} has no deletion protection.',
       detail:
-        'AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours; set {property} to true.',
+        'A single API call or template change can delete it: {property} is not set and defaults to false. AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours; set {property} to true.',
     },
     turnedOff: {
-      headline: '{database} turns deletion protection off, so a single API call or template change deletes it.',
+      headline: '{database} turns deletion protection off.',
       detail:
-        'AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours; set {property} to true.',
+        'A single API call or template change deletes it. AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours; set {property} to true.',
     },
   },
 

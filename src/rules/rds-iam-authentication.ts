@@ -45,15 +45,14 @@ export const rule: Rule = {
     'Set `EnableIAMDatabaseAuthentication: true` (CloudFormation) or `iam_database_authentication_enabled = true` (Terraform), then grant `rds-db:connect` to the IAM roles that need it. Password login keeps working. Supported on MySQL, MariaDB 10.11+, PostgreSQL and Aurora; not on SQL Server, Oracle or Db2.',
   messages: {
     notSet: {
-      headline:
-        '{database} ({engine}) accepts only database passwords: IAM database authentication is off ({property} is not set and defaults to false).',
+      headline: '{database} ({engine}) accepts only database passwords.',
       detail:
-        'Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.',
+        'IAM database authentication is off ({property} is not set and defaults to false). Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.',
     },
     turnedOff: {
-      headline: '{database} ({engine}) accepts only database passwords: IAM database authentication is off.',
+      headline: '{database} ({engine}) accepts only database passwords.',
       detail:
-        'Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.',
+        'IAM database authentication is off. Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.',
     },
   },
 

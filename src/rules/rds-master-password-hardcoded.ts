@@ -64,9 +64,9 @@ export const rule: Rule = {
     'Let RDS generate and rotate the password in Secrets Manager: remove `MasterUserPassword` and set `ManageMasterUserPassword: true` (CloudFormation), or remove `password`/`master_password` and set `manage_master_user_password = true` (Terraform). Alternatively use a `{{resolve:secretsmanager:…}}` dynamic reference, a `NoEcho` parameter without a default, or a variable without a default fed from a secret store. Change the password once it has been exposed.',
   messages: {
     hardcoded: {
-      headline: 'The master password of {database} is {origin}{state}.',
+      headline: 'The master password of {database} is hard-coded.',
       detail:
-        'AWS cannot keep a credential secret that is in your source; let RDS manage it in Secrets Manager ({managed}) and change the exposed password.',
+        'It is {origin}{state}. AWS cannot keep a credential secret that is in your source; let RDS manage it in Secrets Manager ({managed}) and change the exposed password.',
     },
   },
 

@@ -27,15 +27,14 @@ export const rule: Rule = {
     'Set `MultiAZ: true` (CloudFormation) or `multi_az = true` (Terraform) on production databases. Aurora clusters get their resilience from replicas in other Availability Zones instead, and read replicas from their source.',
   messages: {
     notSet: {
-      headline:
-        "RDS database '{resource}' runs in a single Availability Zone: {property} is not set and defaults to false.",
+      headline: "RDS database '{resource}' runs in a single Availability Zone.",
       detail:
-        'AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for; set {property} to true.',
+        '{property} is not set and defaults to false. AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for; set {property} to true.',
     },
     turnedOff: {
-      headline: "RDS database '{resource}' runs in a single Availability Zone ({property} is false).",
+      headline: "RDS database '{resource}' runs in a single Availability Zone.",
       detail:
-        'AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for; set {property} to true.',
+        '{property} is false. AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for; set {property} to true.',
     },
   },
 

@@ -26,9 +26,9 @@ export const rule: Rule = {
     'Set `PubliclyAccessible: false` (CloudFormation) or `publicly_accessible = false` (Terraform) and reach the database from inside the VPC (application subnets, a VPN, AWS Client VPN or Session Manager port forwarding).',
   messages: {
     public: {
-      headline:
-        '{database} is publicly accessible: its endpoint resolves to a public IP address, so anyone on the internet that its security groups let in can reach the database.',
-      detail: 'Network access is yours to decide on RDS; set {property} to false and connect from inside the VPC.',
+      headline: '{database} is publicly accessible.',
+      detail:
+        'Its endpoint resolves to a public IP address, so anyone on the internet that its security groups let in can reach the database. Network access is yours to decide on RDS; set {property} to false and connect from inside the VPC.',
     },
   },
 

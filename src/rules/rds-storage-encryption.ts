@@ -22,8 +22,9 @@ export const rule: Rule = {
         'Encrypting data at rest is yours to choose on RDS; set it to true (it cannot be enabled after creation).',
     },
     notSet: {
-      headline: "RDS {kind} '{resource}' stores its data unencrypted: {property} is not set and defaults to false.",
-      detail: 'Encrypting data at rest is yours to choose on RDS, and it cannot be enabled after creation.',
+      headline: "RDS {kind} '{resource}' stores its data unencrypted.",
+      detail:
+        '{property} is not set and defaults to false. Encrypting data at rest is yours to choose on RDS, and it cannot be enabled after creation.',
     },
   },
 

@@ -17,15 +17,14 @@ export const rule: Rule = {
     'Set `PubliclyAccessible: false` (CloudFormation) or `publicly_accessible = false` (Terraform) and reach the cluster from inside the VPC (VPN, Direct Connect, a bastion or Redshift-managed VPC endpoints).',
   messages: {
     public: {
-      headline:
-        "Redshift cluster '{resource}' is publicly accessible: it gets a public IP address reachable from the internet, limited only by its security groups.",
+      headline: "Redshift cluster '{resource}' is publicly accessible.",
       detail:
-        "Network exposure is yours to control, not AWS's; set {property} to false and connect from inside the VPC.",
+        "It gets a public IP address reachable from the internet, limited only by its security groups. Network exposure is yours to control, not AWS's; set {property} to false and connect from inside the VPC.",
     },
     providerDefault: {
-      headline:
-        "Redshift cluster '{resource}' does not set publicly_accessible: AWS provider v6 and later default it to false, but earlier providers default it to true, which makes the cluster publicly accessible.",
-      detail: 'Set it to false explicitly.',
+      headline: "Redshift cluster '{resource}' may be public: publicly_accessible is not set.",
+      detail:
+        'AWS provider v6 and later default it to false, but earlier providers default it to true, which makes the cluster publicly accessible. Set it to false explicitly.',
     },
   },
 

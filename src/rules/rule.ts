@@ -3,9 +3,12 @@ import type { Fix } from '../fixes/types';
 import type { IacUnit, MapValue, Range, Resource, Severity, Value } from '../iac/model';
 
 /**
- * One message a rule can print. `headline` says what is wrong (owner and concern first), `detail`
- * why and what to do; both may hold named placeholders (`{bucket}`) that a report's `data` fills
- * in. The finding's text is the headline, then the detail after one space.
+ * One message a rule can print. `headline` says what is wrong and where, in one short sentence
+ * (`Security group '{group}' allows SSH (22) from {cidr}.`); the engine puts the owner and the
+ * concern in front (`You · Network access: …`) and keeps the finding's `message` within 120
+ * characters. `detail` says why the concern is yours, what AWS does and does not do, where the
+ * value came from and what to do; it becomes the finding's `detail`. Both may hold named
+ * placeholders (`{bucket}`) that a report's `data` fills in.
  */
 export interface RuleMessage {
   headline: string;

@@ -15,9 +15,9 @@ export const rule: Rule = {
     'Set `LoggingConfiguration.DestinationBucketName` (CloudFormation) or add `aws_s3_bucket_logging` with `target_bucket` (Terraform; `logging { target_bucket }` on provider v3), pointing at a separate log bucket; or record object-level CloudTrail data events for the bucket.',
   messages: {
     noLogging: {
-      headline: "Bucket '{resource}' has no server access logging, so nothing records who read or changed its objects.",
+      headline: "bucket '{resource}' has no server access logging.",
       detail:
-        'AWS logs requests only where you ask it to: send access logs to a separate log bucket, or record CloudTrail data events for it.',
+        'Nothing records who read or changed its objects. AWS logs requests only where you ask it to: send access logs to a separate log bucket, or record CloudTrail data events for it.',
     },
   },
 

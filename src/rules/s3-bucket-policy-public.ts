@@ -19,15 +19,14 @@ export const rule: Rule = {
     'Name the principals that need access (accounts, roles, `cloudfront.amazonaws.com` with an `aws:SourceArn` condition for origin access control), or narrow the statement with a condition such as `aws:PrincipalOrgID`, `aws:SourceVpce` or `aws:SourceArn`. Applies to `AWS::S3::BucketPolicy.PolicyDocument`, `aws_s3_bucket_policy.policy` and the legacy `aws_s3_bucket.policy`.',
   messages: {
     accountBlocks: {
-      headline:
-        "Bucket policy of '{resource}' allows {who} to {what}, but the account's S3 Block Public Access blocks public bucket policies (checked on {date}).",
+      headline: "Bucket policy of '{resource}' is public, but the account's Block Public Access blocks it.",
       detail:
-        'The account setting protects the bucket while it stays on: narrow the policy so the bucket does not depend on it.',
+        "It allows {who} to {what}. The account's S3 Block Public Access blocks public bucket policies (checked on {date}); it protects the bucket while it stays on: narrow the policy so the bucket does not depend on it.",
     },
     publicPolicy: {
-      headline: "Bucket policy of '{resource}' allows {who} to {what} with no condition that narrows who.",
+      headline: "bucket policy of '{resource}' allows {who} to {what}.",
       detail:
-        'AWS enforces the policy as you write it: name the principals that need access or add a condition, unless this data is meant to be public.',
+        'The statement has no condition that narrows who. AWS enforces the policy as you write it: name the principals that need access or add a condition, unless this data is meant to be public.',
     },
   },
 

@@ -19,14 +19,14 @@ export const rule: Rule = {
     'Add a bucket policy statement with `Effect: Deny`, `Principal: "*"`, `Action: "s3:*"`, the bucket and `bucket/*` as `Resource`, and `Condition: { Bool: { "aws:SecureTransport": "false" } }`: in `AWS::S3::BucketPolicy.PolicyDocument` (CloudFormation) or `aws_s3_bucket_policy.policy` (Terraform; `condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }` in a `data "aws_iam_policy_document"`).',
   messages: {
     noPolicy: {
-      headline: "Bucket '{resource}' has no bucket policy, so it accepts requests over plain HTTP.",
+      headline: "bucket '{resource}' accepts plain HTTP: it has no bucket policy.",
       detail:
-        'S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model. Add a policy that denies requests where aws:SecureTransport is false.',
+        'With no bucket policy, it accepts requests over plain HTTP. S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model. Add a policy that denies requests where aws:SecureTransport is false.',
     },
     noTlsDeny: {
-      headline: '{owner} does not deny requests where aws:SecureTransport is false, so the bucket accepts plain HTTP.',
+      headline: '{owner} does not deny plain HTTP (aws:SecureTransport false).',
       detail:
-        'S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model. Add a Deny statement for insecure transport.',
+        'It does not deny requests where aws:SecureTransport is false, so the bucket accepts plain HTTP. S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model. Add a Deny statement for insecure transport.',
     },
   },
 

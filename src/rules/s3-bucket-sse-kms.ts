@@ -28,21 +28,19 @@ export const rule: Rule = {
     'Set `BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault` to `SSEAlgorithm: aws:kms` with `KMSMasterKeyID` (CloudFormation), or `apply_server_side_encryption_by_default { sse_algorithm = "aws:kms", kms_master_key_id = … }` in `aws_s3_bucket_server_side_encryption_configuration` (Terraform), and consider `BucketKeyEnabled` / `bucket_key_enabled` to reduce KMS request costs. SSE-S3 is a sound default when no one needs to control the key, and the only choice for a bucket that receives S3 server access logs or Elastic Load Balancing access logs, which this rule therefore does not report.',
   messages: {
     sseS3Default: {
-      headline:
-        "Bucket '{bucket}' is encrypted at rest with SSE-S3, which S3 applies to every new object by default, using keys S3 owns and manages.",
+      headline: "bucket '{bucket}' uses SSE-S3, with keys S3 owns (the default).",
       detail:
-        'If you need control over the key (its key policy, who may decrypt, CloudTrail records of its use, revoking access), use SSE-KMS with a customer managed key: that choice is yours.',
+        'It is encrypted at rest with SSE-S3, which S3 applies to every new object by default, using keys S3 owns and manages. If you need control over the key (its key policy, who may decrypt, CloudTrail records of its use, revoking access), use SSE-KMS with a customer managed key: that choice is yours.',
     },
     sseS3: {
-      headline:
-        "'{resource}' encrypts at rest with SSE-S3 (AES256), using keys S3 owns and manages: the data is encrypted.",
+      headline: "'{resource}' encrypts with SSE-S3 (AES256), with keys S3 owns.",
       detail:
-        'If you need control over the key (its key policy, who may decrypt, CloudTrail records of its use, revoking access), use SSE-KMS with a customer managed key: that choice is yours.',
+        'It encrypts at rest with SSE-S3 (AES256), using keys S3 owns and manages: the data is encrypted. If you need control over the key (its key policy, who may decrypt, CloudTrail records of its use, revoking access), use SSE-KMS with a customer managed key: that choice is yours.',
     },
     awsManagedKey: {
-      headline:
-        "'{resource}' encrypts at rest with {algorithm} under the AWS managed key aws/s3: the data is encrypted, but you cannot change that key's policy or share it with other accounts.",
-      detail: 'Name a customer managed key if you need that control.',
+      headline: "'{resource}' encrypts with the AWS managed key aws/s3.",
+      detail:
+        "It encrypts at rest with {algorithm} under the AWS managed key aws/s3: the data is encrypted, but you cannot change that key's policy or share it with other accounts. Name a customer managed key if you need that control.",
     },
   },
 

@@ -44,25 +44,24 @@ export const rule: Rule = {
     'Set `VersioningConfiguration.Status: Enabled` (CloudFormation) or add `aws_s3_bucket_versioning` with `versioning_configuration { status = "Enabled" }` (Terraform; `versioning { enabled = true }` on provider v3), with a lifecycle rule that expires noncurrent versions. For disaster recovery across Regions, add replication (`ReplicationConfiguration` / `aws_s3_bucket_replication_configuration`), which needs versioning.',
   messages: {
     versioningStatus: {
-      headline: "Bucket '{bucket}' has versioning {status}, so a delete or overwrite cannot be undone.",
+      headline: "bucket '{bucket}' has versioning {status}.",
       detail:
-        'S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
+        'A delete or overwrite cannot be undone. S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
     },
     versioningBlock: {
-      headline: "Bucket '{bucket}' {what}, so a delete or overwrite cannot be undone.",
+      headline: "bucket '{bucket}' {what}.",
       detail:
-        'S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
+        'A delete or overwrite cannot be undone. S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
     },
     versioningResource: {
-      headline: "'{versioning}' sets versioning to {status}, so a delete or overwrite cannot be undone.",
+      headline: "'{versioning}' sets versioning to {status}.",
       detail:
-        'S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
+        'A delete or overwrite cannot be undone. S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
     },
     versioningNotEnabled: {
-      headline:
-        "Bucket '{bucket}' does not enable versioning (it is off by default), so a delete or overwrite cannot be undone.",
+      headline: "bucket '{bucket}' does not enable versioning.",
       detail:
-        'S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
+        'Versioning is off by default, so a delete or overwrite cannot be undone. S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
     },
   },
 

@@ -40,20 +40,19 @@ export const rule: Rule = {
     'Set `BlockPublicAcls`, `IgnorePublicAcls`, `BlockPublicPolicy` and `RestrictPublicBuckets` to true in `PublicAccessBlockConfiguration` (CloudFormation) or `block_public_acls`, `ignore_public_acls`, `block_public_policy` and `restrict_public_buckets` to true in `aws_s3_bucket_public_access_block` (Terraform), or remove the configuration to keep the default. Serve deliberately public content through CloudFront with origin access control instead.',
   messages: {
     accountBlocks: {
-      headline:
-        "'{resource}' turns off part of S3 Block Public Access for the bucket, but the account's Block Public Access covers every bucket (checked on {date}).",
+      headline: "'{resource}' turns off bucket Block Public Access; the account's setting still covers the bucket.",
       detail:
-        'The account setting protects the bucket while it stays on: set the bucket-level settings to true so the bucket does not depend on it.',
+        "The account's S3 Block Public Access applies to every bucket (checked on {date}) and protects this one while it stays on: set the bucket-level settings to true so the bucket does not depend on it.",
     },
     settingOff: {
-      headline: "'{resource}' sets {property} to false for {scope}, so {effect}.",
+      headline: "'{resource}' sets {property} to false for {scope}.",
       detail:
-        'AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.',
+        'So {effect}. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.',
     },
     settingsLeftOut: {
-      headline:
-        "'{resource}' leaves {properties} out of its public access block, and a setting left out is false for {scope}.",
-      detail: "A written public access block replaces AWS's default of all four on: set {pronoun} to true.",
+      headline: "'{resource}' leaves {properties} out of its public access block.",
+      detail:
+        "A setting left out is false for {scope}. A written public access block replaces AWS's default of all four on: set {pronoun} to true.",
     },
   },
 

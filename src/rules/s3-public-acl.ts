@@ -34,15 +34,14 @@ export const rule: Rule = {
     'Set `AccessControl: Private` (CloudFormation) or `acl = "private"` on `aws_s3_bucket` or `aws_s3_bucket_acl` (Terraform), remove grants to the AllUsers and AuthenticatedUsers groups, and prefer no ACL at all with `ObjectOwnership: BucketOwnerEnforced` / `aws_s3_bucket_ownership_controls`. Grant deliberate access with a bucket policy, or serve public content through CloudFront.',
   messages: {
     accountBlocks: {
-      headline:
-        "'{resource}' makes the bucket public through its ACL, but the account's S3 Block Public Access blocks public ACLs (checked on {date}).",
+      headline: "'{resource}' makes the bucket public through its ACL, but the account blocks public ACLs.",
       detail:
-        'The account setting protects the bucket while it stays on: remove the public ACL so the bucket does not depend on it.',
+        "The account's S3 Block Public Access blocks public ACLs (checked on {date}) and protects the bucket while it stays on: remove the public ACL so the bucket does not depend on it.",
     },
     publicCannedAcl: {
-      headline: "'{resource}' sets the canned ACL {acl}, which {effect}.",
+      headline: "'{resource}' sets the canned ACL {acl}.",
       detail:
-        'New buckets disable ACLs and block public access by default, so a public ACL is a choice the template makes and its exposure is yours: keep the ACL private and grant deliberate access with a bucket policy.',
+        'That ACL {effect}. New buckets disable ACLs and block public access by default, so a public ACL is a choice the template makes and its exposure is yours: keep the ACL private and grant deliberate access with a bucket policy.',
     },
     publicGrant: {
       headline: "'{resource}' grants {grantee} access through an ACL grant.",

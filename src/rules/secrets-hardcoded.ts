@@ -168,9 +168,9 @@ export const rule: Rule = {
     'Store the secret in AWS Secrets Manager (or an SSM SecureString) and reference it: in CloudFormation with a dynamic reference such as `{{resolve:secretsmanager:MySecret:SecretString:password}}`, or a `NoEcho` parameter without a `Default`; in Terraform with a `aws_secretsmanager_secret_version` data source, a write-only argument, or a `sensitive` variable without a default. Where the service can manage the secret itself (`ManageMasterUserPassword`, `GenerateSecretString`), let it. Then rotate the exposed value.',
   messages: {
     hardcoded: {
-      headline: "'{resource}' has a hard-coded secret in {property}{origin}: '{masked}'.",
+      headline: "'{resource}' has a hard-coded secret in {property}: '{masked}'.",
       detail:
-        'AWS protects secrets you store in its secret stores, not values written into code, and {exposure}; use {instead}, and rotate this one.',
+        'The secret is in {property}{origin}. AWS protects secrets you store in its secret stores, not values written into code, and {exposure}; use {instead}, and rotate this one.',
     },
   },
 

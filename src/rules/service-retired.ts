@@ -1,15 +1,11 @@
 import { RETIREMENTS, retirementOf } from '../knowledge/retired';
+import { knownTypes } from '../knowledge/services';
 import type { Rule } from './rule';
 
-/** Every CloudFormation and Terraform type of a retired service that the catalog knows by name. */
-const RETIRED_TYPES = [
-  'aws_glacier_vault',
-  'aws_glacier_vault_lock',
-  'AWS::QLDB::Ledger',
-  'AWS::QLDB::Stream',
-  'aws_qldb_ledger',
-  'aws_qldb_stream',
-];
+/** Every CloudFormation and Terraform type of a retired service, from the dated type lists. */
+const RETIRED_TYPES = [...knownTypes().cloudformation, ...knownTypes().terraform].filter(
+  (type) => retirementOf(type) !== undefined,
+);
 
 export const rule: Rule = {
   id: 'service-retired',
@@ -25,12 +21,14 @@ export const rule: Rule = {
     "Plan the move to the replacement AWS recommends (the message names it) and remove the resource once the data has moved. AWS's announcement, linked from the rule documentation, has the migration steps.",
   messages: {
     closed: {
-      headline: "'{resource}' is a resource of {service}, closed to new customers since {date}.",
-      detail: 'AWS recommends {replacement}; choosing the service is yours, so plan the move.',
+      headline: "'{resource}' uses a service closed to new customers since {date}.",
+      detail:
+        '{service} is closed to new customers. AWS recommends {replacement}; choosing the service is yours, so plan the move.',
     },
     endOfSupport: {
-      headline: "'{resource}' is a resource of {service}, which reached end of support on {date}.",
-      detail: 'AWS recommends {replacement}; choosing the service is yours, so plan the move.',
+      headline: "'{resource}' uses a service that reached end of support on {date}.",
+      detail:
+        '{service} is no longer supported. AWS recommends {replacement}; choosing the service is yours, so plan the move.',
     },
   },
 

@@ -20,14 +20,14 @@ export const rule: Rule = {
     'Set `DeliveryOptions: { TlsPolicy: REQUIRE }` (CloudFormation `AWS::SES::ConfigurationSet`), `delivery_options { tls_policy = "Require" }` (`aws_ses_configuration_set`) or `delivery_options { tls_policy = "REQUIRE" }` (`aws_sesv2_configuration_set`).',
   messages: {
     optional: {
-      headline:
-        "SES configuration set '{resource}' sets {property} to {policy}, so SES delivers mail in plain text when the receiving server does not offer TLS.",
-      detail: 'Requiring TLS is your decision: set it to {wanted}.',
+      headline: "SES configuration set '{resource}' does not require TLS ({property} {policy}).",
+      detail:
+        'It sets {property} to {policy}, so SES delivers mail in plain text when the receiving server does not offer TLS. Requiring TLS is your decision: set it to {wanted}.',
     },
     notSet: {
-      headline:
-        "SES configuration set '{resource}' does not set {property}, which defaults to optional: SES delivers mail in plain text when the receiving server does not offer TLS.",
-      detail: 'Requiring TLS is your decision: set it to {wanted}.',
+      headline: "SES configuration set '{resource}' does not require TLS.",
+      detail:
+        'It does not set {property}, which defaults to optional: SES delivers mail in plain text when the receiving server does not offer TLS. Requiring TLS is your decision: set it to {wanted}.',
     },
   },
 

@@ -35,8 +35,8 @@ export const rule: Rule = {
     'Set `KmsMasterKeyId` (CloudFormation) or `kms_master_key_id` (Terraform) to `alias/aws/sns`, or to a customer managed key when AWS services publish to the topic.',
   messages: {
     unencrypted: {
-      headline: "SNS topic '{resource}' {what}, so SNS stores its messages without server-side encryption.",
-      detail: '{advice}',
+      headline: "SNS topic '{resource}' is not encrypted at rest.",
+      detail: 'It {what}, so SNS stores its messages without server-side encryption. {advice}',
     },
   },
 

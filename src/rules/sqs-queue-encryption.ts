@@ -14,9 +14,9 @@ export const rule: Rule = {
     'Remove `SqsManagedSseEnabled: false` or set it to `true` (CloudFormation), or `sqs_managed_sse_enabled = true` (Terraform); or use a KMS key with `KmsMasterKeyId` / `kms_master_key_id`.',
   messages: {
     sseOff: {
-      headline:
-        "SQS queue '{resource}' turns server-side encryption off and sets no KMS key, so its messages are stored without the SSE that new queues get by default.",
-      detail: 'Whether messages are encrypted is yours to decide: set {property} to true or use a KMS key.',
+      headline: "SQS queue '{resource}' turns server-side encryption off.",
+      detail:
+        'It turns server-side encryption off and sets no KMS key, so its messages are stored without the SSE that new queues get by default. Whether messages are encrypted is yours to decide: set {property} to true or use a KMS key.',
     },
   },
 

@@ -28,9 +28,9 @@ export const rule: Rule = {
     'Name the accounts, roles or services that need access in the policy (`PolicyDocument` in CloudFormation, `policy` in Terraform), or narrow the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.',
   messages: {
     publicPolicy: {
-      headline:
-        '\'{resource}\' has a {what} policy that allows anyone (Principal "*") with no condition that narrows who.',
-      detail: 'AWS enforces the policy as you write it: name the accounts, roles or services that need the {what}.',
+      headline: '\'{resource}\' has a {what} policy that allows anyone (Principal "*").',
+      detail:
+        'The statement has no condition that narrows who. AWS enforces the policy as you write it: name the accounts, roles or services that need the {what}.',
     },
   },
 

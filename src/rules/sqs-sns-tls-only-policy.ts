@@ -49,13 +49,13 @@ export const rule: Rule = {
     'Add a statement with `Effect: Deny`, `Principal: "*"`, the queue or topic as `Resource`, and `Condition: { Bool: { "aws:SecureTransport": "false" } }` to `AWS::SQS::QueuePolicy` / `AWS::SNS::TopicPolicy` `PolicyDocument` (CloudFormation), or to the `policy` of `aws_sqs_queue_policy` / `aws_sns_topic_policy` (Terraform; `condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }` in a `data "aws_iam_policy_document"`).',
   messages: {
     noPolicy: {
-      headline:
-        "{service} '{resource}' has no {noun} policy in this {unit}, so nothing here makes it refuse requests sent without TLS.",
-      detail: '{why}',
+      headline: "{service} '{resource}' has no {noun} policy that requires TLS.",
+      detail:
+        'It has no {noun} policy in this {unit}, so nothing here makes it refuse requests sent without TLS. {why}',
     },
     noTlsDeny: {
-      headline: '{owner} has no statement that denies requests sent without TLS (aws:SecureTransport false).',
-      detail: '{why}',
+      headline: '{owner} does not deny requests sent without TLS.',
+      detail: 'It has no statement that denies requests sent without TLS (aws:SecureTransport false). {why}',
     },
   },
 

@@ -27,9 +27,9 @@ export const rule: Rule = {
     'Replace the allow-all inbound entry with entries for the ports the subnet serves plus the ephemeral ports of return traffic (`Protocol`, `PortRange`, `CidrBlock` on `AWS::EC2::NetworkAclEntry`; `protocol`, `from_port`, `to_port`, `cidr_block` on `aws_network_acl_rule` or the `ingress` blocks of `aws_network_acl`).',
   messages: {
     allowAll: {
-      headline: '{who} allows all inbound traffic (every protocol and port) from anywhere ({cidr}).',
+      headline: '{who} allows all inbound traffic from {cidr}.',
       detail:
-        'The subnet-level firewall is yours to configure: allow only the ports the subnet serves and their return traffic, so it does not rest on security groups alone.',
+        'It allows every protocol and port from anywhere ({cidr}). The subnet-level firewall is yours to configure: allow only the ports the subnet serves and their return traffic, so it does not rest on security groups alone.',
     },
   },
 

@@ -20,7 +20,7 @@ export const rule: Rule = {
     'Set `MapPublicIpOnLaunch: false` (CloudFormation) or `map_public_ip_on_launch = false` (Terraform), and give the few instances that must be reachable a public address explicitly (`AssociatePublicIpAddress` / `associate_public_ip_address`, or an Elastic IP).',
   messages: {
     publicIpOnLaunch: {
-      headline: "Subnet '{resource}' gives every instance launched into it a public IP address.",
+      headline: "subnet '{resource}' gives every instance launched into it a public IP address.",
       detail:
         "Which workloads face the internet is yours to decide, not the subnet's: turn this off and let instances that must be public ask for an address.",
     },

@@ -13,8 +13,21 @@ import { fileTooLargeFinding } from '../engine/limits';
 import { sourceKindOf } from '../iac/detect';
 import type { DocumentAnalyses } from './analysis';
 import { fileOf, isWorkspaceUri, uriOf } from './files';
+import { escapeMarkdown } from '../features/markdown';
 import { settingsStore } from './settings';
 import { diagnosticMessage, tooLargeMessage, visibleFindings } from '../features/document';
+
+/** The detail behind each diagnostic's headline, shown in its hover. */
+const details = new WeakMap<vscode.Diagnostic, string>();
+
+/** The documents diagnostics are published for: CloudFormation (YAML, JSON, `.template`) and Terraform. */
+const DETAIL_SELECTOR: vscode.DocumentSelector = [
+  { language: 'yaml' },
+  { language: 'json' },
+  { language: 'terraform' },
+  { pattern: '**/*.tf' },
+  { pattern: '**/*.template' },
+];
 
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('srlens');
@@ -71,6 +84,9 @@ export class DiagnosticsController implements vscode.Disposable {
       ),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         if (sourceKindOf(doc.uri.path) === 'cloudformation') this.collection.delete(doc.uri);
+      }),
+      vscode.languages.registerHoverProvider(DETAIL_SELECTOR, {
+        provideHover: (doc, position) => detailHover(this.collection.get(doc.uri) ?? [], position),
       }),
     );
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
@@ -134,8 +150,9 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
     finding.range.end.line,
     finding.range.end.character,
   );
-  const message = diagnosticMessage(finding);
-  const diagnostic = new vscode.Diagnostic(range, message, SEVERITY[finding.severity]);
+  // The headline (`You · Network access: …`); its detail is in the hover.
+  const diagnostic = new vscode.Diagnostic(range, diagnosticMessage(finding), SEVERITY[finding.severity]);
+  if (finding.detail) details.set(diagnostic, finding.detail);
   diagnostic.source = 'srlens';
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
   // Where the value came from (a Terraform local, var file line or the caller's module argument).
@@ -156,4 +173,25 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
         ),
     );
   return diagnostic;
+}
+
+/** The hover over a diagnostic: below the headline the editor shows, the detail behind it. */
+export function detailHover(
+  diagnostics: readonly vscode.Diagnostic[],
+  position: vscode.Position,
+): vscode.Hover | undefined {
+  const shown = diagnostics.filter((d) => d.range.contains(position) && details.has(d));
+  if (shown.length === 0) return undefined;
+  const contents = new vscode.MarkdownString(
+    shown
+      .map((d) => {
+        const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+        return `${escapeMarkdown(code)}: ${escapeMarkdown(details.get(d)!, 2000)}`;
+      })
+      .join('\n\n'),
+  );
+  contents.isTrusted = false;
+  contents.supportHtml = false;
+  const range = shown.map((d) => d.range).reduce((a, b) => a.intersection(b) ?? a);
+  return new vscode.Hover(contents, range);
 }

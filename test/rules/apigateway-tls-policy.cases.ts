@@ -42,7 +42,9 @@ export const cases: RuleCases = {
           column: 23,
           messageId: 'tls10',
           message:
-            "API Gateway domain name 'Domain' uses the TLS_1_0 security policy, so it still accepts clients on TLS 1.0. Which TLS versions to accept is yours to choose: set SecurityPolicy to TLS_1_2.",
+            "Shared · Data in transit: API Gateway domain name 'Domain' accepts TLS 1.0 (security policy TLS_1_0)",
+          detail:
+            'It uses the TLS_1_0 security policy, so it still accepts clients on TLS 1.0. Which TLS versions to accept is yours to choose: set SecurityPolicy to TLS_1_2.',
         },
       ],
       output:

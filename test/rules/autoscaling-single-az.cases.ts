@@ -68,8 +68,9 @@ export const cases: RuleCases = {
           line: 13,
           column: 9,
           messageId: 'singleSubnet',
-          message:
-            /^Auto Scaling group 'Asg' launches into a single subnet \('Subnet'\), so into a single Availability Zone\./,
+          message: "You · Region and AZ placement: Auto Scaling group 'Asg' has a single subnet, so a single zone",
+          detail:
+            "It launches into a single subnet ('Subnet'), so into a single Availability Zone. AWS isolates zones from each other, but spreading the group across them is yours to do: add subnets in at least one more zone so it can replace instances when a zone fails.",
         },
       ],
     },
@@ -83,7 +84,9 @@ export const cases: RuleCases = {
           column: 9,
           messageId: 'singleZone',
           message:
-            "Auto Scaling group 'Asg' runs in a single Availability Zone ('!Select [0, !GetAZs '']'). AWS isolates zones from each other, but spreading the group across them is yours to do: list at least two zones so it can replace instances when one fails.",
+            "You · Region and AZ placement: Auto Scaling group 'Asg' runs in one zone only ('!Select [0, !GetAZs '']')",
+          detail:
+            "It runs in a single Availability Zone ('!Select [0, !GetAZs '']'). AWS isolates zones from each other, but spreading the group across them is yours to do: list at least two zones so it can replace instances when one fails.",
         },
       ],
     },
@@ -96,7 +99,7 @@ export const cases: RuleCases = {
           line: 20,
           column: 9,
           messageId: 'subnetsInOneZone',
-          message: /launches into 2 subnets that are all in the same Availability Zone/,
+          detail: /launches into 2 subnets that are all in the same Availability Zone/,
         },
       ],
     },
@@ -106,12 +109,12 @@ export const cases: RuleCases = {
       code:
         'Parameters:\n  SubnetId:\n    Type: AWS::EC2::Subnet::Id\n' +
         asg('      VPCZoneIdentifier: [!Ref SubnetId]\n'),
-      findings: [{ line: 10, column: 26, messageId: 'singleSubnet', message: /single subnet \('SubnetId'\)/ }],
+      findings: [{ line: 10, column: 26, messageId: 'singleSubnet', detail: /single subnet \('SubnetId'\)/ }],
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Asg": {\n      "Type": "AWS::AutoScaling::AutoScalingGroup",\n      "Properties": {"MinSize": "1", "MaxSize": "2", "AvailabilityZones": ["eu-west-1a"]}\n    }\n  }\n}\n',
-      findings: [{ line: 5, column: 75, messageId: 'singleZone', message: /\('eu-west-1a'\)/ }],
+      findings: [{ line: 5, column: 75, messageId: 'singleZone', detail: /\('eu-west-1a'\)/ }],
     },
     {
       syntax: 'terraform',
@@ -127,14 +130,14 @@ export const cases: RuleCases = {
           column: 25,
           file: 'main.tf',
           messageId: 'singleSubnet',
-          message: /single subnet \('aws_subnet\.a'\)/,
+          detail: /single subnet \('aws_subnet\.a'\)/,
         },
         {
           line: 10,
           column: 24,
           file: 'main.tf',
           messageId: 'singleZone',
-          message: /single Availability Zone \('eu-west-1a'\)/,
+          detail: /single Availability Zone \('eu-west-1a'\)/,
         },
       ],
     },
@@ -147,7 +150,7 @@ export const cases: RuleCases = {
           line: 16,
           column: 25,
           messageId: 'subnetsInOneZone',
-          message: /2 subnets that are all in the same Availability Zone \(eu-west-1a\)/,
+          detail: /2 subnets that are all in the same Availability Zone \(eu-west-1a\)/,
         },
       ],
     },

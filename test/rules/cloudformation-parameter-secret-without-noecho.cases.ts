@@ -76,8 +76,9 @@ Resources:
           line: 2,
           column: 3,
           messageId: 'notNoEcho',
-          message:
-            "Parameter 'DBPassword' looks like a secret but is not NoEcho: CloudFormation shows its value in plain text to anyone who can view the stack (console, DescribeStacks). Masking it is yours: set NoEcho: true, or better, read the secret from Secrets Manager with a dynamic reference.",
+          message: "You · Credentials: parameter 'DBPassword' looks like a secret but is not NoEcho",
+          detail:
+            'CloudFormation shows its value in plain text to anyone who can view the stack (console, DescribeStacks). Masking it is yours: set NoEcho: true, or better, read the secret from Secrets Manager with a dynamic reference.',
         },
       ],
       output: `Parameters:

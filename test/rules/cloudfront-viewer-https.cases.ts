@@ -43,20 +43,23 @@ export const cases: RuleCases = {
           line: 8,
           column: 33,
           messageId: 'plainHttp',
-          message:
-            "CloudFront distribution 'Cdn' serves its default cache behavior over plain HTTP (ViewerProtocolPolicy allow-all). CloudFront offers HTTPS at every edge, but requiring it is yours: use redirect-to-https or https-only.",
+          message: "Shared · Data in transit: CloudFront distribution 'Cdn' allows HTTP on its default cache behavior",
+          detail:
+            'ViewerProtocolPolicy is allow-all. CloudFront offers HTTPS at every edge, but requiring it is yours: use redirect-to-https or https-only.',
         },
         {
           line: 13,
           column: 35,
           messageId: 'plainHttp',
-          message: /serves its cache behavior \/img\/\* over plain HTTP/,
+          message: "Shared · Data in transit: CloudFront distribution 'Cdn' allows HTTP on its cache behavior /img/*",
+          detail:
+            'ViewerProtocolPolicy is allow-all. CloudFront offers HTTPS at every edge, but requiring it is yours: use redirect-to-https or https-only.',
         },
         {
           line: 17,
           column: 35,
           messageId: 'oldMinimum',
-          message:
+          detail:
             /sets MinimumProtocolVersion to TLSv1\.1_2016, which accepts viewers on protocols older than TLS 1\.2/,
         },
       ],
@@ -72,7 +75,7 @@ export const cases: RuleCases = {
           line: 8,
           column: 9,
           messageId: 'defaultMinimum',
-          message: /uses its own certificate without MinimumProtocolVersion, so it gets the API default, TLSv1/,
+          detail: /uses its own certificate without MinimumProtocolVersion, so it gets the API default, TLSv1/,
         },
       ],
       output:
@@ -91,7 +94,7 @@ export const cases: RuleCases = {
       code: 'resource "aws_cloudfront_distribution" "cdn" {\n  default_cache_behavior {\n    viewer_protocol_policy = "https-only"\n  }\n  ordered_cache_behavior {\n    path_pattern           = "/api/*"\n    viewer_protocol_policy = "redirect-to-https"\n  }\n  ordered_cache_behavior {\n    path_pattern           = "/img/*"\n    viewer_protocol_policy = "allow-all"\n  }\n  viewer_certificate {\n    acm_certificate_arn = aws_acm_certificate.site.arn\n    ssl_support_method  = "sni-only"\n  }\n}\n',
       findings: [
         { line: 11, column: 30, messageId: 'plainHttp', message: /cache behavior \/img\/\*/ },
-        { line: 13, column: 3, messageId: 'defaultMinimum', message: /without minimum_protocol_version/ },
+        { line: 13, column: 3, messageId: 'defaultMinimum', detail: /without minimum_protocol_version/ },
       ],
       output:
         'resource "aws_cloudfront_distribution" "cdn" {\n  default_cache_behavior {\n    viewer_protocol_policy = "https-only"\n  }\n  ordered_cache_behavior {\n    path_pattern           = "/api/*"\n    viewer_protocol_policy = "redirect-to-https"\n  }\n  ordered_cache_behavior {\n    path_pattern           = "/img/*"\n    viewer_protocol_policy = "redirect-to-https"\n  }\n  viewer_certificate {\n    acm_certificate_arn = aws_acm_certificate.site.arn\n    ssl_support_method  = "sni-only"\n    minimum_protocol_version = "TLSv1.2_2021"\n  }\n}\n',

@@ -52,8 +52,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'noDigests',
-          message:
-            "CloudTrail trail 'Trail' delivers no digest files: EnableLogFileValidation is not set and defaults to false. Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery.",
+          message: "Shared · Logging and monitoring: CloudTrail trail 'Trail' has no log file validation",
+          detail:
+            'It delivers no digest files: EnableLogFileValidation is not set and defaults to false. Once CloudTrail delivers log files to your bucket, protecting them is yours, and without digest files you cannot prove that a log file was not changed or deleted after delivery.',
         },
       ],
       output:
@@ -100,7 +101,7 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           messageId: 'noDigests',
-          message: /enable_log_file_validation is not set and defaults to false/,
+          detail: /enable_log_file_validation is not set and defaults to false/,
         },
       ],
       output:

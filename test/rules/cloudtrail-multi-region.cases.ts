@@ -52,8 +52,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'singleRegion',
-          message:
-            /^CloudTrail trail 'Trail' records only the Region it is created in: IsMultiRegionTrail is not set and defaults to false\. .*Regions you do not use.*us-east-1\.$/,
+          message: "Shared · Logging and monitoring: CloudTrail trail 'Trail' records only the Region it is created in",
+          detail:
+            "IsMultiRegionTrail is not set and defaults to false. Which Regions are recorded is yours to choose: activity in Regions you do not use, where stolen credentials can still create resources, goes unrecorded, and so do global service events such as IAM's unless the trail is in us-east-1.",
         },
       ],
       output:
@@ -63,7 +64,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly False (as in the peer fixture)',
       code: 'Resources:\n  MyTrail0:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: True\n      IsMultiRegionTrail: False\n      S3BucketName: String\n',
-      findings: [{ line: 6, column: 27, messageId: 'singleRegion', message: /IsMultiRegionTrail is false\./ }],
+      findings: [{ line: 6, column: 27, messageId: 'singleRegion', detail: /IsMultiRegionTrail is false\./ }],
       output:
         'Resources:\n  MyTrail0:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: True\n      IsMultiRegionTrail: true\n      S3BucketName: String\n',
     },
@@ -77,7 +78,9 @@ export const cases: RuleCases = {
           column: 11,
           messageId: 'singleRegion',
           message:
-            /^Organization trail 'OrgTrail' covers every account of the organization but only the Region it is created in: /,
+            "Shared · Logging and monitoring: Organization trail 'OrgTrail' records only the Region it is created in",
+          detail:
+            "IsMultiRegionTrail is not set and defaults to false. It covers every account of the organization, but only that Region. Which Regions are recorded is yours to choose: activity in Regions you do not use, where stolen credentials can still create resources, goes unrecorded, and so do global service events such as IAM's unless the trail is in us-east-1.",
         },
       ],
       output:
@@ -92,7 +95,7 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'singleRegion',
-          message:
+          detail:
             /Global service events are left out too, and a multi-Region trail must include them: set IncludeGlobalServiceEvents to true as well\.$/,
         },
       ],
@@ -103,7 +106,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a parameter default of false: the fix changes the default',
       code: 'Parameters:\n  AllRegions:\n    Type: String\n    Default: false\nResources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: true\n      IsMultiRegionTrail: !Ref AllRegions\n',
-      findings: [{ line: 10, column: 27, messageId: 'singleRegion', message: /IsMultiRegionTrail is false\./ }],
+      findings: [{ line: 10, column: 27, messageId: 'singleRegion', detail: /IsMultiRegionTrail is false\./ }],
       output:
         'Parameters:\n  AllRegions:\n    Type: String\n    Default: true\nResources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: true\n      IsMultiRegionTrail: !Ref AllRegions\n',
     },
@@ -133,7 +136,9 @@ export const cases: RuleCases = {
           column: 10,
           messageId: 'singleRegion',
           message:
-            "CloudTrail trail 'aws_cloudtrail.main' records only the Region it is created in: is_multi_region_trail is not set and defaults to false. Which Regions are recorded is yours to choose: activity in Regions you do not use, where stolen credentials can still create resources, goes unrecorded, and so do global service events such as IAM's unless the trail is in us-east-1.",
+            "Shared · Logging and monitoring: CloudTrail trail 'aws_cloudtrail.main' records only the Region it is created in",
+          detail:
+            "is_multi_region_trail is not set and defaults to false. Which Regions are recorded is yours to choose: activity in Regions you do not use, where stolen credentials can still create resources, goes unrecorded, and so do global service events such as IAM's unless the trail is in us-east-1.",
         },
       ],
       output:
@@ -148,7 +153,7 @@ export const cases: RuleCases = {
           line: 4,
           column: 35,
           messageId: 'singleRegion',
-          message: /set include_global_service_events to true as well/,
+          detail: /set include_global_service_events to true as well/,
         },
       ],
       output:
@@ -168,7 +173,10 @@ export const cases: RuleCases = {
           column: 10,
           file: 'trail.tf',
           messageId: 'singleRegion',
-          message: /^Organization trail 'aws_cloudtrail\.org'/,
+          message:
+            "Shared · Logging and monitoring: Organization trail 'aws_cloudtrail.org' records only the Region it is created in",
+          detail:
+            "is_multi_region_trail is not set and defaults to false. It covers every account of the organization, but only that Region. Which Regions are recorded is yours to choose: activity in Regions you do not use, where stolen credentials can still create resources, goes unrecorded, and so do global service events such as IAM's unless the trail is in us-east-1.",
         },
       ],
       output: {

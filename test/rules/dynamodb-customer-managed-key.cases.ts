@@ -44,8 +44,9 @@ export const cases: RuleCases = {
           column: 11,
           severity: 'info',
           messageId: 'awsOwnedKey',
-          message:
-            "DynamoDB table 'Orders' is encrypted at rest with a key that AWS owns (the default). If you need to audit, restrict or revoke the key that protects this data, that choice is yours: use a customer managed KMS key.",
+          message: "Shared · Data at rest: DynamoDB table 'Orders' uses a key AWS owns (the default)",
+          detail:
+            'It is encrypted at rest with a key that AWS owns, the default. If you need to audit, restrict or revoke the key that protects this data, that choice is yours: use a customer managed KMS key.',
         },
       ],
     },

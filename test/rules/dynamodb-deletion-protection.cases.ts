@@ -47,8 +47,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'notSet',
-          message:
-            "DynamoDB table 'Orders' has no deletion protection: DeletionProtectionEnabled is not set and defaults to false, so one DeleteTable call (from a person, a script or a stack change) removes it with its data. Guarding against that is yours: turn it on.",
+          message: "Shared · Backup and DR: DynamoDB table 'Orders' has no deletion protection",
+          detail:
+            'DeletionProtectionEnabled is not set and defaults to false, so one DeleteTable call (from a person, a script or a stack change) removes it with its data. Guarding against that is yours: turn it on.',
         },
       ],
       output:
@@ -71,7 +72,10 @@ export const cases: RuleCases = {
           line: 7,
           column: 21,
           messageId: 'notSet',
-          message: /The us-east-1 replica of DynamoDB global table 'Global'/,
+          message:
+            "Shared · Backup and DR: the us-east-1 replica of DynamoDB global table 'Global' has no deletion protection",
+          detail:
+            'DeletionProtectionEnabled is not set and defaults to false, so one DeleteTable call (from a person, a script or a stack change) removes it with its data. Guarding against that is yours: turn it on.',
         },
       ],
       output:
@@ -94,8 +98,9 @@ export const cases: RuleCases = {
           column: 11,
           messageId: 'notSet',
           data: { deleters: 'from a person or a script; its Retain policies keep it only through stack changes' },
-          message:
-            "DynamoDB table 'Orders' has no deletion protection: DeletionProtectionEnabled is not set and defaults to false, so one DeleteTable call (from a person or a script; its Retain policies keep it only through stack changes) removes it with its data. Guarding against that is yours: turn it on.",
+          message: "Shared · Backup and DR: DynamoDB table 'Orders' has no deletion protection",
+          detail:
+            'DeletionProtectionEnabled is not set and defaults to false, so one DeleteTable call (from a person or a script; its Retain policies keep it only through stack changes) removes it with its data. Guarding against that is yours: turn it on.',
         },
       ],
       output:

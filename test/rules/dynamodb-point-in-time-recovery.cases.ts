@@ -57,8 +57,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'notSet',
-          message:
-            /'Orders' has no point-in-time recovery: PointInTimeRecoverySpecification\.PointInTimeRecoveryEnabled is not set/,
+          message: "Shared · Backup and DR: DynamoDB table 'Orders' has no point-in-time recovery",
+          detail:
+            'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled is not set and defaults to false. AWS keeps the table durable, but undoing your own bad writes or deletes needs continuous backups, which you have to turn on.',
         },
       ],
       output:
@@ -73,8 +74,9 @@ export const cases: RuleCases = {
           line: 6,
           column: 37,
           messageId: 'turnedOff',
-          message:
-            "DynamoDB table 'Orders' turns point-in-time recovery off. AWS keeps the table durable, but undoing your own bad writes or deletes needs backups that you choose to keep: set PointInTimeRecoveryEnabled to true.",
+          message: "Shared · Backup and DR: DynamoDB table 'Orders' turns point-in-time recovery off",
+          detail:
+            'AWS keeps the table durable, but undoing your own bad writes or deletes needs backups that you choose to keep: set PointInTimeRecoveryEnabled to true.',
         },
       ],
       output:
@@ -95,7 +97,10 @@ export const cases: RuleCases = {
           line: 9,
           column: 19,
           messageId: 'notSet',
-          message: /The us-east-1 replica of DynamoDB global table 'Global'/,
+          message:
+            "Shared · Backup and DR: the us-east-1 replica of DynamoDB global table 'Global' has no point-in-time recovery",
+          detail:
+            'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled is not set and defaults to false. AWS keeps the table durable, but undoing your own bad writes or deletes needs continuous backups, which you have to turn on.',
         },
       ],
       output:

@@ -43,8 +43,9 @@ export const cases: RuleCases = {
           column: 13,
           severity: 'info',
           messageId: 'defaultEncryptionOff',
-          message:
-            /'aws_ebs_encryption_by_default.this' turns EBS encryption by default off for this account and Region/,
+          message: "You · Data at rest: 'aws_ebs_encryption_by_default.this' turns EBS encryption by default off",
+          detail:
+            'It turns it off for this account and Region, so new volumes are unencrypted unless each one asks for encryption. AWS leaves this setting to you: set enabled to true.',
         },
       ],
       output: 'resource "aws_ebs_encryption_by_default" "this" {\n  enabled = true\n}\n',

@@ -71,8 +71,9 @@ export const cases: RuleCases = {
           messageId: 'accountEncrypts',
           severity: 'info',
           data: { region: 'eu-west-1', date: '2026-12-01' },
-          message:
-            "EBS volume 'Data' does not ask for encryption with Encrypted, but the account encrypts new volumes by default in eu-west-1, checked on 2026-12-01. EBS encryption by default is an account setting in each Region: keep it on, or set Encrypted to true so the template does not depend on it.",
+          message: "You · Data at rest: EBS volume 'Data' leaves encryption to the account default, which is on",
+          detail:
+            /^The account encrypts new volumes by default in eu-west-1 \(checked on 2026-12-01\)\. .*set Encrypted to true/,
         },
       ],
     },
@@ -93,8 +94,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'encryptionNotSet',
-          message:
-            /EBS volume 'Data' does not set Encrypted: it is encrypted only if EBS encryption by default is turned on for the account and Region\./,
+          message: "You · Data at rest: EBS volume 'Data' does not set Encrypted",
+          detail:
+            'It is encrypted only if EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set Encrypted to true.',
         },
       ],
       output:
@@ -109,8 +111,9 @@ export const cases: RuleCases = {
           line: 6,
           column: 18,
           messageId: 'encryptionOff',
-          message:
-            "EBS volume 'Data' sets Encrypted to false, so it is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set Encrypted to true.",
+          message: "You · Data at rest: EBS volume 'Data' sets Encrypted to false",
+          detail:
+            'It is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set Encrypted to true.',
         },
       ],
       output:

@@ -152,8 +152,8 @@ resource "aws_instance" "web" {
           column: 11,
           messageId: 'accountEncrypts',
           severity: 'info',
-          message:
-            "EC2 instance 'Web' leaves EBS encryption to the account, and the account encrypts new volumes by default in eu-west-1, checked on 2026-12-01. EBS encryption by default is an account setting in each Region: keep it on, or set Encrypted to true so the template does not depend on it.",
+          message: /: EC2 instance 'Web' leaves EBS encryption to the account default, which is on$/,
+          detail: /^The account encrypts new volumes by default in eu-west-1 \(checked on 2026-12-01\)\./,
         },
       ],
     },
@@ -167,8 +167,9 @@ resource "aws_instance" "web" {
           column: 11,
           messageId: 'rootNotDefined',
           data: { where: 'no BlockDeviceMappings' },
-          message:
-            "EC2 instance 'Web' does not define its root block device (no BlockDeviceMappings), so the root volume is created from the AMI's snapshot: it is unencrypted unless that snapshot is encrypted or EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: map the AMI's root device name in BlockDeviceMappings with Ebs: { Encrypted: true }, or turn on EBS encryption by default for the account.",
+          message: "You · Data at rest: EC2 instance 'Web' leaves root volume encryption to the AMI",
+          detail:
+            "It does not define its root block device (no BlockDeviceMappings), so the root volume is created from the AMI's snapshot: it is unencrypted unless that snapshot is encrypted or EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: map the AMI's root device name in BlockDeviceMappings with Ebs: { Encrypted: true }, or turn on EBS encryption by default for the account.",
         },
       ],
     },
@@ -195,8 +196,9 @@ resource "aws_instance" "web" {
           column: 10,
           messageId: 'rootNotDefined',
           data: { where: 'no root_block_device' },
-          message:
-            "EC2 instance 'aws_instance.web' does not define its root block device (no root_block_device), so the root volume is created from the AMI's snapshot: it is unencrypted unless that snapshot is encrypted or EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: add root_block_device { encrypted = true }, or turn on EBS encryption by default for the account.",
+          message: "You · Data at rest: EC2 instance 'aws_instance.web' leaves root volume encryption to the AMI",
+          detail:
+            "It does not define its root block device (no root_block_device), so the root volume is created from the AMI's snapshot: it is unencrypted unless that snapshot is encrypted or EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: add root_block_device { encrypted = true }, or turn on EBS encryption by default for the account.",
         },
       ],
       output:
@@ -220,15 +222,17 @@ resource "aws_instance" "web" {
           line: 9,
           column: 11,
           messageId: 'encryptionNotSet',
-          message:
-            /Launch configuration 'Lc' does not set Encrypted for block device '\/dev\/sdk': it is encrypted only if EBS encryption by default is turned on/,
+          message: "You · Data at rest: launch configuration 'Lc' does not set Encrypted for block device '/dev/sdk'",
+          detail:
+            'That volume is encrypted only if EBS encryption by default is turned on for the account and Region, or if the AMI maps that device to an encrypted snapshot. Encrypting data at rest is your choice on EBS: set Encrypted to true.',
         },
         {
           line: 13,
           column: 24,
           messageId: 'encryptionOff',
-          message:
-            "Launch configuration 'Lc' sets Encrypted to false for block device '/dev/sdf', so that EBS volume is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set Encrypted to true.",
+          message: "You · Data at rest: launch configuration 'Lc' sets Encrypted to false for block device '/dev/sdf'",
+          detail:
+            'That EBS volume is unencrypted unless EBS encryption by default is turned on for the account and Region. Encrypting data at rest is your choice on EBS: set Encrypted to true.',
         },
       ],
       output:
@@ -238,7 +242,16 @@ resource "aws_instance" "web" {
       syntax: 'yaml',
       name: 'launch template with a flow-style Ebs map',
       code: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        BlockDeviceMappings:\n          - DeviceName: /dev/xvda\n            Ebs: {VolumeSize: 20, VolumeType: gp3}\n',
-      findings: [{ line: 8, column: 13, messageId: 'encryptionNotSet', message: /Launch template 'Tpl'/ }],
+      findings: [
+        {
+          line: 8,
+          column: 13,
+          messageId: 'encryptionNotSet',
+          message: "You · Data at rest: launch template 'Tpl' does not set Encrypted for block device '/dev/xvda'",
+          detail:
+            'That volume is encrypted only if EBS encryption by default is turned on for the account and Region, or if the AMI maps that device to an encrypted snapshot. Encrypting data at rest is your choice on EBS: set Encrypted to true.',
+        },
+      ],
       output:
         'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        BlockDeviceMappings:\n          - DeviceName: /dev/xvda\n            Ebs: {VolumeSize: 20, VolumeType: gp3, Encrypted: true}\n',
     },

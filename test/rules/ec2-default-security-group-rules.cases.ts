@@ -37,7 +37,9 @@ export const cases: RuleCases = {
           messageId: 'defaultGroupRule',
           data: { resource: 'aws_default_security_group.default', direction: 'inbound', block: 'ingress' },
           message:
-            "Default security group 'aws_default_security_group.default' allows inbound traffic (ingress rule). AWS attaches the default group to every instance or interface launched without a security group, so its rules are yours to empty (CIS AWS Foundations 5.4, Security Hub EC2.2): remove the rule and use security groups of your own for the traffic you need.",
+            "You · Network access: default security group 'aws_default_security_group.default' allows inbound traffic",
+          detail:
+            'It does so through its ingress rule. AWS attaches the default group to every instance or interface launched without a security group, so its rules are yours to empty (CIS AWS Foundations 5.4, Security Hub EC2.2): remove the rule and use security groups of your own for the traffic you need.',
         },
         {
           line: 11,

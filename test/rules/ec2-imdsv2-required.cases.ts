@@ -219,8 +219,9 @@ resource "aws_instance" "c" {
           line: 3,
           column: 11,
           messageId: 'tokensNotSet',
-          message:
-            /EC2 instance 'Web' does not require IMDSv2: HttpTokens is not set by this template, so IMDSv1 stays available unless the AMI/,
+          message: "You · Credentials: EC2 instance 'Web' does not require IMDSv2",
+          detail:
+            "HttpTokens is not set by this template, so IMDSv1 stays available unless the AMI is registered for IMDSv2 only (ImdsSupport v2.0) or the account's instance metadata defaults require tokens. Protecting the instance role credentials is your configuration: set HttpTokens to required.",
         },
       ],
       output:
@@ -235,8 +236,9 @@ resource "aws_instance" "c" {
           line: 9,
           column: 23,
           messageId: 'tokensOptional',
-          message:
-            "Launch template 'Tpl' sets HttpTokens to 'optional', so the instance metadata service also answers IMDSv1 requests, which carry no session token. Protecting the instance role credentials it serves is your configuration: set HttpTokens to required.",
+          message: "You · Credentials: launch template 'Tpl' allows IMDSv1 (HttpTokens 'optional')",
+          detail:
+            "It sets HttpTokens to 'optional', so the instance metadata service also answers IMDSv1 requests, which carry no session token. Protecting the instance role credentials it serves is your configuration: set HttpTokens to required.",
         },
       ],
       output:
@@ -273,7 +275,9 @@ resource "aws_instance" "c" {
           line: 4,
           column: 15,
           messageId: 'tokensNotSet',
-          message: /Launch configuration 'Lc' does not require IMDSv2/,
+          message: "You · Credentials: launch configuration 'Lc' does not require IMDSv2",
+          detail:
+            "HttpTokens is not set by this template, so IMDSv1 stays available unless the AMI is registered for IMDSv2 only (ImdsSupport v2.0) or the account's instance metadata defaults require tokens. Protecting the instance role credentials is your configuration: set HttpTokens to required.",
         },
       ],
       output:
@@ -291,9 +295,7 @@ resource "aws_instance" "c" {
       syntax: 'terraform',
       name: 'instance without metadata options',
       code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n}\n',
-      findings: [
-        { line: 1, column: 10, messageId: 'tokensNotSet', message: /http_tokens is not set by this template/ },
-      ],
+      findings: [{ line: 1, column: 10, messageId: 'tokensNotSet', detail: /http_tokens is not set by this template/ }],
       output:
         'resource "aws_instance" "web" {\n  ami = "ami-123"\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n',
     },

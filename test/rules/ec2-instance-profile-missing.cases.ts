@@ -53,8 +53,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'keysWithoutProfile',
-          message:
-            /^(?![\s\S]*IOSFODNN)EC2 instance 'Web' has AWS access keys in its user data and no instance profile/,
+          message: "You · Identity and access: EC2 instance 'Web' has access keys in user data and no instance profile",
+          detail:
+            'It has AWS access keys in its user data and no instance profile. With an IAM role attached through an instance profile, AWS hands the instance short-lived credentials and rotates them for you; static keys are yours to rotate and revoke.',
         },
       ],
     },
@@ -68,7 +69,9 @@ export const cases: RuleCases = {
           column: 11,
           messageId: 'keysWithoutProfile',
           message:
-            "Launch template 'Tpl' has AWS access keys in its user data and no instance profile. With an IAM role attached through an instance profile, AWS hands its instances short-lived credentials and rotates them for you; static keys are yours to rotate and revoke.",
+            "You · Identity and access: launch template 'Tpl' has access keys in user data and no instance profile",
+          detail:
+            'It has AWS access keys in its user data and no instance profile. With an IAM role attached through an instance profile, AWS hands its instances short-lived credentials and rotates them for you; static keys are yours to rotate and revoke.',
         },
       ],
     },

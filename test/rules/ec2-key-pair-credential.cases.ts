@@ -49,8 +49,9 @@ export const cases: RuleCases = {
           line: 8,
           column: 16,
           messageId: 'keyPair',
-          message:
-            /EC2 instance 'Web' is launched with the key pair of parameter 'KeyName' for SSH .*AWS keeps only its public key.*Session Manager or EC2 Instance Connect/,
+          message: "You · Credentials: EC2 instance 'Web' uses the key pair of parameter 'KeyName'",
+          detail:
+            'It is launched with that key pair, which gives SSH (or Windows password) access: AWS keeps only its public key, so the private key is a credential you must guard, share and rotate yourself. Session Manager or EC2 Instance Connect give shell access through IAM instead, with nothing long-lived to guard.',
           severity: 'info',
         },
       ],
@@ -64,15 +65,17 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'awsCreatedKey',
-          message:
-            /Key pair 'Key' is created by AWS, which stores its private key in your account as a Parameter Store parameter \(\/ec2\/keypair\/<key pair id>\)/,
+          message: "You · Credentials: key pair 'Key' keeps its private key in Parameter Store",
+          detail:
+            'The key pair is created by AWS, which stores its private key in your account as a Parameter Store parameter (/ec2/keypair/<key pair id>): who can read that parameter, and any copies made of it, are yours to control. Session Manager or EC2 Instance Connect give shell access through IAM instead, with nothing long-lived to guard.',
         },
         {
           line: 10,
           column: 18,
           messageId: 'keyPair',
-          message:
-            "Launch template 'Tpl' launches instances with key pair 'Key' for SSH (or Windows password) access: AWS keeps only its public key, so the private key is a credential you must guard, share and rotate yourself. Session Manager or EC2 Instance Connect give shell access through IAM instead, with nothing long-lived to guard.",
+          message: "You · Credentials: launch template 'Tpl' uses key pair 'Key'",
+          detail:
+            'It launches instances with that key pair, which gives SSH (or Windows password) access: AWS keeps only its public key, so the private key is a credential you must guard, share and rotate yourself. Session Manager or EC2 Instance Connect give shell access through IAM instead, with nothing long-lived to guard.',
         },
       ],
     },
@@ -90,7 +93,9 @@ export const cases: RuleCases = {
           line: 8,
           column: 20,
           messageId: 'keyPair',
-          message: /Launch configuration 'Lc' launches instances with key pair 'deploy'/,
+          message: "You · Credentials: launch configuration 'Lc' uses key pair 'deploy'",
+          detail:
+            'It launches instances with that key pair, which gives SSH (or Windows password) access: AWS keeps only its public key, so the private key is a credential you must guard, share and rotate yourself. Session Manager or EC2 Instance Connect give shell access through IAM instead, with nothing long-lived to guard.',
         },
       ],
     },

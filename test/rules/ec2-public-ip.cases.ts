@@ -52,8 +52,9 @@ export const cases: RuleCases = {
           line: 6,
           column: 37,
           messageId: 'publicIp',
-          message:
-            "EC2 instance 'Web' asks for a public IP address, which exposes the instance to the internet as far as its security groups and network ACLs allow. Deciding what is exposed is yours, not AWS's: set AssociatePublicIpAddress to false unless the instance must be reached directly (a bastion or NAT instance).",
+          message: "You · Network access: EC2 instance 'Web' asks for a public IP address",
+          detail:
+            "That exposes the instance to the internet as far as its security groups and network ACLs allow. Deciding what is exposed is yours, not AWS's: set AssociatePublicIpAddress to false unless the instance must be reached directly (a bastion or NAT instance).",
         },
       ],
       output:
@@ -63,7 +64,16 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'launch template, second interface, quoted string',
       code: 'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        NetworkInterfaces:\n          - DeviceIndex: 0\n          - DeviceIndex: 1\n            AssociatePublicIpAddress: "true"\n',
-      findings: [{ line: 9, column: 39, messageId: 'publicIp', message: /Launch template 'Tpl'/ }],
+      findings: [
+        {
+          line: 9,
+          column: 39,
+          messageId: 'publicIp',
+          message: "You · Network access: launch template 'Tpl' asks for a public IP address",
+          detail:
+            "That exposes its instances to the internet as far as its security groups and network ACLs allow. Deciding what is exposed is yours, not AWS's: set AssociatePublicIpAddress to false unless its instances must be reached directly (a bastion or NAT instance).",
+        },
+      ],
       output:
         'Resources:\n  Tpl:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        NetworkInterfaces:\n          - DeviceIndex: 0\n          - DeviceIndex: 1\n            AssociatePublicIpAddress: false\n',
     },
@@ -76,7 +86,16 @@ export const cases: RuleCases = {
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Lc": {\n      "Type": "AWS::AutoScaling::LaunchConfiguration",\n      "Properties": {\n        "ImageId": "ami-1",\n        "InstanceType": "t3.micro",\n        "AssociatePublicIpAddress": true\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 8, column: 37, messageId: 'publicIp', message: /Launch configuration 'Lc'/ }],
+      findings: [
+        {
+          line: 8,
+          column: 37,
+          messageId: 'publicIp',
+          message: "You · Network access: launch configuration 'Lc' asks for a public IP address",
+          detail:
+            "That exposes its instances to the internet as far as its security groups and network ACLs allow. Deciding what is exposed is yours, not AWS's: set AssociatePublicIpAddress to false unless its instances must be reached directly (a bastion or NAT instance).",
+        },
+      ],
       output:
         '{\n  "Resources": {\n    "Lc": {\n      "Type": "AWS::AutoScaling::LaunchConfiguration",\n      "Properties": {\n        "ImageId": "ami-1",\n        "InstanceType": "t3.micro",\n        "AssociatePublicIpAddress": false\n      }\n    }\n  }\n}\n',
     },
@@ -84,7 +103,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'instance',
       code: 'resource "aws_instance" "web" {\n  ami                         = "ami-123"\n  associate_public_ip_address = true\n}\n',
-      findings: [{ line: 3, column: 33, messageId: 'publicIp', message: /set associate_public_ip_address to false/ }],
+      findings: [{ line: 3, column: 33, messageId: 'publicIp', detail: /set associate_public_ip_address to false/ }],
       output:
         'resource "aws_instance" "web" {\n  ami                         = "ami-123"\n  associate_public_ip_address = false\n}\n',
     },

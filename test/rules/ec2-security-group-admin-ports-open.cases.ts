@@ -120,8 +120,9 @@ export const cases: RuleCases = {
           line: 10,
           column: 19,
           messageId: 'adminPortsOpen',
-          message:
-            "Security group 'Sg' allows SSH (22) from anywhere (0.0.0.0/0). AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.",
+          message: "You · Network access: security group 'Sg' allows SSH (22) from 0.0.0.0/0",
+          detail:
+            'The source is anywhere (0.0.0.0/0). AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.',
         },
       ],
     },
@@ -134,7 +135,7 @@ export const cases: RuleCases = {
           line: 14,
           column: 19,
           messageId: 'adminPortsOpen',
-          message: /0\.0\.0\.0\/0, the default of parameter SSHLocation/,
+          detail: /0\.0\.0\.0\/0, the default of parameter SSHLocation/,
         },
       ],
     },
@@ -153,7 +154,9 @@ export const cases: RuleCases = {
           line: 9,
           column: 17,
           messageId: 'adminPortsOpen',
-          message: /^Ingress rule 'Rdp' allows RDP \(3389\) from anywhere \(::\/0\)/,
+          message: "You · Network access: ingress rule 'Rdp' allows RDP (3389) from ::/0",
+          detail:
+            'The source is anywhere (::/0). AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.',
         },
       ],
     },
@@ -168,13 +171,19 @@ export const cases: RuleCases = {
           line: 10,
           column: 19,
           messageId: 'adminPortsOpen',
-          message: /allows ports 0-5000, which include SSH \(22\) and RDP \(3389\), from anywhere/,
+          message:
+            "You · Network access: security group 'Sg' allows ports 0-5000, which include SSH (22) and RDP (3389), from 0.0.0.0/0",
+          detail:
+            'The source is anywhere (0.0.0.0/0). AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.',
         },
         {
           line: 14,
           column: 19,
           messageId: 'adminPortsOpen',
-          message: /allows ports 21-23, which include SSH \(22\), from anywhere/,
+          message:
+            "You · Network access: security group 'Sg' allows ports 21-23, which include SSH (22), from 0.0.0.0/0",
+          detail:
+            'The source is anywhere (0.0.0.0/0). AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.',
         },
       ],
     },
@@ -192,7 +201,9 @@ export const cases: RuleCases = {
           line: 6,
           column: 38,
           messageId: 'adminPortsOpen',
-          message: /^Security group 'aws_security_group\.web' allows SSH \(22\)/,
+          message: "You · Network access: security group 'aws_security_group.web' allows SSH (22) from 0.0.0.0/0",
+          detail:
+            'The source is anywhere (0.0.0.0/0). AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.',
         },
       ],
     },
@@ -202,7 +213,16 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'IPv6, and a world CIDR next to self',
       code: 'resource "aws_security_group" "web" {\n  ingress {\n    from_port        = 3389\n    to_port          = 3389\n    protocol         = "udp"\n    self             = true\n    ipv6_cidr_blocks = ["::/0"]\n  }\n}\n',
-      findings: [{ line: 7, column: 25, messageId: 'adminPortsOpen', message: /RDP \(3389\) from anywhere \(::\/0\)/ }],
+      findings: [
+        {
+          line: 7,
+          column: 25,
+          messageId: 'adminPortsOpen',
+          message: "You · Network access: security group 'aws_security_group.web' allows RDP (3389) from ::/0",
+          detail:
+            'The source is anywhere (::/0). AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.',
+        },
+      ],
     },
     {
       syntax: 'terraform',
@@ -219,13 +239,18 @@ export const cases: RuleCases = {
           line: 6,
           column: 24,
           messageId: 'adminPortsOpen',
-          message: /^Ingress rule 'aws_security_group_rule\.ssh' allows SSH/,
+          message: "You · Network access: ingress rule 'aws_security_group_rule.ssh' allows SSH (22) from 0.0.0.0/0",
+          detail:
+            'The source is anywhere (0.0.0.0/0). AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.',
         },
         {
           line: 12,
           column: 23,
           messageId: 'adminPortsOpen',
-          message: /^Ingress rule 'aws_vpc_security_group_ingress_rule\.rdp' allows RDP/,
+          message:
+            "You · Network access: ingress rule 'aws_vpc_security_group_ingress_rule.rdp' allows RDP (3389) from 0.0.0.0/0",
+          detail:
+            'The source is anywhere (0.0.0.0/0). AWS opens no port unless you do, so restricting who can reach remote administration is yours: allow known addresses only, or use Session Manager instead of an open port.',
         },
       ],
     },
@@ -243,7 +268,7 @@ export const cases: RuleCases = {
           column: 19,
           file: 'main.tf',
           messageId: 'adminPortsOpen',
-          message: /0\.0\.0\.0\/0, the default of var\.admin_cidrs/,
+          detail: /0\.0\.0\.0\/0, the default of var\.admin_cidrs/,
         },
       ],
     },

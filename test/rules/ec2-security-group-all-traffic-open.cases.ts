@@ -78,7 +78,9 @@ export const cases: RuleCases = {
           column: 19,
           messageId: 'allTrafficOpen',
           message:
-            /^Security group 'Sg' allows all traffic \(every protocol and port\) from anywhere \(0\.0\.0\.0\/0\)/,
+            "You · Network access: security group 'Sg' allows all traffic (every protocol and port) from 0.0.0.0/0",
+          detail:
+            'The source is anywhere (0.0.0.0/0). AWS lets nothing in until you allow it, so this opening is yours to narrow: allow only the ports the workload serves, from the sources that need them.',
         },
       ],
     },
@@ -91,8 +93,9 @@ export const cases: RuleCases = {
           line: 9,
           column: 17,
           messageId: 'allTrafficOpen',
-          message:
-            "Ingress rule 'Open' allows every TCP port from anywhere (::/0). AWS lets nothing in until you allow it, so this opening is yours to narrow: allow only the ports the workload serves, from the sources that need them.",
+          message: "You · Network access: ingress rule 'Open' allows every TCP port from ::/0",
+          detail:
+            'The source is anywhere (::/0). AWS lets nothing in until you allow it, so this opening is yours to narrow: allow only the ports the workload serves, from the sources that need them.',
         },
       ],
     },
@@ -108,7 +111,15 @@ export const cases: RuleCases = {
       findings: [
         { line: 6, column: 20, messageId: 'allTrafficOpen', message: /all traffic/ },
         { line: 15, column: 20, messageId: 'allTrafficOpen', message: /every UDP port/ },
-        { line: 25, column: 24, messageId: 'allTrafficOpen', message: /^Ingress rule 'aws_security_group_rule\.c'/ },
+        {
+          line: 25,
+          column: 24,
+          messageId: 'allTrafficOpen',
+          message:
+            "You · Network access: ingress rule 'aws_security_group_rule.c' allows all traffic (every protocol and port) from ::/0",
+          detail:
+            'The source is anywhere (::/0). AWS lets nothing in until you allow it, so this opening is yours to narrow: allow only the ports the workload serves, from the sources that need them.',
+        },
       ],
     },
     {

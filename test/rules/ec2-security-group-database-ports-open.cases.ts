@@ -60,7 +60,10 @@ export const cases: RuleCases = {
         {
           line: 8,
           column: 22,
-          message: /^Security group 'aws_security_group.db' allows PostgreSQL \(5432\) from anywhere \(0\.0\.0\.0\/0\)/,
+          message:
+            "You · Network access: security group 'aws_security_group.db' allows PostgreSQL (5432) from 0.0.0.0/0",
+          detail:
+            "The source is anywhere (0.0.0.0/0). AWS runs managed database engines but leaves network access to you: allow the port only from the application's security group or private ranges.",
         },
       ],
     },
@@ -73,8 +76,9 @@ export const cases: RuleCases = {
           line: 14,
           column: 19,
           messageId: 'databasePortsOpen',
-          message:
-            /^Security group 'DbSg' allows MySQL\/MariaDB \(3306\) from anywhere \(0\.0\.0\.0\/0, the default of parameter ClientIP\)/,
+          message: "You · Network access: security group 'DbSg' allows MySQL/MariaDB (3306) from 0.0.0.0/0",
+          detail:
+            "The source is anywhere (0.0.0.0/0, the default of parameter ClientIP). AWS runs managed database engines but leaves network access to you: allow the port only from the application's security group or private ranges.",
         },
       ],
     },
@@ -88,7 +92,9 @@ export const cases: RuleCases = {
           column: 17,
           messageId: 'databasePortsOpen',
           message:
-            /^Ingress rule 'Wide' allows ports 1024-65535, which include SQL Server \(1433\), Oracle \(1521\), MySQL\/MariaDB \(3306\) and 9 more, from anywhere/,
+            "You · Network access: ingress rule 'Wide' allows ports 1024-65535, which include SQL Server (1433), Oracle (1521),…",
+          detail:
+            "Ingress rule 'Wide' allows ports 1024-65535, which include SQL Server (1433), Oracle (1521), MySQL/MariaDB (3306) and 9 more, from ::/0. The source is anywhere (::/0). AWS runs managed database engines but leaves network access to you: allow the port only from the application's security group or private ranges.",
         },
       ],
     },
@@ -100,8 +106,9 @@ export const cases: RuleCases = {
           line: 10,
           column: 19,
           messageId: 'databasePortsOpen',
-          message:
-            "Ingress rule 'Cache' allows Memcached (11211) from anywhere (0.0.0.0/0). AWS runs managed database engines but leaves network access to you: allow the port only from the application's security group or private ranges.",
+          message: "You · Network access: ingress rule 'Cache' allows Memcached (11211) from 0.0.0.0/0",
+          detail:
+            "The source is anywhere (0.0.0.0/0). AWS runs managed database engines but leaves network access to you: allow the port only from the application's security group or private ranges.",
         },
       ],
     },
@@ -117,7 +124,9 @@ export const cases: RuleCases = {
           column: 23,
           messageId: 'databasePortsOpen',
           message:
-            /ports 9200-9300, which include OpenSearch\/Elasticsearch \(9200\) and OpenSearch\/Elasticsearch transport \(9300\), from anywhere/,
+            "You · Network access: ingress rule 'aws_vpc_security_group_ingress_rule.search' allows ports 9200-9300, which include…",
+          detail:
+            "Ingress rule 'aws_vpc_security_group_ingress_rule.search' allows ports 9200-9300, which include OpenSearch/Elasticsearch (9200) and OpenSearch/Elasticsearch transport (9300), from ::/0. The source is anywhere (::/0). AWS runs managed database engines but leaves network access to you: allow the port only from the application's security group or private ranges.",
         },
       ],
     },

@@ -53,8 +53,9 @@ export const cases: RuleCases = {
           column: 11,
           severity: 'info',
           messageId: 'defaultEgress',
-          message:
-            /^Security group 'DbSg' of RDS instance 'Db' has no SecurityGroupEgress rules, so it keeps the rules EC2 adds by default, which allow all outbound traffic\./,
+          message: "You · Network access: security group 'DbSg' of a data store allows all outbound traffic",
+          detail:
+            "It belongs to RDS instance 'Db' and has no SecurityGroupEgress rules, so it keeps the rules EC2 adds by default, which allow all outbound traffic. A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.",
         },
       ],
     },
@@ -67,22 +68,25 @@ export const cases: RuleCases = {
           line: 10,
           column: 19,
           messageId: 'egressOpen',
-          message:
-            "Security group 'DbSg' lets RDS instance 'Db' send traffic to anywhere (0.0.0.0/0). A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.",
+          message: "You · Network access: security group 'DbSg' lets a data store send traffic to 0.0.0.0/0",
+          detail:
+            "It lets RDS instance 'Db' send traffic to anywhere (0.0.0.0/0). A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.",
         },
         {
           line: 16,
           column: 17,
           messageId: 'egressOpen',
           message:
-            /^Egress rule 'Out' of security group 'DbSg' lets RDS instance 'Db' send traffic to anywhere \(::\/0\)/,
+            "You · Network access: egress rule 'Out' of security group 'DbSg' lets a data store send traffic to ::/0",
+          detail:
+            "It lets RDS instance 'Db' send traffic to anywhere (::/0). A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.",
         },
       ],
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "CacheSg": {\n      "Type": "AWS::EC2::SecurityGroup",\n      "Properties": {"GroupDescription": "cache", "SecurityGroupEgress": []}\n    },\n    "Cache": {\n      "Type": "AWS::ElastiCache::ReplicationGroup",\n      "Properties": {"ReplicationGroupDescription": "c", "SecurityGroupIds": [{"Fn::GetAtt": ["CacheSg", "GroupId"]}]}\n    }\n  }\n}\n',
-      findings: [{ line: 4, column: 15, messageId: 'defaultEgress', message: /ElastiCache replication group 'Cache'/ }],
+      findings: [{ line: 4, column: 15, messageId: 'defaultEgress', detail: /ElastiCache replication group 'Cache'/ }],
     },
     {
       syntax: 'terraform',
@@ -100,14 +104,16 @@ export const cases: RuleCases = {
           file: 'main.tf',
           messageId: 'egressOpen',
           message:
-            /^Security group 'aws_security_group\.db' lets ElastiCache replication group 'aws_elasticache_replication_group\.cache' send traffic to anywhere/,
+            "You · Network access: security group 'aws_security_group.db' lets a data store send traffic to 0.0.0.0/0",
+          detail:
+            "It lets ElastiCache replication group 'aws_elasticache_replication_group.cache' send traffic to anywhere (0.0.0.0/0). A data store rarely needs to open connections to the internet, and AWS leaves outbound rules to you: allow only the destinations it needs, which also narrows paths for data exfiltration.",
         },
         {
           line: 15,
           column: 24,
           file: 'main.tf',
           messageId: 'egressOpen',
-          message: /^Egress rule 'aws_security_group_rule\.out' of security group 'aws_security_group\.db'/,
+          detail: /^Egress rule 'aws_security_group_rule\.out' of security group 'aws_security_group\.db'/,
         },
         { line: 3, column: 23, file: 'rules.tf' },
       ],

@@ -66,8 +66,9 @@ export const cases: RuleCases = {
           line: 8,
           column: 36,
           messageId: 'secretInUserData',
-          message:
-            "EC2 instance 'Web' has an AWS access key id (AKIA\u2026) in its user data. User data is readable from the instance metadata service and the EC2 API, so move the secret to Secrets Manager or Parameter Store, fetch it with the instance role, and rotate it.",
+          message: "You · Credentials: EC2 instance 'Web' has an AWS access key id (AKIA…) in its user data",
+          detail:
+            'User data is readable from the instance metadata service and the EC2 API, so move the secret to Secrets Manager or Parameter Store, fetch it with the instance role, and rotate it.',
         },
         {
           line: 9,
@@ -95,7 +96,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a password in the literal parts of Fn::Join',
       code: `Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      UserData: !Base64\n        Fn::Join:\n          - ''\n          - - "#!/bin/bash\\n"\n            - !Sub "echo \${AWS::Region}\\n"\n            - "MYSQL_ROOT_PASSWORD='S3cr3t!' docker run -d mysql\\n"\n`,
-      findings: [{ line: 10, column: 37, message: NEVER_ECHOED }],
+      findings: [{ line: 10, column: 37, message: NEVER_ECHOED, detail: NEVER_ECHOED }],
     },
     {
       syntax: 'yaml',
@@ -106,7 +107,10 @@ export const cases: RuleCases = {
           line: 10,
           column: 13,
           messageId: 'secretInUserData',
-          message: /Launch template 'Tpl' has a private key \(-----BEGIN RSA PRIVATE KEY-----\) in its user data/,
+          message:
+            "You · Credentials: launch template 'Tpl' has a private key (-----BEGIN RSA PRIVATE KEY-----) in its user data",
+          detail:
+            'User data is readable from the instance metadata service and the EC2 API, so move the secret to Secrets Manager or Parameter Store, fetch it with the instance role, and rotate it.',
         },
       ],
     },
@@ -119,7 +123,10 @@ export const cases: RuleCases = {
           line: 8,
           column: 92,
           messageId: 'secretInUserData',
-          message: /^(?![\s\S]*hunter22)Launch configuration 'Lc' has a password \(assigned to DB_PASSWORD\)/,
+          message:
+            "You · Credentials: launch configuration 'Lc' has a password (assigned to DB_PASSWORD) in its user data",
+          detail:
+            'User data is readable from the instance metadata service and the EC2 API, so move the secret to Secrets Manager or Parameter Store, fetch it with the instance role, and rotate it.',
         },
       ],
     },
@@ -132,7 +139,7 @@ export const cases: RuleCases = {
           line: 1,
           column: 81,
           messageId: 'secretInUserData',
-          message: /an AWS secret access key \(assigned to aws_secret_access_key\) in its base64-encoded user data/,
+          detail: /an AWS secret access key \(assigned to aws_secret_access_key\) in its base64-encoded user data/,
         },
       ],
     },
@@ -140,13 +147,13 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a heredoc with an access key id',
       code: `resource "aws_instance" "web" {\n  ami       = "ami-123"\n  user_data = <<EOF\n#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${KEY_ID}\nEOF\n}\n`,
-      findings: [{ line: 5, column: 26, message: NEVER_ECHOED }],
+      findings: [{ line: 5, column: 26, message: NEVER_ECHOED, detail: NEVER_ECHOED }],
     },
     {
       syntax: 'terraform',
       name: 'literal parts of a template passed to base64encode',
       code: 'resource "aws_launch_template" "t" {\n  user_data = base64encode(<<-EOT\n    #!/bin/bash\n    echo "region ${var.region}"\n    rabbitmqctl add_user admin --password=Tr0ub4dor\n  EOT\n  )\n}\n',
-      findings: [{ line: 5, column: 43, message: NEVER_ECHOED }],
+      findings: [{ line: 5, column: 43, message: NEVER_ECHOED, detail: NEVER_ECHOED }],
     },
     {
       syntax: 'terraform',

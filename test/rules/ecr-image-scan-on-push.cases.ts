@@ -63,8 +63,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'scanNotSet',
-          message:
-            /ECR repository 'Repo' does not ask for scan on push: ImageScanningConfiguration.ScanOnPush is not set and defaults to false/,
+          message: "You · Machine image: ECR repository 'Repo' does not scan images on push",
+          detail:
+            'ImageScanningConfiguration.ScanOnPush is not set and defaults to false. AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.',
           severity: 'info',
         },
       ],
@@ -88,8 +89,9 @@ export const cases: RuleCases = {
           line: 6,
           column: 21,
           messageId: 'scanOff',
-          message:
-            "ECR repository 'Repo' sets ImageScanningConfiguration.ScanOnPush to false: this repository does not ask for its images to be scanned for known vulnerabilities when they are pushed. AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.",
+          message: "You · Machine image: ECR repository 'Repo' turns scan on push off",
+          detail:
+            'It sets ImageScanningConfiguration.ScanOnPush to false: this repository does not ask for its images to be scanned for known vulnerabilities when they are pushed. AWS runs the scanner, but asking for scans and acting on what they find are yours: turn it on here, unless a registry scanning configuration of your account already covers this repository.',
         },
       ],
       output:
@@ -117,7 +119,7 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           messageId: 'scanNotSet',
-          message: /image_scanning_configuration.scan_on_push is not set/,
+          detail: /image_scanning_configuration.scan_on_push is not set/,
         },
       ],
       output:

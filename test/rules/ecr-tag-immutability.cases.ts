@@ -47,8 +47,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'mutableByDefault',
-          message:
-            /ECR repository 'Repo' keeps its image tags mutable \(ImageTagMutability is not set and defaults to MUTABLE\)/,
+          message: "You · Configuration and policies: ECR repository 'Repo' keeps its image tags mutable (the default)",
+          detail:
+            'ImageTagMutability is not set and defaults to MUTABLE: a later push can move a tag to another image, so what runs may not be what was reviewed. Choosing immutable tags is yours; set it to IMMUTABLE.',
           severity: 'info',
         },
       ],
@@ -72,8 +73,9 @@ export const cases: RuleCases = {
           line: 5,
           column: 27,
           messageId: 'mutable',
-          message:
-            "ECR repository 'Repo' keeps its image tags mutable: a later push can move a tag to another image, so what runs may not be what was reviewed. Choosing immutable tags is yours; set ImageTagMutability to IMMUTABLE.",
+          message: "You · Configuration and policies: ECR repository 'Repo' keeps its image tags mutable",
+          detail:
+            'A later push can move a tag to another image, so what runs may not be what was reviewed. Choosing immutable tags is yours; set ImageTagMutability to IMMUTABLE.',
         },
       ],
       output:
@@ -101,7 +103,7 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           messageId: 'mutableByDefault',
-          message: /image_tag_mutability is not set and defaults to MUTABLE/,
+          detail: /image_tag_mutability is not set and defaults to MUTABLE/,
         },
       ],
       output: 'resource "aws_ecr_repository" "app" {\n  name = "app"\n  image_tag_mutability = "IMMUTABLE"\n}\n',

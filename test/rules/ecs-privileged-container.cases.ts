@@ -60,8 +60,9 @@ export const cases: RuleCases = {
           line: 10,
           column: 23,
           messageId: 'privileged',
-          message:
-            "Container 'agent' in ECS task definition 'Task' runs privileged: it gets root access to the host instance, its devices and the other tasks on it. Hardening the container instances is yours on EC2 capacity and ECS does not prevent this; grant only the Linux capabilities the container needs instead.",
+          message: "Shared · Operating system: container 'agent' in ECS task definition 'Task' runs privileged",
+          detail:
+            'It gets root access to the host instance, its devices and the other tasks on it. Hardening the container instances is yours on EC2 capacity and ECS does not prevent this; grant only the Linux capabilities the container needs instead.',
           severity: 'error',
         },
       ],
@@ -102,7 +103,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'jsonencode: the HCL map is fixed in place',
       code: 'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  container_definitions = jsonencode([\n    {\n      name       = "agent"\n      image      = "docker:dind"\n      privileged = true\n    }\n  ])\n}\n',
-      findings: [{ line: 7, column: 20, messageId: 'privileged', message: /Container 'agent'/ }],
+      findings: [{ line: 7, column: 20, messageId: 'privileged', message: /container 'agent'/ }],
       output:
         'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  container_definitions = jsonencode([\n    {\n      name       = "agent"\n      image      = "docker:dind"\n      privileged = false\n    }\n  ])\n}\n',
     },
@@ -117,8 +118,8 @@ export const cases: RuleCases = {
       name: 'JSON in a heredoc: each privileged token is pointed at, no fix',
       code: 'resource "aws_ecs_task_definition" "app" {\n  family                = "app"\n  container_definitions = <<EOT\n[\n  {"name": "web", "image": "nginx"},\n  {"name": "agent", "privileged": true},\n  {"name": "sidecar", "privileged":true}\n]\nEOT\n}\n',
       findings: [
-        { line: 6, column: 35, messageId: 'privileged', message: /Container 'agent'/ },
-        { line: 7, column: 36, messageId: 'privileged', message: /Container 'sidecar'/ },
+        { line: 6, column: 35, messageId: 'privileged', message: /container 'agent'/ },
+        { line: 7, column: 36, messageId: 'privileged', message: /container 'sidecar'/ },
       ],
     },
     {

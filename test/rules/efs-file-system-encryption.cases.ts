@@ -62,8 +62,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'unencrypted',
-          message:
-            /'Files' stores its files unencrypted: Encrypted is not set, and CloudFormation and the EFS API default to false \(only the console/,
+          message: "You · Data at rest: EFS file system 'Files' stores its files unencrypted",
+          detail:
+            'Encrypted is not set, and CloudFormation and the EFS API default to false (only the console turns encryption on by default). Encrypting the files at rest is yours to choose on EFS, and it can only be chosen when the file system is created.',
         },
       ],
       output:
@@ -78,8 +79,9 @@ export const cases: RuleCases = {
           line: 5,
           column: 18,
           messageId: 'encryptionOff',
-          message:
-            "EFS file system 'Files' turns encryption at rest off. Encrypting the files at rest is yours to choose on EFS, and it can only be chosen when the file system is created: set Encrypted to true before it holds data (on an existing file system, the change replaces it).",
+          message: "You · Data at rest: EFS file system 'Files' turns encryption at rest off",
+          detail:
+            'Encrypting the files at rest is yours to choose on EFS, and it can only be chosen when the file system is created: set Encrypted to true before it holds data (on an existing file system, the change replaces it).',
         },
       ],
       output:
@@ -133,7 +135,7 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           messageId: 'unencrypted',
-          message: /encrypted is not set, and Terraform and the EFS API default to false/,
+          detail: /encrypted is not set, and Terraform and the EFS API default to false/,
         },
       ],
       output: 'resource "aws_efs_file_system" "files" {\n  creation_token = "files"\n  encrypted = true\n}\n',

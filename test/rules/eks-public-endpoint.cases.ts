@@ -69,7 +69,9 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           message:
-            /^The Kubernetes API endpoint of EKS cluster 'aws_eks_cluster.main' accepts connections from any IP address/,
+            "You · Network access: the Kubernetes API endpoint of EKS cluster 'aws_eks_cluster.main' is open to any IP address",
+          detail:
+            'It accepts connections from any IP address: endpoint_public_access is not set and defaults to true, and public_access_cidrs is not set, so it defaults to 0.0.0.0/0. AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.',
         },
       ],
     },
@@ -82,7 +84,7 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'openByDefault',
-          message:
+          detail:
             /EndpointPublicAccess is not set and defaults to true, and PublicAccessCidrs is not set, so it defaults to 0\.0\.0\.0\/0/,
         },
       ],
@@ -99,7 +101,9 @@ export const cases: RuleCases = {
           column: 13,
           messageId: 'openCidr',
           message:
-            "The Kubernetes API endpoint of EKS cluster 'Cluster' accepts connections from any IP address: EndpointPublicAccess is true, and PublicAccessCidrs includes 0.0.0.0/0. AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.",
+            "You · Network access: the Kubernetes API endpoint of EKS cluster 'Cluster' is open to any IP address",
+          detail:
+            'It accepts connections from any IP address: EndpointPublicAccess is true, and PublicAccessCidrs includes 0.0.0.0/0. AWS runs the endpoint, but limiting who can reach it is yours: restrict the CIDR blocks or use the private endpoint.',
         },
       ],
     },
@@ -116,7 +120,7 @@ export const cases: RuleCases = {
       code:
         'Parameters:\n  Cidrs:\n    Type: CommaDelimitedList\n    Default: 203.0.113.0/24,0.0.0.0/0\n' +
         cluster('        PublicAccessCidrs: !Ref Cidrs\n'),
-      findings: [{ line: 12, column: 28, messageId: 'openCidr', message: /includes 0\.0\.0\.0\/0/ }],
+      findings: [{ line: 12, column: 28, messageId: 'openCidr', detail: /includes 0\.0\.0\.0\/0/ }],
     },
     {
       syntax: 'json',
@@ -132,7 +136,7 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           messageId: 'openByDefault',
-          message: /endpoint_public_access is not set and defaults to true/,
+          detail: /endpoint_public_access is not set and defaults to true/,
         },
       ],
     },

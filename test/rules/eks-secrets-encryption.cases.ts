@@ -58,8 +58,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'noCustomerKey',
-          message:
-            "EKS cluster 'Cluster' does not encrypt Kubernetes Secrets with a KMS key of yours: it has no EncryptionConfig. EKS already envelope-encrypts all Kubernetes API data with an AWS owned key on Kubernetes 1.28 and later; add a key of your own if you need to control, rotate and audit it.",
+          message: "Shared · Data at rest: EKS cluster 'Cluster' encrypts Secrets with no KMS key of yours",
+          detail:
+            'It does not encrypt Kubernetes Secrets with a KMS key of yours: it has no EncryptionConfig. EKS already envelope-encrypts all Kubernetes API data with an AWS owned key on Kubernetes 1.28 and later; add a key of your own if you need to control, rotate and audit it.',
           severity: 'info',
         },
       ],
@@ -68,7 +69,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'an encryption configuration that leaves out secrets',
       code: cluster('      EncryptionConfig:\n        - Resources:\n            - not_secrets\n'),
-      findings: [{ line: 6, column: 7, messageId: 'noCustomerKey', message: /does not cover secrets/ }],
+      findings: [{ line: 6, column: 7, messageId: 'noCustomerKey', detail: /does not cover secrets/ }],
     },
     {
       syntax: 'yaml',
@@ -79,7 +80,10 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'noEnvelopeEncryption',
-          message: /Kubernetes 1\.27 without envelope encryption/,
+          message:
+            "Shared · Data at rest: EKS cluster 'Cluster' (Kubernetes 1.27) has no envelope encryption of Secrets",
+          detail:
+            'EKS encrypts all Kubernetes API data by default only from Kubernetes 1.28. Add EncryptionConfig with a KMS key of yours, or upgrade the cluster.',
           severity: 'warning',
         },
       ],
@@ -93,7 +97,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'no encryption_config',
       code: 'resource "aws_eks_cluster" "main" {\n  name    = "main"\n  version = "1.30"\n}\n',
-      findings: [{ line: 1, column: 10, messageId: 'noCustomerKey', message: /it has no encryption_config/ }],
+      findings: [{ line: 1, column: 10, messageId: 'noCustomerKey', detail: /it has no encryption_config/ }],
     },
     {
       syntax: 'terraform',

@@ -72,8 +72,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'encryptionNotSet',
-          message:
-            "ElastiCache replication group 'Cache' is not encrypted at rest: AtRestEncryptionEnabled is not set and defaults to false for Redis OSS. ElastiCache encrypts backups and on-disk data only when you ask for it at creation.",
+          message: "You · Data at rest: ElastiCache replication group 'Cache' is not encrypted at rest",
+          detail:
+            'AtRestEncryptionEnabled is not set and defaults to false for Redis OSS. ElastiCache encrypts backups and on-disk data only when you ask for it at creation.',
         },
       ],
       output: group('      Engine: redis\n      AtRestEncryptionEnabled: true\n'),
@@ -101,7 +102,7 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'encryptionNotSet',
-          message: /Engine version 3\.2\.10 cannot encrypt at rest/,
+          detail: /Engine version 3\.2\.10 cannot encrypt at rest/,
         },
       ],
     },

@@ -63,8 +63,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'noAuthentication',
-          message:
-            "ElastiCache replication group 'Cache' does not authenticate clients: it has no AuthToken and no UserGroupIds, so anything that can reach it on the network can read and change the cache. Set an AUTH token from a secret or attach an RBAC user group.",
+          message: "You · Credentials: ElastiCache replication group 'Cache' does not authenticate clients",
+          detail:
+            'It has no AuthToken and no UserGroupIds, so anything that can reach it on the network can read and change the cache. Set an AUTH token from a secret or attach an RBAC user group.',
           severity: 'warning',
         },
       ],
@@ -80,7 +81,9 @@ export const cases: RuleCases = {
           line: 7,
           column: 18,
           messageId: 'tokenInCode',
-          message: /^(?!.*MySecret).*AUTH token written in the template/,
+          message: "You · Credentials: ElastiCache replication group 'Cache' has its AUTH token in the template",
+          detail:
+            'Anyone who can read the code can use it. The token is a credential you own: use a {{resolve:secretsmanager:…}} dynamic reference or a NoEcho parameter without a default, and rotate this one.',
           severity: 'error',
         },
       ],
@@ -97,7 +100,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'an empty user group list authenticates nobody; transit off is called out',
       code: 'Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: cache\n      UserGroupIds: []\n',
-      findings: [{ line: 3, column: 11, messageId: 'noAuthentication', message: /Both need in-transit encryption/ }],
+      findings: [{ line: 3, column: 11, messageId: 'noAuthentication', detail: /Both need in-transit encryption/ }],
     },
     {
       syntax: 'json',
@@ -108,9 +111,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'no authentication',
       code: 'resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id       = "cache"\n  transit_encryption_enabled = true\n}\n',
-      findings: [
-        { line: 1, column: 10, messageId: 'noAuthentication', message: /no auth_token and no user_group_ids/ },
-      ],
+      findings: [{ line: 1, column: 10, messageId: 'noAuthentication', detail: /no auth_token and no user_group_ids/ }],
     },
     {
       syntax: 'terraform',
@@ -126,7 +127,10 @@ export const cases: RuleCases = {
           column: 32,
           file: 'main.tf',
           messageId: 'tokenInCode',
-          message: /written in the configuration/,
+          message:
+            "You · Credentials: ElastiCache replication group 'aws_elasticach…on_group.cache' has its AUTH token in the configuration",
+          detail:
+            "ElastiCache replication group 'aws_elasticache_replication_group.cache' has its AUTH token in the configuration. Anyone who can read the code can use it. The token is a credential you own: use a sensitive variable without a default, random_password, or a value read from Secrets Manager, and rotate this one.",
           severity: 'error',
         },
       ],

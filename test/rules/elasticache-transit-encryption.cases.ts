@@ -75,7 +75,9 @@ export const cases: RuleCases = {
           column: 11,
           messageId: 'encryptionNotSet',
           message:
-            "ElastiCache replication group 'Cache' does not turn on in-transit encryption: TransitEncryptionEnabled is not set and defaults to false for Redis OSS. ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.",
+            "You · Data in transit: ElastiCache replication group 'Cache' does not turn on in-transit encryption",
+          detail:
+            'TransitEncryptionEnabled is not set and defaults to false for Redis OSS. ElastiCache uses TLS only when you turn it on; until then cached data crosses the network in plain text.',
         },
       ],
       output: group('      Engine: redis\n      TransitEncryptionEnabled: true\n'),
@@ -85,7 +87,7 @@ export const cases: RuleCases = {
       name: 'missing on Valkey: no claim about the default',
       code: group('      Engine: valkey\n'),
       findings: [
-        { line: 3, column: 11, messageId: 'encryptionNotSet', message: /TransitEncryptionEnabled is not set\. / },
+        { line: 3, column: 11, messageId: 'encryptionNotSet', detail: /TransitEncryptionEnabled is not set\. / },
       ],
       output: group('      Engine: valkey\n      TransitEncryptionEnabled: true\n'),
     },
@@ -107,7 +109,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'Memcached too old for TLS: reported without a fix',
       code: memcached('      EngineVersion: 1.6.6\n'),
-      findings: [{ line: 3, column: 11, messageId: 'encryptionNotSet', message: /upgrade to Memcached 1\.6\.12/ }],
+      findings: [{ line: 3, column: 11, messageId: 'encryptionNotSet', detail: /upgrade to Memcached 1\.6\.12/ }],
     },
     {
       syntax: 'yaml',

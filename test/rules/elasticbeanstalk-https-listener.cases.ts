@@ -80,8 +80,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'noHttpsListener',
-          message:
-            "Elastic Beanstalk environment 'Env' has a Classic Load Balancer with no HTTPS listener in its settings, so clients reach it over plain HTTP. Encrypting that traffic is yours: add aws:elb:listener:443 with ListenerProtocol HTTPS and SSLCertificateId, unless your source bundle's .ebextensions already do.",
+          message: "You · Data in transit: Elastic Beanstalk environment 'Env' has no HTTPS listener",
+          detail:
+            "It has a Classic Load Balancer with no HTTPS listener in its settings, so clients reach it over plain HTTP. Encrypting that traffic is yours: add aws:elb:listener:443 with ListenerProtocol HTTPS and SSLCertificateId, unless your source bundle's .ebextensions already do.",
           severity: 'info',
         },
       ],
@@ -95,7 +96,7 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'noHttpsListener',
-          message: /Application Load Balancer .* aws:elbv2:listener:443 with Protocol HTTPS/,
+          detail: /Application Load Balancer .* aws:elbv2:listener:443 with Protocol HTTPS/,
         },
       ],
     },

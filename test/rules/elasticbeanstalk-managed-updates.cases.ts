@@ -55,8 +55,9 @@ export const cases: RuleCases = {
           line: 12,
           column: 18,
           messageId: 'updatesOff',
-          message:
-            "Elastic Beanstalk environment 'Env' turns managed platform updates off (ManagedActionsEnabled is false), so its instances keep an outdated platform until someone updates it. AWS publishes patched platform versions, but applying them is yours; set ManagedActionsEnabled to true.",
+          message: "Shared · Operating system: Elastic Beanstalk environment 'Env' turns managed platform updates off",
+          detail:
+            'It turns them off (ManagedActionsEnabled is false), so its instances keep an outdated platform until someone updates it. AWS publishes patched platform versions, but applying them is yours; set ManagedActionsEnabled to true.',
           severity: 'warning',
         },
       ],
@@ -77,7 +78,7 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'updatesNotConfigured',
-          message: /does not configure managed platform updates in its OptionSettings/,
+          detail: /does not configure managed platform updates in its OptionSettings/,
           severity: 'info',
         },
       ],
@@ -112,7 +113,7 @@ export const cases: RuleCases = {
           column: 19,
           file: 'main.tf',
           messageId: 'updatesOff',
-          message:
+          detail:
             /ManagedActionsEnabled is false in its configuration template 'aws_elastic_beanstalk_configuration_template.base'/,
         },
       ],
@@ -122,7 +123,7 @@ export const cases: RuleCases = {
       name: 'not configured at all: a note',
       code: 'resource "aws_elastic_beanstalk_environment" "env" {\n  name        = "env"\n  application = "app"\n}\n',
       findings: [
-        { line: 1, column: 10, messageId: 'updatesNotConfigured', message: /in its setting blocks/, severity: 'info' },
+        { line: 1, column: 10, messageId: 'updatesNotConfigured', detail: /in its setting blocks/, severity: 'info' },
       ],
     },
   ],

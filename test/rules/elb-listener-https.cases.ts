@@ -76,8 +76,9 @@ export const cases: RuleCases = {
           column: 17,
           severity: 'warning',
           messageId: 'plainHttp',
-          message:
-            "Listener 'Http' serves plain HTTP and does not redirect to HTTPS, so requests and responses cross the network unencrypted. AWS offers HTTPS listeners with ACM certificates, but using them is yours: serve HTTPS and make this listener redirect to it.",
+          message: "You · Data in transit: listener 'Http' serves plain HTTP with no redirect to HTTPS",
+          detail:
+            'The listener serves plain HTTP and does not redirect to HTTPS, so requests and responses cross the network unencrypted. AWS offers HTTPS listeners with ACM certificates, but using them is yours: serve HTTPS and make this listener redirect to it.',
         },
       ],
     },
@@ -86,7 +87,7 @@ export const cases: RuleCases = {
       name: 'a redirect that keeps HTTP, on an internal load balancer: info',
       code: 'Resources:\n  Alb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Scheme: internal\n  Http:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      LoadBalancerArn: !Ref Alb\n      Protocol: HTTP\n      DefaultActions:\n        - Type: redirect\n          RedirectConfig: { Path: /new }\n',
       findings: [
-        { line: 10, column: 17, severity: 'info', messageId: 'plainHttp', message: /on internal load balancer 'Alb'/ },
+        { line: 10, column: 17, severity: 'info', messageId: 'plainHttp', detail: /on internal load balancer 'Alb'/ },
       ],
     },
     {
@@ -98,8 +99,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'defaultPolicy',
-          message:
-            /HTTPS listener 'Https' does not set SslPolicy, so ELB applies ELBSecurityPolicy-2016-08, which still accepts TLS 1\.0 and 1\.1/,
+          message: "You · Data in transit: HTTPS listener 'Https' accepts TLS 1.0 and 1.1 (no SslPolicy)",
+          detail:
+            'It does not set SslPolicy, so ELB applies ELBSecurityPolicy-2016-08, which still accepts TLS 1.0 and 1.1. Choosing the TLS versions clients may use is yours: set a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.',
         },
       ],
       output:
@@ -114,7 +116,7 @@ export const cases: RuleCases = {
           line: 7,
           column: 18,
           messageId: 'oldPolicy',
-          message: /uses ELBSecurityPolicy-TLS13-1-1-2021-06, which still accepts clients on TLS 1\.1\./,
+          detail: /uses ELBSecurityPolicy-TLS13-1-1-2021-06, which still accepts clients on TLS 1\.1\./,
         },
       ],
       output:
@@ -142,7 +144,7 @@ export const cases: RuleCases = {
           line: 7,
           column: 22,
           messageId: 'oldPolicy',
-          message: /uses ELBSecurityPolicy-2016-08, which still accepts clients on TLS 1\.0 and 1\.1/,
+          detail: /uses ELBSecurityPolicy-2016-08, which still accepts clients on TLS 1\.0 and 1\.1/,
         },
       ],
       output:
@@ -169,7 +171,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'HTTPS without ssl_policy',
       code: 'resource "aws_lb_listener" "https" {\n  load_balancer_arn = var.lb_arn\n  protocol          = "HTTPS"\n  certificate_arn   = var.certificate_arn\n}\n',
-      findings: [{ line: 1, column: 10, messageId: 'defaultPolicy', message: /does not set ssl_policy/ }],
+      findings: [{ line: 1, column: 10, messageId: 'defaultPolicy', detail: /does not set ssl_policy/ }],
       output:
         'resource "aws_lb_listener" "https" {\n  load_balancer_arn = var.lb_arn\n  protocol          = "HTTPS"\n  certificate_arn   = var.certificate_arn\n  ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n}\n',
     },
@@ -195,7 +197,7 @@ export const cases: RuleCases = {
           column: 10,
           file: 'main.tf',
           messageId: 'plainHttp',
-          message: /does not set protocol, so it serves plain HTTP/,
+          detail: /does not set protocol, so it serves plain HTTP/,
         },
       ],
     },

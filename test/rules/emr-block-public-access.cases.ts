@@ -34,7 +34,9 @@ export const cases: RuleCases = {
           column: 39,
           messageId: 'turnedOff',
           message:
-            "'aws_emr_block_public_access_configuration.this' turns EMR block public access off for the whole account and Region, so clusters may start with security groups open to 0.0.0.0/0 or ::/0 on any port. Network access to your clusters is yours to control; set block_public_security_group_rules to true.",
+            "You · Network access: 'aws_emr_block_public_access_configuration.this' turns EMR block public access off",
+          detail:
+            'It turns it off for the whole account and Region, so clusters may start with security groups open to 0.0.0.0/0 or ::/0 on any port. Network access to your clusters is yours to control; set block_public_security_group_rules to true.',
         },
       ],
       output:

@@ -70,8 +70,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'noSecurityConfiguration',
-          message:
-            "EMR cluster 'Cluster' has no security configuration, so EMR itself encrypts neither its nodes' local disks nor the traffic between them. Protecting your data on the cluster is yours; create an AWS::EMR::SecurityConfiguration with at-rest and in-transit encryption and reference it in SecurityConfiguration.",
+          message: "You · Data at rest: EMR cluster 'Cluster' has no security configuration",
+          detail:
+            "So EMR itself encrypts neither its nodes' local disks nor the traffic between them. Protecting your data on the cluster is yours; create an AWS::EMR::SecurityConfiguration with at-rest and in-transit encryption and reference it in SecurityConfiguration.",
         },
       ],
     },
@@ -90,7 +91,9 @@ export const cases: RuleCases = {
           line: 7,
           column: 35,
           messageId: 'encryptionOff',
-          message: /leaves local-disk encryption off: at-rest encryption covers EMRFS data in S3 only/,
+          message: "You · Data at rest: EMR security configuration 'SecConfig' leaves local-disk encryption off",
+          detail:
+            "at-rest encryption covers EMRFS data in S3 only, not the nodes' local disks. AWS runs EMR, but encrypting your data on the cluster is yours; turn it on in this security configuration.",
         },
       ],
     },
@@ -121,7 +124,7 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           messageId: 'noSecurityConfiguration',
-          message:
+          detail:
             /aws_emr_security_configuration with at-rest and in-transit encryption and reference it in security_configuration/,
         },
       ],
@@ -146,7 +149,7 @@ export const cases: RuleCases = {
           column: 35,
           file: 'main.tf',
           messageId: 'encryptionOff',
-          message: /leaves at-rest encryption and in-transit encryption off/,
+          detail: /leaves at-rest encryption and in-transit encryption off/,
         },
       ],
     },

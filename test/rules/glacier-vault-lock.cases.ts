@@ -35,8 +35,9 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           messageId: 'noVaultLock',
-          message:
-            "Vault 'aws_glacier_vault.v' has no aws_glacier_vault_lock, so anyone the access policy allows can delete its archives. If they are backups or records you must retain, a Vault Lock policy (your decision, enforced by AWS once locked) makes them immutable.",
+          message: "Shared · Backup and DR: vault 'aws_glacier_vault.v' has no vault lock",
+          detail:
+            'It has no aws_glacier_vault_lock, so anyone the access policy allows can delete its archives. If they are backups or records you must retain, a Vault Lock policy (your decision, enforced by AWS once locked) makes them immutable.',
           severity: 'info',
         },
       ],

@@ -63,8 +63,9 @@ Outputs:
           line: 3,
           column: 11,
           messageId: 'accessKey',
-          message:
-            "Access key 'CiKey' is a long-lived credential that AWS never expires or rotates, and its secret is readable by anything in the stack that uses Fn::GetAtt SecretAccessKey (often an output anyone who can describe the stack can see). Keeping it secret and rotating it is yours; prefer IAM roles for workloads and IAM Identity Center for people.",
+          message: "You · Credentials: access key 'CiKey' is a long-lived credential that AWS never rotates",
+          detail:
+            'AWS never expires or rotates it, and its secret is readable by anything in the stack that uses Fn::GetAtt SecretAccessKey (often an output anyone who can describe the stack can see). Keeping it secret and rotating it is yours; prefer IAM roles for workloads and IAM Identity Center for people.',
         },
       ],
     },
@@ -107,7 +108,7 @@ Resources:
           line: 1,
           column: 10,
           messageId: 'accessKey',
-          message: /Terraform keeps its secret in the state in plain text/,
+          detail: /Terraform keeps its secret in the state in plain text/,
         },
       ],
     },
@@ -119,7 +120,7 @@ Resources:
   pgp_key = "keybase:ci-owner"
 }
 `,
-      findings: [{ line: 1, column: 10, messageId: 'accessKey', message: /encrypted with the PGP key/ }],
+      findings: [{ line: 1, column: 10, messageId: 'accessKey', detail: /encrypted with the PGP key/ }],
     },
   ],
 };

@@ -275,8 +275,9 @@ resource "aws_iam_role_policy_attachment" "named" {
           column: 11,
           messageId: 'managedAdministrator',
           data: { subject: "Role 'Deployer'", policy: 'AdministratorAccess' },
-          message:
-            "Role 'Deployer' attaches the AWS-managed policy AdministratorAccess, which allows every action on every resource: full administrator access. AWS maintains what the policy grants; attaching it is yours: attach a policy with the actions and resources this identity needs instead.",
+          message: "You · Identity and access: role 'Deployer' attaches AdministratorAccess",
+          detail:
+            'AdministratorAccess is an AWS-managed policy that allows every action on every resource: full administrator access. AWS maintains what the policy grants; attaching it is yours: attach a policy with the actions and resources this identity needs instead.',
           severity: 'error',
         },
         {
@@ -414,7 +415,7 @@ resource "aws_iam_role" "ci" {
           line: 4,
           column: 16,
           messageId: 'managedAdministrator',
-          message: /aws_iam_role_policy_attachment\.this\["arn:aws:iam::aws:policy\/AdministratorAccess"\]/,
+          detail: /aws_iam_role_policy_attachment\.this\["arn:aws:iam::aws:policy\/AdministratorAccess"\]/,
         },
       ],
     },
@@ -439,8 +440,9 @@ resource "aws_iam_role" "ci" {
           line: 11,
           column: 13,
           messageId: 'adminAccess',
-          message:
-            'IAM policy \'Everything\' allows every action on every resource (Action "*", Resource "*"): full administrator access. AWS applies the policy exactly as written; limiting it to the actions and resources this identity needs is yours.',
+          message: "You · Identity and access: IAM policy 'Everything' allows every action on every resource",
+          detail:
+            'Action "*" on Resource "*" is full administrator access. AWS applies the policy exactly as written; limiting it to the actions and resources this identity needs is yours.',
         },
       ],
     },
@@ -508,7 +510,16 @@ Resources:
               Action: "*"
               Resource: "*"
 `,
-      findings: [{ line: 14, column: 15, messageId: 'adminAccess', message: /An inline policy of 'Fn'/ }],
+      findings: [
+        {
+          line: 14,
+          column: 15,
+          messageId: 'adminAccess',
+          message: "You · Identity and access: an inline policy of 'Fn' allows every action on every resource",
+          detail:
+            'Action "*" on Resource "*" is full administrator access. AWS applies the policy exactly as written; limiting it to the actions and resources this identity needs is yours.',
+        },
+      ],
     },
     {
       syntax: 'json',
@@ -615,7 +626,7 @@ Resources:
           line: 4,
           column: 50,
           messageId: 'adminAccess',
-          message: /Permission set policy 'aws_ssoadmin_permission_set_inline_policy.admin'/,
+          detail: /Permission set policy 'aws_ssoadmin_permission_set_inline_policy.admin'/,
         },
       ],
     },

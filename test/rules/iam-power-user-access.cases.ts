@@ -63,8 +63,9 @@ resource "aws_iam_role_policy_attachment" "dev" {
           column: 11,
           messageId: 'powerUser',
           data: { subject: "Role 'Dev'" },
-          message:
-            "Role 'Dev' attaches the AWS-managed policy PowerUserAccess, which allows every action except IAM, Organizations and account management, on every resource. AWS maintains what the policy grants; attaching it is yours: attach a policy with the actions and resources this identity needs instead.",
+          message: "You · Identity and access: role 'Dev' attaches PowerUserAccess",
+          detail:
+            'PowerUserAccess is an AWS-managed policy that allows every action except IAM, Organizations and account management, on every resource. AWS maintains what the policy grants; attaching it is yours: attach a policy with the actions and resources this identity needs instead.',
           severity: 'warning',
         },
       ],

@@ -162,8 +162,9 @@ resource "aws_iam_role" "r" {
           line: 8,
           column: 13,
           messageId: 'trustsAnyone',
-          message:
-            'Role \'Shared\' trusts Principal "*" with no condition that narrows who: any AWS principal, in any account, can assume it and use its permissions. AWS applies the trust policy as written; naming who may assume the role is yours.',
+          message: 'You · Identity and access: role \'Shared\' trusts Principal "*" with no condition',
+          detail:
+            'The trust policy has no condition that narrows who: any AWS principal, in any account, can assume it and use its permissions. AWS applies the trust policy as written; naming who may assume the role is yours.',
         },
       ],
     },
@@ -249,7 +250,16 @@ resource "aws_iam_role" "r" {
   })
 }
 `,
-      findings: [{ line: 5, column: 18, messageId: 'trustsAnyone', message: /Role 'aws_iam_role.shared'/ }],
+      findings: [
+        {
+          line: 5,
+          column: 18,
+          messageId: 'trustsAnyone',
+          message: 'You · Identity and access: role \'aws_iam_role.shared\' trusts Principal "*" with no condition',
+          detail:
+            'The trust policy has no condition that narrows who: any AWS principal, in any account, can assume it and use its permissions. AWS applies the trust policy as written; naming who may assume the role is yours.',
+        },
+      ],
     },
     {
       syntax: 'terraform',

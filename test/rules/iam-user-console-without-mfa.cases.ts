@@ -244,8 +244,9 @@ Resources:
           line: 9,
           column: 7,
           messageId: 'noMfa',
-          message:
-            "IAM user 'Alice' has a LoginProfile, so it can sign in to the console, and no policy in this template requires MFA for it. AWS supports MFA for IAM users but does not require it; requiring it is yours: deny access when aws:MultiFactorAuthPresent is false, or move people to IAM Identity Center.",
+          message: "You · Identity and access: IAM user 'Alice' can sign in to the console without MFA",
+          detail:
+            'It has a LoginProfile, so it can sign in to the console, and no policy in this template requires MFA for it. AWS supports MFA for IAM users but does not require it; requiring it is yours: deny access when aws:MultiFactorAuthPresent is false, or move people to IAM Identity Center.',
         },
       ],
     },
@@ -311,8 +312,9 @@ resource "aws_iam_user_login_profile" "alice" {
           line: 1,
           column: 10,
           messageId: 'noMfa',
-          message:
-            /IAM user 'aws_iam_user.alice' has an aws_iam_user_login_profile.*no policy in this module requires MFA/,
+          message: "You · Identity and access: IAM user 'aws_iam_user.alice' can sign in to the console without MFA",
+          detail:
+            'It has an aws_iam_user_login_profile, so it can sign in to the console, and no policy in this module requires MFA for it. AWS supports MFA for IAM users but does not require it; requiring it is yours: deny access when aws:MultiFactorAuthPresent is false, or move people to IAM Identity Center.',
         },
       ],
     },

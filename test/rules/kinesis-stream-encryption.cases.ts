@@ -37,8 +37,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'unencrypted',
-          message:
-            "Kinesis stream 'Stream' stores its records unencrypted: StreamEncryption is not set. Kinesis Data Streams encrypts records at rest only when server-side encryption is turned on for the stream, and turning it on is yours, for example with the AWS managed key alias/aws/kinesis.",
+          message: "You · Data at rest: Kinesis stream 'Stream' stores its records unencrypted",
+          detail:
+            'StreamEncryption is not set. Kinesis Data Streams encrypts records at rest only when server-side encryption is turned on for the stream, and turning it on is yours, for example with the AWS managed key alias/aws/kinesis.',
           severity: 'warning',
         },
       ],
@@ -73,7 +74,7 @@ export const cases: RuleCases = {
       name: 'missing: both arguments are added, in order, by one edit',
       code: 'resource "aws_kinesis_stream" "events" {\n  name        = "events"\n  shard_count = 1\n}\n',
       findings: [
-        { line: 1, column: 10, messageId: 'unencrypted', message: /encryption_type is not set and defaults to NONE/ },
+        { line: 1, column: 10, messageId: 'unencrypted', detail: /encryption_type is not set and defaults to NONE/ },
       ],
       output:
         'resource "aws_kinesis_stream" "events" {\n  name        = "events"\n  shard_count = 1\n  encryption_type = "KMS"\n  kms_key_id = "alias/aws/kinesis"\n}\n',

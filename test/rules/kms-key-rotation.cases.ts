@@ -67,8 +67,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'notSet',
-          message:
-            "KMS key 'Key' does not rotate: EnableKeyRotation is not set and defaults to false. AWS rotates only the keys it manages; rotating a customer managed key is yours to turn on, and it keeps older material for existing data.",
+          message: "Shared · Data at rest: KMS key 'Key' does not rotate",
+          detail:
+            'EnableKeyRotation is not set and defaults to false. AWS rotates only the keys it manages; rotating a customer managed key is yours to turn on, and it keeps older material for existing data.',
         },
       ],
       output:

@@ -44,15 +44,17 @@ export const cases: RuleCases = {
           column: 24,
           severity: 'error',
           messageId: 'secretInEnvironment',
-          message:
-            /'Fn' sets environment variable DB_PASSWORD to a literal value, and its name says it is a secret \(value not shown\)/,
+          message: "You · Credentials: Lambda function 'Fn' has a secret in environment variable DB_PASSWORD",
+          detail:
+            'It sets environment variable DB_PASSWORD to a literal value, and its name says it is a secret (value not shown). Anyone who can read the template and the function configuration can read it; keep it in Secrets Manager or Parameter Store, pass a reference instead, and rotate it.',
         },
         {
           line: 8,
           column: 24,
           messageId: 'secretInEnvironment',
-          message:
-            "Lambda function 'Fn' sets environment variable UPSTREAM_ID to a literal value that looks like an AWS access key ID (value not shown). Anyone who can read the template and the function configuration can read it; keep it in Secrets Manager or Parameter Store, pass a reference instead, and rotate it.",
+          message: "You · Credentials: Lambda function 'Fn' has a secret in environment variable UPSTREAM_ID",
+          detail:
+            'It sets environment variable UPSTREAM_ID to a literal value that looks like an AWS access key ID (value not shown). Anyone who can read the template and the function configuration can read it; keep it in Secrets Manager or Parameter Store, pass a reference instead, and rotate it.',
         },
       ],
     },
@@ -60,7 +62,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'SAM function; a parameter default counts as written in the template',
       code: 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  Token:\n    Type: String\n    Default: ghp_0123456789abcdefghijABCDEFGHIJ0123456789\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment:\n        Variables:\n          GH: !Ref Token\n',
-      findings: [{ line: 12, column: 15, messageId: 'secretInEnvironment', message: /looks like a GitHub token/ }],
+      findings: [{ line: 12, column: 15, messageId: 'secretInEnvironment', detail: /looks like a GitHub token/ }],
     },
     {
       syntax: 'json',
@@ -76,7 +78,9 @@ export const cases: RuleCases = {
           column: 25,
           messageId: 'secretInEnvironment',
           message:
-            /'aws_lambda_function\.fn' sets environment variable STRIPE_API_KEY to a literal value that looks like a Stripe secret key.*Terraform state/,
+            "You · Credentials: Lambda function 'aws_lambda_function.fn' has a secret in environment variable STRIPE_API_KEY",
+          detail:
+            'It sets environment variable STRIPE_API_KEY to a literal value that looks like a Stripe secret key (value not shown). Anyone who can read the code, the Terraform state and the function configuration can read it; keep it in Secrets Manager or Parameter Store, pass a reference instead, and rotate it.',
         },
       ],
     },

@@ -42,8 +42,9 @@ export const cases: RuleCases = {
           column: 17,
           severity: 'error',
           messageId: 'noAuth',
-          message:
-            "Function URL of 'Url' has AuthType NONE: Lambda authenticates no caller, so the function's resource-based policy alone decides who can invoke it through the URL (for such URLs, usually everyone). Who may call it is yours to decide: use AWS_IAM, or check callers in the function code.",
+          message: "You · Identity and access: function URL of 'Url' has AuthType NONE",
+          detail:
+            "Lambda authenticates no caller, so the function's resource-based policy alone decides who can invoke it through the URL (for such URLs, usually everyone). Who may call it is yours to decide: use AWS_IAM, or check callers in the function code.",
         },
       ],
       output:

@@ -65,8 +65,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'notSet',
-          message:
-            "OpenSearch Service domain 'Search' does not encrypt its data at rest: EncryptionAtRestOptions.Enabled is not set and defaults to false. OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.",
+          message: "You · Data at rest: OpenSearch Service domain 'Search' does not encrypt its data at rest",
+          detail:
+            'EncryptionAtRestOptions.Enabled is not set and defaults to false. OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.',
         },
       ],
       output: domain('      EngineVersion: OpenSearch_2.13\n      EncryptionAtRestOptions:\n        Enabled: true\n'),
@@ -90,7 +91,8 @@ export const cases: RuleCases = {
           line: 8,
           column: 18,
           messageId: 'off',
-          message: /^Elasticsearch domain 'Search' turns encryption at rest off/,
+          message: "You · Data at rest: Elasticsearch domain 'Search' turns encryption at rest off",
+          detail: 'OpenSearch Service encrypts indices, logs and automated snapshots only when you turn it on.',
         },
       ],
       output: domain(
@@ -102,7 +104,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'an Elasticsearch version that cannot encrypt is reported without a fix',
       code: domain('      ElasticsearchVersion: "2.3"\n', 'AWS::Elasticsearch::Domain'),
-      findings: [{ line: 3, column: 11, messageId: 'notSet', message: /Elasticsearch 2\.3 cannot use it/ }],
+      findings: [{ line: 3, column: 11, messageId: 'notSet', detail: /Elasticsearch 2\.3 cannot use it/ }],
     },
     {
       syntax: 'yaml',
@@ -113,7 +115,7 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'notSet',
-          message: /Elasticsearch 1\.5 \(the default when no version is set\) cannot use it/,
+          detail: /Elasticsearch 1\.5 \(the default when no version is set\) cannot use it/,
         },
       ],
     },
@@ -121,7 +123,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a T2 instance cannot encrypt: no fix',
       code: domain('      ClusterConfig:\n        InstanceType: t2.small.search\n'),
-      findings: [{ line: 3, column: 11, messageId: 'notSet', message: /t2\.small\.search cannot use it/ }],
+      findings: [{ line: 3, column: 11, messageId: 'notSet', detail: /t2\.small\.search cannot use it/ }],
     },
     {
       syntax: 'json',
@@ -134,7 +136,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'missing block',
       code: 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n}\n',
-      findings: [{ line: 1, column: 10, messageId: 'notSet', message: /encrypt_at_rest\.enabled is not set/ }],
+      findings: [{ line: 1, column: 10, messageId: 'notSet', detail: /encrypt_at_rest\.enabled is not set/ }],
       output:
         'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n  encrypt_at_rest {\n    enabled = true\n  }\n}\n',
     },
@@ -142,7 +144,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a legacy domain without a version: reported, not fixable',
       code: 'resource "aws_elasticsearch_domain" "search" {\n  domain_name = "search"\n}\n',
-      findings: [{ line: 1, column: 10, messageId: 'notSet', message: /Elasticsearch 1\.5/ }],
+      findings: [{ line: 1, column: 10, messageId: 'notSet', detail: /Elasticsearch 1\.5/ }],
     },
     {
       syntax: 'terraform',

@@ -59,8 +59,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'httpsNotSet',
-          message:
-            "OpenSearch Service domain 'Search' accepts plain HTTP requests: DomainEndpointOptions.EnforceHTTPS is not set and defaults to false. The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.",
+          message: "You · Data in transit: OpenSearch Service domain 'Search' accepts plain HTTP requests",
+          detail:
+            'DomainEndpointOptions.EnforceHTTPS is not set and defaults to false. The endpoint answers HTTP as well as HTTPS unless you enforce HTTPS, and that setting is yours.',
         },
       ],
       output: domain(

@@ -45,7 +45,9 @@ export const cases: RuleCases = {
           column: 11,
           messageId: 'notSet',
           message:
-            "OpenSearch Service domain 'Search' does not encrypt traffic between its nodes: NodeToNodeEncryptionOptions.Enabled is not set and defaults to false. OpenSearch Service encrypts traffic between the nodes of a domain only when you turn it on.",
+            "You · Data in transit: OpenSearch Service domain 'Search' does not encrypt traffic between its nodes",
+          detail:
+            'NodeToNodeEncryptionOptions.Enabled is not set and defaults to false. OpenSearch Service encrypts traffic between the nodes of a domain only when you turn it on.',
         },
       ],
       output: domain(
@@ -68,7 +70,7 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'notSet',
-          message: /Elasticsearch 5\.6 cannot use it: upgrade to Elasticsearch 6\.0/,
+          detail: /Elasticsearch 5\.6 cannot use it: upgrade to Elasticsearch 6\.0/,
         },
       ],
     },

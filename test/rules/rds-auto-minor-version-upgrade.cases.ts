@@ -84,8 +84,9 @@ export const cases: RuleCases = {
           line: 6,
           column: 32,
           messageId: 'upgradesOff',
-          message:
-            "RDS database 'Db' turns automatic minor version upgrades off, so its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support. AWS applies new minor versions in your maintenance window only when you let it: set AutoMinorVersionUpgrade to true.",
+          message: "Shared · Applications: RDS database 'Db' turns automatic minor version upgrades off",
+          detail:
+            'Its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support. AWS applies new minor versions in your maintenance window only when you let it: set AutoMinorVersionUpgrade to true.',
           severity: 'warning',
         },
       ],
@@ -127,7 +128,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a DB instance',
       code: 'resource "aws_db_instance" "db" {\n  engine                     = "postgres"\n  auto_minor_version_upgrade = false\n}\n',
-      findings: [{ line: 3, column: 32, messageId: 'upgradesOff', message: /set auto_minor_version_upgrade to true/ }],
+      findings: [{ line: 3, column: 32, messageId: 'upgradesOff', detail: /set auto_minor_version_upgrade to true/ }],
       output:
         'resource "aws_db_instance" "db" {\n  engine                     = "postgres"\n  auto_minor_version_upgrade = true\n}\n',
     },
@@ -141,7 +142,10 @@ export const cases: RuleCases = {
           line: 8,
           column: 32,
           messageId: 'upgradesOffAuroraMember',
-          message: /Aurora instance 'aws_rds_cluster_instance.one'.*its Aurora cluster is not upgraded/,
+          message:
+            "Shared · Applications: Aurora instance 'aws_rds_cluster_instance.one' turns automatic minor version upgrades off",
+          detail:
+            'Its engine misses the security fixes of newer minor versions until you upgrade it or its version reaches end of support. AWS applies new minor versions in your maintenance window only when you let it: set auto_minor_version_upgrade to true. While one instance has it off, its Aurora cluster is not upgraded automatically either.',
         },
       ],
       output:

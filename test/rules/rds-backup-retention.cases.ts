@@ -67,8 +67,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'shortRetention',
-          message:
-            "RDS database 'Db' keeps automated backups for only 1 day: BackupRetentionPeriod is not set and the RDS default is 1 day. AWS runs the backups, but how far back you can recover is your disaster-recovery decision; keep at least 7 days.",
+          message: "Shared · Backup and DR: RDS database 'Db' keeps automated backups for only 1 day",
+          detail:
+            'BackupRetentionPeriod is not set and the RDS default is 1 day. AWS runs the backups, but how far back you can recover is your disaster-recovery decision; keep at least 7 days.',
         },
       ],
       output:
@@ -83,7 +84,9 @@ export const cases: RuleCases = {
           line: 6,
           column: 30,
           messageId: 'shortRetention',
-          message: /turns automated backups off .* AWS runs the backups/,
+          message: "Shared · Backup and DR: RDS database 'Db' turns automated backups off (BackupRetentionPeriod is 0)",
+          detail:
+            'With no automated backups there is no point-in-time recovery. AWS runs the backups, but how far back you can recover is your disaster-recovery decision; keep at least 7 days.',
         },
       ],
       output:
@@ -127,8 +130,9 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           messageId: 'shortRetention',
-          message:
-            /has no automated backups: backup_retention_period is not set, and the AWS provider then creates the instance with a retention of 0 days/,
+          message: "Shared · Backup and DR: RDS database 'aws_db_instance.db' has no automated backups",
+          detail:
+            'backup_retention_period is not set, and the AWS provider then creates the instance with a retention of 0 days, which turns automated backups off. AWS runs the backups, but how far back you can recover is your disaster-recovery decision; keep at least 7 days.',
         },
       ],
       output: 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n  backup_retention_period = 7\n}\n',

@@ -52,8 +52,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'notSet',
-          message:
-            "RDS database 'Db' can be deleted by a single API call or template change: DeletionProtection is not set and defaults to false. AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours; set DeletionProtection to true.",
+          message: "Shared · Backup and DR: RDS database 'Db' has no deletion protection",
+          detail:
+            'A single API call or template change can delete it: DeletionProtection is not set and defaults to false. AWS keeps the database running, but guarding it against deletion by your own people and pipelines is yours; set DeletionProtection to true.',
         },
       ],
       output:
@@ -80,7 +81,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'missing',
       code: 'resource "aws_rds_cluster" "c" {\n  engine = "aurora-mysql"\n}\n',
-      findings: [{ line: 1, column: 10, messageId: 'notSet', message: /deletion_protection is not set/ }],
+      findings: [{ line: 1, column: 10, messageId: 'notSet', detail: /deletion_protection is not set/ }],
       output: 'resource "aws_rds_cluster" "c" {\n  engine = "aurora-mysql"\n  deletion_protection = true\n}\n',
     },
     {

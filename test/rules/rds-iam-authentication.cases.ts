@@ -72,8 +72,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'notSet',
-          message:
-            /\(postgres\) accepts only database passwords: IAM database authentication is off \(EnableIAMDatabaseAuthentication is not set/,
+          message: "You · Identity and access: RDS database 'Db' (postgres) accepts only database passwords",
+          detail:
+            'IAM database authentication is off (EnableIAMDatabaseAuthentication is not set and defaults to false). Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.',
           severity: 'info',
         },
       ],
@@ -89,8 +90,9 @@ export const cases: RuleCases = {
           line: 6,
           column: 40,
           messageId: 'turnedOff',
-          message:
-            "RDS cluster 'Cluster' (aurora-mysql) accepts only database passwords: IAM database authentication is off. Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.",
+          message: "You · Identity and access: RDS cluster 'Cluster' (aurora-mysql) accepts only database passwords",
+          detail:
+            'IAM database authentication is off. Who can log in is yours to manage; IAM authentication replaces long-lived passwords with 15-minute tokens tied to IAM identities.',
         },
       ],
       output:
@@ -116,7 +118,7 @@ export const cases: RuleCases = {
       name: 'missing on a Multi-AZ DB cluster',
       code: 'resource "aws_rds_cluster" "c" {\n  engine = "postgres"\n}\n',
       findings: [
-        { line: 1, column: 10, messageId: 'notSet', message: /iam_database_authentication_enabled is not set/ },
+        { line: 1, column: 10, messageId: 'notSet', detail: /iam_database_authentication_enabled is not set/ },
       ],
       output:
         'resource "aws_rds_cluster" "c" {\n  engine = "postgres"\n  iam_database_authentication_enabled = true\n}\n',

@@ -58,7 +58,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a literal',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUsername: admin\n      MasterUserPassword: Sup3rSecret! # TODO\n      Engine: mysql\n',
-      findings: [{ line: 6, column: 27, message: NO_SECRET }],
+      findings: [{ line: 6, column: 27, message: /is hard-coded$/, detail: NO_SECRET }],
       output:
         'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUsername: admin\n      ManageMasterUserPassword: true # TODO\n      Engine: mysql\n',
     },
@@ -71,8 +71,9 @@ export const cases: RuleCases = {
           line: 11,
           column: 27,
           messageId: 'hardcoded',
-          message:
-            "The master password of RDS cluster 'Cluster' is written in the template as the default of parameter 'DbPassword'. AWS cannot keep a credential secret that is in your source; let RDS manage it in Secrets Manager (ManageMasterUserPassword) and change the exposed password.",
+          message: "You · Credentials: the master password of RDS cluster 'Cluster' is hard-coded",
+          detail:
+            "It is written in the template as the default of parameter 'DbPassword'. AWS cannot keep a credential secret that is in your source; let RDS manage it in Secrets Manager (ManageMasterUserPassword) and change the exposed password.",
         },
       ],
       output:
@@ -82,20 +83,20 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'the parameter is also given to an application: not fixed automatically',
       code: 'Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true\n    Default: hunter2hunter2\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUserPassword: !Ref DbPassword\n  App:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n        Variables:\n          DB_PASSWORD: !Ref DbPassword\n',
-      findings: [{ line: 10, column: 27, message: NO_SECRET }],
+      findings: [{ line: 10, column: 27, message: /is hard-coded$/, detail: NO_SECRET }],
     },
     {
       syntax: 'yaml',
       name: 'ManageMasterUserPassword already written as false',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      ManageMasterUserPassword: false\n      MasterUserPassword: changeme123\n',
-      findings: [{ line: 6, column: 27, message: NO_SECRET }],
+      findings: [{ line: 6, column: 27, message: /is hard-coded$/, detail: NO_SECRET }],
       output:
         'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      ManageMasterUserPassword: true\n',
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Db": {\n      "Type": "AWS::RDS::DBInstance",\n      "Properties": {\n        "MasterUsername": "admin",\n        "MasterUserPassword": "changeme123"\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 7, column: 31, message: NO_SECRET }],
+      findings: [{ line: 7, column: 31, message: /is hard-coded$/, detail: NO_SECRET }],
       output:
         '{\n  "Resources": {\n    "Db": {\n      "Type": "AWS::RDS::DBInstance",\n      "Properties": {\n        "MasterUsername": "admin",\n        "ManageMasterUserPassword": true\n      }\n    }\n  }\n}\n',
     },
@@ -108,7 +109,7 @@ export const cases: RuleCases = {
           line: 3,
           column: 14,
           messageId: 'hardcoded',
-          message: /written in the configuration and ends up in plain text in the Terraform state/,
+          detail: /written in the configuration and ends up in plain text in the Terraform state/,
         },
       ],
       output: 'resource "aws_db_instance" "db" {\n  username = "admin"\n  manage_master_user_password = true\n}\n',
@@ -127,7 +128,7 @@ export const cases: RuleCases = {
           column: 21,
           file: 'main.tf',
           messageId: 'hardcoded',
-          message: /as the default of variable 'master_password'/,
+          detail: /as the default of variable 'master_password'/,
         },
       ],
       output: {
@@ -140,7 +141,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'the password attribute is read elsewhere: not fixed automatically',
       code: 'resource "aws_db_instance" "db" {\n  password = "changeme123"\n}\n\noutput "connection" {\n  value     = "postgres://admin:${aws_db_instance.db.password}@${aws_db_instance.db.address}"\n  sensitive = true\n}\n',
-      findings: [{ line: 2, column: 14, message: NO_SECRET }],
+      findings: [{ line: 2, column: 14, message: /is hard-coded$/, detail: NO_SECRET }],
     },
   ],
 };

@@ -59,8 +59,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'notSet',
-          message:
-            "RDS database 'Db' runs in a single Availability Zone: MultiAZ is not set and defaults to false. AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for; set MultiAZ to true.",
+          message: "Shared · Backup and DR: RDS database 'Db' runs in a single Availability Zone",
+          detail:
+            'MultiAZ is not set and defaults to false. AWS repairs the host, but surviving the loss of an Availability Zone takes a standby that is yours to ask for; set MultiAZ to true.',
         },
       ],
       output:
@@ -70,7 +71,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'explicitly false',
       code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: false # cost\n      Engine: mariadb\n',
-      findings: [{ line: 5, column: 16, messageId: 'turnedOff', message: /MultiAZ is false/ }],
+      findings: [{ line: 5, column: 16, messageId: 'turnedOff', detail: /MultiAZ is false/ }],
       output:
         'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: true # cost\n      Engine: mariadb\n',
     },
@@ -85,7 +86,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'missing',
       code: 'resource "aws_db_instance" "db" {\n  engine = "mysql"\n}\n',
-      findings: [{ line: 1, column: 10, messageId: 'notSet', message: /multi_az is not set/ }],
+      findings: [{ line: 1, column: 10, messageId: 'notSet', detail: /multi_az is not set/ }],
       output: 'resource "aws_db_instance" "db" {\n  engine = "mysql"\n  multi_az = true\n}\n',
     },
     {

@@ -56,8 +56,9 @@ export const cases: RuleCases = {
           line: 6,
           column: 27,
           messageId: 'public',
-          message:
-            "RDS database 'Db' is publicly accessible: its endpoint resolves to a public IP address, so anyone on the internet that its security groups let in can reach the database. Network access is yours to decide on RDS; set PubliclyAccessible to false and connect from inside the VPC.",
+          message: "You · Network access: RDS database 'Db' is publicly accessible",
+          detail:
+            'Its endpoint resolves to a public IP address, so anyone on the internet that its security groups let in can reach the database. Network access is yours to decide on RDS; set PubliclyAccessible to false and connect from inside the VPC.',
         },
       ],
       output:
@@ -97,7 +98,7 @@ export const cases: RuleCases = {
     {
       syntax: 'terraform',
       code: 'resource "aws_db_instance" "db" {\n  engine              = "mysql"\n  publicly_accessible = true\n}\n',
-      findings: [{ line: 3, column: 25, messageId: 'public', message: /publicly_accessible to false/ }],
+      findings: [{ line: 3, column: 25, messageId: 'public', detail: /publicly_accessible to false/ }],
       output: 'resource "aws_db_instance" "db" {\n  engine              = "mysql"\n  publicly_accessible = false\n}\n',
     },
     {

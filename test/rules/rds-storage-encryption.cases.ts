@@ -127,8 +127,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'notSet',
-          message:
-            "RDS database 'Db' stores its data unencrypted: StorageEncrypted is not set and defaults to false. Encrypting data at rest is yours to choose on RDS, and it cannot be enabled after creation.",
+          message: "You · Data at rest: RDS database 'Db' stores its data unencrypted",
+          detail:
+            'StorageEncrypted is not set and defaults to false. Encrypting data at rest is yours to choose on RDS, and it cannot be enabled after creation.',
         },
       ],
       output: dedent`

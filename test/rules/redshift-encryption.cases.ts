@@ -48,8 +48,9 @@ export const cases: RuleCases = {
           line: 6,
           column: 18,
           messageId: 'encryptionOff',
-          message:
-            "Redshift cluster 'Warehouse' sets Encrypted to false. Redshift encrypts new provisioned clusters by default, but encrypting your warehouse data and snapshots is your decision, and this template asks for none: set it to true.",
+          message: "Shared · Data at rest: Redshift cluster 'Warehouse' sets Encrypted to false",
+          detail:
+            'Redshift encrypts new provisioned clusters by default, but encrypting your warehouse data and snapshots is your decision, and this template asks for none: set it to true.',
         },
       ],
       output: cluster('      Encrypted: true\n      KmsKeyId: !Ref Key\n'),

@@ -42,8 +42,9 @@ export const cases: RuleCases = {
           line: 6,
           column: 27,
           messageId: 'public',
-          message:
-            "Redshift cluster 'Warehouse' is publicly accessible: it gets a public IP address reachable from the internet, limited only by its security groups. Network exposure is yours to control, not AWS's; set PubliclyAccessible to false and connect from inside the VPC.",
+          message: "You · Network access: Redshift cluster 'Warehouse' is publicly accessible",
+          detail:
+            "It gets a public IP address reachable from the internet, limited only by its security groups. Network exposure is yours to control, not AWS's; set PubliclyAccessible to false and connect from inside the VPC.",
           severity: 'error',
         },
       ],

@@ -63,8 +63,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'noLogging',
-          message:
-            "Bucket 'Data' has no server access logging, so nothing records who read or changed its objects. AWS logs requests only where you ask it to: send access logs to a separate log bucket, or record CloudTrail data events for it.",
+          message: "Shared · Logging and monitoring: bucket 'Data' has no server access logging",
+          detail:
+            'Nothing records who read or changed its objects. AWS logs requests only where you ask it to: send access logs to a separate log bucket, or record CloudTrail data events for it.',
           severity: 'info',
         },
       ],

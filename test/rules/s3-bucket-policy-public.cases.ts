@@ -87,7 +87,8 @@ export const cases: RuleCases = {
           column: 13,
           messageId: 'accountBlocks',
           severity: 'info',
-          message: /but the account's S3 Block Public Access blocks public bucket policies \(checked on 2026-12-01\)/,
+          message: /bucket policy of 'Policy' is public, but the account's Block Public Access blocks it$/i,
+          detail: /blocks public bucket policies \(checked on 2026-12-01\)/,
         },
       ],
     },
@@ -101,7 +102,9 @@ export const cases: RuleCases = {
           column: 13,
           messageId: 'publicPolicy',
           message:
-            'Bucket policy of \'Policy\' allows anyone (Principal "*") to s3:GetObject with no condition that narrows who. AWS enforces the policy as you write it: name the principals that need access or add a condition, unless this data is meant to be public.',
+            'You · Identity and access: bucket policy of \'Policy\' allows anyone (Principal "*") to s3:GetObject',
+          detail:
+            'The statement has no condition that narrows who. AWS enforces the policy as you write it: name the principals that need access or add a condition, unless this data is meant to be public.',
         },
       ],
     },
@@ -114,7 +117,7 @@ export const cases: RuleCases = {
           line: 9,
           column: 13,
           messageId: 'publicPolicy',
-          message: /allows everyone except the principals in NotPrincipal to s3:GetObject, s3:PutObject/,
+          detail: /allows everyone except the principals in NotPrincipal to s3:GetObject, s3:PutObject/,
         },
       ],
     },
@@ -127,7 +130,7 @@ export const cases: RuleCases = {
         'policy.tf':
           'data "aws_iam_policy_document" "p" {\n  statement {\n    principals {\n      type        = "AWS"\n      identifiers = ["*"]\n    }\n    actions   = ["s3:*"]\n    resources = ["${aws_s3_bucket.b.arn}/*"]\n  }\n}\n',
       },
-      findings: [{ line: 3, column: 12, file: 'main.tf', messageId: 'publicPolicy', message: /perform any S3 action/ }],
+      findings: [{ line: 3, column: 12, file: 'main.tf', messageId: 'publicPolicy', detail: /perform any S3 action/ }],
     },
     {
       syntax: 'terraform',
@@ -161,7 +164,17 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'legacy inline policy in a heredoc',
       code: `resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  policy = <<POLICY\n${PUBLIC_JSON}\nPOLICY\n}\n`,
-      findings: [{ line: 3, column: 12, messageId: 'publicPolicy', message: /Bucket policy of 'aws_s3_bucket.b'/ }],
+      findings: [
+        {
+          line: 3,
+          column: 12,
+          messageId: 'publicPolicy',
+          message:
+            'You · Identity and access: bucket policy of \'aws_s3_bucket.b\' allows anyone (Principal "*") to s3:GetObject',
+          detail:
+            'The statement has no condition that narrows who. AWS enforces the policy as you write it: name the principals that need access or add a condition, unless this data is meant to be public.',
+        },
+      ],
     },
     {
       syntax: 'yaml',

@@ -76,8 +76,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'noPolicy',
-          message:
-            "Bucket 'Data' has no bucket policy, so it accepts requests over plain HTTP. S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model. Add a policy that denies requests where aws:SecureTransport is false.",
+          message: "You · Data in transit: bucket 'Data' accepts plain HTTP: it has no bucket policy",
+          detail:
+            'With no bucket policy, it accepts requests over plain HTTP. S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model. Add a policy that denies requests where aws:SecureTransport is false.',
         },
       ],
       output:
@@ -116,7 +117,10 @@ export const cases: RuleCases = {
           line: 8,
           column: 7,
           messageId: 'noTlsDeny',
-          message: /Bucket policy 'DataPolicy' does not deny requests where aws:SecureTransport is false/,
+          message:
+            "You · Data in transit: bucket policy 'DataPolicy' does not deny plain HTTP (aws:SecureTransport false)",
+          detail:
+            'It does not deny requests where aws:SecureTransport is false, so the bucket accepts plain HTTP. S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model. Add a Deny statement for insecure transport.',
         },
       ],
     },
@@ -148,7 +152,17 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a legacy inline policy without the Deny',
       code: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::123456789012:root" }, Action = "s3:*" }]\n  })\n}\n',
-      findings: [{ line: 3, column: 3, messageId: 'noTlsDeny', message: /Bucket 'aws_s3_bucket.b' does not deny/ }],
+      findings: [
+        {
+          line: 3,
+          column: 3,
+          messageId: 'noTlsDeny',
+          message:
+            "You · Data in transit: bucket 'aws_s3_bucket.b' does not deny plain HTTP (aws:SecureTransport false)",
+          detail:
+            'It does not deny requests where aws:SecureTransport is false, so the bucket accepts plain HTTP. S3 offers HTTPS endpoints but still answers plain HTTP; requiring TLS for your data is your side of the model. Add a Deny statement for insecure transport.',
+        },
+      ],
     },
     {
       syntax: 'terraform',

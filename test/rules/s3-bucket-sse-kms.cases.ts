@@ -131,8 +131,9 @@ resource "aws_lb" "web" {
           line: 3,
           column: 11,
           messageId: 'sseS3Default',
-          message:
-            "Bucket 'Data' is encrypted at rest with SSE-S3, which S3 applies to every new object by default, using keys S3 owns and manages. If you need control over the key (its key policy, who may decrypt, CloudTrail records of its use, revoking access), use SSE-KMS with a customer managed key: that choice is yours.",
+          message: "Shared · Data at rest: bucket 'Data' uses SSE-S3, with keys S3 owns (the default)",
+          detail:
+            'It is encrypted at rest with SSE-S3, which S3 applies to every new object by default, using keys S3 owns and manages. If you need control over the key (its key policy, who may decrypt, CloudTrail records of its use, revoking access), use SSE-KMS with a customer managed key: that choice is yours.',
           severity: 'info',
         },
       ],
@@ -152,7 +153,7 @@ resource "aws_lb" "web" {
           line: 8,
           column: 29,
           messageId: 'awsManagedKey',
-          message: /SSE-KMS under the AWS managed key aws\/s3: the data is encrypted/,
+          detail: /SSE-KMS under the AWS managed key aws\/s3: the data is encrypted/,
         },
       ],
     },
@@ -194,7 +195,10 @@ resource "aws_lb" "web" {
           column: 23,
           file: 'encryption.tf',
           messageId: 'sseS3',
-          message: /'aws_s3_bucket_server_side_encryption_configuration.b' encrypts at rest with SSE-S3/,
+          message:
+            "Shared · Data at rest: 'aws_s3_bucket_server_s…ryption_configuration.b' encrypts with SSE-S3 (AES256), with keys S3 owns",
+          detail:
+            "'aws_s3_bucket_server_side_encryption_configuration.b' encrypts with SSE-S3 (AES256), with keys S3 owns. It encrypts at rest with SSE-S3 (AES256), using keys S3 owns and manages: the data is encrypted. If you need control over the key (its key policy, who may decrypt, CloudTrail records of its use, revoking access), use SSE-KMS with a customer managed key: that choice is yours.",
         },
       ],
     },

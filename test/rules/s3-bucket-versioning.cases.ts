@@ -176,8 +176,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'versioningNotEnabled',
-          message:
-            "Bucket 'Data' does not enable versioning (it is off by default), so a delete or overwrite cannot be undone. S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.",
+          message: "Shared · Backup and DR: bucket 'Data' does not enable versioning",
+          detail:
+            'Versioning is off by default, so a delete or overwrite cannot be undone. S3 stores your objects durably, but recovering from an accidental or malicious delete or overwrite is yours to plan: versioning keeps earlier versions (expire them with a lifecycle rule), and cross-Region replication requires it.',
           severity: 'info',
         },
       ],

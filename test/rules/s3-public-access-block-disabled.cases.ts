@@ -64,7 +64,8 @@ export const cases: RuleCases = {
           column: 28,
           messageId: 'accountBlocks',
           severity: 'info',
-          message: /covers every bucket \(checked on 2026-12-01\)/,
+          message: /turns off bucket Block Public Access; the account's setting still covers the bucket$/,
+          detail: /applies to every bucket \(checked on 2026-12-01\)/,
         },
       ],
     },
@@ -77,8 +78,9 @@ export const cases: RuleCases = {
           line: 7,
           column: 28,
           messageId: 'settingOff',
-          message:
-            /sets BlockPublicPolicy to false for the bucket, so S3 accepts bucket policies that grant public access/,
+          message: "Shared · Network access: 'Bucket' sets BlockPublicPolicy to false for the bucket",
+          detail:
+            'So S3 accepts bucket policies that grant public access. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.',
         },
       ],
       output:
@@ -93,8 +95,9 @@ export const cases: RuleCases = {
           line: 13,
           column: 32,
           messageId: 'settingOff',
-          message:
-            "'Bucket' sets RestrictPublicBuckets to false for the bucket, so a public bucket policy is honoured for anyone, not only for AWS services and your own account. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.",
+          message: "Shared · Network access: 'Bucket' sets RestrictPublicBuckets to false for the bucket",
+          detail:
+            'So a public bucket policy is honoured for anyone, not only for AWS services and your own account. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.',
         },
       ],
     },
@@ -149,7 +152,7 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           messageId: 'settingsLeftOut',
-          message: /leaves block_public_acls, ignore_public_acls, block_public_policy and restrict_public_buckets out/,
+          detail: /leaves block_public_acls, ignore_public_acls, block_public_policy and restrict_public_buckets out/,
         },
       ],
       output:

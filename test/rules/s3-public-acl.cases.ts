@@ -88,8 +88,8 @@ export const cases: RuleCases = {
           column: 22,
           messageId: 'accountBlocks',
           severity: 'info',
-          message:
-            "'Site' makes the bucket public through its ACL, but the account's S3 Block Public Access blocks public ACLs (checked on 2026-12-01). The account setting protects the bucket while it stays on: remove the public ACL so the bucket does not depend on it.",
+          message: /'Site' makes the bucket public through its ACL, but the account blocks public ACLs$/,
+          detail: /blocks public ACLs \(checked on 2026-12-01\)/,
         },
       ],
     },
@@ -101,8 +101,9 @@ export const cases: RuleCases = {
           line: 5,
           column: 22,
           messageId: 'publicCannedAcl',
-          message:
-            "'Site' sets the canned ACL PublicRead, which lets anyone on the internet list the objects in the bucket. New buckets disable ACLs and block public access by default, so a public ACL is a choice the template makes and its exposure is yours: keep the ACL private and grant deliberate access with a bucket policy.",
+          message: "Shared · Network access: 'Site' sets the canned ACL PublicRead",
+          detail:
+            'That ACL lets anyone on the internet list the objects in the bucket. New buckets disable ACLs and block public access by default, so a public ACL is a choice the template makes and its exposure is yours: keep the ACL private and grant deliberate access with a bucket policy.',
         },
       ],
       output:
@@ -112,12 +113,12 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'a parameter default resolves; the parameter is the place to change it',
       code: 'Parameters:\n  Acl:\n    Type: String\n    Default: AuthenticatedRead\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: !Ref Acl\n',
-      findings: [{ line: 9, column: 22, messageId: 'publicCannedAcl', message: /anyone with an AWS account/ }],
+      findings: [{ line: 9, column: 22, messageId: 'publicCannedAcl', detail: /anyone with an AWS account/ }],
     },
     {
       syntax: 'json',
       code: '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "AccessControl": "PublicReadWrite"\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 6, column: 26, messageId: 'publicCannedAcl', message: /write, overwrite and delete/ }],
+      findings: [{ line: 6, column: 26, messageId: 'publicCannedAcl', detail: /write, overwrite and delete/ }],
       output:
         '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "AccessControl": "Private"\n      }\n    }\n  }\n}\n',
     },

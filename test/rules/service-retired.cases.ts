@@ -31,7 +31,9 @@ export const cases: RuleCases = {
           column: 10,
           messageId: 'closed',
           message:
-            /'aws_glacier_vault.archive' is a resource of Amazon Glacier \(the original vault-based service\), closed to new customers since 2025-12-15\..*the Glacier storage classes in Amazon S3/,
+            "You · Configuration and policies: 'aws_glacier_vault.archive' uses a service closed to new customers since 2025-12-15",
+          detail:
+            /^Amazon Glacier \(the original vault-based service\) is closed to new customers\. AWS recommends the Glacier storage classes in Amazon S3/,
         },
       ],
     },
@@ -44,7 +46,7 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           messageId: 'closed',
-          message: /'aws_glacier_vault_lock.lock' is a resource of Amazon Glacier/,
+          message: /'aws_glacier_vault_lock.lock' uses a service closed to new customers since 2025-12-15$/,
         },
       ],
     },
@@ -57,16 +59,21 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'endOfSupport',
-          message:
-            /'Ledger' is a resource of Amazon QLDB, which reached end of support on 2025-07-31\..*Aurora PostgreSQL/,
+          message: "You · Configuration and policies: 'Ledger' uses a service that reached end of support on 2025-07-31",
+          detail: /^Amazon QLDB is no longer supported\. AWS recommends .*Aurora PostgreSQL/,
         },
-        { line: 7, column: 11, messageId: 'endOfSupport', message: /'Stream' is a resource of Amazon QLDB/ },
+        {
+          line: 7,
+          column: 11,
+          messageId: 'endOfSupport',
+          message: /'Stream' uses a service that reached end of support/,
+        },
       ],
     },
     {
       syntax: 'json',
       code: '{"Resources": {"Ledger": {"Type": "AWS::QLDB::Ledger", "Properties": {"PermissionsMode": "STANDARD"}}}}',
-      findings: [{ line: 1, column: 35, messageId: 'endOfSupport', message: /end of support on 2025-07-31/ }],
+      findings: [{ line: 1, column: 35, messageId: 'endOfSupport', message: /end of support on 2025-07-31$/ }],
     },
   ],
 };

@@ -52,8 +52,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'notSet',
-          message:
-            "SES configuration set 'Mail' does not set DeliveryOptions.TlsPolicy, which defaults to optional: SES delivers mail in plain text when the receiving server does not offer TLS. Requiring TLS is your decision: set it to REQUIRE.",
+          message: "Shared · Data in transit: SES configuration set 'Mail' does not require TLS",
+          detail:
+            'It does not set DeliveryOptions.TlsPolicy, which defaults to optional: SES delivers mail in plain text when the receiving server does not offer TLS. Requiring TLS is your decision: set it to REQUIRE.',
         },
       ],
       output:
@@ -63,7 +64,7 @@ export const cases: RuleCases = {
       syntax: 'yaml',
       name: 'OPTIONAL explicitly',
       code: 'Resources:\n  Mail:\n    Type: AWS::SES::ConfigurationSet\n    Properties:\n      DeliveryOptions:\n        SendingPoolName: pool\n        TlsPolicy: OPTIONAL\n',
-      findings: [{ line: 7, column: 20, messageId: 'optional', message: /sets TlsPolicy to OPTIONAL/ }],
+      findings: [{ line: 7, column: 20, messageId: 'optional', detail: /sets TlsPolicy to OPTIONAL/ }],
       output:
         'Resources:\n  Mail:\n    Type: AWS::SES::ConfigurationSet\n    Properties:\n      DeliveryOptions:\n        SendingPoolName: pool\n        TlsPolicy: REQUIRE\n',
     },

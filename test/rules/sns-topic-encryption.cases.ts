@@ -42,8 +42,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'unencrypted',
-          message:
-            /'Events' names no KMS key \(KmsMasterKeyId\), so SNS stores its messages without server-side encryption\. Encrypting is yours to choose: use the AWS managed key alias\/aws\/sns/,
+          message: "You · Data at rest: SNS topic 'Events' is not encrypted at rest",
+          detail:
+            'It names no KMS key (KmsMasterKeyId), so SNS stores its messages without server-side encryption. Encrypting is yours to choose: use the AWS managed key alias/aws/sns or a customer managed key.',
         },
       ],
       output:
@@ -66,7 +67,7 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'unencrypted',
-          message:
+          detail:
             /'HighCpu' \(AWS::CloudWatch::Alarm\) refers to it, so an AWS service may publish to it.*customer managed key/,
         },
       ],
@@ -80,8 +81,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'unencrypted',
-          message:
-            "SNS topic 'Uploads' names no KMS key (KmsMasterKeyId), so SNS stores its messages without server-side encryption. Encrypting is yours to choose, but its topic policy grants an AWS service, so an AWS service may publish to it, and AWS services cannot use the AWS managed key alias/aws/sns: use a customer managed key whose key policy allows them.",
+          message: "You · Data at rest: SNS topic 'Uploads' is not encrypted at rest",
+          detail:
+            'It names no KMS key (KmsMasterKeyId), so SNS stores its messages without server-side encryption. Encrypting is yours to choose, but its topic policy grants an AWS service, so an AWS service may publish to it, and AWS services cannot use the AWS managed key alias/aws/sns: use a customer managed key whose key policy allows them.',
         },
       ],
     },
@@ -89,7 +91,7 @@ export const cases: RuleCases = {
       syntax: 'json',
       name: 'an empty key',
       code: '{\n  "Resources": {\n    "Events": {\n      "Type": "AWS::SNS::Topic",\n      "Properties": {\n        "KmsMasterKeyId": ""\n      }\n    }\n  }\n}\n',
-      findings: [{ line: 6, column: 27, messageId: 'unencrypted', message: /sets an empty KmsMasterKeyId/ }],
+      findings: [{ line: 6, column: 27, messageId: 'unencrypted', detail: /sets an empty KmsMasterKeyId/ }],
       output:
         '{\n  "Resources": {\n    "Events": {\n      "Type": "AWS::SNS::Topic",\n      "Properties": {\n        "KmsMasterKeyId": "alias/aws/sns"\n      }\n    }\n  }\n}\n',
     },
@@ -113,7 +115,7 @@ export const cases: RuleCases = {
           column: 10,
           file: 'main.tf',
           messageId: 'unencrypted',
-          message: /'aws_cloudwatch_event_target\.to_sns'/,
+          detail: /'aws_cloudwatch_event_target\.to_sns'/,
         },
       ],
     },
@@ -121,7 +123,7 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'a topic policy document granting a service principal: no fix',
       code: 'resource "aws_sns_topic" "alerts" {\n  name = "alerts"\n}\n\nresource "aws_sns_topic_policy" "alerts" {\n  arn    = aws_sns_topic.alerts.arn\n  policy = data.aws_iam_policy_document.alerts.json\n}\n\ndata "aws_iam_policy_document" "alerts" {\n  statement {\n    actions   = ["sns:Publish"]\n    resources = [aws_sns_topic.alerts.arn]\n    principals {\n      type        = "Service"\n      identifiers = ["events.amazonaws.com"]\n    }\n  }\n}\n',
-      findings: [{ line: 1, column: 10, messageId: 'unencrypted', message: /topic policy grants an AWS service/ }],
+      findings: [{ line: 1, column: 10, messageId: 'unencrypted', detail: /topic policy grants an AWS service/ }],
     },
   ],
 };

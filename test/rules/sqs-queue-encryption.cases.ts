@@ -54,8 +54,9 @@ export const cases: RuleCases = {
           line: 5,
           column: 29,
           messageId: 'sseOff',
-          message:
-            "SQS queue 'Jobs' turns server-side encryption off and sets no KMS key, so its messages are stored without the SSE that new queues get by default. Whether messages are encrypted is yours to decide: set SqsManagedSseEnabled to true or use a KMS key.",
+          message: "Shared · Data at rest: SQS queue 'Jobs' turns server-side encryption off",
+          detail:
+            'It turns server-side encryption off and sets no KMS key, so its messages are stored without the SSE that new queues get by default. Whether messages are encrypted is yours to decide: set SqsManagedSseEnabled to true or use a KMS key.',
         },
       ],
       output: 'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n    Properties:\n      SqsManagedSseEnabled: true\n',

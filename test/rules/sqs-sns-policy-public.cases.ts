@@ -42,8 +42,9 @@ export const cases: RuleCases = {
           line: 8,
           column: 13,
           messageId: 'publicPolicy',
-          message:
-            '\'P\' has a queue policy that allows anyone (Principal "*") with no condition that narrows who. AWS enforces the policy as you write it: name the accounts, roles or services that need the queue.',
+          message: 'You · Identity and access: \'P\' has a queue policy that allows anyone (Principal "*")',
+          detail:
+            'The statement has no condition that narrows who. AWS enforces the policy as you write it: name the accounts, roles or services that need the queue.',
         },
       ],
     },

@@ -48,8 +48,9 @@ export const cases: RuleCases = {
           column: 11,
           severity: 'info',
           messageId: 'noPolicy',
-          message:
-            /SQS queue 'Jobs' has no queue policy in this template.*SQS already refuses plain HTTP for queues with server-side encryption/,
+          message: "Shared · Data in transit: SQS queue 'Jobs' has no queue policy that requires TLS",
+          detail:
+            "It has no queue policy in this template, so nothing here makes it refuse requests sent without TLS. SQS already refuses plain HTTP for queues with server-side encryption (the default for new queues), and a Deny on aws:SecureTransport false makes that hold whatever the encryption settings, as AWS's SQS security best practices recommend.",
         },
       ],
       output: [
@@ -90,8 +91,9 @@ export const cases: RuleCases = {
           line: 8,
           column: 7,
           messageId: 'noTlsDeny',
-          message:
-            "Queue policy 'JobsPolicy' has no statement that denies requests sent without TLS (aws:SecureTransport false). SQS already refuses plain HTTP for queues with server-side encryption (the default for new queues), and a Deny on aws:SecureTransport false makes that hold whatever the encryption settings, as AWS's SQS security best practices recommend.",
+          message: "Shared · Data in transit: Queue policy 'JobsPolicy' does not deny requests sent without TLS",
+          detail:
+            "It has no statement that denies requests sent without TLS (aws:SecureTransport false). SQS already refuses plain HTTP for queues with server-side encryption (the default for new queues), and a Deny on aws:SecureTransport false makes that hold whatever the encryption settings, as AWS's SQS security best practices recommend.",
         },
       ],
     },
@@ -111,7 +113,9 @@ export const cases: RuleCases = {
           column: 10,
           severity: 'info',
           messageId: 'noPolicy',
-          message: /SQS queue 'aws_sqs_queue\.jobs' has no queue policy in this module/,
+          message: "Shared · Data in transit: SQS queue 'aws_sqs_queue.jobs' has no queue policy that requires TLS",
+          detail:
+            "It has no queue policy in this module, so nothing here makes it refuse requests sent without TLS. SQS already refuses plain HTTP for queues with server-side encryption (the default for new queues), and a Deny on aws:SecureTransport false makes that hold whatever the encryption settings, as AWS's SQS security best practices recommend.",
         },
       ],
       output: [
@@ -151,7 +155,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 3,
           messageId: 'noTlsDeny',
-          message: /SNS topic 'aws_sns_topic\.events' has no statement that denies/,
+          message: "Shared · Data in transit: SNS topic 'aws_sns_topic.events' does not deny requests sent without TLS",
+          detail:
+            "It has no statement that denies requests sent without TLS (aws:SecureTransport false). AWS SDKs call SNS over HTTPS; a Deny on aws:SecureTransport false in the topic policy makes SNS refuse any request that does not, as AWS's SNS security best practices recommend.",
         },
       ],
     },

@@ -5,8 +5,9 @@
  * errors, the finding is gone, no other finding appears, and fixing again changes nothing.
  *
  * A finding names the message it prints by `messageId` (one of the rule's `messages`), optionally
- * with the placeholder values it expects in `data`; `message` pins the rendered text, exactly (a
- * string) or in part (a regular expression), where the words themselves are what a case is about.
+ * with the placeholder values it expects in `data`; `message` pins the headline and `detail` the
+ * explanation behind it, exactly (a string) or in part (a regular expression), where the words
+ * themselves are what a case is about.
  */
 import type { TextEdit } from '../../src/fixes/types';
 import { strict as assert } from 'node:assert';
@@ -15,7 +16,7 @@ import { DEFAULT_CONFIG } from '../../src/engine/config';
 import type { Finding } from '../../src/engine/finding';
 import { LineIndex } from '../../src/iac/line-index';
 import type { AccountFacts, Rule, RuleReport } from '../../src/rules/rule';
-import { renderMessage } from '../../src/rules/toolkit/messages';
+import { renderReport, type RenderedMessage } from '../../src/rules/toolkit/messages';
 
 export type CaseSyntax = 'yaml' | 'json' | 'terraform';
 
@@ -38,8 +39,10 @@ export interface ExpectedFinding {
   messageId?: string;
   /** Placeholder values the report must carry (the ones listed; others are not compared). */
   data?: Record<string, string | number>;
-  /** The rendered text: exactly (a string) or a part of it (a regular expression). */
+  /** The headline (`Finding.message`): exactly (a string) or a part of it (a regular expression). */
   message?: string | RegExp;
+  /** The detail behind the headline: exactly (a string) or a part of it (a regular expression). */
+  detail?: string | RegExp;
   severity?: Finding['severity'];
 }
 
@@ -146,13 +149,20 @@ export async function reportedFindings(
           m.resource === finding.resource &&
           m.file === finding.file &&
           JSON.stringify(m.report.range) === JSON.stringify(finding.range) &&
-          finding.message.includes(renderMessage(rule.messages, m.report)),
+          rendersAs(finding, renderReport(rule.messages, m.report)),
       );
       assert.ok(index !== -1, `no report behind the finding: ${finding.message}`);
       const [{ report }] = made.splice(index, 1);
       return { finding, report };
     });
   return { findings, reported };
+}
+
+/** The finding carries the report's text: its headline (in the message, or whole in the detail) and its detail. */
+function rendersAs(finding: Finding, rendered: RenderedMessage): boolean {
+  const text = `${finding.message} ${finding.detail ?? ''}`.toLowerCase();
+  const headline = rendered.whole.replace(/\.$/, '').toLowerCase();
+  return text.includes(headline) && (rendered.detail === undefined || (finding.detail ?? '').includes(rendered.detail));
 }
 
 function key(f: Finding): string {
@@ -206,6 +216,9 @@ export function runRuleTests(cases: RuleCases): void {
           }
           if (typeof e.message === 'string') assert.equal(own[j].message, e.message);
           else if (e.message) assert.match(own[j].message, e.message);
+          if (typeof e.detail === 'string') assert.equal(own[j].detail, e.detail);
+          else if (e.detail) assert.match(own[j].detail ?? '', e.detail);
+          assert.ok(own[j].message.length <= 120, own[j].message);
           if (e.severity) assert.equal(own[j].severity, e.severity);
           assert.ok(own[j].message.length > 20 && !/undefined|\[object Object\]/.test(own[j].message), own[j].message);
         });

@@ -47,8 +47,9 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'noFlowLog',
-          message:
-            "VPC 'Vpc' has no flow log in this template. AWS records VPC traffic only when you ask it to: add an AWS::EC2::FlowLog with ResourceId: !Ref Vpc and a log destination you control.",
+          message: "Shared · Logging and monitoring: VPC 'Vpc' has no flow log in this template",
+          detail:
+            'AWS records VPC traffic only when you ask it to: add an AWS::EC2::FlowLog with ResourceId: !Ref Vpc and a log destination you control.',
         },
       ],
     },
@@ -66,8 +67,9 @@ export const cases: RuleCases = {
           line: 1,
           column: 10,
           messageId: 'noFlowLog',
-          message:
-            /^VPC 'aws_vpc\.main' has no flow log in this module\. .*aws_flow_log with vpc_id = aws_vpc\.main\.id/,
+          message: "Shared · Logging and monitoring: VPC 'aws_vpc.main' has no flow log in this module",
+          detail:
+            'AWS records VPC traffic only when you ask it to: add an aws_flow_log with vpc_id = aws_vpc.main.id and a log destination you control.',
         },
         { line: 5, column: 10, messageId: 'noFlowLog', message: /aws_default_vpc\.default/ },
       ],

@@ -65,8 +65,9 @@ export const cases: RuleCases = {
           line: 9,
           column: 18,
           messageId: 'allowAll',
-          message:
-            /^Network ACL entry 'Entry' allows all inbound traffic \(every protocol and port\) from anywhere \(0\.0\.0\.0\/0\)\./,
+          message: "You · Network access: network ACL entry 'Entry' allows all inbound traffic from 0.0.0.0/0",
+          detail:
+            'It allows every protocol and port from anywhere (0.0.0.0/0). The subnet-level firewall is yours to configure: allow only the ports the subnet serves and their return traffic, so it does not rest on security groups alone.',
         },
       ],
     },
@@ -79,8 +80,9 @@ export const cases: RuleCases = {
           line: 14,
           column: 22,
           messageId: 'allowAll',
-          message:
-            "Network ACL entry 'Entry' allows all inbound traffic (every protocol and port) from anywhere (::/0). The subnet-level firewall is yours to configure: allow only the ports the subnet serves and their return traffic, so it does not rest on security groups alone.",
+          message: "You · Network access: network ACL entry 'Entry' allows all inbound traffic from ::/0",
+          detail:
+            'It allows every protocol and port from anywhere (::/0). The subnet-level firewall is yours to configure: allow only the ports the subnet serves and their return traffic, so it does not rest on security groups alone.',
         },
       ],
     },
@@ -94,9 +96,32 @@ export const cases: RuleCases = {
       name: 'rule resource and inline blocks',
       code: 'resource "aws_network_acl_rule" "all" {\n  network_acl_id = aws_network_acl.main.id\n  rule_number    = 100\n  egress         = false\n  protocol       = -1\n  rule_action    = "allow"\n  cidr_block     = "0.0.0.0/0"\n}\n\nresource "aws_network_acl" "main" {\n  vpc_id = aws_vpc.main.id\n  ingress {\n    protocol        = "all"\n    rule_no         = 100\n    action          = "allow"\n    ipv6_cidr_block = "::/0"\n    from_port       = 0\n    to_port         = 0\n  }\n}\n\nresource "aws_default_network_acl" "default" {\n  default_network_acl_id = aws_vpc.main.default_network_acl_id\n  ingress {\n    protocol   = "-1"\n    rule_no    = 100\n    action     = "allow"\n    cidr_block = "0.0.0.0/0"\n    from_port  = 0\n    to_port    = 0\n  }\n}\n',
       findings: [
-        { line: 7, column: 20, messageId: 'allowAll', message: /^Network ACL rule 'aws_network_acl_rule\.all'/ },
-        { line: 16, column: 23, messageId: 'allowAll', message: /^Network ACL 'aws_network_acl\.main'/ },
-        { line: 28, column: 18, messageId: 'allowAll', message: /^Network ACL 'aws_default_network_acl\.default'/ },
+        {
+          line: 7,
+          column: 20,
+          messageId: 'allowAll',
+          message:
+            "You · Network access: network ACL rule 'aws_network_acl_rule.all' allows all inbound traffic from 0.0.0.0/0",
+          detail:
+            'It allows every protocol and port from anywhere (0.0.0.0/0). The subnet-level firewall is yours to configure: allow only the ports the subnet serves and their return traffic, so it does not rest on security groups alone.',
+        },
+        {
+          line: 16,
+          column: 23,
+          messageId: 'allowAll',
+          message: "You · Network access: network ACL 'aws_network_acl.main' allows all inbound traffic from ::/0",
+          detail:
+            'It allows every protocol and port from anywhere (::/0). The subnet-level firewall is yours to configure: allow only the ports the subnet serves and their return traffic, so it does not rest on security groups alone.',
+        },
+        {
+          line: 28,
+          column: 18,
+          messageId: 'allowAll',
+          message:
+            "You · Network access: network ACL 'aws_default_network_acl.default' allows all inbound traffic from 0.0.0.0/0",
+          detail:
+            'It allows every protocol and port from anywhere (0.0.0.0/0). The subnet-level firewall is yours to configure: allow only the ports the subnet serves and their return traffic, so it does not rest on security groups alone.',
+        },
       ],
     },
   ],

@@ -48,7 +48,9 @@ export const cases: RuleCases = {
           severity: 'info',
           messageId: 'publicIpOnLaunch',
           message:
-            "Subnet 'PublicSubnet' gives every instance launched into it a public IP address. Which workloads face the internet is yours to decide, not the subnet's: turn this off and let instances that must be public ask for an address.",
+            "You · Network access: subnet 'PublicSubnet' gives every instance launched into it a public IP address",
+          detail:
+            "Which workloads face the internet is yours to decide, not the subnet's: turn this off and let instances that must be public ask for an address.",
         },
       ],
       output:

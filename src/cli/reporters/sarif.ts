@@ -87,7 +87,13 @@ export function formatSarif(
     ruleId: finding.ruleId,
     ...(used.has(finding.ruleId) ? { ruleIndex: used.get(finding.ruleId) } : {}),
     level: LEVEL[finding.severity],
-    message: { text: plainMessage(finding.message) },
+    // The headline; in Markdown, the headline and the detail behind it.
+    message: {
+      text: plainMessage(finding.message),
+      markdown: finding.detail
+        ? `${markdownText(finding.message)}\n\n${markdownText(finding.detail)}`
+        : markdownText(finding.message),
+    },
     locations: [
       {
         physicalLocation: {
@@ -244,4 +250,13 @@ class Taxonomies {
       })),
     }));
   }
+}
+
+/**
+ * Template text in Markdown: every character Markdown could read as markup (emphasis, links,
+ * code, HTML, entities, tables) is escaped with a backslash, which CommonMark allows before any
+ * ASCII punctuation, so it reads as itself.
+ */
+function markdownText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#~&!()]/g, (c) => `\\${c}`);
 }

@@ -15,10 +15,11 @@ export const ANSI: Style = {
   severity: (s, t) => `\u001b[${s === 'error' ? 31 : s === 'warning' ? 33 : 36}m${t}\u001b[39m`,
 };
 
-const OWNER_LABEL = { customer: 'you', shared: 'shared', aws: 'AWS' } as const;
-
-/** Findings grouped by file, one line each: `line:col  severity  message  owner · concern  rule`. */
-export function formatFindingsText(files: number, findings: Finding[], style: Style): string {
+/**
+ * Findings grouped by file, one line each: `line:col  severity  Owner · Concern: headline  rule`;
+ * with `verbose`, the finding's detail follows on the next line, indented.
+ */
+export function formatFindingsText(files: number, findings: Finding[], style: Style, verbose = false): string {
   const lines: string[] = [];
   let currentFile: string | undefined;
   for (const finding of findings) {
@@ -28,11 +29,10 @@ export function formatFindingsText(files: number, findings: Finding[], style: St
       lines.push(style.bold(printable(finding.file)));
     }
     const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-    const who =
-      finding.ruleId === 'parse-error' ? '' : `  ${style.dim(`${OWNER_LABEL[finding.owner]} · ${finding.concern}`)}`;
     lines.push(
-      `  ${where.padEnd(8)} ${style.severity(finding.severity, finding.severity.padEnd(7))}  ${printable(finding.message)}${who}  ${style.dim(finding.ruleId)}`,
+      `  ${where.padEnd(8)} ${style.severity(finding.severity, finding.severity.padEnd(7))}  ${printable(finding.message)}  ${style.dim(finding.ruleId)}`,
     );
+    if (verbose && finding.detail) lines.push(`${' '.repeat(20)}${style.dim(printable(finding.detail))}`);
   }
   if (findings.length > 0) lines.push('');
   lines.push(summary(files, findings));

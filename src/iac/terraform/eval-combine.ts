@@ -20,7 +20,7 @@ import type { Range } from '../model';
  *   (`for_each`, `count`) stay findings of their own.
  */
 export function combineModuleFindings<
-  F extends { ruleId: string; resource: string; file: string; range: Range; message: string },
+  F extends { ruleId: string; resource: string; file: string; range: Range; message: string; detail?: string },
 >(results: { dir: string; analysis: { findings: F[]; calledModules?: string[] } }[]): F[] {
   const called = new Set(results.flatMap((r) => r.analysis.calledModules ?? []));
   const out: F[] = [];
@@ -42,7 +42,7 @@ export function combineModuleFindings<
         end.line,
         end.character,
         finding.resource.slice(call.length),
-        finding.message.split(call).join('\u0000'),
+        sameText(finding).split(call).join('\u0000'),
       ].join('\u0001');
       const seen = merged.get(key);
       const name = call.slice(0, -1);
@@ -56,9 +56,22 @@ export function combineModuleFindings<
     if (calls.length < 2) continue;
     const shown = calls.slice(1, 6).join(', ');
     const more = calls.length > 6 ? ` and ${calls.length - 6} more` : '';
-    out[index] = { ...out[index], message: `${out[index].message} Also through ${shown}${more}.` };
+    const also = `Also through ${shown}${more}.`;
+    out[index] = { ...out[index], detail: out[index].detail ? `${out[index].detail} ${also}` : also };
   }
   return out;
+}
+
+/**
+ * What two calls' findings must share, the call's name aside: the headline (after its
+ * `Owner · Concern: ` prefix) and the detail. A headline that had to be shortened (an address cut
+ * in the middle, `…`) no longer holds the call's name whole; its detail then starts with the whole
+ * headline, so the detail alone reads the same as headline and detail of an unshortened one.
+ */
+function sameText(finding: { message: string; detail?: string }): string {
+  if (finding.detail && finding.message.includes('…')) return finding.detail.toLowerCase();
+  const headline = finding.message.slice(finding.message.indexOf(': ') + 2);
+  return `${headline}. ${finding.detail ?? ''}`.toLowerCase();
 }
 
 const MODULE_PREFIX = /^(?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)+/;

@@ -31,7 +31,7 @@ interface Scan {
   code: number;
   stderr: string[];
   files: number;
-  findings: { file: string; resource: string; ruleId: string; message: string }[];
+  findings: { file: string; resource: string; ruleId: string; message: string; detail?: string }[];
 }
 
 async function scan(cwd: string, ...args: string[]): Promise<Scan> {
@@ -108,7 +108,8 @@ describe('CLI paths', () => {
     assert.deepEqual(result.stderr, [
       "srlens: AWS CDK app (cdk.json): scanning the 2 synthesized templates in 'cdk.out'.",
     ]);
-    const messages = result.findings.map((f) => `${f.resource} ${f.message}`);
+    // The construct path is in the detail; the headline stays short.
+    const messages = result.findings.map((f) => `${f.resource} ${f.detail}`);
     assert.ok(messages.length >= 2);
     for (const message of messages) {
       if (message.startsWith('JobsQueue1A2B3C4D '))

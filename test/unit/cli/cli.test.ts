@@ -96,6 +96,7 @@ describe('srlens CLI', () => {
         [
           'concern',
           'controls',
+          'detail',
           'file',
           'fixable',
           'message',
@@ -145,8 +146,24 @@ describe('srlens CLI', () => {
   it('prints the text report with file, position, severity and rule', () => {
     const result = srlens(['scan', 'broken', '--fail-on', 'none'], work);
     assert.match(result.stdout, /^broken\/stack\.yaml$/m);
-    assert.match(result.stdout, /^ {2}6:1 +error +YAML syntax error: .*parse-error$/m);
+    assert.match(
+      result.stdout,
+      /^ {2}6:1 +error +You · Configuration and policies: YAML syntax error: .*parse-error$/m,
+    );
     assert.match(result.stdout, /findings? in 1 file \(1 error, /);
+    // One line per finding: the headline, no explanation.
+    assert.doesNotMatch(result.stdout, /nothing here makes it refuse/);
+  });
+
+  it("with --verbose, prints each finding's detail under its headline", () => {
+    const result = srlens(['scan', 'broken', '--fail-on', 'none', '--verbose'], work);
+    const lines = result.stdout.split('\n');
+    const at = lines.findIndex((l) => /^ {2}4:11 +info +Shared · Data in transit: SQS queue 'Q' /.test(l));
+    assert.ok(at !== -1, result.stdout);
+    assert.match(
+      lines[at + 1],
+      /^ {20}It has no queue policy in this template, so nothing here makes it refuse requests sent without TLS\. /,
+    );
   });
 
   it('inventories the examples with services and tiers', () => {

@@ -212,7 +212,7 @@ describe('diff engine', () => {
       resourceType: 'AWS::S3::Bucket',
       file: 's3.yaml',
       range: { start: { line: 5, character: 6 }, end: { line: 5, character: 18 } },
-      message: 'Logs is public',
+      message: 'Shared · Network access: Logs is public',
       fixable: false,
     };
     assert.deepEqual(report.findings, { introduced: [introduced], resolved: [] });

@@ -60,9 +60,11 @@ const MODULE = [
   '',
 ].join('\n');
 
+/** The headline (the crashing rule's concern is backup-dr, shared for RDS) and the detail. */
 const MESSAGE =
-  "Rule 'test-crashing-rule' crashed on resource '%ID%'; its result for this resource is unknown. The other rules ran. " +
-  'This is a bug in the rule, not a verdict on the template: the error is logged (the Shared Responsibility Lens output, or srlens --verbose).';
+  "Shared · Backup and DR: rule 'test-crashing-rule' crashed on resource '%ID%', so its result is unknown";
+const DETAIL =
+  'The other rules ran. This is a bug in the rule, not a verdict on the template: the error is logged (the Shared Responsibility Lens output, or srlens --verbose).';
 
 const summary = (findings: readonly Finding[]) => findings.map((f) => `${f.ruleId} ${f.resource}`);
 
@@ -84,6 +86,7 @@ describe('a rule that crashes', () => {
       file: '/t/stack.yaml',
       range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } },
       message: MESSAGE.replace('%ID%', 'Db'),
+      detail: DETAIL,
       fixable: false,
     });
     assert.equal(crashes.length, 1);
@@ -165,7 +168,7 @@ describe('a rule that crashes', () => {
         '',
         '/t/stack.yaml',
         0,
-        "Rule 'test-crashing-unit-rule' crashed on the template /t/stack.yaml; its result for this template is unknown. The other rules ran. This is a bug in the rule, not a verdict on the template: the error is logged (the Shared Responsibility Lens output, or srlens --verbose).",
+        "You · Backup and DR: rule 'test-crashing-unit-rule' crashed on the template /t/stack.yaml, so its result is unknown",
       ],
       ['rds-storage-encryption', 'Db', '/t/stack.yaml', 4, cfn.findings[1].message],
       ['rds-storage-encryption', 'Other', '/t/stack.yaml', 8, cfn.findings[2].message],
@@ -175,7 +178,11 @@ describe('a rule that crashes', () => {
       'rds-storage-encryption aws_db_instance.db',
       'rds-storage-encryption aws_db_instance.other',
     ]);
-    assert.match(tf.findings[0].message, /^Rule 'test-crashing-unit-rule' crashed on the Terraform module \/m; /);
+    assert.match(
+      tf.findings[0].message,
+      /^You · .*: rule 'test-crashing-unit-rule' crashed on the Terraform module \/m, so its result is unknown$/,
+    );
+    assert.equal(tf.findings[0].detail, DETAIL);
     assert.deepEqual(
       crashes.map((c) => [c.phase, c.subject, c.file, (c.error as Error).name]),
       [

@@ -332,19 +332,19 @@ Resources:
     const analysis = new Analyzer().analyzeCloudFormation('q.yaml', text);
     const findings = analysis.findings.filter((f) => f.ruleId === 'sqs-queue-encryption');
     assert.deepEqual(
-      findings.map((f) => [f.resource, at(f.range), f.fixable, f.message.slice(0, 80)]),
+      findings.map((f) => [f.resource, at(f.range), f.fixable, f.message]),
       [
         [
           'OrdersQueue',
           '8:32-8:37',
           false,
-          "SQS queue 'OrdersQueue' turns server-side encryption off and sets no KMS key, so",
+          "Shared · Data at rest: SQS queue 'OrdersQueue' turns server-side encryption off",
         ],
         [
           'UsersQueue',
           '8:32-8:37',
           false,
-          "SQS queue 'UsersQueue' turns server-side encryption off and sets no KMS key, so ",
+          "Shared · Data at rest: SQS queue 'UsersQueue' turns server-side encryption off",
         ],
       ],
     );
@@ -437,7 +437,7 @@ Resources:
       assert.equal(resourceResponsibility(r, analysis.findings).openFindings, own);
     }
     assert.ok(
-      analysis.findings.some((f) => f.resource === 'UsersQueue' && f.message.endsWith(' (CDK construct App/Users)')),
+      analysis.findings.some((f) => f.resource === 'UsersQueue' && f.detail?.endsWith(' (CDK construct App/Users)')),
     );
     // Unknown (Fn::If): nothing open on either instance.
     const unknown = new Analyzer().analyzeCloudFormation('u.yaml', text);

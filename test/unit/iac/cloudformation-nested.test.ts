@@ -17,8 +17,12 @@ import { rule as rdsMasterPasswordHardcoded } from '../../../src/rules/rds-maste
 import { rule as secretsHardcoded } from '../../../src/rules/secrets-hardcoded';
 
 const SUBNET_MESSAGE =
-  "Subnet 'Subnet' gives every instance launched into it a public IP address. Which workloads face the internet is yours to decide, not the subnet's: turn this off and let instances that must be public ask for an address.";
+  "You · Network access: subnet 'Subnet' gives every instance launched into it a public IP address";
+const SUBNET_DETAIL =
+  "Which workloads face the internet is yours to decide, not the subnet's: turn this off and let instances that must be public ask for an address.";
 const RULE = 'vpc-subnet-public-ip-on-launch';
+const NOT_ANALYSED =
+  "You · Configuration and policies: nested stack 'ChildStack' is not analysed, so its resources are not checked here";
 
 function r(sl: number, sc: number, el: number, ec: number): Range {
   return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
@@ -93,10 +97,18 @@ interface Seen {
   resource: string;
   range: Range;
   message: string;
+  detail?: string;
 }
 
 function seen(findings: Finding[]): Seen[] {
-  return findings.map(({ ruleId, file, resource, range, message }) => ({ ruleId, file, resource, range, message }));
+  return findings.map(({ ruleId, file, resource, range, message, detail }) => ({
+    ruleId,
+    file,
+    resource,
+    range,
+    message,
+    detail,
+  }));
 }
 
 async function analyze(files: SourceFile[], readFile?: ReadFile): Promise<Seen[]> {
@@ -104,7 +116,15 @@ async function analyze(files: SourceFile[], readFile?: ReadFile): Promise<Seen[]
 }
 
 function subnetFinding(file: string, range: Range, resource: string, suffix = ''): Seen {
-  return { ruleId: RULE, file, resource, range, message: suffix ? `${SUBNET_MESSAGE} ${suffix}` : SUBNET_MESSAGE };
+  // The stack path and the outermost parent are in the detail; `resource` names the path too.
+  return {
+    ruleId: RULE,
+    file,
+    resource,
+    range,
+    message: SUBNET_MESSAGE,
+    detail: suffix ? `${SUBNET_DETAIL} ${suffix}` : SUBNET_DETAIL,
+  };
 }
 
 describe('nested stacks with a local template', () => {
@@ -468,7 +488,8 @@ describe('nested stacks with a local template', () => {
       file,
       resource,
       range,
-      message: `Nested stack '${resource.split('/').at(-1)}' is not analysed: ${why}. Its resources are not checked here.${suffix ? ` ${suffix}` : ''}`,
+      message: `You · Configuration and policies: nested stack '${resource.split('/').at(-1)}' is not analysed, so its resources are not checked here`,
+      detail: `The reason: ${why}.${suffix ? ` ${suffix}` : ''}`,
     });
     /** `./child.yaml` after `TemplateURL: ` in `parentYaml`. */
     const LOCATION = (length: number) => r(4, 19, 4, 19 + length);
@@ -547,15 +568,11 @@ describe('nested stacks with a local template', () => {
       assert.deepEqual(
         findings.map((f) => [f.file, f.resource, f.message]),
         [
-          [
-            '/r/broken.yaml',
-            'Q',
-            "SQS queue 'Q' has no queue policy in this template, so nothing here makes it refuse requests sent without TLS. SQS already refuses plain HTTP for queues with server-side encryption (the default for new queues), and a Deny on aws:SecureTransport false makes that hold whatever the encryption settings, as AWS's SQS security best practices recommend.",
-          ],
+          ['/r/broken.yaml', 'Q', "Shared · Data in transit: SQS queue 'Q' has no queue policy that requires TLS"],
           [
             '/r/broken.yaml',
             '',
-            'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+            'You · Configuration and policies: YAML syntax error: Flow sequence in block collection must be sufficiently indented…',
           ],
         ],
       );
@@ -691,7 +708,7 @@ describe('srlens scan with nested stacks', () => {
 
   async function scan(args: string[]): Promise<{
     code: number;
-    findings: { ruleId: string; file: string; resource: string; message: string; range: Range }[];
+    findings: { ruleId: string; file: string; resource: string; message: string; detail?: string; range: Range }[];
   }> {
     let out = '';
     const code = await run(['scan', '--format', 'json', ...args], {
@@ -703,11 +720,12 @@ describe('srlens scan with nested stacks', () => {
     const parsed = JSON.parse(out) as { findings: Seen[] };
     return {
       code,
-      findings: parsed.findings.map(({ ruleId, file, resource, message, range }) => ({
+      findings: parsed.findings.map(({ ruleId, file, resource, message, detail, range }) => ({
         ruleId,
         file,
         resource,
         message,
+        detail,
         range,
       })),
     };
@@ -719,7 +737,8 @@ describe('srlens scan with nested stacks', () => {
       ruleId: 'nested-stack-not-analysed',
       file,
       resource: 'ChildStack',
-      message: `Nested stack 'ChildStack' is not analysed: '${location}' is not read: it is outside the scanned paths. Its resources are not checked here.`,
+      message: NOT_ANALYSED,
+      detail: `The reason: '${location}' is not read: it is outside the scanned paths.`,
       range: r(4, 19, 4, 19 + location.length),
     });
     assert.deepEqual(findings, [
@@ -739,10 +758,8 @@ describe('srlens scan with nested stacks', () => {
   it('scanning the parent file alone: its folder is not a scanned root, so the child is refused', async () => {
     const { findings } = await scan(['app/parent.yaml']);
     assert.deepEqual(
-      findings.map((f) => f.message),
-      [
-        "Nested stack 'ChildStack' is not analysed: 'stacks/child.yaml' is not read: it is outside the scanned paths. Its resources are not checked here.",
-      ],
+      findings.map((f) => [f.message, f.detail]),
+      [[NOT_ANALYSED, "The reason: 'stacks/child.yaml' is not read: it is outside the scanned paths."]],
     );
   });
 
@@ -761,13 +778,19 @@ describe('srlens scan with nested stacks', () => {
   it('a child over the size limit is not read', async () => {
     const { findings } = await scan(['big', '--max-file-size', '1000']);
     assert.deepEqual(
-      findings.map((f) => [f.ruleId, f.file, f.message]),
+      findings.map((f) => [f.ruleId, f.file, f.message, f.detail]),
       [
-        ['file-too-large', 'big/child.yaml', 'Skipped: 1.2 KB is over the 1000 bytes limit for one file.'],
+        [
+          'file-too-large',
+          'big/child.yaml',
+          'You · Configuration and policies: Skipped: 1.2 KB is over the 1000 bytes limit for one file',
+          undefined,
+        ],
         [
           'nested-stack-not-analysed',
           'big/parent.yaml',
-          "Nested stack 'ChildStack' is not analysed: './child.yaml' is not read: 1.2 KB is over the 1000 bytes limit for one file. Its resources are not checked here.",
+          NOT_ANALYSED,
+          "The reason: './child.yaml' is not read: 1.2 KB is over the 1000 bytes limit for one file.",
         ],
       ],
     );

@@ -57,11 +57,9 @@ interface Case {
   findings: [string[], string[]];
 }
 
-const SECRET =
-  "Lambda function '{id}' sets environment variable DB_PASSWORD to a literal value, and its name says it is a secret (value not shown). Anyone who can read the template and the function configuration can read it; keep it in Secrets Manager or Parameter Store, pass a reference instead, and rotate it.";
+const SECRET = "You · Credentials: Lambda function '{id}' has a secret in environment variable DB_PASSWORD";
 const secret = (id: string) => SECRET.replace('{id}', id);
-const URL_NONE =
-  "Function URL of '{id}' has AuthType NONE: Lambda authenticates no caller, so the function's resource-based policy alone decides who can invoke it through the URL (for such URLs, usually everyone). Who may call it is yours to decide: use AWS_IAM, or check callers in the function code.";
+const URL_NONE = "You · Identity and access: function URL of '{id}' has AuthType NONE";
 const urlNone = (id: string) => URL_NONE.replace('{id}', id);
 
 const cases: Case[] = [
@@ -297,10 +295,10 @@ Resources:
     },
     findings: [
       [
-        `iam-policy-admin-access Worker 12:14-15:0 nofix An inline policy of 'Worker' allows every action on every resource (Action "*", Resource "*"): full administrator access. AWS applies the policy exactly as written; limiting it to the actions and resources this identity needs is yours.`,
+        `iam-policy-admin-access Worker 12:14-15:0 nofix You · Identity and access: an inline policy of 'Worker' allows every action on every resource`,
       ],
       [
-        `iam-policy-admin-access Worker 3:19-3:70 nofix An inline policy of 'Worker' allows every action on every resource (Action "*", Resource "*"): full administrator access. AWS applies the policy exactly as written; limiting it to the actions and resources this identity needs is yours.`,
+        `iam-policy-admin-access Worker 3:19-3:70 nofix You · Identity and access: an inline policy of 'Worker' allows every action on every resource`,
       ],
     ],
   },
@@ -351,14 +349,14 @@ Resources:
     // deletion protection nor point-in-time recovery, which SimpleTable cannot turn on.
     findings: [
       [
-        `dynamodb-customer-managed-key Table 3:4-3:20 nofix DynamoDB table 'Table' is encrypted at rest with the AWS managed key aws/dynamodb. Its use is logged, but you cannot change its key policy or disable it; if you need that control over who can decrypt the data, use a customer managed KMS key.`,
-        `dynamodb-deletion-protection Table 7:10-7:38 nofix DynamoDB table 'Table' has no deletion protection: DeletionProtectionEnabled is not set and defaults to false, so one DeleteTable call (from a person, a script or a stack change) removes it with its data. Guarding against that is yours: turn it on.`,
-        `dynamodb-point-in-time-recovery Table 7:10-7:38 nofix DynamoDB table 'Table' has no point-in-time recovery: PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled is not set and defaults to false. AWS keeps the table durable, but undoing your own bad writes or deletes needs continuous backups, which you have to turn on.`,
+        `dynamodb-customer-managed-key Table 3:4-3:20 nofix Shared · Data at rest: DynamoDB table 'Table' uses the AWS managed key aws/dynamodb`,
+        `dynamodb-deletion-protection Table 7:10-7:38 nofix Shared · Backup and DR: DynamoDB table 'Table' has no deletion protection`,
+        `dynamodb-point-in-time-recovery Table 7:10-7:38 nofix Shared · Backup and DR: DynamoDB table 'Table' has no point-in-time recovery`,
       ],
       [
-        `dynamodb-customer-managed-key Table 0:72-0:90 nofix DynamoDB table 'Table' is encrypted at rest with the AWS managed key aws/dynamodb. Its use is logged, but you cannot change its key policy or disable it; if you need that control over who can decrypt the data, use a customer managed KMS key.`,
-        `dynamodb-deletion-protection Table 1:32-1:62 nofix DynamoDB table 'Table' has no deletion protection: DeletionProtectionEnabled is not set and defaults to false, so one DeleteTable call (from a person, a script or a stack change) removes it with its data. Guarding against that is yours: turn it on.`,
-        `dynamodb-point-in-time-recovery Table 1:32-1:62 nofix DynamoDB table 'Table' has no point-in-time recovery: PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled is not set and defaults to false. AWS keeps the table durable, but undoing your own bad writes or deletes needs continuous backups, which you have to turn on.`,
+        `dynamodb-customer-managed-key Table 0:72-0:90 nofix Shared · Data at rest: DynamoDB table 'Table' uses the AWS managed key aws/dynamodb`,
+        `dynamodb-deletion-protection Table 1:32-1:62 nofix Shared · Backup and DR: DynamoDB table 'Table' has no deletion protection`,
+        `dynamodb-point-in-time-recovery Table 1:32-1:62 nofix Shared · Backup and DR: DynamoDB table 'Table' has no point-in-time recovery`,
       ],
     ],
   },

@@ -420,7 +420,13 @@ describe('Terraform plan JSON', function () {
     const found = await scan(text, 'rds-publicly-accessible');
     assert.deepEqual(
       found.map((f) => [f.ruleId, f.severity, f.message]),
-      [['parse-error', 'info', 'This Terraform plan is not valid JSON; nothing in it was checked.']],
+      [
+        [
+          'parse-error',
+          'info',
+          'You · Configuration and policies: This Terraform plan is not valid JSON; nothing in it was checked',
+        ],
+      ],
     );
   });
 });

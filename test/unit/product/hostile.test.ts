@@ -60,6 +60,11 @@ async function patched<K extends 'readFileSync' | 'lstatSync'>(
 const BUCKET_YAML =
   'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Data:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: false\n';
 
+/** All a finding says: its headline and the detail behind it. */
+function said(f: Finding): string {
+  return `${f.message} ${f.detail ?? ''}`;
+}
+
 describe('hostile input', function () {
   this.timeout(120_000);
   let work: string;
@@ -93,7 +98,7 @@ describe('hostile input', function () {
       it(`is reported once and never expanded (${levels} levels, 9^${levels} values if expanded)`, async () => {
         const text = bomb(levels);
         const findings = await analyse({ path: '/h/bomb.yaml', text }, `alias bomb, ${levels} levels`);
-        const reports = findings.filter((f) => /alias bomb/.test(f.message));
+        const reports = findings.filter((f) => /alias bomb/.test(said(f)));
         assert.deepEqual(reports.map(at), ['parse-error@6:16'], 'one report, at the first alias');
         assert.equal(reports[0].severity, 'warning');
         // The resource itself is still analysed.
@@ -142,7 +147,7 @@ describe('hostile input', function () {
       it(`${name}: bounded, reported, and the resource is still analysed`, async () => {
         const findings = await analyse({ path: '/h/deep.yaml', text }, `10,000 levels of ${name}`);
         assert.ok(
-          parseErrors(findings).some((f) => expected.test(f.message)),
+          parseErrors(findings).some((f) => expected.test(said(f))),
           parseErrors(findings)
             .map((f) => f.message)
             .join('\n') || 'no parse finding',
@@ -168,7 +173,12 @@ describe('hostile input', function () {
         const findings = await analyse({ path: '/h/deep.json', text }, `10,000 levels of ${name}`);
         assert.deepEqual(
           parseErrors(findings).map((f) => [f.severity, f.message]),
-          [['warning', 'This value is nested more than 512 levels deep; its inner part is not analysed.']],
+          [
+            [
+              'warning',
+              'You · Configuration and policies: This value is nested more than 512 levels deep; its inner part is not analysed',
+            ],
+          ],
         );
         assert.ok(
           findings.some((f) => f.resource === 'Q' && f.ruleId === 'sqs-queue-encryption'),
@@ -189,7 +199,9 @@ describe('hostile input', function () {
       for (const findings of [yaml, json]) {
         assert.deepEqual(
           parseErrors(findings).map((f) => f.message),
-          ['This value is nested more than 512 levels deep; its inner part is not analysed.'],
+          [
+            'You · Configuration and policies: This value is nested more than 512 levels deep; its inner part is not analysed',
+          ],
         );
       }
       assert.deepEqual(parseErrors(yaml).map(at), ['parse-error@5:519']);
@@ -211,7 +223,7 @@ describe('hostile input', function () {
             .map((f) => f.message)
             .join('\n'),
         );
-        assert.match(parseErrors(findings)[0].message, /nested more than \d+ levels/);
+        assert.match(said(parseErrors(findings)[0]), /nested more than \d+ levels/);
         assert.ok(findings.some((f) => f.resource === 'aws_sqs_queue.q' && f.ruleId !== 'parse-error'));
       }
     });
@@ -242,7 +254,13 @@ describe('hostile input', function () {
           const skipped = findings.filter((f) => f.ruleId === FILE_TOO_LARGE_RULE_ID);
           assert.deepEqual(
             skipped.map((f) => [f.file, f.severity, f.message]),
-            [['huge.yaml', 'info', 'Skipped: 50.0 MB is over the 5.0 MB limit for one file.']],
+            [
+              [
+                'huge.yaml',
+                'info',
+                'You · Configuration and policies: Skipped: 50.0 MB is over the 5.0 MB limit for one file',
+              ],
+            ],
           );
           assert.ok(
             findings.some((f) => f.file === 'small.yaml' && f.ruleId === 'rds-storage-encryption'),
@@ -467,7 +485,7 @@ describe('hostile input', function () {
       ]) {
         const findings = await analyse({ path: `/h/${name.replace(/ /g, '-')}/main.tf`, text }, name);
         const analysed = findings.some((f) => f.resource === 'aws_s3_bucket.b');
-        const stopped = parseErrors(findings).some((f) => /parsing stopped after \d+ ms/.test(f.message));
+        const stopped = parseErrors(findings).some((f) => /parsing stopped after \d+ ms/.test(said(f)));
         assert.ok(
           analysed !== stopped,
           `${name}: ${findings.length} findings: ${findings.map((f) => f.message).join('\n')}`,
@@ -497,14 +515,14 @@ describe('hostile input', function () {
         [
           [
             'parse-error@1:96',
-            "Duplicate key 'StorageEncrypted': CloudFormation rejects templates with duplicate keys.",
+            "You · Configuration and policies: Duplicate key 'StorageEncrypted': CloudFormation rejects templates with duplicate keys",
           ],
         ],
       );
       const yaml = await analyse({ path: '/h/dup.yaml', text: `${BUCKET_YAML}      StorageEncrypted: true\n` });
       assert.deepEqual(
         parseErrors(yaml).map((f) => [at(f), f.message]),
-        [['parse-error@7:7', 'YAML syntax error: Map keys must be unique']],
+        [['parse-error@7:7', 'You · Configuration and policies: YAML syntax error: Map keys must be unique']],
       );
     });
 
@@ -542,7 +560,7 @@ describe('hostile input', function () {
         const findings = await analyse({ path: `/h/open-${name.replace(/ /g, '-')}/main.tf`, text }, name);
         assert.ok(parseErrors(findings).length >= 1, `${name}: no parse finding`);
         assert.ok(
-          parseErrors(findings).every((f) => !/Could not parse/.test(f.message)),
+          parseErrors(findings).every((f) => !/Could not parse/.test(said(f))),
           `${name}: ${parseErrors(findings)
             .map((f) => f.message)
             .join('\n')}`,

@@ -353,7 +353,18 @@ describe('security: template text stays inert', function () {
     );
     for (const message of messages)
       assert.doesNotMatch(message, /(?<!\\)\[[^\]]*(?<!\\)\]\(/, `an embedded link in ${message}`);
-    for (const result of log.runs[0].results) assert.equal(result.message.markdown, undefined, 'no Markdown message');
+    // The Markdown message (headline and detail) escapes every character Markdown reads as markup:
+    // no link, no HTML tag, no emphasis from template text.
+    const markdown: string[] = log.runs[0].results.map((r: { message: { markdown: string } }) => r.message.markdown);
+    assert.ok(
+      markdown.some((m) => m.includes('\\<img src=x onerror=alert\\(1\\)\\>')),
+      'the HTML is escaped',
+    );
+    for (const text of markdown) {
+      assert.doesNotMatch(text, /(?<!\\)\[[^\]]*(?<!\\)\]\(/, `an embedded link in ${text}`);
+      assert.doesNotMatch(text, /(?<!\\)<[a-z]/i, `an HTML tag in ${text}`);
+      assert.doesNotMatch(text, /(?<!\\)[*_`]/, `emphasis or code in ${text}`);
+    }
   });
 
   it('in the terminal: control characters from templates never reach it', async () => {

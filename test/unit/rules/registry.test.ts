@@ -5,7 +5,14 @@ import { ruleMetadata } from '../../../src/engine/catalog';
 import { isConcernId, knownTypes } from '../../../src/knowledge';
 import { RULES } from '../../../src/rules';
 import { ALL_TYPES, type RuleMessages } from '../../../src/rules/rule';
-import { MessageError, messageText, placeholdersOf, renderMessage } from '../../../src/rules/toolkit/messages';
+import { composeHeadline, HEADLINE_LIMIT } from '../../../src/engine/finding';
+import {
+  MessageError,
+  messageText,
+  placeholdersOf,
+  renderMessage,
+  renderReport,
+} from '../../../src/rules/toolkit/messages';
 import { rule as taggingRequiredTags } from '../../../src/rules/tagging-required-tags';
 import { ALL_CASES } from '../../rules';
 import { withRequiredTags } from '../../rules/tagging-required-tags.cases';
@@ -115,6 +122,43 @@ describe('the rule registry', () => {
       });
     });
   }
+
+  it('has headlines that fit: every message, with the data its table reports, is at most 120 characters as a headline', async () => {
+    // The first report of each message in the rule's table gives realistic values (names from the cases).
+    const samples = new Map<string, Record<string, unknown>>();
+    let checked = 0;
+    let longest = '';
+    const tooLong: string[] = [];
+    for (const rule of RULES) {
+      const cases = ALL_CASES.find((c) => c.rule === rule)!;
+      const tagCases = rule === taggingRequiredTags ? withRequiredTags.invalid : [];
+      for (const c of [...cases.invalid, ...tagCases]) {
+        const tags = 'requiredTags' in c ? (c.requiredTags as string[]) : [];
+        const account = 'account' in c ? c.account : undefined;
+        for (const { report } of (await reportedFindings(rule, sourcesOf(c), tags, account)).reported) {
+          const key = `${rule.id}.${report.messageId}`;
+          if (!samples.has(key)) samples.set(key, report.data ?? {});
+        }
+      }
+      for (const id of Object.keys(rule.messages)) {
+        const data = samples.get(`${rule.id}.${id}`);
+        assert.ok(data, `${rule.id}.${id} has sample data from its table`);
+        const { headline, whole } = renderReport(rule.messages, { messageId: id, data });
+        assert.equal(headline, whole);
+        assert.doesNotMatch(whole, /\n/, `${rule.id}.${id}: one line`);
+        // Whoever owns the concern of a finding of this rule, its headline fits whole.
+        for (const owner of ['customer', 'shared', 'aws'] as const) {
+          const composed = composeHeadline(owner, rule.concern, whole);
+          if (composed.message.length > HEADLINE_LIMIT || composed.message.endsWith('…'))
+            tooLong.push(`${rule.id}.${id}: ${composed.message}`);
+          if (composed.message.length > longest.length) longest = composed.message;
+        }
+        checked++;
+      }
+    }
+    console.log(`      ${checked} messages of ${RULES.length} rules; longest headline ${longest.length}: ${longest}`);
+    assert.deepEqual([...new Set(tooLong)], []);
+  });
 
   it('offers a quick fix for at least 60% of rules', () => {
     const fixable = RULES.filter((r) => r.fix || r.fixUnit).length;

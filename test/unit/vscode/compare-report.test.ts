@@ -158,8 +158,18 @@ describe('Compare with Branch (the parts without the editor)', () => {
       assert.deepEqual(
         result.findings.map((f) => [f.file, f.ruleId, f.severity, f.message]),
         [
-          ['b.yaml', 'file-too-large', 'info', 'Skipped: over the 100 character limit for one file.'],
-          ['c.json', 'parse-error', 'warning', 'Not read: the file is binary at this side of the comparison.'],
+          [
+            'b.yaml',
+            'file-too-large',
+            'info',
+            'You · Configuration and policies: Skipped: over the 100 character limit for one file',
+          ],
+          [
+            'c.json',
+            'parse-error',
+            'warning',
+            'You · Configuration and policies: Not read: the file is binary at this side of the comparison',
+          ],
         ],
       );
     });

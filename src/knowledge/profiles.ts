@@ -385,7 +385,9 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       reason:
         'DynamoDB replicates tables across Availability Zones; point-in-time recovery, backups and ' +
         'global tables are yours to turn on.',
-      source: doc('https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html'),
+      source: doc(
+        'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html',
+      ),
     },
   },
 
@@ -608,7 +610,7 @@ export const PROFILE_SOURCES: Readonly<Record<ProfileId, Source>> = {
   'customer-code': doc(SHARED_RESPONSIBILITY_MODEL),
   'customer-image': doc(SHARED_RESPONSIBILITY_MODEL),
   'image-registry': doc('https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html'),
-  outposts: doc('https://docs.aws.amazon.com/outposts/latest/userguide/what-is-outposts.html'),
+  outposts: doc('https://docs.aws.amazon.com/outposts/latest/APIReference/Welcome.html'),
   'load-balancer': doc(
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/create-https-listener.html',
   ),
@@ -622,7 +624,7 @@ export const PROFILE_SOURCES: Readonly<Record<ProfileId, Source>> = {
   kinesis: doc('https://docs.aws.amazon.com/streams/latest/dev/server-side-encryption.html'),
   efs: doc('https://docs.aws.amazon.com/efs/latest/ug/encryption.html'),
   'always-encrypted': ELASTICACHE_AT_REST,
-  redshift: doc('https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html'),
+  redshift: doc('https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateCluster.html'),
   secrets: doc('https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html'),
   keys: doc('https://docs.aws.amazon.com/kms/latest/developerguide/overview.html'),
   'oracle-exadata': doc('https://docs.aws.amazon.com/odb/latest/APIReference/Welcome.html'),

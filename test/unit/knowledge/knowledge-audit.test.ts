@@ -316,3 +316,58 @@ describe('knowledge audit: retired and closing services', () => {
     assert.equal(explainType('AWS::DynamoDB::Table').retired, undefined);
   });
 });
+
+describe('knowledge audit, second sample: what it found and the AWS statements behind the fixes', () => {
+  // "This procedure details how to create a self-hosted SiteWise Edge gateway that you'll install on your own hardware."
+  // "An instance is a compute instance running on equipment in your data center and managed by MediaConnect Gateway."
+  for (const type of [
+    'AWS::IoTSiteWise::Gateway',
+    'AWS::MediaConnect::Gateway',
+    'AWS::MediaConnect::Bridge',
+    'AWS::MediaConnect::BridgeSource',
+    'AWS::MediaConnect::BridgeOutput',
+  ]) {
+    it(`${type} runs on hardware you host`, () => {
+      assert.equal(classifyType(type).profile, 'customer-hosted');
+      for (const concern of ['facilities', 'physical-hardware', 'operating-system'] as const)
+        assert.equal(row(type, concern).owner, 'customer', concern);
+      assert.match(explainType(type).tierTitle, /, on hardware you host$/);
+    });
+  }
+
+  it('keeps the cloud side of MediaConnect and SiteWise on AWS', () => {
+    for (const type of ['AWS::MediaConnect::Flow', 'AWS::IoTSiteWise::Asset'])
+      assert.equal(row(type, 'facilities').owner, 'aws', type);
+  });
+
+  const retired: [string, string, string][] = [
+    // "The AWS OpsWorks Stacks service reached end of life on May 26, 2024 and has been disabled for both new and existing customers."
+    ['AWS::OpsWorks::Stack', 'end-of-support', '2024-05-26'],
+    ['aws_opsworks_stack', 'end-of-support', '2024-05-26'],
+    // "On September 10, 2025, AWS will discontinue support for AWS RoboMaker."
+    ['AWS::RoboMaker::Fleet', 'end-of-support', '2025-09-10'],
+    // "On October 16, 2025, AWS will discontinue support for CloudWatch Evidently."
+    ['AWS::Evidently::Project', 'end-of-support', '2025-10-16'],
+    ['aws_evidently_feature', 'end-of-support', '2025-10-16'],
+    // "On December 15, 2025, AWS will end support for AWS IoT Analytics."
+    ['AWS::IoTAnalytics::Channel', 'end-of-support', '2025-12-15'],
+    // "On May 20, 2026, AWS will end support for AWS IoT Events."
+    ['AWS::IoTEvents::DetectorModel', 'end-of-support', '2026-05-20'],
+    // "On May 31, 2026, AWS will end support for AWS Panorama."
+    ['AWS::Panorama::ApplicationInstance', 'end-of-support', '2026-05-31'],
+  ];
+  for (const [type, status, date] of retired) {
+    it(`${type}: ${status} on ${date}`, () => {
+      const r = retirementOf(type);
+      assert.ok(r, type);
+      assert.equal(r.status, status);
+      assert.equal(r.date, date);
+      assert.match(explainType(type).retired?.message ?? '', new RegExp(date));
+    });
+  }
+
+  it('does not retire the services that merely share a prefix', () => {
+    for (const type of ['AWS::OpsWorksCM::Server', 'AWS::IoTSiteWise::Gateway', 'AWS::CloudWatch::Alarm'])
+      assert.equal(retirementOf(type), undefined, type);
+  });
+});

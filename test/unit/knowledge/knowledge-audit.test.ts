@@ -371,3 +371,27 @@ describe('knowledge audit, second sample: what it found and the AWS statements b
       assert.equal(retirementOf(type), undefined, type);
   });
 });
+
+describe('knowledge audit, second sample: GameLift Servers Anywhere fleets', () => {
+  // "An Anywhere fleet consists of a set of compute resources (virtual or physical) that you supply and manage."
+  it('puts an ANYWHERE fleet on hardware you host and keeps an EC2 fleet on AWS hosts', () => {
+    const text = (computeType: string) =>
+      `Resources:\n  Fleet:\n    Type: AWS::GameLift::Fleet\n    Properties:\n      Name: f\n      ComputeType: ${computeType}\n`;
+    const anywhere = classificationHints(
+      parseCloudFormation('f.yaml', text('ANYWHERE')).units[0].resources[0].properties,
+    );
+    assert.equal(anywhere?.hosting, 'customer-managed');
+    assert.equal(classifyType('AWS::GameLift::Fleet', anywhere).profile, 'customer-hosted');
+    assert.equal(row('AWS::GameLift::Fleet', 'facilities', anywhere).owner, 'customer');
+    const ec2 = classificationHints(parseCloudFormation('f.yaml', text('EC2')).units[0].resources[0].properties);
+    assert.equal(ec2?.hosting, 'service-managed');
+    assert.equal(row('AWS::GameLift::Fleet', 'facilities', ec2).owner, 'aws');
+    assert.equal(row('AWS::GameLift::Fleet', 'facilities').owner, 'aws');
+  });
+
+  it('reads an unresolved compute type as unknown, not as customer hosting', () => {
+    const text = `Parameters:\n  T:\n    Type: String\nResources:\n  Fleet:\n    Type: AWS::GameLift::Fleet\n    Properties:\n      ComputeType: !Ref T\n`;
+    const hints = classificationHints(parseCloudFormation('f.yaml', text).units[0].resources[0].properties);
+    assert.equal(hints?.hosting, undefined);
+  });
+});

@@ -395,3 +395,36 @@ describe('knowledge audit, second sample: GameLift Servers Anywhere fleets', () 
     assert.equal(hints?.hosting, undefined);
   });
 });
+
+describe('knowledge audit, second sample: a customer gateway is your device', () => {
+  // "The customer gateway device is the appliance at your end of the VPN connection." (CreateCustomerGateway)
+  for (const type of ['AWS::EC2::CustomerGateway', 'aws_customer_gateway']) {
+    it(`${type}: the site, hardware and operating system of the device are yours`, () => {
+      assert.equal(classifyType(type).profile, 'customer-gateway');
+      for (const concern of ['facilities', 'physical-hardware', 'virtualization', 'operating-system'] as const)
+        assert.equal(row(type, concern).owner, 'customer', concern);
+      assert.equal(row(type, 'network-infrastructure').owner, 'shared');
+      assert.equal(row(type, 'credentials').owner, 'customer');
+    });
+  }
+
+  it("keeps AWS's side of the VPN on AWS", () => {
+    for (const type of ['AWS::EC2::VPNGateway', 'aws_vpn_connection'])
+      assert.equal(row(type, 'facilities').owner, 'aws', type);
+  });
+});
+
+describe('knowledge audit, second sample: account settings cite what they rest on', () => {
+  it('cites the EBS encryption page only for the EBS encryption settings', () => {
+    for (const type of ['aws_ebs_encryption_by_default', 'aws_ebs_default_kms_key'])
+      assert.match(classifyType(type).source?.url ?? '', /ebs-encryption\.html$/, type);
+    for (const type of [
+      'aws_ec2_serial_console_access',
+      'aws_ec2_image_block_public_access',
+      'aws_spot_datafeed_subscription',
+    ]) {
+      assert.equal(classifyType(type).profile, 'control-plane', type);
+      assert.doesNotMatch(classifyType(type).source?.url ?? '', /ebs-encryption/, type);
+    }
+  });
+});

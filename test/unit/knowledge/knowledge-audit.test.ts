@@ -428,3 +428,13 @@ describe('knowledge audit, second sample: account settings cite what they rest o
     }
   });
 });
+
+describe('knowledge audit, second sample: what the explanation says of a customer gateway', () => {
+  it('does not say AWS secures the facilities and hardware of your device', () => {
+    const e = explainType('AWS::EC2::CustomerGateway');
+    assert.equal(e.tierTitle, 'Infrastructure services, describing a device you own');
+    assert.match(e.tierSummary, /the device, its site, hardware and software are yours/);
+    assert.doesNotMatch(e.tierSummary, /AWS secures the facilities/);
+    assert.match(explainType('aws_vpn_connection').tierSummary, /AWS secures the facilities/);
+  });
+});

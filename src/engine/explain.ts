@@ -3,8 +3,8 @@
  * editor shows it in hovers and the responsibility matrix. Every statement carries its source.
  */
 import {
-  CUSTOMER_HOSTED,
   classifyType,
+  placementOf,
   closestTypes,
   getTier,
   knownTypes,
@@ -34,14 +34,14 @@ export function explainType(type: string, hints?: ClassificationHints): Explanat
   const { classification, rows } = ownershipTable(type, hints);
   const tier = classification.tier === 'unclassified' ? undefined : getTier(classification.tier);
   const retirement = retirementOf(type);
-  const hosted = classification.profile === 'customer-hosted' || classification.profile === 'on-premises';
+  const placement = placementOf(classification.profile);
   const explanation: Explanation = {
     type,
     service: classification.service,
     tier: classification.tier,
-    tierTitle: tier ? (hosted ? `${tier.title}, ${CUSTOMER_HOSTED.title}` : tier.title) : 'Unclassified',
-    tierSummary: hosted
-      ? CUSTOMER_HOSTED.summary
+    tierTitle: tier ? (placement ? `${tier.title}, ${placement.title}` : tier.title) : 'Unclassified',
+    tierSummary: placement
+      ? placement.summary
       : (tier?.summary ?? 'This type is not in the service catalog, so its tier cannot be known.'),
     note: classification.note,
     concerns: rows.map(({ concern, title, owner, reason, applicable, source }) => ({

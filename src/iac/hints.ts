@@ -38,6 +38,12 @@ export function classificationHints(properties: MapValue): ClassificationHints |
     if (getProperty(configuration, 'CustomerManaged')) (hints ??= {}).hosting = 'customer-managed';
     else if (getProperty(configuration, 'ServiceManagedEc2')) (hints ??= {}).hosting = 'service-managed';
   }
+  // a GameLift Servers fleet with ComputeType ANYWHERE runs on computes you supply and manage
+  const computeType = literal(
+    getProperty(properties, 'ComputeType')?.value ?? getProperty(properties, 'compute_type')?.value,
+  );
+  if (computeType && /^anywhere$/i.test(computeType)) (hints ??= {}).hosting = 'customer-managed';
+  else if (computeType && /^ec2$/i.test(computeType)) (hints ??= {}).hosting = 'service-managed';
   return hints;
 }
 

@@ -1,7 +1,16 @@
 // Public API of the knowledge base: tiers, concerns, ownership and the service catalog.
 // Pure data and lookups: no I/O, no editor imports, safe in the CLI, tests and a web worker.
 
-export { CUSTOMER_HOSTED, TIERS, getTier, isTierId, type Tier, type TierId } from './tiers';
+export {
+  CUSTOMER_DEVICE,
+  CUSTOMER_HOSTED,
+  TIERS,
+  placementOf,
+  getTier,
+  isTierId,
+  type Tier,
+  type TierId,
+} from './tiers';
 export { CONCERNS, PHYSICAL_CONCERNS, getConcern, isConcernId, type Concern, type ConcernId } from './concerns';
 export {
   TIER_OWNERSHIP,

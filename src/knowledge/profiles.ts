@@ -96,6 +96,41 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     },
   },
 
+  // The customer gateway resource describes your own device at your end of the VPN: AWS runs only its side.
+  'customer-gateway': {
+    ...NETWORK,
+    facilities: {
+      owner: 'customer',
+      reason: 'The customer gateway device is the appliance at your end of the VPN connection: its site is yours.',
+    },
+    'physical-hardware': {
+      owner: 'customer',
+      reason: 'The customer gateway device (or the software VPN host) is yours to secure, maintain and dispose of.',
+    },
+    'network-infrastructure': {
+      owner: 'shared',
+      reason: 'Your network and internet link carry the tunnels to AWS; AWS runs the network behind its VPN endpoints.',
+    },
+    virtualization: {
+      owner: 'customer',
+      reason: 'Whatever the device runs on (an appliance, a server or a virtual machine of yours) is yours to run.',
+    },
+    'operating-system': {
+      owner: 'customer',
+      reason: "The device's firmware or operating system and its VPN software are yours to patch and configure.",
+    },
+    credentials: {
+      owner: 'customer',
+      reason: 'Pre-shared keys and certificates for the tunnels or client connections are yours to protect and rotate.',
+    },
+    'data-in-transit': {
+      owner: 'shared',
+      reason:
+        'AWS terminates the encrypted tunnel on its side; the encryption settings you choose and the ' +
+        'device or client on your side are yours.',
+    },
+  },
+
   'block-storage': {
     'machine-image': notApplicable(
       'A volume or snapshot boots nothing by itself; the instance using it carries this concern.',
@@ -385,7 +420,9 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       reason:
         'DynamoDB replicates tables across Availability Zones; point-in-time recovery, backups and ' +
         'global tables are yours to turn on.',
-      source: doc('https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html'),
+      source: doc(
+        'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html',
+      ),
     },
   },
 
@@ -592,6 +629,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
 export const PROFILE_SOURCES: Readonly<Record<ProfileId, Source>> = {
   network: seed(),
   vpn: doc('https://docs.aws.amazon.com/vpn/latest/s2svpn/VPC_VPN.html'),
+  // "The customer gateway device is the appliance at your end of the VPN connection."
+  'customer-gateway': doc('https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateCustomerGateway.html'),
   'block-storage': seed(),
   'control-plane': seed(),
   function: doc('https://docs.aws.amazon.com/lambda/latest/dg/lambda-security.html'),
@@ -608,7 +647,7 @@ export const PROFILE_SOURCES: Readonly<Record<ProfileId, Source>> = {
   'customer-code': doc(SHARED_RESPONSIBILITY_MODEL),
   'customer-image': doc(SHARED_RESPONSIBILITY_MODEL),
   'image-registry': doc('https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html'),
-  outposts: doc('https://docs.aws.amazon.com/outposts/latest/userguide/what-is-outposts.html'),
+  outposts: doc('https://docs.aws.amazon.com/outposts/latest/APIReference/Welcome.html'),
   'load-balancer': doc(
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/create-https-listener.html',
   ),
@@ -622,7 +661,7 @@ export const PROFILE_SOURCES: Readonly<Record<ProfileId, Source>> = {
   kinesis: doc('https://docs.aws.amazon.com/streams/latest/dev/server-side-encryption.html'),
   efs: doc('https://docs.aws.amazon.com/efs/latest/ug/encryption.html'),
   'always-encrypted': ELASTICACHE_AT_REST,
-  redshift: doc('https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html'),
+  redshift: doc('https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateCluster.html'),
   secrets: doc('https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html'),
   keys: doc('https://docs.aws.amazon.com/kms/latest/developerguide/overview.html'),
   'oracle-exadata': doc('https://docs.aws.amazon.com/odb/latest/APIReference/Welcome.html'),

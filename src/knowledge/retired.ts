@@ -43,6 +43,75 @@ export const RETIREMENTS: readonly Retirement[] = [
     quote:
       'End of support notice: Existing customers will be able to use Amazon QLDB until end of support on 07/31/2025',
   },
+  {
+    serviceId: 'opsworks',
+    service: 'AWS OpsWorks Stacks',
+    types: ['AWS::OpsWorks::', 'aws_opsworks_'],
+    status: 'end-of-support',
+    date: '2024-05-26',
+    replacement:
+      'migrating the workloads to other solutions (OpsWorks Stacks is disabled for new and existing customers)',
+    source: doc('https://docs.aws.amazon.com/opsworks/latest/APIReference/Welcome.html'),
+    quote:
+      'The AWS OpsWorks Stacks service reached end of life on May 26, 2024 and has been disabled for both new and existing customers. We strongly recommend customers migrate their workloads to other solutions as soon as possible.',
+  },
+  {
+    serviceId: 'robomaker',
+    service: 'AWS RoboMaker',
+    types: ['AWS::RoboMaker::'],
+    status: 'end-of-support',
+    date: '2025-09-10',
+    replacement: 'AWS Batch to run containerized simulations',
+    source: doc('https://docs.aws.amazon.com/robomaker/latest/dg/chapter-security.html'),
+    quote:
+      'End of support notice: On September 10, 2025, AWS will discontinue support for AWS RoboMaker. … For more information on transitioning to AWS Batch to help run containerized simulations, visit this blog post.',
+  },
+  {
+    serviceId: 'cloudwatch',
+    service: 'Amazon CloudWatch Evidently',
+    types: ['AWS::Evidently::', 'aws_evidently_'],
+    status: 'end-of-support',
+    date: '2025-10-16',
+    replacement: 'moving feature launches and experiments off Evidently before its resources become inaccessible',
+    source: doc(
+      'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Evidently-projectsfeatures.html',
+    ),
+    quote:
+      'End of support notice: On October 16, 2025, AWS will discontinue support for CloudWatch Evidently. After October 16, 2025, you will no longer be able to access the Evidently console or Evidently resources.',
+  },
+  {
+    serviceId: 'iot-analytics',
+    service: 'AWS IoT Analytics',
+    types: ['AWS::IoTAnalytics::', 'aws_iotanalytics_'],
+    status: 'end-of-support',
+    date: '2025-12-15',
+    replacement: 'the migration described on its end-of-support page (AWS IoT Analytics end of support)',
+    source: doc('https://docs.aws.amazon.com/iotanalytics/latest/userguide/api.html'),
+    quote:
+      'End of support notice: On December 15, 2025, AWS will end support for AWS IoT Analytics. After December 15, 2025, you will no longer be able to access the AWS IoT Analytics console, or AWS IoT Analytics resources.',
+  },
+  {
+    serviceId: 'iot-events',
+    service: 'AWS IoT Events',
+    types: ['AWS::IoTEvents::', 'aws_iotevents_'],
+    status: 'end-of-support',
+    date: '2026-05-20',
+    replacement: 'the migration described on its end-of-support page (AWS IoT Events end of support)',
+    source: doc('https://docs.aws.amazon.com/iotevents/latest/developerguide/iotevents-commands.html'),
+    quote:
+      'End of support notice: On May 20, 2026, AWS will end support for AWS IoT Events. After May 20, 2026, you will no longer be able to access the AWS IoT Events console or AWS IoT Events resources.',
+  },
+  {
+    serviceId: 'panorama',
+    service: 'AWS Panorama',
+    types: ['AWS::Panorama::'],
+    status: 'end-of-support',
+    date: '2026-05-31',
+    replacement: 'the migration described on its end-of-support page (AWS Panorama end of support)',
+    source: doc('https://docs.aws.amazon.com/panorama/latest/api/Welcome.html'),
+    quote:
+      'End of support notice: On May 31, 2026, AWS will end support for AWS Panorama. After May 31, 2026, you will no longer be able to access the AWS Panorama console or AWS Panorama resources.',
+  },
 ];
 
 /** The retirement of the service `type` belongs to, if it has been closed or retired. */

@@ -86,7 +86,8 @@ export const SERVICE_CELLS: Readonly<Partial<Record<string, Partial<Record<Conce
     'data-at-rest': alwaysEncrypted(
       'Amazon FSx',
       'choosing the AWS managed key or a customer managed KMS key',
-      'https://docs.aws.amazon.com/fsx/latest/WindowsGuide/encryption-at-rest.html',
+      'https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-at-rest.html',
+      'Encryption of data at rest is automatically enabled when you create an Amazon FSx for Lustre file system through the AWS Management Console, the AWS CLI, or programmatically through the Amazon FSx API or one of the AWS SDKs.',
     ),
   },
   'docdb-elastic': {

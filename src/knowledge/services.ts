@@ -201,6 +201,16 @@ function classify(type: string, hints: ClassificationHints | undefined): Classif
       'A customer-managed fleet: its workers run on hosts you provide, on premises or on EC2 instances you manage.';
     result.source = doc('https://docs.aws.amazon.com/deadline-cloud/latest/userguide/create-a-cmf.html');
   }
+  if (
+    (type === 'AWS::GameLift::Fleet' || type === 'aws_gamelift_fleet') &&
+    /^customer-managed$/i.test(hints?.hosting ?? '')
+  ) {
+    // "An Anywhere fleet consists of a set of compute resources (virtual or physical) that you supply and manage."
+    result.profile = 'customer-hosted';
+    result.note =
+      'An Anywhere fleet: its computes are servers you supply and manage, on premises or in another cloud; GameLift Servers manages game sessions on them.';
+    result.source = doc('https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro-anywhere.html');
+  }
   if (service.id === 'lambda' && /^image$/i.test(hints?.packageType ?? '') && /Function$|_function$/.test(type)) {
     result.profile = 'function-image';
     result.note = 'Deployed as a container image, so the image and its operating system layers are yours.';

@@ -63,3 +63,21 @@ export const CUSTOMER_HOSTED = {
     'Software that runs on hardware you host: you own the facilities, hardware, virtualization and host ' +
     'operating system; AWS owns the software it ships and its updates, and the AWS services it connects to.',
 } as const;
+
+/**
+ * A resource that describes a device of yours (a VPN customer gateway): AWS runs only its side of the
+ * connection. Told instead of the tier's summary, which speaks of what AWS runs.
+ */
+export const CUSTOMER_DEVICE = {
+  title: 'describing a device you own',
+  summary:
+    'A resource that tells AWS about your own device at your end of a connection: the device, its site, hardware ' +
+    'and software are yours; AWS runs its side of the connection and the network behind it.',
+} as const;
+
+/** The placement told instead of the tier's summary, by ownership profile. */
+export function placementOf(profile: string | undefined): { title: string; summary: string } | undefined {
+  if (profile === 'customer-hosted' || profile === 'on-premises') return CUSTOMER_HOSTED;
+  if (profile === 'customer-gateway') return CUSTOMER_DEVICE;
+  return undefined;
+}

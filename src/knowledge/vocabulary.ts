@@ -9,6 +9,7 @@ export type Owner = 'aws' | 'customer' | 'shared';
 export type ProfileId =
   | 'network'
   | 'vpn'
+  | 'customer-gateway'
   | 'block-storage'
   | 'control-plane'
   | 'function'

@@ -316,3 +316,125 @@ describe('knowledge audit: retired and closing services', () => {
     assert.equal(explainType('AWS::DynamoDB::Table').retired, undefined);
   });
 });
+
+describe('knowledge audit, second sample: what it found and the AWS statements behind the fixes', () => {
+  // "This procedure details how to create a self-hosted SiteWise Edge gateway that you'll install on your own hardware."
+  // "An instance is a compute instance running on equipment in your data center and managed by MediaConnect Gateway."
+  for (const type of [
+    'AWS::IoTSiteWise::Gateway',
+    'AWS::MediaConnect::Gateway',
+    'AWS::MediaConnect::Bridge',
+    'AWS::MediaConnect::BridgeSource',
+    'AWS::MediaConnect::BridgeOutput',
+  ]) {
+    it(`${type} runs on hardware you host`, () => {
+      assert.equal(classifyType(type).profile, 'customer-hosted');
+      for (const concern of ['facilities', 'physical-hardware', 'operating-system'] as const)
+        assert.equal(row(type, concern).owner, 'customer', concern);
+      assert.match(explainType(type).tierTitle, /, on hardware you host$/);
+    });
+  }
+
+  it('keeps the cloud side of MediaConnect and SiteWise on AWS', () => {
+    for (const type of ['AWS::MediaConnect::Flow', 'AWS::IoTSiteWise::Asset'])
+      assert.equal(row(type, 'facilities').owner, 'aws', type);
+  });
+
+  const retired: [string, string, string][] = [
+    // "The AWS OpsWorks Stacks service reached end of life on May 26, 2024 and has been disabled for both new and existing customers."
+    ['AWS::OpsWorks::Stack', 'end-of-support', '2024-05-26'],
+    ['aws_opsworks_stack', 'end-of-support', '2024-05-26'],
+    // "On September 10, 2025, AWS will discontinue support for AWS RoboMaker."
+    ['AWS::RoboMaker::Fleet', 'end-of-support', '2025-09-10'],
+    // "On October 16, 2025, AWS will discontinue support for CloudWatch Evidently."
+    ['AWS::Evidently::Project', 'end-of-support', '2025-10-16'],
+    ['aws_evidently_feature', 'end-of-support', '2025-10-16'],
+    // "On December 15, 2025, AWS will end support for AWS IoT Analytics."
+    ['AWS::IoTAnalytics::Channel', 'end-of-support', '2025-12-15'],
+    // "On May 20, 2026, AWS will end support for AWS IoT Events."
+    ['AWS::IoTEvents::DetectorModel', 'end-of-support', '2026-05-20'],
+    // "On May 31, 2026, AWS will end support for AWS Panorama."
+    ['AWS::Panorama::ApplicationInstance', 'end-of-support', '2026-05-31'],
+  ];
+  for (const [type, status, date] of retired) {
+    it(`${type}: ${status} on ${date}`, () => {
+      const r = retirementOf(type);
+      assert.ok(r, type);
+      assert.equal(r.status, status);
+      assert.equal(r.date, date);
+      assert.match(explainType(type).retired?.message ?? '', new RegExp(date));
+    });
+  }
+
+  it('does not retire the services that merely share a prefix', () => {
+    for (const type of ['AWS::OpsWorksCM::Server', 'AWS::IoTSiteWise::Gateway', 'AWS::CloudWatch::Alarm'])
+      assert.equal(retirementOf(type), undefined, type);
+  });
+});
+
+describe('knowledge audit, second sample: GameLift Servers Anywhere fleets', () => {
+  // "An Anywhere fleet consists of a set of compute resources (virtual or physical) that you supply and manage."
+  it('puts an ANYWHERE fleet on hardware you host and keeps an EC2 fleet on AWS hosts', () => {
+    const text = (computeType: string) =>
+      `Resources:\n  Fleet:\n    Type: AWS::GameLift::Fleet\n    Properties:\n      Name: f\n      ComputeType: ${computeType}\n`;
+    const anywhere = classificationHints(
+      parseCloudFormation('f.yaml', text('ANYWHERE')).units[0].resources[0].properties,
+    );
+    assert.equal(anywhere?.hosting, 'customer-managed');
+    assert.equal(classifyType('AWS::GameLift::Fleet', anywhere).profile, 'customer-hosted');
+    assert.equal(row('AWS::GameLift::Fleet', 'facilities', anywhere).owner, 'customer');
+    const ec2 = classificationHints(parseCloudFormation('f.yaml', text('EC2')).units[0].resources[0].properties);
+    assert.equal(ec2?.hosting, 'service-managed');
+    assert.equal(row('AWS::GameLift::Fleet', 'facilities', ec2).owner, 'aws');
+    assert.equal(row('AWS::GameLift::Fleet', 'facilities').owner, 'aws');
+  });
+
+  it('reads an unresolved compute type as unknown, not as customer hosting', () => {
+    const text = `Parameters:\n  T:\n    Type: String\nResources:\n  Fleet:\n    Type: AWS::GameLift::Fleet\n    Properties:\n      ComputeType: !Ref T\n`;
+    const hints = classificationHints(parseCloudFormation('f.yaml', text).units[0].resources[0].properties);
+    assert.equal(hints?.hosting, undefined);
+  });
+});
+
+describe('knowledge audit, second sample: a customer gateway is your device', () => {
+  // "The customer gateway device is the appliance at your end of the VPN connection." (CreateCustomerGateway)
+  for (const type of ['AWS::EC2::CustomerGateway', 'aws_customer_gateway']) {
+    it(`${type}: the site, hardware and operating system of the device are yours`, () => {
+      assert.equal(classifyType(type).profile, 'customer-gateway');
+      for (const concern of ['facilities', 'physical-hardware', 'virtualization', 'operating-system'] as const)
+        assert.equal(row(type, concern).owner, 'customer', concern);
+      assert.equal(row(type, 'network-infrastructure').owner, 'shared');
+      assert.equal(row(type, 'credentials').owner, 'customer');
+    });
+  }
+
+  it("keeps AWS's side of the VPN on AWS", () => {
+    for (const type of ['AWS::EC2::VPNGateway', 'aws_vpn_connection'])
+      assert.equal(row(type, 'facilities').owner, 'aws', type);
+  });
+});
+
+describe('knowledge audit, second sample: account settings cite what they rest on', () => {
+  it('cites the EBS encryption page only for the EBS encryption settings', () => {
+    for (const type of ['aws_ebs_encryption_by_default', 'aws_ebs_default_kms_key'])
+      assert.match(classifyType(type).source?.url ?? '', /ebs-encryption\.html$/, type);
+    for (const type of [
+      'aws_ec2_serial_console_access',
+      'aws_ec2_image_block_public_access',
+      'aws_spot_datafeed_subscription',
+    ]) {
+      assert.equal(classifyType(type).profile, 'control-plane', type);
+      assert.doesNotMatch(classifyType(type).source?.url ?? '', /ebs-encryption/, type);
+    }
+  });
+});
+
+describe('knowledge audit, second sample: what the explanation says of a customer gateway', () => {
+  it('does not say AWS secures the facilities and hardware of your device', () => {
+    const e = explainType('AWS::EC2::CustomerGateway');
+    assert.equal(e.tierTitle, 'Infrastructure services, describing a device you own');
+    assert.match(e.tierSummary, /the device, its site, hardware and software are yours/);
+    assert.doesNotMatch(e.tierSummary, /AWS secures the facilities/);
+    assert.match(explainType('aws_vpn_connection').tierSummary, /AWS secures the facilities/);
+  });
+});

@@ -405,9 +405,11 @@ function globRegExp(glob: string): RegExp {
 
 /** The finding an expired suppression no longer silences, saying so. */
 function reportedAgain(finding: Finding, s: Suppression): Finding {
+  // The headline stays the finding's; the detail opens with the acceptance that expired.
+  const expired = `The accepted risk (${describeSource(s)}, line ${s.range.start.line + 1}: "${s.reason}"${s.owner ? `, owner ${s.owner}` : ''}) expired on ${s.expires}, so this finding is reported again: fix it, or renew the acceptance with a new date.`;
   return {
     ...finding,
-    message: `${finding.message} The accepted risk (${describeSource(s)}, line ${s.range.start.line + 1}: "${s.reason}"${s.owner ? `, owner ${s.owner}` : ''}) expired on ${s.expires}, so this finding is reported again: fix it, or renew the acceptance with a new date.`,
+    detail: finding.detail ? `${expired} ${finding.detail}` : expired,
     expiredSuppression: suppressionInfo(s),
   };
 }

@@ -125,6 +125,17 @@ const EXPIRY: { expires: string; open: string[]; silenced: string[]; note: strin
   },
 ];
 
+/**
+ * A finding's text as the engine wrote it, before it became a headline: a shortened headline's
+ * detail opens with it whole; otherwise the headline after its owner and concern, then the detail.
+ */
+function written(f: { message: string; detail?: string } | undefined): string {
+  if (!f) return '';
+  if (f.message.endsWith('…')) return f.detail ?? '';
+  const head = f.message.replace(/^(You|Shared|AWS) · [^:]+: /, '');
+  return [`${head.charAt(0).toUpperCase()}${head.slice(1)}.`, f.detail].filter(Boolean).join(' ');
+}
+
 describe('suppressions that expire', () => {
   for (const form of FORMS) {
     for (const row of EXPIRY) {
@@ -148,9 +159,10 @@ describe('suppressions that expire', () => {
       { path: '/t.yaml', text: FORMS[0].text('expires=2026-05-31 owner=data-team', 'the log bucket itself') },
     ]);
     const logging = analysis.findings.find((f) => f.ruleId === 's3-bucket-access-logging');
+    assert.match(logging?.message ?? '', /^Shared · Logging and monitoring: bucket 'Bucket' has no server access logging$/);
     assert.match(
-      logging?.message ?? '',
-      / The accepted risk \(srlens-ignore comment, line 2: "the log bucket itself", owner data-team\) expired on 2026-05-31, so this finding is reported again: fix it, or renew the acceptance with a new date\.$/,
+      logging?.detail ?? '',
+      /^The accepted risk \(srlens-ignore comment, line 2: "the log bucket itself", owner data-team\) expired on 2026-05-31, so this finding is reported again: fix it, or renew the acceptance with a new date\. /,
     );
     assert.deepEqual(logging?.expiredSuppression, {
       reason: 'the log bucket itself',
@@ -169,7 +181,7 @@ describe('suppressions that expire', () => {
     ]);
     const expiring = analysis.findings.find((f) => f.ruleId === 'suppression-expiring');
     assert.equal(
-      expiring?.message,
+      written(expiring),
       "This srlens-ignore comment of 's3-bucket-access-logging' expires on 2026-06-16 (tomorrow); owner: data-team: renew it with a new date and reason, or fix the finding.",
     );
     assert.deepEqual([expiring?.severity, expiring?.range.start.line], ['info', 0]);
@@ -200,7 +212,7 @@ describe('suppressions that expire', () => {
     assert.deepEqual(silenced(analysis), ['s3-bucket-access-logging']);
     assert.equal(analysis.suppressed?.[0].suppression.expires, '2026-12-31');
     assert.deepEqual(
-      analysis.findings.filter((f) => f.ruleId === 'unused-suppression').map((f) => [f.range.start.line, f.message]),
+      analysis.findings.filter((f) => f.ruleId === 'unused-suppression').map((f) => [f.range.start.line, written(f)]),
       [
         [
           1,
@@ -280,7 +292,7 @@ describe('.srlens.yaml suppressions', () => {
       assert.equal(findings.length, 1, JSON.stringify(findings));
       assert.equal(findings[0].ruleId, 'config-error');
       assert.equal(findings[0].severity, severity);
-      assert.ok(findings[0].message.includes(message), findings[0].message);
+      assert.ok(written(findings[0]).includes(message), written(findings[0]));
       assert.equal(config.suppressions?.length ?? 0, 0);
     });
   }
@@ -337,7 +349,7 @@ describe('.srlens.yaml suppressions', () => {
     const soon = await analyze(files, config);
     assert.deepEqual(open(soon), ['suppression-expiring']);
     assert.deepEqual([soon.findings[0].file, soon.findings[0].range.start.line], ['/w/.srlens.yaml', 1]);
-    assert.match(soon.findings[0].message, /^This \.srlens\.yaml suppression of 'rds-multi-az' expires on 2026-06-20/);
+    assert.match(written(soon.findings[0]), /^This \.srlens\.yaml suppression of 'rds-multi-az' expires on 2026-06-20/);
     assert.deepEqual(silenced(soon), ['rds-multi-az', 'rds-multi-az']);
     const late = await analyze(files, config, '2026-06-21');
     assert.deepEqual(open(late), ['rds-multi-az', 'rds-multi-az']);
@@ -386,7 +398,7 @@ describe('bad suppressions', () => {
       );
       const unused = analysis.findings.find((f) => f.ruleId === 'unused-suppression');
       assert.match(
-        unused?.message ?? '',
+        written(unused),
         /^'rds-multi-az' does not check (AWS::S3::Bucket|aws_s3_bucket) resources, so this suppression on '(Bucket|aws_s3_bucket\.b)' silences nothing/,
       );
     }
@@ -401,7 +413,7 @@ describe('bad suppressions', () => {
     ]);
     assert.deepEqual(open(analysis), ['s3-bucket-access-logging', 's3-bucket-versioning', 'unused-suppression']);
     const unused = analysis.findings.find((f) => f.ruleId === 'unused-suppression');
-    assert.match(unused?.message ?? '', /names 'CKV_AWS_18', which is not a srlens rule/);
+    assert.match(written(unused), /names 'CKV_AWS_18', which is not a srlens rule/);
   });
 
   for (const syntax of ['yaml', 'json', 'tf'] as const) {

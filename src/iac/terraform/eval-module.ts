@@ -382,7 +382,7 @@ class ModuleEvaluator {
   private variableOrigins(name: string, depth: number, seen: Set<string>): ValueOrigin[] {
     const input = this.inputs.get(name);
     if (!input?.from || !input.range) {
-      const variable = input && this.module.variables.find((v) => v.name === name); // nothing set it: its default
+      const variable = input?.from ? undefined : this.module.variables.find((v) => v.name === name); // its default
       return variable?.default
         ? [{ file: variable.file, range: variable.default.range, message: `the default of var.${name}` }]
         : [];

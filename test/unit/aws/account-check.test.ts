@@ -628,9 +628,10 @@ describe('AWS account check (srlens aws check)', function () {
       (f: { ruleId: string }) => f.ruleId === 'ebs-volume-encryption',
     );
     assert.equal(settled.severity, 'info');
+    assert.match(settled.message, /leaves encryption to the account default, which is on$/);
     assert.match(
-      settled.message,
-      new RegExp(`the account encrypts new volumes by default in eu-west-1, checked on ${today}`),
+      settled.detail,
+      new RegExp(`The account encrypts new volumes by default in eu-west-1 \\(checked on ${today}\\)`),
     );
 
     const exported = await srlens(['isms', 'export'], cliEnv(), project);

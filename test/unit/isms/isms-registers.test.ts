@@ -309,6 +309,9 @@ resource "aws_inspector2_enabler" "scan" {
     assert.deepEqual(ok.findings, []);
     const bad = parseConfig('.srlens.yaml', 'classificationTag: [a, b]\n', new Set());
     assert.equal(bad.config.classificationTag, undefined);
-    assert.equal(bad.findings[0]?.message, "'classificationTag' must be a tag key, such as data-classification.");
+    assert.equal(
+      bad.findings[0]?.message,
+      "You · Configuration and policies: 'classificationTag' must be a tag key, such as data-classification",
+    );
   });
 });

@@ -147,7 +147,7 @@ describe('srlens lsp --stdio', function () {
       assert.equal(diagnostic.source, 'srlens');
       assert.equal(diagnostic.severity, 2);
       assert.deepEqual(diagnostic.range, ENCRYPTED_RANGE);
-      assert.match(diagnostic.message, /^EBS volume 'Data' sets Encrypted to false/);
+      assert.match(diagnostic.message, /^You · Data at rest: EBS volume 'Data' sets Encrypted to false/);
       assert.equal(
         diagnostic.codeDescription?.href,
         'https://github.com/srlens/shared-responsibility-lens/blob/main/docs/rules/ebs-volume-encryption.md',

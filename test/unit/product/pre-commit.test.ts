@@ -112,7 +112,10 @@ describe('the pre-commit hook', function () {
       const result = tryRepo(['--files', 'db.yaml', 'infra/main.tf']);
       assert.equal(result.code, 1, result.output);
       assert.match(result.output, /srlens \(shared responsibility\)\.+Failed/);
-      assert.match(result.output, /error +RDS database 'Db' turns storage encryption off\..*rds-storage-encryption/);
+      assert.match(
+        result.output,
+        /error +You · Data at rest: RDS database 'Db' turns storage encryption off +rds-storage-encryption/,
+      );
       assert.equal(tryRepo(['--all-files']).code, 1);
     });
   });

@@ -71,12 +71,19 @@ export function buildTable(catalog, readme) {
     catalogVersion: metadata.version,
     license: 'Apache-2.0',
     count: controls.length,
-    controls,
+    // One row per control, [id, title, severity, Config rule or ""]: the table ships in the editor's
+    // bundles, where repeating four key names 452 times costs 18 KB.
+    columns: ['id', 'title', 'severity', 'configRule'],
+    controls: controls.map((c) => [c.id, c.title, c.severity, c.configRule ?? '']),
   };
 }
 
+/** The table as JSON, one control per line. */
 export function render(table) {
-  return `${JSON.stringify(table, null, 2)}\n`;
+  const { controls, ...header } = table;
+  const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
+  const rows = controls.map((row) => `    ${JSON.stringify(row)}`).join(',\n');
+  return `${head},\n  "controls": [\n${rows}\n  ]\n}\n`;
 }
 
 const invoked = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -25,7 +25,15 @@ export const SECURITY_HUB_SOURCE = Object.freeze({
   count: table.count,
 });
 
-export const SECURITY_HUB_CONTROLS: readonly SecurityHubControl[] = table.controls as SecurityHubControl[];
+/** The generated rows, `[id, title, severity, Config rule or ""]` (see `columns` in the file). */
+export const SECURITY_HUB_CONTROLS: readonly SecurityHubControl[] = (table.controls as string[][]).map(
+  ([id, title, severity, configRule]) => ({
+    id,
+    title,
+    severity: severity as SecurityHubControl['severity'],
+    ...(configRule ? { configRule } : {}),
+  }),
+);
 
 const BY_ID = new Map(SECURITY_HUB_CONTROLS.map((c) => [c.id, c]));
 const BY_LOWER_ID = new Map(SECURITY_HUB_CONTROLS.map((c) => [c.id.toLowerCase(), c]));

@@ -59,7 +59,8 @@ export const cases: RuleCases = {
           line: 3,
           column: 11,
           messageId: 'endOfSupport',
-          message: "You · Configuration and policies: 'Ledger' uses a service that reached end of support on 2025-07-31",
+          message:
+            "You · Configuration and policies: 'Ledger' uses a service that reached end of support on 2025-07-31",
           detail: /^Amazon QLDB is no longer supported\. AWS recommends .*Aurora PostgreSQL/,
         },
         {

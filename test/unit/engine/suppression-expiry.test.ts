@@ -159,7 +159,10 @@ describe('suppressions that expire', () => {
       { path: '/t.yaml', text: FORMS[0].text('expires=2026-05-31 owner=data-team', 'the log bucket itself') },
     ]);
     const logging = analysis.findings.find((f) => f.ruleId === 's3-bucket-access-logging');
-    assert.match(logging?.message ?? '', /^Shared · Logging and monitoring: bucket 'Bucket' has no server access logging$/);
+    assert.match(
+      logging?.message ?? '',
+      /^Shared · Logging and monitoring: bucket 'Bucket' has no server access logging$/,
+    );
     assert.match(
       logging?.detail ?? '',
       /^The accepted risk \(srlens-ignore comment, line 2: "the log bucket itself", owner data-team\) expired on 2026-05-31, so this finding is reported again: fix it, or renew the acceptance with a new date\. /,

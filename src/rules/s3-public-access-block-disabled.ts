@@ -49,6 +49,16 @@ export const rule: Rule = {
       detail:
         'So {effect}. AWS blocks public access by default; switching it off makes public exposure yours to control, so set it to true unless the data is meant for everyone.',
     },
+    accountSettingOff: {
+      headline: "'{resource}' sets {property} to false for the whole account.",
+      detail:
+        "The account-level setting is a guard over every bucket: with it off, each bucket's own Block Public Access decides whether {effect} (buckets created since April 2023 have all four settings on by default). Set it to true unless some bucket of the account is meant to be public.",
+    },
+    accountSettingsLeftOut: {
+      headline: "the account's public access block leaves {properties} out.",
+      detail:
+        "A setting left out is false for the account, so each bucket's own Block Public Access decides alone (buckets created since April 2023 have all four settings on by default). Set {pronoun} to true unless some bucket of the account is meant to be public.",
+    },
     settingsLeftOut: {
       headline: "'{resource}' leaves {properties} out of its public access block.",
       detail:
@@ -102,7 +112,9 @@ function templateReports(resource: Resource, context: RuleContext): RuleReport[]
   // No configuration: the bucket keeps AWS's default, all four on. An intrinsic: unknown.
   if (cfn && configuration?.value.kind !== 'map') return [];
   const path = cfn ? [CONFIGURATION] : [];
-  const scope = resource.type === 'aws_s3_account_public_access_block' ? 'every bucket of the account' : 'the bucket';
+  // At the account level a setting is a guard over the buckets' own, not what decides alone: its own words.
+  const account = resource.type === 'aws_s3_account_public_access_block';
+  const scope = account ? 'every bucket of the account' : 'the bucket';
   const reports: RuleReport[] = [];
   const omitted: string[] = [];
   for (const flag of FLAGS) {
@@ -114,7 +126,7 @@ function templateReports(resource: Resource, context: RuleContext): RuleReport[]
     }
     if (booleanOf(context.resolve(setting.value)).value !== false) continue;
     reports.push({
-      messageId: 'settingOff',
+      messageId: account ? 'accountSettingOff' : 'settingOff',
       range: setting.value.range,
       // A value that comes from a parameter or variable is changed there, not here.
       fixable: setting.value.kind === 'literal',
@@ -123,7 +135,7 @@ function templateReports(resource: Resource, context: RuleContext): RuleReport[]
   }
   if (omitted.length > 0) {
     reports.unshift({
-      messageId: 'settingsLeftOut',
+      messageId: account ? 'accountSettingsLeftOut' : 'settingsLeftOut',
       range: configuration ? configuration.keyRange : resource.typeRange,
       data: {
         names: omitted,

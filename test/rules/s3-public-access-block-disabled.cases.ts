@@ -186,9 +186,36 @@ export const cases: RuleCases = {
       syntax: 'terraform',
       name: 'account-level block',
       code: 'resource "aws_s3_account_public_access_block" "this" {\n  block_public_acls       = false\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
-      findings: [{ line: 2, column: 29, messageId: 'settingOff', message: /for every bucket of the account/ }],
+      findings: [
+        {
+          line: 2,
+          column: 29,
+          messageId: 'accountSettingOff',
+          message: /'aws_s3_account_public_access_block\.this' sets block_public_acls to false for the whole account$/,
+          detail:
+            /^The account-level setting is a guard over every bucket: with it off, each bucket's own Block Public Access decides whether S3 accepts requests that set public ACLs/,
+        },
+      ],
       output:
         'resource "aws_s3_account_public_access_block" "this" {\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
+    },
+    {
+      syntax: 'terraform',
+      name: 'an account-level block that leaves settings out: each bucket decides alone',
+      code: 'resource "aws_s3_account_public_access_block" "this" {\n  block_public_acls   = true\n  block_public_policy = true\n}\n',
+      findings: [
+        {
+          line: 1,
+          column: 10,
+          messageId: 'accountSettingsLeftOut',
+          message:
+            /^Shared · Network access: the account's public access block leaves ignore_public_acls and restrict_public_buckets out$/,
+          detail:
+            /^A setting left out is false for the account, so each bucket's own Block Public Access decides alone/,
+        },
+      ],
+      output:
+        'resource "aws_s3_account_public_access_block" "this" {\n  block_public_acls   = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
     },
   ],
 };

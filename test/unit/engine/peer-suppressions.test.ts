@@ -255,7 +255,7 @@ describe('suppressions written for other tools', () => {
       `#tfsec:ignore:aws-s3-enable-bucket-logging:exp:2026-01-31 until the central bucket exists\n${TF_BUCKET}`,
     );
     const logging = analysis.findings.find((f) => f.ruleId === 's3-bucket-access-logging');
-    assert.match(logging?.message ?? '', / expired on 2026-01-31, so this finding is reported again/);
+    assert.match(logging?.detail ?? '', / expired on 2026-01-31, so this finding is reported again/);
     assert.deepEqual(
       [logging?.expiredSuppression?.source, logging?.expiredSuppression?.peerId, logging?.expiredSuppression?.expires],
       ['tfsec', 'aws-s3-enable-bucket-logging', '2026-01-31'],

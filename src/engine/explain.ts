@@ -26,7 +26,7 @@ export interface Explanation {
   /** The source of the note (or of the classification, when a catalog override decided it). */
   noteSource?: Source;
   /** When the service is closed to new customers or no longer supported: the date and what to use instead. */
-  retired?: { status: string; date: string; replacement: string; message: string; source: Source };
+  retired?: { status: string; date?: string; replacement: string; message: string; source: Source };
   concerns: Pick<OwnershipRow, 'concern' | 'title' | 'owner' | 'reason' | 'applicable' | 'source'>[];
 }
 

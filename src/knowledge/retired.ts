@@ -11,8 +11,11 @@ export interface Retirement {
   /** Resource types (CloudFormation or Terraform prefixes) of the retired service. */
   types: readonly string[];
   status: 'closed-to-new-customers' | 'end-of-support';
-  /** YYYY-MM-DD the status took effect. */
-  date: string;
+  /**
+   * YYYY-MM-DD the status took effect, when AWS's own pages give it. Some notices are undated
+   * ("is no longer available to new customers"); then no date is stated rather than one guessed.
+   */
+  date?: string;
   /** What AWS recommends instead. */
   replacement: string;
   source: Source;
@@ -112,6 +115,16 @@ export const RETIREMENTS: readonly Retirement[] = [
     quote:
       'End of support notice: On May 31, 2026, AWS will end support for AWS Panorama. After May 31, 2026, you will no longer be able to access the AWS Panorama console or AWS Panorama resources.',
   },
+  {
+    serviceId: 'cloud9',
+    service: 'AWS Cloud9',
+    types: ['AWS::Cloud9::', 'aws_cloud9_'],
+    status: 'closed-to-new-customers',
+    replacement: 'the AWS IDE Toolkits in a local IDE, or AWS CloudShell (the migration AWS describes in its notice)',
+    source: doc('https://docs.aws.amazon.com/cloud9/latest/APIReference/Welcome.html'),
+    quote:
+      'AWS Cloud9 is no longer available to new customers. Existing customers of AWS Cloud9 can continue to use the service as normal.',
+  },
 ];
 
 /** The retirement of the service `type` belongs to, if it has been closed or retired. */
@@ -124,7 +137,7 @@ export function retirementOf(type: string): Retirement | undefined {
 export function retirementSentence(r: Retirement): string {
   const what =
     r.status === 'closed-to-new-customers'
-      ? `${r.service} is closed to new customers since ${r.date}`
-      : `${r.service} reached end of support on ${r.date}`;
+      ? `${r.service} is closed to new customers${r.date ? ` since ${r.date}` : ''}`
+      : `${r.service} reached end of support${r.date ? ` on ${r.date}` : ''}`;
   return `${what}; AWS recommends ${r.replacement}.`;
 }

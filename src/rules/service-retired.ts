@@ -15,7 +15,7 @@ export const rule: Rule = {
   appliesTo: RETIRED_TYPES,
   rationale: `Choosing the service a workload runs on is the customer's decision; AWS decides when a service stops taking new customers or reaches end of support, and says what to use instead. A template that creates a resource of such a service may fail for a new account or leave data on a service with no future. ${RETIREMENTS.map(
     (r) =>
-      `${r.service}: ${r.status === 'closed-to-new-customers' ? 'closed to new customers' : 'end of support'} on ${r.date} (${r.source.url}).`,
+      `${r.service}: ${r.status === 'closed-to-new-customers' ? 'closed to new customers' : 'end of support'}${r.date ? ` on ${r.date}` : ''} (${r.source.url}).`,
   ).join(' ')}`,
   remediation:
     "Plan the move to the replacement AWS recommends (the message names it) and remove the resource once the data has moved. AWS's announcement, linked from the rule documentation, has the migration steps.",
@@ -24,6 +24,11 @@ export const rule: Rule = {
       headline: "'{resource}' uses a service closed to new customers since {date}.",
       detail:
         '{service} is closed to new customers. AWS recommends {replacement}; choosing the service is yours, so plan the move.',
+    },
+    closedUndated: {
+      headline: "'{resource}' uses a service AWS no longer offers to new customers.",
+      detail:
+        '{service} is closed to new customers; existing customers can go on using it. AWS recommends {replacement}; choosing the service is yours, so plan the move.',
     },
     endOfSupport: {
       headline: "'{resource}' uses a service that reached end of support on {date}.",
@@ -37,11 +42,12 @@ export const rule: Rule = {
     if (!retirement) return [];
     return [
       {
-        messageId: retirement.status === 'closed-to-new-customers' ? 'closed' : 'endOfSupport',
+        messageId:
+          retirement.status === 'end-of-support' ? 'endOfSupport' : retirement.date ? 'closed' : 'closedUndated',
         data: {
           resource: resource.id,
           service: retirement.service,
-          date: retirement.date,
+          date: retirement.date ?? '',
           replacement: retirement.replacement,
         },
         range: resource.typeRange,

@@ -38,6 +38,21 @@ export const cases: RuleCases = {
       ],
     },
     {
+      syntax: 'yaml',
+      name: 'a Cloud9 environment: closed to new customers, with no date AWS has published',
+      code: 'Resources:\n  Ide:\n    Type: AWS::Cloud9::EnvironmentEC2\n    Properties:\n      InstanceType: t3.small\n      ImageId: amazonlinux-2023-x86_64\n',
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          messageId: 'closedUndated',
+          message: "You · Configuration and policies: 'Ide' uses a service AWS no longer offers to new customers",
+          detail:
+            /^AWS Cloud9 is closed to new customers; existing customers can go on using it\. AWS recommends the AWS IDE Toolkits/,
+        },
+      ],
+    },
+    {
       syntax: 'terraform',
       name: 'a vault lock belongs to the same service',
       code: 'resource "aws_glacier_vault_lock" "lock" {\n  vault_name = "archive"\n  complete_lock = false\n  policy = "{}"\n}\n',

@@ -16,6 +16,7 @@ import {
   launchTypeFrom,
   ownershipTable,
   retirementOf,
+  RETIREMENTS,
   type ClassificationHints,
   type ConcernId,
 } from '../../../src/knowledge';
@@ -365,6 +366,28 @@ describe('knowledge audit, second sample: what it found and the AWS statements b
       assert.match(explainType(type).retired?.message ?? '', new RegExp(date));
     });
   }
+
+  it('AWS::Cloud9 and aws_cloud9_*: closed to new customers, undated because AWS gives no date', () => {
+    // "AWS Cloud9 is no longer available to new customers. Existing customers of AWS Cloud9 can continue
+    // to use the service as normal." (Cloud9 API Reference, Welcome). None of AWS's pages dates it.
+    for (const type of [
+      'AWS::Cloud9::EnvironmentEC2',
+      'aws_cloud9_environment_ec2',
+      'aws_cloud9_environment_membership',
+    ]) {
+      const r = retirementOf(type);
+      assert.equal(r?.status, 'closed-to-new-customers', type);
+      assert.equal(r?.date, undefined, type);
+    }
+    const message = explainType('AWS::Cloud9::EnvironmentEC2').retired?.message ?? '';
+    assert.match(message, /^AWS Cloud9 is closed to new customers; AWS recommends the AWS IDE Toolkits/);
+    assert.doesNotMatch(message, /since|undefined/);
+  });
+
+  it('dates every end of support: only a closure may go undated', () => {
+    for (const r of RETIREMENTS)
+      if (r.status === 'end-of-support') assert.match(r.date ?? '', /^\d{4}-\d{2}-\d{2}$/, r.service);
+  });
 
   it('does not retire the services that merely share a prefix', () => {
     for (const type of ['AWS::OpsWorksCM::Server', 'AWS::IoTSiteWise::Gateway', 'AWS::CloudWatch::Alarm'])

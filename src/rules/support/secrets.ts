@@ -36,11 +36,20 @@ const SECRET_PROPERTY_ENDINGS = [
 const NOT_SECRET_PROPERTIES =
   /^(client(request)?token|idempotencytoken|nexttoken|continuationtoken|paginationtoken|servicetoken|generatesecret)$|public/;
 
+/** Property names repeat across resources: each is judged once. Bounded, so hostile input cannot grow it. */
+const secretNameVerdicts = new Map<string, boolean>();
+const MAX_REMEMBERED_NAMES = 10_000;
+
 /** True when a property (or environment variable, or option) name says its value is a secret. */
 export function isSecretPropertyName(name: string): boolean {
+  const known = secretNameVerdicts.get(name);
+  if (known !== undefined) return known;
   const normalised = normaliseName(name);
-  if (NOT_SECRET_PROPERTIES.test(normalised)) return false;
-  return SECRET_PROPERTY_ENDINGS.some((ending) => normalised.endsWith(ending));
+  const verdict =
+    !NOT_SECRET_PROPERTIES.test(normalised) && SECRET_PROPERTY_ENDINGS.some((ending) => normalised.endsWith(ending));
+  if (secretNameVerdicts.size >= MAX_REMEMBERED_NAMES) secretNameVerdicts.clear();
+  secretNameVerdicts.set(name, verdict);
+  return verdict;
 }
 
 /** Parts of a parameter name that say its value is a secret. */

@@ -82,7 +82,7 @@ describe('srlens lsp in Neovim (headless)', function () {
       // Neovim's severity 2 is a warning.
       [['ebs-volume-encryption', 7, 17, 2, 'srlens']],
     );
-    assert.match(result.diagnostics![0].message, /^EBS volume 'Data' sets Encrypted to false/);
+    assert.match(result.diagnostics![0].message, /^You · Data at rest: EBS volume 'Data' sets Encrypted to false$/);
     for (const row of ['| Data at rest | You |', '| Facilities | AWS | AWS |'])
       assert.ok(
         result.hover?.some((line) => line.startsWith(row)),

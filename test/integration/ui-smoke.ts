@@ -82,7 +82,7 @@ export async function runUiSmoke(page: Page, screenshotDir: string): Promise<UiS
       await problems.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
       const text = (await page.locator('.markers-panel').textContent()) ?? '';
       assert.match(text, /srlens/);
-      assert.match(text, /You own this|Shared with AWS/);
+      assert.match(text, /(You|Shared) · [A-Z][a-z]+/);
       await shot('problems');
     });
 

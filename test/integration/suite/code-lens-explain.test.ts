@@ -94,10 +94,12 @@ describe('Explain Who Owns What', () => {
   it('opens a read-only document that is never dirty, so closing it never asks to save', async () => {
     const untitledBefore = vscode.workspace.textDocuments.filter((d) => d.isUntitled).length;
     await vscode.commands.executeCommand('srlens.explainType', 'AWS::DynamoDB::Table');
+    // Earlier tests may have explained other types: their documents stay open beside this one.
     const doc = await waitFor('the Explain document', () =>
-      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'srlens-explain'),
+      vscode.workspace.textDocuments.find(
+        (d) => d.uri.scheme === 'srlens-explain' && d.uri.path === '/AWS::DynamoDB::Table.md',
+      ),
     );
-    assert.equal(doc.uri.path, '/AWS::DynamoDB::Table.md');
     assert.equal(doc.isDirty, false);
     assert.equal(doc.isUntitled, false);
     assert.match(doc.getText(), /^# AWS::DynamoDB::Table\n\n\*\*Amazon DynamoDB\*\* · Abstracted services/);

@@ -38,7 +38,9 @@ function assertRdsDiagnostic(diagnostic: vscode.Diagnostic, resource: string): v
   assert.equal(code.target.scheme, 'https');
   assert.ok(code.target.path.endsWith(`/docs/rules/${RULE}.md`), code.target.toString());
   assert.ok(diagnostic.message.includes(resource), diagnostic.message);
-  assert.ok(diagnostic.message.includes('You own this: data-at-rest'), `owner words missing: ${diagnostic.message}`);
+  // A headline: the owner word and the concern first, then what is wrong and where.
+  assert.ok(diagnostic.message.startsWith('You · Data at rest: '), `owner words missing: ${diagnostic.message}`);
+  assert.ok(diagnostic.message.length <= 120, diagnostic.message);
 }
 
 describe('diagnostics', () => {

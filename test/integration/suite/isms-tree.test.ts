@@ -43,7 +43,7 @@ describe('ISMS tree', () => {
     api = (await extension.activate()).isms;
     original = api.prompts;
     await vscode.commands.executeCommand('srlens.isms.refresh');
-    await waitFor('the tree to show the state', async () => (await children(api)).length === 4);
+    await waitFor('the tree to show the state', async () => (await children(api)).length === 5);
   });
 
   after(async () => {
@@ -66,10 +66,10 @@ describe('ISMS tree', () => {
     throw new Error(`no asset ${id}`);
   }
 
-  it("shows the four groups, and opens an asset's template at its resource on a click", async () => {
+  it("shows the five groups, and opens an asset's template at its resource on a click", async () => {
     const groups = await children(api);
     const labels = await Promise.all(groups.map(async (g) => (await api.tree.getTreeItem(g)).label));
-    assert.deepEqual(labels, ['Steps', 'Assets', 'Risks', 'Statement of applicability']);
+    assert.deepEqual(labels, ['Steps', 'Assets', 'Risks', 'Statement of applicability', 'Account']);
     const database = await assetNode(DATABASE);
     const item = await api.tree.getTreeItem(database);
     assert.equal(item.label, 'OrdersDatabase');

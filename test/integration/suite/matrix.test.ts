@@ -89,8 +89,8 @@ describe('responsibility matrix: the stack view', () => {
     const [, resources, files] = /^(\d+) resources in (\d+) files/.exec(shown.scope) ?? [];
     assert.equal(Number(resources), shown.resources);
     assert.equal(Number(files), shown.files);
-    const open = vscode.workspace.textDocuments.filter((d) => /\.(ya?ml|json|tf)$/.test(d.uri.path)).length;
-    assert.ok(shown.files > open, `${shown.files} files in the stack, ${open} open`);
+    // Other tests open documents of their own (and the analyser reads called modules and nested
+    // stacks), so the open count says nothing; the never-opened fixture below is the evidence.
     assert.equal(
       vscode.workspace.textDocuments.some((d) => d.uri.path.endsWith('/scan/unopened.yaml')),
       false,

@@ -126,6 +126,13 @@ export function parseCloudFormation(
 /** The converted root of each YAML template, for the incremental re-parse (yaml-incremental.ts). */
 export const yamlRoots = new WeakMap<CloudFormationTemplate, MapValue>();
 
+/**
+ * Templates read from a file of one YAML document with no syntax error, alias or excess depth:
+ * every diagnostic of their parse came from the model built on the converted root, so building
+ * that model again from an edited root reproduces them (yaml-incremental.ts).
+ */
+export const cleanYamlTemplates = new WeakSet<CloudFormationTemplate>();
+
 function parseYaml(file: string, text: string): ParseResult {
   const documents = parseAllDocuments(text, {
     customTags: YAML_CUSTOM_TAGS,
@@ -161,6 +168,8 @@ function parseYaml(file: string, text: string): ParseResult {
     if (template) {
       units.push(template);
       yamlRoots.set(template, root as MapValue);
+      if (docs.length === 1 && doc.errors.length === 0 && !converter.tooDeep && converter.aliases.length === 0)
+        cleanYamlTemplates.add(template);
     }
     if (template || textLooksLikeTemplate) {
       for (const error of doc.errors) {

@@ -4,17 +4,18 @@
  * Typing happens inside a resource nearly all the time, and a template's resources are separate
  * blocks of lines under `Resources:`. So when the text that changed lies strictly inside one
  * resource's lines, only those lines are parsed again; the other resources keep their converted
- * values, moved down or up when the edit added or removed lines. Anything the shortcut cannot
- * prove equivalent to a fresh parse — a syntax error before or after, aliases, several
- * documents, an edit touching a resource's first line or the last resource, a line indented left
- * of the resource, a renamed resource clashing with another, an edit in a `Fn::ForEach` block or
- * in any template using the `AWS::LanguageExtensions` transform — returns `undefined`, and the caller
- * parses the whole text. A property test checks that both paths give identical results.
+ * values, moved down or up when the edit added or removed lines. The template is then built from
+ * the edited root exactly as a fresh parse builds it, `Fn::ForEach` loops (AWS::LanguageExtensions)
+ * and SAM's resources (AWS::Serverless-2016-10-31) included: both are functions of the whole root,
+ * so they are written out again, and so are the diagnostics they give. Anything the shortcut cannot
+ * prove equivalent to a fresh parse — a syntax error before or after, aliases, several documents,
+ * an edit touching a resource's first line or the last resource, a line indented left of the
+ * resource, a renamed resource clashing with another, an edit inside an `Fn::ForEach` block (its
+ * key is an intrinsic) — returns `undefined`, and the caller parses the whole text. A property test
+ * checks that both paths give identical results.
  */
 import { isMap, isPair, isScalar, parseAllDocuments, type Node as YamlNode } from 'yaml';
-import { buildTemplate, YAML_CUSTOM_TAGS, YamlConverter, yamlRoots } from './cloudformation';
-import { usesLanguageExtensions } from './cloudformation-foreach';
-import { usesServerless } from './cloudformation-sam';
+import { buildTemplate, cleanYamlTemplates, YAML_CUSTOM_TAGS, YamlConverter, yamlRoots } from './cloudformation';
 import { LineIndex } from './line-index';
 import type { CloudFormationTemplate, MapValue, ParseDiagnostic, ParseResult, Property, Range } from './model';
 
@@ -46,15 +47,13 @@ export function reparseYamlIncrementally(
 function reparse(file: string, text: string, previous: YamlParseState): ParseResult | undefined {
   const old = previous.text;
   if (text === old || text.length > MAX_TEXT || old.length > MAX_TEXT) return undefined;
-  const { units, diagnostics } = previous.result;
-  if (units.length !== 1 || diagnostics.length > 0) return undefined;
+  const { units } = previous.result;
+  if (units.length !== 1) return undefined;
   const template = units[0];
   if (template.kind !== 'cloudformation' || template.syntax !== 'cloudformation-yaml' || template.documentIndex !== 0)
     return undefined;
-  // AWS::LanguageExtensions: an edit anywhere can change what a Fn::ForEach loop writes out.
-  if (usesLanguageExtensions(template.transforms)) return undefined;
-  // AWS::Serverless-2016-10-31: an edit in Globals or in a SAM resource changes what SAM writes.
-  if (usesServerless(template.transforms)) return undefined;
+  // Its diagnostics, if any, all come from building the model, and building it again gives them again.
+  if (!cleanYamlTemplates.has(template)) return undefined;
   const root = yamlRoots.get(template);
   if (!root) return undefined;
   const sectionIndex = root.properties.findIndex((p) => p.key === 'Resources');
@@ -151,6 +150,7 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
   const built = buildTemplate(newRoot, file, 'cloudformation-yaml', 0, endMoved(template.range), newDiagnostics);
   if (!built) return undefined;
   yamlRoots.set(built, newRoot);
+  cleanYamlTemplates.add(built);
   lineIndexes.set(built, newLines);
   return { units: [built as CloudFormationTemplate], diagnostics: newDiagnostics };
 }

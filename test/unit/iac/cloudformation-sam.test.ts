@@ -475,11 +475,24 @@ Resources:
     );
   });
 
-  it('an edit in a SAM template takes the full parse (Globals and SAM resources change what is generated)', () => {
+  it('an edit in a SAM resource is re-parsed alone, and SAM writes out the whole template again', () => {
     const text = cases[1].yaml;
     const before = parseCloudFormation('edit.yaml', text);
     const edited = text.replace('AuthType: AWS_IAM', 'AuthType: NONE');
-    assert.equal(reparseYamlIncrementally('edit.yaml', edited, { text, result: before }), undefined);
+    assert.notEqual(edited, text);
+    const quick = reparseYamlIncrementally('edit.yaml', edited, { text, result: before });
+    assert.ok(quick, 'taken incrementally');
+    assert.deepEqual(quick, parseCloudFormation('edit.yaml', edited));
+    // Globals lie outside Resources: an edit there takes the full parse.
+    const globals =
+      'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Timeout: 10\nResources:\n  A:\n    Type: AWS::SQS::Queue\n  B:\n    Type: AWS::SQS::Queue\n';
+    assert.equal(
+      reparseYamlIncrementally('edit.yaml', globals.replace('Timeout: 10', 'Timeout: 20'), {
+        text: globals,
+        result: parseCloudFormation('edit.yaml', globals),
+      }),
+      undefined,
+    );
   });
 
   it('a suppression on the SAM resource covers what SAM generates under its id', () => {

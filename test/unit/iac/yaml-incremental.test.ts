@@ -107,9 +107,9 @@ describe('incremental YAML re-parse', function () {
         seed: process.env.SRLENS_FUZZ_SEED ? Number(process.env.SRLENS_FUZZ_SEED) : undefined,
       },
     );
-    // Many random edits break the template (and then every later one takes the full path), land
-    // outside a resource, or touch a template with a transform (always parsed whole); about one in
-    // ten is taken incrementally, and a quick run (a quarter of the edits) has seen one in twenty-three.
+    // Many random edits break the template (and then every later one takes the full path) or land
+    // outside a resource; about one in ten is taken incrementally, and a quick run (a quarter of
+    // the edits) has seen one in twenty-three.
     // Without a few incremental re-parses this test proves nothing.
     assert.ok(
       incremental >= Math.max(3, edits * 0.02),
@@ -172,5 +172,125 @@ describe('incremental YAML re-parse', function () {
     const quick = reparseYamlIncrementally('/t.yaml', renamed, before);
     assert.ok(quick, 'a rename inside A is taken');
     assert.deepEqual(quick, parseCloudFormation('/t.yaml', renamed));
+  });
+
+  describe('templates with a transform: the loops and SAM resources are written out again', () => {
+    // Written for this test: a Fn::ForEach over a literal list, one over a parameter (unknown, so
+    // not expanded), ordinary resources around them, and a SAM function.
+    const LOOPS = [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Transform: AWS::LanguageExtensions',
+      'Parameters:',
+      '  Names:',
+      '    Type: CommaDelimitedList',
+      'Resources:',
+      '  First:',
+      '    Type: AWS::SQS::Queue',
+      '    Properties:',
+      '      DelaySeconds: 5',
+      '  Fn::ForEach::Buckets:',
+      '    - Name',
+      '    - [Logs, Assets]',
+      '    - ${Name}Bucket:',
+      '        Type: AWS::S3::Bucket',
+      '        Properties:',
+      '          VersioningConfiguration:',
+      '            Status: Enabled',
+      '  Middle:',
+      '    Type: AWS::SNS::Topic',
+      '    Properties:',
+      '      TopicName: middle',
+      '  Fn::ForEach::Topics:',
+      '    - Name',
+      '    - !Ref Names',
+      '    - ${Name}Topic:',
+      '        Type: AWS::SNS::Topic',
+      '  Last:',
+      '    Type: AWS::SQS::Queue',
+      '',
+    ].join('\n');
+    const SAM = [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Globals:',
+      '  Function:',
+      '    Timeout: 10',
+      'Resources:',
+      '  Api:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: python3.12',
+      '      Handler: app.handler',
+      '      CodeUri: src/',
+      '      Policies:',
+      '        - S3ReadPolicy:',
+      '            BucketName: data',
+      '  Table:',
+      '    Type: AWS::DynamoDB::Table',
+      '    Properties:',
+      '      BillingMode: PAY_PER_REQUEST',
+      '  Last:',
+      '    Type: AWS::SQS::Queue',
+      '',
+    ].join('\n');
+
+    it('takes an edit in an ordinary resource incrementally, and the result is a fresh parse', () => {
+      for (const [text, from, to] of [
+        [LOOPS, 'DelaySeconds: 5', 'DelaySeconds: 50'],
+        [LOOPS, 'TopicName: middle', 'TopicName: middle\n      DisplayName: m'],
+        [SAM, 'Handler: app.handler', 'Handler: app.main'],
+        [SAM, 'BucketName: data', 'BucketName: other'],
+        [SAM, 'BillingMode: PAY_PER_REQUEST', 'BillingMode: PROVISIONED'],
+      ]) {
+        const previous = { text, result: parseCloudFormation('/t.yaml', text) };
+        const edited = text.replace(from, to);
+        const quick = reparseYamlIncrementally('/t.yaml', edited, previous);
+        assert.ok(quick, `${from} → ${to} is taken`);
+        assert.deepEqual(quick, parseCloudFormation('/t.yaml', edited), `${from} → ${to}`);
+      }
+      // The loops were written out and the unknown one reported, in both parses.
+      const parsed = parseCloudFormation('/t.yaml', LOOPS);
+      assert.deepEqual(
+        parsed.units[0].resources.map((r) => r.id).filter((id) => id.endsWith('Bucket')),
+        ['LogsBucket', 'AssetsBucket'],
+      );
+      assert.equal(
+        parsed.units[0].resources.filter((r) => r.id.endsWith('Topic')).length,
+        0,
+        'the loop over a parameter stays unknown',
+      );
+      // And SAM wrote the function's role.
+      assert.ok(parseCloudFormation('/t.yaml', SAM).units[0].resources.some((r) => r.generatedFrom === 'Api'));
+    });
+
+    it('hands over an edit inside an Fn::ForEach block', () => {
+      const previous = { text: LOOPS, result: parseCloudFormation('/t.yaml', LOOPS) };
+      for (const edited of [
+        LOOPS.replace('[Logs, Assets]', '[Logs, Assets, Reports]'),
+        LOOPS.replace('Status: Enabled', 'Status: Suspended'),
+      ])
+        assert.equal(reparseYamlIncrementally('/t.yaml', edited, previous), undefined, edited);
+    });
+
+    it('equals a fresh parse through random edit sequences', () => {
+      let incremental = 0;
+      fc.assert(
+        fc.property(fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 12 }), (loops, sequence) => {
+          let text = loops ? LOOPS : SAM;
+          let previous: { text: string; result: ParseResult } = { text, result: parseCloudFormation('/t.yaml', text) };
+          for (const e of sequence as Edit[]) {
+            text = apply(text, e);
+            const fresh = parseCloudFormation('/t.yaml', text);
+            const quick = reparseYamlIncrementally('/t.yaml', text, previous);
+            if (quick) {
+              incremental++;
+              assert.deepEqual(quick, fresh, 'incremental and fresh parses differ after an edit');
+            }
+            previous = { text, result: quick ?? fresh };
+          }
+        }),
+        { numRuns: runs(300), seed: process.env.SRLENS_FUZZ_SEED ? Number(process.env.SRLENS_FUZZ_SEED) : undefined },
+      );
+      assert.ok(incremental >= 3, `the incremental path was taken for ${incremental} edits`);
+    });
   });
 });

@@ -7,7 +7,7 @@
 import type { Analysis } from '../engine/analyzer';
 import { severityAtLeast } from '../engine/finding';
 import { lensSummary } from '../engine/responsibility';
-import type { Severity } from '../iac/model';
+import type { Resource, Severity } from '../iac/model';
 import { resourcesInFile } from './document';
 import { codeLensInfo, wantsCodeLens, type CodeLensShow, type MatrixArgs } from './responsibility';
 
@@ -37,16 +37,26 @@ export function resourceLenses(
   for (const f of analysis.findings)
     if (f.file === file && f.resource && severityAtLeast(f.severity, minimumSeverity))
       openFindings.set(f.resource, (openFindings.get(f.resource) ?? 0) + 1);
-  const lenses: ResourceLens[] = [];
+  // The instances one block writes out (count, for_each, Fn::ForEach) share its text: one lens for them all.
+  const blocks = new Map<string, { first: Resource; instances: number; open: number }>();
   for (const { resource } of resourcesInFile(analysis, file)) {
     const open = openFindings.get(resource.id) ?? 0;
-    if (!wantsCodeLens(show, resource.type, open)) continue;
-    const info = codeLensInfo(lensSummary(resource, open));
+    const at = `${resource.idRange.start.line}:${resource.idRange.start.character}:${resource.type}`;
+    const block = blocks.get(at);
+    if (block) {
+      block.instances++;
+      block.open += open;
+    } else blocks.set(at, { first: resource, instances: 1, open });
+  }
+  const lenses: ResourceLens[] = [];
+  for (const { first, instances, open } of blocks.values()) {
+    if (!wantsCodeLens(show, first.type, open)) continue;
+    const info = codeLensInfo(lensSummary(first, open), instances);
     lenses.push({
-      line: resource.range.start.line,
+      line: first.range.start.line,
       title: info.title,
       tooltip: info.tooltip,
-      args: { file, resource: resource.id },
+      args: { file, resource: first.id },
     });
   }
   return lenses;

@@ -98,8 +98,13 @@ export function wantsCodeLens(show: CodeLensShow, type: string, openFindings: nu
   return show === 'all' || openFindings > 0 || role === 'main';
 }
 
+/**
+ * `instances`: how many resources the block writes out (Terraform `count`/`for_each`, an
+ * `Fn::ForEach` loop); `summary.openFindings` then counts the findings of all of them.
+ */
 export function codeLensInfo(
   summary: Pick<ResourceResponsibility, 'resource' | 'tier' | 'tierTitle' | 'service' | 'yours' | 'openFindings'>,
+  instances = 1,
 ): CodeLensInfo {
   const concerns = `you own or share ${summary.yours}`;
   const open =
@@ -107,11 +112,12 @@ export function codeLensInfo(
       ? 'no open findings'
       : `${summary.openFindings} open ${summary.openFindings === 1 ? 'finding' : 'findings'}`;
   const tier = summary.tier === 'unclassified' ? 'Unclassified' : tierShortName(summary.tier);
+  const many = instances > 1;
   return {
-    title: `${tier} · ${concerns} · ${open}`,
+    title: `${tier}${many ? ` · ${instances} instances` : ''} · ${concerns} · ${open}`,
     tooltip:
-      `${summary.resource.id} (${summary.resource.type}): ${summary.service || 'unknown service'}, ${summary.tierTitle.toLowerCase()}. ` +
-      `You own or share ${summary.yours} of the ${summary.yours === 1 ? 'concern' : 'concerns'} that apply; ${open} on this resource. Click to show the responsibility matrix.`,
+      `${many ? `${instances} instances, the first ${summary.resource.id}` : summary.resource.id} (${summary.resource.type}): ${summary.service || 'unknown service'}, ${summary.tierTitle.toLowerCase()}. ` +
+      `You own or share ${summary.yours} of the ${summary.yours === 1 ? 'concern' : 'concerns'} that apply; ${open} on ${many ? 'these instances' : 'this resource'}. Click to show the responsibility matrix.`,
   };
 }
 

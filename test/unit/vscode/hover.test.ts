@@ -4,6 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { Analyzer } from '../../../src/engine/analyzer';
+import { resourceLenses } from '../../../src/features/code-lens';
+import { hoverAt } from '../../../src/features/hover';
 import type { Resource, TerraformModule } from '../../../src/iac/model';
 import { CONCERNS, type ConcernId } from '../../../src/knowledge';
 import { commandLink, escapeMarkdown, TRUSTED_COMMANDS, webLink } from '../../../src/features/markdown';
@@ -478,5 +480,71 @@ describe('resources of other providers', () => {
       '**random\\_id\\.suffix** · random\\_id · random provider\n\nOutside the AWS Shared Responsibility Model: not an AWS resource, so no concern of it is owned by AWS or shared with AWS.',
     );
     assert.ok(!markdown.includes('Unclassified'));
+  });
+});
+
+describe('instances of one block (count, for_each, Fn::ForEach)', () => {
+  const TF = [
+    'resource "aws_security_group" "web" {',
+    '  for_each = toset(["a", "b", "c"])',
+    '  name     = "web-${each.key}"',
+    '  ingress {',
+    '    from_port   = 22',
+    '    to_port     = 22',
+    '    protocol    = "tcp"',
+    '    cidr_blocks = each.key == "a" ? ["0.0.0.0/0"] : ["10.0.0.0/8"]',
+    '  }',
+    '}',
+    '',
+    'resource "aws_sqs_queue" "many" {',
+    '  count = 60',
+    '  name  = "q-${count.index}"',
+    '}',
+    '',
+  ].join('\n');
+
+  async function analysis() {
+    return new Analyzer().analyzeTerraformModule('/m', [{ path: '/m/main.tf', text: TF }]);
+  }
+
+  it('gives a block one CodeLens that counts its instances and all their findings', async () => {
+    const result = await analysis();
+    const lenses = resourceLenses(result, '/m/main.tf', 'info', 'all');
+    const queueFindings = result.findings.filter((f) => f.resource.startsWith('aws_sqs_queue.many[')).length;
+    assert.ok(queueFindings >= 60, `${queueFindings} findings on the queues`);
+    assert.deepEqual(
+      lenses.map((l) => [l.line, l.title.replace(/you own or share \d+/, 'you own or share N')]),
+      [
+        [0, 'Infrastructure · 3 instances · you own or share N · 1 open finding'],
+        [11, `Abstracted · 60 instances · you own or share N · ${queueFindings} open findings`],
+      ],
+    );
+    assert.match(lenses[0].tooltip, /^3 instances, the first aws_security_group\.web\["a"\]/);
+    // Only the instance whose key opens SSH to the internet has the finding.
+    const ssh = result.findings
+      .filter((f) => f.ruleId === 'ec2-security-group-admin-ports-open')
+      .map((f) => f.resource);
+    assert.deepEqual(ssh, ['aws_security_group.web["a"]']);
+  });
+
+  it('hovers every instance of the block, each with its own findings, and lists the rest past five', async () => {
+    const result = await analysis();
+    const web = hoverAt(result, '/m/main.tf', { line: 0, character: 12 }, 'info');
+    assert.ok(web);
+    const sections = web.markdown.split('\n\n---\n\n');
+    assert.equal(sections.length, 3);
+    ['a', 'b', 'c'].forEach((key, i) =>
+      assert.ok(sections[i].includes(escapeMarkdown(`aws_security_group.web["${key}"]`, 120)), key),
+    );
+    const opensSsh = /\| Network access \| You \| \*\*open:\*\*/;
+    assert.match(sections[0], opensSsh);
+    assert.doesNotMatch(sections[1], opensSsh);
+    const many = hoverAt(result, '/m/main.tf', { line: 11, character: 12 }, 'info');
+    assert.ok(many);
+    const parts = many.markdown.split('\n\n---\n\n');
+    assert.equal(parts.length, 6, 'five in full, then a list');
+    assert.match(parts[5], /^55 more instances of this block:/);
+    assert.equal((parts[5].match(/^- \*\*/gm) ?? []).length, 50);
+    assert.match(parts[5], /and 5 more\.$/);
   });
 });

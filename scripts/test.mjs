@@ -117,8 +117,13 @@ async function integrationSteps() {
     (mode === 'integration' ? await step('build the tests', process.execPath, ['scripts/build-tests.mjs']) : true);
   if (!ok) return;
   // The language server in a real client (Neovim, installed with code-server's Debian packages).
+  // --no-config: .mocharc.json's spec would add the whole unit suite to the run.
   await step('language server in Neovim', process.execPath, [
     'node_modules/mocha/bin/mocha.js',
+    '--no-config',
+    '--timeout',
+    '120000',
+    '--enable-source-maps',
     'out/test/integration/neovim/neovim.test.js',
   ]);
   const launcher = 'out/test/integration/launcher.js';

@@ -85,8 +85,9 @@ export interface AnalyzerOptions {
    */
   retain?: boolean;
   /**
-   * Keep what `fixFor` needs even when `retain` is false: the CLI's JSON and SARIF reports carry
-   * each finding's fix.
+   * Have `fixFor` answer even when `retain` is false: the CLI's JSON and SARIF reports carry each
+   * finding's fix. Without `retain` each fix is built as its finding is made, and the template it
+   * came from is not kept, so memory still does not grow with the workspace.
    */
   fixes?: boolean;
   /**
@@ -151,12 +152,16 @@ export class Analyzer {
   private readonly unitRules: Rule[] = [];
   private readonly origins = new WeakMap<Finding, FindingOrigin>();
   private readonly unitOrigins = new WeakMap<Finding, UnitOrigin>();
+  /** With `fixes` and without `retain`: each fixable finding's fix, built when the finding was made. */
+  private readonly builtFixes = new WeakMap<Finding, Fix | undefined>();
   private readonly rules: readonly Rule[];
   private config: SrlensConfig;
   private account: AccountFacts | undefined;
   private readonly retain: boolean;
-  /** Keep each finding's origin, for `fixFor`. */
+  /** Keep each finding's origin, for `fixFor` to build its fix on demand (the editor). */
   private readonly keepOrigins: boolean;
+  /** Build each fixable finding's fix at once and keep only the fix (the CLI's JSON and SARIF). */
+  private readonly buildFixesNow: boolean;
   private readonly onRuleError: RuleCrashHandler | undefined;
   private readonly terraform: TerraformEvaluationOptions;
   /** During `analyze`: the `.tf` files given, by folder, for the local modules a module calls. */
@@ -176,7 +181,8 @@ export class Analyzer {
   constructor(options: AnalyzerOptions = {}) {
     this.rules = options.rules ?? RULES;
     this.retain = options.retain ?? true;
-    this.keepOrigins = this.retain || options.fixes === true;
+    this.keepOrigins = this.retain;
+    this.buildFixesNow = !this.retain && options.fixes === true;
     this.onRuleError = options.onRuleError;
     this.terraform = options.terraform ?? {};
     this.readFile = options.readFile;
@@ -325,19 +331,24 @@ export class Analyzer {
    * none, or when the rule's fix throws (the crash is logged through `onRuleError`).
    */
   fixFor(finding: Finding): Fix | undefined {
+    if (this.builtFixes.has(finding)) return this.builtFixes.get(finding);
     const unitOrigin = this.unitOrigins.get(finding);
-    if (unitOrigin) {
-      const { rule, report, unit, context } = unitOrigin;
-      if (!rule.fixUnit || report.fixable === false) return undefined;
-      const fix = this.guarded(
-        { ruleId: rule.id, phase: 'fixUnit', subject: report.subject ?? unitName(unit), file: report.file },
-        () => rule.fixUnit?.(report, unit, context),
-      );
-      return fix && fix.edits.length > 0 ? fix : undefined;
-    }
+    if (unitOrigin) return this.unitFix(unitOrigin);
     const origin = this.origins.get(finding);
-    if (!origin?.rule.fix || origin.report.fixable === false || origin.resource.generatedBy) return undefined;
-    const { rule, report, resource, context } = origin;
+    return origin ? this.resourceFix(origin) : undefined;
+  }
+
+  private unitFix({ rule, report, unit, context }: UnitOrigin): Fix | undefined {
+    if (!rule.fixUnit || report.fixable === false) return undefined;
+    const fix = this.guarded(
+      { ruleId: rule.id, phase: 'fixUnit', subject: report.subject ?? unitName(unit), file: report.file },
+      () => rule.fixUnit?.(report, unit, context),
+    );
+    return fix && fix.edits.length > 0 ? fix : undefined;
+  }
+
+  private resourceFix({ rule, report, resource, context }: FindingOrigin): Fix | undefined {
+    if (!rule.fix || report.fixable === false || resource.generatedBy) return undefined;
     const fix = this.guarded({ ruleId: rule.id, phase: 'fix', subject: resource.id, file: resource.file }, () =>
       rule.fix?.(report, resource, context),
     );
@@ -529,6 +540,8 @@ export class Analyzer {
         fixable: rule.fixUnit !== undefined && report.fixable !== false,
       };
       if (this.keepOrigins) this.unitOrigins.set(finding, { rule, report, unit, context });
+      else if (this.buildFixesNow && finding.fixable)
+        this.builtFixes.set(finding, this.unitFix({ rule, report, unit, context }));
       into.push(finding);
     });
   }
@@ -568,6 +581,8 @@ export class Analyzer {
           fixable: rule.fix !== undefined && report.fixable !== false && !resource.generatedBy,
         };
         if (this.keepOrigins) this.origins.set(finding, { rule, report, resource, context });
+        else if (this.buildFixesNow && finding.fixable)
+          this.builtFixes.set(finding, this.resourceFix({ rule, report, resource, context }));
         into.push(finding);
       });
     }
@@ -605,6 +620,7 @@ export class Analyzer {
         if (origin) this.origins.set(changed, origin);
         const unitOrigin = this.unitOrigins.get(finding);
         if (unitOrigin) this.unitOrigins.set(changed, unitOrigin);
+        if (this.builtFixes.has(finding)) this.builtFixes.set(changed, this.builtFixes.get(finding));
         if (severityAtLeast(changed.severity, minimumSeverity)) result.push(changed);
       } else if (severityAtLeast(finding.severity, minimumSeverity)) {
         result.push(finding);

@@ -116,6 +116,29 @@ export const RETIREMENTS: readonly Retirement[] = [
       'End of support notice: On May 31, 2026, AWS will end support for AWS Panorama. After May 31, 2026, you will no longer be able to access the AWS Panorama console or AWS Panorama resources.',
   },
   {
+    serviceId: 'lookout-metrics',
+    service: 'Amazon Lookout for Metrics',
+    types: ['AWS::LookoutMetrics::'],
+    status: 'end-of-support',
+    // The CloudFormation reference's notice names October 9, 2025; the developer guide's, quoted
+    // here, the earlier date. Both have passed.
+    date: '2025-09-12',
+    replacement: 'the migration AWS describes in "Transitioning off Amazon Lookout for Metrics"',
+    source: doc('https://docs.aws.amazon.com/lookoutmetrics/latest/dev/detectors-tags.html'),
+    quote:
+      'Amazon Lookout for Metrics is no longer available to new customers. Existing Amazon Lookout for Metrics customers will be able to use the service until September 12, 2025, when we will end support for Amazon Lookout for Metrics.',
+  },
+  {
+    serviceId: 'data-pipeline',
+    service: 'AWS Data Pipeline',
+    types: ['AWS::DataPipeline::', 'aws_datapipeline_'],
+    status: 'closed-to-new-customers',
+    replacement: 'the migration AWS describes in "Migrate workloads from AWS Data Pipeline"',
+    source: doc('https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-taskrunner-proxy.html'),
+    quote:
+      'AWS Data Pipeline is no longer available to new customers. Existing customers of AWS Data Pipeline can continue to use the service as normal.',
+  },
+  {
     serviceId: 'cloud9',
     service: 'AWS Cloud9',
     types: ['AWS::Cloud9::', 'aws_cloud9_'],

@@ -384,6 +384,29 @@ describe('knowledge audit, second sample: what it found and the AWS statements b
     assert.doesNotMatch(message, /since|undefined/);
   });
 
+  it('AWS Data Pipeline: closed to new customers, undated; Lookout for Metrics: end of support', () => {
+    // "AWS Data Pipeline is no longer available to new customers. Existing customers of AWS Data
+    // Pipeline can continue to use the service as normal." (Data Pipeline developer guide)
+    for (const type of [
+      'AWS::DataPipeline::Pipeline',
+      'aws_datapipeline_pipeline',
+      'aws_datapipeline_pipeline_definition',
+    ]) {
+      const r = retirementOf(type);
+      assert.equal(r?.serviceId, 'data-pipeline', type);
+      assert.equal(r?.status, 'closed-to-new-customers', type);
+      assert.equal(r?.date, undefined, type);
+    }
+    // "Existing Amazon Lookout for Metrics customers will be able to use the service until
+    // September 12, 2025, when we will end support for Amazon Lookout for Metrics."
+    const lookout = retirementOf('AWS::LookoutMetrics::AnomalyDetector');
+    assert.equal(lookout?.status, 'end-of-support');
+    assert.equal(lookout?.date, '2025-09-12');
+    // Its siblings are other services, with no notice retrieved.
+    for (const type of ['AWS::LookoutVision::Project', 'AWS::LookoutEquipment::InferenceScheduler'])
+      assert.equal(retirementOf(type), undefined, type);
+  });
+
   it('dates every end of support: only a closure may go undated', () => {
     for (const r of RETIREMENTS)
       if (r.status === 'end-of-support') assert.match(r.date ?? '', /^\d{4}-\d{2}-\d{2}$/, r.service);

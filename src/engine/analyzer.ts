@@ -554,11 +554,16 @@ export class Analyzer {
     for (const rule of rules) {
       let reports: RuleReport[];
       let messages: Headline[];
-      const owner = customerSide(ownershipFor(tier, rule.concern, resource.type).owner);
+      // Most checks report nothing: the owner is looked up only for those that do.
+      let owner: Finding['owner'];
       try {
         reports = rule.check(resource, context);
-        messages = reports.map((report) => headlineOf(rule, owner, report, resource));
+        if (reports.length === 0) continue;
+        const found = customerSide(ownershipFor(tier, rule.concern, resource.type).owner);
+        owner = found;
+        messages = reports.map((report) => headlineOf(rule, found, report, resource));
       } catch (error) {
+        owner = customerSide(ownershipFor(tier, rule.concern, resource.type).owner);
         // A crash is reported, never a silently missing check; the other rules still run.
         this.report({ ruleId: rule.id, phase: 'check', subject: resource.id, file: resource.file, error });
         into.push(resourceRuleErrorFinding(rule, resource, owner));

@@ -102,10 +102,11 @@ export function renderReport(
   const whole = fill(message.headline, data, where);
   const detail = message.detail === undefined ? undefined : fill(message.detail, data, where);
   const length = (text: string) => text.replace(/\.$/, '').length;
-  const used = new Set([...message.headline.matchAll(PLACEHOLDER)].map((m) => m[1]));
   const shorter = new Map<string, string>();
   let headline = whole;
+  let used: Set<string> | undefined;
   while (length(headline) > room) {
+    used ??= new Set([...message.headline.matchAll(PLACEHOLDER)].map((m) => m[1]));
     const over = length(headline) - room;
     const candidates = [...used]
       .map((name) => {

@@ -389,31 +389,64 @@
     return tr;
   }
 
-  /** Renders the rows in view (and a margin), between two spacers that keep the scroll height. */
+  /** The spacers above and below the rows in view, while they are in the table. */
+  let topSpacer;
+  let bottomSpacer;
+
+  /** The row element of the `position`-th filtered row, rendered once and kept. */
+  function rowAt(position, filters) {
+    const index = filtered[position];
+    let tr = rowCache.get(index);
+    if (!tr) {
+      tr = renderRow(index, filters);
+      rowCache.set(index, tr);
+    }
+    tr.classList.toggle('highlight', highlighted === index);
+    return tr;
+  }
+
+  /**
+   * Renders the rows in view (and a margin), between two spacers that keep the scroll height. A
+   * scroll step adds the rows that come into the window and removes those that leave it; the rows
+   * that stay are not touched, so the browser lays out and paints only what changed.
+   */
   function renderWindow(force) {
     if (!model || tableView.hidden) return;
-    const top = scroller.scrollTop;
     const height = scroller.clientHeight || 600;
+    // After a filter shortens the table the browser clamps the scroll position only later: clamp
+    // it here, so that the rows shown are the ones the view will show.
+    const top = Math.min(scroller.scrollTop, Math.max(0, filtered.length * ROW_HEIGHT - height + ROW_HEIGHT));
     const start = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
     const end = Math.min(filtered.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
     if (!force && start === windowStart && end === windowEnd) return;
+    const filters = currentFilters();
+    const attached = topSpacer?.parentNode === body && bottomSpacer?.parentNode === body;
+    if (force || !attached || start >= windowEnd || end <= windowStart) {
+      const fragment = document.createDocumentFragment();
+      topSpacer = spacer(start * ROW_HEIGHT);
+      fragment.appendChild(topSpacer);
+      for (let i = start; i < end; i++) fragment.appendChild(rowAt(i, filters));
+      bottomSpacer = spacer((filtered.length - end) * ROW_HEIGHT);
+      fragment.appendChild(bottomSpacer);
+      body.replaceChildren(fragment);
+    } else {
+      for (let i = windowStart; i < start; i++) rowCache.get(filtered[i])?.remove();
+      for (let i = end; i < windowEnd; i++) rowCache.get(filtered[i])?.remove();
+      if (start < windowStart) {
+        const above = document.createDocumentFragment();
+        for (let i = start; i < windowStart; i++) above.appendChild(rowAt(i, filters));
+        topSpacer.after(above);
+      }
+      if (end > windowEnd) {
+        const below = document.createDocumentFragment();
+        for (let i = windowEnd; i < end; i++) below.appendChild(rowAt(i, filters));
+        bottomSpacer.before(below);
+      }
+      topSpacer.style.height = `${start * ROW_HEIGHT}px`;
+      bottomSpacer.style.height = `${(filtered.length - end) * ROW_HEIGHT}px`;
+    }
     windowStart = start;
     windowEnd = end;
-    const filters = currentFilters();
-    const fragment = document.createDocumentFragment();
-    fragment.appendChild(spacer(start * ROW_HEIGHT));
-    for (let i = start; i < end; i++) {
-      const index = filtered[i];
-      let tr = rowCache.get(index);
-      if (!tr) {
-        tr = renderRow(index, filters);
-        rowCache.set(index, tr);
-      }
-      tr.classList.toggle('highlight', highlighted === index);
-      fragment.appendChild(tr);
-    }
-    fragment.appendChild(spacer((filtered.length - end) * ROW_HEIGHT));
-    body.replaceChildren(fragment);
   }
 
   function currentFilters() {

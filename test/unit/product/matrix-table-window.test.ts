@@ -14,6 +14,22 @@ import { matrixHtml } from '../../../src/engine/matrix-html';
 import { matrixView } from '../../../src/engine/matrix-view';
 import { buildStack, stackScope } from '../../../src/engine/stack';
 
+// The functions given to page.evaluate run in the page; what they use of it, typed here (the
+// project's TypeScript has no DOM library).
+interface PageElement {
+  readonly children: ArrayLike<PageElement>;
+  readonly classList: { contains(name: string): boolean };
+  readonly textContent: string | null;
+  scrollTop: number;
+  querySelector(selector: string): PageElement | null;
+  getBoundingClientRect(): { top: number; bottom: number; height: number };
+  dispatchEvent(event: Event): boolean;
+  click(): void;
+}
+declare const document: { getElementById(id: string): PageElement | null };
+declare const window: { dispatchEvent(event: Event): boolean };
+declare function requestAnimationFrame(callback: () => void): number;
+
 const ORIGIN = 'https://matrix.test.invalid';
 const CHROMIUM = [process.env.SRLENS_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (p): p is string => !!p && existsSync(p),
@@ -96,7 +112,7 @@ describe('matrix resource table in a browser: the window of rows', function () {
       );
       await page.evaluate((data) => {
         window.dispatchEvent(new MessageEvent('message', { data: { type: 'model', model: data } }));
-        (document.getElementById('view-table') as HTMLButtonElement).click();
+        document.getElementById('view-table')!.click();
       }, model());
 
       // Each check: the rows in the page are consecutive rows of the table, cover the viewport, and
@@ -106,7 +122,7 @@ describe('matrix resource table in a browser: the window of rows', function () {
           await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
           const scroller = document.getElementById('table-scroll')!;
           const body = document.getElementById('matrix-body')!;
-          const children = [...body.children] as HTMLElement[];
+          const children = Array.from(body.children);
           const rows = children.filter((tr) => !tr.classList.contains('spacer'));
           const spacers = children.filter((tr) => tr.classList.contains('spacer'));
           const ids = rows.map((tr) => tr.querySelector('th.col-resource')?.textContent ?? '');

@@ -367,36 +367,36 @@ describe('knowledge audit, second sample: what it found and the AWS statements b
     });
   }
 
-  it('AWS::Cloud9 and aws_cloud9_*: closed to new customers, undated because AWS gives no date', () => {
-    // "AWS Cloud9 is no longer available to new customers. Existing customers of AWS Cloud9 can continue
-    // to use the service as normal." (Cloud9 API Reference, Welcome). None of AWS's pages dates it.
-    for (const type of [
-      'AWS::Cloud9::EnvironmentEC2',
-      'aws_cloud9_environment_ec2',
-      'aws_cloud9_environment_membership',
-    ]) {
-      const r = retirementOf(type);
-      assert.equal(r?.status, 'closed-to-new-customers', type);
-      assert.equal(r?.date, undefined, type);
-    }
+  // Closed to new customers, and undated because none of AWS's pages dates it:
+  // "AWS Cloud9 is no longer available to new customers. Existing customers of AWS Cloud9 can continue
+  // to use the service as normal." (Cloud9 API Reference, Welcome)
+  // "AWS Data Pipeline is no longer available to new customers. Existing customers of AWS Data
+  // Pipeline can continue to use the service as normal." (Data Pipeline developer guide)
+  const undated: [string, string[]][] = [
+    ['cloud9', ['AWS::Cloud9::EnvironmentEC2', 'aws_cloud9_environment_ec2', 'aws_cloud9_environment_membership']],
+    [
+      'data-pipeline',
+      ['AWS::DataPipeline::Pipeline', 'aws_datapipeline_pipeline', 'aws_datapipeline_pipeline_definition'],
+    ],
+  ];
+  for (const [serviceId, types] of undated) {
+    it(`${serviceId}: closed to new customers, undated because AWS gives no date`, () => {
+      for (const type of types) {
+        const r = retirementOf(type);
+        assert.equal(r?.serviceId, serviceId, type);
+        assert.equal(r?.status, 'closed-to-new-customers', type);
+        assert.equal(r?.date, undefined, type);
+      }
+    });
+  }
+
+  it('says so without a date in the explanation of a Cloud9 environment', () => {
     const message = explainType('AWS::Cloud9::EnvironmentEC2').retired?.message ?? '';
     assert.match(message, /^AWS Cloud9 is closed to new customers; AWS recommends the AWS IDE Toolkits/);
     assert.doesNotMatch(message, /since|undefined/);
   });
 
-  it('AWS Data Pipeline: closed to new customers, undated; Lookout for Metrics: end of support', () => {
-    // "AWS Data Pipeline is no longer available to new customers. Existing customers of AWS Data
-    // Pipeline can continue to use the service as normal." (Data Pipeline developer guide)
-    for (const type of [
-      'AWS::DataPipeline::Pipeline',
-      'aws_datapipeline_pipeline',
-      'aws_datapipeline_pipeline_definition',
-    ]) {
-      const r = retirementOf(type);
-      assert.equal(r?.serviceId, 'data-pipeline', type);
-      assert.equal(r?.status, 'closed-to-new-customers', type);
-      assert.equal(r?.date, undefined, type);
-    }
+  it('Lookout for Metrics: end of support', () => {
     // "Existing Amazon Lookout for Metrics customers will be able to use the service until
     // September 12, 2025, when we will end support for Amazon Lookout for Metrics."
     const lookout = retirementOf('AWS::LookoutMetrics::AnomalyDetector');

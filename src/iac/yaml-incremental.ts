@@ -85,6 +85,10 @@ function reparse(file: string, text: string, previous: YamlParseState): ParseRes
   const start = oldLines.offset({ line: entry.keyRange.start.line, character: 0 });
   const end = oldLines.offset({ line: next.keyRange.start.line, character: 0 });
   const keyAt = start + column;
+  // The next resource's key must start its line at the same column: an empty key (`  :`) has its
+  // range at the end of the line before, which would cut this resource short.
+  const nextKeyAt = oldLines.offset(next.keyRange.start);
+  if (nextKeyAt !== end + column || /[\s:#]/.test(old[nextKeyAt] ?? ' ')) return undefined;
   if (column === 0 || from <= keyAt || oldTo >= end || old.slice(start, keyAt).trim() !== '') return undefined;
 
   // Parse the resource's new lines alone: one document, no errors, one key at the same column,

@@ -162,6 +162,13 @@ describe('incremental YAML re-parse', function () {
       'an edit inside A is taken',
     );
 
+    // An empty key after the resource has its range at the end of the line before it: the resource
+    // would be cut short there, so the edit goes to the full parse.
+    const empty =
+      'Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n        - Key:\n  :\n    Type: AWS::SNS::Topic\n  C:\n    Type: AWS::SNS::Topic\n';
+    const withEmpty = { text: empty, result: parseCloudFormation('/t.yaml', empty) };
+    assert.equal(reparseYamlIncrementally('/t.yaml', empty.replace('  A:', '  Ab:'), withEmpty), undefined);
+
     // A resource followed by comment lines ends at the next key, not at the start of its line.
     const commented = text.replace(
       '  B:',

@@ -244,12 +244,13 @@ export class Analyzer {
     const given = this.givenModules;
     const host: TerraformEvaluationOptions = {
       ...this.terraform,
+      keepTrees: this.retain,
       moduleFiles: async (moduleDir) => given?.get(moduleDir) ?? (await this.terraform.moduleFiles?.(moduleDir)),
     };
     // What the evaluation reads is remembered, so that a change there re-analyses this module.
     const tracked = this.retain ? this.terraformReads.track(dir, host) : undefined;
     const evaluated = await evaluateTerraformModule(
-      parseTerraformModule(dir, sorted),
+      parseTerraformModule(dir, sorted, { keepTree: this.retain }),
       new Map(sorted.map((f) => [f.path, f.text])),
       tracked?.host ?? host,
     );

@@ -24,11 +24,21 @@ export interface TerraformParseStats {
   cachedFiles: number;
 }
 
+/** How a file is parsed. */
+export interface TerraformParseOptions {
+  /**
+   * Keep the syntax tree for an incremental re-parse of the next edit (the default, for editors).
+   * A one-pass scan never edits: freeing each tree at once keeps tree-sitter's WebAssembly memory
+   * small, which also makes its allocations cheaper.
+   */
+  keepTree?: boolean;
+}
+
 /**
  * Parses one `.tf` file (cached by path and text). The returned objects are shared with the
  * cache: treat them as read-only. Throws only if the grammar is not loaded.
  */
-export function parseTerraformFile(file: string, text: string): TerraformFileParse {
+export function parseTerraformFile(file: string, text: string, options: TerraformParseOptions = {}): TerraformFileParse {
   const parser = requireParser();
   const cached = fileCache.get(file);
   if (cached && cached.text === text) {
@@ -36,7 +46,7 @@ export function parseTerraformFile(file: string, text: string): TerraformFilePar
     touch(fileCache, file, cached);
     return cached.parse;
   }
-  const parse = parseUncached(parser, file, text);
+  const parse = parseUncached(parser, file, text, options.keepTree ?? true);
   remember(file, { text, parse });
   return parse;
 }
@@ -105,7 +115,7 @@ function releaseTree(file: string): void {
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-function parseUncached(parser: Parser, file: string, text: string): TerraformFileParse {
+function parseUncached(parser: Parser, file: string, text: string, keep: boolean): TerraformFileParse {
   let tree: Tree | null = null;
   try {
     const budget = parseBudgetMs(text.length);
@@ -122,7 +132,11 @@ function parseUncached(parser: Parser, file: string, text: string): TerraformFil
     const root = tree.rootNode;
     const converter = root.hasError ? new NodeConverter(file, text) : new CursorConverter(file, text);
     const parse = converter.convert(root);
-    keepTree(file, text, tree);
+    if (keep) keepTree(file, text, tree);
+    else {
+      releaseTree(file);
+      tree.delete();
+    }
     return parse;
   } catch (error) {
     // Never throw on input: an unexpected failure becomes a diagnostic on the file.

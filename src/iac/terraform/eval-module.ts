@@ -759,7 +759,7 @@ class ModuleEvaluator {
     const files = await this.shared.options.moduleFiles?.(dir);
     if (!files || files.length === 0) return [];
     for (const f of files) this.shared.texts.set(f.path, f.text);
-    const parsed = parseTerraformModule(dir, files);
+    const parsed = parseTerraformModule(dir, files, { keepTree: this.shared.options.keepTrees });
     const child = parsed.units.find((u): u is TerraformModule => u.kind === 'terraform');
     if (!child) return [];
     this.shared.calledDirs.add(dir);

@@ -18,6 +18,8 @@ export interface TerraformEvaluationOptions extends TerraformHost {
   inputs?: readonly TerraformInput[];
   /** The `.tf` files of a called module's folder; undefined when it is outside the scanned roots or unreadable. */
   moduleFiles?(dir: string): Promise<{ path: string; text: string }[] | undefined>;
+  /** Keep called modules' syntax trees for incremental re-parsing (default true; a one-pass scan says false). */
+  keepTrees?: boolean;
 }
 
 /** Where (part of) a value at a finding's place came from: a `locals` entry, a var file's line, a caller's argument. */

@@ -3,14 +3,18 @@
  * `TerraformModule` and reports what Terraform rejects across files (the same address declared twice).
  */
 import type { ParseDiagnostic, ParseResult, Range, TerraformModule } from '../model';
-import { parseTerraformFile } from './cache';
+import { parseTerraformFile, type TerraformParseOptions } from './cache';
 import { requireParser } from './loader';
 
 /**
  * Combines the `.tf` files of one directory into one module (files in path order, as Terraform
  * reads them in name order). Throws only if the grammar is not loaded.
  */
-export function parseTerraformModule(dir: string, files: { path: string; text: string }[]): ParseResult {
+export function parseTerraformModule(
+  dir: string,
+  files: { path: string; text: string }[],
+  options: TerraformParseOptions = {},
+): ParseResult {
   requireParser();
   const ordered = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const module: TerraformModule = {
@@ -27,7 +31,7 @@ export function parseTerraformModule(dir: string, files: { path: string; text: s
   };
   const diagnostics: ParseDiagnostic[] = [];
   for (const { path, text } of ordered) {
-    const parse = parseTerraformFile(path, text);
+    const parse = parseTerraformFile(path, text, options);
     module.resources.push(...parse.resources);
     module.dataSources.push(...parse.dataSources);
     module.providers.push(...parse.providers);

@@ -693,6 +693,16 @@ describe('Terraform parser', () => {
       assert.equal(literal(valueOf(incremental.resources[0].properties, 'name')), 'orders-é😀-dlq');
     });
 
+    it('keeps no tree when told a file will not be edited (one-pass scans), and still converts it the same', () => {
+      const kept = parseTerraformFile('cache/main.tf', text);
+      clearTerraformCache();
+      const unkept = parseTerraformFile('cache/main.tf', text, { keepTree: false });
+      assert.deepEqual(unkept, kept);
+      const edited = text.replace('orders', 'payments');
+      const again = parseTerraformFile('cache/main.tf', edited, { keepTree: false });
+      assert.equal(literal(valueOf(again.resources[0].properties, 'name')), 'payments');
+      assert.deepEqual(terraformParseStats(), { fullParses: 2, incrementalParses: 0, cacheHits: 0, cachedFiles: 1 });
+    });
     it('matches fresh parses across a series of random edits', () => {
       const base = [
         'resource "aws_s3_bucket" "a" {',

@@ -38,7 +38,11 @@ export interface TerraformParseOptions {
  * Parses one `.tf` file (cached by path and text). The returned objects are shared with the
  * cache: treat them as read-only. Throws only if the grammar is not loaded.
  */
-export function parseTerraformFile(file: string, text: string, options: TerraformParseOptions = {}): TerraformFileParse {
+export function parseTerraformFile(
+  file: string,
+  text: string,
+  options: TerraformParseOptions = {},
+): TerraformFileParse {
   const parser = requireParser();
   const cached = fileCache.get(file);
   if (cached && cached.text === text) {

@@ -23,18 +23,25 @@ export function createRuleContext(
   };
 
   // Asked with types, the reverse index covers only resources of those types (usually a few, so a
-  // rule looking for a bucket's policies never walks every other resource of the template).
-  const referencedByOfTypes = new Map<string, Map<string, Resource[]>>();
+  // rule looking for a bucket's policies never walks every other resource of the template). Rules
+  // pass the same constant list at every call, so the list itself is the first key; its text is
+  // the key that finds an equal list passed as another array.
+  const byList = new WeakMap<readonly string[], Map<string, Resource[]>>();
+  const byText = new Map<string, Map<string, Resource[]>>();
   const referencing = (target: Resource, types?: readonly string[]): Resource[] => {
     if (!types) {
       referencedBy ??= buildReverseIndex(unit.resources);
       return referencedBy.get(target.id) ?? [];
     }
-    const key = types.join('\u0000');
-    let index = referencedByOfTypes.get(key);
+    let index = byList.get(types);
     if (!index) {
-      index = buildReverseIndex(unit.resources.filter((r) => types.includes(r.type)));
-      referencedByOfTypes.set(key, index);
+      const key = types.join('\u0000');
+      index = byText.get(key);
+      if (!index) {
+        index = buildReverseIndex(unit.resources.filter((r) => types.includes(r.type)));
+        byText.set(key, index);
+      }
+      byList.set(types, index);
     }
     return index.get(target.id) ?? [];
   };

@@ -1,10 +1,9 @@
 import * as jsonc from 'jsonc-parser';
-import { LineIndex } from '../iac/line-index';
 import type { LiteralValue, MapValue, Range, Resource, Value } from '../iac/model';
 import { getProperty } from '../iac/model';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { booleanOf, isCloudFormation, items, key, read, stringOf } from './toolkit/values';
-import { replaceWritten } from '../fixes/edits';
+import { lineIndexOf, replaceWritten } from '../fixes/edits';
 
 export const rule: Rule = {
   id: 'ecs-privileged-container',
@@ -174,7 +173,7 @@ function fromJsonText(
 function privilegedTokens(resource: Resource, value: LiteralValue, context: RuleContext): Range[] {
   const text = context.text(resource.file);
   if (text === undefined) return [];
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   const start = lines.offset(value.range.start);
   const source = text.slice(start, lines.offset(value.range.end));
   const ranges: Range[] = [];

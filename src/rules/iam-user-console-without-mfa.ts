@@ -59,6 +59,14 @@ function managedPolicy(
 
 // --- CloudFormation ---------------------------------------------------------------------------
 
+const CFN_POLICY_TYPES = [
+  'AWS::IAM::Policy',
+  'AWS::IAM::ManagedPolicy',
+  'AWS::IAM::UserPolicy',
+  'AWS::IAM::GroupPolicy',
+];
+const CFN_GROUP_ADDITIONS = ['AWS::IAM::UserToGroupAddition'];
+
 function cfnInlinePolicies(resource: Resource, evidence: Evidence): void {
   const policies = getProperty(resource.properties, 'Policies')?.value;
   if (policies && policies.kind !== 'list') evidence.unknown = true;
@@ -83,12 +91,7 @@ function cfnAttachedPolicies(
   list: 'Users' | 'Groups',
   single: 'UserName' | 'GroupName',
 ): void {
-  for (const policy of context.referencing(principal, [
-    'AWS::IAM::Policy',
-    'AWS::IAM::ManagedPolicy',
-    'AWS::IAM::UserPolicy',
-    'AWS::IAM::GroupPolicy',
-  ])) {
+  for (const policy of context.referencing(principal, CFN_POLICY_TYPES)) {
     if (
       refersTo(getProperty(policy.properties, list)?.value, principal) ||
       refersTo(getProperty(policy.properties, single)?.value, principal)
@@ -118,7 +121,7 @@ function cfnEvidence(user: Resource, context: RuleContext): Evidence {
   const groups = getProperty(user.properties, 'Groups')?.value;
   if (groups && groups.kind !== 'list') evidence.unknown = true;
   for (const group of items(groups)) cfnGroup(group, context, evidence);
-  for (const addition of context.referencing(user, ['AWS::IAM::UserToGroupAddition'])) {
+  for (const addition of context.referencing(user, CFN_GROUP_ADDITIONS)) {
     if (!refersTo(getProperty(addition.properties, 'Users')?.value, user)) continue;
     const group = getProperty(addition.properties, 'GroupName')?.value;
     if (group) cfnGroup(group, context, evidence);
@@ -128,6 +131,9 @@ function cfnEvidence(user: Resource, context: RuleContext): Evidence {
 }
 
 // --- Terraform --------------------------------------------------------------------------------
+
+const TF_GROUP_MEMBERSHIPS = ['aws_iam_user_group_membership', 'aws_iam_group_membership'];
+const TF_LOGIN_PROFILES = ['aws_iam_user_login_profile'];
 
 const TF_POLICY_LINKS = [
   'aws_iam_user_policy',
@@ -173,7 +179,7 @@ function tfGroup(group: Value, context: RuleContext, evidence: Evidence): void {
 function tfEvidence(user: Resource, context: RuleContext): Evidence {
   const evidence: Evidence = { documents: [], unknown: false };
   tfAttachedPolicies(user, context, evidence, 'user', 'users');
-  for (const membership of context.referencing(user, ['aws_iam_user_group_membership', 'aws_iam_group_membership'])) {
+  for (const membership of context.referencing(user, TF_GROUP_MEMBERSHIPS)) {
     if (
       membership.type === 'aws_iam_user_group_membership' &&
       refersTo(getProperty(membership.properties, 'user')?.value, user)
@@ -196,7 +202,7 @@ function tfEvidence(user: Resource, context: RuleContext): Evidence {
 
 function tfHasLoginProfile(user: Resource, context: RuleContext): boolean {
   return context
-    .referencing(user, ['aws_iam_user_login_profile'])
+    .referencing(user, TF_LOGIN_PROFILES)
     .some((profile) => refersTo(getProperty(profile.properties, 'user')?.value, user));
 }
 

@@ -1,7 +1,6 @@
 import type { TextEdit } from '../fixes/types';
-import { LineIndex } from '../iac/line-index';
 import type { Property, Resource, Value } from '../iac/model';
-import { removeProperty, setProperty } from '../fixes/edits';
+import { lineIndexOf, removeProperty, setProperty } from '../fixes/edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { engineOf, isAuroraMember, isReadReplica, isServerlessV1, rdsKind, rdsName } from './support/rds';
 import { countReadsOf } from './toolkit/references';
@@ -149,7 +148,7 @@ function replaceProperty(
 ): TextEdit[] {
   const text = context.text(resource.file);
   if (text === undefined) return [];
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   const start = lines.offset(password.keyRange.start);
   let end = lines.offset(password.value.range.end);
   // A YAML block scalar ends at the start of the next line: keep that line break.

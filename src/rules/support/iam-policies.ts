@@ -7,7 +7,7 @@
  * `inline_policy { policy }` blocks or `inline_policy` (IAM Identity Center permission sets).
  */
 import * as jsonc from 'jsonc-parser';
-import { LineIndex } from '../../iac/line-index';
+import { lineIndexOf } from '../../fixes/edits';
 import type { LiteralValue, Position, Range, Resource, Value } from '../../iac/model';
 import { containsPosition, getProperties, getProperty } from '../../iac/model';
 import type { PolicyStatement } from '../toolkit/policy';
@@ -120,7 +120,7 @@ function statementInString(literal: LiteralValue, index: number, fileText: strin
 function mapStringOffset(literal: LiteralValue, fileText: string, offset: number): Position | undefined {
   const value = literal.value as string;
   const lines = value.split('\n');
-  const fileLines = new LineIndex(fileText);
+  const fileLines = lineIndexOf(fileText);
   const sourceLine = (line: number): string => {
     const start = fileLines.offset({ line, character: 0 });
     const end = line + 1 < fileLines.lineCount ? fileLines.offset({ line: line + 1, character: 0 }) : fileText.length;

@@ -8,8 +8,8 @@
  * parts, and every part decided at deploy time (`${Param}`, `!Ref`, `var.x`, `file()`) becomes an
  * opaque gap that no pattern can match across.
  */
-import { LineIndex } from '../../iac/line-index';
 import type { Property, Range, Resource, UnresolvableValue, Value } from '../../iac/model';
+import { lineIndexOf } from '../../fixes/edits';
 import { getProperty } from '../../iac/model';
 import type { RuleContext } from '../rule';
 import { launchSettings } from './ec2-launch';
@@ -116,7 +116,7 @@ function sourceText(value: UnresolvableValue, context: RuleContext, resource: Re
   for (const file of files) {
     const text = context.text(file);
     if (text === undefined) continue;
-    const lines = new LineIndex(text);
+    const lines = lineIndexOf(text);
     const slice = text.slice(lines.offset(value.range.start), lines.offset(value.range.end));
     if (slice.startsWith(excerpt)) return slice;
   }
@@ -289,7 +289,7 @@ export function locateSecret(
   if (userData.decoded) return undefined;
   const text = context.text(resource.file);
   if (text === undefined) return undefined;
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   const start = lines.offset(userData.property.value.range.start);
   const end = lines.offset(userData.property.value.range.end);
   const at = text.indexOf(secret.match, start);

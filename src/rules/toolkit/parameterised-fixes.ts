@@ -4,9 +4,8 @@
  * changes that default and keeps the knob; otherwise it writes the value on the resource.
  */
 import type { TextEdit } from '../../fixes/types';
-import { LineIndex } from '../../iac/line-index';
 import type { LiteralValue, ReferenceValue, Resource } from '../../iac/model';
-import { setProperty } from '../../fixes/edits';
+import { lineIndexOf, setProperty } from '../../fixes/edits';
 import type { RuleContext } from '../rule';
 import { property } from './values';
 import { countReadsOf } from './references';
@@ -48,7 +47,7 @@ export function replaceLiteral(
 ): TextEdit[] {
   const text = context.text(file);
   if (text === undefined) return [];
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   const start = lines.offset(literal.range.start);
   const end = lines.offset(literal.range.end);
   const quote = text[start];

@@ -8,8 +8,27 @@ const HINT_KEYS: Record<Exclude<keyof ClassificationHints, 'launchType' | 'hosti
   typeName: ['TypeName', 'type_name'],
 };
 
+/** Every property name read below: most resources have none of them, and are done in one pass. */
+const HINTING_PROPERTIES = new Set([
+  ...Object.values(HINT_KEYS).flat(),
+  'LaunchType',
+  'launch_type',
+  'ComputeResources',
+  'compute_resources',
+  'RequiresCompatibilities',
+  'requires_compatibilities',
+  'PlatformCapabilities',
+  'platform_capabilities',
+  'CapacityProviderStrategy',
+  'capacity_provider_strategy',
+  'Configuration',
+  'ComputeType',
+  'compute_type',
+]);
+
 /** Reads the classification hints a resource's literal properties give (ECS launch type, Lambda package type…). */
 export function classificationHints(properties: MapValue): ClassificationHints | undefined {
+  if (!properties.properties.some((p) => HINTING_PROPERTIES.has(p.key))) return undefined;
   let hints: ClassificationHints | undefined;
   for (const [hint, keys] of Object.entries(HINT_KEYS) as [keyof typeof HINT_KEYS, string[]][]) {
     for (const key of keys) {

@@ -149,6 +149,8 @@ export class Analyzer {
   private readonly terraformCache = new Map<string, CacheEntry>();
   private readonly rulesByType = new Map<string, Rule[]>();
   private readonly rulesForEveryType: Rule[] = [];
+  /** The rules for a type and for every type, in that order, by type: made once per type met. */
+  private readonly rulesForType = new Map<string, readonly Rule[]>();
   private readonly unitRules: Rule[] = [];
   private readonly origins = new WeakMap<Finding, FindingOrigin>();
   private readonly unitOrigins = new WeakMap<Finding, UnitOrigin>();
@@ -435,6 +437,7 @@ export class Analyzer {
 
   private indexRules(): void {
     this.rulesByType.clear();
+    this.rulesForType.clear();
     this.rulesForEveryType.length = 0;
     this.unitRules.length = 0;
     // `controls:` in .srlens.yaml (or `srlens scan --controls`): only the rules that check them.
@@ -548,9 +551,12 @@ export class Analyzer {
   }
 
   private checkResource(resource: Resource, context: RuleContext, into: Finding[]): void {
-    const typed = this.rulesByType.get(resource.type);
-    const rules = this.rulesForEveryType.length === 0 ? typed : [...(typed ?? []), ...this.rulesForEveryType];
-    if (!rules) return;
+    let rules = this.rulesForType.get(resource.type);
+    if (!rules) {
+      rules = [...(this.rulesByType.get(resource.type) ?? []), ...this.rulesForEveryType];
+      // Types come from the text: a template of thousands of made-up types is not remembered.
+      if (this.rulesForType.size < MAX_REMEMBERED_TYPES) this.rulesForType.set(resource.type, rules);
+    }
     const tier = resource.tier;
     for (const rule of rules) {
       let reports: RuleReport[];
@@ -635,6 +641,9 @@ export class Analyzer {
     return result;
   }
 }
+
+/** How many resource types an analyzer remembers the rules of. */
+const MAX_REMEMBERED_TYPES = 4096;
 
 /** Why a nested stack's template is not read when the analyzer reads only the files it is given. */
 const NOT_GIVEN = 'it is not among the files analysed';

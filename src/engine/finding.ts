@@ -118,7 +118,7 @@ export function composeHeadline(
     const cut = sentence.slice(0, room + 1).lastIndexOf(' ');
     message = `${prefix}${sentence.slice(0, cut > room / 2 ? cut : room).trimEnd()}…`;
   }
-  const complete = withoutFullStop(whole);
+  const complete = whole === text ? sentence : withoutFullStop(whole);
   if (message === prefix + complete) return withDetail(message, detail);
   return withDetail(message, joinSentences(`${whole.trim().replace(/\.$/, '')}.`, detail));
 }

@@ -28,22 +28,46 @@ export function messageText(message: RuleMessage): string {
   return message.detail === undefined ? message.headline : `${message.headline} ${message.detail}`;
 }
 
+/**
+ * A message text split at its placeholders (`literal, name, literal, …, literal`), once per text:
+ * messages are the rules' own constants, so there are only as many as the rules have.
+ */
+const compiledTexts = new Map<string, string[]>();
+
+function partsOf(text: string): string[] {
+  let parts = compiledTexts.get(text);
+  if (!parts) {
+    parts = text.split(PLACEHOLDER_SPLIT);
+    compiledTexts.set(text, parts);
+  }
+  return parts;
+}
+
+/** `PLACEHOLDER` for `split`: its one group puts each name between the texts around it. */
+const PLACEHOLDER_SPLIT = /\{([A-Za-z][A-Za-z0-9]*)\}/;
+
 function fill(
   text: string,
   data: Readonly<Record<string, unknown>>,
-  where: string,
-  shorter: ReadonlyMap<string, string> = new Map(),
+  messageId: string,
+  shorter?: ReadonlyMap<string, string>,
 ): string {
-  return text.replace(PLACEHOLDER, (_, name: string) => {
+  const parts = partsOf(text);
+  let result = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
     const value = data[name];
-    if (typeof value === 'string') return shorter.get(name) ?? value;
-    if (typeof value === 'number') return String(value);
-    throw new MessageError(
-      value === undefined
-        ? `${where}: no value for placeholder {${name}}`
-        : `${where}: placeholder {${name}} has a ${typeof value} value, not a string or a number`,
-    );
-  });
+    if (typeof value === 'string') result += shorter?.get(name) ?? value;
+    else if (typeof value === 'number') result += String(value);
+    else
+      throw new MessageError(
+        value === undefined
+          ? `message '${messageId}': no value for placeholder {${name}}`
+          : `message '${messageId}': placeholder {${name}} has a ${typeof value} value, not a string or a number`,
+      );
+    result += parts[i + 1];
+  }
+  return result;
 }
 
 /** A report's text: the headline (without the owner and concern), the detail, and the headline before shortening. */
@@ -98,9 +122,8 @@ export function renderReport(
     : undefined;
   if (!message) throw new MessageError(`unknown message id '${report.messageId}'`);
   const data = report.data ?? {};
-  const where = `message '${report.messageId}'`;
-  const whole = fill(message.headline, data, where);
-  const detail = message.detail === undefined ? undefined : fill(message.detail, data, where);
+  const whole = fill(message.headline, data, report.messageId);
+  const detail = message.detail === undefined ? undefined : fill(message.detail, data, report.messageId);
   const length = (text: string) => text.replace(/\.$/, '').length;
   const shorter = new Map<string, string>();
   let headline = whole;
@@ -118,7 +141,7 @@ export function renderReport(
       .sort((a, b) => b.gain - a.gain);
     if (candidates.length === 0) break;
     shorter.set(candidates[0].name, candidates[0].short);
-    headline = fill(message.headline, data, where, shorter);
+    headline = fill(message.headline, data, report.messageId, shorter);
   }
   // Names shortened for nothing help nobody: a headline that cannot fit is cut at a word instead.
   if (length(headline) > room) headline = whole;

@@ -5,8 +5,8 @@
  * as a resource-like target for the edits in ../edits.ts.
  */
 import * as jsonc from 'jsonc-parser';
+import { lineIndexOf } from '../../fixes/edits';
 import { isMap, isPair, isScalar, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
-import { LineIndex } from '../../iac/line-index';
 import type { CfnParameter, CloudFormationTemplate, MapValue, Property, Range, Resource, Value } from '../../iac/model';
 
 /** A stand-in resource whose properties are the parameter's body, so `setProperty` can edit it. */
@@ -81,7 +81,7 @@ function jsonBody(text: string, name: string): MapValue | undefined {
   const tree = jsonc.parseTree(text, [], { disallowComments: true });
   const body = tree && jsonc.findNodeAtLocation(tree, ['Parameters', name]);
   if (body?.type !== 'object') return undefined;
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   const toRange = (offset: number, length: number) => lines.range(offset, offset + length);
   const properties: Property[] = [];
   for (const member of body.children ?? []) {

@@ -4,6 +4,8 @@
  * the template: each looks things up in an index built once per unit (`RuleContext.memo`).
  */
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Analyzer } from '../../../src/engine/analyzer';
 import { createRuleContext } from '../../../src/engine/context';
 import type { IacUnit } from '../../../src/iac/model';
@@ -88,5 +90,24 @@ describe('rules that relate resources to each other', () => {
     // bucket (or each database walking the template) made it ~16×. The wide margin keeps a busy
     // machine from deciding the result.
     assert.ok(large < small * 8, `4,000 buckets took ${large.toFixed(0)} ms, 1,000 took ${small.toFixed(0)} ms`);
+  });
+});
+
+describe('line indexes in rules and fixes', () => {
+  it('come from the shared index of each text, never from indexing the whole file again per finding', () => {
+    const root = path.join(process.cwd(), 'src');
+    const offenders: string[] = [];
+    const visit = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) visit(file);
+        else if (file.endsWith('.ts') && readFileSync(file, 'utf8').includes('new LineIndex('))
+          offenders.push(path.relative(root, file));
+      }
+    };
+    visit(path.join(root, 'rules'));
+    visit(path.join(root, 'fixes'));
+    // edits.ts is where the shared index (`lineIndexOf`) is made.
+    assert.deepEqual(offenders, ['fixes/edits.ts']);
   });
 });

@@ -241,8 +241,14 @@ export class Analyzer {
     const cached = this.terraformCache.get(dir);
     const today = this.today();
     if (cached && cached.key === key && cached.today === today) return cached.analysis;
-    await loadTerraformLanguage();
-    await loadEvaluator();
+    try {
+      await loadTerraformLanguage();
+      await loadEvaluator();
+    } catch (error) {
+      // A broken installation (a missing or unreadable wasm file) is said on each file, and every
+      // other file is still analysed. Nothing is cached: a later call tries to load again.
+      return { units: [], findings: sorted.map((f) => grammarMissingFinding(f.path, error)) };
+    }
     const given = this.givenModules;
     const host: TerraformEvaluationOptions = {
       ...this.terraform,
@@ -640,6 +646,17 @@ export class Analyzer {
     }
     return result;
   }
+}
+
+/** A Terraform file that cannot be analysed because the grammar did not load. */
+function grammarMissingFinding(file: string, error: unknown): Finding {
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  return parseErrorFinding({
+    file,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 'error',
+    message: `The Terraform parser could not be loaded, so this file is not analysed. Loading it failed: ${reason}. Reinstalling srlens or the extension restores it.`,
+  });
 }
 
 /** How many resource types an analyzer remembers the rules of. */

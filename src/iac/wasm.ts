@@ -28,9 +28,12 @@ export function setWasmReader(read: WasmReader | undefined): void {
   reader = read;
 }
 
-/** What the parser loads: the file's bytes when a reader is set, else its path. */
-export async function wasmSource(file: WasmFile): Promise<string | Uint8Array> {
-  return reader ? reader(file) : locateWasm(file);
+/**
+ * The bytes of a wasm file: from the reader when one is set, else read from where `locateWasm`
+ * finds it (the loader checks them before tree-sitter sees them).
+ */
+export async function wasmSource(file: WasmFile): Promise<Uint8Array> {
+  return reader ? reader(file) : fs.promises.readFile(locateWasm(file));
 }
 
 /** Looks in `dir` first (for example the extension's `dist/` folder); `undefined` forgets it. */

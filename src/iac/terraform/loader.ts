@@ -26,15 +26,26 @@ export function isTerraformLanguageLoaded(): boolean {
 }
 
 async function initialiseParser(): Promise<void> {
-  // A path on Node; the bytes themselves in the browser (wasm.web.ts), where there is no disk.
-  const runtimeWasm = await wasmSource('tree-sitter.wasm');
-  await TreeSitter.Parser.init(
-    typeof runtimeWasm === 'string' ? { locateFile: () => runtimeWasm } : { wasmBinary: runtimeWasm },
+  // Bytes, from disk on Node and from the extension's files in the browser (wasm.web.ts). Checked
+  // first: tree-sitter's runtime given a damaged file fails in a way that cannot be caught.
+  const runtimeWasm = checkedWasm('tree-sitter.wasm', await wasmSource('tree-sitter.wasm'));
+  await TreeSitter.Parser.init({ wasmBinary: runtimeWasm });
+  const language = await TreeSitter.Language.load(
+    checkedWasm('tree-sitter-terraform.wasm', await wasmSource('tree-sitter-terraform.wasm')),
   );
-  const language = await TreeSitter.Language.load(await wasmSource('tree-sitter-terraform.wasm'));
   const parser = new TreeSitter.Parser();
   parser.setLanguage(language);
   loadedParser = parser;
+}
+
+/** The part of the WebAssembly global used here (the project's TypeScript libraries do not declare it). */
+declare const WebAssembly: { validate(bytes: Uint8Array): boolean };
+
+/** The bytes, when they are a valid WebAssembly module; otherwise an error that names the file. */
+function checkedWasm(file: string, bytes: Uint8Array): Uint8Array {
+  if (!WebAssembly.validate(bytes))
+    throw new Error(`${file} is damaged: it is not a valid WebAssembly module (${bytes.length} bytes)`);
+  return bytes;
 }
 
 /**

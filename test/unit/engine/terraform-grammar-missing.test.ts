@@ -46,6 +46,21 @@ describe('a Terraform grammar that cannot be loaded', () => {
     );
   });
 
+  it('names a damaged wasm file before tree-sitter sees it', async () => {
+    setWasmReader((file) =>
+      Promise.resolve(file === 'tree-sitter.wasm' ? new TextEncoder().encode('not wasm') : new Uint8Array()),
+    );
+    const analysis = await new Analyzer({ retain: false }).analyzeTerraformModule('/g', [
+      { path: '/g/main.tf', text: BUCKET_TF },
+    ]);
+    assert.deepEqual(
+      analysis.findings.map((f) => f.detail),
+      [
+        'Loading it failed: tree-sitter.wasm is damaged: it is not a valid WebAssembly module (8 bytes). Reinstalling srlens or the extension restores it.',
+      ],
+    );
+  });
+
   it('loads again on the next call once the files are there', async () => {
     setWasmReader(() => Promise.reject(new Error('not there')));
     const analyzer = new Analyzer();

@@ -404,6 +404,12 @@ const cfnFiles = corpusFiles.filter(isCfnFile);
 if (corpusFiles.length > 0) {
   log(`\nCorpus ../shared/corpus (in-process, warm, totals over the files)`);
   const texts = new Map(corpusFiles.map((f) => [f, readFileSync(f, 'utf8')]));
+  /** `report` for corpus files: their size in bytes and lines comes from the texts read. */
+  const reportCorpus = (label, files, measured, limit) => {
+    const bytes = files.reduce((n, f) => n + texts.get(f).length, 0);
+    const lines = files.reduce((n, f) => n + texts.get(f).split('\n').length - 1, 0);
+    report(label, { bytes, lines, ...measured, files: files.length }, limit);
+  };
   for (const [label, pick, bare] of [
     ['Corpus CloudFormation YAML', (f) => /\.(ya?ml)$/i.test(f), engine.bareParseYaml],
     ['Corpus CloudFormation JSON', (f) => /\.json$/i.test(f), engine.bareParseJson],
@@ -427,17 +433,7 @@ if (corpusFiles.length > 0) {
       runs,
       1,
     );
-    const bytes = files.reduce((n, f) => n + texts.get(f).length, 0);
-    const lines = files.reduce((n, f) => n + texts.get(f).split('\n').length - 1, 0);
-    report(`${label} (${files.length} files)`, {
-      bytes,
-      lines,
-      resources,
-      findings,
-      parseMs,
-      analysisMs,
-      files: files.length,
-    });
+    reportCorpus(`${label} (${files.length} files)`, files, { resources, findings, parseMs, analysisMs });
   }
   {
     const tf = corpusFiles.filter((f) => f.endsWith('.tf'));
@@ -463,19 +459,10 @@ if (corpusFiles.length > 0) {
       runs,
       1,
     );
-    const bytes = tf.reduce((n, f) => n + texts.get(f).length, 0);
-    const lines = tf.reduce((n, f) => n + texts.get(f).split('\n').length - 1, 0);
-    report(
+    reportCorpus(
       `Corpus Terraform (${tf.length} files, ${modules.size} modules)`,
-      {
-        bytes,
-        lines,
-        resources,
-        findings,
-        parseMs,
-        analysisMs,
-        files: tf.length,
-      },
+      tf,
+      { resources, findings, parseMs, analysisMs },
       BUDGET.ratioTerraform,
     );
   }

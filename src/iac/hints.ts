@@ -8,22 +8,28 @@ const HINT_KEYS: Record<Exclude<keyof ClassificationHints, 'launchType' | 'hosti
   typeName: ['TypeName', 'type_name'],
 };
 
-/** Every property name read below: most resources have none of them, and are done in one pass. */
-const HINTING_PROPERTIES = new Set([
-  ...Object.values(HINT_KEYS).flat(),
-  'LaunchType',
-  'launch_type',
-  'ComputeResources',
-  'compute_resources',
+/** The top-level properties read below besides `HINT_KEYS`, in either language. */
+const LAUNCH_TYPE = ['LaunchType', 'launch_type'];
+const COMPUTE_RESOURCES = ['ComputeResources', 'compute_resources'];
+const COMPATIBILITIES = [
   'RequiresCompatibilities',
   'requires_compatibilities',
   'PlatformCapabilities',
   'platform_capabilities',
-  'CapacityProviderStrategy',
-  'capacity_provider_strategy',
-  'Configuration',
-  'ComputeType',
-  'compute_type',
+];
+const CAPACITY_PROVIDER_STRATEGY = ['CapacityProviderStrategy', 'capacity_provider_strategy'];
+const CONFIGURATION = 'Configuration';
+const COMPUTE_TYPE = ['ComputeType', 'compute_type'];
+
+/** Every property name read below: most resources have none of them, and are done in one pass. */
+const HINTING_PROPERTIES = new Set([
+  ...Object.values(HINT_KEYS).flat(),
+  ...LAUNCH_TYPE,
+  ...COMPUTE_RESOURCES,
+  ...COMPATIBILITIES,
+  ...CAPACITY_PROVIDER_STRATEGY,
+  CONFIGURATION,
+  ...COMPUTE_TYPE,
 ]);
 
 /** Reads the classification hints a resource's literal properties give (ECS launch type, Lambda package type…). */
@@ -37,30 +43,20 @@ export function classificationHints(properties: MapValue): ClassificationHints |
     }
   }
   const launchType = launchTypeFrom({
-    launchType: literal(first(properties, 'LaunchType', 'launch_type')),
-    computeType: literal(nested(first(properties, 'ComputeResources', 'compute_resources'), 'Type', 'type')),
-    compatibilities: literals(
-      first(
-        properties,
-        'RequiresCompatibilities',
-        'requires_compatibilities',
-        'PlatformCapabilities',
-        'platform_capabilities',
-      ),
-    ),
+    launchType: literal(first(properties, ...LAUNCH_TYPE)),
+    computeType: literal(nested(first(properties, ...COMPUTE_RESOURCES), 'Type', 'type')),
+    compatibilities: literals(first(properties, ...COMPATIBILITIES)),
     capacityProviders: capacityProviders(properties),
   });
   if (launchType) (hints ??= {}).launchType = launchType;
   // a Deadline Cloud fleet's Configuration holds either CustomerManaged or ServiceManagedEc2
-  const configuration = getProperty(properties, 'Configuration')?.value;
+  const configuration = getProperty(properties, CONFIGURATION)?.value;
   if (configuration?.kind === 'map') {
     if (getProperty(configuration, 'CustomerManaged')) (hints ??= {}).hosting = 'customer-managed';
     else if (getProperty(configuration, 'ServiceManagedEc2')) (hints ??= {}).hosting = 'service-managed';
   }
   // a GameLift Servers fleet with ComputeType ANYWHERE runs on computes you supply and manage
-  const computeType = literal(
-    getProperty(properties, 'ComputeType')?.value ?? getProperty(properties, 'compute_type')?.value,
-  );
+  const computeType = literal(first(properties, ...COMPUTE_TYPE));
   if (computeType && /^anywhere$/i.test(computeType)) (hints ??= {}).hosting = 'customer-managed';
   else if (computeType && /^ec2$/i.test(computeType)) (hints ??= {}).hosting = 'service-managed';
   return hints;
@@ -96,10 +92,7 @@ function nested(value: Value | undefined, ...keys: string[]): Value | undefined 
  */
 function capacityProviders(properties: MapValue): string[] | undefined {
   const items: Value[] = [];
-  for (const property of [
-    ...getProperties(properties, 'CapacityProviderStrategy'),
-    ...getProperties(properties, 'capacity_provider_strategy'),
-  ]) {
+  for (const property of CAPACITY_PROVIDER_STRATEGY.flatMap((key) => getProperties(properties, key))) {
     if (property.value.kind === 'list') items.push(...property.value.items);
     else items.push(property.value);
   }

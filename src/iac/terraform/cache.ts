@@ -136,11 +136,9 @@ function parseUncached(parser: Parser, file: string, text: string, keep: boolean
     const root = tree.rootNode;
     const converter = root.hasError ? new NodeConverter(file, text) : new CursorConverter(file, text);
     const parse = converter.convert(root);
+    // parseTree has already released the file's previous tree, if it kept one.
     if (keep) keepTree(file, text, tree);
-    else {
-      releaseTree(file);
-      tree.delete();
-    }
+    else tree.delete();
     return parse;
   } catch (error) {
     // Never throw on input: an unexpected failure becomes a diagnostic on the file.

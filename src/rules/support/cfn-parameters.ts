@@ -5,8 +5,8 @@
  * as a resource-like target for the edits in ../edits.ts.
  */
 import * as jsonc from 'jsonc-parser';
-import { lineIndexOf } from '../../fixes/edits';
 import { isMap, isPair, isScalar, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import { lineIndexOf } from '../../fixes/edits';
 import type { CfnParameter, CloudFormationTemplate, MapValue, Property, Range, Resource, Value } from '../../iac/model';
 
 /** A stand-in resource whose properties are the parameter's body, so `setProperty` can edit it. */

@@ -44,7 +44,7 @@ function partsOf(text: string): string[] {
 }
 
 /** `PLACEHOLDER` for `split`: its one group puts each name between the texts around it. */
-const PLACEHOLDER_SPLIT = /\{([A-Za-z][A-Za-z0-9]*)\}/;
+const PLACEHOLDER_SPLIT = new RegExp(PLACEHOLDER.source);
 
 function fill(
   text: string,

@@ -96,8 +96,21 @@ const TF_VPC_RULE_KEYS: EntryKeys = {
   cidrLists: [],
 };
 
-/** The rules a resource itself holds, one entry per CIDR. */
-export function securityGroupRules(resource: Resource, context: RuleContext): SecurityGroupRule[] {
+/**
+ * The rules a resource itself holds, one entry per CIDR. Several rules ask for the same resource's,
+ * so they are read once per resource and unit; callers must not change what they get.
+ */
+export function securityGroupRules(resource: Resource, context: RuleContext): readonly SecurityGroupRule[] {
+  const read = context.memo('security-group-rules', () => new WeakMap<Resource, readonly SecurityGroupRule[]>());
+  let rules = read.get(resource);
+  if (!rules) {
+    rules = readSecurityGroupRules(resource, context);
+    read.set(resource, rules);
+  }
+  return rules;
+}
+
+function readSecurityGroupRules(resource: Resource, context: RuleContext): SecurityGroupRule[] {
   const reader = new RuleReader(resource, context);
   switch (resource.type) {
     case 'AWS::EC2::SecurityGroup':

@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { compactTypeLists } from './scripts/esbuild-plugins.mjs';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
@@ -31,6 +32,7 @@ const common = {
   // Prefer ES module builds: jsonc-parser's UMD build cannot be bundled.
   mainFields: ['module', 'main'],
   logLevel: 'warning',
+  plugins: [compactTypeLists],
 };
 
 /**
@@ -88,7 +90,7 @@ const web = {
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
   resolveExtensions: ['.web.ts', '.ts', '.js', '.mjs', '.cjs', '.json'],
-  plugins: [webTreeSitterNodeBranches],
+  plugins: [compactTypeLists, webTreeSitterNodeBranches],
 };
 
 const builds = [
@@ -97,14 +99,14 @@ const builds = [
     entryPoints: ['src/vscode/extension.ts'],
     outfile: `${outdir}/extension.js`,
     external: ['vscode'],
-    plugins: [awsOnDemand],
+    plugins: [compactTypeLists, awsOnDemand],
   },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: `${outdir}/cli.js`,
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [awsOnDemand, mcpOnDemand, lspOnDemand],
+    plugins: [compactTypeLists, awsOnDemand, mcpOnDemand, lspOnDemand],
   },
   { ...common, entryPoints: ['src/aws/index.ts'], outfile: `${outdir}/aws.js` },
   { ...common, entryPoints: ['src/mcp/server.ts'], outfile: `${outdir}/mcp.js` },

@@ -719,7 +719,7 @@ export abstract class TreeConverter {
     return this.excerptOf(node.startIndex, node.endIndex);
   }
 
-  private excerptOf(start: number, end: number): string {
+  protected excerptOf(start: number, end: number): string {
     return end - start > MAX_TEXT ? `${this.text.slice(start, start + MAX_TEXT)}…` : this.text.slice(start, end);
   }
 

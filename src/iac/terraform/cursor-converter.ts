@@ -10,6 +10,7 @@ import type { Property, Range, Value } from '../model';
 import { isAsciiSpace, isIdentifierCode, isPlainStringCode } from './chars';
 import { type BlockParts, type BodyItem, MAX_NESTING, type Opener, TreeConverter } from './converter';
 import { unescapeQuoted } from './strings';
+import { TextReader } from './text-reader';
 
 /** A collection's or a template's only child, by its first character. */
 const TYPE_BY_OPENER: Record<Opener, Record<number, string>> = {
@@ -18,8 +19,22 @@ const TYPE_BY_OPENER: Record<Opener, Record<number, string>> = {
 };
 
 export class CursorConverter extends TreeConverter {
+  /** Attributes whose value the text reader read (for tests). */
+  textAttributes = 0;
+
+  /** `readText: false` converts every value that is not plain from its nodes (tests compare the two). */
+  constructor(
+    file: string,
+    text: string,
+    private readonly readText = true,
+  ) {
+    super(file, text);
+  }
+
   /** The cursor that walks nested blocks (`blockParts`), made on first use. */
   private cursor: TreeCursor | undefined;
+  /** Reads attribute values from the source text (`textAttribute`), made on first use. */
+  private reader: TextReader | undefined;
 
   protected override convertTopLevel(root: SyntaxNode): void {
     try {
@@ -123,7 +138,7 @@ export class CursorConverter extends TreeConverter {
         const first = text.charCodeAt(childStart);
         if (first !== 0x23 /* # */ && first !== 0x2f /* / */) {
           if (typeName === 'dynamic') body = cursor.currentNode;
-          items = this.walkBody(cursor, bodyDepth, childStart);
+          items = this.walkBody(cursor, bodyDepth, childStart, typeName !== 'dynamic');
           break;
         }
       }
@@ -169,7 +184,7 @@ export class CursorConverter extends TreeConverter {
         } else if (type === 'block_start') open = childStart;
         else if (type === 'body') {
           if (typeName === 'dynamic') body = cursor.currentNode;
-          items = this.walkBody(cursor, bodyDepth, childStart);
+          items = this.walkBody(cursor, bodyDepth, childStart, typeName !== 'dynamic');
         } else if (type === 'block_end') closeEnd = cursor.endIndex;
       } while (cursor.gotoNextSibling());
       cursor.gotoParent();
@@ -200,8 +215,10 @@ export class CursorConverter extends TreeConverter {
   /**
    * The items of the body the cursor is on (left there): plain attributes converted right away
    * (they report nothing and depend on nothing converted before them), the rest kept as nodes.
+   * With `fromText`, attributes whose value the text reader can read are converted too; a
+   * `dynamic` block's are not, since its iterator is not known until the block is converted.
    */
-  private walkBody(cursor: TreeCursor, depth: number, bodyStart?: number): BodyItem[] {
+  private walkBody(cursor: TreeCursor, depth: number, bodyStart?: number, fromText = true): BodyItem[] {
     const items: BodyItem[] = [];
     if (!cursor.gotoFirstChild()) return items;
     const text = this.text;
@@ -210,7 +227,11 @@ export class CursorConverter extends TreeConverter {
       const type = this.bodyItemTypeAt(cursor, start);
       const end = cursor.endIndex;
       if (type === 'attribute') {
-        const simple = depth + 1 <= MAX_NESTING ? this.simpleElement(start, end, false) : undefined;
+        const simple =
+          depth + 1 <= MAX_NESTING
+            ? (this.simpleElement(start, end, false) ??
+              (fromText && this.readText ? this.textAttribute(start, end, depth) : undefined))
+            : undefined;
         items.push(simple ?? { item: 'attribute', node: cursor.currentNode });
       } else if (type === 'block') items.push({ item: 'block', node: cursor.currentNode });
       if (!cursor.gotoNextSibling()) break;
@@ -341,6 +362,34 @@ export class CursorConverter extends TreeConverter {
     while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
     const value = this.simpleValue(i, end);
     if (!value) return undefined;
+    const keyRange = this.lines.range(start, start + key.length);
+    return { key, keyRange, value, range: { start: keyRange.start, end: value.range.end } };
+  }
+
+  /**
+   * `name = value` spanning `start`–`end`, its value read by the text reader (collections, calls,
+   * templates); undefined when the reader cannot read it.
+   */
+  private textAttribute(start: number, end: number, depth: number): Property | undefined {
+    const key = this.identifierAt(start);
+    if (key === undefined) return undefined;
+    const text = this.text;
+    let i = start + key.length;
+    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+    if (text.charCodeAt(i) !== 0x3d /* = */) return undefined;
+    i++;
+    const next = text.charCodeAt(i);
+    if (next === 0x3d /* = */ || next === 0x3e /* > */) return undefined; // `==`, `=>`
+    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+    this.reader ??= new TextReader({
+      text,
+      range: (from, to) => this.lines.range(from, to),
+      simpleValue: (from, to) => this.simpleValue(from, to),
+      excerptOf: (from, to) => this.excerptOf(from, to),
+    });
+    const value = this.reader.read(i, end, depth + 1);
+    if (!value) return undefined;
+    this.textAttributes++;
     const keyRange = this.lines.range(start, start + key.length);
     return { key, keyRange, value, range: { start: keyRange.start, end: value.range.end } };
   }

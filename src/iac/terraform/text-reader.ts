@@ -1,0 +1,360 @@
+/**
+ * Expressions of an error-free tree read from the source text alone: collections, function calls,
+ * quoted strings and templates, and the plain values the converter already reads from text. Each
+ * node read from the syntax tree is a call into WebAssembly and an allocation, and these shapes are
+ * most of a typical module's values (`tags = merge(local.tags, { Name = "x" })`,
+ * `policy = jsonencode({ … })`), so reading them from the text is the converter's largest saving.
+ *
+ * The reader gives up (undefined) on anything else: an operator, a conditional, a `for`, an index
+ * or splat, a heredoc, a comment, `...`, a string over two lines, an escape it would have to
+ * interpret differently. The caller then converts the syntax nodes, so the model is always exactly
+ * the one the node converter builds (test/unit/iac/terraform-walk.test.ts pins it by hash).
+ */
+import type { ListValue, MapValue, Property, Range, UnresolvableValue, Value } from '../model';
+import { isAsciiLetter } from './chars';
+import { unescapeQuoted } from './strings';
+
+/** What the reader needs from its converter. */
+export interface TextReaderHost {
+  readonly text: string;
+  range(start: number, end: number): Range;
+  /** A plain string, number, bool, null or dotted reference spanning exactly `start`–`end`, if it is one. */
+  simpleValue(start: number, end: number): Value | undefined;
+  /** The source text of `start`–`end`, cut as unresolvable values keep it. */
+  excerptOf(start: number, end: number): string;
+}
+
+/**
+ * Deeper values are left to the node converter, which reports what is nested too deep (far
+ * beyond this).
+ */
+const MAX_TEXT_DEPTH = 64;
+
+/** Thrown to abandon a read; caught in `read` (made once: a stack trace per give-up would cost). */
+const GIVE_UP = new Error('not read from the text');
+
+export class TextReader {
+  private pos = 0;
+
+  constructor(private readonly host: TextReaderHost) {}
+
+  /** The value of the expression spanning exactly `start`–`end` (`depth`: the expression's), or undefined. */
+  read(start: number, end: number, depth: number): Value | undefined {
+    this.pos = start;
+    try {
+      const value = this.expression(end, depth);
+      return this.pos === end ? value : undefined;
+    } catch (error) {
+      if (error === GIVE_UP) return undefined;
+      throw error;
+    }
+  }
+
+  // -- expressions -----------------------------------------------------------------------------
+
+  /** The expression at `pos` (which starts it), ending at or before `limit`; leaves `pos` after it. */
+  private expression(limit: number, depth: number): Value {
+    if (depth > MAX_TEXT_DEPTH) throw GIVE_UP;
+    const text = this.host.text;
+    const start = this.pos;
+    const first = text.charCodeAt(start);
+    switch (first) {
+      case 0x22 /* " */:
+        return this.quoted(limit, depth);
+      case 0x5b /* [ */:
+        return this.tuple(limit, depth);
+      case 0x7b /* { */:
+        return this.object(limit, depth);
+      default:
+        break;
+    }
+    if (isAsciiLetter(first) || first === 0x5f /* _ */) {
+      let end = this.identifierEnd(start);
+      if (text.charCodeAt(end) === 0x28 /* ( */) return this.functionCall(start, end, limit, depth);
+      while (text.charCodeAt(end) === 0x2e /* . */) end = this.identifierEnd(end + 1);
+      return this.plain(start, end, limit);
+    }
+    if (first === 0x2d /* - */ || (first >= 0x30 && first <= 0x39)) {
+      let end = start + 1;
+      for (let code = text.charCodeAt(end); isNumberCode(code); code = text.charCodeAt(++end)) {
+        // A sign only after an exponent: `1e-3`, not `1-3`.
+        if ((code === 0x2b || code === 0x2d) && (text.charCodeAt(end - 1) | 0x20) !== 0x65 /* e */) break;
+      }
+      return this.plain(start, end, limit);
+    }
+    throw GIVE_UP;
+  }
+
+  /** A plain value spanning `start`–`end` (a literal or a dotted reference), checked by the host. */
+  private plain(start: number, end: number, limit: number): Value {
+    if (end > limit) throw GIVE_UP;
+    const value = this.host.simpleValue(start, end);
+    if (!value) throw GIVE_UP;
+    this.pos = end;
+    return value;
+  }
+
+  /** The end of the identifier (letters, digits, `_`, `-`) starting at `start`; ASCII only. */
+  private identifierEnd(start: number): number {
+    const text = this.host.text;
+    const first = text.charCodeAt(start);
+    if (!(isAsciiLetter(first) || first === 0x5f)) throw GIVE_UP;
+    let end = start + 1;
+    for (
+      let code = text.charCodeAt(end);
+      isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
+      code = text.charCodeAt(++end)
+    );
+    if (text.charCodeAt(end) >= 0x80) throw GIVE_UP; // a Unicode identifier
+    return end;
+  }
+
+  /** `[a, b]`: items separated by commas, a trailing comma allowed, newlines anywhere. */
+  private tuple(limit: number, depth: number): ListValue {
+    const start = this.pos;
+    const text = this.host.text;
+    const items: Value[] = [];
+    this.pos++;
+    this.space(limit);
+    while (text.charCodeAt(this.pos) !== 0x5d /* ] */) {
+      items.push(this.expression(limit, depth + 1));
+      this.space(limit);
+      const next = text.charCodeAt(this.pos);
+      if (next === 0x2c /* , */) {
+        this.pos++;
+        this.space(limit);
+      } else if (next !== 0x5d) throw GIVE_UP;
+    }
+    this.pos++;
+    return { kind: 'list', items, range: this.host.range(start, this.pos) };
+  }
+
+  /** `{ key = value, "key": value }`: elements separated by commas or new lines. */
+  private object(limit: number, depth: number): MapValue {
+    const start = this.pos;
+    const text = this.host.text;
+    const properties: Property[] = [];
+    this.pos++;
+    this.space(limit);
+    while (text.charCodeAt(this.pos) !== 0x7d /* } */) {
+      properties.push(this.element(limit, depth));
+      const afterValue = this.pos;
+      this.space(limit);
+      const next = text.charCodeAt(this.pos);
+      if (next === 0x2c /* , */) {
+        this.pos++;
+        this.space(limit);
+      } else if (next !== 0x7d && !this.newlineBetween(afterValue, this.pos)) throw GIVE_UP;
+    }
+    this.pos++;
+    return { kind: 'map', properties, range: this.host.range(start, this.pos), block: false };
+  }
+
+  /** `key = value` or `key: value` in an object; the key a name or a plain quoted string. */
+  private element(limit: number, depth: number): Property {
+    const text = this.host.text;
+    const keyStart = this.pos;
+    let key: string;
+    if (text.charCodeAt(keyStart) === 0x22 /* " */) {
+      const end = this.stringEnd(keyStart, limit);
+      if (end < 0) throw GIVE_UP; // an interpolated key is kept as text by the node converter
+      key = unescapeQuoted(text.slice(keyStart + 1, end - 1));
+      this.pos = end;
+    } else {
+      this.pos = this.identifierEnd(keyStart);
+      key = text.slice(keyStart, this.pos);
+    }
+    const keyRange = this.host.range(keyStart, this.pos);
+    this.inlineSpace();
+    const separator = text.charCodeAt(this.pos);
+    if (separator !== 0x3d /* = */ && separator !== 0x3a /* : */) throw GIVE_UP;
+    const after = text.charCodeAt(this.pos + 1);
+    if (after === 0x3d /* = */ || after === 0x3a /* : */ || after === 0x3e /* > */) throw GIVE_UP; // `==`, `::`, `=>`
+    this.pos++;
+    this.space(limit);
+    const value = this.expression(limit, depth + 1);
+    return { key, keyRange, value, range: { start: keyRange.start, end: value.range.end } };
+  }
+
+  /**
+   * `name(arguments)`: unknown, with its arguments kept as `args` (a list spanning them) so rules can
+   * read `jsonencode({ … })` policies. `name` spans `nameStart`–`nameEnd`; `pos` is on the name.
+   */
+  private functionCall(nameStart: number, nameEnd: number, limit: number, depth: number): UnresolvableValue {
+    const text = this.host.text;
+    this.pos = nameEnd + 1;
+    this.space(limit);
+    const items: Value[] = [];
+    let argumentsStart = -1;
+    let argumentsEnd = -1;
+    while (text.charCodeAt(this.pos) !== 0x29 /* ) */) {
+      if (argumentsStart === -1) argumentsStart = this.pos;
+      items.push(this.expression(limit, depth + 1));
+      argumentsEnd = this.pos;
+      this.space(limit);
+      const next = text.charCodeAt(this.pos);
+      if (next === 0x2c /* , */) {
+        this.pos++;
+        this.space(limit);
+        // A trailing comma, or `...` after the last argument: the node converter's spans tell.
+        if (text.charCodeAt(this.pos) === 0x29) throw GIVE_UP;
+      } else if (next !== 0x29) throw GIVE_UP;
+    }
+    this.pos++;
+    const value = this.unresolvable(nameStart, this.pos, `function:${text.slice(nameStart, nameEnd)}`);
+    if (argumentsStart !== -1)
+      value.args = { kind: 'list', items, range: this.host.range(argumentsStart, argumentsEnd) };
+    return value;
+  }
+
+  /**
+   * A quoted string: a literal without interpolation or directives; `"${reference}"` is the
+   * reference (the pre-0.12 style); any other template is unknown.
+   */
+  private quoted(limit: number, depth: number): Value {
+    const text = this.host.text;
+    const start = this.pos;
+    const end = this.stringEnd(start, limit);
+    if (end >= 0) {
+      this.pos = end;
+      return {
+        kind: 'literal',
+        value: unescapeQuoted(text.slice(start + 1, end - 1)),
+        range: this.host.range(start, end),
+      };
+    }
+    const templateEnd = this.templateEnd(start, limit);
+    this.pos = templateEnd;
+    // `"${ inner }"` alone: the inner expression, when it is a reference.
+    if (text.charCodeAt(start + 1) === 0x24 /* $ */ && text.charCodeAt(start + 2) === 0x7b /* { */) {
+      const close = this.interpolationEnd(start + 3, templateEnd);
+      if (close === templateEnd - 2) {
+        let innerStart = start + 3;
+        let innerEnd = close;
+        while (isInlineSpace(text.charCodeAt(innerStart))) innerStart++;
+        while (isInlineSpace(text.charCodeAt(innerEnd - 1))) innerEnd--;
+        const first = text.charCodeAt(innerStart);
+        if (first === 0x7e /* ~ */ || text.charCodeAt(innerEnd - 1) === 0x7e) throw GIVE_UP; // strip markers
+        const inner = new TextReader(this.host).read(innerStart, innerEnd, depth + 1);
+        if (!inner) throw GIVE_UP;
+        if (inner.kind === 'reference')
+          return {
+            ...inner,
+            text: this.host.excerptOf(start, templateEnd),
+            range: this.host.range(start, templateEnd),
+          };
+      }
+    }
+    return this.unresolvable(start, templateEnd, 'template');
+  }
+
+  /**
+   * The end (after the closing quote) of the string starting at `start` when it is a plain literal:
+   * no interpolation or directive, on one line. -1 for a template; gives up on anything else.
+   */
+  private stringEnd(start: number, limit: number): number {
+    const text = this.host.text;
+    for (let i = start + 1; i < limit; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x22 /* " */) return i + 1;
+      if (code === 0x5c /* \ */) i++;
+      else if (code === 0x0a || code === 0x0d) throw GIVE_UP;
+      else if ((code === 0x24 /* $ */ || code === 0x25) /* % */ && text.charCodeAt(i + 1) === 0x7b /* { */) return -1;
+      else if ((code === 0x24 || code === 0x25) && text.charCodeAt(i + 1) === code) throw GIVE_UP; // `$${`, `%%{`
+    }
+    throw GIVE_UP;
+  }
+
+  /** The end (after the closing quote) of the quoted template starting at `start`, on one line. */
+  private templateEnd(start: number, limit: number): number {
+    const text = this.host.text;
+    for (let i = start + 1; i < limit; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x22 /* " */) return i + 1;
+      if (code === 0x5c /* \ */) i++;
+      else if (code === 0x0a || code === 0x0d) throw GIVE_UP;
+      else if ((code === 0x24 || code === 0x25) && text.charCodeAt(i + 1) === code) throw GIVE_UP;
+      else if ((code === 0x24 || code === 0x25) && text.charCodeAt(i + 1) === 0x7b)
+        i = this.interpolationEnd(i + 2, limit);
+    }
+    throw GIVE_UP;
+  }
+
+  /**
+   * The offset of the `}` closing an interpolation or directive whose contents start at `start`:
+   * nested braces and quoted strings (with their own templates) are skipped; comments, heredocs and
+   * new lines give up.
+   */
+  private interpolationEnd(start: number, limit: number): number {
+    const text = this.host.text;
+    let braces = 0;
+    for (let i = start; i < limit; i++) {
+      const code = text.charCodeAt(i);
+      switch (code) {
+        case 0x7b /* { */:
+          braces++;
+          break;
+        case 0x7d /* } */:
+          if (braces === 0) return i;
+          braces--;
+          break;
+        case 0x22 /* " */:
+          i = this.templateEnd(i, limit) - 1;
+          break;
+        case 0x0a:
+        case 0x0d:
+        case 0x23 /* # */:
+        case 0x2f /* / */:
+        case 0x3c /* < */:
+          throw GIVE_UP;
+        default:
+          break;
+      }
+    }
+    throw GIVE_UP;
+  }
+
+  private unresolvable(start: number, end: number, construct: string): UnresolvableValue {
+    return {
+      kind: 'unresolvable',
+      construct,
+      text: this.host.excerptOf(start, end),
+      range: this.host.range(start, end),
+    };
+  }
+
+  // -- spaces ----------------------------------------------------------------------------------
+
+  /** Skips spaces and new lines up to `limit`; gives up on a comment. */
+  private space(limit: number): void {
+    const text = this.host.text;
+    for (;;) {
+      if (this.pos >= limit) throw GIVE_UP;
+      const code = text.charCodeAt(this.pos);
+      if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) this.pos++;
+      else if (code === 0x23 /* # */ || code === 0x2f /* / */) throw GIVE_UP;
+      else return;
+    }
+  }
+
+  /** Skips spaces and tabs. */
+  private inlineSpace(): void {
+    while (isInlineSpace(this.host.text.charCodeAt(this.pos))) this.pos++;
+  }
+
+  private newlineBetween(start: number, end: number): boolean {
+    const newline = this.host.text.indexOf('\n', start);
+    return newline !== -1 && newline < end;
+  }
+}
+
+function isInlineSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+/** Characters a number token may hold: digits, `.`, an exponent and its sign. */
+function isNumberCode(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x65 || code === 0x45 || code === 0x2b || code === 0x2d
+  );
+}

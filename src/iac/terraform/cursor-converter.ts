@@ -351,16 +351,8 @@ export class CursorConverter extends TreeConverter {
   private simpleElement(start: number, end: number, colonAllowed: boolean): Property | undefined {
     const key = this.identifierAt(start);
     if (key === undefined) return undefined;
-    const text = this.text;
-    let i = start + key.length;
-    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
-    const separator = text.charCodeAt(i);
-    if (separator !== 0x3d /* = */ && !(colonAllowed && separator === 0x3a /* : */)) return undefined;
-    i++;
-    const next = text.charCodeAt(i);
-    if (next === 0x3d /* = */ || next === 0x3a /* : */ || next === 0x3e /* > */) return undefined; // `==`, `::`, `=>`
-    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
-    const value = this.simpleValue(i, end);
+    const valueStart = this.valueStart(start + key.length, colonAllowed);
+    const value = valueStart === -1 ? undefined : this.simpleValue(valueStart, end);
     if (!value) return undefined;
     const keyRange = this.lines.range(start, start + key.length);
     return { key, keyRange, value, range: { start: keyRange.start, end: value.range.end } };
@@ -373,25 +365,36 @@ export class CursorConverter extends TreeConverter {
   private textAttribute(start: number, end: number, depth: number): Property | undefined {
     const key = this.identifierAt(start);
     if (key === undefined) return undefined;
-    const text = this.text;
-    let i = start + key.length;
-    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
-    if (text.charCodeAt(i) !== 0x3d /* = */) return undefined;
-    i++;
-    const next = text.charCodeAt(i);
-    if (next === 0x3d /* = */ || next === 0x3e /* > */) return undefined; // `==`, `=>`
-    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+    const valueStart = this.valueStart(start + key.length, false);
+    if (valueStart === -1) return undefined;
     this.reader ??= new TextReader({
-      text,
+      text: this.text,
       range: (from, to) => this.lines.range(from, to),
       simpleValue: (from, to) => this.simpleValue(from, to),
       excerptOf: (from, to) => this.excerptOf(from, to),
     });
-    const value = this.reader.read(i, end, depth + 1);
+    const value = this.reader.read(valueStart, end, depth + 1);
     if (!value) return undefined;
     this.textAttributes++;
     const keyRange = this.lines.range(start, start + key.length);
     return { key, keyRange, value, range: { start: keyRange.start, end: value.range.end } };
+  }
+
+  /**
+   * Where the value starts after a name ending at `keyEnd`: past spaces, `=` (or `:`, in an object)
+   * and spaces. -1 when no such separator follows (`==`, `::` and `=>` are not separators).
+   */
+  private valueStart(keyEnd: number, colonAllowed: boolean): number {
+    const text = this.text;
+    let i = keyEnd;
+    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+    const separator = text.charCodeAt(i);
+    if (separator !== 0x3d /* = */ && !(colonAllowed && separator === 0x3a /* : */)) return -1;
+    i++;
+    const next = text.charCodeAt(i);
+    if (next === 0x3d /* = */ || next === 0x3a /* : */ || next === 0x3e /* > */) return -1;
+    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+    return i;
   }
 
   // -- expressions -----------------------------------------------------------------------------

@@ -156,7 +156,7 @@ export class TextReader {
     const keyStart = this.pos;
     let key: string;
     if (text.charCodeAt(keyStart) === 0x22 /* " */) {
-      const end = this.stringEnd(keyStart, limit);
+      const end = this.stringEnd(keyStart, limit, true);
       if (end < 0) throw GIVE_UP; // an interpolated key is kept as text by the node converter
       key = unescapeQuoted(text.slice(keyStart + 1, end - 1));
       this.pos = end;
@@ -214,7 +214,7 @@ export class TextReader {
   private quoted(limit: number, depth: number): Value {
     const text = this.host.text;
     const start = this.pos;
-    const end = this.stringEnd(start, limit);
+    const end = this.stringEnd(start, limit, true);
     if (end >= 0) {
       this.pos = end;
       return {
@@ -223,7 +223,7 @@ export class TextReader {
         range: this.host.range(start, end),
       };
     }
-    const templateEnd = this.templateEnd(start, limit);
+    const templateEnd = this.stringEnd(start, limit, false);
     this.pos = templateEnd;
     // `"${ inner }"` alone: the inner expression, when it is a reference.
     if (text.charCodeAt(start + 1) === 0x24 /* $ */ && text.charCodeAt(start + 2) === 0x7b /* { */) {
@@ -249,33 +249,25 @@ export class TextReader {
   }
 
   /**
-   * The end (after the closing quote) of the string starting at `start` when it is a plain literal:
-   * no interpolation or directive, on one line. -1 for a template; gives up on anything else.
+   * The end (after the closing quote) of the quoted string starting at `start`, on one line. With
+   * `plainOnly`, -1 as soon as an interpolation or a directive makes it a template; otherwise
+   * those are skipped. Gives up on `$${` and `%%{` and at the end of the line.
    */
-  private stringEnd(start: number, limit: number): number {
+  private stringEnd(start: number, limit: number, plainOnly: boolean): number {
     const text = this.host.text;
     for (let i = start + 1; i < limit; i++) {
       const code = text.charCodeAt(i);
       if (code === 0x22 /* " */) return i + 1;
       if (code === 0x5c /* \ */) i++;
       else if (code === 0x0a || code === 0x0d) throw GIVE_UP;
-      else if ((code === 0x24 /* $ */ || code === 0x25) /* % */ && text.charCodeAt(i + 1) === 0x7b /* { */) return -1;
-      else if ((code === 0x24 || code === 0x25) && text.charCodeAt(i + 1) === code) throw GIVE_UP; // `$${`, `%%{`
-    }
-    throw GIVE_UP;
-  }
-
-  /** The end (after the closing quote) of the quoted template starting at `start`, on one line. */
-  private templateEnd(start: number, limit: number): number {
-    const text = this.host.text;
-    for (let i = start + 1; i < limit; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 0x22 /* " */) return i + 1;
-      if (code === 0x5c /* \ */) i++;
-      else if (code === 0x0a || code === 0x0d) throw GIVE_UP;
-      else if ((code === 0x24 || code === 0x25) && text.charCodeAt(i + 1) === code) throw GIVE_UP;
-      else if ((code === 0x24 || code === 0x25) && text.charCodeAt(i + 1) === 0x7b)
-        i = this.interpolationEnd(i + 2, limit);
+      else if (code === 0x24 /* $ */ || code === 0x25 /* % */) {
+        const next = text.charCodeAt(i + 1);
+        if (next === code) throw GIVE_UP;
+        if (next === 0x7b /* { */) {
+          if (plainOnly) return -1;
+          i = this.interpolationEnd(i + 2, limit);
+        }
+      }
     }
     throw GIVE_UP;
   }
@@ -299,7 +291,7 @@ export class TextReader {
           braces--;
           break;
         case 0x22 /* " */:
-          i = this.templateEnd(i, limit) - 1;
+          i = this.stringEnd(i, limit, false) - 1;
           break;
         case 0x0a:
         case 0x0d:

@@ -647,7 +647,12 @@ export abstract class TreeConverter {
   /** `var.x`, `aws_s3_bucket.logs.id`, `module.m.out[0]`, …: a reference, or unknown (`traversalTarget`). */
   private traversal(node: SyntaxNode, root: SyntaxNode, postfix: SyntaxNode[], postfixTypes: string[]): Value {
     const steps = postfix.map((part, i) => this.traversalStep(part, postfixTypes[i]));
-    return this.reference(node.startIndex, node.endIndex, traversalTarget(this.source(root), steps, this.iterators));
+    return this.traversalValue(node.startIndex, node.endIndex, this.source(root), steps);
+  }
+
+  /** The traversal spanning `start`–`end`, from its root's name and the steps after it. */
+  protected traversalValue(start: number, end: number, rootName: string, steps: TraversalStep[]): Value {
+    return this.reference(start, end, traversalTarget(rootName, steps, this.iterators));
   }
 
   /** The value of the traversal spanning `start`–`end`. */

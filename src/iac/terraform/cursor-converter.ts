@@ -371,6 +371,7 @@ export class CursorConverter extends TreeConverter {
       text: this.text,
       range: (from, to) => this.lines.range(from, to),
       simpleValue: (from, to) => this.simpleValue(from, to),
+      traversal: (from, to, rootName, steps) => this.traversalValue(from, to, rootName, steps),
       excerptOf: (from, to) => this.excerptOf(from, to),
     });
     const value = this.reader.read(valueStart, end, depth + 1);

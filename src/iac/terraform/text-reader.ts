@@ -12,6 +12,7 @@
  */
 import type { ListValue, MapValue, Property, Range, UnresolvableValue, Value } from '../model';
 import { isAsciiLetter } from './chars';
+import type { TraversalStep } from './references';
 import { unescapeQuoted } from './strings';
 
 /** What the reader needs from its converter. */
@@ -20,6 +21,8 @@ export interface TextReaderHost {
   range(start: number, end: number): Range;
   /** A plain string, number, bool, null or dotted reference spanning exactly `start`–`end`, if it is one. */
   simpleValue(start: number, end: number): Value | undefined;
+  /** The traversal spanning `start`–`end` (`rootName`, then `steps`): a reference, or unknown. */
+  traversal(start: number, end: number, rootName: string, steps: TraversalStep[]): Value;
   /** The source text of `start`–`end`, cut as unresolvable values keep it. */
   excerptOf(start: number, end: number): string;
 }
@@ -69,9 +72,11 @@ export class TextReader {
         break;
     }
     if (isAsciiLetter(first) || first === 0x5f /* _ */) {
-      let end = this.identifierEnd(start);
-      if (text.charCodeAt(end) === 0x28 /* ( */) return this.functionCall(start, end, limit, depth);
+      const rootEnd = this.identifierEnd(start);
+      if (text.charCodeAt(rootEnd) === 0x28 /* ( */) return this.functionCall(start, rootEnd, limit, depth);
+      let end = rootEnd;
       while (text.charCodeAt(end) === 0x2e /* . */) end = this.identifierEnd(end + 1);
+      if (text.charCodeAt(end) === 0x5b /* [ */) return this.indexedTraversal(start, rootEnd, limit);
       return this.plain(start, end, limit);
     }
     if (first === 0x2d /* - */ || (first >= 0x30 && first <= 0x39)) {
@@ -92,6 +97,32 @@ export class TextReader {
     if (!value) throw GIVE_UP;
     this.pos = end;
     return value;
+  }
+
+  /**
+   * `name.name[key].name…`: the steps after the root (`start`–`rootEnd`) read from the text, an
+   * index's key skipped (what it is does not change what the traversal refers to). A splat gives up.
+   */
+  private indexedTraversal(start: number, rootEnd: number, limit: number): Value {
+    const text = this.host.text;
+    const steps: TraversalStep[] = [];
+    let i = rootEnd;
+    for (;;) {
+      const code = text.charCodeAt(i);
+      if (code === 0x2e /* . */) {
+        const nameEnd = this.identifierEnd(i + 1);
+        steps.push({ kind: 'attr', name: text.slice(i + 1, nameEnd) });
+        i = nameEnd;
+      } else if (code === 0x5b /* [ */) {
+        const close = this.closing(i + 1, limit, 0x5d /* ] */);
+        if (text.slice(i + 1, close).trim() === '*') throw GIVE_UP;
+        steps.push({ kind: 'index', name: '' });
+        i = close + 1;
+      } else break;
+    }
+    if (i > limit) throw GIVE_UP;
+    this.pos = i;
+    return this.host.traversal(start, i, text.slice(start, rootEnd), steps);
   }
 
   /** The end of the identifier (letters, digits, `_`, `-`) starting at `start`; ASCII only. */
@@ -227,7 +258,7 @@ export class TextReader {
     this.pos = templateEnd;
     // `"${ inner }"` alone: the inner expression, when it is a reference.
     if (text.charCodeAt(start + 1) === 0x24 /* $ */ && text.charCodeAt(start + 2) === 0x7b /* { */) {
-      const close = this.interpolationEnd(start + 3, templateEnd);
+      const close = this.closing(start + 3, templateEnd, 0x7d /* } */);
       if (close === templateEnd - 2) {
         let innerStart = start + 3;
         let innerEnd = close;
@@ -265,7 +296,7 @@ export class TextReader {
         if (next === code) throw GIVE_UP;
         if (next === 0x7b /* { */) {
           if (plainOnly) return -1;
-          i = this.interpolationEnd(i + 2, limit);
+          i = this.closing(i + 2, limit, 0x7d /* } */);
         }
       }
     }
@@ -273,22 +304,29 @@ export class TextReader {
   }
 
   /**
-   * The offset of the `}` closing an interpolation or directive whose contents start at `start`:
-   * nested braces and quoted strings (with their own templates) are skipped; comments, heredocs and
-   * new lines give up.
+   * The offset of `closer` (`]` or `}`) closing what starts at `start` (an index's key, an
+   * interpolation or a directive): nested brackets and quoted strings (with their own templates)
+   * are skipped; new lines, comments and heredocs give up.
    */
-  private interpolationEnd(start: number, limit: number): number {
+  private closing(start: number, limit: number, closer: number): number {
     const text = this.host.text;
-    let braces = 0;
+    let depth = 0;
     for (let i = start; i < limit; i++) {
       const code = text.charCodeAt(i);
       switch (code) {
+        case 0x5b /* [ */:
+        case 0x28 /* ( */:
         case 0x7b /* { */:
-          braces++;
+          depth++;
           break;
+        case 0x5d /* ] */:
+        case 0x29 /* ) */:
         case 0x7d /* } */:
-          if (braces === 0) return i;
-          braces--;
+          if (depth === 0) {
+            if (code === closer) return i;
+            throw GIVE_UP;
+          }
+          depth--;
           break;
         case 0x22 /* " */:
           i = this.stringEnd(i, limit, false) - 1;

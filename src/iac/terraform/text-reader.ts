@@ -1,14 +1,18 @@
 /**
  * Expressions of an error-free tree read from the source text alone: collections, function calls,
- * quoted strings and templates, and the plain values the converter already reads from text. Each
- * node read from the syntax tree is a call into WebAssembly and an allocation, and these shapes are
- * most of a typical module's values (`tags = merge(local.tags, { Name = "x" })`,
- * `policy = jsonencode({ … })`), so reading them from the text is the converter's largest saving.
+ * quoted strings and templates, traversals with indexes, and the plain values the converter
+ * already reads from text; and a whole value that is a conditional, an operation or a `for`, which
+ * the model keeps as unknown with its text. Each node read from the syntax tree is a call into
+ * WebAssembly and an allocation, and these shapes are most of a typical module's values
+ * (`tags = merge(local.tags, { Name = "x" })`, `policy = jsonencode({ … })`,
+ * `count = var.create ? 1 : 0`), so reading them from the text is the converter's largest saving.
  *
- * The reader gives up (undefined) on anything else: an operator, a conditional, a `for`, an index
- * or splat, a heredoc, a comment, `...`, a string over two lines, an escape it would have to
- * interpret differently. The caller then converts the syntax nodes, so the model is always exactly
- * the one the node converter builds (test/unit/iac/terraform-walk.test.ts pins it by hash).
+ * The reader gives up (undefined) on anything else: a conditional or an operation inside a
+ * collection or a call, a splat, a heredoc, a comment inside the value, `...`, a string over two
+ * lines, an escape it would have to interpret differently. The caller then converts the syntax
+ * nodes, so the model is always exactly the one the node converter builds
+ * (test/unit/iac/terraform-walk.test.ts pins it by hash, and
+ * test/unit/iac/terraform-text-reader.test.ts converts every input both ways).
  */
 import type { ListValue, MapValue, Property, Range, UnresolvableValue, Value } from '../model';
 import { isAsciiLetter } from './chars';
@@ -46,11 +50,99 @@ export class TextReader {
     this.pos = start;
     try {
       const value = this.expression(end, depth);
-      return this.pos === end ? value : undefined;
+      if (this.pos === end) return value;
+    } catch (error) {
+      if (error !== GIVE_UP) throw error;
+    }
+    try {
+      const construct = this.constructOf(start, end);
+      return construct === undefined ? undefined : this.unresolvable(start, end, construct);
     } catch (error) {
       if (error === GIVE_UP) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * What makes the whole of `start`–`end` unknown, when its text says for sure: a `?` outside
+   * brackets and strings makes it a conditional (nothing else uses `?`, and a conditional binds
+   * loosest); else an operator there (`==`, `&&`, `!x`, ` + `…) an operation; else `[for …]` or
+   * `{for …}` spanning it all a `for`. Undefined otherwise (a lone ` - ` may be part of a name).
+   */
+  private constructOf(start: number, end: number): string | undefined {
+    const text = this.host.text;
+    let depth = 0;
+    let firstClose = -1;
+    let conditional = false;
+    let operator = text.charCodeAt(start) === 0x21; /* ! */
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      const next = text.charCodeAt(i + 1);
+      if (isOpening(code)) {
+        depth++;
+        continue;
+      }
+      if (isClosing(code)) {
+        if (--depth < 0) throw GIVE_UP;
+        if (depth === 0 && firstClose === -1) firstClose = i;
+        continue;
+      }
+      switch (code) {
+        case 0x22 /* " */:
+          i = this.stringEnd(i, end, false) - 1;
+          break;
+        case 0x23 /* # */:
+          throw GIVE_UP;
+        case 0x2f /* / */:
+          if (next === 0x2f || next === 0x2a /* * */) throw GIVE_UP; // a comment
+          operator ||= depth === 0;
+          break;
+        case 0x3c /* < */:
+          if (next === 0x3c) throw GIVE_UP; // a heredoc
+          operator ||= depth === 0;
+          if (next === 0x3d) i++; // `<=`
+          break;
+        case 0x3e /* > */:
+          operator ||= depth === 0;
+          if (next === 0x3d) i++; // `>=`
+          break;
+        case 0x3f /* ? */:
+          conditional ||= depth === 0;
+          break;
+        case 0x3d /* = */:
+        case 0x21 /* ! */:
+          if (next === 0x3d) {
+            operator ||= depth === 0; // `==`, `!=`
+            i++;
+          } else if (depth === 0 && code === 0x3d) throw GIVE_UP; // not part of a value
+          break;
+        case 0x26 /* & */:
+        case 0x7c /* | */:
+        case 0x2b /* + */:
+        case 0x25 /* % */:
+          operator ||= depth === 0;
+          break;
+        case 0x2a /* * */:
+          operator ||= depth === 0 && text.charCodeAt(i - 1) !== 0x2e; /* `.*` is a splat */
+          break;
+        case 0x2d /* - */:
+          operator ||= depth === 0 && i > start && isInlineSpace(text.charCodeAt(i - 1)) && isInlineSpace(next);
+          break;
+        default:
+          break;
+      }
+    }
+    if (depth !== 0) throw GIVE_UP;
+    if (conditional) return 'conditional';
+    if (operator) return 'operation';
+    const first = text.charCodeAt(start);
+    if (
+      (first === 0x5b || first === 0x7b) &&
+      firstClose === end - 1 &&
+      /^[[{]\s*for\s/.test(text.slice(start, start + 16))
+    )
+      return 'for';
+    return undefined;
   }
 
   // -- expressions -----------------------------------------------------------------------------
@@ -313,21 +405,19 @@ export class TextReader {
     let depth = 0;
     for (let i = start; i < limit; i++) {
       const code = text.charCodeAt(i);
+      if (isOpening(code)) {
+        depth++;
+        continue;
+      }
+      if (isClosing(code)) {
+        if (depth === 0) {
+          if (code === closer) return i;
+          throw GIVE_UP;
+        }
+        depth--;
+        continue;
+      }
       switch (code) {
-        case 0x5b /* [ */:
-        case 0x28 /* ( */:
-        case 0x7b /* { */:
-          depth++;
-          break;
-        case 0x5d /* ] */:
-        case 0x29 /* ) */:
-        case 0x7d /* } */:
-          if (depth === 0) {
-            if (code === closer) return i;
-            throw GIVE_UP;
-          }
-          depth--;
-          break;
         case 0x22 /* " */:
           i = this.stringEnd(i, limit, false) - 1;
           break;
@@ -376,6 +466,16 @@ export class TextReader {
     const newline = this.host.text.indexOf('\n', start);
     return newline !== -1 && newline < end;
   }
+}
+
+/** `[`, `(` or `{`. */
+function isOpening(code: number): boolean {
+  return code === 0x5b || code === 0x28 || code === 0x7b;
+}
+
+/** `]`, `)` or `}`. */
+function isClosing(code: number): boolean {
+  return code === 0x5d || code === 0x29 || code === 0x7d;
 }
 
 function isInlineSpace(code: number): boolean {

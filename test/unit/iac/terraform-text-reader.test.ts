@@ -133,6 +133,17 @@ describe('Terraform text reader', () => {
     ['a data source instance', 'data.aws_ami.a["x"].id'],
     ['an indexed reference in a template', '"${var.l[0]}"'],
     ['an indexed iterator-like name', '[each.value[0], count.index]'],
+    ['a conditional', 'var.x ? "a" : "b"'],
+    ['a conditional over calls and lines', 'length(var.l) > 0 ? merge(local.a, {\n    b = 1\n  }) : {}'],
+    ['a conditional in parts', '!var.x == true ? -1 : var.y[0]'],
+    ['an operator', '1 + 2'],
+    ['a comparison', 'var.a >= 3'],
+    ['a logical operator', 'var.a && var.b'],
+    ['a negation', '!var.enabled'],
+    ['a conditional before a comment', 'var.x ? 1 : 2 # why'],
+    ['a subtraction', 'length(var.l) - 1'],
+    ['a for expression', '[for v in var.l : upper(v)]'],
+    ['an object for expression', '{ for k, v in var.m : k => v if v != "" }'],
   ];
   for (const [name, expression] of READ_FROM_TEXT) {
     it(`reads ${name} from the text, as the nodes do`, () => {
@@ -141,12 +152,9 @@ describe('Terraform text reader', () => {
   }
 
   const LEFT_TO_THE_NODES: [string, string][] = [
-    ['a conditional', 'var.x ? "a" : "b"'],
-    ['an operator', '1 + 2'],
     ['a negation with a space', '- 1'],
     ['a hexadecimal number', '0x10'],
     ['a splat', 'aws_instance.a[*].id'],
-    ['a for expression', '[for v in var.l : upper(v)]'],
     ['a comment inside an object', '{\n    a = 1 # one\n    b = 2\n  }'],
     ['a block comment inside a tuple', '[1, /* two */ 2]'],
     ['a heredoc argument', 'jsonencode(<<EOT\nx\nEOT\n  )'],
@@ -165,6 +173,10 @@ describe('Terraform text reader', () => {
     ['parentheses', '(var.x)'],
     ['a Unicode key', '{ größe = 1 }'],
     ['a comparison in an object', '{ a = var.x == 1 }'],
+    ['a conditional in a tuple', '[var.x ? 1 : 2]'],
+    ['an indexed for expression', '[for v in var.l : v][0]'],
+    ['a conditional with a comment inside', 'var.x ? 1 /* one */ : 2'],
+    ['a name with a dash, not a subtraction', 'var.a -1'],
   ];
   for (const [name, expression] of LEFT_TO_THE_NODES) {
     it(`leaves ${name} to the nodes`, () => {

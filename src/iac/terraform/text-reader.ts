@@ -15,7 +15,7 @@
  * test/unit/iac/terraform-text-reader.test.ts converts every input both ways).
  */
 import type { ListValue, MapValue, Property, Range, UnresolvableValue, Value } from '../model';
-import { isAsciiLetter } from './chars';
+import { isAsciiLetter, isAsciiSpace } from './chars';
 import type { TraversalStep } from './references';
 import { unescapeQuoted } from './strings';
 
@@ -182,6 +182,69 @@ export class TextReader {
     throw GIVE_UP;
   }
 
+  /**
+   * An item of a tuple or a call's arguments, or an object element's value: it ends before a `,`,
+   * its container's `closer` or, in an object (`newlineEnds`), a new line. Read as an expression,
+   * or kept unknown whole when it is a conditional, an operation or a `for` (`constructOf`).
+   */
+  private item(limit: number, depth: number, closer: number, newlineEnds: boolean): Value {
+    const start = this.pos;
+    try {
+      const value = this.expression(limit, depth);
+      if (this.endsItem(closer, newlineEnds)) return value;
+    } catch (error) {
+      if (error !== GIVE_UP) throw error;
+    }
+    const end = this.itemEnd(start, limit, closer, newlineEnds);
+    const construct = this.constructOf(start, end);
+    if (construct === undefined) throw GIVE_UP;
+    this.pos = end;
+    return this.unresolvable(start, end, construct);
+  }
+
+  /** Whether what follows `pos` (past spaces) ends an item (see `item`). */
+  private endsItem(closer: number, newlineEnds: boolean): boolean {
+    const text = this.host.text;
+    for (let i = this.pos; ; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x0a && newlineEnds) return true;
+      if (!(code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a))
+        return code === 0x2c /* , */ || code === closer;
+    }
+  }
+
+  /**
+   * The end of the item starting at `start` (see `item`), its trailing spaces left out: the first
+   * `,`, `closer` or (with `newlineEnds`) new line outside brackets and strings. Comments and
+   * heredocs give up.
+   */
+  private itemEnd(start: number, limit: number, closer: number, newlineEnds: boolean): number {
+    const text = this.host.text;
+    let depth = 0;
+    let i = start;
+    for (; i < limit; i++) {
+      const code = text.charCodeAt(i);
+      if (isOpening(code)) depth++;
+      else if (isClosing(code)) {
+        if (depth === 0) {
+          if (code === closer) break;
+          throw GIVE_UP;
+        }
+        depth--;
+      } else if (code === 0x22 /* " */) i = this.stringEnd(i, limit, false) - 1;
+      else if (depth === 0 && (code === 0x2c /* , */ || (newlineEnds && code === 0x0a))) break;
+      else if (
+        code === 0x23 /* # */ ||
+        (code === 0x2f /* / */ && (text.charCodeAt(i + 1) === 0x2f || text.charCodeAt(i + 1) === 0x2a))
+      )
+        throw GIVE_UP;
+      else if (code === 0x3c /* < */ && text.charCodeAt(i + 1) === 0x3c) throw GIVE_UP;
+    }
+    if (i >= limit) throw GIVE_UP;
+    while (i > start && isAsciiSpace(text.charCodeAt(i - 1))) i--;
+    return i;
+  }
+
   /** A plain value spanning `start`–`end` (a literal or a dotted reference), checked by the host. */
   private plain(start: number, end: number, limit: number): Value {
     if (end > limit) throw GIVE_UP;
@@ -239,8 +302,9 @@ export class TextReader {
     const items: Value[] = [];
     this.pos++;
     this.space(limit);
+    if (this.atFor()) throw GIVE_UP; // `[for …]`: see `item`
     while (text.charCodeAt(this.pos) !== 0x5d /* ] */) {
-      items.push(this.expression(limit, depth + 1));
+      items.push(this.item(limit, depth + 1, 0x5d /* ] */, false));
       this.space(limit);
       const next = text.charCodeAt(this.pos);
       if (next === 0x2c /* , */) {
@@ -252,6 +316,12 @@ export class TextReader {
     return { kind: 'list', items, range: this.host.range(start, this.pos) };
   }
 
+  /** Whether `pos` is on the keyword of a `for` expression (`for` and a space). */
+  private atFor(): boolean {
+    const text = this.host.text;
+    return text.startsWith('for', this.pos) && isAsciiSpace(text.charCodeAt(this.pos + 3));
+  }
+
   /** `{ key = value, "key": value }`: elements separated by commas or new lines. */
   private object(limit: number, depth: number): MapValue {
     const start = this.pos;
@@ -259,6 +329,7 @@ export class TextReader {
     const properties: Property[] = [];
     this.pos++;
     this.space(limit);
+    if (this.atFor()) throw GIVE_UP; // `{for …}`: see `item`
     while (text.charCodeAt(this.pos) !== 0x7d /* } */) {
       properties.push(this.element(limit, depth));
       const afterValue = this.pos;
@@ -295,7 +366,7 @@ export class TextReader {
     if (after === 0x3d /* = */ || after === 0x3a /* : */ || after === 0x3e /* > */) throw GIVE_UP; // `==`, `::`, `=>`
     this.pos++;
     this.space(limit);
-    const value = this.expression(limit, depth + 1);
+    const value = this.item(limit, depth + 1, 0x7d /* } */, true);
     return { key, keyRange, value, range: { start: keyRange.start, end: value.range.end } };
   }
 
@@ -312,7 +383,7 @@ export class TextReader {
     let argumentsEnd = -1;
     while (text.charCodeAt(this.pos) !== 0x29 /* ) */) {
       if (argumentsStart === -1) argumentsStart = this.pos;
-      items.push(this.expression(limit, depth + 1));
+      items.push(this.item(limit, depth + 1, 0x29 /* ) */, false));
       argumentsEnd = this.pos;
       this.space(limit);
       const next = text.charCodeAt(this.pos);

@@ -143,6 +143,13 @@ describe('Terraform text reader', () => {
     ['a conditional before a comment', 'var.x ? 1 : 2 # why'],
     ['a subtraction', 'length(var.l) - 1'],
     ['a for expression', '[for v in var.l : upper(v)]'],
+    ['a comparison in an object', '{ a = var.x == 1 }'],
+    ['a conditional in a tuple', '[var.x ? 1 : 2, 3]'],
+    [
+      'conditionals and a for in a call',
+      'merge(var.a, var.b ? { c = 1 } : {}, {\n    d = [for x in var.l : x if x && true]\n    e = var.f != null ? var.f : "g"\n  })',
+    ],
+    ['an argument over lines', 'coalesce(\n    var.a\n    ? 1\n    : 2,\n    3\n  )'],
     ['an object for expression', '{ for k, v in var.m : k => v if v != "" }'],
   ];
   for (const [name, expression] of READ_FROM_TEXT) {
@@ -172,10 +179,10 @@ describe('Terraform text reader', () => {
     ['a provider function', 'provider::aws::arn_parse(var.arn)'],
     ['parentheses', '(var.x)'],
     ['a Unicode key', '{ größe = 1 }'],
-    ['a comparison in an object', '{ a = var.x == 1 }'],
-    ['a conditional in a tuple', '[var.x ? 1 : 2]'],
     ['an indexed for expression', '[for v in var.l : v][0]'],
     ['a conditional with a comment inside', 'var.x ? 1 /* one */ : 2'],
+    ['a conditional with a comment inside a tuple', '[var.x ? 1 : 2 # why\n  ]'],
+    ['a splat in a call', 'concat(aws_instance.a[*].id, [])'],
     ['a name with a dash, not a subtraction', 'var.a -1'],
   ];
   for (const [name, expression] of LEFT_TO_THE_NODES) {

@@ -169,6 +169,12 @@ export class TextReader {
       let end = rootEnd;
       while (text.charCodeAt(end) === 0x2e /* . */) end = this.identifierEnd(end + 1);
       if (text.charCodeAt(end) === 0x5b /* [ */) return this.indexedTraversal(start, rootEnd, limit);
+      if (end === rootEnd && end <= limit) {
+        // A name alone: `true`, `false` and `null` are literals; any other (`string` in a
+        // variable's `type`) is a traversal without steps.
+        this.pos = end;
+        return this.host.simpleValue(start, end) ?? this.host.traversal(start, end, text.slice(start, end), []);
+      }
       return this.plain(start, end, limit);
     }
     if (first === 0x2d /* - */ || (first >= 0x30 && first <= 0x39)) {
@@ -389,10 +395,10 @@ export class TextReader {
       const next = text.charCodeAt(this.pos);
       if (next === 0x2c /* , */) {
         this.pos++;
+        const comma = this.pos;
         this.space(limit);
-        // A trailing comma, or `...` after the last argument: the node converter's spans tell.
-        if (text.charCodeAt(this.pos) === 0x29) throw GIVE_UP;
-      } else if (next !== 0x29) throw GIVE_UP;
+        if (text.charCodeAt(this.pos) === 0x29) argumentsEnd = comma; // a trailing comma is part of the arguments
+      } else if (next !== 0x29) throw GIVE_UP; // `...` after the last argument, among others
     }
     this.pos++;
     const value = this.unresolvable(nameStart, this.pos, `function:${text.slice(nameStart, nameEnd)}`);

@@ -6,6 +6,8 @@ import type { Position, Range } from './model';
  */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  /** The line `position` found last. */
+  private lastLine = 0;
 
   constructor(text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
@@ -17,6 +19,24 @@ export class LineIndex {
 
   position(offset: number): Position {
     const starts = this.lineStarts;
+    // Readers walk a text forwards: the answer is usually the last line found, or the next.
+    let line = this.lastLine;
+    if (!(starts[line] <= offset && (line + 1 === starts.length || offset < starts[line + 1]))) {
+      line++;
+      if (!(
+        line < starts.length &&
+        starts[line] <= offset &&
+        (line + 1 === starts.length || offset < starts[line + 1])
+      ))
+        line = this.search(offset);
+      this.lastLine = line;
+    }
+    return { line, character: offset - starts[line] };
+  }
+
+  /** The line holding `offset`, by binary search. */
+  private search(offset: number): number {
+    const starts = this.lineStarts;
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -24,7 +44,7 @@ export class LineIndex {
       if (starts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: offset - starts[low] };
+    return low;
   }
 
   range(start: number, end: number): Range {

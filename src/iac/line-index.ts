@@ -18,20 +18,19 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
-    const starts = this.lineStarts;
     // Readers walk a text forwards: the answer is usually the last line found, or the next.
     let line = this.lastLine;
-    if (!(starts[line] <= offset && (line + 1 === starts.length || offset < starts[line + 1]))) {
-      line++;
-      if (!(
-        line < starts.length &&
-        starts[line] <= offset &&
-        (line + 1 === starts.length || offset < starts[line + 1])
-      ))
-        line = this.search(offset);
+    if (!this.holds(line, offset)) {
+      line = this.holds(line + 1, offset) ? line + 1 : this.search(offset);
       this.lastLine = line;
     }
-    return { line, character: offset - starts[line] };
+    return { line, character: offset - this.lineStarts[line] };
+  }
+
+  /** Whether `line` exists and holds `offset`. */
+  private holds(line: number, offset: number): boolean {
+    const starts = this.lineStarts;
+    return line < starts.length && starts[line] <= offset && (line + 1 === starts.length || offset < starts[line + 1]);
   }
 
   /** The line holding `offset`, by binary search. */

@@ -35,3 +35,20 @@ export function isIdentifierCode(code: number): boolean {
     code >= 0x80
   );
 }
+
+/**
+ * The end of the ASCII identifier (a letter or `_`, then letters, digits, `_` and `-`) starting at
+ * `offset`, or -1 when none starts there or a non-ASCII character (a Unicode identifier, which the
+ * callers leave to the syntax tree) or the end of the text follows it.
+ */
+export function asciiIdentifierEnd(text: string, offset: number): number {
+  const first = text.charCodeAt(offset);
+  if (!(isAsciiLetter(first) || first === 0x5f) /* _ */) return -1;
+  let end = offset + 1;
+  for (
+    let code = text.charCodeAt(end);
+    isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
+    code = text.charCodeAt(++end)
+  );
+  return text.charCodeAt(end) < 0x80 ? end : -1;
+}

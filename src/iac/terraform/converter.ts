@@ -26,7 +26,7 @@ import type {
   Value,
 } from '../model';
 import { getProperty } from '../model';
-import { isAsciiLetter } from './chars';
+import { asciiIdentifierEnd } from './chars';
 import { dottedTarget, type TraversalStep, type TraversalTarget, traversalTarget } from './references';
 import { heredocValue, unescapeQuoted } from './strings';
 
@@ -366,18 +366,8 @@ export abstract class TreeConverter {
 
   /** The identifier starting at `offset`, read from the source (no call into the tree). */
   protected identifierAt(offset: number): string | undefined {
-    const text = this.text;
-    const first = text.charCodeAt(offset);
-    if (!(isAsciiLetter(first) || first === 0x5f) /* _ */) return undefined;
-    let end = offset + 1;
-    for (
-      let code = text.charCodeAt(end);
-      isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
-      code = text.charCodeAt(++end)
-    );
-    // A non-ASCII character next means a Unicode identifier: let the caller read the node instead
-    // (and so does the end of the text).
-    return text.charCodeAt(end) < 0x80 ? text.slice(offset, end) : undefined;
+    const end = asciiIdentifierEnd(this.text, offset);
+    return end === -1 ? undefined : this.text.slice(offset, end);
   }
 
   /** A block nested beyond MAX_NESTING: kept under its type name, its contents unknown. */

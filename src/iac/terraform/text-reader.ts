@@ -15,7 +15,7 @@
  * test/unit/iac/terraform-text-reader.test.ts converts every input both ways).
  */
 import type { ListValue, MapValue, Property, Range, UnresolvableValue, Value } from '../model';
-import { isAsciiLetter, isAsciiSpace } from './chars';
+import { asciiIdentifierEnd, isAsciiLetter, isAsciiSpace } from './chars';
 import type { TraversalStep } from './references';
 import { unescapeQuoted } from './strings';
 
@@ -288,27 +288,16 @@ export class TextReader {
 
   /** The end of the identifier (letters, digits, `_`, `-`) starting at `start`; ASCII only. */
   private identifierEnd(start: number): number {
-    const text = this.host.text;
-    const first = text.charCodeAt(start);
-    if (!(isAsciiLetter(first) || first === 0x5f)) throw GIVE_UP;
-    let end = start + 1;
-    for (
-      let code = text.charCodeAt(end);
-      isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
-      code = text.charCodeAt(++end)
-    );
-    if (text.charCodeAt(end) >= 0x80) throw GIVE_UP; // a Unicode identifier
+    const end = asciiIdentifierEnd(this.host.text, start);
+    if (end === -1) throw GIVE_UP;
     return end;
   }
 
   /** `[a, b]`: items separated by commas, a trailing comma allowed, newlines anywhere. */
   private tuple(limit: number, depth: number): ListValue {
-    const start = this.pos;
+    const start = this.open(limit);
     const text = this.host.text;
     const items: Value[] = [];
-    this.pos++;
-    this.space(limit);
-    if (this.atFor()) throw GIVE_UP; // `[for …]`: see `item`
     while (text.charCodeAt(this.pos) !== 0x5d /* ] */) {
       items.push(this.item(limit, depth + 1, 0x5d /* ] */, false));
       this.space(limit);
@@ -322,20 +311,24 @@ export class TextReader {
     return { kind: 'list', items, range: this.host.range(start, this.pos) };
   }
 
-  /** Whether `pos` is on the keyword of a `for` expression (`for` and a space). */
-  private atFor(): boolean {
+  /**
+   * Steps past a collection's opening bracket (at `pos`, returned) and the spaces after it. A
+   * `for` keyword there makes it a `for` expression, which `item` keeps whole: gives up.
+   */
+  private open(limit: number): number {
+    const start = this.pos;
+    this.pos++;
+    this.space(limit);
     const text = this.host.text;
-    return text.startsWith('for', this.pos) && isAsciiSpace(text.charCodeAt(this.pos + 3));
+    if (text.startsWith('for', this.pos) && isAsciiSpace(text.charCodeAt(this.pos + 3))) throw GIVE_UP;
+    return start;
   }
 
   /** `{ key = value, "key": value }`: elements separated by commas or new lines. */
   private object(limit: number, depth: number): MapValue {
-    const start = this.pos;
+    const start = this.open(limit);
     const text = this.host.text;
     const properties: Property[] = [];
-    this.pos++;
-    this.space(limit);
-    if (this.atFor()) throw GIVE_UP; // `{for …}`: see `item`
     while (text.charCodeAt(this.pos) !== 0x7d /* } */) {
       properties.push(this.element(limit, depth));
       const afterValue = this.pos;
@@ -435,7 +428,8 @@ export class TextReader {
         while (isInlineSpace(text.charCodeAt(innerEnd - 1))) innerEnd--;
         const first = text.charCodeAt(innerStart);
         if (first === 0x7e /* ~ */ || text.charCodeAt(innerEnd - 1) === 0x7e) throw GIVE_UP; // strip markers
-        const inner = new TextReader(this.host).read(innerStart, innerEnd, depth + 1);
+        const inner = this.read(innerStart, innerEnd, depth + 1);
+        this.pos = templateEnd;
         if (!inner) throw GIVE_UP;
         if (inner.kind === 'reference')
           return {

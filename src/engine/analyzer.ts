@@ -8,6 +8,7 @@ import type { Fix } from '../fixes/types';
 import { parseCloudFormation } from '../iac/cloudformation';
 import { reparseYamlIncrementally } from '../iac/yaml-incremental';
 import { isTerraformPlanJson, mayBeTemplate, moduleDirOf, sourceKindOf } from '../iac/detect';
+import { keepShape } from '../iac/shapes';
 import type { IacUnit, ParseResult, Resource } from '../iac/model';
 import { forgetTerraformFile, loadTerraformLanguage, parseTerraformModule } from '../iac/terraform';
 import { loadEvaluator } from '../iac/terraform/eval-expressions';
@@ -647,6 +648,9 @@ export class Analyzer {
     return result;
   }
 }
+
+/** An analyzer without rules, kept for its shape (iac/shapes.ts): tests and benchmarks make many. */
+keepShape(new Analyzer({ rules: [], retain: false }));
 
 /** A Terraform file that cannot be analysed because the grammar did not load. */
 function grammarMissingFinding(file: string, error: unknown): Finding {

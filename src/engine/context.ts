@@ -5,6 +5,7 @@
  */
 import type { IacUnit, Resource, Value } from '../iac/model';
 import type { RuleContext, RuleSettings } from '../rules/rule';
+import { keepShape } from '../iac/shapes';
 
 const MAX_RESOLVE_DEPTH = 8;
 
@@ -13,48 +14,85 @@ export function createRuleContext(
   settings: RuleSettings,
   text: (file: string) => string | undefined,
 ): RuleContext {
-  let byId: Map<string, Resource> | undefined;
-  let referencedBy: Map<string, Resource[]> | undefined;
-  const memos = new Map<string, unknown>();
+  exemplar ??= keepShape(new UnitContext(EMPTY_UNIT, settings, () => undefined));
+  return new UnitContext(unit, settings, text);
+}
 
-  const resourceById = (id: string): Resource | undefined => {
-    byId ??= new Map(unit.resources.map((r) => [r.id, r]));
-    return byId.get(id);
-  };
-
+/**
+ * A class rather than an object of closures: rules call its methods millions of times, and a call
+ * site that has only ever seen one context's closure is optimised for that closure, which the next
+ * full collection frees. Methods on the prototype live as long as the process.
+ */
+class UnitContext implements RuleContext {
+  private byId: Map<string, Resource> | undefined = undefined;
+  private referencedBy: Map<string, Resource[]> | undefined = undefined;
+  private readonly memos = new Map<string, unknown>();
   // Asked with types, the reverse index covers only resources of those types (usually a few, so a
   // rule looking for a bucket's policies never walks every other resource of the template). Rules
   // pass the same constant list at every call, so the list itself is the first key; its text is
   // the key that finds an equal list passed as another array.
-  const byList = new WeakMap<readonly string[], Map<string, Resource[]>>();
-  const byText = new Map<string, Map<string, Resource[]>>();
-  const referencing = (target: Resource, types?: readonly string[]): Resource[] => {
+  private readonly byList = new WeakMap<readonly string[], Map<string, Resource[]>>();
+  private readonly byText = new Map<string, Map<string, Resource[]>>();
+
+  constructor(
+    readonly unit: IacUnit,
+    readonly settings: RuleSettings,
+    private readonly textOf: (file: string) => string | undefined,
+  ) {}
+
+  resolve(value: Value | undefined): Value | undefined {
+    return resolveInUnit(this.unit, value);
+  }
+
+  resourceById(id: string): Resource | undefined {
+    this.byId ??= new Map(this.unit.resources.map((r) => [r.id, r]));
+    return this.byId.get(id);
+  }
+
+  referencing(target: Resource, types?: readonly string[]): Resource[] {
     if (!types) {
-      referencedBy ??= buildReverseIndex(unit.resources);
-      return referencedBy.get(target.id) ?? [];
+      this.referencedBy ??= buildReverseIndex(this.unit.resources);
+      return this.referencedBy.get(target.id) ?? [];
     }
-    let index = byList.get(types);
+    let index = this.byList.get(types);
     if (!index) {
       const key = types.join('\u0000');
-      index = byText.get(key);
+      index = this.byText.get(key);
       if (!index) {
-        index = buildReverseIndex(unit.resources.filter((r) => types.includes(r.type)));
-        byText.set(key, index);
+        index = buildReverseIndex(this.unit.resources.filter((r) => types.includes(r.type)));
+        this.byText.set(key, index);
       }
-      byList.set(types, index);
+      this.byList.set(types, index);
     }
     return index.get(target.id) ?? [];
-  };
+  }
 
-  const memo = <T>(key: string, build: () => T): T => {
-    if (memos.has(key)) return memos.get(key) as T;
+  text(file: string): string | undefined {
+    return this.textOf(file);
+  }
+
+  memo<T>(key: string, build: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
     const value = build();
-    memos.set(key, value);
+    this.memos.set(key, value);
     return value;
-  };
-
-  return { unit, settings, resolve: (value) => resolveInUnit(unit, value), resourceById, referencing, text, memo };
+  }
 }
+
+const EMPTY_UNIT: IacUnit = {
+  kind: 'cloudformation',
+  file: '',
+  syntax: 'cloudformation-yaml',
+  documentIndex: 0,
+  transforms: [],
+  parameters: [],
+  conditions: [],
+  resources: [],
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+};
+
+/** A context of an empty unit, kept for its shape (iac/shapes.ts); made with the first context. */
+let exemplar: UnitContext | undefined;
 
 /**
  * Follows what can be followed statically in a template or module: a CloudFormation `!Ref` to a

@@ -27,8 +27,9 @@ import {
 } from './cloudformation-foreach';
 import { expandServerless, samEntries, usesServerless } from './cloudformation-sam';
 import { classificationHints } from './hints';
-import { readStrictJson } from './json-strict';
+import { readStrictJson, type StrictJsonHooks } from './json-strict';
 import { LineIndex } from './line-index';
+import { keepShape } from './shapes';
 import type {
   CfnParameter,
   CloudFormationTemplate,
@@ -335,15 +336,37 @@ function parseJson(file: string, text: string): ParseResult {
   return parseStrictJson(file, text) ?? parseTolerantJson(file, text);
 }
 
+/**
+ * What the strict JSON reader calls back. A class rather than closures made per file: the reader's
+ * call sites then see methods that live as long as the process (see shapes.ts).
+ */
+class TemplateJsonHooks implements StrictJsonHooks {
+  readonly diagnostics: ParseDiagnostic[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+  ) {}
+
+  object(map: MapValue, start: number, end: number): Value {
+    return recogniseLongForm(map, () => truncate(this.text.slice(start, Math.min(end, start + MAX_TEXT + 1))));
+  }
+
+  duplicateKey(key: string, range: Range): void {
+    this.diagnostics.push(duplicateKeyDiagnostic(this.file, key, range));
+  }
+}
+
+/** Hooks of an empty file, kept for their shape (shapes.ts); made with the first. */
+let jsonHooksExemplar: TemplateJsonHooks | undefined;
+
 /** Valid JSON, read in one pass (see json-strict.ts); `undefined` sends the text down the tolerant path. */
 export function parseStrictJson(file: string, text: string): ParseResult | undefined {
-  const diagnostics: ParseDiagnostic[] = [];
-  const read = readStrictJson(text, MAX_DEPTH, {
-    object: (map, start, end) =>
-      recogniseLongForm(map, () => truncate(text.slice(start, Math.min(end, start + MAX_TEXT + 1)))),
-    duplicateKey: (key, range) => diagnostics.push(duplicateKeyDiagnostic(file, key, range)),
-  });
+  jsonHooksExemplar ??= keepShape(new TemplateJsonHooks('', ''));
+  const hooks = new TemplateJsonHooks(file, text);
+  const read = readStrictJson(text, MAX_DEPTH, hooks);
   if (!read) return undefined;
+  const diagnostics = hooks.diagnostics;
   const template = buildTemplate(
     read.root,
     file,

@@ -10,6 +10,7 @@
  * test compares them over every JSON file it has).
  */
 import type { ListValue, MapValue, Position, Property, Range, Value } from './model';
+import { keepShape } from './shapes';
 
 export interface StrictJsonHooks {
   /** Called for each object once read, with its offsets; returns the value to keep (intrinsics recognised). */
@@ -32,6 +33,7 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /** The model of `text`, or `undefined` when it is not plain, valid JSON within `maxDepth`. Never throws. */
 export function readStrictJson(text: string, maxDepth: number, hooks: StrictJsonHooks): StrictJsonResult | undefined {
+  exemplar ??= keepShape(new StrictJsonReader('', 0, NO_HOOKS));
   try {
     return new StrictJsonReader(text, maxDepth, hooks).document();
   } catch {
@@ -39,6 +41,10 @@ export function readStrictJson(text: string, maxDepth: number, hooks: StrictJson
     return undefined;
   }
 }
+
+const NO_HOOKS: StrictJsonHooks = { object: (map) => map, duplicateKey: () => undefined };
+/** A reader of an empty text, kept for its shape (shapes.ts); made with the first reader. */
+let exemplar: StrictJsonReader | undefined;
 
 class StrictJsonReader {
   private pos = 0;

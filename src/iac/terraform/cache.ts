@@ -11,6 +11,7 @@ import { emptyFileParse, type TerraformFileParse } from './converter';
 import { CursorConverter } from './cursor-converter';
 import { requireParser } from './loader';
 import { NodeConverter } from './node-converter';
+import { keepShape } from '../shapes';
 
 /** Counters for tests and benchmarks. */
 export interface TerraformParseStats {
@@ -120,6 +121,7 @@ function releaseTree(file: string): void {
 // Parsing
 
 function parseUncached(parser: Parser, file: string, text: string, keep: boolean): TerraformFileParse {
+  if (!shapesKept) keepConverterShapes(parser);
   let tree: Tree | null = null;
   try {
     const budget = parseBudgetMs(text.length);
@@ -145,6 +147,34 @@ function parseUncached(parser: Parser, file: string, text: string, keep: boolean
     if (tree && keptTrees.get(file)?.tree !== tree) tree.delete();
     releaseTree(file);
     return emptyFileParse(file, [internalDiagnostic(file, error instanceof Error ? error.message : String(error))]);
+  }
+}
+
+/**
+ * A tiny file, parsed and converted as any other, whose tree, node, cursor, converter and text
+ * reader are kept (their WebAssembly memory freed) so that a full collection between analyses
+ * keeps the code optimised for them (shapes.ts).
+ */
+const SHAPES_TEXT = 'resource "t" "n" {\n  a = 1\n  b = f(x.y, { c = "${z}" })\n  d {\n    e = [true]\n  }\n}\n';
+let shapesKept = false;
+
+function keepConverterShapes(parser: Parser): void {
+  shapesKept = true;
+  const tree = parser.parse(SHAPES_TEXT);
+  if (!tree) return;
+  try {
+    const root = tree.rootNode;
+    const converter = new CursorConverter('', SHAPES_TEXT);
+    converter.convert(root);
+    const cursor = root.walk();
+    cursor.gotoFirstChild();
+    keepShape(converter);
+    keepShape(cursor.currentNode);
+    cursor.delete();
+    keepShape(cursor);
+  } finally {
+    tree.delete();
+    keepShape(tree);
   }
 }
 

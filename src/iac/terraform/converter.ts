@@ -18,6 +18,7 @@ import type {
   Range,
   ReferenceValue,
   Resource,
+  TerraformModule,
   TfModuleCall,
   TfOutput,
   TfProvider,
@@ -54,6 +55,22 @@ export function emptyFileParse(file: string, diagnostics: ParseDiagnostic[]): Te
     moduleCalls: [],
     outputs: [],
     diagnostics,
+  };
+}
+
+/** A module of `files` in `dir` with nothing in it yet. */
+export function emptyModule(dir: string, files: string[]): TerraformModule {
+  return {
+    kind: 'terraform',
+    dir,
+    files,
+    resources: [],
+    dataSources: [],
+    providers: [],
+    variables: [],
+    locals: [],
+    moduleCalls: [],
+    outputs: [],
   };
 }
 

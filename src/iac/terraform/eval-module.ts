@@ -65,6 +65,8 @@ import {
   type TerraformEvaluationOptions,
   type ValueOrigin,
 } from './eval-types';
+import { keepShape } from '../shapes';
+import { emptyModule } from './converter';
 import { fileName, instanceKey, META_ARGUMENTS, rangesEqual, unkeyedTargets } from './eval-helpers';
 import { asString, EvalMap, type EV, isSet, isUnknown, isWhollyKnown, toModel, Unknown } from './eval-values';
 
@@ -99,17 +101,11 @@ interface Shared {
   rootDir: string;
 }
 
-/** Evaluates a parsed module (a root: its var files are read). Never throws for any input. */
-export async function evaluateTerraformModule(
-  parsed: ParseResult,
-  texts: Map<string, string>,
-  options: TerraformEvaluationOptions = {},
-): Promise<TerraformEvaluation> {
-  const module = parsed.units.find((u): u is TerraformModule => u.kind === 'terraform');
-  const shared: Shared = {
+function sharedState(texts: Map<string, string>, options: TerraformEvaluationOptions, rootDir: string): Shared {
+  return {
     budget: { steps: EVALUATION_BUDGET },
     diagnostics: [],
-    texts: new Map(texts),
+    texts,
     lines: new Map(),
     instances: 0,
     budgetReported: false,
@@ -117,9 +113,23 @@ export async function evaluateTerraformModule(
     owners: new Map(),
     infoKeys: new Set(),
     options,
-    rootDir: module?.dir ?? '.',
+    rootDir,
   };
+}
+
+/** An evaluator of an empty module, kept for its shape (shapes.ts); made on the first evaluation. */
+let exemplar: ModuleEvaluator | undefined;
+
+/** Evaluates a parsed module (a root: its var files are read). Never throws for any input. */
+export async function evaluateTerraformModule(
+  parsed: ParseResult,
+  texts: Map<string, string>,
+  options: TerraformEvaluationOptions = {},
+): Promise<TerraformEvaluation> {
+  const module = parsed.units.find((u): u is TerraformModule => u.kind === 'terraform');
+  const shared = sharedState(new Map(texts), options, module?.dir ?? '.');
   if (!module) return { parse: parsed, texts, calledDirs: [], originsOf: () => [] };
+  exemplar ??= keepShape(new ModuleEvaluator(emptyModule('.', []), sharedState(new Map(), {}, '.'), '', []));
   const evaluator = new ModuleEvaluator(module, shared, '', [module.dir]);
   const inputs = await rootInputs(
     module.dir,

@@ -5,6 +5,7 @@
 import type { ParseDiagnostic, ParseResult, Range, TerraformModule } from '../model';
 import { parseTerraformFile, type TerraformParseOptions } from './cache';
 import { requireParser } from './loader';
+import { emptyModule } from './converter';
 
 /**
  * Combines the `.tf` files of one directory into one module (files in path order, as Terraform
@@ -17,18 +18,10 @@ export function parseTerraformModule(
 ): ParseResult {
   requireParser();
   const ordered = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const module: TerraformModule = {
-    kind: 'terraform',
+  const module = emptyModule(
     dir,
-    files: ordered.map((f) => f.path),
-    resources: [],
-    dataSources: [],
-    providers: [],
-    variables: [],
-    locals: [],
-    moduleCalls: [],
-    outputs: [],
-  };
+    ordered.map((f) => f.path),
+  );
   const diagnostics: ParseDiagnostic[] = [];
   for (const { path, text } of ordered) {
     const parse = parseTerraformFile(path, text, options);

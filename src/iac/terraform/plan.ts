@@ -20,18 +20,9 @@
 import { classifyType } from '../../knowledge/services';
 import { classificationHints } from '../hints';
 import { readStrictJson } from '../json-strict';
-import type {
-  ListValue,
-  MapValue,
-  ParseDiagnostic,
-  ParseResult,
-  Property,
-  Range,
-  Resource,
-  TerraformModule,
-  Value,
-} from '../model';
+import type { ListValue, MapValue, ParseDiagnostic, ParseResult, Property, Range, Resource, Value } from '../model';
 import { getProperty } from '../model';
+import { emptyModule } from './converter';
 
 /** Most resources read from one plan (the same bound as a module's instances). */
 export const MAX_PLAN_RESOURCES = 20_000;
@@ -50,18 +41,7 @@ export function parseTerraformPlan(file: string, text: string): ParseResult {
     return { units: [], diagnostics };
   }
   const planned = spans.get('planned_values');
-  const unit: TerraformModule = {
-    kind: 'terraform',
-    dir: directoryOf(file),
-    files: [file],
-    resources: [],
-    dataSources: [],
-    providers: [],
-    variables: [],
-    locals: [],
-    moduleCalls: [],
-    outputs: [],
-  };
+  const unit = emptyModule(directoryOf(file), [file]);
   if (!planned) return { units: [unit], diagnostics };
   const read = readStrictJson(text.slice(planned.start, planned.end), MAX_DEPTH, {
     object: (map) => map,

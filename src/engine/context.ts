@@ -20,8 +20,9 @@ export function createRuleContext(
 
 /**
  * A class rather than an object of closures: rules call its methods millions of times, and a call
- * site that has only ever seen one context's closure is optimised for that closure, which the next
- * full collection frees. Methods on the prototype live as long as the process.
+ * site that has only ever seen one context's closure is optimised for that closure, which a full
+ * collection made to free memory frees with the code (iac/shapes.ts). Methods on the prototype live
+ * as long as the process.
  */
 class UnitContext implements RuleContext {
   private byId: Map<string, Resource> | undefined = undefined;

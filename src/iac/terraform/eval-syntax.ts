@@ -6,6 +6,7 @@
  */
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import { loadTerraformLanguage, terraformParser, unescapeQuoted } from '../terraform';
+import { asciiIdentifierEnd } from './chars';
 // ---------------------------------------------------------------------------------------------
 // The grammar: the converter's own parser (loader.ts), so the wasm is loaded once.
 
@@ -58,13 +59,45 @@ const astCache = new Map<string, Ast>();
 export function parseExpression(source: string): Ast {
   const cached = astCache.get(source);
   if (cached) return cached;
-  const ast = parseUncached(source);
+  const ast = dottedReference(source) ?? parseWithGrammar(source);
   if (astCache.size >= AST_CACHE_LIMIT) astCache.clear();
   astCache.set(source, ast);
   return ast;
 }
 
-function parseUncached(source: string): Ast {
+/** Words the grammar reads as something else than a name. */
+const NOT_NAMES = new Set(['true', 'false', 'null', 'for', 'in', 'if', 'else', 'endif', 'endfor']);
+
+/**
+ * `a` or `a.b.c` (ASCII names only), built without the parser: most expressions a module
+ * evaluates are references like these, and parsing each with tree-sitter costs a parse, a tree and
+ * its nodes. The tree is exactly the one `parseWithGrammar` builds (a test builds both ways);
+ * undefined for anything else.
+ */
+export function dottedReference(source: string): Ast | undefined {
+  // asciiIdentifierEnd wants a character after the name: it refuses a name cut short by the end.
+  const text = `${source}\n`;
+  let end = asciiIdentifierEnd(text, 0);
+  if (end === -1) return undefined;
+  const first = source.slice(0, end);
+  if (NOT_NAMES.has(first)) return undefined;
+  const base: Ast = { t: 'name', name: first, start: 0, end };
+  if (end === source.length) return base;
+  const steps: Step[] = [];
+  while (end < source.length) {
+    if (source.charCodeAt(end) !== 0x2e /* . */) return undefined;
+    const next = asciiIdentifierEnd(text, end + 1);
+    if (next === -1) return undefined;
+    const name = source.slice(end + 1, next);
+    if (NOT_NAMES.has(name)) return undefined;
+    steps.push({ t: 'attr', name });
+    end = next;
+  }
+  return { t: 'postfix', base, steps, start: 0, end };
+}
+
+/** The syntax tree of one expression's source, parsed with the grammar. */
+export function parseWithGrammar(source: string): Ast {
   const unsupported = (why: string): Ast => ({ t: 'unsupported', why, start: 0, end: source.length });
   const parser = terraformParser();
   if (!parser) return unsupported('not loaded');

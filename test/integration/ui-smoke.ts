@@ -126,9 +126,20 @@ export async function runUiSmoke(page: Page, screenshotDir: string): Promise<UiS
 
 /** Runs a command from the Command Palette (F1), as a user does. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  // A key press can be lost while the workbench moves focus (a notification appearing, the last
+  // command's palette closing): press F1 again until the palette opens, within the step's time.
+  const attempts = 6;
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT / attempts });
+      break;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await input.fill(`>${title}`);
   await page
     .locator('.quick-input-widget .monaco-list-row', { hasText: title })

@@ -104,9 +104,18 @@ const builds = [
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
+    outfile: `${outdir}/cli-main.js`,
+    // The launcher compiles this bundle with node:vm (for the code cache), where import() would
+    // need an experimental flag: the bundles loaded on demand are required instead.
+    supported: { 'dynamic-import': false },
+    plugins: [compactTypeLists, awsOnDemand, mcpOnDemand, lspOnDemand],
+  },
+  // `srlens` itself: starts cli-main.js through V8's code cache (src/cli/launcher.ts).
+  {
+    ...common,
+    entryPoints: ['src/cli/launcher.ts'],
     outfile: `${outdir}/cli.js`,
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [compactTypeLists, awsOnDemand, mcpOnDemand, lspOnDemand],
   },
   { ...common, entryPoints: ['src/aws/index.ts'], outfile: `${outdir}/aws.js` },
   { ...common, entryPoints: ['src/mcp/server.ts'], outfile: `${outdir}/mcp.js` },

@@ -23,6 +23,7 @@ const out = path.resolve(outArg >= 0 ? process.argv[outArg + 1] : path.join(root
 /** What the CLI loads at run time, from the production build. */
 const CLI_FILES = [
   'cli.js',
+  'cli-main.js',
   'aws.js',
   'lsp.js',
   'mcp.js',

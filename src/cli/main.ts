@@ -649,7 +649,8 @@ function closingQuietly(stream: NodeJS.WriteStream): (text: string) => void {
   };
 }
 
-if (require.main === module) {
+/** Runs the command line of this process (`dist/cli.js`, the launcher, calls it). */
+export function start(): void {
   const out = closingQuietly(process.stdout);
   const err = closingQuietly(process.stderr);
   void run(process.argv.slice(2), {
@@ -662,3 +663,6 @@ if (require.main === module) {
     process.exitCode = code;
   });
 }
+
+// Run directly (`node dist/cli-main.js`), it starts itself.
+if (require.main === module) start();

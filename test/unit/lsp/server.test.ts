@@ -433,9 +433,9 @@ describe('srlens lsp --stdio', function () {
     });
 
     it('lives in its own bundle, so srlens scan loads none of it', () => {
-      const cli = readFileSync(CLI, 'utf8');
+      const cli = readFileSync(path.join(path.dirname(CLI), 'cli-main.js'), 'utf8');
       assert.doesNotMatch(cli, /vscode-languageserver|createConnection|textDocument\/publishDiagnostics/);
-      assert.match(cli, /import\("\.\/lsp\.js"\)/);
+      assert.match(cli, /require\("\.\/lsp\.js"\)/);
       assert.match(readFileSync(path.join(path.dirname(CLI), 'lsp.js'), 'utf8'), /textDocument\/publishDiagnostics/);
     });
   });

@@ -412,14 +412,16 @@ describe('srlens mcp (SDK client over stdio)', function () {
 describe('srlens scan without the MCP bundle', function () {
   this.timeout(30000);
 
-  it('dist/cli.js holds none of the MCP server, and scans with dist/mcp.js absent', () => {
-    const cli = readFileSync(CLI, 'utf8');
+  it('the CLI bundle holds none of the MCP server, and scans with dist/mcp.js absent', () => {
+    const cli = readFileSync(path.join(path.dirname(CLI), 'cli-main.js'), 'utf8');
     assert.equal(cli.includes('@modelcontextprotocol'), false);
     assert.equal(cli.includes('McpServer'), false);
     assert.equal(cli.includes('"./mcp.js"'), true);
     const tmp = mkdtempSync(path.join(tmpdir(), 'srlens-nomcp-'));
     try {
-      for (const file of readdirSync('dist').filter((f) => f === 'cli.js' || f.endsWith('.wasm')))
+      for (const file of readdirSync('dist').filter(
+        (f) => f === 'cli.js' || f === 'cli-main.js' || f.endsWith('.wasm'),
+      ))
         copyFileSync(path.join('dist', file), path.join(tmp, file));
       writeFileSync(path.join(tmp, 'bucket.yaml'), BUCKET);
       const out = execFileSync(

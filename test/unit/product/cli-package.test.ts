@@ -56,6 +56,7 @@ describe('the CLI npm package', function () {
       'package/LICENSE',
       'package/README.md',
       'package/dist/aws.js',
+      'package/dist/cli-main.js',
       'package/dist/cli.js',
       'package/dist/lsp.js',
       'package/dist/mcp-fix.js',

@@ -103,6 +103,7 @@ describe('the VSIX', function () {
       assert.doesNotMatch(name, /\.(ts|map)$/, name);
       assert.doesNotMatch(name, /media\/screenshots\//, name);
       assert.notEqual(name, 'extension/dist/cli.js');
+      assert.notEqual(name, 'extension/dist/cli-main.js');
       assert.ok(
         RUNTIME.some((pattern) => pattern.test(name)),
         `not a run-time file: ${name}`,

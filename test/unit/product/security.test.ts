@@ -152,8 +152,18 @@ describe('security: no network and no processes during analysis', function () {
       .filter((file) => !file.startsWith(path.join('src', 'aws') + path.sep))
       .filter((file) => file !== path.join('src', 'cli', 'git.ts'))
       .filter((file) => file !== path.join('src', 'mcp', 'bounded.ts'))
+      .filter((file) => file !== path.join('src', 'cli', 'launcher.ts'))
       .filter((file) => primitive.test(readFileSync(file, 'utf8')));
     assert.deepEqual(offenders, []);
+    // The launcher compiles the CLI's own bundle, from beside itself, with node:vm (for V8's code
+    // cache), and nothing else; the cache it reads is in a folder only this user can write.
+    const launcher = readFileSync(path.join('src', 'cli', 'launcher.ts'), 'utf8');
+    assert.match(launcher, /^const MAIN = path\.join\(__dirname, 'cli-main\.js'\);$/m);
+    assert.deepEqual(
+      [...launcher.matchAll(/new Script\(([^\n]*)/g)].map((m) => m[1]),
+      ["`${WRAPPER[0]}${readFileSync(MAIN, 'utf8')}${WRAPPER[1]}`, {"],
+    );
+    assert.match(launcher, /stat\.uid !== uid \|\| \(stat\.mode & 0o022\) !== 0/);
     // `srlens diff` runs git itself, and nothing else: fixed program, argument arrays, never a shell.
     const git = readFileSync(path.join('src', 'cli', 'git.ts'), 'utf8');
     const runs = [...git.matchAll(/\b(execFile|spawn|exec|execSync|execFileSync|spawnSync|fork)\(\s*([^,\s]*)/g)];

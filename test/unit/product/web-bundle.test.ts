@@ -103,7 +103,7 @@ describe('the web extension bundle', function () {
   it('carries the knowledge data files, in the browser bundle and the CLI alike', () => {
     const data = ['services.json', 'cloudformation-types.json', 'terraform-aws-types.json'];
     for (const file of data) assert.ok(ownSources.includes(`src/knowledge/data/${file}`), `${file} in the web bundle`);
-    const cli = readFileSync(path.join(tmp, 'cli.js'), 'utf8');
+    const cli = readFileSync(path.join(tmp, 'cli-main.js'), 'utf8');
     // a service section title and an override note, which exist only in services.json
     for (const text of ['abstracted: end-user, media, IoT', 'ECS Express Mode services run on AWS Fargate.']) {
       assert.ok(bundle.includes(text), `web bundle lacks ${text}`);

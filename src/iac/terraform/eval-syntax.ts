@@ -6,7 +6,7 @@
  */
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import { loadTerraformLanguage, terraformParser, unescapeQuoted } from '../terraform';
-import { asciiIdentifierEnd } from './chars';
+import { asciiIdentifierEnd, isPlainStringCode } from './chars';
 // ---------------------------------------------------------------------------------------------
 // The grammar: the converter's own parser (loader.ts), so the wasm is loaded once.
 
@@ -59,7 +59,7 @@ const astCache = new Map<string, Ast>();
 export function parseExpression(source: string): Ast {
   const cached = astCache.get(source);
   if (cached) return cached;
-  const ast = dottedReference(source) ?? parseWithGrammar(source);
+  const ast = dottedReference(source) ?? simpleTemplate(source) ?? parseWithGrammar(source);
   if (astCache.size >= AST_CACHE_LIMIT) astCache.clear();
   astCache.set(source, ast);
   return ast;
@@ -76,24 +76,59 @@ const NOT_NAMES = new Set(['true', 'false', 'null', 'for', 'in', 'if', 'else', '
  */
 export function dottedReference(source: string): Ast | undefined {
   // asciiIdentifierEnd wants a character after the name: it refuses a name cut short by the end.
-  const text = `${source}\n`;
-  let end = asciiIdentifierEnd(text, 0);
-  if (end === -1) return undefined;
-  const first = source.slice(0, end);
+  return dottedAt(`${source}\n`, 0, source.length);
+}
+
+/**
+ * A quoted string of plain text and `${a.b.c}` interpolations (`"${var.prefix}-logs"`), built
+ * without the parser as `dottedReference` is; undefined for anything else (an escape, a directive,
+ * any other interpolation).
+ */
+export function simpleTemplate(source: string): Ast | undefined {
+  const last = source.length - 1;
+  if (last < 1 || source.charCodeAt(0) !== 0x22 /* " */ || source.charCodeAt(last) !== 0x22) return undefined;
+  const parts: TemplatePart[] = [];
+  let i = 1;
+  while (i < last) {
+    if (source.charCodeAt(i) === 0x24 /* $ */ && source.charCodeAt(i + 1) === 0x7b /* { */) {
+      const close = source.indexOf('}', i + 2);
+      const reference = close === -1 || close >= last ? undefined : dottedAt(source, i + 2, close);
+      if (!reference) return undefined;
+      parts.push(reference);
+      i = close + 1;
+      continue;
+    }
+    let j = i;
+    while (j < last && isPlainStringCode(source.charCodeAt(j))) j++;
+    if (j === i) return undefined; // an escape, or a `$` or `%` the grammar must read
+    parts.push(source.slice(i, j));
+    i = j;
+  }
+  // Without an interpolation the grammar reads a plain string literal.
+  if (parts.every((part) => typeof part === 'string'))
+    return { t: 'lit', v: parts.join(''), start: 0, end: source.length };
+  return { t: 'template', parts, start: 0, end: source.length };
+}
+
+/** `dottedReference` of `text` from `start` to `end`, offsets in `text`; a character must follow `end`. */
+function dottedAt(text: string, start: number, end: number): Ast | undefined {
+  let at = asciiIdentifierEnd(text, start);
+  if (at === -1 || at > end) return undefined;
+  const first = text.slice(start, at);
   if (NOT_NAMES.has(first)) return undefined;
-  const base: Ast = { t: 'name', name: first, start: 0, end };
-  if (end === source.length) return base;
+  const base: Ast = { t: 'name', name: first, start, end: at };
+  if (at === end) return base;
   const steps: Step[] = [];
-  while (end < source.length) {
-    if (source.charCodeAt(end) !== 0x2e /* . */) return undefined;
-    const next = asciiIdentifierEnd(text, end + 1);
-    if (next === -1) return undefined;
-    const name = source.slice(end + 1, next);
+  while (at < end) {
+    if (text.charCodeAt(at) !== 0x2e /* . */) return undefined;
+    const next = asciiIdentifierEnd(text, at + 1);
+    if (next === -1 || next > end) return undefined;
+    const name = text.slice(at + 1, next);
     if (NOT_NAMES.has(name)) return undefined;
     steps.push({ t: 'attr', name });
-    end = next;
+    at = next;
   }
-  return { t: 'postfix', base, steps, start: 0, end };
+  return { t: 'postfix', base, steps, start, end };
 }
 
 /** The syntax tree of one expression's source, parsed with the grammar. */
@@ -423,16 +458,22 @@ class AstBuilder {
   private template(node: SyntaxNode, depth: number): Ast {
     const inner = node.firstChild;
     if (inner?.type === 'quoted_template') {
+      // The text between interpolations is read from the source: the grammar's template_literal
+      // nodes leave out the spaces next to an interpolation (`"a ${x} b"`), which are part of the string.
       const parts: TemplatePart[] = [];
+      let textStart = inner.startIndex + 1;
+      const textEnd = this.text.charCodeAt(inner.endIndex - 1) === 0x22 /* " */ ? inner.endIndex - 1 : inner.endIndex;
       for (const child of inner.children) {
         if (!child) continue;
-        if (child.type === 'template_literal') parts.push(unescapeQuoted(this.source(child)));
-        else if (child.type === 'template_interpolation') {
-          const e = child.namedChildren.find((c) => c?.type === 'expression');
-          if (!e) return this.unsupported(node, 'template');
-          parts.push(this.expression(e, depth + 1));
-        } else if (child.type === 'template_directive') return this.unsupported(node, 'directive');
+        if (child.type === 'template_directive') return this.unsupported(node, 'directive');
+        if (child.type !== 'template_interpolation') continue;
+        const e = child.namedChildren.find((c) => c?.type === 'expression');
+        if (!e) return this.unsupported(node, 'template');
+        if (child.startIndex > textStart) parts.push(unescapeQuoted(this.text.slice(textStart, child.startIndex)));
+        parts.push(this.expression(e, depth + 1));
+        textStart = child.endIndex;
       }
+      if (textEnd > textStart) parts.push(unescapeQuoted(this.text.slice(textStart, textEnd)));
       return { t: 'template', parts, ...this.at(node) };
     }
     if (inner?.type === 'heredoc_template') return this.heredoc(node, inner, depth);

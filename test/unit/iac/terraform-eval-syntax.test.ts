@@ -7,14 +7,19 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { loadTerraformLanguage } from '../../../src/iac/terraform';
-import { dottedReference, parseExpression, parseWithGrammar } from '../../../src/iac/terraform/eval-syntax';
+import {
+  dottedReference,
+  parseExpression,
+  parseWithGrammar,
+  simpleTemplate,
+} from '../../../src/iac/terraform/eval-syntax';
 import { corpusFiles, inQuickSample, needsShared } from '../../corpus';
 
 before(() => loadTerraformLanguage());
 
-/** Builds `source` both ways; true when the shortcut built it. */
+/** Builds `source` both ways; true when a shortcut built it. */
 function bothWays(source: string): boolean {
-  const fast = dottedReference(source);
+  const fast = dottedReference(source) ?? simpleTemplate(source);
   if (fast)
     assert.deepStrictEqual(fast, parseWithGrammar(source), `${JSON.stringify(source)}: shortcut and grammar differ`);
   return fast !== undefined;
@@ -63,6 +68,36 @@ describe('eval-syntax: references built without the parser', () => {
       assert.equal(dottedReference(source), undefined, JSON.stringify(source));
   });
 
+  it('builds quoted templates of plain text and references as the grammar does', () => {
+    for (const source of [
+      '""',
+      '"plain"',
+      '"${var.prefix}"',
+      '"${var.prefix}-data-17"',
+      '"/app/${var.prefix}/7"',
+      '"${aws_s3_bucket.data_3.arn}/*"',
+      '"${var.a}${local.b}"',
+      '"a ${var.b} c ${each.key} d"',
+      '"{}: ${var.x} }"',
+      '"arn:aws:s3:::${var.bucket}"',
+      '"ñ ${var.x}"',
+    ])
+      assert.ok(bothWays(source), `${source} is built by the shortcut`);
+    for (const source of [
+      '"${var.x[0]}"',
+      '"${ var.x }"',
+      '"${var.x}',
+      '"a\\nb"',
+      '"$${x}"',
+      '"%{if true}x%{endif}"',
+      '"5$"',
+      '"${"inner"}"',
+      '"${var.x}"x',
+      '"${f(x)}"',
+    ])
+      assert.equal(simpleTemplate(source), undefined, source);
+  });
+
   it('gives parseExpression the same tree either way', () => {
     assert.deepStrictEqual(parseExpression('var.some_region'), parseWithGrammar('var.some_region'));
     assert.deepStrictEqual(parseExpression('var.list[0].x'), parseWithGrammar('var.list[0].x'));
@@ -80,13 +115,31 @@ describe('eval-syntax: references built without the parser', () => {
     assert.ok(built > 200, `the shortcut built ${built} of 300`);
   });
 
-  it('builds the references of the corpus as the grammar does', function () {
+  it('builds generated templates as the grammar does', () => {
+    const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,6}$/);
+    const reference = fc.array(name, { minLength: 1, maxLength: 3 }).map((parts) => `\${${parts.join('.')}}`);
+    const text = fc.stringMatching(/^[A-Za-z0-9 :/*{}._-]{1,8}$/);
+    let built = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(reference, text), { maxLength: 5 }), (parts) => {
+        if (bothWays(`"${parts.join('')}"`)) built++;
+      }),
+      { numRuns: 300, seed: 17 },
+    );
+    assert.ok(built > 150, `the shortcut built ${built} of 300`);
+  });
+
+  it('builds the references and templates of the corpus as the grammar does', function () {
     needsShared(this, 'corpus');
     const reference = /(?<![\w.-])(?:var|local|each|count|module|data|aws_[a-z0-9_]+)(?:\.[A-Za-z_][\w-]*)+/g;
     let built = 0;
     const seen = new Set<string>();
+    const template = /"(?:[^"\\\n$%]|\$\{[^}"\n]*\})*"/g;
     for (const file of corpusFiles().filter((f) => f.endsWith('.tf') && inQuickSample(f)))
-      for (const [source] of readFileSync(file, 'utf8').matchAll(reference)) {
+      for (const [source] of [
+        ...readFileSync(file, 'utf8').matchAll(reference),
+        ...readFileSync(file, 'utf8').matchAll(template),
+      ]) {
         if (seen.has(source)) continue;
         seen.add(source);
         if (bothWays(source)) built++;

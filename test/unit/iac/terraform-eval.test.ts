@@ -152,6 +152,9 @@ describe('Terraform evaluation', function () {
       ['var.missing', '?'],
       ['"${var.env}-logs"', 'prod-logs', { env: 'prod' }],
       ['"${var.missing}-logs"', '?'],
+      // the spaces next to an interpolation are part of the string (read by the grammar, then by the shortcut)
+      ['"a ${var.l[0]} c ${upper(var.l[1])} "', 'a x c Y ', { l: ['x', 'y'] }],
+      ['"  ${var.env} logs"', '  prod logs', { env: 'prod' }],
       ['"${aws_s3_bucket.b.id}"', { ref: 'aws_s3_bucket.b.id' }],
       ['aws_s3_bucket.b.arn', { ref: 'aws_s3_bucket.b.arn' }],
       ['var.on ? "yes" : "no"', 'yes', { on: true }],

@@ -31,7 +31,6 @@ const MAIN = path.join(__dirname, 'cli-main.js');
 const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 
 interface CacheFile {
-  dir: string;
   /** This build of the bundle under this Node: a cache made by another is stale. */
   build: string;
   file: string;
@@ -65,7 +64,7 @@ function cacheFile(command: string | undefined): CacheFile | undefined {
     const bundle = statSync(MAIN);
     const build = `${bundle.size}-${Math.round(bundle.mtimeMs)}-${process.version}`;
     const name = command && /^[a-z][a-z-]{0,30}$/.test(command) ? command : 'other';
-    return { dir, build, file: path.join(dir, `${name}-${build}.bin`) };
+    return { build, file: path.join(dir, `${name}-${build}.bin`) };
   } catch {
     return undefined;
   }
@@ -91,8 +90,9 @@ function writeCache(cache: CacheFile, script: Script): void {
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, cache.file);
     const now = Date.now();
-    for (const name of readdirSync(cache.dir)) {
-      const file = path.join(cache.dir, name);
+    const dir = path.dirname(cache.file);
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
       if (name.endsWith('.bin') && !name.includes(cache.build) && now - statSync(file).atimeMs > STALE_MS)
         unlinkSync(file);
     }

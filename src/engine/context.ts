@@ -14,7 +14,6 @@ export function createRuleContext(
   settings: RuleSettings,
   text: (file: string) => string | undefined,
 ): RuleContext {
-  exemplar ??= keepShape(new UnitContext(EMPTY_UNIT, settings, () => undefined));
   return new UnitContext(unit, settings, text);
 }
 
@@ -92,8 +91,8 @@ const EMPTY_UNIT: IacUnit = {
   range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
 };
 
-/** A context of an empty unit, kept for its shape (iac/shapes.ts); made with the first context. */
-let exemplar: UnitContext | undefined;
+/** A context of an empty unit, kept for its shape (iac/shapes.ts). */
+keepShape(new UnitContext(EMPTY_UNIT, { requiredTags: [], account: undefined }, () => undefined));
 
 /**
  * Follows what can be followed statically in a template or module: a CloudFormation `!Ref` to a

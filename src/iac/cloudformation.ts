@@ -357,12 +357,11 @@ class TemplateJsonHooks implements StrictJsonHooks {
   }
 }
 
-/** Hooks of an empty file, kept for their shape (shapes.ts); made with the first. */
-let jsonHooksExemplar: TemplateJsonHooks | undefined;
+/** Hooks of an empty file, kept for their shape (shapes.ts). */
+keepShape(new TemplateJsonHooks('', ''));
 
 /** Valid JSON, read in one pass (see json-strict.ts); `undefined` sends the text down the tolerant path. */
 export function parseStrictJson(file: string, text: string): ParseResult | undefined {
-  jsonHooksExemplar ??= keepShape(new TemplateJsonHooks('', ''));
   const hooks = new TemplateJsonHooks(file, text);
   const read = readStrictJson(text, MAX_DEPTH, hooks);
   if (!read) return undefined;

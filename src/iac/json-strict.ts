@@ -33,7 +33,6 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /** The model of `text`, or `undefined` when it is not plain, valid JSON within `maxDepth`. Never throws. */
 export function readStrictJson(text: string, maxDepth: number, hooks: StrictJsonHooks): StrictJsonResult | undefined {
-  exemplar ??= keepShape(new StrictJsonReader('', 0, NO_HOOKS));
   try {
     return new StrictJsonReader(text, maxDepth, hooks).document();
   } catch {
@@ -41,10 +40,6 @@ export function readStrictJson(text: string, maxDepth: number, hooks: StrictJson
     return undefined;
   }
 }
-
-const NO_HOOKS: StrictJsonHooks = { object: (map) => map, duplicateKey: () => undefined };
-/** A reader of an empty text, kept for its shape (shapes.ts); made with the first reader. */
-let exemplar: StrictJsonReader | undefined;
 
 class StrictJsonReader {
   private pos = 0;
@@ -206,3 +201,6 @@ class StrictJsonReader {
     return { kind: 'literal', value: Number(match[0]), range: { start, end: this.here() } };
   }
 }
+
+/** A reader of an empty text, kept for its shape (shapes.ts). */
+keepShape(new StrictJsonReader('', 0, { object: (map) => map, duplicateKey: () => undefined }));

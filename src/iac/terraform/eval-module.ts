@@ -117,9 +117,6 @@ function sharedState(texts: Map<string, string>, options: TerraformEvaluationOpt
   };
 }
 
-/** An evaluator of an empty module, kept for its shape (shapes.ts); made on the first evaluation. */
-let exemplar: ModuleEvaluator | undefined;
-
 /** Evaluates a parsed module (a root: its var files are read). Never throws for any input. */
 export async function evaluateTerraformModule(
   parsed: ParseResult,
@@ -129,7 +126,6 @@ export async function evaluateTerraformModule(
   const module = parsed.units.find((u): u is TerraformModule => u.kind === 'terraform');
   const shared = sharedState(new Map(texts), options, module?.dir ?? '.');
   if (!module) return { parse: parsed, texts, calledDirs: [], originsOf: () => [] };
-  exemplar ??= keepShape(new ModuleEvaluator(emptyModule('.', []), sharedState(new Map(), {}, '.'), '', []));
   const evaluator = new ModuleEvaluator(module, shared, '', [module.dir]);
   const inputs = await rootInputs(
     module.dir,
@@ -804,3 +800,6 @@ class ModuleEvaluator {
     return units;
   }
 }
+
+/** An evaluator of an empty module, kept for its shape (shapes.ts). */
+keepShape(new ModuleEvaluator(emptyModule('.', []), sharedState(new Map(), {}, '.'), '', []));

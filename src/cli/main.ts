@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { Analyzer, type SourceFile } from '../engine/analyzer';
 import { rootedReader } from './rooted-reader';
+import { heapBound } from './heap';
 import { ruleMetadata } from '../engine/catalog';
 import { FILE_TOO_LARGE_RULE_ID, fileTooLargeFinding } from '../engine/limits';
 import { describeRuleCrash, type RuleCrashHandler } from '../engine/rule-error';
@@ -207,7 +208,18 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   const fixes = format !== 'text';
   // The account's last check (.srlens/account.yaml), when recent enough, settles what templates leave to it.
   const { facts: account } = readAccountSnapshot(root, isoDate(), io.stderr);
-  const analyzer = new Analyzer({ config, retain: false, fixes, terraform, onRuleError, readFile, account });
+  // Between templates and modules, the heap is kept near what the scan holds (heap.ts).
+  const betweenUnits = heapBound();
+  const analyzer = new Analyzer({
+    config,
+    retain: false,
+    fixes,
+    terraform,
+    onRuleError,
+    readFile,
+    account,
+    betweenUnits,
+  });
   const analysis = await analyzer.analyze(sources);
   noteWhenNothingFound(loaded, analysis.unitCount ?? 0, analysis.findings.length, io);
   if (values.verbose)

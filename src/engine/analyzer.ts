@@ -44,7 +44,7 @@ import { combineNestedFindings, expandNestedStacks, type NestedInstance, type Re
 import { TerraformDependencies } from './terraform-dependencies';
 import { CallerIndex } from './callers';
 import { parseControlSelection, rulesCheckingControls } from './controls';
-import { linkPlanFindings, moduleBlocks } from './plan-blocks';
+import { linkPlanFindings, moduleBlocks, type ModuleBlocks } from './plan-blocks';
 import {
   applySuppressions,
   commentSuppressions,
@@ -117,6 +117,11 @@ export interface AnalyzerOptions {
    * and passed in only when recent enough; rules see it as `RuleContext.settings.account`.
    */
   account?: AccountFacts;
+  /**
+   * Called by `analyze` between two templates or Terraform modules (never before the first or
+   * after the last): the CLI bounds its heap there (src/cli/heap.ts). The editor passes nothing.
+   */
+  betweenUnits?: () => void;
 }
 
 interface CacheEntry {
@@ -177,6 +182,7 @@ export class Analyzer {
   /** With `retain`: what each analysed module or template found in the modules and templates it uses. */
   private readonly callers = new CallerIndex();
   private readonly onUsedFilesChanged: ((paths: string[]) => void) | undefined;
+  private readonly betweenUnits: (() => void) | undefined;
   private readonly today: () => string;
   /** Each rule's resource types, so that a suppression naming a rule that cannot apply there can say so. */
   private readonly ruleTypes: Map<string, readonly string[]>;
@@ -190,6 +196,7 @@ export class Analyzer {
     this.terraform = options.terraform ?? {};
     this.readFile = options.readFile;
     this.onUsedFilesChanged = options.onUsedFilesChanged;
+    this.betweenUnits = options.betweenUnits;
     this.config = options.config ?? DEFAULT_CONFIG;
     this.today = options.today ?? (() => todayUtc());
     this.ruleTypes = new Map([...RULES, ...this.rules].map((rule) => [rule.id, rule.appliesTo]));
@@ -287,6 +294,7 @@ export class Analyzer {
     const suppressed: SuppressedFinding[] = [];
     const peerNotes: PeerNote[] = [];
     let unitCount = 0;
+    let analysed = 0;
     const nested: NestedInstance[] = [];
     const modules = new Map<string, SourceFile[]>();
     const plans = new Set<string>();
@@ -294,6 +302,7 @@ export class Analyzer {
     for (const file of files) {
       const kind = sourceKindOf(file.path);
       if (kind === 'cloudformation') {
+        if (analysed++ > 0) this.betweenUnits?.();
         if (isTerraformPlanJson(file.text)) plans.add(file.path);
         const result = this.analyzeCloudFormation(file.path, file.text);
         unitCount += result.units.length;
@@ -312,13 +321,18 @@ export class Analyzer {
     // Only while the synchronous loop above runs, so that no other call on this analyzer reads them.
     this.given = undefined;
     this.givenModules = modules;
-    const terraform: { dir: string; analysis: Analysis }[] = [];
+    // Only what the combination below reads is kept of each module: without `retain`, a module's
+    // model is released as soon as its findings are made (a large scan's peak memory).
+    const terraform: { dir: string; analysis: Pick<Analysis, 'findings' | 'calledModules'> }[] = [];
+    const blocks: ModuleBlocks[] = [];
     try {
       for (const [dir, moduleFiles] of modules) {
+        if (analysed++ > 0) this.betweenUnits?.();
         const result = await this.analyzeTerraformModule(dir, moduleFiles);
         unitCount += result.units.length;
         if (this.retain) units.push(...result.units);
-        terraform.push({ dir, analysis: result });
+        terraform.push({ dir, analysis: { findings: result.findings, calledModules: result.calledModules } });
+        if (plans.size > 0) blocks.push(moduleBlocks(dir, result.units));
         suppressed.push(...(result.suppressed ?? []));
         peerNotes.push(...(result.peerNotes ?? []));
       }
@@ -328,7 +342,7 @@ export class Analyzer {
     findings.push(...combineModuleFindings(terraform));
     if (plans.size > 0) {
       const called = new Set(terraform.flatMap((t) => t.analysis.calledModules ?? []));
-      const roots = terraform.filter((t) => !called.has(t.dir)).map((t) => moduleBlocks(t.dir, t.analysis.units));
+      const roots = blocks.filter((b) => !called.has(b.dir));
       linkPlanFindings(findings, plans, roots);
     }
     const combined = onceEach(combineNestedFindings(findings, nested));

@@ -6,7 +6,7 @@
  * Nothing is written to the repository (`GIT_OPTIONAL_LOCKS=0`: not even the index's stat cache).
  * Every problem that stops the comparison is a `GitError` with one line that says what to do.
  */
-import { execFile, spawn } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceFile } from '../engine/analyzer';
@@ -16,6 +16,10 @@ import { sourceKindOf } from '../iac/detect';
 import { SKIPPED_DIRECTORIES, SKIPPED_FILES } from './files';
 
 export class GitError extends Error {}
+
+/** Node's process module, loaded on first use: only `srlens diff` runs git, and loading it costs every start. */
+let childProcess: typeof ChildProcess | undefined;
+const processes = (): typeof ChildProcess => (childProcess ??= require('node:child_process') as typeof ChildProcess);
 
 /** ls-tree and ls-files listings of very large repositories fit; anything bigger is refused. */
 const MAX_LISTING_BYTES = 256 * 1024 * 1024;
@@ -27,7 +31,7 @@ const GIT_ENV = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: 
 /** Runs git with fixed arguments; resolves stdout, rejects with a GitError naming what failed. */
 function git(cwd: string, args: readonly string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile(
+    processes().execFile(
       'git',
       args,
       { cwd, encoding: 'buffer', maxBuffer: MAX_LISTING_BYTES, env: GIT_ENV, windowsHide: true },
@@ -244,7 +248,7 @@ export async function filesAtCommit(root: string, commit: string, options: ReadO
 function catFiles(root: string, objects: string[]): Promise<Buffer[]> {
   if (objects.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: root, env: GIT_ENV, windowsHide: true });
+    const child = processes().spawn('git', ['cat-file', '--batch'], { cwd: root, env: GIT_ENV, windowsHide: true });
     const results: Buffer[] = [];
     let buffered: Buffer[] = [];
     let length = 0;

@@ -13,8 +13,12 @@
  * `--expose-gc` flag is set. The flag is set just long enough to make one such context and is then
  * cleared, so that nothing else the process runs sees it.
  */
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import type * as V8 from 'node:v8';
+import type * as Vm from 'node:vm';
+
+// Loaded on the first call, which a scan of one file never makes: loading them costs every start.
+let v8: typeof V8 | undefined;
+const heapApi = (): typeof V8 => (v8 ??= require('node:v8') as typeof V8);
 
 export interface HeapBoundOptions {
   /** Below this many bytes in use, nothing is collected. */
@@ -34,7 +38,7 @@ export const DEFAULT_GROWTH = 1.5;
 export function heapBound(options: HeapBoundOptions = {}): () => void {
   const floor = options.floor ?? DEFAULT_FLOOR;
   const growth = options.growth ?? DEFAULT_GROWTH;
-  const used = options.used ?? (() => getHeapStatistics().used_heap_size);
+  const used = options.used ?? (() => heapApi().getHeapStatistics().used_heap_size);
   let collect = options.collect;
   let limit = floor;
   return () => {
@@ -47,9 +51,10 @@ export function heapBound(options: HeapBoundOptions = {}): () => void {
 
 /** V8's full collection, or nothing where it cannot be had (the bound then never collects). */
 function fullCollection(): () => void {
+  const { setFlagsFromString } = heapApi();
   try {
     setFlagsFromString('--expose-gc');
-    const gc: unknown = runInNewContext('gc');
+    const gc: unknown = (require('node:vm') as typeof Vm).runInNewContext('gc');
     return typeof gc === 'function' ? () => (gc as () => void)() : () => undefined;
   } catch {
     return () => undefined;

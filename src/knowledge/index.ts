@@ -24,7 +24,7 @@ export {
 } from './ownership';
 export { PROFILES, PROFILE_SOURCES, type Profile, type ProfileCell } from './profiles';
 export { SERVICE_CELLS, serviceCell, type ServiceCell } from './service-cells';
-export { RETIREMENTS, retirementOf, retirementSentence, type Retirement } from './retired';
+export { RETIRED_TYPE, RETIREMENTS, retirementOf, retirementSentence, type Retirement } from './retired';
 export { LAST_AUDIT, SEED, SHARED_RESPONSIBILITY_MODEL, sourceLine, type Source } from './sources';
 export type { Owner, ProfileId } from './vocabulary';
 export {

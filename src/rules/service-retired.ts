@@ -1,10 +1,10 @@
-import { RETIREMENTS, retirementOf } from '../knowledge/retired';
+import { RETIRED_TYPE, RETIREMENTS, retirementOf } from '../knowledge/retired';
 import { knownTypes } from '../knowledge/services';
 import type { Rule } from './rule';
 
 /** Every CloudFormation and Terraform type of a retired service, from the dated type lists. */
-const RETIRED_TYPES = [...knownTypes().cloudformation, ...knownTypes().terraform].filter(
-  (type) => retirementOf(type) !== undefined,
+const RETIRED_TYPES = [...knownTypes().cloudformation, ...knownTypes().terraform].filter((type) =>
+  RETIRED_TYPE.test(type),
 );
 
 export const rule: Rule = {

@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { formatExplainText } from '../../../src/cli/explain';
+import { knownTypes } from '../../../src/knowledge/services';
 import { explainType } from '../../../src/engine/explain';
 import { classificationHints } from '../../../src/iac/hints';
 import { parseCloudFormation } from '../../../src/iac/cloudformation';
@@ -16,6 +17,7 @@ import {
   launchTypeFrom,
   ownershipTable,
   retirementOf,
+  RETIRED_TYPE,
   RETIREMENTS,
   type ClassificationHints,
   type ConcernId,
@@ -305,6 +307,18 @@ describe('knowledge audit: retired and closing services', () => {
       assert.equal(retirementOf(type)?.date, '2025-07-31', type);
     assert.equal(retirementOf('AWS::S3::Bucket'), undefined);
     assert.equal(retirementOf(undefined as unknown as string), undefined);
+  });
+
+  it('finds exactly the known types of retired services with one expression (the rule lists them at load)', () => {
+    const types = [...knownTypes().cloudformation, ...knownTypes().terraform];
+    const expected = types.filter((type) => retirementOf(type) !== undefined);
+    assert.deepEqual(
+      types.filter((type) => RETIRED_TYPE.test(type)),
+      expected,
+    );
+    assert.ok(expected.includes('AWS::OpsWorks::Stack') && expected.includes('aws_glacier_vault'), expected.join());
+    assert.equal(RETIRED_TYPE.test('AWS::S3::Bucket'), false);
+    assert.equal(RETIRED_TYPE.test('xAWS::QLDB::Ledger'), false, 'a prefix, not anywhere in the name');
   });
 
   it('says so in the explanation', () => {

@@ -124,7 +124,7 @@ export function renderReport(
   const data = report.data ?? {};
   const whole = fill(message.headline, data, report.messageId);
   const detail = message.detail === undefined ? undefined : fill(message.detail, data, report.messageId);
-  const length = (text: string) => text.replace(/\.$/, '').length;
+  const length = (text: string) => (text.endsWith('.') ? text.length - 1 : text.length);
   const shorter = new Map<string, string>();
   let headline = whole;
   let used: Set<string> | undefined;

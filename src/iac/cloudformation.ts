@@ -287,12 +287,9 @@ export class YamlConverter {
         const keyEnd = keyNode?.range?.[1] ?? keyStart;
         const key = isScalar(keyNode) ? String(keyNode.value) : this.slice(keyStart, keyEnd);
         const child = this.convert(pair.value as YamlNode | null, depth + 1, keyEnd);
-        properties.push({
-          key,
-          keyRange: this.toRange(keyStart, keyEnd),
-          value: child,
-          range: { start: this.toRange(keyStart, keyStart).start, end: child.range.end },
-        });
+        const keyRange = this.toRange(keyStart, keyEnd);
+        // The property starts where its key does (the same position, as the JSON reader shares it).
+        properties.push({ key, keyRange, value: child, range: { start: keyRange.start, end: child.range.end } });
       }
       value = recogniseLongForm({ kind: 'map', properties, range: at }, () => this.slice(start, end));
     } else if (isSeq(node)) {

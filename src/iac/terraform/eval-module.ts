@@ -437,19 +437,16 @@ class ModuleEvaluator {
           return target === value.target ? value : { ...value, target };
         }
         case 'map': {
-          let changed = false as boolean; // set inside the callback below
-          const properties = value.properties.map((p) => {
+          const properties = sameOrMapped(value.properties, (p) => {
             if (depth === 0 && p.key === 'provider') return p;
             const v = walk(p.value, depth + 1);
-            if (v === p.value) return p;
-            changed = true;
-            return { ...p, value: v };
+            return v === p.value ? p : { ...p, value: v };
           });
-          return changed ? { ...value, properties } : value;
+          return properties === value.properties ? value : { ...value, properties };
         }
         case 'list': {
-          const items = value.items.map((item) => walk(item, depth + 1));
-          return items.every((item, i) => item === value.items[i]) ? value : { ...value, items };
+          const items = sameOrMapped(value.items, (item) => walk(item, depth + 1));
+          return items === value.items ? value : { ...value, items };
         }
         case 'unresolvable': {
           if (!value.args) return value;
@@ -606,26 +603,25 @@ class ModuleEvaluator {
 
   /** A block body with every value that can be known evaluated, and `dynamic` blocks expanded. */
   private body(map: MapValue, file: string, scope: Scope, top = false): MapValue {
-    const properties: Property[] = [];
-    let changed = false as boolean; // set inside the callback below
-    for (const property of map.properties) {
-      if (top && META_ARGUMENTS.has(property.key)) {
-        properties.push(property);
-        continue;
-      }
-      if (property.value.kind === 'unresolvable' && property.value.construct === 'dynamic') {
-        const expanded = this.dynamic(property, property.value, file, scope);
-        if (expanded) {
-          properties.push(...expanded);
-          changed = true;
-          continue;
-        }
-      }
-      const value = this.value(property.value, file, scope);
-      if (value !== property.value) changed = true;
-      properties.push(value === property.value ? property : { ...property, value });
+    const list = map.properties;
+    let properties: Property[] | undefined; // made from the first change
+    for (let i = 0; i < list.length; i++) {
+      const property = list[i];
+      const now = top && META_ARGUMENTS.has(property.key) ? property : this.member(property, file, scope);
+      if (properties) properties.push(...(Array.isArray(now) ? now : [now]));
+      else if (now !== property) properties = [...list.slice(0, i), ...(Array.isArray(now) ? now : [now])];
     }
-    return changed ? { ...map, properties } : map;
+    return properties ? { ...map, properties } : map;
+  }
+
+  /** One member of a block body evaluated: itself when nothing changes, a `dynamic` block's expansion. */
+  private member(property: Property, file: string, scope: Scope): Property | Property[] {
+    if (property.value.kind === 'unresolvable' && property.value.construct === 'dynamic') {
+      const expanded = this.dynamic(property, property.value, file, scope);
+      if (expanded) return expanded;
+    }
+    const value = this.value(property.value, file, scope);
+    return value === property.value ? property : { ...property, value };
   }
 
   private value(value: Value, file: string, scope: Scope): Value {
@@ -634,15 +630,15 @@ class ModuleEvaluator {
         return value;
       case 'map': {
         if (value.block) return this.body(value, file, scope);
-        const properties = value.properties.map((p) => {
+        const properties = sameOrMapped(value.properties, (p) => {
           const v = this.value(p.value, file, scope);
           return v === p.value ? p : { ...p, value: v };
         });
-        return properties.every((p, i) => p === value.properties[i]) ? value : { ...value, properties };
+        return properties === value.properties ? value : { ...value, properties };
       }
       case 'list': {
-        const items = value.items.map((item) => this.value(item, file, scope));
-        return items.every((item, i) => item === value.items[i]) ? value : ({ ...value, items } as ListValue);
+        const items = sameOrMapped(value.items, (item) => this.value(item, file, scope));
+        return items === value.items ? value : ({ ...value, items } as ListValue);
       }
       case 'reference':
         // `var.x` and `local.y` stay references: rules follow them to the unit's variables (whose
@@ -803,3 +799,20 @@ class ModuleEvaluator {
 
 /** An evaluator of an empty module, kept for its shape (shapes.ts). */
 keepShape(new ModuleEvaluator(emptyModule('.', []), sharedState(new Map(), {}, '.'), '', []));
+
+/**
+ * `list` with each item mapped, or `list` itself when no item changed: a new array is made only
+ * from the first change (most values of a module have nothing to evaluate or readdress).
+ */
+function sameOrMapped<T>(list: T[], map: (item: T) => T): T[] {
+  let copy: T[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const item = map(list[i]);
+    if (copy) copy.push(item);
+    else if (item !== list[i]) {
+      copy = list.slice(0, i);
+      copy.push(item);
+    }
+  }
+  return copy ?? list;
+}

@@ -31,8 +31,8 @@ export interface HeapBoundOptions {
   collect?: () => void;
 }
 
-export const DEFAULT_FLOOR = 40 * 2 ** 20;
-export const DEFAULT_GROWTH = 1.5;
+const DEFAULT_FLOOR = 40 * 2 ** 20;
+const DEFAULT_GROWTH = 1.5;
 
 /** A function to call between units: it collects when the heap has grown past the bound. */
 export function heapBound(options: HeapBoundOptions = {}): () => void {

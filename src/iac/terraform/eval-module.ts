@@ -608,8 +608,10 @@ class ModuleEvaluator {
     for (let i = 0; i < list.length; i++) {
       const property = list[i];
       const now = top && META_ARGUMENTS.has(property.key) ? property : this.member(property, file, scope);
-      if (properties) properties.push(...(Array.isArray(now) ? now : [now]));
-      else if (now !== property) properties = [...list.slice(0, i), ...(Array.isArray(now) ? now : [now])];
+      if (!properties && now === property) continue;
+      properties ??= list.slice(0, i);
+      if (Array.isArray(now)) properties.push(...now);
+      else properties.push(now);
     }
     return properties ? { ...map, properties } : map;
   }

@@ -666,7 +666,11 @@ export function start(): void {
   const out = closingQuietly(process.stdout);
   const err = closingQuietly(process.stderr);
   void run(process.argv.slice(2), {
-    stdout: (text) => out(text.endsWith('\n') ? text : `${text}\n`),
+    // The newline goes separately: appended to a report of megabytes, it would copy the whole text.
+    stdout: (text) => {
+      out(text);
+      if (!text.endsWith('\n')) out('\n');
+    },
     // Messages can quote file names and template text: nothing in them may drive the terminal.
     stderr: (text) => err(`${printable(text)}\n`),
     cwd: process.cwd(),

@@ -21,14 +21,11 @@ export function formatFindingsJson(
   fixOf: (finding: Finding) => Fix | undefined = () => undefined,
 ): string {
   const enriched = findings.map((finding): Finding & JsonFindingExtras => {
+    const entry: Finding & JsonFindingExtras = { ...finding, controls: findingControls(finding) };
     const fix = finding.fixable ? fixOf(finding) : undefined;
-    return {
-      ...finding,
-      controls: findingControls(finding),
-      ...(fix
-        ? { fix: { title: fix.title, edits: fix.edits.map(({ file, range, newText }) => ({ file, range, newText })) } }
-        : {}),
-    };
+    if (fix)
+      entry.fix = { title: fix.title, edits: fix.edits.map(({ file, range, newText }) => ({ file, range, newText })) };
+    return entry;
   });
   return JSON.stringify({ version: 1, files, findings: enriched }, null, 2);
 }

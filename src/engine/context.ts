@@ -5,6 +5,7 @@
  */
 import type { IacUnit, Resource, Value } from '../iac/model';
 import type { RuleContext, RuleSettings } from '../rules/rule';
+import { readsOf } from '../iac/reads';
 import { keepShape } from '../iac/shapes';
 
 const MAX_RESOLVE_DEPTH = 8;
@@ -137,7 +138,8 @@ function follow(
 function buildReverseIndex(resources: Resource[]): Map<string, Resource[]> {
   const index = new Map<string, Resource[]>();
   for (const resource of resources) {
-    const targets = referencesOf(resource.properties);
+    // The names its properties refer to, walked once per properties tree (iac/reads.ts).
+    const targets = readsOf(resource.properties).names;
     // CloudFormation DependsOn is not a reference to configuration; only properties count.
     for (const target of targets) {
       if (target === resource.id) continue;
@@ -147,45 +149,4 @@ function buildReverseIndex(resources: Resource[]): Map<string, Resource[]> {
     }
   }
   return index;
-}
-
-/**
- * The names a resource's properties refer to, remembered per properties value: an incremental
- * re-parse keeps the values of the resources it did not touch, so they are not walked again.
- */
-const referenceCache = new WeakMap<Value, ReadonlySet<string>>();
-
-function referencesOf(properties: Value): ReadonlySet<string> {
-  let targets = referenceCache.get(properties);
-  if (!targets) {
-    const found = new Set<string>();
-    collectReferences(properties, found, 0);
-    referenceCache.set(properties, found);
-    targets = found;
-  }
-  return targets;
-}
-
-function collectReferences(value: Value, into: Set<string>, depth: number): void {
-  if (depth > 64) return;
-  switch (value.kind) {
-    case 'reference':
-      into.add(value.target);
-      return;
-    case 'map':
-      for (const p of value.properties) collectReferences(p.value, into, depth + 1);
-      return;
-    case 'list':
-      for (const item of value.items) collectReferences(item, into, depth + 1);
-      return;
-    case 'unresolvable':
-      if (value.args) collectReferences(value.args, into, depth + 1);
-      // `${aws_s3_bucket.b.id}` inside a Sub or template string still ties the resources together.
-      if (!value.text.includes('${')) return;
-      for (const match of value.text.matchAll(/\$\{([A-Za-z0-9_:]+)/g)) into.add(match[1]);
-      for (const match of value.text.matchAll(/\$\{((?:data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+)/g)) into.add(match[1]);
-      return;
-    default:
-      return;
-  }
 }

@@ -20,41 +20,6 @@ export function unitValues(unit: IacUnit): Value[] {
   return values;
 }
 
-/**
- * How many places read `target` (a parameter name, `var.x`, or `aws_db_instance.db.password`):
- * references, and interpolations inside strings (`!Sub "${Param}"`, `"${var.x}"`). A read may be
- * counted twice (in a function's arguments and its text), which only makes callers more careful.
- */
-export function countReads(
-  unit: IacUnit,
-  matches: (target: string, attribute: string | undefined) => boolean,
-  text: string,
-): number {
-  let count = 0;
-  const visit = (value: Value, depth: number): void => {
-    if (depth > 64) return;
-    switch (value.kind) {
-      case 'reference':
-        if (matches(value.target, value.attribute)) count++;
-        return;
-      case 'map':
-        for (const p of value.properties) visit(p.value, depth + 1);
-        return;
-      case 'list':
-        for (const item of value.items) visit(item, depth + 1);
-        return;
-      case 'unresolvable':
-        if (value.args) visit(value.args, depth + 1);
-        if (value.text.includes(unit.kind === 'cloudformation' ? `\${${text}}` : text)) count++;
-        return;
-      default:
-        return;
-    }
-  };
-  for (const value of unitValues(unit)) visit(value, 0);
-  return count;
-}
-
 /** Every read of the unit, gathered in one walk (see `countReadsOf`). */
 interface ReadIndex {
   /** The attribute of each reference (undefined for none), by the reference's target. */
@@ -84,8 +49,11 @@ function readIndex(context: RuleContext): ReadIndex {
 }
 
 /**
- * `countReads` for reads of one `target` (optionally only those whose attribute `attributeMatches`),
- * answered from an index of the unit's reads built once per unit: linear however many resources ask.
+ * How many places read `target` (a parameter name, `var.x`, or `aws_db_instance.db.password`),
+ * optionally only references whose attribute `attributeMatches`: references, and `text` inside
+ * expressions kept as text (`!Sub "${Param}"`, `"${var.x}"`). A read may be counted twice (in a
+ * function's arguments and its text), which only makes callers more careful. Answered from an index
+ * of the unit's reads built once per unit: linear however many resources ask.
  */
 export function countReadsOf(
   context: RuleContext,

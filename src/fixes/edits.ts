@@ -129,9 +129,9 @@ export function insertAfterResource(resource: Resource, context: EditSource, blo
   const at = doc.lines.offset(resource.range.end);
   // The block is written with two-space steps; a file indented otherwise gets its own.
   const unit = unitOf(doc);
-  const body = blockText
-    .replace(/^((?: {2})+)/gm, (spaces) => unit.repeat(spaces.length / 2))
-    .replace(/\r?\n/g, doc.eol);
+  const indented =
+    unit === '  ' ? blockText : blockText.replace(/^((?: {2})+)/gm, (spaces) => unit.repeat(spaces.length / 2));
+  const body = doc.eol === '\n' && !indented.includes('\r') ? indented : indented.replace(/\r?\n/g, doc.eol);
   return [edit(doc, at, at, `${doc.eol}${doc.eol}${body}`)];
 }
 

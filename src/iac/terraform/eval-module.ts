@@ -65,6 +65,7 @@ import {
   type TerraformEvaluationOptions,
   type ValueOrigin,
 } from './eval-types';
+import { readsOf } from '../reads';
 import { keepShape } from '../shapes';
 import { emptyModule } from './converter';
 import { fileName, instanceKey, META_ARGUMENTS, rangesEqual, unkeyedTargets } from './eval-helpers';
@@ -314,7 +315,9 @@ class ModuleEvaluator {
         if (instances.length !== 1 || instances[0].id !== this.prefix + resource.id) expanded.add(resource.id);
         resources.push(...instances);
       }
-      if (expanded.size > 0) for (const r of resources) unkeyedTargets(r.properties, unknownInstance);
+      if (expanded.size > 0)
+        for (const r of resources)
+          if (refersToAny(r.properties, expanded)) unkeyedTargets(r.properties, unknownInstance);
       const conflicts = [...unknownInstance].filter((address) => expanded.has(address));
       if (conflicts.length > 0 && round < 3) {
         for (const address of conflicts) noExpand.add(address);
@@ -817,4 +820,13 @@ function sameOrMapped<T>(list: T[], map: (item: T) => T): T[] {
     }
   }
   return copy ?? list;
+}
+
+/**
+ * Whether `body` refers to any of `addresses` at all: most bodies refer to none of the resources a
+ * loop expanded, and are then not walked again (their walk is shared with the rules, iac/reads.ts).
+ */
+function refersToAny(body: Value, addresses: ReadonlySet<string>): boolean {
+  for (const name of readsOf(body).names) if (addresses.has(name)) return true;
+  return false;
 }

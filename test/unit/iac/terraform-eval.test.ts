@@ -469,6 +469,41 @@ describe('Terraform evaluation', function () {
       assert.deepEqual(brief(await scan({ 'main.tf': tf }, ['s3-bucket-versioning'])), []);
     });
 
+    it('a block another block reads without an instance key is not expanded (the reader names no instance)', async () => {
+      const tf = [
+        'resource "aws_s3_bucket" "counted" {',
+        '  count  = 2',
+        '  bucket = "data-${count.index}"',
+        '}',
+        'resource "aws_s3_bucket_versioning" "v" {',
+        '  bucket = aws_s3_bucket.counted.id',
+        '  versioning_configuration {',
+        '    status = "Enabled"',
+        '  }',
+        '}',
+        'resource "aws_s3_bucket" "looped" {',
+        '  for_each = toset(["a", "b"])',
+        '  bucket   = each.key',
+        '}',
+        'resource "aws_s3_bucket_versioning" "w" {',
+        '  bucket = "${aws_s3_bucket.looped.id}"',
+        '  versioning_configuration {',
+        '    status = "Enabled"',
+        '  }',
+        '}',
+        'resource "aws_s3_bucket" "alone" {',
+        '  count  = 2',
+        '  bucket = "alone-${count.index}"',
+        '}',
+      ].join('\n');
+      const found = await scan({ 'main.tf': tf }, ['s3-bucket-versioning']);
+      // The blocks read without a key are checked once, each with its reader; the one nothing reads is expanded.
+      assert.deepEqual(brief(found), [
+        ['s3-bucket-versioning', 'aws_s3_bucket.alone[0]', 'main.tf', [20, 9, 24]],
+        ['s3-bucket-versioning', 'aws_s3_bucket.alone[1]', 'main.tf', [20, 9, 24]],
+      ]);
+    });
+
     it('property: expanding a known for_each or count gives the findings of the instances written out', async () => {
       await fc.assert(
         fc.asyncProperty(

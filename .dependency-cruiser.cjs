@@ -39,8 +39,8 @@ module.exports = {
     layer(
       'rules-layer',
       '^src/rules/',
-      '^src/(rules|fixes|knowledge)/|^src/iac/(model|line-index|reads)\\.ts$',
-      'A rule sees the neutral model (its line index, what its values read), knowledge/ and the fix layer: never a parser, never the engine.',
+      '^src/(rules|fixes|knowledge)/|^src/iac/(model|line-index)\\.ts$',
+      'A rule sees the neutral model (and its line index), knowledge/ and the fix layer: never a parser, never the engine.',
     ),
     layer(
       'engine-layer',

@@ -5,7 +5,7 @@
  */
 import type { IacUnit, Resource, Value } from '../iac/model';
 import type { RuleContext, RuleSettings } from '../rules/rule';
-import { readsOf } from '../iac/reads';
+import { namesReadBy } from '../iac/reads';
 import { keepShape } from '../iac/shapes';
 
 const MAX_RESOLVE_DEPTH = 8;
@@ -139,7 +139,7 @@ function buildReverseIndex(resources: Resource[]): Map<string, Resource[]> {
   const index = new Map<string, Resource[]>();
   for (const resource of resources) {
     // The names its properties refer to, walked once per properties tree (iac/reads.ts).
-    const targets = readsOf(resource.properties).names;
+    const targets = namesReadBy(resource.properties);
     // CloudFormation DependsOn is not a reference to configuration; only properties count.
     for (const target of targets) {
       if (target === resource.id) continue;

@@ -65,7 +65,7 @@ import {
   type TerraformEvaluationOptions,
   type ValueOrigin,
 } from './eval-types';
-import { readsOf } from '../reads';
+import { namesReadBy } from '../reads';
 import { keepShape } from '../shapes';
 import { emptyModule } from './converter';
 import { fileName, instanceKey, META_ARGUMENTS, rangesEqual, unkeyedTargets } from './eval-helpers';
@@ -824,9 +824,10 @@ function sameOrMapped<T>(list: T[], map: (item: T) => T): T[] {
 
 /**
  * Whether `body` refers to any of `addresses` at all: most bodies refer to none of the resources a
- * loop expanded, and are then not walked again (their walk is shared with the rules, iac/reads.ts).
+ * loop expanded, and are then not walked again (the walk is shared with the engine's reverse index
+ * of references, iac/reads.ts).
  */
 function refersToAny(body: Value, addresses: ReadonlySet<string>): boolean {
-  for (const name of readsOf(body).names) if (addresses.has(name)) return true;
+  for (const name of namesReadBy(body)) if (addresses.has(name)) return true;
   return false;
 }

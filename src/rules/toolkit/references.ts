@@ -3,7 +3,6 @@
  * attribute can be changed without affecting something else that reads it.
  */
 import type { IacUnit, Value } from '../../iac/model';
-import { readsOf } from '../../iac/reads';
 import type { RuleContext } from '../rule';
 
 /** Every value tree of the unit that can read a parameter or variable: resource properties, and in Terraform outputs, locals, module calls and data sources. */
@@ -35,15 +34,30 @@ interface ReadIndex {
 function readIndex(context: RuleContext): ReadIndex {
   return context.memo('references:reads', () => {
     const index: ReadIndex = { references: new Map(), texts: [], counts: new Map() };
-    for (const value of unitValues(context.unit)) {
-      const { targets, attributes, texts } = readsOf(value);
-      targets.forEach((target, i) => {
-        const list = index.references.get(target);
-        if (list) list.push(attributes[i]);
-        else index.references.set(target, [attributes[i]]);
-      });
-      for (const text of texts) index.texts.push(text);
-    }
+    const visit = (value: Value, depth: number): void => {
+      if (depth > 64) return;
+      switch (value.kind) {
+        case 'reference': {
+          const list = index.references.get(value.target);
+          if (list) list.push(value.attribute);
+          else index.references.set(value.target, [value.attribute]);
+          return;
+        }
+        case 'map':
+          for (const p of value.properties) visit(p.value, depth + 1);
+          return;
+        case 'list':
+          for (const item of value.items) visit(item, depth + 1);
+          return;
+        case 'unresolvable':
+          if (value.args) visit(value.args, depth + 1);
+          index.texts.push(value.text);
+          return;
+        default:
+          return;
+      }
+    };
+    for (const value of unitValues(context.unit)) visit(value, 0);
     return index;
   });
 }

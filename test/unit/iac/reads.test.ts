@@ -1,11 +1,11 @@
 /**
- * What a value tree reads (src/iac/reads.ts): references with their attributes, expressions kept
- * as text, and the names both refer to, from real CloudFormation and Terraform; one walk per tree.
+ * The names a value tree refers to (src/iac/reads.ts), from real CloudFormation and Terraform:
+ * references' targets and the `${name}` inside expressions kept as text; one walk per tree.
  */
 import { strict as assert } from 'node:assert';
 import { parseCloudFormation } from '../../../src/iac/cloudformation';
 import type { Resource, Value } from '../../../src/iac/model';
-import { readsOf } from '../../../src/iac/reads';
+import { namesReadBy } from '../../../src/iac/reads';
 import { loadTerraformLanguage, parseTerraformModule } from '../../../src/iac/terraform';
 
 function cloudFormationResource(text: string, id: string): Resource {
@@ -24,89 +24,68 @@ function terraformResource(text: string, id: string): Resource {
   return found;
 }
 
-/** The reads as plain data, references paired with their attributes. */
-function plain(value: Value) {
-  const reads = readsOf(value);
-  return {
-    references: reads.targets.map((target, i) => [target, reads.attributes[i]]),
-    texts: [...reads.texts],
-    names: [...reads.names].sort(),
-  };
+/** The names, sorted. */
+function names(value: Value): string[] {
+  return [...namesReadBy(value)].sort();
 }
 
-describe('readsOf: what a value tree reads', () => {
+describe('namesReadBy: the names a value tree refers to', () => {
   before(() => loadTerraformLanguage());
 
-  const cloudFormation: { name: string; yaml: string; expected: ReturnType<typeof plain> }[] = [
+  const cloudFormation: { name: string; yaml: string; id: string; expected: string[] }[] = [
     {
-      name: 'a Ref and a GetAtt, in the order met',
+      name: 'a Ref and a GetAtt name their logical ids',
       yaml: 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      KmsMasterKeyId: !Ref Key\n      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt Dlq.Arn\n',
-      expected: {
-        references: [
-          ['Key', undefined],
-          ['Dlq', 'Arn'],
-        ],
-        texts: [],
-        names: ['Dlq', 'Key'],
-      },
+      id: 'Q',
+      expected: ['Dlq', 'Key'],
     },
     {
-      name: 'a Sub: its text, and the names inside it',
+      name: 'a Sub names what its ${} hold, pseudo parameters included',
       yaml: 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub "${Env}-logs-${AWS::AccountId}"\n',
-      expected: { references: [], texts: ['!Sub "${Env}-logs-${AWS::AccountId}"'], names: ['AWS::AccountId', 'Env'] },
+      id: 'B',
+      expected: ['AWS::AccountId', 'Env'],
     },
     {
-      name: 'a list of references, and a literal that reads nothing',
+      name: 'a list names each once; a literal names nothing',
       yaml: 'Resources:\n  I:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      SecurityGroupIds: [!Ref A, !Ref B, !Ref A]\n',
-      expected: {
-        references: [
-          ['A', undefined],
-          ['B', undefined],
-          ['A', undefined],
-        ],
-        texts: [],
-        names: ['A', 'B'],
-      },
+      id: 'I',
+      expected: ['A', 'B'],
+    },
+    {
+      name: 'a resource without properties names nothing',
+      yaml: 'Resources:\n  T:\n    Type: AWS::SNS::Topic\n',
+      id: 'T',
+      expected: [],
     },
   ];
-  for (const { name, yaml, expected } of cloudFormation)
+  for (const { name, yaml, id, expected } of cloudFormation)
     it(`CloudFormation: ${name}`, () => {
-      const resource = cloudFormationResource(yaml, yaml.split('\n')[1].trim().replace(':', ''));
-      assert.deepEqual(plain(resource.properties), expected);
+      assert.deepEqual(names(cloudFormationResource(yaml, id).properties), expected);
     });
 
-  it('Terraform: references with attributes, and a template string with the names in it', () => {
+  it('Terraform: references, and the addresses inside a template string', () => {
     const resource = terraformResource(
       [
         'resource "aws_s3_bucket_policy" "p" {',
         '  bucket = aws_s3_bucket.b.id',
         '  policy = var.policy',
-        '  tags   = { Name = "${var.prefix}-${aws_s3_bucket.b.bucket}" }',
+        '  tags   = { Name = "${var.prefix}-${data.aws_caller_identity.me.account_id}" }',
         '}',
       ].join('\n'),
       'aws_s3_bucket_policy.p',
     );
-    const reads = plain(resource.properties);
-    assert.deepEqual(reads.references.slice(0, 2), [
-      ['aws_s3_bucket.b', 'id'],
-      ['var.policy', undefined],
-    ]);
-    assert.ok(
-      reads.texts.some((t) => t.includes('${var.prefix}-${aws_s3_bucket.b.bucket}')),
-      JSON.stringify(reads.texts),
-    );
-    assert.ok(reads.names.includes('aws_s3_bucket.b'));
-    assert.ok(reads.names.includes('var.policy'));
-    assert.ok(reads.names.includes('var.prefix'), JSON.stringify(reads.names));
+    const found = names(resource.properties);
+    for (const name of ['aws_s3_bucket.b', 'var.policy', 'var.prefix', 'data.aws_caller_identity.me'])
+      assert.ok(found.includes(name), `${name} in ${JSON.stringify(found)}`);
   });
 
-  it('walks a tree once: the same tree gives the same answer object, an equal new tree its own', () => {
+  it('walks a tree once: the same tree gives the same set, an equal new tree its own', () => {
     const yaml = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      KmsMasterKeyId: !Ref Key\n';
     const first = cloudFormationResource(yaml, 'Q').properties;
-    assert.equal(readsOf(first), readsOf(first));
+    assert.equal(namesReadBy(first), namesReadBy(first));
     const again = cloudFormationResource(yaml, 'Q').properties;
-    assert.notEqual(readsOf(again), readsOf(first));
-    assert.deepEqual(plain(again), plain(first));
+    assert.notEqual(namesReadBy(again), namesReadBy(first));
+    assert.deepEqual(names(again), names(first));
   });
 
   it('stops below 64 levels of nesting, and still answers', () => {
@@ -118,6 +97,6 @@ describe('readsOf: what a value tree reads', () => {
       items: [{ kind: 'reference', target: 'Near', text: 'Near', range }, value],
       range,
     };
-    assert.deepEqual(plain(shallow).names, ['Near']);
+    assert.deepEqual(names(shallow), ['Near']);
   });
 });

@@ -489,12 +489,14 @@ export class Analyzer {
       const context = createRuleContext(unit, settings, text);
       // A generated resource repeats values of the one it comes from (a SAM function's role and
       // URL): what both report (same rule, same range) is reported once, on the resource as written.
+      // Only a unit with generated resources needs to remember what each resource reported.
+      const generates = unit.resources.some((r) => r.generatedFrom !== undefined);
       let reported: Map<string, Set<string>> | undefined;
       for (const resource of unit.resources) {
         if (resource.generatedFrom === undefined) {
           const start = findings.length;
           this.checkResource(resource, context, findings);
-          if (findings.length > start) {
+          if (generates && findings.length > start) {
             reported ??= new Map();
             const keys = reported.get(resource.id) ?? new Set();
             for (let i = start; i < findings.length; i++) keys.add(repeatKey(findings[i]));

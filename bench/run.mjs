@@ -557,6 +557,12 @@ const floorSingle = runs(process.execPath, [parseOnly, single], QUICK ? 3 : 7);
 record('Processes', 'floor: Node start-up + loading `yaml` + one cold parse of it', floorSingle.ms, 'ms');
 const srTiny = runs(process.execPath, scan([tiny]), QUICK ? 3 : 7);
 record('Processes', 'srlens scan: one 3-line template', srTiny.ms, 'ms');
+// The same for Terraform: the grammar's WebAssembly stays baseline code (src/cli/wasm-tiering.ts).
+const tinyModule = path.join(tmp, 'tiny-module');
+mkdirSync(tinyModule);
+writeFileSync(path.join(tinyModule, 'main.tf'), 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n');
+const srTinyModule = runs(process.execPath, scan([tinyModule]), QUICK ? 3 : 7);
+record('Processes', 'srlens scan: one 3-line Terraform module', srTinyModule.ms, 'ms');
 
 if (!QUICK) {
   // 5,000 resources, whole process against a process that only parses the same files (the floor).

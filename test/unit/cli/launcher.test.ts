@@ -31,16 +31,12 @@ describe('srlens launcher: the code cache', function () {
   let folder: string;
   let expected: string;
 
-  const run = (script: string, env: Record<string, string> = {}) => {
-    const result = spawnSync(
-      process.execPath,
-      [script, 'scan', 'bucket.yaml', '--format', 'json', '--fail-on', 'none'],
-      {
-        cwd: work,
-        encoding: 'utf8',
-        env: { ...process.env, TMPDIR: temp, ...env },
-      },
-    );
+  const run = (script: string, env: Record<string, string> = {}, target = 'bucket.yaml') => {
+    const result = spawnSync(process.execPath, [script, 'scan', target, '--format', 'json', '--fail-on', 'none'], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: temp, ...env },
+    });
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr, '');
     return result.stdout;
@@ -68,6 +64,23 @@ describe('srlens launcher: the code cache', function () {
     // Accepted by V8: not written again.
     assert.equal(run(LAUNCHER), expected);
     assert.equal(statSync(path.join(folder, cache)).mtimeMs, written.mtimeMs);
+  });
+
+  it('a scan of a small Terraform module (which changes a V8 flag and sets it back) starts from its cache too', () => {
+    writeFileSync(path.join(work, 'main.tf'), 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n');
+    const scanModule = (script: string, env: Record<string, string> = {}) => run(script, env, 'main.tf');
+    const expectedModule = scanModule(MAIN, { SRLENS_NO_COMPILE_CACHE: '1' });
+    assert.match(expectedModule, /"resource": "aws_s3_bucket\.logs"/);
+    assert.equal(scanModule(LAUNCHER), expectedModule);
+    const [cache] = caches();
+    const written = statSync(path.join(folder, cache)).mtimeMs;
+    // V8 accepted the cache (its flags are those it was made with): it is not written again.
+    assert.equal(scanModule(LAUNCHER), expectedModule);
+    assert.equal(scanModule(LAUNCHER), expectedModule);
+    assert.equal(statSync(path.join(folder, cache)).mtimeMs, written);
+    // A template scan shares the cache of `scan`.
+    assert.equal(run(LAUNCHER), expected);
+    assert.equal(statSync(path.join(folder, cache)).mtimeMs, written);
   });
 
   it('ignores a damaged cache and writes a good one in its place', () => {

@@ -24,7 +24,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Script } from 'node:vm';
-import { startScanTiering } from './wasm-tiering';
 
 const MAIN = path.join(__dirname, 'cli-main.js');
 
@@ -104,8 +103,6 @@ function writeCache(cache: CacheFile, script: Script): void {
 
 /** Runs the CLI bundle: compiled from the cache when there is one, and started. */
 function launch(): void {
-  // Before the cache is checked against V8's flags: a scan may change one and set it back (wasm-tiering.ts).
-  if (process.argv[2] === 'scan') startScanTiering();
   const cache = cacheFile(process.argv[2]);
   const cachedData = readCache(cache);
   const script = new Script(`${WRAPPER[0]}${readFileSync(MAIN, 'utf8')}${WRAPPER[1]}`, {

@@ -10,17 +10,17 @@
  * So a scan with less Terraform than `SMALL_TERRAFORM_TEXT` loads the grammar with a tiering
  * budget no function reaches: its parse stays baseline code, a third slower, a few milliseconds
  * at that size. V8 reads the budget when it compiles the grammar's modules, so it is set back at
- * once. V8 also checks the CLI's compile cache (launcher.ts) against its flags: the launcher sets
- * the budget of `scan` to the same value at every start, so that setting it back here leaves the
- * flags as the cache was made with, whatever the version's own default.
+ * once, to the version's own default: V8 checks the CLI's compile cache (launcher.ts) against the
+ * flags that differ from their defaults, and a flag left otherwise would make it reject the cache
+ * at every run.
  */
 import type * as V8 from 'node:v8';
 
 /** Below this much Terraform text (UTF-16 code units) in a scan, tree-sitter stays baseline code. */
 export const SMALL_TERRAFORM_TEXT = 32 * 1024;
 
-/** The budget of every other run: V8's own default in the versions that have the flag. */
-const USUAL_BUDGET = 1_800_000;
+/** V8's own budget, by major version (`node --v8-options` of Node 20, 22 and 24). */
+const DEFAULT_BUDGETS: Readonly<Record<number, number>> = { 11: 1_800_000, 12: 13_000_000, 13: 13_000_000 };
 
 /** A budget no function reaches (V8 counts it down as a function runs). */
 const OUT_OF_REACH = 2_000_000_000;
@@ -30,23 +30,18 @@ export type SetFlags = (flags: string) => void;
 const setV8Flags: SetFlags = (flags) => (require('node:v8') as typeof V8).setFlagsFromString(flags);
 
 /**
- * Whether this V8 has `--wasm-tiering-budget`: those of Node 20 to 24. V8 prints an error for a
- * flag it does not know, so any other version is left as it is, which only costs time.
+ * V8's default tiering budget in this version, when known: the budget can then be set back
+ * exactly. V8 prints an error for a flag it does not know, so any other version is left as it is,
+ * which only costs time.
  */
-export function hasTieringBudget(v8Version: string = process.versions.v8): boolean {
-  const major = Number(v8Version.split('.')[0]);
-  return major >= 11 && major <= 13;
-}
-
-/** For the launcher, before it compiles the CLI: the budget every `scan` starts with. */
-export function startScanTiering(setFlags: SetFlags = setV8Flags, v8Version?: string): void {
-  if (hasTieringBudget(v8Version)) setFlags(`--wasm-tiering-budget=${USUAL_BUDGET}`);
+export function defaultTieringBudget(v8Version: string = process.versions.v8): number | undefined {
+  return DEFAULT_BUDGETS[Number(v8Version.split('.')[0])];
 }
 
 /**
  * Loads the Terraform grammar (`load`) for a scan that parses `size` code units of Terraform:
- * below `SMALL_TERRAFORM_TEXT`, with a budget no function reaches, set back before this returns.
- * True when the grammar was loaded that way. A failing load is the caller's to report.
+ * below `SMALL_TERRAFORM_TEXT`, with a budget no function reaches, set back to V8's default before
+ * this returns. True when the grammar was loaded that way. A failing load is the caller's to report.
  */
 export async function loadGrammarForScan(
   size: number,
@@ -54,12 +49,13 @@ export async function loadGrammarForScan(
   setFlags: SetFlags = setV8Flags,
   v8Version?: string,
 ): Promise<boolean> {
-  const small = size > 0 && size < SMALL_TERRAFORM_TEXT && hasTieringBudget(v8Version);
+  const usual = defaultTieringBudget(v8Version);
+  const small = usual !== undefined && size > 0 && size < SMALL_TERRAFORM_TEXT;
   if (small) setFlags(`--wasm-tiering-budget=${OUT_OF_REACH}`);
   try {
     await load();
   } finally {
-    if (small) setFlags(`--wasm-tiering-budget=${USUAL_BUDGET}`);
+    if (small) setFlags(`--wasm-tiering-budget=${usual}`);
   }
   return small;
 }

@@ -32,7 +32,7 @@ import { TerraformInputError, terraformHost, terraformInputs } from './terraform
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type SrlensConfig } from '../engine/config';
 import { formatExplainText, formatExplainJson, explainUnknownType } from './explain';
 import { isOutsideModel, providerOf } from '../knowledge/resource-roles';
-import { formatInventoryJson, formatFindingsJson, type InventoryEntry } from './reporters/json';
+import { findingsJsonChunks, formatInventoryJson, type InventoryEntry } from './reporters/json';
 import { formatInventoryMarkdown } from './reporters/markdown';
 import { formatSarif } from './reporters/sarif';
 import { ANSI, PLAIN, formatFindingsText, printable } from './reporters/text';
@@ -110,7 +110,13 @@ ${AWS_CHECK_HELP}
 Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage or I/O error.`;
 
 export interface CliIo {
+  /** A block of output; a newline follows it. */
   stdout(text: string): void;
+  /**
+   * Output as it is, no newline added: large reports go out in chunks through it. Without it
+   * (tests), the chunks are joined and go to `stdout`.
+   */
+  write?(chunk: string): void;
   stderr(text: string): void;
   cwd: string;
   color: boolean;
@@ -232,9 +238,16 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   if (values.verbose)
     for (const note of describePeerNotes(analysis.peerNotes ?? [], (file) => display(file, io.cwd)))
       io.stderr(`srlens: note: ${note}`);
+  // Findings of one file share its name as shown.
+  const names = new Map<string, string>();
+  const displayed = (file: string): string => {
+    let name = names.get(file);
+    if (name === undefined) names.set(file, (name = display(file, io.cwd)));
+    return name;
+  };
   const shown = (f: Finding): Finding => ({
     ...f,
-    file: display(f.file, io.cwd),
+    file: displayed(f.file),
     ...(f.related ? { related: f.related.map((r) => ({ ...r, file: display(r.file, io.cwd) })) } : {}),
     ...(f.expiredSuppression
       ? { expiredSuppression: { ...f.expiredSuppression, file: display(f.expiredSuppression.file, io.cwd) } }
@@ -245,7 +258,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => {
     const finding = shown(f);
     const fix = fixes && f.fixable ? analyzer.fixFor(f) : undefined;
-    if (fix) fixOf.set(finding, { ...fix, edits: fix.edits.map((e) => ({ ...e, file: display(e.file, io.cwd) })) });
+    if (fix) fixOf.set(finding, { ...fix, edits: fix.edits.map((e) => ({ ...e, file: displayed(e.file) })) });
     return finding;
   });
   // What a suppression silenced: never counted for --fail-on; SARIF always lists it, JSON on request.
@@ -254,8 +267,9 @@ async function scan(args: string[], io: CliIo): Promise<number> {
     .sort(compareFindings);
 
   if (format === 'json')
-    io.stdout(
-      formatFindingsJson(
+    writeChunks(
+      io,
+      findingsJsonChunks(
         files,
         values['include-suppressed'] ? [...findings, ...suppressed].sort(compareFindings) : findings,
         (f) => fixOf.get(f),
@@ -626,6 +640,16 @@ function controlsOption(config: SrlensConfig, items: string[] | undefined, io: C
   }
 }
 
+/** A report made in chunks, written as it is made, then its final newline. */
+function writeChunks(io: CliIo, chunks: Iterable<string>): void {
+  if (!io.write) {
+    io.stdout([...chunks].join(''));
+    return;
+  }
+  for (const chunk of chunks) io.write(chunk);
+  io.write('\n');
+}
+
 function display(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file)
@@ -678,6 +702,7 @@ export function start(): void {
       out(text);
       if (!text.endsWith('\n')) out('\n');
     },
+    write: out,
     // Messages can quote file names and template text: nothing in them may drive the terminal.
     stderr: (text) => err(`${printable(text)}\n`),
     cwd: process.cwd(),

@@ -12,16 +12,29 @@ const MAX_DEPTH = 64;
 
 const remembered = new WeakMap<Value, ReadonlySet<string>>();
 
+/** What most trees (literals only) refer to. */
+const NOTHING: ReadonlySet<string> = new Set();
+
 /** The names `value` refers to; the same set for the same tree. */
 export function namesReadBy(value: Value): ReadonlySet<string> {
   let names = remembered.get(value);
   if (!names) {
     const found = new Set<string>();
     walk(value, found, 0);
-    remembered.set(value, found);
-    names = found;
+    names = found.size > 0 ? found : NOTHING;
+    remembered.set(value, names);
   }
   return names;
+}
+
+// Global expressions, run with `exec` from index 0: `matchAll` would copy each at every call.
+const SUBSTITUTION = /\$\{([A-Za-z0-9_:]+)/g;
+const TERRAFORM_ADDRESS = /\$\{((?:data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+)/g;
+
+/** Adds each first group of `pattern` in `text`. */
+function addMatches(pattern: RegExp, text: string, into: Set<string>): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) into.add(match[1]);
 }
 
 function walk(value: Value, into: Set<string>, depth: number): void {
@@ -40,8 +53,8 @@ function walk(value: Value, into: Set<string>, depth: number): void {
       if (value.args) walk(value.args, into, depth + 1);
       // `${aws_s3_bucket.b.id}` inside a Sub or template string still ties the resources together.
       if (!value.text.includes('${')) return;
-      for (const match of value.text.matchAll(/\$\{([A-Za-z0-9_:]+)/g)) into.add(match[1]);
-      for (const match of value.text.matchAll(/\$\{((?:data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+)/g)) into.add(match[1]);
+      addMatches(SUBSTITUTION, value.text, into);
+      addMatches(TERRAFORM_ADDRESS, value.text, into);
       return;
     default:
       return;

@@ -40,6 +40,7 @@ const SKIPPED_SUBTREES = new Set(['Tags', 'tags', 'tags_all', 'TokenValidityUnit
 
 /** Keys that name the entry in name/value lists: ECS and CodeBuild environments, Beanstalk options, nested stack parameters. */
 const NAME_KEYS = ['Name', 'name', 'OptionName', 'option_name', 'ParameterKey', 'parameter_key'];
+const IS_NAME_KEY = new Set(NAME_KEYS);
 const VALUE_KEYS = ['Value', 'value', 'ParameterValue', 'parameter_value'];
 /** CodeBuild environment variables whose value is the name of a parameter or secret, not the secret. */
 const REFERENCE_TYPES = /^(PARAMETER_STORE|SECRETS_MANAGER)$/i;
@@ -103,6 +104,8 @@ function visitMap(map: MapValue, path: string[], into: Candidate[], depth: numbe
 
 /** `{ Name: DB_PASSWORD, Value: … }` and its relatives: the value is named by the Name entry. */
 function namedValue(map: MapValue): { name: string; value: Value; reference: boolean } | undefined {
+  // Most maps have no name key: one pass says so, instead of a search for each key.
+  if (!map.properties.some((p) => IS_NAME_KEY.has(p.key))) return undefined;
   const name = firstProperty(map, NAME_KEYS);
   const value = name && firstProperty(map, VALUE_KEYS);
   const label = stringOf(name?.value).value;

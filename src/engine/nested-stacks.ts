@@ -217,7 +217,8 @@ function instanceParameters(
     if (value?.kind === 'literal' && value.value !== null && !judged) {
       const at = parameter.default?.range ?? parameter.keyRange;
       const literal: LiteralValue = { kind: 'literal', value: value.value, range: at };
-      return { ...parameter, default: literal };
+      const from = `stack '${stack.id}' in ${stack.file.split(/[\\/]/).pop() ?? stack.file}`;
+      return { ...parameter, default: literal, valueFrom: { kind: 'caller', name: from } };
     }
     return { ...parameter, default: undefined };
   });

@@ -7,6 +7,7 @@
  */
 import type { IacUnit, Resource, Severity, TerraformModule, TfProvider, Value } from '../iac/model';
 import { classificationHints } from '../iac/hints';
+import { describeInputSource, inputSourceOf } from '../iac/model';
 import type { ConcernId } from '../knowledge/concerns';
 import { ownershipTable, type OwnershipRow } from '../knowledge/ownership';
 import { findingConcerns, propertyConcerns } from '../knowledge/property-concerns';
@@ -221,11 +222,15 @@ export function providerRegion(provider: TfProvider, module: TerraformModule): R
   if (resolved?.kind === 'literal' && typeof resolved.value === 'string') {
     const first = via.at(0);
     if (first === undefined) return { region: resolved.value, detail: 'set in this block' };
-    if (first.startsWith('var.'))
+    if (first.startsWith('var.')) {
+      const source = inputSourceOf(module as IacUnit, first);
       return {
         region: resolved.value,
-        detail: `default of variable ${first.slice(4)}; may be overridden at deploy time`,
+        detail: source
+          ? `variable ${first.slice(4)}, ${describeInputSource(source)}`
+          : `default of variable ${first.slice(4)}; may be overridden at deploy time`,
       };
+    }
     return { region: resolved.value, detail: `from local ${first.slice(6)}` };
   }
   return { detail: unresolvedDetail(resolved) };

@@ -139,10 +139,24 @@ export function messageFor(resource: Resource, message: string): string {
   return result;
 }
 
+/**
+ * Where the value a unit is analysed with comes from, when it is not the default written in the
+ * declaration: a var file, an assignment on the command line, or a caller (a module call, a parent
+ * stack). The declaration's `default` then holds that value, placed at the declaration so that
+ * findings stay in this file; it is not text of this file, and no fix may edit it there.
+ */
+export interface InputSource {
+  kind: 'file' | 'command-line' | 'caller';
+  /** For messages: `terraform.tfvars`, `--var db_password`, `module.db`, `stack 'Network' in parent.yaml`. */
+  name: string;
+}
+
 export interface CfnParameter {
   name: string;
   type?: string;
   default?: Value;
+  /** Set when `default` is what a parent stack passes, not the Default written here. */
+  valueFrom?: InputSource;
   noEcho: boolean;
   range: Range;
   keyRange: Range;
@@ -164,6 +178,8 @@ export interface CloudFormationTemplate {
 export interface TfVariable {
   name: string;
   default?: Value;
+  /** Set when `default` is the value of a var file, a `--var` or a caller, not the default written here. */
+  valueFrom?: InputSource;
   sensitive: boolean;
   file: string;
   range: Range;
@@ -288,4 +304,41 @@ export function containsPosition(r: Range, p: Position): boolean {
   if (p.line === r.start.line && p.character < r.start.character) return false;
   if (p.line === r.end.line && p.character > r.end.character) return false;
   return true;
+}
+
+// Where a parameter's or variable's value comes from (`InputSource`): a default written in the
+// declaration, or a value given from elsewhere, which messages must name and fixes must not edit.
+
+/**
+ * The source of the value `target` (a parameter's name, or `var.name`) has in `unit`, when it is
+ * not the declared default; undefined for a default written in the declaration, or no value.
+ */
+export function inputSourceOf(unit: IacUnit, target: string): InputSource | undefined {
+  if (unit.kind === 'cloudformation') return unit.parameters.find((p) => p.name === target)?.valueFrom;
+  if (!target.startsWith('var.')) return undefined;
+  const name = target.slice(4);
+  return unit.variables.find((v) => v.name === name)?.valueFrom;
+}
+
+/** `set in terraform.tfvars`, `set with --var name`, `passed by module.db`. */
+export function describeInputSource(source: InputSource): string {
+  switch (source.kind) {
+    case 'file':
+      return `set in ${source.name}`;
+    case 'command-line':
+      return `set with ${source.name}`;
+    case 'caller':
+      return `passed by ${source.name}`;
+  }
+}
+
+/**
+ * How the value reached through `target` is named in a message: `the default of var.name` or
+ * `var.name, set in terraform.tfvars` (Terraform); `the default of parameter Name` or
+ * `parameter Name, passed by stack 'Db' in parent.yaml` (CloudFormation).
+ */
+export function describeInput(unit: IacUnit, target: string): string {
+  const named = unit.kind === 'cloudformation' ? `parameter ${target}` : target;
+  const source = inputSourceOf(unit, target);
+  return source ? `${named}, ${describeInputSource(source)}` : `the default of ${named}`;
 }

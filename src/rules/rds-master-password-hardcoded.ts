@@ -1,5 +1,6 @@
 import type { TextEdit } from '../fixes/types';
-import type { Property, Resource, Value } from '../iac/model';
+import type { InputSource, Property, Resource, Value } from '../iac/model';
+import { describeInputSource, inputSourceOf } from '../iac/model';
 import { lineIndexOf, removeProperty, setProperty } from '../fixes/edits';
 import type { Rule, RuleContext, RuleReport } from './rule';
 import { engineOf, isAuroraMember, isReadReplica, isServerlessV1, rdsKind, rdsName } from './support/rds';
@@ -37,16 +38,22 @@ function containsDynamicReference(text: string): boolean {
 function hardCodedOrigin(value: Value, resource: Resource, context: RuleContext): Origin | undefined {
   const cfn = isCloudFormation(resource);
   let via: string | undefined;
+  let source: InputSource | undefined;
   if (value.kind === 'reference' && value.attribute === undefined) {
     if (cfn) via = `parameter '${value.target}'`;
     else if (value.target.startsWith('var.')) via = `variable '${value.target.slice(4)}'`;
     else if (value.target.startsWith('local.')) via = `local value '${value.target.slice(6)}'`;
+    source = inputSourceOf(context.unit, value.target);
   }
   const resolved = context.resolve(value);
   if (resolved?.kind !== 'literal' || typeof resolved.value !== 'string') return undefined;
   if (resolved.value.trim() === '' || containsDynamicReference(resolved.value)) return undefined;
+  // Given to this scan on the command line (`--var`): in no file, so not hard-coded anywhere.
+  if (source?.kind === 'command-line') return undefined;
   const written = cfn ? 'written in the template' : 'written in the configuration';
   if (!via) return { description: written };
+  if (source?.kind === 'file') return { description: `written in ${source.name} as the value of ${via}`, via };
+  if (source) return { description: `${written} and ${describeInputSource(source)} as ${via}`, via };
   const what = via.startsWith('local') ? via : `the default of ${via}`;
   return { description: `${written} as ${what}`, via };
 }

@@ -1,5 +1,5 @@
 import type { MapValue, Property, Resource, Value } from '../iac/model';
-import { getProperty } from '../iac/model';
+import { describeInputSource, getProperty, inputSourceOf } from '../iac/model';
 import { ALL_TYPES, type Rule, type RuleContext, type RuleReport } from './rule';
 import { isHardCodedSecretValue, isSecretPropertyName, maskSecret } from './support/secrets';
 import { stringOf, isCloudFormation } from './toolkit/values';
@@ -123,10 +123,15 @@ function firstProperty(map: MapValue, keys: readonly string[]): Property | undef
 }
 
 /** Where a resolved value came from, when it is not written in the property itself. */
-function origin(written: Value, resource: Resource): string {
+function origin(written: Value, resource: Resource, context: RuleContext): string {
   if (written.kind !== 'reference') return '';
-  if (isCloudFormation(resource)) return ` (the Default of parameter ${written.target})`;
-  return written.target.startsWith('var.') ? ` (the default of ${written.target})` : ` (through ${written.target})`;
+  const source = inputSourceOf(context.unit, written.target);
+  if (isCloudFormation(resource))
+    return source
+      ? ` (parameter ${written.target}, ${describeInputSource(source)})`
+      : ` (the Default of parameter ${written.target})`;
+  if (!written.target.startsWith('var.')) return ` (through ${written.target})`;
+  return source ? ` (${written.target}, ${describeInputSource(source)})` : ` (the default of ${written.target})`;
 }
 
 function report(resource: Resource, candidate: Candidate, context: RuleContext): RuleReport | undefined {
@@ -136,7 +141,10 @@ function report(resource: Resource, candidate: Candidate, context: RuleContext):
     resolved?.kind !== 'literal' ||
     typeof resolved.value !== 'string' ||
     secret === undefined ||
-    !isHardCodedSecretValue(secret)
+    !isHardCodedSecretValue(secret) ||
+    // A value given to this scan on the command line (`--var`) is in no file.
+    (candidate.value.kind === 'reference' &&
+      inputSourceOf(context.unit, candidate.value.target)?.kind === 'command-line')
   )
     return undefined;
   const exposure = isCloudFormation(resource)
@@ -150,7 +158,7 @@ function report(resource: Resource, candidate: Candidate, context: RuleContext):
     data: {
       resource: resource.id,
       property: candidate.path,
-      origin: origin(candidate.value, resource),
+      origin: origin(candidate.value, resource, context),
       masked: maskSecret(secret),
       exposure,
       instead,

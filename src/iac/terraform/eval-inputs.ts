@@ -13,9 +13,10 @@
  * `sensitive` variable set there stays unknown to the rules.
  */
 import { LineIndex } from '../line-index';
-import type { ParseDiagnostic, Range, TfVariable } from '../model';
+import type { InputSource, ParseDiagnostic, Range, TfVariable } from '../model';
 import { BudgetError, evaluateSource, topLevelAttributes, type Budget } from './eval-expressions';
 import { type EV, fromJson, Unknown } from './eval-values';
+import { fileName } from './eval-helpers';
 
 /** A var file (absolute path) or a `name=value` assignment, as the user gave them. */
 export type TerraformInput = { file: string } | { name: string; value: string };
@@ -39,6 +40,8 @@ export interface InputValue {
   value: EV;
   /** Set when the value comes from a file or an assignment rather than the default. */
   from?: string;
+  /** The same, for messages: the var file's name, `--var name`, or the module call. */
+  source?: InputSource;
   /** Where in `from` the value is assigned (`name = value` in a var file, the caller's argument). */
   range?: Range;
 }
@@ -146,7 +149,7 @@ export async function rootInputs(
     if (variable.default !== undefined) values.set(variable.name, { value: defaultOf(variable) });
   }
   const declared = new Map(variables.map((v) => [v.name, v]));
-  const apply = (assignments: Map<string, EV>, from: string, ranges?: Map<string, Range>) => {
+  const apply = (assignments: Map<string, EV>, from: string, source: InputSource, ranges?: Map<string, Range>) => {
     for (const [name, value] of assignments) {
       const variable = declared.get(name);
       if (!variable) continue; // Terraform warns about undeclared variables in files and ignores them
@@ -154,13 +157,14 @@ export async function rootInputs(
       values.set(name, {
         value: variable.sensitive ? new Unknown(`var.${name}`) : value,
         from,
+        source,
         range: ranges?.get(name),
       });
     }
   };
   const readAssignments = (file: string, text: string) => {
     const ranges = new Map<string, Range>();
-    apply(readVarFile(file, text, budget, diagnostics, ranges), file, ranges);
+    apply(readVarFile(file, text, budget, diagnostics, ranges), file, { kind: 'file', name: fileName(file) }, ranges);
   };
   const read = async (file: string): Promise<string | undefined> => {
     const size = await host.fileSize?.(file);
@@ -187,7 +191,8 @@ export async function rootInputs(
       }
       readAssignments(input.file, text);
     } else {
-      apply(new Map([[input.name, assignmentValue(input.value, budget)]]), `--var ${input.name}`);
+      const name = `--var ${input.name}`;
+      apply(new Map([[input.name, assignmentValue(input.value, budget)]]), name, { kind: 'command-line', name });
     }
   }
   return values;

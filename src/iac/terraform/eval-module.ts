@@ -472,7 +472,9 @@ class ModuleEvaluator {
     if (!input || !isWhollyKnown(input.value)) return rest;
     if (!input.from && variable.default) return variable;
     const range = variable.default?.range ?? variable.labelRange;
-    return { ...rest, default: toModel(input.value, range, `var.${variable.name}`) };
+    const effective: TfVariable = { ...rest, default: toModel(input.value, range, `var.${variable.name}`) };
+    if (input.source) effective.valueFrom = input.source;
+    return effective;
   }
 
   // -- instances -------------------------------------------------------------------------------
@@ -790,6 +792,7 @@ class ModuleEvaluator {
           inputs.set(variable.name, {
             value: this.evaluate(argument.value, call.file, instanceScope),
             from: call.file,
+            source: { kind: 'caller', name: address.slice(0, -1) },
             range: argument.range,
             caller: { evaluator: this, valueRange: argument.value.range, call: address.slice(0, -1) },
           });

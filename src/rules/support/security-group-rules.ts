@@ -15,7 +15,7 @@
  * they yield nothing, or an entry whose `cidr` is undefined.
  */
 import type { MapValue, Property, Range, Resource, Value } from '../../iac/model';
-import { getProperties, getProperty } from '../../iac/model';
+import { describeInput, getProperties, getProperty } from '../../iac/model';
 import type { RuleContext } from '../rule';
 import { numberOf, stringOf } from '../toolkit/values';
 
@@ -289,7 +289,7 @@ class RuleReader {
     if (anchor) {
       for (const cidr of cidrs) {
         cidr.range = anchor.range;
-        if (anchor.kind === 'reference') cidr.via = describeReference(anchor, this.resource);
+        if (anchor.kind === 'reference') cidr.via = describeReference(anchor, this.resource, this.context);
         else delete cidr.via;
       }
     }
@@ -321,7 +321,8 @@ class RuleReader {
       cidr: value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined,
       range: written.range,
     };
-    if (value !== written && written.kind === 'reference') cidr.via = describeReference(written, this.resource);
+    if (value !== written && written.kind === 'reference')
+      cidr.via = describeReference(written, this.resource, this.context);
     return cidr;
   }
 }
@@ -332,8 +333,8 @@ interface CidrValue {
   via?: string;
 }
 
-function describeReference(reference: Value & { kind: 'reference' }, resource: Resource): string {
-  if (resource.syntax !== 'terraform') return `the default of parameter ${reference.target}`;
-  if (reference.target.startsWith('var.')) return `the default of ${reference.target}`;
+function describeReference(reference: Value & { kind: 'reference' }, resource: Resource, context: RuleContext): string {
+  if (resource.syntax !== 'terraform' || reference.target.startsWith('var.'))
+    return describeInput(context.unit, reference.target);
   return `from ${reference.target}`;
 }

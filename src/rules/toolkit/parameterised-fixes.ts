@@ -61,15 +61,17 @@ function editDefault(context: RuleContext, reference: ReferenceValue, value: boo
   if (reference.attribute !== undefined) return undefined;
   // A default that something else reads too is left alone: changing it would change that as well.
   if (countReadsOf(context, reference.target, reference.target) !== 1) return undefined;
+  // A value from a var file, `--var` or a caller is not the default written in the declaration:
+  // that default is not in force, and the declaration may have none to edit.
   if (unit.kind === 'cloudformation') {
     const parameter = unit.parameters.find((p) => p.name === reference.target);
-    return parameter?.default?.kind === 'literal'
+    return parameter?.default?.kind === 'literal' && !parameter.valueFrom
       ? replaceLiteral(unit.file, context, parameter.default, value)[0]
       : undefined;
   }
   if (!reference.target.startsWith('var.')) return undefined;
   const variable = unit.variables.find((v) => v.name === reference.target.slice(4));
-  return variable?.default?.kind === 'literal'
+  return variable?.default?.kind === 'literal' && !variable.valueFrom
     ? replaceLiteral(variable.file, context, variable.default, value)[0]
     : undefined;
 }

@@ -15,6 +15,7 @@ import { run } from '../../../src/cli/main';
 import type { Range } from '../../../src/iac/model';
 import { rule as rdsMasterPasswordHardcoded } from '../../../src/rules/rds-master-password-hardcoded';
 import { rule as secretsHardcoded } from '../../../src/rules/secrets-hardcoded';
+import { rule as adminPortsOpen } from '../../../src/rules/ec2-security-group-admin-ports-open';
 
 const SUBNET_MESSAGE =
   "You · Network access: subnet 'Subnet' gives every instance launched into it a public IP address";
@@ -348,6 +349,36 @@ describe('nested stacks with a local template', () => {
         assert.deepEqual(await analyze([{ path: '/r/parent.yaml', text: parentYaml(url, "'true'") }], readFile), []);
       }
       assert.deepEqual(asked, []);
+    });
+  });
+
+  describe("a value the parent passes is not the child's Default", () => {
+    it('a message says where the value comes from', async () => {
+      const sg = [
+        'Parameters:',
+        '  Cidr:',
+        '    Type: String',
+        '    Default: 10.0.0.0/8',
+        'Resources:',
+        '  Sg:',
+        '    Type: AWS::EC2::SecurityGroup',
+        '    Properties:',
+        '      GroupDescription: ssh',
+        '      SecurityGroupIngress:',
+        '        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref Cidr }',
+        '',
+      ].join('\n');
+      const analysis = await new Analyzer({ rules: [adminPortsOpen] }).analyze([
+        { path: '/r/parent.yaml', text: parentYaml('./child.yaml', '0.0.0.0/0').replace('PublicIp', 'Cidr') },
+        { path: '/r/child.yaml', text: sg },
+      ]);
+      assert.equal(analysis.findings.length, 1);
+      assert.ok(
+        analysis.findings[0].detail?.startsWith(
+          "The source is anywhere (0.0.0.0/0, parameter Cidr, passed by stack 'ChildStack' in parent.yaml).",
+        ),
+        analysis.findings[0].detail,
+      );
     });
   });
 

@@ -1252,3 +1252,182 @@ describe('srlens scan --var-file / --var', function () {
     assert.equal(run('--var', 'public').code, 2);
   });
 });
+
+/**
+ * A variable whose value comes from a var file, `--var` or a module call is not at its default:
+ * messages say where the value comes from, a value given on the command line is in no file (not
+ * hard-coded), and no fix edits a default that is not in force (or a declaration without one).
+ */
+describe('Terraform evaluation: where a value comes from', function () {
+  this.timeout(60_000);
+
+  const SG = (cidr: string) =>
+    [
+      'variable "cidr" {',
+      `  default = "${cidr}"`,
+      '}',
+      'resource "aws_security_group_rule" "ssh" {',
+      '  type              = "ingress"',
+      '  from_port         = 22',
+      '  to_port           = 22',
+      '  protocol          = "tcp"',
+      '  cidr_blocks       = [var.cidr]',
+      '  security_group_id = "sg-1"',
+      '}',
+      '',
+    ].join('\n');
+  const DB = [
+    'variable "pw" {}',
+    'resource "aws_db_instance" "db" {',
+    '  engine   = "mysql"',
+    '  password = var.pw',
+    '}',
+    'resource "aws_docdb_cluster" "docs" {',
+    '  master_password = var.pw',
+    '}',
+    '',
+  ].join('\n');
+  const PASSWORD = 'Tr0ub4dor&3xyzzy';
+
+  const table: [string, Record<string, string>, TerraformInput[], string | undefined][] = [
+    ['the default', { 'main.tf': SG('0.0.0.0/0') }, [], '0.0.0.0/0, the default of var.cidr'],
+    [
+      'terraform.tfvars',
+      { 'main.tf': SG('10.0.0.0/8'), 'terraform.tfvars': 'cidr = "0.0.0.0/0"\n' },
+      [],
+      '0.0.0.0/0, var.cidr, set in terraform.tfvars',
+    ],
+    [
+      'a named var file',
+      { 'main.tf': SG('10.0.0.0/8'), 'envs/prod.tfvars': 'cidr = "0.0.0.0/0"\n' },
+      [{ file: `${ROOT}/envs/prod.tfvars` }],
+      '0.0.0.0/0, var.cidr, set in prod.tfvars',
+    ],
+    [
+      '--var',
+      { 'main.tf': SG('10.0.0.0/8') },
+      [{ name: 'cidr', value: '0.0.0.0/0' }],
+      '0.0.0.0/0, var.cidr, set with --var cidr',
+    ],
+    [
+      "a module call's argument",
+      { 'main.tf': 'module "net" {\n  source = "./net"\n  cidr   = "0.0.0.0/0"\n}\n', 'net/main.tf': SG('10.0.0.0/8') },
+      [],
+      '0.0.0.0/0, var.cidr, passed by module.net',
+    ],
+    [
+      'a var file that keeps the address private',
+      { 'main.tf': SG('0.0.0.0/0'), 'terraform.tfvars': 'cidr = "10.0.0.0/8"\n' },
+      [],
+      undefined,
+    ],
+  ];
+  for (const [name, spec, inputs, source] of table) {
+    it(`a CIDR from ${name}`, async () => {
+      const found = await scan(spec, ['ec2-security-group-admin-ports-open'], inputs);
+      if (source === undefined) return assert.deepEqual(found, []);
+      assert.equal(found.length, 1);
+      assert.ok(found[0].detail?.includes(`The source is anywhere (${source}).`), found[0].detail);
+    });
+  }
+
+  const passwords: [string, Record<string, string>, TerraformInput[], [string, string][]][] = [
+    [
+      'terraform.tfvars',
+      { 'terraform.tfvars': `pw = "${PASSWORD}"\n` },
+      [],
+      [
+        ['rds-master-password-hardcoded', "It is written in terraform.tfvars as the value of variable 'pw'"],
+        ['secrets-hardcoded', '(var.pw, set in terraform.tfvars)'],
+      ],
+    ],
+    ['--var: in no file, so not hard-coded', {}, [{ name: 'pw', value: PASSWORD }], []],
+  ];
+  for (const [name, extra, inputs, expected] of passwords) {
+    it(`a password from ${name}`, async () => {
+      const found = await scan(
+        { 'main.tf': DB, ...extra },
+        ['rds-master-password-hardcoded', 'secrets-hardcoded'],
+        inputs,
+      );
+      assert.deepEqual(
+        found.map((f) => f.ruleId),
+        expected.map(([rule]) => rule),
+      );
+      for (const [i, [, text]] of expected.entries()) {
+        const said = `${found[i].message} ${found[i].detail}`;
+        assert.ok(said.includes(text), said);
+        assert.ok(!said.includes(PASSWORD), 'the password is never echoed');
+      }
+    });
+  }
+
+  it("a password passed by a module call: the caller's value, through the variable", async () => {
+    const found = await scan(
+      {
+        'main.tf': `module "db" {\n  source = "./db"\n  pw     = "${PASSWORD}"\n}\n`,
+        'db/main.tf': DB.split('\n').slice(0, 5).join('\n'),
+      },
+      ['rds-master-password-hardcoded'],
+    );
+    assert.equal(found.length, 1);
+    assert.ok(
+      found[0].detail?.startsWith("It is written in the configuration and passed by module.db as variable 'pw'"),
+      found[0].detail,
+    );
+  });
+
+  const PUBLIC = (declaration: string) =>
+    [
+      declaration,
+      'resource "aws_db_instance" "db" {',
+      '  engine              = "postgres"',
+      '  publicly_accessible = var.public',
+      '}',
+      '',
+    ].join('\n');
+  const fixes: [string, string, Record<string, string>, string, string][] = [
+    [
+      'the default in force is edited, and the variable kept',
+      'variable "public" {\n  default = true\n}',
+      {},
+      'Set the default of var.public in main.tf to false',
+      'variable "public" {\n  default = false\n}',
+    ],
+    [
+      'a default a var file overrides is not edited: the resource is',
+      'variable "public" {\n  default = false\n}',
+      { 'terraform.tfvars': 'public = true\n' },
+      'Set publicly_accessible to false',
+      '  publicly_accessible = false',
+    ],
+    [
+      'a variable without a default, set in a var file: the resource is edited, never the declaration',
+      'variable "public" {\n  type = bool\n}',
+      { 'terraform.tfvars': 'public = true\n' },
+      'Set publicly_accessible to false',
+      '  publicly_accessible = false',
+    ],
+  ];
+  for (const [name, declaration, extra, title, written] of fixes) {
+    it(`fix: ${name}`, async () => {
+      const spec = { 'main.tf': PUBLIC(declaration), ...extra };
+      const { sources, host } = workspace(spec);
+      const analyzer = new Analyzer({ rules: rules('rds-publicly-accessible'), terraform: host });
+      const [finding] = (await analyzer.analyze(sources)).findings;
+      assert.ok(finding, 'the finding');
+      const fix = analyzer.fixFor(finding);
+      assert.equal(fix?.title, title);
+      const text = spec['main.tf'];
+      const lines = new LineIndex(text);
+      let fixed = text;
+      for (const edit of [...(fix?.edits ?? [])].sort(
+        (a, b) => lines.offset(b.range.start) - lines.offset(a.range.start),
+      ))
+        fixed =
+          fixed.slice(0, lines.offset(edit.range.start)) + edit.newText + fixed.slice(lines.offset(edit.range.end));
+      assert.ok(fixed.includes(written), fixed);
+      assert.ok(fixed.startsWith('variable "public" {'), 'the declaration keeps its name');
+    });
+  }
+});

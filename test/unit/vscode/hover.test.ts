@@ -355,6 +355,24 @@ describe('provider "aws" hover', () => {
     assert.deepEqual(providerRegion(noDefault.providers[0], noDefault), {
       detail: 'decided at deploy time (variable region has no default)',
     });
+    const fromVarFile = (
+      await new Analyzer({
+        terraform: {
+          readFile: async (file) => (file === '/m/terraform.tfvars' ? 'region = "eu-north-1"\n' : undefined),
+          listFiles: async () => ['main.tf', 'terraform.tfvars'],
+        },
+      }).analyzeTerraformModule('/m', [
+        {
+          path: '/m/main.tf',
+          text: 'variable "region" {\n  type = string\n}\nprovider "aws" {\n  region = var.region\n}\n',
+        },
+      ])
+    ).units[0];
+    assert.ok(fromVarFile?.kind === 'terraform');
+    assert.deepEqual(providerRegion(fromVarFile.providers[0], fromVarFile), {
+      region: 'eu-north-1',
+      detail: 'variable region, set in terraform.tfvars',
+    });
     const unset = await moduleOf('provider "aws" {\n  alias = "x"\n}\n');
     assert.equal(providerRegion(unset.providers[0], unset).region, undefined);
     assert.match(providerHoverMarkdown(unset.providers[0], unset), /alias x/);

@@ -403,6 +403,13 @@ const ROWS: readonly PeerRow[] = [
     tfsec: ['aws-cloudfront-enforce-https'],
   },
   {
+    rule: 'apigateway-open-route',
+    checkov: ['CKV_AWS_59', 'CKV_AWS_309'],
+    avd: ['AVD-AWS-0004'],
+    tfsec: ['aws-api-gateway-no-public-access'],
+    cfnNag: ['W59'],
+  },
+  {
     rule: 'apigateway-tls-policy',
     checkov: ['CKV_AWS_206'],
     avd: ['AVD-AWS-0005'],

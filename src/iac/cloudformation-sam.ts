@@ -24,7 +24,8 @@
  * as written, which keeps its quick fix. A resource whose `Properties` are not a map, or a
  * `Globals` section that is not, is left as it is. `Events` (implicit APIs), `Connectors`,
  * `AWS::Serverless::StateMachine` and the resources SAM adds for deployment (aliases, versions,
- * permissions, CodeDeploy) are not generated: no rule reads them.
+ * permissions, CodeDeploy) are not generated: the API events are read on the function itself
+ * (apigateway-open-route, with the template's `Globals`), and no rule reads the rest.
  */
 import type { LiteralValue, ListValue, MapValue, ParseDiagnostic, Property, Range, Value } from './model';
 import { getProperty } from './model';

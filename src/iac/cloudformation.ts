@@ -623,6 +623,7 @@ export function buildTemplate(
   // AWS::Serverless-2016-10-31: the resources SAM writes for its resources, next to them.
   const model = usesServerless(transforms) ? expandServerless(expanded, file, diagnostics) : expanded;
   const conditions = getProperty(model, 'Conditions')?.value;
+  const globals = usesServerless(transforms) ? getProperty(model, 'Globals')?.value : undefined;
   return {
     kind: 'cloudformation',
     file,
@@ -632,6 +633,7 @@ export function buildTemplate(
     parameters: buildParameters(getProperty(model, 'Parameters')?.value),
     conditions: conditions?.kind === 'map' ? conditions.properties.map((p) => p.key) : [],
     resources: buildResources(getProperty(model, 'Resources'), file, syntax, diagnostics),
+    globals: globals?.kind === 'map' ? globals : undefined,
     range: whole,
   };
 }

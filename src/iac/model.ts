@@ -172,6 +172,11 @@ export interface CloudFormationTemplate {
   parameters: CfnParameter[];
   conditions: string[];
   resources: Resource[];
+  /**
+   * SAM's `Globals` (AWS::Serverless-2016-10-31), as written, for what SAM merges into the
+   * resources it does not write out in the model (the implicit API of function events).
+   */
+  globals?: MapValue;
   range: Range;
 }
 

@@ -29,6 +29,8 @@ const NO_TEMPLATE_SECRET_CONTROL =
   'Security Hub has no control for secrets written into a template; it looks at deployed settings, where the value no longer shows where it came from';
 
 export const RULE_SECURITY_HUB: Readonly<Partial<Record<string, SecurityHubMapping>>> = {
+  // HTTP API routes (APIGateway.8); Security Hub has no control for REST API methods' authorization.
+  'apigateway-open-route': { controls: ['APIGateway.8'] },
   'apigateway-tls-policy': {
     controls: [],
     none: 'Security Hub has no control for the TLS security policy of an API Gateway custom domain name',

@@ -3,6 +3,7 @@
  * import side effects. Retired ids stay here as comments so they are never reused.
  */
 import type { Rule } from './rule';
+import { rule as apigatewayOpenRoute } from './apigateway-open-route';
 import { rule as apigatewayTlsPolicy } from './apigateway-tls-policy';
 import { rule as autoscalingSingleAz } from './autoscaling-single-az';
 import { rule as cloudformationParameterSecretWithoutNoecho } from './cloudformation-parameter-secret-without-noecho';
@@ -83,6 +84,7 @@ import { rule as vpcNetworkAclAllowAll } from './vpc-network-acl-allow-all';
 import { rule as vpcSubnetPublicIpOnLaunch } from './vpc-subnet-public-ip-on-launch';
 
 export const RULES: readonly Rule[] = [
+  apigatewayOpenRoute,
   apigatewayTlsPolicy,
   autoscalingSingleAz,
   cloudformationParameterSecretWithoutNoecho,

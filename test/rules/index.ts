@@ -1,5 +1,6 @@
 /** Every rule's test table, listed by name (the registry meta-test checks none is missing). */
 import type { RuleCases } from './tester';
+import { cases as apigatewayOpenRoute } from './apigateway-open-route.cases';
 import { cases as apigatewayTlsPolicy } from './apigateway-tls-policy.cases';
 import { cases as autoscalingSingleAz } from './autoscaling-single-az.cases';
 import { cases as cloudformationParameterSecretWithoutNoecho } from './cloudformation-parameter-secret-without-noecho.cases';
@@ -80,6 +81,7 @@ import { cases as vpcNetworkAclAllowAll } from './vpc-network-acl-allow-all.case
 import { cases as vpcSubnetPublicIpOnLaunch } from './vpc-subnet-public-ip-on-launch.cases';
 
 export const ALL_CASES: readonly RuleCases[] = [
+  apigatewayOpenRoute,
   apigatewayTlsPolicy,
   autoscalingSingleAz,
   cloudformationParameterSecretWithoutNoecho,

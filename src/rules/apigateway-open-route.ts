@@ -12,8 +12,8 @@ import { booleanOf, isCloudFormation, property, stringOf } from './toolkit/value
  *   policy and is not private (a resource policy or a private endpoint limits callers in a way
  *   this rule does not read);
  * - HTTP API routes (`AWS::ApiGatewayV2::Route`, `aws_apigatewayv2_route`) whose authorization
- *   type is `NONE`, also when left out (the default); an API of protocol WEBSOCKET authorizes only `$connect`,
- *   so only that route is checked there;
+ *   type is `NONE`, also when left out (the default); an API of protocol WEBSOCKET authorizes only
+ *   `$connect`, so only that route is checked there;
  * - the API events of SAM functions (`Type: Api` and `Type: HttpApi`, on the implicit API or on an
  *   `AWS::Serverless::Api` / `HttpApi` of the template) with no authorizer from the event, its API
  *   or `Globals`, or with `Authorizer: NONE`.
@@ -74,7 +74,7 @@ function restMethod(resource: Resource, context: RuleContext): RuleReport[] {
   const cfn = isCloudFormation(resource);
   const authorization = property(resource, cfn ? 'AuthorizationType' : 'authorization');
   const verb = text(property(resource, cfn ? 'HttpMethod' : 'http_method')?.value, context);
-  // Left out, CloudFormation sends no type and API Gateway's default is not documented for it: not judged.
+  // Only a written NONE is judged on a REST API method.
   if (!authorization || text(authorization.value, context) !== 'NONE') return [];
   if (typeof verb !== 'string' || verb.toUpperCase() === 'OPTIONS') return [];
   if (apiKeyRequired(property(resource, cfn ? 'ApiKeyRequired' : 'api_key_required')?.value, context)) return [];

@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { compactTypeLists } from './scripts/esbuild-plugins.mjs';
+import { compactData } from './scripts/esbuild-plugins.mjs';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
@@ -32,7 +32,7 @@ const common = {
   // Prefer ES module builds: jsonc-parser's UMD build cannot be bundled.
   mainFields: ['module', 'main'],
   logLevel: 'warning',
-  plugins: [compactTypeLists],
+  plugins: [compactData],
 };
 
 /**
@@ -90,7 +90,7 @@ const web = {
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
   resolveExtensions: ['.web.ts', '.ts', '.js', '.mjs', '.cjs', '.json'],
-  plugins: [compactTypeLists, webTreeSitterNodeBranches],
+  plugins: [compactData, webTreeSitterNodeBranches],
 };
 
 const builds = [
@@ -99,7 +99,7 @@ const builds = [
     entryPoints: ['src/vscode/extension.ts'],
     outfile: `${outdir}/extension.js`,
     external: ['vscode'],
-    plugins: [compactTypeLists, awsOnDemand],
+    plugins: [compactData, awsOnDemand],
   },
   {
     ...common,
@@ -108,7 +108,7 @@ const builds = [
     // The launcher compiles this bundle with node:vm (for the code cache), where import() would
     // need an experimental flag: the bundles loaded on demand are required instead.
     supported: { 'dynamic-import': false },
-    plugins: [compactTypeLists, awsOnDemand, mcpOnDemand, lspOnDemand],
+    plugins: [compactData, awsOnDemand, mcpOnDemand, lspOnDemand],
   },
   // `srlens` itself: starts cli-main.js through V8's code cache (src/cli/launcher.ts).
   {

@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { compactTypeLists } from './esbuild-plugins.mjs';
+import { compactData } from './esbuild-plugins.mjs';
 
 function find(dir, suffix, found = []) {
   for (const name of readdirSync(dir)) {
@@ -36,5 +36,5 @@ await esbuild.build({
   external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
   mainFields: ['module', 'main'],
   logLevel: 'warning',
-  plugins: [compactTypeLists],
+  plugins: [compactData],
 });

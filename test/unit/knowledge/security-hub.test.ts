@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import table from '../../../src/knowledge/data/security-hub-controls.json';
 import { SECURITY_HUB_CATALOG, needsShared } from '../../corpus';
@@ -20,6 +21,15 @@ import { RULES } from '../../../src/rules';
 
 describe('AWS Security Hub controls', () => {
   describe('the generated table', () => {
+    it('is shipped compact and expands to exactly the rows of the JSON file', () => {
+      // `table` here is the bundled module (scripts/esbuild-plugins.mjs compacts it, as in the product).
+      const file = JSON.parse(readFileSync('src/knowledge/data/security-hub-controls.json', 'utf8')) as typeof table;
+      assert.equal(file.controls.length, 452);
+      assert.deepEqual(table.controls, file.controls);
+      assert.deepEqual({ ...table, controls: [] }, { ...file, controls: [] });
+      assert.equal(SECURITY_HUB_CONTROLS.length, file.controls.length);
+    });
+
     it('records where it comes from: the catalog repository, its commit and dates', () => {
       assert.equal(table.repository, 'https://github.com/awslabs/oscal-content-for-aws-services');
       assert.match(table.commit, /^[0-9a-f]{40}$/);

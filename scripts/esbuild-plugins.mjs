@@ -22,7 +22,7 @@ export function frontCode(names) {
 }
 
 /** The severities of the Security Hub catalog, one letter each in the bundles. */
-export const SEVERITY_LETTERS = { CRITICAL: 'C', HIGH: 'H', MEDIUM: 'M', LOW: 'L', INFORMATIONAL: 'I' };
+const SEVERITY_LETTERS = { CRITICAL: 'C', HIGH: 'H', MEDIUM: 'M', LOW: 'L', INFORMATIONAL: 'I' };
 
 /**
  * The catalog's rows as text: one row per line, its fields separated by tabs, the severity as one

@@ -238,7 +238,7 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   if (values.verbose)
     for (const note of describePeerNotes(analysis.peerNotes ?? [], (file) => display(file, io.cwd)))
       io.stderr(`srlens: note: ${note}`);
-  // Findings of one file share its name as shown.
+  // Findings of one file share its name as shown, made once.
   const names = new Map<string, string>();
   const displayed = (file: string): string => {
     let name = names.get(file);
@@ -248,11 +248,11 @@ async function scan(args: string[], io: CliIo): Promise<number> {
   const shown = (f: Finding): Finding => ({
     ...f,
     file: displayed(f.file),
-    ...(f.related ? { related: f.related.map((r) => ({ ...r, file: display(r.file, io.cwd) })) } : {}),
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, file: displayed(r.file) })) } : {}),
     ...(f.expiredSuppression
-      ? { expiredSuppression: { ...f.expiredSuppression, file: display(f.expiredSuppression.file, io.cwd) } }
+      ? { expiredSuppression: { ...f.expiredSuppression, file: displayed(f.expiredSuppression.file) } }
       : {}),
-    ...(f.suppressed ? { suppressed: { ...f.suppressed, file: display(f.suppressed.file, io.cwd) } } : {}),
+    ...(f.suppressed ? { suppressed: { ...f.suppressed, file: displayed(f.suppressed.file) } } : {}),
   });
   const fixOf = new Map<Finding, Fix>();
   const findings = [...configFindings, ...extraFindings, ...analysis.findings].map((f) => {

@@ -200,7 +200,7 @@ function samEventOpen(
 function report(what: string, setting: string, range: Range, path?: string[]): RuleReport {
   return {
     messageId: 'open',
-    data: { what, setting, ...(path ? { path: path.join('\u0000') } : {}) },
+    data: { what, setting, ...(path ? { path } : {}) },
     range,
     fixable: path !== undefined,
   };
@@ -232,7 +232,7 @@ export const rule: Rule = {
   },
 
   fix(report, resource, context) {
-    const path = typeof report.data?.path === 'string' ? report.data.path.split('\u0000') : undefined;
+    const path = report.data?.path as string[] | undefined;
     if (!path) return undefined;
     return {
       title: `Require IAM authorization (${path[path.length - 1]}: AWS_IAM)`,

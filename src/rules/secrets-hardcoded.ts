@@ -1,5 +1,5 @@
 import type { MapValue, Property, Resource, Value } from '../iac/model';
-import { describeInputSource, getProperty, inputSourceOf } from '../iac/model';
+import { describeInput, getProperty, inputSourceOf } from '../iac/model';
 import { ALL_TYPES, type Rule, type RuleContext, type RuleReport } from './rule';
 import { isHardCodedSecretValue, isSecretPropertyName, maskSecret } from './support/secrets';
 import { stringOf, isCloudFormation } from './toolkit/values';
@@ -125,13 +125,10 @@ function firstProperty(map: MapValue, keys: readonly string[]): Property | undef
 /** Where a resolved value came from, when it is not written in the property itself. */
 function origin(written: Value, resource: Resource, context: RuleContext): string {
   if (written.kind !== 'reference') return '';
-  const source = inputSourceOf(context.unit, written.target);
-  if (isCloudFormation(resource))
-    return source
-      ? ` (parameter ${written.target}, ${describeInputSource(source)})`
-      : ` (the Default of parameter ${written.target})`;
-  if (!written.target.startsWith('var.')) return ` (through ${written.target})`;
-  return source ? ` (${written.target}, ${describeInputSource(source)})` : ` (the default of ${written.target})`;
+  const cfn = isCloudFormation(resource);
+  if (!cfn && !written.target.startsWith('var.')) return ` (through ${written.target})`;
+  if (inputSourceOf(context.unit, written.target)) return ` (${describeInput(context.unit, written.target)})`;
+  return cfn ? ` (the Default of parameter ${written.target})` : ` (the default of ${written.target})`;
 }
 
 function report(resource: Resource, candidate: Candidate, context: RuleContext): RuleReport | undefined {

@@ -40,7 +40,7 @@ export interface InputValue {
   value: EV;
   /** Set when the value comes from a file or an assignment rather than the default. */
   from?: string;
-  /** The same, for messages: the var file's name, `--var name`, or the module call. */
+  /** The same, for messages: the var file's name, or `--var name` (a caller's input names its call). */
   source?: InputSource;
   /** Where in `from` the value is assigned (`name = value` in a var file, the caller's argument). */
   range?: Range;

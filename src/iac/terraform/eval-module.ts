@@ -473,7 +473,8 @@ class ModuleEvaluator {
     if (!input.from && variable.default) return variable;
     const range = variable.default?.range ?? variable.labelRange;
     const effective: TfVariable = { ...rest, default: toModel(input.value, range, `var.${variable.name}`) };
-    if (input.source) effective.valueFrom = input.source;
+    const source = input.caller ? ({ kind: 'caller', name: input.caller.call } as const) : input.source;
+    if (source) effective.valueFrom = source;
     return effective;
   }
 
@@ -792,7 +793,6 @@ class ModuleEvaluator {
           inputs.set(variable.name, {
             value: this.evaluate(argument.value, call.file, instanceScope),
             from: call.file,
-            source: { kind: 'caller', name: address.slice(0, -1) },
             range: argument.range,
             caller: { evaluator: this, valueRange: argument.value.range, call: address.slice(0, -1) },
           });
